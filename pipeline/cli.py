@@ -1,0 +1,129 @@
+"""The ``claimcheck`` command line: a thin layer over the library.
+
+Each command parses options, calls the stage functions and formats output.
+Exit codes: 0 done; 1 ``--fail-on conflict`` and unreviewed conflicts remain;
+2 bad usage or input (one ``Error: ...`` line, no traceback unless --verbose).
+"""
+from __future__ import annotations
+
+import functools
+import logging
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import UserError
+
+SOURCE_HELP = "folder of articles (default: sources/)"
+
+
+class _WarningFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        return f"Warning: {record.getMessage()}"
+
+
+def _setup_logging(quiet: bool) -> None:
+    log = logging.getLogger("claimcheck")
+    log.handlers[:] = []
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_WarningFormatter())
+    log.addHandler(handler)
+    log.setLevel(logging.ERROR if quiet else logging.WARNING)
+    log.propagate = False
+
+
+def common_options(fn):
+    """Options every reading command shares."""
+    @click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
+                  help="Processes to run the model in.")
+    @click.option("--max-bytes", type=click.IntRange(min=1), default=None,
+                  help="Skip articles larger than this many bytes (default 5,000,000).")
+    @click.option("--quiet", "-q", is_flag=True, help="No progress or warnings on stderr.")
+    @click.option("--verbose", "-v", is_flag=True, help="Show tracebacks on errors.")
+    @functools.wraps(fn)
+    def wrapper(*args, quiet, verbose, **kwargs):
+        _setup_logging(quiet)
+        try:
+            return fn(*args, quiet=quiet, **kwargs)
+        except UserError as exc:
+            if verbose:
+                raise
+            click.echo(f"Error: {exc}", err=True)
+            sys.exit(2)
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="claimcheck")
+def cli():
+    """Find where news articles disagree about the same numbers, and why."""
+
+
+@cli.command()
+@click.argument("sources_dir", default="sources", type=click.Path(file_okay=False))
+@click.option("--claims-dir", default="claims", show_default=True, type=click.Path(file_okay=False),
+              help="Where claims.csv goes.")
+@click.option("--reports-dir", default="reports", show_default=True, type=click.Path(file_okay=False),
+              help="Where findings.json, report.md and report.html go.")
+@click.option("--model", default=None, help="spaCy model name (default: en_core_web_sm).")
+@click.option("--fail-on", type=click.Choice(["never", "conflict"]), default="never",
+              show_default=True, help="Exit 1 when unreviewed conflicts remain.")
+@common_options
+def check(sources_dir, claims_dir, reports_dir, model, fail_on, jobs, max_bytes, quiet):
+    """Check every article in SOURCES_DIR and write the claim table and reports."""
+    from .run import run_check
+    started = time.perf_counter()
+    result = run_check(Path(sources_dir), Path(claims_dir), Path(reports_dir), model=model,
+                       jobs=jobs, max_bytes=max_bytes, quiet=quiet)
+    doc = result.document
+    conflicts = [f for f in doc["findings"] if f["type"] == "conflict"]
+    open_conflicts = [f for f in conflicts if not f.get("review")]
+    if not quiet:
+        from .report.markdown import summary_line
+        click.echo(summary_line(doc))
+        for f in conflicts:
+            click.echo(f"  {f['finding_id']}  {f['severity']:<6} {f['cause']:<16} "
+                       f"{f['subject']} / {f['metric']} / {f['period']}")
+        click.echo(f"Wrote {Path(claims_dir) / 'claims.csv'}, {Path(reports_dir) / 'findings.json'}, "
+                   f"report.md, report.html in {time.perf_counter() - started:.1f}s")
+    if fail_on == "conflict" and open_conflicts:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "-f", "fmt", type=click.Choice(["csv", "json", "jsonl"]),
+              default="csv", show_default=True, help="Output format.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
+              help="Write to FILE instead of stdout.")
+@click.option("--model", default=None, help="spaCy model name (default: en_core_web_sm).")
+@common_options
+def extract(paths, fmt, output, model, jobs, max_bytes, quiet):
+    """Print the claim table for the given files ('-' reads stdin)."""
+    from . import ingest
+    from .api import claims_frame, read_claims
+    from .files import write_atomic
+    from .report.table import FORMATS
+    limit = max_bytes or ingest.DEFAULT_MAX_BYTES
+    articles = []
+    for p in paths:
+        if p == "-":
+            data = sys.stdin.buffer.read()
+            articles.append(ingest.make_article(ingest.decode(data, "<stdin>"), "stdin"))
+        else:
+            articles.append(ingest.read_article(p, max_bytes=limit))
+    text = FORMATS[fmt](claims_frame(read_claims(articles, model)))
+    if output:
+        write_atomic(output, text)
+    else:
+        try:
+            click.echo(text, nl=False)
+        except BrokenPipeError:
+            sys.stderr.close()
+
+
+def main() -> None:  # pragma: no cover
+    cli()

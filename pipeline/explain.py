@@ -1,0 +1,3 @@
+"""Stage 6, explain."""
+def explain(findings, claims, articles):
+    return findings

@@ -1,0 +1,31 @@
+"""One documented place for the pipeline's knowledge.
+
+Every word list, cue, synonym and tolerance lives in a TOML file in
+``pipeline/data/``; each file documents its own entries. Code reads them
+through :func:`load` and never repeats them as literals.
+
+=================  ==========================================================
+file               what it holds
+=================  ==========================================================
+furniture.toml     page-furniture line patterns and end-of-article markers
+numbers.toml       number words, scale words, fractions, currencies, units
+qualifiers.toml    qualifier phrases and the interval each one implies,
+                   and the precision rule for stated figures (tolerances)
+extract.toml       kind and direction cue words, non-claim contexts
+attribution.toml   period words, subject fallbacks, confidence levels
+synonyms.toml      metric synonyms (nouns that count the same thing)
+explain.toml       cause cue words, comparison tolerances, severity rules
+=================  ==========================================================
+"""
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from importlib import resources
+
+
+@cache
+def load(name: str) -> dict:
+    """Return the parsed contents of ``pipeline/data/<name>.toml``."""
+    with resources.files("pipeline").joinpath("data", f"{name}.toml").open("rb") as fh:
+        return tomllib.load(fh)

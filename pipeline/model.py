@@ -1,0 +1,116 @@
+"""Plain data that flows between the pipeline's stages.
+
+Each stage takes and returns these frozen records (or DataFrames with the
+contract's columns); no stage reaches into another's internals.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+#: The claim table's columns, in the contract's order (../shared/CONTRACT.md).
+CLAIM_COLUMNS: tuple[str, ...] = (
+    "claim_id", "source_id", "sentence", "start_char", "end_char", "text",
+    "kind", "value", "low", "high", "qualifier", "direction", "unit",
+    "metric", "subject", "period", "base_period", "confidence",
+)
+
+KINDS = ("count", "percent", "change", "pct_change", "multiple", "rate", "amount")
+QUALIFIERS = ("exact", "approx", "nearly", "at_least", "more_than", "at_most",
+              "less_than", "range")
+CAUSES = ("counting_method", "different_period", "different_scope", "rounding",
+          "unit_or_scale", "arithmetic_error", "unexplained")
+
+
+@dataclass(frozen=True)
+class Block:
+    """A stretch of an article's text: a headline, a paragraph, a list item
+    or page furniture (ads, bylines, share buttons) that extraction skips."""
+    start: int
+    end: int
+    kind: str  # "headline" | "paragraph" | "bullet" | "furniture"
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article as read from disk. ``text`` is the decoded file text and
+    every character offset in the pipeline indexes it."""
+    source_id: str
+    text: str
+    sha256: str
+    path: str = ""
+    title: str = ""
+    publisher: str = ""
+    published: str = ""  # YYYY-MM-DD or ""
+    url: str = ""
+    blocks: tuple[Block, ...] = ()
+
+    def metadata(self) -> dict:
+        return {"source_id": self.source_id, "title": self.title,
+                "publisher": self.publisher, "published": self.published,
+                "url": self.url, "sha256": self.sha256}
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One numeric claim: the contract's columns plus the offsets of its
+    sentence (``sent_start``/``sent_end``), which the report uses to quote
+    and highlight it. Only the contract's columns go into claims.csv."""
+    claim_id: str
+    source_id: str
+    sentence: str
+    start_char: int
+    end_char: int
+    text: str
+    kind: str
+    value: float
+    low: float
+    high: float
+    qualifier: str = "exact"
+    direction: str = ""
+    unit: str = ""
+    metric: str = ""
+    subject: str = ""
+    period: str = ""
+    base_period: str = ""
+    confidence: float = 0.0
+    sent_start: int = 0
+    sent_end: int = 0
+
+    def row(self) -> dict:
+        d = asdict(self)
+        return {c: d[c] for c in CLAIM_COLUMNS}
+
+
+@dataclass(frozen=True)
+class Evidence:
+    source_id: str
+    sentence: str
+    start_char: int
+    end_char: int
+
+
+@dataclass
+class Finding:
+    finding_id: str
+    type: str  # conflict | agreement
+    basis: str  # stated | derived
+    subject: str
+    metric: str
+    period: str
+    claims: list[str]
+    sources: list[str]
+    derivation: str = ""
+    cause: str = ""
+    explanation: str = ""
+    evidence: list[Evidence] = field(default_factory=list)
+    severity: str = ""
+    new: bool = True
+    review: dict | None = None
+    # Not in findings.json's required keys, but useful to editors:
+    suggested_wording: str = ""
+    values: list[dict] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        d = asdict(self)
+        d["evidence"] = [asdict(e) for e in self.evidence]
+        return d

@@ -1,0 +1,32 @@
+"""Stage 7, report: what a run writes for editors.
+
+``findings.json`` (the contract's machine-readable file), ``report.md``
+(email and version control) and ``report.html`` (one self-contained page),
+plus the claim table ``claims.csv``. Every file is written atomically.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..files import ensure_dir, write_atomic
+from .findings import findings_document, findings_json
+from .html import render_html
+from .markdown import render_markdown
+from .table import claims_csv
+
+__all__ = ["write_claims", "write_reports", "findings_document"]
+
+
+def write_claims(frame, claims_dir: str | Path) -> Path:
+    folder = ensure_dir(claims_dir)
+    return write_atomic(folder / "claims.csv", claims_csv(frame))
+
+
+def write_reports(doc: dict, frame, reports_dir: str | Path) -> list[Path]:
+    """Write findings.json, report.md and report.html from the findings document."""
+    folder = ensure_dir(reports_dir)
+    return [
+        write_atomic(folder / "findings.json", findings_json(doc)),
+        write_atomic(folder / "report.md", render_markdown(doc)),
+        write_atomic(folder / "report.html", render_html(doc, frame)),
+    ]

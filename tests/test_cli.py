@@ -1,0 +1,85 @@
+"""The command line, through click's CliRunner: exit codes, output files, errors."""
+import json
+
+import pandas as pd
+from click.testing import CliRunner
+
+from pipeline.cli import cli
+from pipeline.model import CLAIM_COLUMNS
+
+
+def run(*args, input=None):
+    return CliRunner().invoke(cli, list(args), input=input, catch_exceptions=False)
+
+
+def test_check_writes_all_outputs(sources_copy, tmp_path):
+    claims, reports = tmp_path / "claims", tmp_path / "reports"
+    r = run("check", str(sources_copy), "--claims-dir", str(claims), "--reports-dir", str(reports))
+    assert r.exit_code == 0, r.output
+    assert r.output.startswith("3 articles, ")
+    for name in ("findings.json", "report.md", "report.html"):
+        assert (reports / name).stat().st_size > 0
+    table = pd.read_csv(claims / "claims.csv")
+    assert tuple(table.columns) == CLAIM_COLUMNS
+    assert len(table) > 10
+    doc = json.loads((reports / "findings.json").read_text())
+    assert doc["run"]["articles"] == 3
+    assert doc["run"]["claims"] == len(table)
+    assert {s["source_id"] for s in doc["sources"]} == {
+        "000_2aa34b30455cfcd5", "001_4fc83e8e0bca6b77", "004_4f7b432355490b56"}
+
+
+def test_check_quiet_prints_nothing(sources_copy, tmp_path):
+    r = run("check", str(sources_copy), "--claims-dir", str(tmp_path / "c"),
+            "--reports-dir", str(tmp_path / "r"), "--quiet")
+    assert r.exit_code == 0
+    assert r.output == ""
+
+
+def test_check_missing_folder_is_exit_2(tmp_path):
+    r = CliRunner().invoke(cli, ["check", str(tmp_path / "nope"), "--claims-dir",
+                                 str(tmp_path / "c"), "--reports-dir", str(tmp_path / "r")])
+    assert r.exit_code == 2
+    assert r.output.startswith("Error: ")
+    assert "Traceback" not in r.output
+    assert len(r.output.strip().splitlines()) == 1
+
+
+def test_extract_stdin_csv():
+    r = run("extract", "-", input="NCMEC received about 29.2 million reports in 2024.\n")
+    assert r.exit_code == 0
+    lines = r.output.strip().splitlines()
+    assert lines[0] == ",".join(CLAIM_COLUMNS)
+    assert len(lines) == 2
+    assert "about 29.2 million" in lines[1]
+
+
+def test_extract_json_and_output_file(tmp_path):
+    src = tmp_path / "a.txt"
+    src.write_text("Sales rose 12% to $3.5 billion in 2023.\n", encoding="utf-8")
+    out = tmp_path / "claims.json"
+    r = run("extract", str(src), "-f", "json", "-o", str(out))
+    assert r.exit_code == 0
+    assert r.output == ""
+    rows = json.loads(out.read_text())
+    assert [row["text"] for row in rows] == ["12%", "$3.5 billion"]
+    assert rows[0]["source_id"] == "a"
+
+
+def test_extract_jsonl(tmp_path):
+    src = tmp_path / "b.txt"
+    src.write_text("About 7 million fewer reports were filed.\n", encoding="utf-8")
+    r = run("extract", str(src), "-f", "jsonl")
+    rows = [json.loads(line) for line in r.output.splitlines()]
+    assert len(rows) == 1 and rows[0]["kind"] == "change" and rows[0]["direction"] == "decrease"
+
+
+def test_extract_missing_file_is_exit_2(tmp_path):
+    r = CliRunner().invoke(cli, ["extract", str(tmp_path / "missing.txt")])
+    assert r.exit_code == 2
+    assert r.output.startswith("Error: ") and "does not exist" in r.output
+
+
+def test_extract_bad_format_is_usage_error():
+    r = CliRunner().invoke(cli, ["extract", "-", "-f", "xml"], input="1 2 3")
+    assert r.exit_code == 2
