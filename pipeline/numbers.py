@@ -76,6 +76,9 @@ def _vocab() -> dict:
         kinds[word] = ("tens", float(val))
     for word, val in w["multipliers"].items():
         kinds[word] = ("hundred" if val == 100 else "mult", float(val))
+    for word in w["plural"]["multipliers"]:
+        kinds[word] = ("hundred" if word.startswith("hundred") else "mult",
+                       float(w["multipliers"][word[:-1]]))
     for word, val in w["groups"].items():
         kinds[word] = ("group", float(val))
     for word, val in w["fractions"].items():
@@ -105,7 +108,7 @@ def _vocab() -> dict:
         r"|(?<![,\d])\d+,\d{1,2}(?![\d,])"                       # 5,00 and 1,3 (decimal comma)
         r"|\d*\.\d+|\d+)"
         r"(?P<exp>[eE][+-]?\d+(?![\w])|\^[+-]*\d+|\s?[x×]\s?10\^[+-]?\d+)?"
-        rf"(?:(?P<scale>\s?(?:{spaced})|(?:{attached}))(?![\w]))?"
+        rf"(?:(?P<scale>\s{{0,2}}(?:{spaced})|(?:{attached}))(?![\w]))?"
     )
     slash = r"(?P<sl_num>\d+)/(?P<sl_den>\d+)(?![\d/])"
     vulgar = "|".join(re.escape(c) for c in n["vulgar"])
@@ -119,6 +122,7 @@ def _vocab() -> dict:
     after = {_phrase_key(p): qual for qual, ps in q["after"].items() for p in ps}
     return {
         "kinds": kinds,
+        "plural_multipliers": set(w["plural"]["multipliers"]),
         "atom": atom,
         "scales": {**sc["spaced"], **sc["attached"]},
         "no_scale_one_digit": set(sc.get("not_after_one_digit", {})),
@@ -137,7 +141,9 @@ def _vocab() -> dict:
         "units": {k.lower(): v for k, v in n["units"].items()},
         "unit_after": re.compile(rf"\s?(?:{_alt(n['units'])})(?![\w])", re.I),
         "before": before,
-        "before_re": re.compile(rf"(?:^|(?<=[^\w]))({_alt(before)})\s*$", re.I),
+        "before_re": re.compile(
+            rf"(?:(?:^|(?<=[^\w]))({_alt(p for p in before if p[0].isalnum())})"
+            rf"|({_alt(p for p in before if not p[0].isalnum())}))\s*$", re.I),
         "after": after,
         "after_re": re.compile(rf"\s*({_alt(after)})(?![\w])", re.I),
         "or_equal_re": re.compile(rf"\s+(?:{_alt(q['or_equal']['phrases'])})(?![\w])", re.I),
@@ -205,6 +211,7 @@ class _Tok:
     step: float = 1.0
     hyphen: bool = False  # joined to the previous token by a hyphen
     scaled: bool = False  # digit figure that already carries a scale ("10k")
+    plural: bool = False  # "hundreds": a count of hundreds, no number alone
 
 
 def _atoms(text: str) -> list[_Tok]:
@@ -212,8 +219,9 @@ def _atoms(text: str) -> list[_Tok]:
     toks: list[_Tok] = []
     for m in v["atom"].finditer(text):
         if m.group("word"):
-            kind, val = v["kinds"][_phrase_key(m.group("word"))]
-            toks.append(_Tok(kind, val, m.start(), m.end()))
+            word = _phrase_key(m.group("word"))
+            kind, val = v["kinds"][word]
+            toks.append(_Tok(kind, val, m.start(), m.end(), plural=word in v["plural_multipliers"]))
         elif m.group("vulg"):
             toks.append(_Tok("frac", v["vulgar"][m.group("vulg")], m.start(), m.end(), 0.0))
         elif m.group("sl_num"):
@@ -269,6 +277,13 @@ def _number_at(toks: list[_Tok], i: int, text: str):
         if i + 1 >= n or toks[i + 1].kind in ("minus", "and", "of", "point"):
             return None
         neg, i = True, i + 1
+    frac = _fraction_run(toks, i, text)
+    if frac is not None:
+        value, j = frac
+        return _finish(value, 0.0, j, neg, True)
+    if toks[i].kind == "ord" and i + 1 < n and toks[i + 1].kind == "mult" and toks[i].value in (2, 4) \
+            and _adjacent(text, toks[i], toks[i + 1]):
+        return _finish(toks[i + 1].value / toks[i].value, 0.0, i + 2, neg, True)  # "quarter million"
     start = i
     total = 0.0       # finished chunks ("two million" in "two million three hundred")
     cur = 0.0         # chunk under construction (< 1000, or a digit figure)
@@ -287,6 +302,8 @@ def _number_at(toks: list[_Tok], i: int, text: str):
         if j > start and not _adjacent(text, toks[j - 1], t):
             break
         if k == "num":
+            if last == "and" and t.value == 0:
+                break
             if last in ("", "and") or (last in ("hundred", "mult") and t.value < (last_mult or 100)
                                        and not t.scaled and t.value == int(t.value)):
                 if last == "" and j > start:
@@ -318,8 +335,10 @@ def _number_at(toks: list[_Tok], i: int, text: str):
             last = k
         elif k == "hundred":
             if last in ("", "unit", "teen", "tens", "num", "a", "group"):
-                if last == "num" and toks[j - 1].scaled:
+                if last == "num" and toks[j - 1].scaled or last == "" and t.plural:
                     break
+                if whole_before_and is not None and seg_start < j and whole_before_and[2] == "hundred":
+                    return _finish(whole_before_and[0], 100.0, seg_start - 1, neg, words)
                 cur = (cur or 1.0) * 100.0
                 small = 0.0
                 step = (step if last == "num" else 1.0) * 100.0
@@ -330,6 +349,8 @@ def _number_at(toks: list[_Tok], i: int, text: str):
                 break
         elif k == "mult":
             if last in ("unit", "teen", "tens", "num", "a", "hundred", "group"):
+                if t.plural and last in ("a", "hundred"):
+                    break
                 total += (cur or 1.0) * t.value
                 cur = small = 0.0
                 step = (step if last in ("num", "hundred") else 1.0) * t.value
@@ -521,7 +542,7 @@ def _cardinal(toks: list[_Tok], a: int, b: int, text: str) -> float | None:
     return r[0]
 
 
-def _split_fraction(toks, start, seg_start, j, text, whole_before_and):
+def _split_fraction(toks, start, seg_start, j, text, whole_before_and, num_override=None):
     """Numerator / denominator for an ordinal at token j ("two fifths",
     "one hundred thirty-fifths" = 100/35, "two and fifty-four hundredths")."""
     o = toks[j]
@@ -542,7 +563,7 @@ def _split_fraction(toks, start, seg_start, j, text, whole_before_and):
         den, num_end = toks[j - 3].value * 100 + o.value, j - 3
         num = _cardinal(toks, start, num_end, text)
         return (num / den, j + 1) if num is not None else None
-    num = _cardinal(toks, seg_start, num_end, text)
+    num = num_override if num_override is not None else _cardinal(toks, seg_start, num_end, text)
     if num is None:
         return None
     if whole_before_and is not None and seg_start > start:
@@ -561,6 +582,46 @@ def _split_fraction(toks, start, seg_start, j, text, whole_before_and):
     return num / den, j + 1
 
 
+_RUN_KINDS = ("unit", "teen", "tens", "hundred", "mult", "and", "a", "num")
+
+
+def _fraction_run(toks: list[_Tok], i: int, text: str):
+    """A written fraction starting at token i: a run of number words ending in
+    a denominator ("one hundred thirty-fifths", "twenty and three fifths",
+    "a hundred trillionths"). Returns (value, end) or None."""
+    n = len(toks)
+    j = i
+    while j < n and toks[j].kind in _RUN_KINDS and not toks[j].plural \
+            and (j == i or _adjacent(text, toks[j - 1], toks[j])):
+        j += 1
+    if j == i or j >= n or toks[j].kind not in ("ord", "cord") or not _adjacent(text, toks[j - 1], toks[j]):
+        return None
+    if toks[j - 1].kind in ("mult",) and toks[j].value < 100 or toks[j - 1].kind == "num" and toks[j - 1].scaled:
+        return None
+    ands = [k for k in range(i, j) if toks[k].kind == "and"]
+    seg_start = ands[-1] + 1 if ands else i
+    if ands and ands[-1] == j - 1 and j - 3 > i and toks[j - 2].kind == "hundred" \
+            and toks[j - 3].kind == "unit":        # "one one hundred and fifth" = 1/105
+        num = _cardinal(toks, i, j - 3, text)
+        return (num / (toks[j - 3].value * 100 + toks[j].value), j + 1) if num else None
+    whole = None
+    if ands:
+        wv = _cardinal(toks, i, ands[-1], text)
+        if wv is None:
+            return None
+        wl = toks[ands[-1] - 1]
+        whole = (wv, wl.value if wl.kind in ("mult", "hundred") else 0.0, wl.kind)
+    if seg_start < j and toks[seg_start].kind == "a" and seg_start + 1 == j:
+        num_override = 1.0
+    else:
+        num_override = None
+    fr = _split_fraction(toks, i, seg_start, j, text, whole, num_override)
+    if fr is None:
+        return None
+    value, jj = fr
+    return _scale_after(toks, jj, value, text)
+
+
 def _scale_after(toks, j, value, text):
     n = len(toks)
     if j < n and toks[j].kind == "mult" and _adjacent(text, toks[j - 1], toks[j]):
@@ -577,8 +638,8 @@ def _parse(text: str) -> list[tuple[int, int, float, float, bool]]:
     i = 0
     while i < len(toks):
         r = None
-        if toks[i].kind not in ("and", "of", "point") and not (
-                toks[i].kind in ("ord", "cord")):
+        if toks[i].kind not in ("and", "of", "point", "cord") and not (
+                toks[i].kind == "ord" and not (i + 1 < len(toks) and toks[i + 1].kind == "mult")):
             r = _number_at(toks, i, text)
         if r is None:
             i += 1
@@ -603,7 +664,7 @@ def _ratios(text: str, figs: list) -> list:
             m = v["ratio"].search(text[a[1]:b[0]]) if b[0] - a[1] < 12 else None
             joiner = _phrase_key(m.group(1)) if m and m.start() == 0 else ""
             end_only = joiner in v["ratio_clause_end"]
-            if joiner and 0 < a[2] and (a[2] < b[2] or end_only) and a[2] == int(a[2]) \
+            if joiner and a[2] != 0 and (abs(a[2]) < b[2] or end_only) and a[2] == int(a[2]) \
                     and not _is_year_like(text, b):
                 if not end_only or v["clause_end"].match(text, b[1]):
                     out.append((a[0], b[1], a[2] / b[2], 0.0, True, "ratio"))
@@ -657,7 +718,8 @@ def _qualifier_before(text: str, start: int) -> tuple[str, int]:
     m = v["before_re"].search(window)
     if not m:
         return "exact", start
-    return v["before"][_phrase_key(m.group(1))], start - (len(window) - m.start(1))
+    g = 1 if m.group(1) else 2
+    return v["before"][_phrase_key(m.group(g))], start - (len(window) - m.start(g))
 
 
 def _qualifier_after(text: str, end: int) -> tuple[str, int]:
@@ -794,7 +856,7 @@ def _pair(text: str, a: Quantity, b: Quantity) -> list[Quantity] | None:
         if lo.qualifier in _LOWER and hi.qualifier in _UPPER and lo.value < hi.value:
             return [_range(text, a.start, b.end, lo.value, hi.value, a, b)]
     # "20~100": the "~" was read as b's "approx"
-    if a.qualifier == "exact" and b.qualifier == "approx" and gap == "" \
+    if a.qualifier in ("exact", "approx") and b.qualifier == "approx" and gap == "" \
             and text[b.start:b.num_start].strip() == "~" and a.value < b.value:
         return [_range(text, a.start, b.end, a.value, b.value, a, b)]
     if a.qualifier != "exact" and not (a.qualifier == "approx"):
