@@ -106,7 +106,7 @@ def _vocab() -> dict:
         r"|\d{1,3}(?:\.\d{3})+,\d+(?![\d.,])"                    # 1.111,11 (European)
         r"|\d{1,3}(?:[ \u202f\u00a0]\d{3})+(?:\.\d+)?(?![\d,]|\.\d|[ \u202f\u00a0]\d)"  # 40 000
         r"|(?<![,\d])\d+,\d{1,2}(?![\d,])"                       # 5,00 and 1,3 (decimal comma)
-        r"|\d*\.\d+|\d+)"
+        r"|\d*\.\d+|\d+)(?!st\b|nd\b|rd\b|th\b|\d)"
         r"(?P<exp>[eE][+-]?\d+(?![\w])|\^[+-]*\d+|\s?[x×]\s?10\^[+-]?\d+)?"
         rf"(?:(?P<scale>\s{{0,2}}(?:{spaced})|(?:{attached}))(?![\w]))?"
     )
@@ -711,7 +711,7 @@ def interval(value: float, step: float, qualifier: str) -> tuple[float, float]:
 
 # --- context: sign, currency, percent, unit, qualifier -------------------------
 
-def _qualifier_before(text: str, start: int) -> tuple[str, int]:
+def qualifier_before(text: str, start: int) -> tuple[str, int]:
     """The qualifier phrase that ends right before ``start`` (if any)."""
     v = _vocab()
     window = text[max(0, start - 45):start]
@@ -790,7 +790,7 @@ def find_quantities(text: str) -> list[Quantity]:
             if mu:
                 unit = v["units"][_phrase_key(mu.group())]
                 end = mu.end()
-        qual, qstart = _qualifier_before(text, s)
+        qual, qstart = qualifier_before(text, s)
         qual_after, qend = _qualifier_after(text, end)
         if qual_after != "exact" and qual in ("exact", "approx"):
             qual, end = qual_after, qend
@@ -845,6 +845,9 @@ def _join_ranges(text: str, qs: list[Quantity]) -> list[Quantity]:
 
 def _pair(text: str, a: Quantity, b: Quantity) -> list[Quantity] | None:
     gap = text[a.end:b.start]
+    from_to = _from_to(text, a, b, gap)
+    if from_to is not None:
+        return from_to
     if len(gap) > 12 or a.percent != b.percent and not (a.percent is False and b.percent) \
             or a.points != b.points:
         return None
@@ -870,19 +873,38 @@ def _pair(text: str, a: Quantity, b: Quantity) -> list[Quantity] | None:
     word = gap.strip().lower()
     if word == "and" and not (opener and opener.group().lower().startswith("between")):
         return None
-    if word in ("-", "–", "—") and _looks_like_years(text, a, b):
-        return None
-    if word == "to" and opener and opener.group().lower().startswith("from") or word == "to":
-        back = text[max(0, a.start - 70):a.start]
-        back = re.split(r"[.;:!?\n]", back)[-1]
-        if _vocab()["level_cues"].search(back):
-            return [replace(a, role="from"), replace(b, role="to")]
+    if word in ("-", "–", "—", "/") and _looks_like_years(text, a, b):
+        return [replace(a, role="year"), replace(b, role="year")]
+    if word in ("-", "–") and a.value >= b.value and a.value == int(a.value) and b.value == int(b.value) \
+            and a.value < 1000 and not a.percent and not a.currency:
+        return [replace(a, role="score"), replace(b, role="score")]   # "passed 5-4", "won 3-1"
     if not a.value < b.value:
         return None
     # "5% to 7%" share one marker; "20 to 30%": the second carries it
     start = a.start - (len(opener.group()) if opener else 0)
     if a.qualifier == "approx":
         start = a.start
+    return [_range(text, start, b.end, a.value, b.value, a, b)]
+
+
+_FROM_TO_GAP = re.compile(r"\s+(?:[a-z’'-]+\s+){0,3}?to\s+", re.I)
+
+
+def _from_to(text: str, a: Quantity, b: Quantity, gap: str) -> list[Quantity] | None:
+    """"dropped from 36.2 million reports to 20.5 million": two levels (roles
+    from/to) when a change word comes before; else "from 200 to 300" is a range."""
+    if not _FROM_TO_GAP.fullmatch(gap) or a.percent != b.percent or a.currency != b.currency:
+        return None
+    opener = _RANGE_OPEN.search(text[max(0, a.start - 9):a.start])
+    if not opener and gap.strip().lower() != "to":
+        return None
+    back = re.split(r"[.;:!?\n]", text[max(0, a.start - 70):a.start])[-1]
+    if _vocab()["level_cues"].search(back):
+        return [replace(a, role="from"), replace(b, role="to")]
+    if gap.strip().lower() != "to" or not opener or a.qualifier != "exact" or b.qualifier != "exact" \
+            or not a.value < b.value:
+        return None
+    start = a.start - len(opener.group())
     return [_range(text, start, b.end, a.value, b.value, a, b)]
 
 
