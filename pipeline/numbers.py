@@ -139,6 +139,7 @@ def _vocab() -> dict:
         "cur_words": {_phrase_key(k): v for k, v in n["currency"]["words"].items()},
         "cur_after": re.compile(rf"\s(?:{_alt(n['currency']['words'])})(?![\w])", re.I),
         "units": {k.lower(): v for k, v in n["units"].items()},
+        "glued_ok": {w.lower() for w in n["glued_ok"]["words"]},
         "unit_after": re.compile(rf"\s?(?:{_alt(n['units'])})(?![\w])", re.I),
         "before": before,
         "before_re": re.compile(
@@ -255,12 +256,20 @@ def _digit_tok(m: re.Match, v: dict) -> _Tok | None:
         factor = v["scales"].get(key)
         raw = m.group("num")
         if factor is None or (key in v["no_scale_one_digit"] and re.fullmatch(r"\d", raw)):
+            if scale == key:
+                return None      # "5G": a network generation, not 5 billion
             end = m.end("exp") if m.group("exp") else m.end("num")
         else:
             value, step, scaled = value * factor, step * factor, True
     elif m.group("exp") is None:
         end = m.end("num")
+    glued = _GLUED.match(m.string, end)
+    if glued and glued.group().lower() not in v["units"] and glued.group().lower() not in v["glued_ok"]:
+        return None      # "5G", "3D", "737MAX": a name, not a figure
     return _Tok("num", value, m.start(), end, step, scaled=scaled)
+
+
+_GLUED = re.compile(r"[A-Za-z]+")
 
 
 # --- the grammar of written numbers ------------------------------------------
@@ -442,6 +451,8 @@ def _number_at(toks: list[_Tok], i: int, text: str):
         else:
             break
         j += 1
+    if last == "and" and whole_before_and is not None:
+        last = whole_before_and[2]
     # trailing "and"/"a" not consumed
     while j > start and toks[j - 1].kind in ("and", "a", "of"):
         j -= 1
