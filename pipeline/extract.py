@@ -13,6 +13,7 @@ once the package is installed.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import cache
 
 from spacy.language import Language
@@ -73,7 +74,8 @@ def _cues() -> dict:
 
 def extract_from_doc(doc: Doc) -> list[dict]:
     """Every numeric claim in ``doc`` as a plain dict (see :func:`_claim`)."""
-    text = doc.text
+    sents = Sentences(doc)
+    text = sents.text
     cues = _cues()
     blocked = [m.span() for p in cues["patterns"] for m in p.finditer(text)]
     idioms = [m.span() for p in cues["one_idioms"] for m in p.finditer(text)] if "one" in text.lower() else []
@@ -85,14 +87,27 @@ def extract_from_doc(doc: Doc) -> list[dict]:
                 and any(s <= q.num_start < e for s, e in idioms):
             continue
         span = doc.char_span(q.num_start, q.num_end, alignment_mode="expand")
-        if span is None or not is_claim(q, span, cues):
+        if span is None or not is_claim(q, span, cues, text):
             continue
-        claims.append(_claim(q, span, cues))
+        claims.append(_claim(q, span, cues, sents))
     _pair_levels(claims)
-    taken = {c["start_char"] for c in claims}
-    claims.extend(_verb_multiples(doc, cues, claims))
+    claims.extend(_verb_multiples(doc, cues, claims, sents))
     claims.sort(key=lambda c: c["start_char"])
     return claims
+
+
+class Sentences:
+    """The Doc's text and the sentence of a token, found by bisection:
+    ``Doc.text`` and ``Span.sent`` walk the whole Doc on every call, which is
+    slow on long articles."""
+
+    def __init__(self, doc: Doc):
+        self.text = doc.text
+        self.spans = list(doc.sents) if len(doc) else []
+        self.starts = [s.start for s in self.spans]
+
+    def of(self, i: int) -> Span:
+        return self.spans[max(0, bisect_right(self.starts, i) - 1)]
 
 
 def _pair_levels(claims: list[dict]) -> None:
@@ -105,8 +120,9 @@ def _pair_levels(claims: list[dict]) -> None:
                 b["head_i"] = a["head_i"]
 
 
-def is_claim(q: Quantity, span: Span, cues: dict) -> bool:
-    """False for years, dates, identifiers and other figures that are not claims."""
+def is_claim(q: Quantity, span: Span, cues: dict, text: str) -> bool:
+    """False for years, dates, identifiers and other figures that are not claims
+    (``text`` is the Doc's text)."""
     doc = span.doc
     prev = doc[span.start - 1] if span.start > 0 else None
     nxt = doc[span.end] if span.end < len(doc) else None
@@ -131,7 +147,7 @@ def is_claim(q: Quantity, span: Span, cues: dict) -> bool:
         after = doc[span.end + 1] if span.end + 1 < len(doc) else None
         if after is not None and after.lower_ in cues["time_reference_after"]:
             return False
-        if cues["time_before_re"].search(doc.text[max(0, q.start - 25):q.start]) and q.qualifier == "exact":
+        if cues["time_before_re"].search(text[max(0, q.start - 25):q.start]) and q.qualifier == "exact":
             return False
     return True
 
@@ -153,10 +169,10 @@ def is_year(q: Quantity, span: Span, cues: dict) -> bool:
     return True
 
 
-def _claim(q: Quantity, span: Span, cues: dict) -> dict:
-    sent = span.sent
+def _claim(q: Quantity, span: Span, cues: dict, sents: Sentences) -> dict:
+    sent = sents.of(span.start)
     head = counted_noun(span, cues)
-    kind, direction, unit = classify(q, span, head, cues)
+    kind, direction, unit = classify(q, span, head, cues, sent, sents.text)
     return {
         "start_char": q.start, "end_char": q.end, "text": q.text,
         "kind": kind, "value": q.value, "low": q.low, "high": q.high,
@@ -198,10 +214,10 @@ def counted_noun(span: Span, cues: dict | None = None):
     return None
 
 
-def _words_around(doc: Doc, q: Quantity, span: Span, before: int, after: int) -> tuple[list[str], list[str]]:
+def _words_around(doc: Doc, q: Quantity, span: Span, sent: Span, before: int,
+                  after: int) -> tuple[list[str], list[str]]:
     """Lower-case words before the claim's first character and after its
     last one, within the sentence."""
-    sent = span.sent
     first = span.start
     while first > sent.start and doc[first - 1].idx >= q.start:
         first -= 1
@@ -213,10 +229,10 @@ def _words_around(doc: Doc, q: Quantity, span: Span, before: int, after: int) ->
     return [t.lower_ for t in doc[lo:first]], [t.lower_ for t in doc[last:hi]]
 
 
-def classify(q: Quantity, span: Span, head, cues: dict) -> tuple[str, str, str]:
-    """(kind, direction, unit) for one quantity."""
+def classify(q: Quantity, span: Span, head, cues: dict, sent: Span, text: str) -> tuple[str, str, str]:
+    """(kind, direction, unit) for one quantity in sentence ``sent`` of ``text``."""
     doc = span.doc
-    before_words, after_words = _words_around(doc, q, span, 6, 6)
+    before_words, after_words = _words_around(doc, q, span, sent, 6, 6)
     noun = head.lemma_.lower() if head is not None else ""
     level = q.role in ("from", "to") or (before_words[-1:] and before_words[-1] in cues["level_before"])
 
@@ -238,7 +254,7 @@ def classify(q: Quantity, span: Span, head, cues: dict) -> tuple[str, str, str]:
 
     # multiple: "thirteen times higher", "3-fold"
     if after_words and (after_words[0] in cues["multiple_after"]
-                        or doc.text[q.end:q.end + 5].lower().startswith("-fold")):
+                        or text[q.end:q.end + 5].lower().startswith("-fold")):
         return "multiple", direction_near(), "times"
     if q.points:
         d = "" if level else direction_near()
@@ -257,7 +273,7 @@ def classify(q: Quantity, span: Span, head, cues: dict) -> tuple[str, str, str]:
     if q.unit:
         d = _change_direction(before_words, after_words, cues)
         return ("change" if d else "amount"), d or "", q.unit
-    m = cues["rate_re"].match(doc.text[q.end:q.end + 60])
+    m = cues["rate_re"].match(text[q.end:q.end + 60])
     if m:
         per = cues["rate"][re.sub(r"\s+", " ", m.group(1).lower())]
         return "rate", "", f"{noun} {per}".strip()
@@ -292,7 +308,7 @@ def _change_direction(before: list[str], after: list[str], cues: dict) -> str | 
     return None
 
 
-def _verb_multiples(doc: Doc, cues: dict, claims: list[dict]) -> list[dict]:
+def _verb_multiples(doc: Doc, cues: dict, claims: list[dict], sents: Sentences) -> list[dict]:
     """Multiples stated by a verb or one word alone: "doubled", "halved",
     "more than double", "sevenfold"."""
     taken = [(c["start_char"], c["end_char"]) for c in claims]
@@ -305,14 +321,14 @@ def _verb_multiples(doc: Doc, cues: dict, claims: list[dict]) -> list[dict]:
         if value is None or any(s <= tok.idx < e for s, e in taken):
             continue
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-        if nxt is not None and nxt.text in ("-", "‐") or doc.text[tok.idx + len(tok.text):][:1] == "-":
+        if nxt is not None and nxt.text in ("-", "‐") or sents.text[tok.idx + len(tok.text):][:1] == "-":
             continue
         if low in cues["multiple_verbs"] and tok.pos_ not in ("VERB", "AUX") and not (
                 nxt is not None and nxt.pos_ in ("DET", "PRON") and tok.i > 0):
             continue
         low_v, high_v = interval(float(value), 0.0, "exact")
         start = tok.idx
-        qual, qstart = qualifier_before(doc.text, start)
+        qual, qstart = qualifier_before(sents.text, start)
         if qual != "exact":
             low_v, high_v = interval(float(value), 0.0, qual)
             start = qstart
@@ -320,10 +336,10 @@ def _verb_multiples(doc: Doc, cues: dict, claims: list[dict]) -> list[dict]:
         for child in tok.children:
             if child.dep_ in ("nsubj", "nsubjpass", "dobj"):
                 head = child
-        sent = tok.sent
+        sent = sents.of(tok.i)
         end = tok.idx + len(tok.text)
         out.append({
-            "start_char": start, "end_char": end, "text": doc.text[start:end],
+            "start_char": start, "end_char": end, "text": sents.text[start:end],
             "kind": "multiple", "value": float(value), "low": low_v, "high": high_v,
             "qualifier": qual, "direction": "decrease" if value < 1 else "increase",
             "unit": "times", "sent_start": sent.start_char, "sent_end": sent.end_char,
