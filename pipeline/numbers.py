@@ -139,6 +139,7 @@ def _vocab() -> dict:
         "cur_words": {_phrase_key(k): v for k, v in n["currency"]["words"].items()},
         "cur_after": re.compile(rf"\s(?:{_alt(n['currency']['words'])})(?![\w])", re.I),
         "units": {k.lower(): v for k, v in n["units"].items()},
+        "fraction_after_article": set(n["fraction_after_article"]["words"]),
         "glued_ok": {w.lower() for w in n["glued_ok"]["words"]},
         "unit_after": re.compile(rf"\s?(?:{_alt(n['units'])})(?![\w])", re.I),
         "before": before,
@@ -521,11 +522,23 @@ def _fraction(toks, j, text):
     n = len(toks)
     k = j + 1
     if k < n and toks[k].kind in ("ord", "half"):
+        if toks[k].kind == "ord" and not _fraction_context(text, toks[k].end):
+            return None
         return 1.0 / toks[k].value, k + 1
     if k + 1 < n and toks[k].kind == "tens" and toks[k + 1].kind in ("ord", "cord") \
             and toks[k + 1].value < 10 and toks[k + 1].hyphen:
         return 1.0 / (toks[k].value + toks[k + 1].value), k + 2
     return None
+
+
+_NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
+
+
+def _fraction_context(text: str, end: int) -> bool:
+    """After "a third": "of", a preposition, punctuation or the end, not a noun."""
+    m = _NEXT_WORD.match(text, end)
+    v = _vocab()
+    return m is None or m.group(1).lower() in v["fraction_after_article"] or m.group(1).lower() in v["kinds"]
 
 
 def _with_fraction(whole, fval, last_mult, toks, j, last, text):
@@ -623,6 +636,8 @@ def _fraction_run(toks: list[_Tok], i: int, text: str):
         wl = toks[ands[-1] - 1]
         whole = (wv, wl.value if wl.kind in ("mult", "hundred") else 0.0, wl.kind)
     if seg_start < j and toks[seg_start].kind == "a" and seg_start + 1 == j:
+        if toks[j].kind == "ord" and not _fraction_context(text, toks[j].end):
+            return None          # "a sixth straight meeting", "a third term"
         num_override = 1.0
     else:
         num_override = None
@@ -750,15 +765,17 @@ def _qualifier_after(text: str, end: int) -> tuple[str, int]:
 
 def _sign(text: str, s: int, value: float) -> tuple[float, int]:
     """A minus sign right before the figure: "-5", "−5", "- 10 k" (not "1000 - 5000")."""
-    m = re.search(r"(?:^|(?<=[^\w\d.,]))([-−–])(\s?)$", text[max(0, s - 3):s])
+    m = re.search(r"([-−–])(\s?)$", text[max(0, s - 2):s])
     if not m or value < 0:
         return value, s
-    before = text[:s - len(m.group(0))].rstrip()
-    if m.group(2) and before and (before[-1].isdigit() or before[-1].isalpha()):
-        return value, s
-    if not m.group(2) and before and before[-1].isdigit():
-        return value, s
-    return -value, s - len(m.group(0))
+    sign_at = s - len(m.group(0))
+    glued = text[sign_at - 1:sign_at]
+    if glued and (glued.isalnum() or glued in "%).,"):
+        return value, s          # "5.25%-5.5%", "F-35", "1000-5000": a hyphen
+    before = text[:sign_at].rstrip()
+    if m.group(2) and before and (before[-1].isalnum() or before[-1] in "%)"):
+        return value, s          # "1000 - 5000", "rose - 5"
+    return -value, sign_at
 
 
 def find_quantities(text: str) -> list[Quantity]:
