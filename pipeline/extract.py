@@ -48,6 +48,8 @@ def _cues() -> dict:
         "inc": set(direction["increase"]),
         "neutral": set(direction["neutral"]),
         "level_before": set(direction["level_before"]),
+        "verb_inc": set(direction["change_verbs_increase"]),
+        "verb_dec": set(direction["change_verbs_decrease"]),
         "change_after": set(d["change"]["after"]),
         "change_before": set(d["change"]["before"]),
         "multiple_after": set(d["multiple"]["after"]),
@@ -278,9 +280,26 @@ def classify(q: Quantity, span: Span, head, cues: dict, sent: Span, text: str) -
         per = cues["rate"][re.sub(r"\s+", " ", m.group(1).lower())]
         return "rate", "", f"{noun} {per}".strip()
     d = None if level and q.role else _change_direction(before_words, after_words, cues)
+    if d is None and not q.role:
+        d = _object_of_change_verb(doc, span, q, cues)
     if d is not None:
         return "change", d, noun
     return "count", "", noun
+
+
+def _object_of_change_verb(doc: Doc, span: Span, q: Quantity, cues: dict) -> str | None:
+    """"added 13.1 million subscribers", "shed 4,000 jobs": the verb right
+    before the figure changes the count."""
+    i = span.start - 1
+    while i >= 0 and doc[i].idx >= q.start:
+        i -= 1
+    if i < 0 or doc[i].pos_ != "VERB":
+        return None
+    if doc[i].lemma_ in cues["verb_inc"]:
+        return "increase"
+    if doc[i].lemma_ in cues["verb_dec"]:
+        return "decrease"
+    return None
 
 
 def _change_direction(before: list[str], after: list[str], cues: dict) -> str | None:

@@ -901,6 +901,8 @@ def _pair(text: str, a: Quantity, b: Quantity) -> list[Quantity] | None:
     word = gap.strip().lower()
     if word == "and" and not (opener and opener.group().lower().startswith("between")):
         return None
+    if word not in ("-", "–", "—", "/") and _looks_like_years(text, a, b, both_full=True):
+        return [replace(a, role="year"), replace(b, role="year")]   # "between 2016 and 2020"
     if word in ("-", "–", "—", "/") and _looks_like_years(text, a, b):
         return [replace(a, role="year"), replace(b, role="year")]
     if word in ("-", "–") and a.value >= b.value and a.value == int(a.value) and b.value == int(b.value) \
@@ -970,9 +972,11 @@ def _shared_scale(text: str, a: Quantity, b: Quantity) -> float:
     return 1.0
 
 
-def _looks_like_years(text: str, a: Quantity, b: Quantity) -> bool:
-    """2012-13 / 2012-2013 are fiscal years, not ranges."""
+def _looks_like_years(text: str, a: Quantity, b: Quantity, both_full: bool = False) -> bool:
+    """2012-13 / 2012-2013 are fiscal years, "between 2016 and 2020" a period,
+    not ranges."""
     raw_a = text[a.num_start:a.num_end]
     raw_b = text[b.num_start:b.num_end]
+    second = r"1[89]\d\d|20\d\d" if both_full else r"\d\d|1[89]\d\d|20\d\d"
     return (re.fullmatch(r"1[89]\d\d|20\d\d", raw_a) is not None
-            and re.fullmatch(r"\d\d|1[89]\d\d|20\d\d", raw_b) is not None)
+            and re.fullmatch(second, raw_b) is not None and not a.percent and not a.currency)
