@@ -57,9 +57,10 @@ def _cues() -> dict:
         "fold": d["multiple_words"]["suffix"],
         "rate": d["rate"],
         "rate_re": re.compile(
-            r"^\W{0,3}(?:[\w-]+\s+){0,5}?(" + "|".join(
-                re.escape(k).replace(r"\ ", r"\s+") for k in sorted(d["rate"], key=len, reverse=True))
-            + r")\b", re.I),
+            r"^\W{0,3}(?:(?!(?:" + "|".join(re.escape(w) for w in nc["rate_gap_stop"]) + r")\b)[\w-]+\s+){0,4}?("
+            + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(d["rate"], key=len, reverse=True))
+            + r")\b(?!\s+(?:" + "|".join(re.escape(w) for w in nc["rate_not_before"]) + r")\b)", re.I),
+        "duration_before": set(nc["duration_before"]),
         "identifier_before": set(nc["identifier_before"]),
         "time_nouns": set(nc["time_nouns"]),
         "patterns": [re.compile(p, re.I) for p in nc["patterns"]],
@@ -147,7 +148,8 @@ def is_claim(q: Quantity, span: Span, cues: dict, text: str) -> bool:
         return False  # "one" as a pronoun: "the one you mentioned"
     if nxt is not None and nxt.lower_ in cues["time_units"]:
         after = doc[span.end + 1] if span.end + 1 < len(doc) else None
-        if after is not None and after.lower_ in cues["time_reference_after"]:
+        if after is not None and after.lower_ in cues["time_reference_after"] and not (
+                prev is not None and prev.lower_ in cues["duration_before"]):
             return False
         if cues["time_before_re"].search(text[max(0, q.start - 25):q.start]) and q.qualifier == "exact":
             return False

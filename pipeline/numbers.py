@@ -930,6 +930,8 @@ def _from_to(text: str, a: Quantity, b: Quantity, gap: str) -> list[Quantity] | 
         return None
     back = re.split(r"[.;:!?\n]", text[max(0, a.start - 70):a.start])[-1]
     if _vocab()["level_cues"].search(back):
+        if not opener:           # "fell by 2.4 million to 25.4 million": a change, then a level
+            return [a, b]
         return [replace(a, role="from"), replace(b, role="to")]
     if gap.strip().lower() != "to" or not opener or a.qualifier != "exact" or b.qualifier != "exact" \
             or not a.value < b.value:
