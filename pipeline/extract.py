@@ -57,7 +57,7 @@ def _cues() -> dict:
         "fold": d["multiple_words"]["suffix"],
         "rate": d["rate"],
         "rate_re": re.compile(
-            r"^\W{0,3}(?:(?!(?:" + "|".join(re.escape(w) for w in nc["rate_gap_stop"]) + r")\b)[\w-]+\s+){0,4}?("
+            r"^\W{0,3}(?:(?!(?:" + "|".join(re.escape(w) for w in nc["rate_gap_stop"]) + r")\b)[\w-]+\s+){0,6}?("
             + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(d["rate"], key=len, reverse=True))
             + r")\b(?!\s+(?:" + "|".join(re.escape(w) for w in nc["rate_not_before"]) + r")\b)", re.I),
         "duration_before": set(nc["duration_before"]),
