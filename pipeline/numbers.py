@@ -135,7 +135,9 @@ def _vocab() -> dict:
         "points": re.compile(rf"\s?(?:{_alt(pct['points'])})(?![\w])", re.I),
         "pct_before": re.compile(rf"(?<![\w])(?:{_alt(pct['percent_before'])})\s+$", re.I),
         "cur_sym": n["currency"]["symbols"],
-        "cur_before": re.compile(rf"(?:{_alt(n['currency']['symbols'])})\s?$"),
+        "cur_before": re.compile(
+            rf"(?:(?<![A-Za-z])(?:{_alt(k for k in n['currency']['symbols'] if k[0].isalpha())})"
+            rf"|(?:{_alt(k for k in n['currency']['symbols'] if not k[0].isalpha())}))\.?\s?$"),
         "cur_words": {_phrase_key(k): v for k, v in n["currency"]["words"].items()},
         "cur_after": re.compile(rf"\s(?:{_alt(n['currency']['words'])})(?![\w])", re.I),
         "units": {k.lower(): v for k, v in n["units"].items()},
@@ -275,12 +277,9 @@ _GLUED = re.compile(r"[A-Za-z]+")
 
 # --- the grammar of written numbers ------------------------------------------
 
-_SMALL = ("unit", "teen", "tens", "num")
-
-
 def _number_at(toks: list[_Tok], i: int, text: str):
     """Parse the longest number starting at token i.
-    Returns (value, step, end token index, is_ratio) or None."""
+    Returns (value, step, end token index, written in words) or None."""
     n = len(toks)
     neg = False
     if toks[i].kind == "minus":
@@ -316,13 +315,11 @@ def _number_at(toks: list[_Tok], i: int, text: str):
                 break
             if last in ("", "and") or (last in ("hundred", "mult") and t.value < (last_mult or 100)
                                        and not t.scaled and t.value == int(t.value)):
-                if last == "" and j > start:
-                    break
                 if toks[start].kind == "num" and j > start and last not in ("hundred", "mult", "and"):
                     break
                 cur += t.value
                 small = t.value
-                step = t.step if not t.scaled else t.step
+                step = t.step
                 last = "num"
                 if t.scaled:
                     total += cur
@@ -790,7 +787,7 @@ def find_quantities(text: str) -> list[Quantity]:
         currency = ""
         mc = v["cur_before"].search(text, max(0, s - 4), s)
         if mc and mc.end() == s:
-            currency = v["cur_sym"][mc.group().strip()]
+            currency = v["cur_sym"][mc.group().strip().rstrip(".")]
             s = mc.start()
             value2, s2 = _sign(text, s, value)
             if value2 != value:
