@@ -276,6 +276,8 @@ def classify(q: Quantity, span: Span, head, cues: dict, sent: Span, text: str) -
         return ("change" if d else "amount"), d or "", q.currency
     if q.unit:
         d = _change_direction(before_words, after_words, cues)
+        if d is None and not q.role:
+            d = _object_of_change_verb(doc, span, q, cues)
         return ("change" if d else "amount"), d or "", q.unit
     m = cues["rate_re"].match(text[q.end:q.end + 60])
     if m:

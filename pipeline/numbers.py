@@ -108,7 +108,7 @@ def _vocab() -> dict:
         r"|(?<![,\d])\d+,\d{1,2}(?![\d,])"                       # 5,00 and 1,3 (decimal comma)
         r"|\d*\.\d+|\d+)(?!st\b|nd\b|rd\b|th\b|\d)"
         r"(?P<exp>[eE][+-]?\d+(?![\w])|\^[+-]*\d+|\s?[x×]\s?10\^[+-]?\d+)?"
-        rf"(?:(?P<scale>\s{{0,2}}(?:{spaced})|(?:{attached}))(?![\w]))?"
+        rf"(?:(?P<scale>(?-i:\s{{0,2}}(?:{spaced})|(?:{attached})))(?![\w]))?"
     )
     slash = r"(?P<sl_num>\d+)/(?P<sl_den>\d+)(?![\d/])"
     vulgar = "|".join(re.escape(c) for c in n["vulgar"])
@@ -259,7 +259,7 @@ def _digit_tok(m: re.Match, v: dict) -> _Tok | None:
         factor = v["scales"].get(key)
         raw = m.group("num")
         if factor is None or (key in v["no_scale_one_digit"] and re.fullmatch(r"\d", raw)):
-            if scale == key:
+            if scale == key and key in v["no_scale_one_digit"]:
                 return None      # "5G": a network generation, not 5 billion
             end = m.end("exp") if m.group("exp") else m.end("num")
         else:
