@@ -270,6 +270,8 @@ def classify(q: Quantity, span: Span, head, cues: dict, sent: Span, text: str) -
         return ("pct_change" if d else "percent"), d, "%"
     if q.ratio and after_words[:1] == ["of"] or q.ratio and not q.currency and not q.unit:
         d = _change_direction(before_words, after_words, cues)
+        if d is None:
+            d = _object_of_change_verb(doc, span, q, cues)
         return ("multiple" if d is None else "change"), d or "", "ratio"
     if q.currency:
         d = _change_direction(before_words, after_words, cues)

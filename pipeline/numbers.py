@@ -898,6 +898,8 @@ def _pair(text: str, a: Quantity, b: Quantity) -> list[Quantity] | None:
     word = gap.strip().lower()
     if word == "and" and not (opener and opener.group().lower().startswith("between")):
         return None
+    if _is_bare_year(text, a) != _is_bare_year(text, b):
+        return None              # "in 2010 to 2.6m": a year and a figure
     if word not in ("-", "–", "—", "/") and _looks_like_years(text, a, b, both_full=True):
         return [replace(a, role="year"), replace(b, role="year")]   # "between 2016 and 2020"
     if word in ("-", "–", "—", "/") and _looks_like_years(text, a, b):
@@ -914,6 +916,7 @@ def _pair(text: str, a: Quantity, b: Quantity) -> list[Quantity] | None:
     return [_range(text, start, b.end, a.value, b.value, a, b)]
 
 
+_CLAUSE_END = re.compile(r"[;:!?\n]|\.(?!\d)")
 _FROM_TO_GAP = re.compile(r"\s+(?:[a-z’'-]+\s+){0,3}?to\s+", re.I)
 
 
@@ -925,7 +928,7 @@ def _from_to(text: str, a: Quantity, b: Quantity, gap: str) -> list[Quantity] | 
     opener = _RANGE_OPEN.search(text[max(0, a.start - 9):a.start])
     if not opener and gap.strip().lower() != "to":
         return None
-    back = re.split(r"[.;:!?\n]", text[max(0, a.start - 70):a.start])[-1]
+    back = _CLAUSE_END.split(text[max(0, a.start - 70):a.start])[-1]
     if _vocab()["level_cues"].search(back):
         if not opener:           # "fell by 2.4 million to 25.4 million": a change, then a level
             return [a, b]
@@ -969,6 +972,11 @@ def _shared_scale(text: str, a: Quantity, b: Quantity) -> float:
     if factor in (1e3, 1e6, 1e9, 1e12) and a.value < base:
         return factor
     return 1.0
+
+
+def _is_bare_year(text: str, q: Quantity) -> bool:
+    return not (q.percent or q.currency or q.unit) and \
+        re.fullmatch(r"1[89]\d\d|20\d\d", text[q.num_start:q.num_end]) is not None
 
 
 def _looks_like_years(text: str, a: Quantity, b: Quantity, both_full: bool = False) -> bool:
