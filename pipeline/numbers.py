@@ -898,8 +898,6 @@ def _pair(text: str, a: Quantity, b: Quantity) -> list[Quantity] | None:
     word = gap.strip().lower()
     if word == "and" and not (opener and opener.group().lower().startswith("between")):
         return None
-    if _is_bare_year(text, a) != _is_bare_year(text, b):
-        return None              # "in 2010 to 2.6m": a year and a figure
     if word not in ("-", "–", "—", "/") and _looks_like_years(text, a, b, both_full=True):
         return [replace(a, role="year"), replace(b, role="year")]   # "between 2016 and 2020"
     if word in ("-", "–", "—", "/") and _looks_like_years(text, a, b):
@@ -907,6 +905,8 @@ def _pair(text: str, a: Quantity, b: Quantity) -> list[Quantity] | None:
     if word in ("-", "–") and a.value >= b.value and a.value == int(a.value) and b.value == int(b.value) \
             and a.value < 1000 and not a.percent and not a.currency:
         return [replace(a, role="score"), replace(b, role="score")]   # "passed 5-4", "won 3-1"
+    if _is_bare_year(text, a) != _is_bare_year(text, b):
+        return None              # "in 2010 to 2.6m": a year and a figure
     if not a.value < b.value:
         return None
     # "5% to 7%" share one marker; "20 to 30%": the second carries it
