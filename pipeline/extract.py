@@ -20,7 +20,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .knowledge import load
-from .numbers import Quantity, find_quantities, interval, qualifier_before, words_value
+from .numbers import Quantity, find_quantities, interval, qualifier_before
+from .numwords import words_value
 
 Doc.set_extension("numeric_claims", default=None, force=True)
 

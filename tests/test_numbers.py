@@ -6,7 +6,8 @@ import math
 
 import pytest
 
-from pipeline.numbers import find_quantities, words_value
+from pipeline.numbers import find_quantities
+from pipeline.numwords import words_value
 
 INF = math.inf
 
