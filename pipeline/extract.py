@@ -177,6 +177,8 @@ def is_year(q: Quantity, span: Span, cues: dict) -> bool:
 def _claim(q: Quantity, span: Span, cues: dict, sents: Sentences) -> dict:
     sent = sents.of(span.start)
     head = counted_noun(span, cues)
+    if head is None and q.role:
+        head = subject_of_change(span, cues)
     kind, direction, unit = classify(q, span, head, cues, sent, sents.text)
     return {
         "start_char": q.start, "end_char": q.end, "text": q.text,
@@ -198,7 +200,7 @@ def counted_noun(span: Span, cues: dict | None = None):
     doc = span.doc
     tok = span[-1]
     for _ in range(3):
-        if tok.pos_ in ("NOUN", "PROPN") and tok not in span and tok.lower_ not in skip:
+        if tok.pos_ in ("NOUN", "PROPN") and tok not in span and tok.lemma_.lower() not in skip:
             return tok
         if tok.head is tok:
             break
@@ -207,15 +209,30 @@ def counted_noun(span: Span, cues: dict | None = None):
             tok = tok.head
         else:
             break
-    if tok.pos_ in ("NOUN", "PROPN") and tok not in span and tok.lower_ not in skip \
+    if tok.pos_ in ("NOUN", "PROPN") and tok not in span and tok.lemma_.lower() not in skip \
             and tok.i >= span.end:
         return tok
     # "nearly 100 reports" when the parse attaches differently: next noun within 3 tokens
     for t in doc[span.end:min(len(doc), span.end + 3)]:
-        if t.pos_ in ("NOUN", "PROPN") and t.lower_ not in skip:
+        if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() not in skip:
             return t
         if t.pos_ not in ("ADJ", "ADV", "NUM", "DET", "SYM") and t.text != "%":
             break
+    return None
+
+
+def subject_of_change(span: Span, cues: dict):
+    """For a level in "reports decreased from 36.2 million to 20.5 million":
+    the subject of the change verb (*reports*), or None."""
+    tok = span.root
+    for _ in range(4):
+        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+            break
+        tok = tok.head
+    for child in tok.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ in ("NOUN", "PROPN") \
+                and child.lemma_.lower() not in cues["not_counted"]:
+            return child
     return None
 
 

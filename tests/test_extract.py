@@ -201,3 +201,18 @@ def test_news_case_table_precision_recall():
           f"value+kind+direction P={pf:.3f} R={rf:.3f} F1={f1_full:.3f}")
     assert f1 >= 0.95
     assert f1_full >= 0.90
+
+
+@pytest.mark.parametrize("text,figure,qualifier", [
+    ("It would cost $1.9 trillion over 10 years.", "10", "exact"),
+    ("He has served for over 10 years.", "over 10", "more_than"),
+    ("Over 500 people in recent years have applied.", "Over 500", "more_than"),
+])
+def test_over_a_span_of_time_is_no_qualifier(text, figure, qualifier):
+    assert one(text, figure)["qualifier"] == qualifier
+
+
+def test_level_without_noun_takes_the_subject_of_the_change():
+    rows = claims("Overall reports decreased from 36.2 million to 20.5 million, but that is not all.")
+    assert [(r["text"], r["unit"], r["kind"]) for r in rows] == [
+        ("36.2 million", "report", "count"), ("20.5 million", "report", "count")]
