@@ -73,6 +73,8 @@ def _cues() -> dict:
         "time_before_re": re.compile(r"(?:^|\W)(?:" + "|".join(
             re.escape(w).replace(r"\ ", r"\s+") for w in nc["time_reference_before"]) + r")\s+$", re.I),
         "not_counted": set(nc["not_counted"]),
+        "time_superlative_re": re.compile(r"\b(?:" + "|".join(
+            re.escape(w) for w in nc["time_superlative"]) + r")\b[^.;:!?]{0,40}\bin\s+$", re.I),
     }
 
 
@@ -152,7 +154,8 @@ def is_claim(q: Quantity, span: Span, cues: dict, text: str) -> bool:
         if after is not None and after.lower_ in cues["time_reference_after"] and not (
                 prev is not None and prev.lower_ in cues["duration_before"]):
             return False
-        if cues["time_before_re"].search(text[max(0, q.start - 25):q.start]) and q.qualifier == "exact":
+        if q.qualifier == "exact" and (cues["time_before_re"].search(text[max(0, q.start - 25):q.start])
+                                       or cues["time_superlative_re"].search(text[max(0, q.start - 60):q.start])):
             return False
     return True
 

@@ -91,7 +91,7 @@ def vocab() -> dict:
         "no_scale_one_digit": set(sc.get("not_after_one_digit", {})),
         "vulgar": n["vulgar"],
         "slash_dens": set(n["ratios"]["slash_denominators"]),
-        "ratio": re.compile(rf"\s+({alt(n['ratios']['joiners'])})\s+$", re.I),
+        "ratio": re.compile(rf"[\s-]+({alt(n['ratios']['joiners'])})[\s-]+$", re.I),
         "ratio_clause_end": set(n["ratios"]["clause_end_only"]),
         "clause_end": re.compile(r"\s*(?:[.,;:!?)\]]|$)"),
         "units": {k.lower(): v for k, v in n["units"].items()},

@@ -216,3 +216,17 @@ def test_level_without_noun_takes_the_subject_of_the_change():
     rows = claims("Overall reports decreased from 36.2 million to 20.5 million, but that is not all.")
     assert [(r["text"], r["unit"], r["kind"]) for r in rows] == [
         ("36.2 million", "report", "count"), ("20.5 million", "report", "count")]
+
+
+@pytest.mark.parametrize("text", [
+    "Rates are at the highest level in 16 years.",
+    "Wages grew in the three months to December.",
+    "It is the first time in six months that prices fell.",
+])
+def test_time_references_are_not_claims(text):
+    assert claims(text) == []
+
+
+def test_hyphenated_ratio():
+    r = one("There is a one-in-three chance of a downturn.", "one-in-three")
+    assert math.isclose(r["value"], 1 / 3)
