@@ -55,6 +55,7 @@ def _cues() -> dict:
         "change_before": set(d["change"]["before"]),
         "multiple_after": set(d["multiple"]["after"]),
         "multiple_verbs": d["multiple"]["verbs"],
+        "multiple_words": d["multiple"]["words"],
         "fold": d["multiple_words"]["suffix"],
         "rate": d["rate"],
         "rate_re": re.compile(
@@ -361,7 +362,7 @@ def _verb_multiples(doc: Doc, cues: dict, claims: list[dict], sents: Sentences) 
     out = []
     for tok in doc:
         low = tok.lower_
-        value = cues["multiple_verbs"].get(low)
+        value = cues["multiple_verbs"].get(low, cues["multiple_words"].get(low))
         if value is None and low.endswith(cues["fold"]) and len(low) > len(cues["fold"]):
             value = words_value(low[:-len(cues["fold"])].rstrip("-"))
         if value is None or any(s <= tok.idx < e for s, e in taken):

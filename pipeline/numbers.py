@@ -145,7 +145,7 @@ def _qualifier_after(text: str, end: int) -> tuple[str, int]:
     if not m:
         return "exact", end
     rest = text[m.end():m.end() + 12]
-    if re.match(r"\s*(?:than\s+)?[-−]?\s?[\d.]", rest) or re.match(r"\s+than\s+\w", rest) \
+    if re.match(r"\s*(?:than\s+)?[-−]?\s?(?:\d|\.\d)", rest) or re.match(r"\s+than\s+\w", rest) \
             and not re.match(r"\s+than\s+(?:it|that|this)\b", rest):
         return "exact", end
     phrase = _phrase_key(m.group(1))

@@ -230,3 +230,21 @@ def test_time_references_are_not_claims(text):
 def test_hyphenated_ratio():
     r = one("There is a one-in-three chance of a downturn.", "one-in-three")
     assert math.isclose(r["value"], 1 / 3)
+
+
+def test_or_more_before_a_full_stop():
+    r = one("Deaths fell by 20% or more.", "20% or more")
+    assert (r["qualifier"], r["direction"], r["low"]) == ("at_least", "decrease", 20)
+
+
+def test_twice_is_a_multiple():
+    r = one("Deaths are more than twice what they were in 2015.", "more than twice")
+    assert (r["kind"], r["value"], r["qualifier"]) == ("multiple", 2, "more_than")
+
+
+@pytest.mark.parametrize("text", [
+    "Call 1-800-662-4357 for help.",
+    "Help is there 24 hours a day, 7 days a week.",
+])
+def test_phone_and_always_open_are_not_claims(text):
+    assert claims(text) == []
