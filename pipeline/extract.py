@@ -6,6 +6,19 @@ claim's kind, direction and unit from the words and the parse around it.
 The result is stored as plain dicts in ``doc._.numeric_claims``; attribution
 (subject, metric, period) is :mod:`pipeline.normalize`'s job.
 
+Each claim dict has the keys ``start_char``, ``end_char``, ``text`` (the
+claim with its qualifier: ``text == doc.text[start_char:end_char]``),
+``kind``, ``value``, ``low``, ``high``, ``qualifier``, ``direction``,
+``unit``, ``sent_start``, ``sent_end``, ``token_start``, ``token_end``,
+``head_i`` (token of the counted noun, or -1), ``percent``, ``points``,
+``currency``, and:
+
+* ``role``: ``"from"`` / ``"to"`` for the two levels of "dropped from 36.2
+  million to 20.5 million" (two claims, not a range), else ``""``;
+* ``ratio``: True for fractions and "one in five" (value 0.2, unit "ratio");
+* ``stated_low`` / ``stated_high``: the bounds as written (a range's two
+  figures, else the value twice), before any precision widening.
+
 Registered with ``@Language.factory`` and exposed through the
 ``spacy_factories`` entry point, so ``nlp.add_pipe("numeric_claims")`` works
 once the package is installed.
