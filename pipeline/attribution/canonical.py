@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 
 from ..model import Claim
 from .context import syn
-from .subject import initials, norm_name
+from .subject import abbreviates, norm_name
 
 
 class _Union:
@@ -41,6 +41,14 @@ def _pick(names: list[str], counts: Counter) -> str:
     return max(names, key=lambda n: (counts[n], -len(n), n))
 
 
+def _prefix(a: str, b: str) -> bool:
+    """"northwind" and "northwind foods": one name starts the other (a
+    short form of a company name). Single short words do not count."""
+    short, long = sorted((a.split(), b.split()), key=len)
+    return 0 < len(short) < len(long) and long[:len(short)] == short \
+        and len(" ".join(short)) >= 5 and not " ".join(short).isupper()
+
+
 def subject_map(claims: list[Claim]) -> dict[str, str]:
     counts = Counter(n for c in claims for n in c.subject.split(";") if n)
     names = sorted(counts)
@@ -48,14 +56,14 @@ def subject_map(claims: list[Claim]) -> dict[str, str]:
     threshold = syn()["fuzzy"]["subject_threshold"]
     normed = {n: norm_name(n) for n in names}
     for a in names:
-        ia = initials(a)
         for b in names:
             if a >= b:
                 continue
             if normed[a] == normed[b]:
                 u.join(a, b)
-            elif len(ia) >= 2 and b.isupper() and ia == b or \
-                    len(initials(b)) >= 2 and a.isupper() and initials(b) == a:
+            elif b.isupper() and abbreviates(b, a) or a.isupper() and abbreviates(a, b):
+                u.join(a, b)
+            elif _prefix(normed[a], normed[b]):
                 u.join(a, b)
             elif min(len(normed[a]), len(normed[b])) > 6 and \
                     fuzz.ratio(normed[a], normed[b]) >= threshold:

@@ -40,12 +40,17 @@ class ArticleContext:
                                   alignment_mode="expand")
         return span.sent if span is not None and len(span) else None
 
-    def previous_sentences(self, sent: Span) -> list[Span]:
-        """Sentences before ``sent`` in the same block, nearest first.
-        Headlines and bullets stand alone: they get none."""
+    def previous_sentences(self, sent: Span, paragraphs: bool = False) -> list[Span]:
+        """Sentences before ``sent`` in the same block, nearest first, and
+        with ``paragraphs`` those of the paragraph before when this one is a
+        paragraph too. Headlines and bullets stand alone: they get none."""
         start, _, kind = self.block_of(sent.start_char)
         if kind in ("headline", "bullet"):
             return []
+        if paragraphs:
+            before = [b for b in self.blocks if b[1] <= start and b[2] != "furniture"]
+            if before and before[-1][2] == "paragraph":
+                start = before[-1][0]
         out = []
         tok = sent.start - 1
         while tok >= 0:

@@ -102,7 +102,31 @@ class MetricFinder:
         return self.key_for(noun, "metric_from_noun")
 
     def _empty(self, tok: Token) -> bool:
-        return tok.lemma_.lower() in _sets()["empty_heads"] or tok.lower_ in _sets()["empty_heads"]
+        """A head that names no quantity by itself ("the numbers", "a
+        total"); "the unemployment rate" names one through its modifier."""
+        sets = _sets()
+        if tok.lemma_.lower() not in sets["empty_heads"] and tok.lower_ not in sets["empty_heads"]:
+            return False
+        return not any(c.dep_ in ("compound", "amod") and c.lower_ not in sets["ignore"]
+                       and any(ch.isalpha() for ch in c.text) for c in tok.children)
+
+    def _needs_modifier(self, mod: Token) -> bool:
+        """"unemployment" in "unemployment rate" stays even when it is the
+        article's topic: "rate" alone counts nothing."""
+        head = mod.head
+        while head.dep_ in ("compound", "amod") and head.head is not head:
+            head = head.head
+        sets = _sets()
+        return head.lemma_.lower() in sets["empty_heads"] or head.lower_ in sets["empty_heads"]
+
+    def _of_object(self, tok: Token) -> Token | None:
+        """"the number of people" -> people."""
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for obj in child.children:
+                    if obj.dep_ == "pobj" and obj.pos_ in ("NOUN", "PROPN"):
+                        return obj
+        return None
 
     def _anaphoric(self, tok: Token) -> bool:
         return any(c.dep_ == "det" and c.lower_ in _sets()["anaphoric_dets"]
@@ -129,12 +153,18 @@ class MetricFinder:
                 if obj is not None:
                     return "borrow" if self._anaphoric(obj) else obj
             if tok.pos_ in ("VERB", "AUX"):
-                for child in tok.children:
-                    if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.pos_ == "NOUN" \
-                            and child.i not in inside and not self._empty(child) \
-                            and not self._refers(child) \
-                            and child.lemma_.lower() not in sets["change_nouns"]:
-                        return "borrow" if self._anaphoric(child) else child
+                # transitive first: "increased revenue by 12%"; then "reports went up"
+                order = {"dobj": 0, "nsubjpass": 1, "nsubj": 2}
+                for child in sorted((c for c in tok.children if c.dep_ in order),
+                                    key=lambda c: order[c.dep_]):
+                    if child.pos_ != "NOUN" or child.i in inside or self._refers(child) \
+                            or child.lemma_.lower() in sets["change_nouns"]:
+                        continue
+                    if self._empty(child):
+                        child = self._of_object(child)
+                        if child is None:
+                            continue
+                    return "borrow" if self._anaphoric(child) else child
                 return None
             if tok.head is tok:
                 return None
@@ -206,7 +236,7 @@ class MetricFinder:
                 continue
             if low in sets["ignore"] or lemma in sets["ignore"]:
                 continue
-            if low in self.topic or lemma in self.topic:
+            if (low in self.topic or lemma in self.topic) and not self._needs_modifier(t):
                 continue
             if self._is_name(t) or t.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
                 continue
@@ -229,6 +259,9 @@ class MetricFinder:
         the sentence ("Since the reports began ..., the numbers rose")."""
         for tok in sent:
             if tok.dep_ in ("nsubj", "nsubjpass", "dobj") and tok.pos_ == "NOUN" \
+                    and self._empty(tok) and self._of_object(tok) is not None:
+                tok = self._of_object(tok)
+            if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and tok.pos_ == "NOUN" \
                     and tok.i not in skip and not self._empty(tok) \
                     and tok.lemma_.lower() not in _sets()["change_nouns"] \
                     and tok.ent_type_ not in ("DATE", "TIME") and not self._is_name(tok):

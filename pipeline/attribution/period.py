@@ -29,6 +29,7 @@ class Time:
     end: int
     period: str         # resolved period, or "" for an anchored expression
     offset: int = 0     # for anchored expressions ("the year before" -> -1)
+    months: int = 0     # for anchored month expressions ("the month before" -> -1)
     anchored: bool = False
     cue: str = ""       # the role cue before it ("than", "from", "since", ...)
     relative: bool = False
@@ -36,13 +37,22 @@ class Time:
     def resolve(self, anchor: str) -> str:
         if not self.anchored:
             return self.period
+        if self.months:
+            return shift(anchor, months=self.months) if anchor else ""
         return shift(anchor, self.offset) if anchor else ""
 
 
-def shift(period: str, years: int) -> str:
-    """``period`` moved by ``years`` ("2024-H1", -1 -> "2023-H1")."""
+def shift(period: str, years: int = 0, months: int = 0) -> str:
+    """``period`` moved by ``years`` ("2024-H1", -1 -> "2023-H1") or, for a
+    month, by ``months`` ("2025-01", months=-1 -> "2024-12")."""
     m = re.match(rf"^({_YEAR})(.*)$", period)
     if not m or ".." in period:
+        return ""
+    mm = re.fullmatch(r"-(\d\d)", m.group(2))
+    if mm and months:
+        total = int(m.group(1)) * 12 + int(mm.group(1)) - 1 + months
+        return f"{total // 12}-{total % 12 + 1:02d}"
+    if months:
         return ""
     return f"{int(m.group(1)) + years}{m.group(2)}"
 
@@ -59,22 +69,32 @@ def _patterns() -> dict:
         return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
     month = alt(months)
+    part_alt = "|".join(r"[\s-]+".join(re.escape(w) for w in p.split())
+                        for p in sorted(parts, key=len, reverse=True))
+    rm_ref = a["relative_months"]["reference"]
+    rm_anch = a["relative_months"]["anchored"]
     cues = sorted({c for c in a["roles"]["base"]} | {"from", "between", "to", "and", "in",
                                                      "since"}, key=len, reverse=True)
     return {
         "relative": re.compile(rf"\b({alt(list(rel_ref) + list(rel_anch))})\b", re.I),
-        "part": re.compile(rf"\b(?:the\s+)?({alt(parts)})\b(?:\s+(?:of\s+)?({_YEAR}))?", re.I),
+        "part": re.compile(rf"\b(?:the\s+)?({part_alt})\b(?:\s+(?:of\s+)?({_YEAR}))?", re.I),
         "part_after": re.compile(rf"\b({_YEAR})\s*({alt([p for p in parts if len(p) == 2])})\b",
                                  re.I),
         "month_span": re.compile(
             rf"\b({month})\.?\s*(?:to|through|until|-|–|and)\s*({month})\.?(?:,?\s+({_YEAR}))?\b",
             re.I),
+        "rel_month": re.compile(rf"\b({alt(list(rm_ref) + list(rm_anch))})\b", re.I),
+        "month_alone": re.compile(
+            rf"\b(?:in|since|from|than|to|until|through|during|for)\s+({month})\b(?!\.?\s*\d)",
+            re.I),
         "month_year": re.compile(rf"\b({month})\.?,?\s+({_YEAR})\b", re.I),
         "year_range": re.compile(rf"\b({_YEAR})\s*(?:-|–|/)\s*(\d\d(?:\d\d)?)\b"),
         "year": re.compile(rf"(?<![\d,.])({_YEAR})(?![\d%])"),
-        "cue": re.compile(rf"\b({alt(cues)})\s+(?:(?:at\s+)?least\s+|about\s+|in\s+|the\s+)?$",
-                          re.I),
+        "cue": re.compile(rf"\b({alt(cues)})\s+(?:(?:at\s+)?least\s+|about\s+|in\s+|the\s+|"
+                          rf"(?:in\s+)?the\s+same\s+\w+\s+(?:of|in)\s+)?$", re.I),
         "rel_ref": {k.lower(): v for k, v in rel_ref.items()},
+        "rm_ref": {k.lower(): v for k, v in rm_ref.items()},
+        "rm_anch": {k.lower(): v for k, v in rm_anch.items()},
         "rel_anch": {k.lower(): v for k, v in rel_anch.items()},
         "parts": {k.lower(): v for k, v in parts.items()},
         "months": {k.lower(): v for k, v in months.items()},
@@ -98,17 +118,22 @@ class Years:
         art = ctx.article
         pub = int(art.published[:4]) if art.published[:4].isdigit() else None
         title_years = [int(y) for y in re.findall(_YEAR, _title(ctx))]
-        text_years = [int(t.period) for t in self._plain_years(ctx)]
+        text_years = [int(t.period[:4]) for t in self._plain_years(ctx)
+                      if re.match(_YEAR, t.period)]
         if pub:
             text_years = [y for y in text_years if y <= pub]
         if title_years:
             topic = Counter(title_years).most_common(1)[0][0]
+        elif pub:
+            topic = pub
         elif text_years:
             topic = max(text_years)
         else:
             topic = pub
         self.topic = topic
         self.ref = pub or topic
+        month = art.published[5:7]
+        self.pub = (pub, int(month)) if pub and month.isdigit() else None
 
     @staticmethod
     def _plain_years(ctx: ArticleContext) -> list[Time]:
@@ -124,7 +149,8 @@ def _title(ctx: ArticleContext) -> str:
     return title_text(ctx.article)
 
 
-def find_times(ctx: ArticleContext, sent: Span, ref: int | None) -> list[Time]:
+def find_times(ctx: ArticleContext, sent: Span, ref: int | None,
+               pub: tuple[int, int] | None = None) -> list[Time]:
     """Time expressions in ``sent`` (article offsets), in text order."""
     p = _patterns()
     text = sent.text
@@ -149,12 +175,25 @@ def find_times(ctx: ArticleContext, sent: Span, ref: int | None) -> list[Time]:
                                                        p["months"][m.group(2).lower()], year))
     for m in p["part"].finditer(text):
         year = m.group(2) or (str(ref) if ref else "")
-        suffix = p["parts"][m.group(1).lower()]
+        suffix = p["parts"][re.sub(r"[\s-]+", " ", m.group(1).lower())]
         add(m.start(), m.end(), f"{year}-{suffix}" if year else suffix)
     for m in p["part_after"].finditer(text):
         add(m.start(), m.end(), f"{m.group(1)}-{p['parts'][m.group(2).lower()]}")
     for m in p["month_year"].finditer(text):
         add(m.start(), m.end(), f"{m.group(2)}-{p['months'][m.group(1).lower()]:02d}")
+    for m in p["rel_month"].finditer(text):
+        phrase = re.sub(r"\s+", " ", m.group(1).lower())
+        if phrase in p["rm_ref"]:
+            if pub:
+                add(m.start(), m.end(), shift(f"{pub[0]}-{pub[1]:02d}", months=p["rm_ref"][phrase]),
+                    relative=True)
+        else:
+            add(m.start(), m.end(), "", months=p["rm_anch"][phrase], anchored=True, relative=True)
+    for m in p["month_alone"].finditer(text):
+        month = p["months"][m.group(1).lower()]
+        if ref:
+            year = ref - 1 if pub and month > pub[1] and ref == pub[0] else ref
+            add(m.start(1), m.end(1), f"{year}-{month:02d}")
     for m in p["relative"].finditer(text):
         phrase = re.sub(r"\s+", " ", m.group(1).lower())
         if phrase in p["rel_ref"]:
@@ -204,6 +243,13 @@ def _side(text_before: str) -> str:
     return ""
 
 
+def _is_compared(text_before: str) -> bool:
+    """The next figure is the compared one: "..., compared with $255 million"."""
+    m = _patterns()["cue"].search(text_before[-40:])
+    return bool(m) and m.group(1).lower() in attr()["roles"]["base"] \
+        and m.group(1).lower() not in ("from", "since")
+
+
 def _is_base(t: Time, kind: str) -> bool:
     roles = attr()["roles"]
     if t.cue == "since":
@@ -215,7 +261,7 @@ def _is_base(t: Time, kind: str) -> bool:
 
 def _sentence_frame(ctx: ArticleContext, sent: Span, years: Years) -> tuple[str, str]:
     """(period, base) a sentence states, for use as context by the next ones."""
-    times = find_times(ctx, sent, years.ref)
+    times = find_times(ctx, sent, years.ref, years.pub)
     period = next((t.period for t in times if t.period and t.cue not in
                    attr()["roles"]["base"] and ".." not in t.period), "")
     if not period:
@@ -235,20 +281,26 @@ def periods(ctx: ArticleContext, years: Years, sent: Span, r: dict,
     """(period, base_period, how) for one raw claim; ``how`` names the
     confidence level in attribution.toml."""
     kind = r["kind"]
-    times = find_times(ctx, sent, years.ref)
+    times = find_times(ctx, sent, years.ref, years.pub)
     text_before = ctx.doc.text[sent.start_char:r["start_char"]]
     side = _side(text_before)
     if side == "B" and not any(_side(ctx.doc.text[sent.start_char:s["start_char"]]) == "A"
                                for s in siblings if s["start_char"] < r["start_char"]):
         side = ""
-    if side == "A":
-        later = [s["start_char"] for s in siblings if s["start_char"] > r["start_char"]]
-        if later:
-            times = [t for t in times if t.start < later[0]]
-    elif side == "B":
-        earlier = [s["end_char"] for s in siblings if s["end_char"] <= r["start_char"]]
-        if earlier:
-            times = [t for t in times if t.start >= earlier[-1]]
+    # a time expression between this claim and the next belongs to this one;
+    # one beyond the next claim belongs to that claim ("rose to $310 million,
+    # compared with $255 million in the same quarter last year")
+    later = [s["start_char"] for s in siblings if s["start_char"] > r["start_char"]]
+    earlier = [s["end_char"] for s in siblings if s["end_char"] <= r["start_char"]]
+    window = [t for t in times if (not later or t.start < later[0])
+              and (not earlier or t.start >= earlier[-1] or side != "B")]
+    compared_next = later and _is_compared(ctx.doc.text[sent.start_char:later[0]])
+    if window or side or compared_next:
+        times = window
+    if kind not in CHANGE_KINDS:
+        # "from a year earlier", "than the year before" measure a change
+        # stated beside this figure, not the time this figure holds
+        times = [t for t in times if not (t.anchored and t.cue in attr()["roles"]["base"])]
 
     own = [t for t in times if not _is_base(t, kind)]
     bases = [t for t in times if _is_base(t, kind)]
@@ -262,7 +314,7 @@ def periods(ctx: ArticleContext, years: Years, sent: Span, r: dict,
         own = []
     ctx_period, ctx_base = "", ""
     if not period and not own or any(t.anchored for t in own):
-        for prev in ctx.previous_sentences(sent):
+        for prev in ctx.previous_sentences(sent, paragraphs=True):
             ctx_period, ctx_base = _sentence_frame(ctx, prev, years)
             if ctx_period:
                 break
@@ -289,13 +341,18 @@ def periods(ctx: ArticleContext, years: Years, sent: Span, r: dict,
         if bases:
             t = min(bases, key=lambda t: abs(t.start - r["start_char"]))
             base = t.resolve(period)
+            same = re.search(r"\bsame\s+\w+\s+(?:of|in)\s+$",
+                             ctx.doc.text[max(0, t.start - 30):t.start], re.I)
+            part = re.match(rf"^{_YEAR}(-[HQ]\d)$", period)
+            if same and part and re.fullmatch(_YEAR, base):
+                base += part.group(1)
             if t.cue == "since" and ".." in base:
                 base = base.split("..")[0]
         if not base and ctx_base and how == "period_context":
             base = ctx_base
         if not base and not ctx_base and period:
             # a context sentence may give the base though this sentence gave the period
-            for prev in ctx.previous_sentences(sent):
+            for prev in ctx.previous_sentences(sent, paragraphs=True):
                 p2, b2 = _sentence_frame(ctx, prev, years)
                 if p2 == period and b2:
                     base = b2

@@ -33,12 +33,36 @@ class Mention:
 
 def norm_name(name: str) -> str:
     """Comparison form of a name: lower case, "&" as "and", no leading
-    article, no possessive."""
+    article, no possessive, no legal-form suffix ("Inc.")."""
     s = name.replace("&", " and ").replace("’", "'")
     s = re.sub(r"'s?$", "", s.strip())
     s = re.sub(r"\s+", " ", s).strip().lower()
     s = re.sub(r"^(the|a|an) ", "", s)
-    return s
+    words = s.replace(",", " ").split()
+    suffixes = set(attr()["name_suffixes"])
+    while len(words) > 1 and words[-1] in suffixes:
+        words = words[:-1]
+    return " ".join(words)
+
+
+def abbreviates(acr: str, name: str) -> bool:
+    """True if ``acr`` can stand for ``name``: its initials ("NCMEC"), or
+    letters taken in order from the name's words, starting with the first
+    word's initial and using every word's initial ("NWF" for "Northwind
+    Foods")."""
+    letters = re.sub(r"[^A-Za-z]", "", acr).upper()
+    full = initials(name)
+    if len(letters) < 2 or not full:
+        return False
+    if full == letters:
+        return True
+    if len(letters) < 3 or letters[0] != full[0]:
+        return False
+    it = iter(letters)
+    if not all(ch in it for ch in full):        # every initial, in order
+        return False
+    it = iter(re.sub(r"[^A-Za-z]", "", norm_name(name)).upper())
+    return all(ch in it for ch in letters)      # and only letters of the name
 
 
 def clean_name(name: str) -> str:
@@ -68,13 +92,21 @@ def learn_acronyms(text: str) -> dict[str, str]:
         acr = m.group(1)
         letters = re.sub(r"[^A-Za-z]", "", acr).upper()
         before = re.findall(r"[A-Za-z&][\w'’&-]*", text[max(0, m.start() - 160):m.start()])
+        exact = loose = None
         for k in range(1, min(len(before), 14) + 1):
             cand = before[-k:]
             if cand[0].lower() in joiners or not cand[0][0].isupper():
                 continue
-            if initials(" ".join(cand)) == letters:
-                out[norm_name(" ".join(cand))] = acr
+            if not all(w[0].isupper() or w.lower() in joiners for w in cand):
                 break
+            if initials(" ".join(cand)) == letters:
+                exact = cand
+                break
+            if loose is None and abbreviates(acr, " ".join(cand)) and \
+                    len(initials(" ".join(cand))) >= 2:
+                loose = cand
+        if exact or loose:
+            out[norm_name(" ".join(exact or loose))] = acr
     return out
 
 
