@@ -19,6 +19,7 @@ from functools import cache
 from rapidfuzz import fuzz, process
 from spacy.tokens import Span, Token
 
+from ..knowledge import load
 from .context import ArticleContext, attr, syn
 
 _MOD_DEPS = ("compound", "amod", "nmod", "npadvmod", "advmod")
@@ -51,6 +52,12 @@ def head_class(lemma: str) -> str:
     best = process.extractOne(lemma, list(classes), scorer=fuzz.ratio,
                               score_cutoff=syn()["fuzzy"]["metric_threshold"])
     return classes[best[0]] if best else lemma
+
+
+@cache
+def _flow_cues() -> frozenset[str]:
+    d = load("extract")["direction"]
+    return frozenset(d["increase"]) | frozenset(d["decrease"])
 
 
 @dataclass
@@ -200,7 +207,23 @@ class MetricFinder:
             verb = noun.head if noun.dep_ in ("nsubj", "nsubjpass", "dobj") else None
             if verb is not None and verb.pos_ in ("VERB", "AUX") and verb.lemma_ != "be":
                 key += f" ({verb.lemma_.lower()})"
+        else:
+            flow = self._flow_verb(noun)
+            if flow:
+                key += f" ({flow})"
         return MetricGuess(key=key, unit_noun=lemma, how=how)
+
+    @staticmethod
+    def _flow_verb(noun: Token) -> str:
+        """A verb that turns a stock into a flow ("added 151,000 jobs",
+        "the jobs cut"): direction cue verbs from extract.toml."""
+        cues = _flow_cues()
+        cands = [noun.head] if noun.dep_ in ("dobj", "nsubjpass") else []
+        cands += [c for c in noun.children if c.dep_ == "acl"]
+        for v in cands:
+            if v.pos_ == "VERB" and (v.lower_ in cues or v.lemma_.lower() in cues):
+                return v.lemma_.lower()
+        return ""
 
     def modifiers(self, noun: Token) -> list[Token]:
         sets = _sets()

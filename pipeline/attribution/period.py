@@ -259,6 +259,18 @@ def _is_base(t: Time, kind: str) -> bool:
     return t.cue in roles["base"]
 
 
+def _base_of(ctx: ArticleContext, t: Time, period: str) -> str:
+    """The base a time expression gives; "the same period of 2024" for a
+    second-quarter figure is the second quarter of 2024."""
+    base = t.resolve(period)
+    same = re.search(r"\bsame\s+\w+\s+(?:of|in)\s+$",
+                     ctx.doc.text[max(0, t.start - 30):t.start], re.I)
+    part = re.match(rf"^{_YEAR}(-[HQ]\d)$", period)
+    if same and part and re.fullmatch(_YEAR, base):
+        base += part.group(1)
+    return base
+
+
 def _sentence_frame(ctx: ArticleContext, sent: Span, years: Years) -> tuple[str, str]:
     """(period, base) a sentence states, for use as context by the next ones."""
     times = find_times(ctx, sent, years.ref, years.pub)
@@ -269,7 +281,7 @@ def _sentence_frame(ctx: ArticleContext, sent: Span, years: Years) -> tuple[str,
     base = ""
     for t in times:
         if t.cue in attr()["roles"]["base"] and t.cue != "since":
-            base = t.resolve(period)
+            base = _base_of(ctx, t, period)
             if base and base != period:
                 break
             base = ""
@@ -340,12 +352,7 @@ def periods(ctx: ArticleContext, years: Years, sent: Span, r: dict,
     if kind in CHANGE_KINDS:
         if bases:
             t = min(bases, key=lambda t: abs(t.start - r["start_char"]))
-            base = t.resolve(period)
-            same = re.search(r"\bsame\s+\w+\s+(?:of|in)\s+$",
-                             ctx.doc.text[max(0, t.start - 30):t.start], re.I)
-            part = re.match(rf"^{_YEAR}(-[HQ]\d)$", period)
-            if same and part and re.fullmatch(_YEAR, base):
-                base += part.group(1)
+            base = _base_of(ctx, t, period)
             if t.cue == "since" and ".." in base:
                 base = base.split("..")[0]
         if not base and ctx_base and how == "period_context":

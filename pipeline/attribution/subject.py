@@ -67,7 +67,7 @@ def abbreviates(acr: str, name: str) -> bool:
 
 def clean_name(name: str) -> str:
     strip = attr()["name_strip"]
-    words = name.replace("\n", " ").split()
+    words = name.split("(")[0].replace("\n", " ").split()
     while words and words[0].lower() in strip:
         words = words[1:]
     if words:
@@ -82,6 +82,13 @@ def initials(name: str) -> str:
     joiners = set(attr()["name_joiners"])
     words = re.findall(r"[A-Za-z][\w'’-]*", name)
     return "".join(w[0].upper() for w in words if w.lower() not in joiners and w[0].isupper())
+
+
+def _without_suffix(words: list[str]) -> list[str]:
+    suffixes = set(attr()["name_suffixes"])
+    while len(words) > 1 and words[-1].lower().rstrip(",") in suffixes:
+        words = words[:-1]
+    return words
 
 
 def learn_acronyms(text: str) -> dict[str, str]:
@@ -99,11 +106,12 @@ def learn_acronyms(text: str) -> dict[str, str]:
                 continue
             if not all(w[0].isupper() or w.lower() in joiners for w in cand):
                 break
-            if initials(" ".join(cand)) == letters:
+            core = _without_suffix(cand)
+            if initials(" ".join(core)) == letters:
                 exact = cand
                 break
-            if loose is None and abbreviates(acr, " ".join(cand)) and \
-                    len(initials(" ".join(cand))) >= 2:
+            if loose is None and abbreviates(acr, " ".join(core)) and \
+                    len(initials(" ".join(core))) >= 2:
                 loose = cand
         if exact or loose:
             out[norm_name(" ".join(exact or loose))] = acr
@@ -172,6 +180,10 @@ class Mentions:
         doc = ent.doc
         joiners = set(attr()["name_joiners"])
         end = ent.end
+        # only long institutional names ("Center for Missing") continue over
+        # "and": "Microsoft and Amazon" are two names
+        if len(ent) < 2 or not any(t.lower_ in joiners for t in ent):
+            return ent
         while end < len(doc):
             tok = doc[end]
             if self._name_word(tok):
