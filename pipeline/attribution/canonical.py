@@ -82,6 +82,15 @@ def _head(key: str) -> str:
     return key.split(" (")[0].split()[-1] if key else ""
 
 
+def _one_word_apart(a: str, b: str) -> bool:
+    """"sex trafficking report" / "child sex trafficking report": the same
+    narrowed metric with one more modifier. The shorter key must already be
+    narrowed (a bare "report" never absorbs a specific one)."""
+    wa, wb = set(a.split()), set(b.split())
+    small, big = sorted((wa, wb), key=len)
+    return len(small) >= 2 and small < big and len(big - small) == 1
+
+
 def metric_map(claims: list[Claim]) -> dict[str, str]:
     counts = Counter(c.metric for c in claims if c.metric)
     keys = sorted(counts)
@@ -92,7 +101,8 @@ def metric_map(claims: list[Claim]) -> dict[str, str]:
             if a >= b or _head(a) != _head(b):
                 continue
             if sorted(a.split()) == sorted(b.split()) or \
-                    fuzz.token_sort_ratio(a, b) >= threshold and len(a.split()) == len(b.split()):
+                    fuzz.token_sort_ratio(a, b) >= threshold and len(a.split()) == len(b.split()) \
+                    or _one_word_apart(a, b):
                 u.join(a, b)
     groups: dict[str, list[str]] = {}
     for k in keys:

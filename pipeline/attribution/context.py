@@ -2,6 +2,7 @@
 sentences before it in that block, and the words of the article's title."""
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -84,4 +85,14 @@ def build(article: Article, doc: Doc) -> ArticleContext:
     else:
         words = {w.lower().strip(".,:;!?’'\"") for w in title.split()}
         words |= {w[:-1] for w in words if w.endswith("s")}
-    return ArticleContext(article, doc, blocks, frozenset(words))
+    # a title word is the article's topic only if the body keeps using it
+    body = [(s, e) for s, e, k in blocks if k in ("paragraph", "bullet")] or [(0, len(doc.text))]
+    counts: Counter = Counter()
+    for tok in doc:
+        if any(s <= tok.idx < e for s, e in body):
+            counts[tok.lemma_.lower()] += 1
+            if tok.lower_ != tok.lemma_.lower():
+                counts[tok.lower_] += 1
+    least = syn()["words"]["topic_min_count"]
+    return ArticleContext(article, doc, blocks,
+                          frozenset(w for w in words if counts[w] >= least))

@@ -73,6 +73,7 @@ class MetricFinder:
         self.ctx = ctx
         self.name_chars = name_chars   # character offsets inside organisation names
         self.topic = ctx.title_words - self._title_scope_words(ctx)
+        self._extra: list[Token] = []
         self.reference_words = {w for words in attr()["references"].values() for w in words}
 
     @staticmethod
@@ -102,11 +103,13 @@ class MetricFinder:
             cand = doc[r["head_i"]]
             if cand.pos_ in ("NOUN", "PROPN") and not self._empty(cand):
                 noun = cand
+        own = noun is not None
+        self._extra = []
         if noun is None:
             noun = self.described(r)
         if noun == "borrow" or noun is None:
             return MetricGuess(borrow=True)
-        return self.key_for(noun, "metric_from_noun")
+        return self.key_for(noun, "metric_from_noun", flow=own)
 
     def _empty(self, tok: Token) -> bool:
         """A head that names no quantity by itself ("the numbers", "a
@@ -171,12 +174,24 @@ class MetricFinder:
                         child = self._of_object(child)
                         if child is None:
                             continue
-                    return "borrow" if self._anaphoric(child) else child
+                    if self._anaphoric(child):
+                        return "borrow"
+                    if child.dep_ == "dobj":
+                        self._scope_from_subject(tok)
+                    return child
                 return None
             if tok.head is tok:
                 return None
             tok = tok.head
         return None
+
+    def _scope_from_subject(self, verb: Token) -> None:
+        """"Its snack division increased revenue by 12%": a common-noun
+        subject's modifiers narrow the object's metric."""
+        for c in verb.children:
+            if c.dep_ == "nsubj" and c.pos_ == "NOUN" and not self._refers(c) \
+                    and not self._is_name(c):
+                self._extra = [m for m in c.children if m.dep_ in ("compound", "amod")]
 
     def _prep_object(self, tok: Token, preps: tuple[str, ...], inside) -> Token | None:
         for child in tok.children:
@@ -197,20 +212,19 @@ class MetricFinder:
         return tok.idx in self.name_chars
 
     # -- noun -> key ----------------------------------------------------
-    def key_for(self, noun: Token, how: str) -> MetricGuess:
+    def key_for(self, noun: Token, how: str, flow: bool = True) -> MetricGuess:
         lemma = noun.lemma_.lower()
         head = head_class(lemma)
-        mods = self.modifiers(noun)
+        mods = sorted(set(self._extra) | set(self.modifiers(noun)), key=lambda t: t.i)
+        self._extra = []
         words = self._words(mods)
         key = " ".join(words + [head])
         if head in _sets()["people"] or lemma in _sets()["people"]:
             verb = noun.head if noun.dep_ in ("nsubj", "nsubjpass", "dobj") else None
             if verb is not None and verb.pos_ in ("VERB", "AUX") and verb.lemma_ != "be":
                 key += f" ({verb.lemma_.lower()})"
-        else:
-            flow = self._flow_verb(noun)
-            if flow:
-                key += f" ({flow})"
+        elif flow and self._flow_verb(noun):
+            key += f" ({self._flow_verb(noun)})"
         return MetricGuess(key=key, unit_noun=lemma, how=how)
 
     @staticmethod

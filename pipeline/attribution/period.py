@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from spacy.tokens import Span
@@ -33,6 +33,7 @@ class Time:
     anchored: bool = False
     cue: str = ""       # the role cue before it ("than", "from", "since", ...)
     relative: bool = False
+    focus: str = ""     # "the quarter": the quarter in focus ("Q", "H", "-")
 
     def resolve(self, anchor: str) -> str:
         if not self.anchored:
@@ -92,6 +93,8 @@ def _patterns() -> dict:
         "year": re.compile(rf"(?<![\d,.])({_YEAR})(?![\d%])"),
         "cue": re.compile(rf"\b({alt(cues)})\s+(?:(?:at\s+)?least\s+|about\s+|in\s+|the\s+|"
                           rf"(?:in\s+)?the\s+same\s+\w+\s+(?:of|in)\s+)?$", re.I),
+        "focus": re.compile(rf"\bthe\s+({alt(a['focus_periods'])})\b", re.I),
+        "focus_words": {k.lower(): v for k, v in a["focus_periods"].items()},
         "rel_ref": {k.lower(): v for k, v in rel_ref.items()},
         "rm_ref": {k.lower(): v for k, v in rm_ref.items()},
         "rm_anch": {k.lower(): v for k, v in rm_anch.items()},
@@ -134,6 +137,15 @@ class Years:
         self.ref = pub or topic
         month = art.published[5:7]
         self.pub = (pub, int(month)) if pub and month.isdigit() else None
+        self._stated = [t for sent in ctx.doc.sents
+                        for t in find_times(ctx, sent, self.ref, self.pub) if t.period]
+
+    def in_focus(self, char: int, suffix: str) -> str:
+        """The latest period of this kind ("Q", "H", "-") stated before
+        ``char``: what "the quarter" refers to."""
+        pat = re.compile(rf"^{_YEAR}-{suffix}\d+$" if suffix != "-" else rf"^{_YEAR}-\d\d$")
+        found = [t.period for t in self._stated if t.end <= char and pat.match(t.period)]
+        return found[-1] if found else ""
 
     @staticmethod
     def _plain_years(ctx: ArticleContext) -> list[Time]:
@@ -202,6 +214,8 @@ def find_times(ctx: ArticleContext, sent: Span, ref: int | None,
         else:
             add(m.start(), m.end(), "", offset=p["rel_anch"][phrase], anchored=True,
                 relative=True)
+    for m in p["focus"].finditer(text):
+        add(m.start(), m.end(), "", focus=p["focus_words"][m.group(1).lower()], relative=True)
     for m in p["year_range"].finditer(text):
         a, b = m.group(1), m.group(2)
         b = a[:2] + b if len(b) == 2 else b
@@ -314,6 +328,9 @@ def periods(ctx: ArticleContext, years: Years, sent: Span, r: dict,
         # stated beside this figure, not the time this figure holds
         times = [t for t in times if not (t.anchored and t.cue in attr()["roles"]["base"])]
 
+    times = [replace(t, period=years.in_focus(t.start, t.focus)) if t.focus else t
+             for t in times]
+    times = [t for t in times if t.period or t.anchored]
     own = [t for t in times if not _is_base(t, kind)]
     bases = [t for t in times if _is_base(t, kind)]
     since = [t for t in times if t.cue == "since" and kind not in CHANGE_KINDS and t.period]
