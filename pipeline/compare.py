@@ -50,7 +50,8 @@ def entry(c: Claim, role: str = STATED) -> dict:
     (decreases negative) and where it stands in its article."""
     lo, hi, signed = sign_interval(c)
     return {"claim_id": c.claim_id, "source_id": c.source_id, "role": role, "text": c.text,
-            "kind": c.kind, "unit": c.unit, "value": signed_value(c, signed), "low": lo,
+            "kind": c.kind, "unit": c.unit, "period": c.period,
+            "value": signed_value(c, signed), "low": lo,
             "high": hi, "signed": signed, "start_char": c.start_char, "end_char": c.end_char}
 
 

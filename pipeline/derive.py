@@ -45,7 +45,8 @@ class Implied:
     def entry(self) -> dict:
         """A finding's value entry for this implied value."""
         return {"claim_id": "", "source_id": self.premises[0].source_id, "role": "derived",
-                "text": self.text, "kind": self.kind, "unit": "", "value": self.value,
+                "text": self.text, "kind": self.kind, "unit": "", "period": self.key[2],
+                "value": self.value,
                 "low": self.low, "high": self.high, "signed": True,
                 "start_char": -1, "end_char": -1}
 

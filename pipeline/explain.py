@@ -19,7 +19,7 @@ from functools import cache
 
 from . import sentences
 from .compare import DERIVED, STATED, gap, worst_pair
-from .figures import PERCENT_KINDS, fmt_number
+from .figures import PERCENT_KINDS, fmt_number, fmt_plain
 from .keys import cfg, norm_metric
 from .model import Article, Claim, Evidence, Finding
 
@@ -300,8 +300,7 @@ def camps(f: Finding) -> list[list[dict]]:
 
 def most_precise(f: Finding) -> dict | None:
     stated = [e for e in f.values if e["role"] == STATED]
-    return min(stated, key=lambda e: ((e["high"] - e["low"]) / (abs(e["value"]) or 1.0),
-                                      e["source_id"]), default=None)
+    return min(stated, key=lambda e: (_width(e), e["source_id"]), default=None)
 
 
 def _sources(entries: list[dict]) -> str:
@@ -317,26 +316,55 @@ def cue_summary(support: list[Evidence]) -> str:
 
 
 def explanation(f: Finding, support: list[Evidence]) -> str:
-    pair = worst_pair(f)
+    about = " ".join(x for x in (f.subject, f.metric) if x)
     if f.basis == DERIVED:
-        source = f.values[0]["source_id"] if f.values else ""
-        lead = (f"{source}'s figures ({figures(f, ('premise',))}) imply {f.derivation}, "
-                f"but {figures(f)} states otherwise.")
+        lead = derived_lead(f)
     else:
-        lead = f"The sources give different figures: {figures(f)}."
-    if pair and f.cause != "unit_or_scale":
-        a, b = pair
-        diff = abs(a["value"] - b["value"])
-        kind = a["kind"]
-        rel = diff / max(abs(a["value"]), abs(b["value"]), 1e-12)
-        size = (f"{fmt_number(diff, kind)} points" if kind in PERCENT_KINDS
-                else f"{fmt_number(diff, kind)} ({rel:.0%})")
-        lead += f" They differ by {size}."
+        lead = f"For {about} in {f.period}, the sources give different figures: {figures(f)}."
+        pair = worst_pair(f)
+        if pair and f.cause != "unit_or_scale":
+            lead += f" They differ by {difference(*pair)}."
     factor = scale_factor(f)
     fields = dict(cue_summary=cue_summary(support), factor=f"{factor:,.0f}" if factor else "",
                   source=f.sources[0] if f.sources else "", derivation=f.derivation,
-                  stated=figures(f))
+                  stated=stated_summary(f))
     return f"{lead} {template('explanation', f.cause, **fields)}".strip()
+
+
+def difference(a: dict, b: dict) -> str:
+    """'8.7M (30%)' or '24.4 points'."""
+    diff = abs(a["value"] - b["value"])
+    if a["kind"] in PERCENT_KINDS:
+        return f"{fmt_plain(diff, 1)} percentage points"
+    rel = diff / max(abs(a["value"]), abs(b["value"]), 1e-12)
+    return f"{fmt_number(diff, a['kind'])} ({rel:.0%})"
+
+
+def derived_lead(f: Finding) -> str:
+    """'c_site gives 36.2 million (2023) and 20.5 million (2024), which implies
+    -15.7M (20.5M - 36.2M) and -43.4% (...); a_wire, b_blog state ...'"""
+    premises = [e for e in f.values if e["role"] == "premise"]
+    derived = [e for e in f.values if e["role"] == DERIVED]
+    source = premises[0]["source_id"] if premises else ""
+    given = " and ".join(f"{describe(e)} ({e['period']})" for e in premises)
+    implies = " and ".join(f"{describe(e)} ({e['text'].rsplit(' = ', 1)[0]})" for e in derived)
+    stated = [e for e in f.values if e["role"] == STATED]
+    return (f"{source} gives {given}, which implies {implies}; "
+            f"{_sources(stated)} {'states' if len({e['source_id'] for e in stated}) < 2 else 'state'} "
+            f"{stated_summary(f)}.")
+
+
+def stated_summary(f: Finding) -> str:
+    """The most precise stated figure of each kind: '7 million (down) and 19% (down)'."""
+    best: dict[str, dict] = {}
+    for e in sorted((e for e in f.values if e["role"] == STATED),
+                    key=lambda e: (not e["signed"], _width(e), e["source_id"])):
+        best.setdefault(e["kind"], e)
+    return " and ".join(describe(e) for e in best.values())
+
+
+def _width(e: dict) -> float:
+    return (e["high"] - e["low"]) / (abs(e["value"]) or 1.0)
 
 
 def suggestion(f: Finding) -> str:
@@ -347,7 +375,7 @@ def suggestion(f: Finding) -> str:
                   pick_sources=_sources(first), other=describe(rest[0]) if rest else "",
                   other_sources=_sources(rest), source=f.sources[0] if f.sources else "",
                   derived=" / ".join(describe(e) for e in f.values if e["role"] == DERIVED),
-                  stated=" / ".join(sorted({describe(e) for e in f.values if e["role"] == STATED})),
+                  stated=stated_summary(f),
                   stated_sources=_sources([e for e in f.values if e["role"] == STATED]))
     majority = len(groups) > 1 and (len({e["source_id"] for e in first}) >
                                     len({e["source_id"] for e in groups[1]}))

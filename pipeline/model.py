@@ -127,7 +127,9 @@ class Finding:
 
 def _json_number(v):
     """JSON has no infinity: open interval ends are written "inf" / "-inf",
-    as in the claim table's JSON."""
+    as in the claim table's JSON; an unknown number is null."""
+    if isinstance(v, float) and math.isnan(v):
+        return None
     if isinstance(v, float) and math.isinf(v):
         return "inf" if v > 0 else "-inf"
     return v
