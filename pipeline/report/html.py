@@ -30,6 +30,7 @@ table{border-collapse:collapse;font-size:13px;margin:.5em 0}td,th{border:1px sol
 th{background:#eee}table.sortable th{cursor:pointer}table.sortable th[data-dir=asc]::after{content:" ▲"}
 table.sortable th[data-dir=desc]::after{content:" ▼"}
 svg.chart{display:block;margin:.5em 0;background:#fff;border:1px solid #ddd}
+svg.chart .zero{stroke:#bbb;stroke-dasharray:3 3}.wide{overflow-x:auto}
 svg.chart .interval{stroke:#555;stroke-width:3}svg.chart .derived .interval{stroke:#8e44ad}
 svg.chart .point{fill:#c0392b}svg.chart .derived .point{fill:#8e44ad}svg.chart text{font-size:11px}
 .suggestion{background:#eef7ee;padding:.4em .8em}#claim-filter{width:24em;padding:.3em}
@@ -148,6 +149,8 @@ def chart_svg(entries: list[dict], width: int = 560, label_w: int = 210, row_h: 
             f'<circle class="point" cx="{x(c)}" cy="{y}" r="4"/>'
             + (f'<text x="{x1 - 8}" y="{y - 4}">{arrow}</text>' if arrow else "") + "</g>")
     axis_y = height - 8
+    if lo < 0 < hi:
+        rows.insert(0, f'<line class="zero" x1="{x(0)}" x2="{x(0)}" y1="2" y2="{height - 20}"/>')
     kind = entries[0].get("kind", "count")
     return (f'<svg class="chart" width="{width}" '
             f'height="{height}" viewBox="0 0 {width} {height}" role="img">'
@@ -234,6 +237,6 @@ def render_html(doc: dict, frame) -> str:
     parts.append("</tbody></table><h2>Claims</h2>"
                  '<p><input id="claim-filter" type="search" placeholder="Filter claims…" '
                  'aria-label="Filter claims"></p>')
-    parts.append(claims_table(frame))
+    parts.append(f'<div class="wide">{claims_table(frame)}</div>')
     parts.append(f"<script>{SCRIPT}</script></body></html>")
     return "\n".join(parts) + "\n"
