@@ -185,7 +185,7 @@ def derived_findings(claims: list[Claim], keys: dict[str, Key],
     out = []
     for source_id, own in by_article.items():
         checks: dict[tuple[str, ...], list] = defaultdict(list)
-        for d in derive.implied(first_mentions(own, keys), keys):
+        for d in derive.implied(first_mentions(own, keys), keys, groups.__contains__):
             stated = [c for c in groups.get(d.key, ()) if c.claim_id not in d.premise_ids]
             mine = [c for c in stated if c.source_id == source_id]
             if mine and not consistent(mine):

@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -61,18 +61,27 @@ def period_shape(period: str) -> int:
     return next((i for i, p in enumerate(_shapes()) if p.match(period)), -1)
 
 
-def implied(claims: list[Claim], keys: dict[str, Key]) -> Iterator[Implied]:
-    """Every value the claims of one article imply."""
+def implied(claims: list[Claim], keys: dict[str, Key],
+            wanted: Callable[[Key], bool] = lambda key: True) -> Iterator[Implied]:
+    """Every value the claims of one article imply at a key ``wanted`` accepts
+    (compare asks only for keys some claim states: nothing else is built)."""
     by_quantity: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for c in claims:
         by_quantity[keys[c.claim_id][:2]].append(c)
+    level_kinds = set(cfg()["derive"]["level_kinds"])
     for sm, cs in by_quantity.items():
-        levels = unique_levels(cs)
-        yield from level_pairs(sm, levels)
-        yield from level_and_change(sm, cs, levels)
-        yield from rate_totals(sm, cs)
-        yield from pct_multiple(sm, cs)
-    yield from shares(claims, keys)
+        kinds = {c.kind for c in cs}
+        levels = unique_levels(cs) if kinds & level_kinds else {}
+        if len(levels) > 1:
+            yield from level_pairs(sm, cs, levels, wanted)
+        if levels and kinds & {"change", "pct_change"}:
+            yield from level_and_change(sm, cs, levels, wanted)
+        if "rate" in kinds:
+            yield from rate_totals(sm, cs, levels, wanted)
+        if kinds & {"pct_change", "multiple"}:
+            yield from pct_multiple(sm, cs, levels, wanted)
+    if any(c.kind == "percent" for c in claims):
+        yield from shares(claims, keys, wanted)
 
 
 def unique_levels(claims: list[Claim]) -> dict[str, Claim]:
@@ -97,28 +106,30 @@ def _same_unit(a: Claim, b: Claim) -> bool:
                                  or a.kind not in cfg()["compare"]["unit_in_key"])
 
 
-def level_pairs(sm: tuple[str, str], levels: dict[str, Claim]) -> Iterator[Implied]:
+def level_pairs(sm, claims, levels, wanted) -> Iterator[Implied]:
     periods = sorted(levels)[-cfg()["derive"]["max_periods"]:]
     for i, p0 in enumerate(periods):
         for p1 in periods[i + 1:]:
             l0, l1 = levels[p0], levels[p1]
             if period_shape(p0) != period_shape(p1) or not _same_unit(l0, l1):
                 continue
+            k_change = change_key(sm, p1, "change", p0)
+            k_pct = change_key(sm, p1, "pct_change", p0)
+            if not (wanted(k_change) or wanted(k_pct)):
+                continue
             (a_lo, a_hi), (b_lo, b_hi) = _iv(l0), _iv(l1)
             diff = l1.value - l0.value
             a, b = fmt_number(l0.value), fmt_number(l1.value)
-            yield Implied((l0, l1), change_key(sm, p1, "change", p0), "change", diff,
+            yield Implied((l0, l1), k_change, "change", diff,
                           b_lo - a_hi, b_hi - a_lo, f"{b} - {a} = {fmt_number(diff)}")
             if l0.value > 0 and a_hi > 0:
                 pct = (l1.value / l0.value - 1) * 100
                 hi = (b_hi / a_lo - 1) * 100 if a_lo > 0 else math.inf
-                yield Implied((l0, l1), change_key(sm, p1, "pct_change", p0), "pct_change", pct,
-                              (b_lo / a_hi - 1) * 100, hi,
+                yield Implied((l0, l1), k_pct, "pct_change", pct, (b_lo / a_hi - 1) * 100, hi,
                               f"({b} - {a}) / {a} = {fmt_number(pct, 'pct_change')}")
 
 
-def level_and_change(sm: tuple[str, str], claims: list[Claim],
-                     levels: dict[str, Claim]) -> Iterator[Implied]:
+def level_and_change(sm, claims, levels, wanted) -> Iterator[Implied]:
     """A change from P0 to P1 plus the level at one end gives the other end."""
     for c in claims:
         if c.kind not in ("change", "pct_change"):
@@ -128,10 +139,15 @@ def level_and_change(sm: tuple[str, str], claims: list[Claim],
         if not signed or not p0 or math.isinf(lo) or math.isinf(hi):
             continue
         v = -abs(c.value) if c.direction == "decrease" else c.value
+        l0, l1 = levels.get(p0), levels.get(p1)
+        if l1 is not None and not wanted(level_key(sm, p0, l1.kind, l1.unit)):
+            l1 = None
+        if l0 is not None and not wanted(level_key(sm, p1, l0.kind, l0.unit)):
+            l0 = None
         if c.kind == "change":
-            yield from _apply_change(sm, c, v, lo, hi, levels.get(p0), levels.get(p1), p0, p1)
+            yield from _apply_change(sm, c, v, lo, hi, l0, l1, p0, p1)
         elif lo > -100:
-            yield from _apply_pct(sm, c, v, lo, hi, levels.get(p0), levels.get(p1), p0, p1)
+            yield from _apply_pct(sm, c, v, lo, hi, l0, l1, p0, p1)
 
 
 def _apply_change(sm, c, v, lo, hi, l0, l1, p0, p1) -> Iterator[Implied]:
@@ -165,6 +181,7 @@ def _apply_pct(sm, c, v, lo, hi, l0, l1, p0, p1) -> Iterator[Implied]:
                       f"{fmt_number(l0.value)} x {factor} = {fmt_number(val)}")
 
 
+@cache
 def per_year_factor(unit: str) -> float | None:
     """365 for 'report per day', 52 for 'per week'...; None if not a rate."""
     unit = str(unit).lower().strip()
@@ -175,24 +192,35 @@ def per_year_factor(unit: str) -> float | None:
     return None
 
 
-def rate_totals(sm: tuple[str, str], claims: list[Claim]) -> Iterator[Implied]:
-    year = re.compile(cfg()["derive"]["year_period"])
+@cache
+def _year() -> re.Pattern:
+    return re.compile(cfg()["derive"]["year_period"])
+
+
+def rate_totals(sm, claims, levels, wanted) -> Iterator[Implied]:
+    year = _year()
     for c in claims:
         factor = per_year_factor(c.unit) if c.kind == "rate" else None
-        if factor is None or not year.match(str(c.period)):
+        key = level_key(sm, str(c.period), "count", "")
+        if factor is None or not year.match(str(c.period)) or not wanted(key):
             continue
         lo, hi = _iv(c)
         val = c.value * factor
-        yield Implied((c,), level_key(sm, str(c.period), "count", ""), "count", val,
+        yield Implied((c,), key, "count", val,
                       lo * factor, hi * factor,
                       f"{fmt_number(c.value)} x {factor:g} = {fmt_number(val)}")
 
 
-def pct_multiple(sm: tuple[str, str], claims: list[Claim]) -> Iterator[Implied]:
+def pct_multiple(sm, claims, levels, wanted) -> Iterator[Implied]:
     """A rise of p% is (1 + p/100) times the base, and the other way round."""
     for c in claims:
-        lo, hi, signed = sign_interval(c)
+        if c.kind not in ("pct_change", "multiple"):
+            continue
+        other = "multiple" if c.kind == "pct_change" else "pct_change"
         p, base = str(c.period), str(c.base_period)
+        if not wanted(change_key(sm, p, other, base)):
+            continue
+        lo, hi, signed = sign_interval(c)
         if c.kind == "pct_change" and signed and c.direction == "increase":
             m = 1 + c.value / 100
             yield Implied((c,), change_key(sm, p, "multiple", base), "multiple", m,
@@ -206,7 +234,7 @@ def pct_multiple(sm: tuple[str, str], claims: list[Claim]) -> Iterator[Implied]:
                           f"{fmt_number(pct, 'pct_change')}")
 
 
-def shares(claims: list[Claim], keys: dict[str, Key]) -> Iterator[Implied]:
+def shares(claims: list[Claim], keys: dict[str, Key], wanted) -> Iterator[Implied]:
     """p% of a total held by another subject is a count for this subject."""
     totals: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for c in claims:
@@ -217,6 +245,8 @@ def shares(claims: list[Claim], keys: dict[str, Key]) -> Iterator[Implied]:
         if c.kind != "percent":
             continue
         k = keys[c.claim_id]
+        if not wanted(level_key(k[:2], k[2], "count", "")):
+            continue
         lo, hi = _iv(c)
         lo, hi = max(lo, 0.0), min(hi, 100.0)
         for t in totals.get((k[1], k[2]), ()):

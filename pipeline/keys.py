@@ -14,7 +14,8 @@ import re
 from collections import Counter, defaultdict
 from functools import cache
 
-from rapidfuzz import fuzz
+import numpy as np
+from rapidfuzz import fuzz, process
 
 from .knowledge import load
 from .model import Claim
@@ -23,6 +24,7 @@ from .model import Claim
 Key = tuple[str, str, str, str, str, str]
 
 _WORD = re.compile(r"[\w&]+")
+_DIGITS = re.compile(r"\d+")
 _POSSESSIVE = re.compile(r"['’]s?\b")
 
 
@@ -50,7 +52,11 @@ def comparable(c: Claim) -> bool:
     conf = cfg()["compare"]
     if math.isnan(_num(c.value)) or _num(c.confidence) < conf["min_confidence"]:
         return False
-    return all(str(getattr(c, name) or "").strip() for name in conf["required"])
+    for name in conf["required"]:
+        v = getattr(c, name)
+        if not v or (isinstance(v, str) and not v.strip()) or v != v:
+            return False
+    return True
 
 
 def sign_interval(c: Claim) -> tuple[float, float, bool]:
@@ -73,6 +79,7 @@ def sign_interval(c: Claim) -> tuple[float, float, bool]:
 
 # --- normalizing wordings ---------------------------------------------------------
 
+@cache
 def norm_name(name: str) -> str:
     """'The National Center’s' -> 'national center'."""
     words = _WORD.findall(_POSSESSIVE.sub("", str(name).lower()))
@@ -81,11 +88,13 @@ def norm_name(name: str) -> str:
     return " ".join(words)
 
 
+@cache
 def norm_subject(subject: str) -> tuple[str, ...]:
     """Several subjects joined by ';' compare as a set."""
     return tuple(sorted({n for part in str(subject).split(";") if (n := norm_name(part))}))
 
 
+@cache
 def norm_metric(metric: str) -> str:
     words = [w for w in _WORD.findall(str(metric).lower()) if w not in _metric_drop()]
     return " ".join(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
@@ -105,56 +114,83 @@ def acronym_aliases(names: set[str]) -> dict[str, str]:
     return {n: a for n in names if (a := acronym(n)) in singles and a != n}
 
 
-def fuzzy_merge(block: Counter, threshold: float) -> dict[str, str]:
-    """Map each wording in a block to a canonical one (the most common of the
-    wordings it is similar to)."""
+def similar_names(names: set[str], threshold: float) -> dict[str, set[str]] | None:
+    """name -> the other names similar to it (rapidfuzz ratio >= threshold,
+    same numbers in them), computed once over the distinct names in one C
+    call; None when there are too many distinct names for that."""
     conf = cfg()["compare"]
-    names = sorted(block, key=lambda n: (-block[n], n))
+    names = sorted(n for n in names if len(n) >= conf["fuzzy_min_length"])
+    if len(names) > conf["fuzzy_max_distinct"]:
+        return None
+    out: dict[str, set[str]] = defaultdict(set)
+    if len(names) < 2:
+        return out
+    scores = process.cdist(names, names, scorer=fuzz.ratio, score_cutoff=threshold,
+                           dtype=np.uint8)
+    for i, j in zip(*np.nonzero(scores)):
+        n, m = names[i], names[j]
+        if i != j and _DIGITS.findall(n) == _DIGITS.findall(m):
+            out[n].add(m)
+    return out
+
+
+def fuzzy_merge(block: Counter, threshold: float,
+                similar: dict[str, set[str]] | None = None) -> dict[str, str]:
+    """Map each wording in a block to a canonical one (the most common of the
+    wordings it is similar to). Wordings with different numbers in them
+    ("covid-19 deaths", "h5n1 cases") are never merged."""
+    conf = cfg()["compare"]
+    names = [n for n in sorted(block, key=lambda n: (-block[n], n))
+             if len(n) >= conf["fuzzy_min_length"]]
     if len(names) < 2 or len(names) > conf["fuzzy_max_block"]:
         return {}
+    if similar is None:
+        similar = similar_names(set(names), threshold) or {}
     out: dict[str, str] = {}
     for i, n in enumerate(names):
-        if n in out or len(n) < conf["fuzzy_min_length"]:
+        if n in out or n not in similar:
             continue
         for m in names[i + 1:]:
-            if m not in out and len(m) >= conf["fuzzy_min_length"] \
-                    and fuzz.ratio(n, m) >= threshold:
+            if m not in out and m in similar[n]:
                 out[m] = n
     return out
 
 
 # --- keys --------------------------------------------------------------------------
 
-def _unit_part(c: Claim) -> str:
-    return str(c.unit or "").strip().lower() if c.kind in cfg()["compare"]["unit_in_key"] else ""
-
-
-def _base(c: Claim) -> str:
-    return str(c.base_period or "").strip() if c.kind in cfg()["compare"]["change_kinds"] else ""
-
-
 def claim_keys(claims: list[Claim]) -> dict[str, Key]:
     """claim_id -> comparison key for every claim."""
     conf = cfg()["compare"]
-    subj = {c.claim_id: norm_subject(c.subject) for c in claims}
-    parts = {p for s in subj.values() for p in s}
-    alias = acronym_aliases(parts)
-    subj = {k: ";".join(sorted({alias.get(p, p) for p in s})) for k, s in subj.items()}
-    rest = {c.claim_id: (str(c.period).strip(), c.kind, _base(c), _unit_part(c)) for c in claims}
-    metric = {c.claim_id: norm_metric(c.metric) for c in claims}
-
-    blocks: dict[tuple, Counter] = defaultdict(Counter)
-    for cid in metric:
-        blocks[(subj[cid],) + rest[cid]][metric[cid]] += 1
-    merged = {b: fuzzy_merge(cnt, conf["metric_similarity"]) for b, cnt in blocks.items()}
-    metric = {cid: merged[(subj[cid],) + rest[cid]].get(m, m) for cid, m in metric.items()}
-
-    blocks = defaultdict(Counter)
-    for cid in subj:
-        blocks[(metric[cid],) + rest[cid]][subj[cid]] += 1
-    merged = {b: fuzzy_merge(cnt, conf["subject_similarity"]) for b, cnt in blocks.items()}
-    subj = {cid: merged[(metric[cid],) + rest[cid]].get(s, s) for cid, s in subj.items()}
+    change_kinds, unit_kinds = set(conf["change_kinds"]), set(conf["unit_in_key"])
+    subj = {c.claim_id: norm_subject(str(c.subject)) for c in claims}
+    alias = acronym_aliases({p for s in set(subj.values()) for p in s})
+    joined = {s: ";".join(sorted({alias.get(p, p) for p in s})) for s in set(subj.values())}
+    subj = {k: joined[s] for k, s in subj.items()}
+    rest = {c.claim_id: (str(c.period).strip(), c.kind,
+                         str(c.base_period or "").strip() if c.kind in change_kinds else "",
+                         str(c.unit or "").strip().lower() if c.kind in unit_kinds else "")
+            for c in claims}
+    metric = {c.claim_id: norm_metric(str(c.metric)) for c in claims}
+    metric = _merge_within(metric, subj, rest, conf["metric_similarity"])
+    subj = _merge_within(subj, metric, rest, conf["subject_similarity"])
     return {cid: (subj[cid], metric[cid]) + rest[cid] for cid in subj}
+
+
+def _merge_within(names: dict[str, str], other: dict[str, str], rest: dict[str, tuple],
+                  threshold: float) -> dict[str, str]:
+    """Fuzzy-merge the wordings in ``names`` among claims that share the rest
+    of their key (``other`` and ``rest``)."""
+    similar = similar_names(set(names.values()), threshold)
+    if similar is not None and not similar:
+        return names
+    blocks: dict[tuple, Counter] = defaultdict(Counter)
+    for cid, name in names.items():
+        blocks[(other[cid],) + rest[cid]][name] += 1
+    mapping = {b: m for b, cnt in blocks.items() if len(cnt) > 1
+               and (m := fuzzy_merge(cnt, threshold, similar))}
+    if not mapping:
+        return names
+    return {cid: mapping.get((other[cid],) + rest[cid], {}).get(n, n) for cid, n in names.items()}
 
 
 def level_key(subject_metric: tuple[str, str], period: str, kind: str, unit: str) -> Key:
