@@ -1,6 +1,8 @@
 """report.md: a summary line, conflicts by severity, then agreements."""
 from __future__ import annotations
 
+from .newsince import newsince_markdown, review_markdown
+
 SEVERITY_ORDER = ("high", "medium", "low")
 
 
@@ -23,6 +25,7 @@ def summary_line(doc: dict) -> str:
 
 def render_markdown(doc: dict) -> str:
     lines = ["# claimcheck report", "", summary_line(doc), ""]
+    lines += newsince_markdown(doc)
     conflicts = [f for f in doc["findings"] if f["type"] == "conflict"]
     lines += ["## Conflicts", ""]
     if not conflicts:
@@ -37,6 +40,7 @@ def render_markdown(doc: dict) -> str:
                 lines.append(f"- Derived: {md_escape(f['derivation'])}")
             if f.get("explanation"):
                 lines.append(f"- Explanation: {md_escape(f['explanation'])}")
+            lines += review_markdown(f)
             for e in f.get("evidence", []):
                 lines.append(f"- > {md_escape(e['sentence'])} ({md_escape(e['source_id'])}, "
                              f"chars {e['start_char']}-{e['end_char']})")
