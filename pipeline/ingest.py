@@ -27,7 +27,6 @@ from __future__ import annotations
 import csv
 import hashlib
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -78,8 +77,8 @@ def _binary(text: str) -> bool:
     sample = text[:4096]
     if not sample:
         return False
-    controls = sum(1 for ch in sample
-                   if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f\v")
+    # C0 controls only: a Latin-1 file's stray C1 bytes are text damage, not binary
+    controls = sum(1 for ch in sample if ch < " " and ch not in "\t\n\r\f\v")
     return "\x00" in sample or controls / len(sample) > BINARY_SHARE
 
 
@@ -223,7 +222,7 @@ def read_metadata(folder: Path) -> dict[str, dict]:
     hint = f"fix it (header: {','.join(METADATA_COLUMNS)}) or delete it"
     try:
         with path.open(newline="", encoding="utf-8-sig") as fh:
-            reader = csv.DictReader(fh)
+            reader = csv.DictReader(fh, strict=True)
             if reader.fieldnames is None or "file" not in reader.fieldnames:
                 raise UserError(f"{path} has no 'file' column; {hint}")
             rows = {}

@@ -33,7 +33,7 @@ def read_reviews(reports_dir: str | Path) -> dict[str, dict]:
     hint = f"fix it (header: {','.join(COLUMNS)}) or delete it"
     try:
         with path.open(newline="", encoding="utf-8-sig") as fh:
-            reader = csv.DictReader(fh)
+            reader = csv.DictReader(fh, strict=True)
             missing = set(COLUMNS) - set(reader.fieldnames or ())
             if missing:
                 raise UserError(f"{path} lacks the column(s) {', '.join(sorted(missing))}; {hint}")
