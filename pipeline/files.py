@@ -4,6 +4,7 @@ half-written file and never loses the previous one. :func:`locked` keeps two
 runs from writing the same folder at once."""
 from __future__ import annotations
 
+import csv
 import fcntl
 import os
 import tempfile
@@ -110,3 +111,31 @@ def locked(folder: str | Path, timeout: float | None = None) -> Iterator[Path]:
         yield path
     finally:
         fh.close()  # closing releases the lock
+
+
+def read_csv_rows(path: str | Path, columns: tuple[str, ...],
+                  required: tuple[str, ...]) -> list[tuple[int, dict]]:
+    """(line number, row) for each row of a CSV file we keep (sources.csv,
+    reviews.csv). Anything malformed is a UserError naming the file and line;
+    ``columns`` is the header to suggest, ``required`` what must be there."""
+    path = Path(path)
+    hint = f"fix it (header: {','.join(columns)}) or delete it"
+    try:
+        with path.open(newline="", encoding="utf-8-sig") as fh:
+            reader = csv.DictReader(fh, strict=True)
+            missing = [c for c in required if c not in (reader.fieldnames or ())]
+            if missing:
+                raise UserError(f"{path} lacks the column(s) {', '.join(missing)}; {hint}")
+            rows = []
+            for row in reader:
+                if None in row:
+                    raise UserError(f"{path} line {reader.line_num} has more fields than the "
+                                    "header; quote values that contain commas")
+                rows.append((reader.line_num, {k: (v or "").strip() for k, v in row.items()}))
+            return rows
+    except UnicodeDecodeError:
+        raise UserError(f"{path} is not UTF-8 text; save it as UTF-8 CSV") from None
+    except csv.Error as exc:
+        raise UserError(f"{path} is not a readable CSV file ({exc}); {hint}") from None
+    except OSError as exc:
+        raise UserError(f"cannot read {path} ({exc.strerror}); check its permissions") from None

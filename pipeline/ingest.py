@@ -24,7 +24,6 @@ Furniture is not cut out of text files: it is marked as blocks of kind
 """
 from __future__ import annotations
 
-import csv
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -34,6 +33,7 @@ from pathlib import Path
 from typing import Protocol
 
 from .errors import UserError, warn
+from .files import read_csv_rows
 from .knowledge import load
 from .model import Article, Block
 
@@ -219,32 +219,13 @@ def read_metadata(folder: Path) -> dict[str, dict]:
     path = folder / METADATA_FILE
     if not path.exists():
         return {}
-    hint = f"fix it (header: {','.join(METADATA_COLUMNS)}) or delete it"
-    try:
-        with path.open(newline="", encoding="utf-8-sig") as fh:
-            reader = csv.DictReader(fh, strict=True)
-            if reader.fieldnames is None or "file" not in reader.fieldnames:
-                raise UserError(f"{path} has no 'file' column; {hint}")
-            rows = {}
-            for row in reader:
-                n = reader.line_num
-                if None in row:
-                    raise UserError(f"{path} line {n} has more fields than the header; "
-                                    "quote values that contain commas")
-                name = (row.get("file") or "").strip()
-                if not name:
-                    continue
-                d = (row.get("date") or "").strip()
-                if d and not valid_date(d):
-                    raise UserError(f"{path} line {n}: date {d!r} is not YYYY-MM-DD; fix it")
-                rows[name] = {k: (v or "").strip() for k, v in row.items()}
-            return rows
-    except UnicodeDecodeError:
-        raise UserError(f"{path} is not UTF-8 text; save it as UTF-8 CSV") from None
-    except csv.Error as exc:
-        raise UserError(f"{path} is not a readable CSV file ({exc}); {hint}") from None
-    except OSError as exc:
-        raise UserError(f"cannot read {path} ({exc.strerror}); check its permissions") from None
+    rows = {}
+    for n, row in read_csv_rows(path, METADATA_COLUMNS, required=("file",)):
+        if row.get("date") and not valid_date(row["date"]):
+            raise UserError(f"{path} line {n}: date {row['date']!r} is not YYYY-MM-DD; fix it")
+        if row["file"]:
+            rows[row["file"]] = row
+    return rows
 
 
 def valid_date(value: str) -> bool:

@@ -16,7 +16,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from .errors import UserError, warn
-from .files import locked, write_atomic
+from .files import locked, read_csv_rows, write_atomic
 
 REVIEWS_FILE = "reviews.csv"
 FINDINGS_FILE = "findings.json"
@@ -30,30 +30,14 @@ def read_reviews(reports_dir: str | Path) -> dict[str, dict]:
     path = Path(reports_dir) / REVIEWS_FILE
     if not path.exists():
         return {}
-    hint = f"fix it (header: {','.join(COLUMNS)}) or delete it"
-    try:
-        with path.open(newline="", encoding="utf-8-sig") as fh:
-            reader = csv.DictReader(fh, strict=True)
-            missing = set(COLUMNS) - set(reader.fieldnames or ())
-            if missing:
-                raise UserError(f"{path} lacks the column(s) {', '.join(sorted(missing))}; {hint}")
-            latest: dict[str, dict] = {}
-            for row in reader:
-                if None in row:
-                    raise UserError(f"{path} line {reader.line_num} has more fields than the "
-                                    "header; quote notes that contain commas")
-                verdict = (row["verdict"] or "").strip()
-                if verdict not in VERDICTS:
-                    raise UserError(f"{path} line {reader.line_num}: verdict {verdict!r} is not "
-                                    f"one of {', '.join(VERDICTS)}; fix it")
-                latest[row["finding_id"].strip()] = {
-                    "verdict": verdict, "note": row["note"] or "",
-                    "reviewed_at": row["reviewed_at"] or "", "by": row["by"] or ""}
-            return latest
-    except UnicodeDecodeError:
-        raise UserError(f"{path} is not UTF-8 text; {hint}") from None
-    except csv.Error as exc:
-        raise UserError(f"{path} is not a readable CSV file ({exc}); {hint}") from None
+    latest: dict[str, dict] = {}
+    for n, row in read_csv_rows(path, COLUMNS, required=COLUMNS):
+        if row["verdict"] not in VERDICTS:
+            raise UserError(f"{path} line {n}: verdict {row['verdict']!r} is not one of "
+                            f"{', '.join(VERDICTS)}; fix it")
+        latest[row["finding_id"]] = {"verdict": row["verdict"], "note": row["note"],
+                                     "reviewed_at": row["reviewed_at"], "by": row["by"]}
+    return latest
 
 
 def previous_finding_ids(reports_dir: str | Path) -> set[str]:

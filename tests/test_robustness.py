@@ -39,7 +39,7 @@ def folder(tmp_path):
 # --- one-line errors -------------------------------------------------------
 
 MALFORMED_CSV = [
-    ("no file column", "name,title\na.txt,A\n", "no 'file' column"),
+    ("no file column", "name,title\na.txt,A\n", "lacks the column(s) file"),
     ("extra field", "file,title,publisher,date,url\na.txt,A, B,2024-01-01,,x,y\n",
      "more fields than the header"),
     ("bad date", "file,title,publisher,date,url\na.txt,A,,13/01/2024,\n", "not YYYY-MM-DD"),

@@ -326,3 +326,34 @@ def test_damaged_reviews_csv_is_a_one_line_error(sources_copy, tmp_path):
     (reports / "reviews.csv").write_text("finding_id,verdict\nF-1,confirmed\n")
     r = check(sources_copy, tmp_path)
     assert r.exit_code == 2 and "reviews.csv" in r.stderr and "lacks the column" in r.stderr
+
+
+# --- with the real compare stage ------------------------------------------------
+
+CONFLICTING = {
+    "harbor_post.txt": "The Harbor City police department recorded 2,300 burglaries in 2024, "
+                       "according to its annual crime report.\n",
+    "harbor_times.txt": "The Harbor City police department recorded 4,100 burglaries in 2024, "
+                        "the department's annual crime report said.\n",
+}
+
+
+@pytest.mark.xfail(strict=True, reason="compare is a stub on the workflow branch until the "
+                   "compare branch is merged; strict, so this fails loudly once compare works "
+                   "and the marker must go")
+def test_real_conflict_review_clears_fail_on(tmp_path):
+    src = tmp_path / "sources"
+    src.mkdir()
+    for name, text in CONFLICTING.items():
+        (src / name).write_text(text, encoding="utf-8")
+    assert check(src, tmp_path, "--fail-on", "conflict").exit_code == 1
+    conflicts = [f for f in findings(tmp_path)["findings"] if f["type"] == "conflict"]
+    assert conflicts and all(f["new"] for f in conflicts)
+    for f in conflicts:
+        assert invoke("review", f["finding_id"], "--verdict", "confirmed", "--reports-dir",
+                      tmp_path / "reports").exit_code == 0
+    r = check(src, tmp_path, "--fail-on", "conflict")
+    assert r.exit_code == 0
+    again = [f for f in findings(tmp_path)["findings"] if f["type"] == "conflict"]
+    assert [f["finding_id"] for f in again] == [f["finding_id"] for f in conflicts]
+    assert all(f["review"]["verdict"] == "confirmed" and not f["new"] for f in again)
