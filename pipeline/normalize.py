@@ -121,11 +121,7 @@ def _borrow_metrics(ctx, raw, sents, guesses, metrics) -> None:
         same.sort(key=lambda j: (j > i, abs(raw[j]["start_char"] - raw[i]["start_char"])))
         donor = same[0] if same else None
         if donor is None:
-            block = ctx.block_of(raw[i]["start_char"])
-            earlier = [j for j in range(i) if guesses[j].key and
-                       block[0] <= raw[j]["start_char"] < raw[i]["sent_start"]
-                       and block[2] not in ("headline", "bullet")]
-            donor = earlier[-1] if earlier else None
+            donor = _earlier_donor(ctx, raw, guesses, i)
         if donor is not None:
             d = guesses[donor]
             guesses[i] = metric.MetricGuess(d.key, d.unit_noun, "metric_borrowed")
@@ -133,6 +129,24 @@ def _borrow_metrics(ctx, raw, sents, guesses, metrics) -> None:
         skip = set(range(raw[i]["token_start"], raw[i]["token_end"]))
         found = metrics.from_sentence(sents[i], skip)
         guesses[i] = found or metric.MetricGuess()
+
+
+def _earlier_donor(ctx, raw, guesses, i) -> int | None:
+    """The nearest earlier claim with a key in this paragraph, else in the
+    paragraph just before (headlines and bullets stand alone)."""
+    block = ctx.block_of(raw[i]["start_char"])
+    if block[2] in ("headline", "bullet"):
+        return None
+    start = block[0]
+    before = [b for b in ctx.blocks if b[1] <= start and b[2] != "furniture"]
+    for lo in (start, before[-1][0] if before and before[-1][2] == "paragraph" else None):
+        if lo is None:
+            break
+        earlier = [j for j in range(i) if guesses[j].key
+                   and lo <= raw[j]["start_char"] < raw[i]["sent_start"]]
+        if earlier:
+            return earlier[-1]
+    return None
 
 
 def _unify_restatements(raw, guesses, subjects) -> None:

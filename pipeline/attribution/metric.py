@@ -41,7 +41,7 @@ def _classes() -> dict[str, str]:
 def _sets() -> dict[str, frozenset]:
     s = syn()
     return {k: frozenset(s["words"][k]) for k in ("people", "empty_heads", "change_nouns",
-                                          "scope_preps", "anaphoric_dets")} | {
+                                          "scope_preps", "anaphoric_dets", "reporting_verbs")} | {
         "ignore": frozenset(s["modifiers"]["ignore"])}
 
 
@@ -101,7 +101,8 @@ class MetricFinder:
         noun = None
         if r["kind"] in ("count", "change", "rate", "amount") and r["head_i"] >= 0:
             cand = doc[r["head_i"]]
-            if cand.pos_ in ("NOUN", "PROPN") and not self._empty(cand):
+            if cand.pos_ in ("NOUN", "PROPN") and not self._empty(cand) \
+                    and self._counts(cand, r):
                 noun = cand
         own = noun is not None
         self._extra = []
@@ -110,6 +111,17 @@ class MetricFinder:
         if noun == "borrow" or noun is None:
             return MetricGuess(borrow=True)
         return self.key_for(noun, "metric_from_noun", flow=own)
+
+    @staticmethod
+    def _counts(noun: Token, r: dict) -> bool:
+        """The noun really is what the figure counts: the figure hangs on it,
+        or it follows the figure closely ("nearly 100 ... reports")."""
+        doc = noun.doc
+        num = doc[r["token_end"] - 1]
+        if noun in num.ancestors:
+            return True
+        between = doc[r["token_end"]:noun.i]
+        return 0 <= noun.i - r["token_end"] < 4 and not any(t.is_punct for t in between)
 
     def _empty(self, tok: Token) -> bool:
         """A head that names no quantity by itself ("the numbers", "a
@@ -162,6 +174,8 @@ class MetricFinder:
                 obj = self._prep_object(tok, ("of",), inside)
                 if obj is not None:
                     return "borrow" if self._anaphoric(obj) else obj
+            if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in sets["reporting_verbs"]:
+                return None
             if tok.pos_ in ("VERB", "AUX"):
                 # transitive first: "increased revenue by 12%"; then "reports went up"
                 order = {"dobj": 0, "nsubjpass": 1, "nsubj": 2}
@@ -216,6 +230,13 @@ class MetricFinder:
         lemma = noun.lemma_.lower()
         head = head_class(lemma)
         mods = sorted(set(self._extra) | set(self.modifiers(noun)), key=lambda t: t.i)
+        # two-word nouns in the synonym classes ("waiting list" -> backlog)
+        before = noun.doc[noun.i - 1] if noun.i else None
+        if before is not None and before in mods:
+            phrase = f"{before.lower_} {lemma}"
+            if phrase in _classes():
+                head = _classes()[phrase]
+                mods = [m for m in mods if m is not before]
         self._extra = []
         words = self._words(mods)
         key = " ".join(words + [head])
@@ -250,7 +271,8 @@ class MetricFinder:
                 elif depth < 2 and (child.dep_ == "prep" and child.lower_ in sets["scope_preps"]
                                     or child.dep_ == "prep" and tok.dep_ == "acl"):
                     for obj in child.children:
-                        if obj.dep_ == "pobj" and obj.pos_ in ("NOUN", "PROPN", "ADJ"):
+                        if obj.dep_ == "pobj" and obj.pos_ in ("NOUN", "PROPN", "ADJ") \
+                                and obj.ent_type_ not in ("GPE", "LOC", "DATE"):
                             out.append(obj)
                             take(obj, depth + 1)
                 elif depth < 2 and child.dep_ == "acl" and (

@@ -74,8 +74,8 @@ def _patterns() -> dict:
                         for p in sorted(parts, key=len, reverse=True))
     rm_ref = a["relative_months"]["reference"]
     rm_anch = a["relative_months"]["anchored"]
-    cues = sorted({c for c in a["roles"]["base"]} | {"from", "between", "to", "and", "in",
-                                                     "since"}, key=len, reverse=True)
+    cues = sorted(set(a["roles"]["base"]) | set(a["roles"]["change_only"])
+                  | {"from", "between", "to", "and", "in", "since"}, key=len, reverse=True)
     return {
         "relative": re.compile(rf"\b({alt(list(rel_ref) + list(rel_anch))})\b", re.I),
         "part": re.compile(rf"\b(?:the\s+)?({part_alt})\b(?:\s+(?:of\s+)?({_YEAR}))?", re.I),
@@ -86,7 +86,7 @@ def _patterns() -> dict:
             re.I),
         "rel_month": re.compile(rf"\b({alt(list(rm_ref) + list(rm_anch))})\b", re.I),
         "month_alone": re.compile(
-            rf"\b(?:in|since|from|than|to|until|through|during|for)\s+({month})\b(?!\.?\s*\d)",
+            rf"\b(?:in|since|from|than|to|until|through|during|for|of)\s+({month})\b(?!\.?\s*\d)",
             re.I),
         "month_year": re.compile(rf"\b({month})\.?,?\s+({_YEAR})\b", re.I),
         "year_range": re.compile(rf"\b({_YEAR})\s*(?:-|–|/)\s*(\d\d(?:\d\d)?)\b"),
@@ -137,8 +137,16 @@ class Years:
         self.ref = pub or topic
         month = art.published[5:7]
         self.pub = (pub, int(month)) if pub and month.isdigit() else None
-        self._stated = [t for sent in ctx.doc.sents
+        self._stated = [_compared_time(ctx, t) for sent in ctx.doc.sents
                         for t in find_times(ctx, sent, self.ref, self.pub) if t.period]
+
+    def stated_before(self, char: int) -> str:
+        """The latest period the article stated (not compared with) before
+        ``char``: what a figure with no time of its own most likely means."""
+        compare = set(attr()["roles"]["base"]) | set(attr()["roles"]["change_only"])
+        found = [t.period for t in self._stated if t.end <= char and t.cue not in compare
+                 and not t.anchored and ".." not in t.period]
+        return found[-1] if found else ""
 
     def in_focus(self, char: int, suffix: str) -> str:
         """The latest period of this kind ("Q", "H", "-") stated before
@@ -268,7 +276,7 @@ def _is_base(t: Time, kind: str) -> bool:
     roles = attr()["roles"]
     if t.cue == "since":
         return kind in CHANGE_KINDS
-    if t.cue == "from":
+    if t.cue in attr()["roles"]["change_only"]:
         return kind in CHANGE_KINDS
     return t.cue in roles["base"]
 
@@ -285,16 +293,30 @@ def _base_of(ctx: ArticleContext, t: Time, period: str) -> str:
     return base
 
 
+_COMPARED_FIGURE = re.compile(
+    r"\b(from|than|compared with|compared to|versus)\s+(?:[^,;.]|\.(?=\d)){1,30}?\s+(?:in|of)\s+$", re.I)
+
+
+def _compared_time(ctx: ArticleContext, t: Time) -> Time:
+    """"down from 7.44 million in January": January is what the sentence
+    compares with, not the time it talks about."""
+    if t.cue not in ("in", "of", ""):
+        return t
+    m = _COMPARED_FIGURE.search(ctx.doc.text[max(0, t.start - 50):t.start])
+    return replace(t, cue=m.group(1).lower()) if m else t
+
+
 def _sentence_frame(ctx: ArticleContext, sent: Span, years: Years) -> tuple[str, str]:
     """(period, base) a sentence states, for use as context by the next ones."""
-    times = find_times(ctx, sent, years.ref, years.pub)
-    period = next((t.period for t in times if t.period and t.cue not in
-                   attr()["roles"]["base"] and ".." not in t.period), "")
-    if not period:
-        period = next((t.period for t in times if t.period and t.cue == "in"), "")
+    compare = set(attr()["roles"]["base"]) | set(attr()["roles"]["change_only"])
+    times = [_compared_time(ctx, t) for t in find_times(ctx, sent, years.ref, years.pub)]
+    times = [replace(t, period=years.in_focus(t.start, t.focus)) if t.focus else t
+             for t in times]
+    period = next((t.period for t in times if t.period and t.cue not in compare
+                   and ".." not in t.period), "")
     base = ""
     for t in times:
-        if t.cue in attr()["roles"]["base"] and t.cue != "since":
+        if t.cue in compare and t.cue != "since":
             base = _base_of(ctx, t, period)
             if base and base != period:
                 break
@@ -326,7 +348,8 @@ def periods(ctx: ArticleContext, years: Years, sent: Span, r: dict,
     if kind not in CHANGE_KINDS:
         # "from a year earlier", "than the year before" measure a change
         # stated beside this figure, not the time this figure holds
-        times = [t for t in times if not (t.anchored and t.cue in attr()["roles"]["base"])]
+        compare = set(attr()["roles"]["base"]) | set(attr()["roles"]["change_only"])
+        times = [t for t in times if not (t.anchored and t.cue in compare)]
 
     times = [replace(t, period=years.in_focus(t.start, t.focus)) if t.focus else t
              for t in times]
@@ -362,6 +385,8 @@ def periods(ctx: ArticleContext, years: Years, sent: Span, r: dict,
             period, how = str(years.topic - 1), "period_fallback"
     if not period and ctx_period:
         period, how = ctx_period, "period_context"
+    if not period:
+        period, how = years.stated_before(sent.start_char), "period_fallback"
     if not period and years.topic:
         period, how = str(years.topic), "period_fallback"
 

@@ -51,6 +51,8 @@ def abbreviates(acr: str, name: str) -> bool:
     word's initial and using every word's initial ("NWF" for "Northwind
     Foods")."""
     letters = re.sub(r"[^A-Za-z]", "", acr).upper()
+    if name.isupper() and " " not in name.strip():
+        return False                            # two acronyms ("NHS", "NHSE")
     full = initials(name)
     if len(letters) < 2 or not full:
         return False
