@@ -356,12 +356,12 @@ def periods(ctx: ArticleContext, years: Years, sent: Span, r: dict,
     times = [t for t in times if t.period or t.anchored]
     own = [t for t in times if not _is_base(t, kind)]
     bases = [t for t in times if _is_base(t, kind)]
-    since = [t for t in times if t.cue == "since" and kind not in CHANGE_KINDS and t.period]
     how = "period_explicit"
     period = ""
-    if since:
-        t = min(since, key=lambda t: abs(t.start - r["start_char"]))
-        start = t.period.split("..")[0]
+    nearest = min(own, key=lambda t: abs(t.start - r["start_char"])) if own else None
+    if nearest is not None and nearest.cue == "since" and nearest.period:
+        # "Since 2021, at least 36 ..." -> 2021..2024
+        start = nearest.period.split("..")[0]
         period = f"{start}..{years.ref}" if years.ref and int(start[:4]) < years.ref else start
         own = []
     ctx_period, ctx_base = "", ""
