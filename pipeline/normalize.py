@@ -75,8 +75,12 @@ def attribute(article: Article, doc: Doc, raw: list[dict]) -> list[Claim]:
                    "from_context": "subject_from_context", "fallback": "subject_fallback",
                    "none": "no_subject"}[s_how]
         confidence = conf[s_level] * conf[g.how] * conf[p_how]
-        unit = r["unit"] if r["kind"] not in ("count", "change", "rate", "amount") or \
-            r.get("currency") else metric.unit_with_noun(r["unit"], g.unit_noun)
+        unit = r["unit"]
+        if r["kind"] in ("count", "change", "rate", "amount") and not r.get("currency"):
+            if g.replace_unit and g.unit_noun:
+                unit = metric.unit_with_noun(_unit_suffix(unit), g.unit_noun)
+            else:
+                unit = metric.unit_with_noun(unit, g.unit_noun)
         claims.append(Claim(
             claim_id=claim_id(article, r["start_char"], r["end_char"]),
             source_id=article.source_id,
@@ -94,6 +98,13 @@ def attribute(article: Article, doc: Doc, raw: list[dict]) -> list[Claim]:
 def canonicalize(claims: list[Claim]) -> list[Claim]:
     """One name per subject and one key per metric across the article set."""
     return canonical.canonicalize(claims)
+
+
+def _unit_suffix(unit: str) -> str:
+    """"crime per day" -> "per day": keep a rate's time part when the noun
+    is replaced."""
+    i = unit.find("per ")
+    return unit[i:] if i >= 0 else ""
 
 
 def _name_chars(doc: Doc, finder: subject.SubjectFinder) -> set[int]:
@@ -124,7 +135,8 @@ def _borrow_metrics(ctx, raw, sents, guesses, metrics) -> None:
             donor = _earlier_donor(ctx, raw, guesses, i)
         if donor is not None:
             d = guesses[donor]
-            guesses[i] = metric.MetricGuess(d.key, d.unit_noun, "metric_borrowed")
+            guesses[i] = metric.MetricGuess(d.key, d.unit_noun, "metric_borrowed",
+                                            replace_unit=g.replace_unit)
             continue
         skip = set(range(raw[i]["token_start"], raw[i]["token_end"]))
         found = metrics.from_sentence(sents[i], skip)

@@ -333,7 +333,7 @@ def periods(ctx: ArticleContext, years: Years, sent: Span, r: dict,
     text_before = ctx.doc.text[sent.start_char:r["start_char"]]
     side = _side(text_before)
     if side == "B" and not any(_side(ctx.doc.text[sent.start_char:s["start_char"]]) == "A"
-                               for s in siblings if s["start_char"] < r["start_char"]):
+                               for s in siblings if s is not r):
         side = ""
     # a time expression between this claim and the next belongs to this one;
     # one beyond the next claim belongs to that claim ("rose to $310 million,

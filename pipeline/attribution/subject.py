@@ -277,6 +277,13 @@ class SubjectFinder:
                     how = h
         if names:
             return list(dict.fromkeys(names)), how
+        # "Riverton's police department": an institution named by its owner
+        compounds = [c for c in tok.children if c.dep_ == "compound"]
+        owner = [c for c in tok.children if c.dep_ == "poss" and (self.mentions.at(c)
+                                                                   or c.pos_ == "PROPN")]
+        if tok.lemma_.lower() in self.refs and compounds and owner:
+            words = [clean_name(owner[0].text)] + [t.text for t in compounds] + [tok.text]
+            return [self.mentions.canonical(" ".join(words))], "in_sentence"
         # a common noun phrase: whose? ("Meta's reports", "reports from Meta")
         for child in tok.children:
             if child.dep_ == "poss":
@@ -312,7 +319,7 @@ class SubjectFinder:
                 if got:
                     return got.name, "from_reference"
             return "", ""
-        if tok.pos_ == "PROPN":
+        if tok.pos_ == "PROPN" and not (tok.is_sent_start and not tok.ent_type_):
             chain = [tok]
             i = tok.i - 1
             while i >= 0 and tok.doc[i].pos_ == "PROPN" and tok.doc[i].head.i in (
