@@ -43,7 +43,7 @@ def attribute(article: Article, doc: Doc, raw: list[dict]) -> list[Claim]:
     conf = attr()["confidence"]
 
     sents = [doc.char_span(r["sent_start"], r["sent_end"], alignment_mode="expand") for r in raw]
-    sents = [s[0].sent if s is not None and len(s) else ctx.sentence_at(r["start_char"])
+    sents = [ctx.sent_of(s.start) if s is not None and len(s) else ctx.sentence_at(r["start_char"])
              for s, r in zip(sents, raw)]
     by_sent: dict[int, list[dict]] = {}
     for r in raw:

@@ -73,28 +73,9 @@ class MetricFinder:
     def __init__(self, ctx: ArticleContext, name_chars: set[int]):
         self.ctx = ctx
         self.name_chars = name_chars   # character offsets inside organisation names
-        self.topic = ctx.title_words - self._title_scope_words(ctx)
+        self.topic = ctx.topic_words
         self._extra: list[Token] = []
         self.reference_words = {w for words in attr()["references"].values() for w in words}
-
-    @staticmethod
-    def _title_scope_words(ctx: ArticleContext) -> set[str]:
-        """Title words that narrow a counted noun in the title itself
-        ("Sex trafficking reports rise"): those are not mere topic."""
-        from .context import title_text
-        title = title_text(ctx.article)
-        pos = ctx.article.text.find(title) if title else -1
-        span = ctx.doc.char_span(pos, pos + len(title), alignment_mode="expand") \
-            if pos >= 0 else None
-        out: set[str] = set()
-        if span is None:
-            return out
-        for tok in span:
-            if tok.pos_ == "NOUN" and (tok.tag_ == "NNS" or tok.lemma_.lower() in _classes()):
-                for m in tok.subtree:
-                    if m.i < tok.i and m.dep_ in ("compound", "amod"):
-                        out.add(m.lemma_.lower())
-        return out
 
     # -- the noun a claim describes -----------------------------------
     def guess(self, r: dict) -> MetricGuess:

@@ -17,7 +17,7 @@ from functools import cache
 
 from spacy.tokens import Span
 
-from .context import ArticleContext, attr
+from .context import ArticleContext, attr, title_text
 
 _YEAR = r"(?:19|20)\d\d"
 CHANGE_KINDS = ("change", "pct_change", "multiple")
@@ -120,7 +120,7 @@ class Years:
     def __init__(self, ctx: ArticleContext):
         art = ctx.article
         pub = int(art.published[:4]) if art.published[:4].isdigit() else None
-        title_years = [int(y) for y in re.findall(_YEAR, _title(ctx))]
+        title_years = [int(y) for y in re.findall(_YEAR, title_text(ctx.article))]
         text_years = [int(t.period[:4]) for t in self._plain_years(ctx)
                       if re.match(_YEAR, t.period)]
         if pub:
@@ -137,7 +137,7 @@ class Years:
         self.ref = pub or topic
         month = art.published[5:7]
         self.pub = (pub, int(month)) if pub and month.isdigit() else None
-        self._stated = [_compared_time(ctx, t) for sent in ctx.doc.sents
+        self._stated = [_compared_time(ctx, t) for sent in ctx.sents
                         for t in find_times(ctx, sent, self.ref, self.pub) if t.period]
 
     def stated_before(self, char: int) -> str:
@@ -158,15 +158,10 @@ class Years:
     @staticmethod
     def _plain_years(ctx: ArticleContext) -> list[Time]:
         out = []
-        for sent in ctx.doc.sents:
+        for sent in ctx.sents:
             out.extend(t for t in find_times(ctx, sent, None) if t.period and not t.anchored
                        and ".." not in t.period and not t.relative)
         return out
-
-
-def _title(ctx: ArticleContext) -> str:
-    from .context import title_text
-    return title_text(ctx.article)
 
 
 def find_times(ctx: ArticleContext, sent: Span, ref: int | None,
@@ -251,7 +246,7 @@ def _year_is_name(ctx: ArticleContext, char: int) -> bool:
     tok = span[0]
     prep = tok.head
     return (tok.dep_ == "pobj" and prep.lower_ in attr()["name_year_preps"]
-            and prep.head.pos_ == "PROPN" and prep.head.is_title is not False
+            and prep.head.pos_ == "PROPN" and prep.head.is_title
             and prep.head.ent_type_ not in ("DATE", "CARDINAL"))
 
 
@@ -286,7 +281,7 @@ def _base_of(ctx: ArticleContext, t: Time, period: str) -> str:
     second-quarter figure is the second quarter of 2024."""
     base = t.resolve(period)
     same = re.search(r"\bsame\s+\w+\s+(?:of|in)\s+$",
-                     ctx.doc.text[max(0, t.start - 30):t.start], re.I)
+                     ctx.text[max(0, t.start - 30):t.start], re.I)
     part = re.match(rf"^{_YEAR}(-[HQ]\d)$", period)
     if same and part and re.fullmatch(_YEAR, base):
         base += part.group(1)
@@ -302,7 +297,7 @@ def _compared_time(ctx: ArticleContext, t: Time) -> Time:
     compares with, not the time it talks about."""
     if t.cue not in ("in", "of", ""):
         return t
-    m = _COMPARED_FIGURE.search(ctx.doc.text[max(0, t.start - 50):t.start])
+    m = _COMPARED_FIGURE.search(ctx.text[max(0, t.start - 50):t.start])
     return replace(t, cue=m.group(1).lower()) if m else t
 
 
@@ -330,9 +325,9 @@ def periods(ctx: ArticleContext, years: Years, sent: Span, r: dict,
     confidence level in attribution.toml."""
     kind = r["kind"]
     times = find_times(ctx, sent, years.ref, years.pub)
-    text_before = ctx.doc.text[sent.start_char:r["start_char"]]
+    text_before = ctx.text[sent.start_char:r["start_char"]]
     side = _side(text_before)
-    if side == "B" and not any(_side(ctx.doc.text[sent.start_char:s["start_char"]]) == "A"
+    if side == "B" and not any(_side(ctx.text[sent.start_char:s["start_char"]]) == "A"
                                for s in siblings if s is not r):
         side = ""
     # a time expression between this claim and the next belongs to this one;
@@ -342,7 +337,7 @@ def periods(ctx: ArticleContext, years: Years, sent: Span, r: dict,
     earlier = [s["end_char"] for s in siblings if s["end_char"] <= r["start_char"]]
     window = [t for t in times if (not later or t.start < later[0])
               and (not earlier or t.start >= earlier[-1] or side != "B")]
-    compared_next = later and _is_compared(ctx.doc.text[sent.start_char:later[0]])
+    compared_next = later and _is_compared(ctx.text[sent.start_char:later[0]])
     if window or side or compared_next:
         times = window
     if kind not in CHANGE_KINDS:
