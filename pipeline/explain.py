@@ -349,9 +349,9 @@ def derived_lead(f: Finding) -> str:
     given = " and ".join(f"{describe(e)} ({e['period']})" for e in premises)
     implies = " and ".join(f"{describe(e)} ({e['text'].rsplit(' = ', 1)[0]})" for e in derived)
     stated = [e for e in f.values if e["role"] == STATED]
+    verb = "states" if len({e["source_id"] for e in stated}) < 2 else "state"
     return (f"{source} gives {given}, which implies {implies}; "
-            f"{_sources(stated)} {'states' if len({e['source_id'] for e in stated}) < 2 else 'state'} "
-            f"{stated_summary(f)}.")
+            f"{_sources(stated)} {verb} {stated_summary(f)}.")
 
 
 def stated_summary(f: Finding) -> str:

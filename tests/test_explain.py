@@ -5,7 +5,7 @@ from pipeline.explain import explain
 from pipeline.ingest import make_article
 from pipeline.model import CAUSES
 
-from .factories import INF, Story, everything
+from .factories import INF, Story, everything, rising_cases
 from .test_compare import hotline_stories
 
 
@@ -116,12 +116,7 @@ def test_different_scope_cue_on_one_side():
 
 
 def test_arithmetic_error_in_one_article():
-    a = Story("sloppy", "Cases rose from 100 in 2023 to 150 in 2024, an increase of 20%.",
-              metric="cases")
-    a.claim("100", "count", 100, period="2023")
-    a.claim("150", "count", 150)
-    a.claim("20%", "pct_change", 20, 19.5, 20.5, direction="increase", base_period="2023")
-    f = only_conflict(a)
+    f = only_conflict(rising_cases("sloppy", 20))
     assert (f.cause, f.severity) == ("arithmetic_error", "high")
     assert "(150 - 100) / 100 = 50%" in f.explanation
 

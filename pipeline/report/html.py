@@ -19,15 +19,19 @@ CSS = """
 body{font:15px/1.5 system-ui,sans-serif;max-width:72em;margin:2em auto;padding:0 1em;color:#222}
 h1{margin-bottom:.2em}.summary{font-size:1.1em}
 section.finding{border-left:5px solid #999;padding:.3em 1em;margin:1.2em 0;background:#fafafa}
-section.finding.conflict.high{border-color:#c0392b}section.finding.conflict.medium{border-color:#e67e22}
+section.finding.conflict.high{border-color:#c0392b}
+section.finding.conflict.medium{border-color:#e67e22}
 section.finding.conflict.low{border-color:#f1c40f}section.finding.agreement{border-color:#27ae60}
-.badge{display:inline-block;padding:0 .5em;border-radius:3px;font-size:.85em;color:#fff;background:#777}
+.badge{display:inline-block;padding:0 .5em;border-radius:3px;font-size:.85em;color:#fff;
+background:#777}
 .badge.high{background:#c0392b}.badge.medium{background:#e67e22}.badge.low{background:#b7950b}
 blockquote{margin:.5em 0;padding:.2em .8em;border-left:3px solid #ccc;background:#fff}
 blockquote cite{display:block;font-size:.85em;color:#666;font-style:normal}
 mark.num{background:#ffe08a;padding:0 .1em}mark.cue{background:#cde8ff;padding:0 .1em}
-table{border-collapse:collapse;font-size:13px;margin:.5em 0}td,th{border:1px solid #ccc;padding:2px 6px;vertical-align:top}
-th{background:#eee}table.sortable th{cursor:pointer}table.sortable th[data-dir=asc]::after{content:" ▲"}
+table{border-collapse:collapse;font-size:13px;margin:.5em 0}
+td,th{border:1px solid #ccc;padding:2px 6px;vertical-align:top}
+th{background:#eee}table.sortable th{cursor:pointer}
+table.sortable th[data-dir=asc]::after{content:" ▲"}
 table.sortable th[data-dir=desc]::after{content:" ▼"}
 svg.chart{display:block;margin:.5em 0;background:#fff;border:1px solid #ddd}
 svg.chart .zero{stroke:#bbb;stroke-dasharray:3 3}.wide{overflow-x:auto}
