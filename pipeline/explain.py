@@ -13,7 +13,9 @@ the explanation and suggested wording are filled from the data's templates.
 """
 from __future__ import annotations
 
+import math
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from functools import cache
 
@@ -49,12 +51,22 @@ class Context:
         self.claims = {c.claim_id: c for c in claims}
         self.articles = {a.source_id: a for a in articles}
         self._sentences: dict[str, list[tuple[int, int]]] = {}
+        self._cues: dict[tuple[str, str], list] = {}
 
     def sentences(self, source_id: str) -> list[tuple[int, int]]:
         if source_id not in self._sentences:
             a = self.articles.get(source_id)
             self._sentences[source_id] = sentences.split(a) if a else []
         return self._sentences[source_id]
+
+    def cues(self, source_id: str, cause: str) -> list[tuple[int, tuple[int, int], str]]:
+        """(sentence index, span, cue) of the article's sentences holding a
+        cue for ``cause``; found once per article and cause."""
+        if (source_id, cause) not in self._cues:
+            self._cues[(source_id, cause)] = [
+                (i, span, cue) for i, span in enumerate(self.sentences(source_id))
+                if (cue := first_cue(cause, self.text(source_id, *span)))]
+        return self._cues[(source_id, cause)]
 
     def text(self, source_id: str, start: int, end: int) -> str:
         a = self.articles.get(source_id)
@@ -75,7 +87,7 @@ def explain_one(f: Finding, ctx: Context) -> None:
     f.cause = cause
     f.evidence = merge_evidence(f.evidence, support)
     f.severity = severity(f)
-    f.explanation = explanation(f, support)
+    f.explanation = explanation(f, members, support)
     f.suggested_wording = suggestion(f)
 
 
@@ -176,13 +188,10 @@ def cue_sentences(cause: str, f: Finding, members: list[Claim], ctx: Context) ->
     for source_id in f.sources:
         spans = ctx.sentences(source_id)
         starts = [c.start_char for c in members if c.source_id == source_id]
-        own = {i for i, (s, e) in enumerate(spans) for x in starts if s <= x < e}
+        own = {bisect_right(spans, (x, math.inf)) - 1 for x in starts}
         ranked = []
-        for i, (s, e) in enumerate(spans):
+        for i, (s, e), cue in ctx.cues(source_id, cause):
             text = ctx.text(source_id, s, e)
-            cue = first_cue(cause, text)
-            if not cue:
-                continue
             is_near = any(abs(i - j) <= near for j in own)
             names = bool(mentions and mentions.search(text))
             if is_near or names:
@@ -192,12 +201,19 @@ def cue_sentences(cause: str, f: Finding, members: list[Claim], ctx: Context) ->
     return out
 
 
-def check_counting_method(f, members, ctx):
+def counted_nouns(members: list[Claim]) -> dict[str, set[str]]:
+    """noun -> sources: what each source says it counts ('report', 'incident')."""
     symbols = {u.lower() for u in cfg()["causes"]["symbol_units"]}
-    nouns = {norm_metric(c.unit) for c in members
-             if c.unit and c.unit.lower() not in symbols and c.kind not in PERCENT_KINDS}
+    out: dict[str, set[str]] = defaultdict(set)
+    for c in members:
+        if c.unit and c.unit.lower() not in symbols and c.kind not in PERCENT_KINDS:
+            out[norm_metric(c.unit)].add(c.source_id)
+    return out
+
+
+def check_counting_method(f, members, ctx):
     support = cue_sentences("counting_method", f, members, ctx)
-    return bool(support) or len(nouns) > 1, support
+    return bool(support) or len(counted_nouns(members)) > 1, support
 
 
 def _side_cues(cause: str, members: list[Claim], ctx: Context):
@@ -315,7 +331,7 @@ def cue_summary(support: list[Evidence]) -> str:
     return " ".join(f"{s} says “{'”, “'.join(cues)}”." for s, cues in by_source.items())
 
 
-def explanation(f: Finding, support: list[Evidence]) -> str:
+def explanation(f: Finding, members: list[Claim], support: list[Evidence]) -> str:
     about = " ".join(x for x in (f.subject, f.metric) if x)
     if f.basis == DERIVED:
         lead = derived_lead(f)
@@ -325,7 +341,12 @@ def explanation(f: Finding, support: list[Evidence]) -> str:
         if pair and f.cause != "unit_or_scale":
             lead += f" They differ by {difference(*pair)}."
     factor = scale_factor(f)
-    fields = dict(cue_summary=cue_summary(support), factor=f"{factor:,.0f}" if factor else "",
+    summary = cue_summary(support)
+    nouns = counted_nouns([c for c in members if c.claim_id in f.claims])
+    if f.cause == "counting_method" and len(nouns) > 1:
+        summary = ("They count different things: " + "; ".join(
+            f"“{n}” ({', '.join(sorted(s))})" for n, s in sorted(nouns.items())) + ". " + summary)
+    fields = dict(cue_summary=summary.strip(), factor=f"{factor:,.0f}" if factor else "",
                   source=f.sources[0] if f.sources else "", derivation=f.derivation,
                   stated=stated_summary(f))
     return f"{lead} {template('explanation', f.cause, **fields)}".strip()

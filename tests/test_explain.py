@@ -84,7 +84,9 @@ def test_counting_method_from_different_nouns():
                 "The agency logged 4 million incidents in 2024.", "4 million", 10e6, 4e6)
     a.claims[0] = a.claims[0].__class__(**{**a.claims[0].__dict__, "unit": "report"})
     b.claims[0] = b.claims[0].__class__(**{**b.claims[0].__dict__, "unit": "incident"})
-    assert only_conflict(a, b).cause == "counting_method"
+    f = only_conflict(a, b)
+    assert f.cause == "counting_method"
+    assert "“incident” (two); “report” (one)" in f.explanation
 
 
 def test_counting_cue_far_away_counts_only_when_it_names_the_metric():
