@@ -121,7 +121,7 @@ def figures_html(f: dict) -> str:
             + "".join(rows) + "</tbody></table>")
 
 
-def chart_svg(entries: list[dict], width: int = 560, label_w: int = 210, row_h: int = 22) -> str:
+def chart_svg(entries: list[dict], width: int = 620, label_w: int = 250, row_h: int = 22) -> str:
     """Each figure's value (dot) and interval (bar) on one axis; open ends run
     to the edge with an arrow."""
     finite = [x for v in entries for x in (as_float(v["low"]), as_float(v["high"]),
@@ -142,7 +142,9 @@ def chart_svg(entries: list[dict], width: int = 560, label_w: int = 210, row_h: 
     for i, v in enumerate(entries):
         y = 14 + i * row_h
         a, b, c = as_float(v["low"]), as_float(v["high"]), as_float(v["value"])
-        label = f"{v['source_id'][:18]}: {v['text']}"[:40]
+        source = v["source_id"] if len(v["source_id"]) <= 12 else v["source_id"][:11] + "…"
+        label = f"{source}: {v['text']}"
+        label = label if len(label) <= 38 else label[:37] + "…"
         arrow = ("→" if math.isinf(b) else "") + ("←" if math.isinf(a) else "")
         value, interval = value_cells(v)
         rows.append(
