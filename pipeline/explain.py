@@ -340,16 +340,20 @@ def explanation(f: Finding, members: list[Claim], support: list[Evidence]) -> st
         pair = worst_pair(f)
         if pair and f.cause != "unit_or_scale":
             lead += f" They differ by {difference(*pair)}."
-    factor = scale_factor(f)
     summary = cue_summary(support)
     nouns = counted_nouns([c for c in members if c.claim_id in f.claims])
     if f.cause == "counting_method" and len(nouns) > 1:
         summary = ("They count different things: " + "; ".join(
             f"“{n}” ({', '.join(sorted(s))})" for n, s in sorted(nouns.items())) + ". " + summary)
-    fields = dict(cue_summary=summary.strip(), factor=f"{factor:,.0f}" if factor else "",
+    fields = dict(cue_summary=summary.strip(), factor=_factor_text(f),
                   source=f.sources[0] if f.sources else "", derivation=f.derivation,
                   stated=stated_summary(f))
     return f"{lead} {template('explanation', f.cause, **fields)}".strip()
+
+
+def _factor_text(f: Finding) -> str:
+    factor = scale_factor(f)
+    return f"{factor:,.0f}" if factor else ""
 
 
 def difference(a: dict, b: dict) -> str:
@@ -396,7 +400,8 @@ def suggestion(f: Finding) -> str:
                   pick_sources=_sources(first), other=describe(rest[0]) if rest else "",
                   other_sources=_sources(rest), source=f.sources[0] if f.sources else "",
                   derived=" / ".join(describe(e) for e in f.values if e["role"] == DERIVED),
-                  stated=stated_summary(f),
+                  stated=stated_summary(f), factor=_factor_text(f),
+                  premises=" and ".join(describe(e) for e in f.values if e["role"] == "premise"),
                   stated_sources=_sources([e for e in f.values if e["role"] == STATED]))
     majority = len(groups) > 1 and (len({e["source_id"] for e in first}) >
                                     len({e["source_id"] for e in groups[1]}))
@@ -409,6 +414,4 @@ def suggestion(f: Finding) -> str:
                 "counting_method_majority" if majority else "counting_method_tie")
     elif f.cause == "unexplained":
         name = "unexplained_majority" if majority and f.basis == STATED else "unexplained_tie"
-    elif f.cause == "unit_or_scale" and f.basis == DERIVED:
-        fields.update(other=fields["derived"], other_sources=fields["source"])
     return template("suggestion", name, **fields)

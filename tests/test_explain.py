@@ -120,7 +120,8 @@ def test_different_scope_cue_on_one_side():
 def test_arithmetic_error_in_one_article():
     f = only_conflict(rising_cases("sloppy", 20))
     assert (f.cause, f.severity) == ("arithmetic_error", "high")
-    assert "(150 - 100) / 100 = 50%" in f.explanation
+    assert "implies +50% ((150 - 100) / 100)" in f.explanation
+    assert "100 and 150 imply +50%, not 20% (up)" in f.suggested_wording
 
 
 def test_rounding_note_is_low():
