@@ -12,6 +12,7 @@ from html import escape
 
 from ..figures import fmt_number
 from ..model import CLAIM_COLUMNS
+from .newsince import newsince_html, review_html
 from .markdown import (SEVERITY_ORDER, ROLE_NAMES, agreements_of, as_float, cause_name,
                        conflicts_of, summary_line, value_cells)
 
@@ -195,6 +196,7 @@ def finding_html(f: dict) -> str:
     if f.get("suggested_wording"):
         parts.append(f'<p class="suggestion"><strong>Suggested wording:</strong> '
                      f"{escape(f['suggested_wording'])}</p>")
+    parts.append(review_html(f))
     return "\n".join(parts) + "</section>"
 
 
@@ -225,7 +227,8 @@ def render_html(doc: dict, frame) -> str:
              '<meta name="viewport" content="width=device-width, initial-scale=1">',
              "<title>claimcheck report</title>", f"<style>{CSS}</style></head><body>",
              "<h1>claimcheck report</h1>",
-             f'<p class="summary">{escape(summary_line(doc))}</p>', "<h2>Conflicts</h2>"]
+             f'<p class="summary">{escape(summary_line(doc))}</p>', newsince_html(doc),
+             "<h2>Conflicts</h2>"]
     if not conflicts:
         parts.append("<p>No conflicts found.</p>")
     for sev in SEVERITY_ORDER:

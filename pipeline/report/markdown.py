@@ -4,6 +4,7 @@ wording), then the agreements. Everything from an article is escaped."""
 from __future__ import annotations
 
 from ..figures import fmt_interval, fmt_number
+from .newsince import newsince_markdown, review_markdown
 
 SEVERITY_ORDER = ("high", "medium", "low")
 ROLE_NAMES = {"stated": "stated", "premise": "used to derive", "derived": "derived"}
@@ -90,10 +91,7 @@ def conflict_block(f: dict) -> list[str]:
     lines += evidence_lines(f)
     if f.get("suggested_wording"):
         lines += [f"**Suggested wording:** {md_escape(f['suggested_wording'])}", ""]
-    if f.get("review"):
-        r = f["review"]
-        lines += [f"**Review:** {md_escape(r.get('verdict', ''))} {md_escape(r.get('note', ''))}",
-                  ""]
+    lines += review_markdown(f) + [""]
     return lines
 
 
@@ -110,7 +108,9 @@ def agreement_rows(doc: dict) -> list[str]:
 
 
 def render_markdown(doc: dict) -> str:
-    lines = ["# claimcheck report", "", summary_line(doc), "", "## Conflicts", ""]
+    lines = ["# claimcheck report", "", summary_line(doc), ""]
+    lines += newsince_markdown(doc)
+    lines += ["## Conflicts", ""]
     conflicts = conflicts_of(doc)
     if not conflicts:
         lines += ["No conflicts found.", ""]
