@@ -336,7 +336,8 @@ def explanation(f: Finding, members: list[Claim], support: list[Evidence]) -> st
     if f.basis == DERIVED:
         lead = derived_lead(f)
     else:
-        lead = f"For {about} in {f.period}, the sources give different figures: {figures(f)}."
+        when = f" in {f.period}" if f.period else ""
+        lead = f"For {about}{when}, the sources give different figures: {figures(f)}."
         pair = worst_pair(f)
         if pair and f.cause != "unit_or_scale":
             lead += f" They differ by {difference(*pair)}."

@@ -147,7 +147,7 @@ NUMBERS = st.one_of(st.floats(-1e12, 1e12, allow_nan=False), st.just(float("inf"
                           st.sampled_from(["Agency", "Acme", "", "A;B"]),
                           st.sampled_from(["report", "", "per day", "%"])), max_size=14))
 def test_any_claims_give_valid_reports(rows):
-    stories = {s: Story(s, " ".join(f"Figure {i} <b>x</b>." for i in range(len(rows))))
+    stories = {s: Story(s, " ".join(f"Figure {i} <u>x</u>." for i in range(len(rows))))
                for s in ("one", "two", "three")}
     for i, (source, kind, value, width, direction, period, subject, unit) in enumerate(rows):
         low, high = value - abs(width), value + abs(width)
@@ -157,7 +157,7 @@ def test_any_claims_give_valid_reports(rows):
     doc, frame = build(*stories.values())
     data = json.loads(findings_json(doc), parse_constant=strict)
     assert all(f["cause"] in CAUSES or f["type"] == "agreement" for f in data["findings"])
-    assert render_markdown(data) and "<b>" not in render_html(data, frame)
+    assert render_markdown(data) and "<u>" not in render_html(data, frame)
 
 
 def test_write_reports_writes_three_files(tmp_path):
