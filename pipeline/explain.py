@@ -397,7 +397,7 @@ def suggestion(f: Finding) -> str:
     groups = camps(f)
     first = groups[0] if groups else []
     rest = [e for g in groups[1:] for e in g]
-    fields = dict(figures=figures(f), pick=describe(first[0]) if first else "",
+    fields = dict(figures=figures(f, (STATED, DERIVED)), pick=describe(first[0]) if first else "",
                   pick_sources=_sources(first), other=describe(rest[0]) if rest else "",
                   other_sources=_sources(rest), source=f.sources[0] if f.sources else "",
                   derived=" / ".join(describe(e) for e in f.values if e["role"] == DERIVED),

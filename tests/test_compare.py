@@ -133,6 +133,16 @@ def test_interval_case_table():
         assert (f.type, f.cause) == (want_type, want_cause), (a, b)
 
 
+def test_a_source_giving_two_values_is_judged_by_the_one_others_share():
+    a = Story("one", "Revenue rose to $12 billion from $10 billion in 2024.")
+    b = Story("two", "Revenue was $12.1 billion in 2024.")
+    a.claim("$12 billion", "amount", 12e9, 11.5e9, 12.5e9, unit="USD")
+    a.claim("$10 billion", "amount", 10e9, 9.5e9, 10.5e9, unit="USD")
+    b.claim("$12.1 billion", "amount", 12.1e9, 12.05e9, 12.15e9, unit="USD")
+    [f] = compare(everything(a, b)[0])
+    assert (f.type, len(f.claims)) == ("agreement", 2)
+
+
 def test_sign_comes_from_direction():
     a = Story("up", "Cases rose 19% in 2024.")
     b = Story("down", "Cases fell 19% in 2024.")
