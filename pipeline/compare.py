@@ -226,7 +226,7 @@ def first_mentions(claims: list[Claim], keys: dict[str, Key]) -> list[Claim]:
 
 
 def consistent(claims: list[Claim]) -> bool:
-    """Whether all these claims' intervals overlap (1-D: max low <= min high)."""
+    """Whether all these claims' intervals overlap each other."""
     es = [entry(c) for c in claims]
     return all(gap(a, b) <= 0 for i, a in enumerate(es) for b in es[i + 1:])
 

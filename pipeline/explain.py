@@ -97,14 +97,27 @@ def figure_evidence(members: list[Claim], ctx: Context) -> list[Evidence]:
     """The sentence of each claim, once per sentence, as it stands in the article."""
     out: dict[tuple[str, int], Evidence] = {}
     for c in sorted(members, key=lambda c: (c.source_id, c.start_char)):
-        start, end = c.sent_start, c.sent_end
-        raw = ctx.text(c.source_id, start, end) or c.sentence
-        lead = len(raw) - len(raw.lstrip())
-        sentence = raw.strip()
-        start += lead
-        out.setdefault((c.source_id, start), Evidence(c.source_id, sentence, start,
-                                                       start + len(sentence)))
+        start, end = sentence_span(c, ctx)
+        sentence = ctx.text(c.source_id, start, end)
+        out.setdefault((c.source_id, start), Evidence(c.source_id, sentence, start, end))
     return list(out.values())
+
+
+def sentence_span(c: Claim, ctx: Context) -> tuple[int, int]:
+    """Where the claim's sentence stands in its article, stripped; found again
+    from ``Claim.sentence`` when the offsets are missing (claims read back
+    from a table), else just the figure itself."""
+    start, end = int(c.sent_start or 0), int(c.sent_end or 0)
+    if not start <= c.start_char < end:
+        wanted = str(c.sentence or "").strip()
+        text = ctx.text(c.source_id, 0, c.start_char + len(wanted))
+        pos = text.rfind(wanted) if wanted else -1
+        found = pos >= 0 and pos + len(wanted) >= c.end_char
+        start, end = (pos, pos + len(wanted)) if found else (c.start_char, c.end_char)
+    raw = ctx.text(c.source_id, start, end)
+    if not raw.strip():
+        return start, end
+    return start + len(raw) - len(raw.lstrip()), end - len(raw) + len(raw.rstrip())
 
 
 def merge_evidence(figs: list[Evidence], support: list[Evidence]) -> list[Evidence]:

@@ -45,6 +45,19 @@ def test_evidence_offsets_slice_the_article():
             assert texts[e.source_id][e.start_char:e.end_char] == e.sentence
 
 
+def test_evidence_is_found_again_when_sentence_offsets_are_missing():
+    stories = hotline_stories()
+    claims, articles = everything(*stories)
+    bare = [c.__class__(**{**c.__dict__, "sent_start": 0, "sent_end": 0}) for c in claims]
+    texts = {a.source_id: a.text for a in articles}
+    findings = explain(compare(bare), bare, articles)
+    assert [[e.start_char for e in f.evidence] for f in findings] == \
+        [[e.start_char for e in f.evidence] for f in run(*stories)]
+    for f in findings:
+        for e in f.evidence:
+            assert texts[e.source_id][e.start_char:e.end_char] == e.sentence
+
+
 def test_agreements_have_no_cause_and_say_what_to_use():
     for f in run(*hotline_stories()):
         if f.type == "agreement":
