@@ -129,7 +129,7 @@ def chart_svg(entries: list[dict], width: int = 620, label_w: int = 250, row_h: 
                                            as_float(v["value"])) if math.isfinite(x)]
     if not finite:
         return ""
-    lo, hi = min(finite), max(finite)
+    lo, hi = data_lo, data_hi = min(finite), max(finite)
     pad = (hi - lo) * 0.08 or abs(hi) * 0.1 or 1.0
     lo, hi = lo - pad, hi + pad
     x0, x1 = label_w, width - 12
@@ -162,8 +162,10 @@ def chart_svg(entries: list[dict], width: int = 620, label_w: int = 250, row_h: 
     return (f'<svg class="chart" width="{width}" '
             f'height="{height}" viewBox="0 0 {width} {height}" role="img">'
             + "".join(rows)
-            + f'<text x="{x0}" y="{axis_y}">{escape(fmt_number(lo, kind))}</text>'
-            f'<text x="{x1 - 60}" y="{axis_y}">{escape(fmt_number(hi, kind))}</text></svg>')
+            + f'<text x="{x(data_lo)}" y="{axis_y}" text-anchor="middle">'
+            f'{escape(fmt_number(data_lo, kind))}</text>'
+            f'<text x="{x(data_hi)}" y="{axis_y}" text-anchor="middle">'
+            f'{escape(fmt_number(data_hi, kind))}</text></svg>')
 
 
 def charts(f: dict) -> str:
@@ -173,7 +175,18 @@ def charts(f: dict) -> str:
     for v in f.get("values", []):
         if v["role"] != "premise":
             by_kind.setdefault(v["kind"], []).append(v)
-    return "".join(chart_svg(vs) for vs in by_kind.values())
+    return "".join(chart_svg(same_sign(vs)) for vs in by_kind.values())
+
+
+def same_sign(entries: list[dict]) -> list[dict]:
+    """A change stated without a direction is drawn on the side the signed
+    figures are on (it was compared by size)."""
+    signed = [as_float(v["value"]) for v in entries if v.get("signed")]
+    if not signed or not all(x < 0 for x in signed):
+        return entries
+    return [v if v.get("signed") else
+            {**v, "value": -as_float(v["value"]), "low": -as_float(v["high"]),
+             "high": -as_float(v["low"])} for v in entries]
 
 
 def finding_html(f: dict) -> str:
