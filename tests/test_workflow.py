@@ -331,16 +331,15 @@ def test_damaged_reviews_csv_is_a_one_line_error(sources_copy, tmp_path):
 # --- with the real compare stage ------------------------------------------------
 
 CONFLICTING = {
-    "harbor_post.txt": "The Harbor City police department recorded 2,300 burglaries in 2024, "
-                       "according to its annual crime report.\n",
-    "harbor_times.txt": "The Harbor City police department recorded 4,100 burglaries in 2024, "
-                        "the department's annual crime report said.\n",
+    "city_post.txt": "The Boston Police Department recorded 2,300 burglaries in 2024, according "
+                     "to its annual crime report.\nThe department said the figure was its "
+                     "highest in a decade.\n",
+    "city_times.txt": "The Boston Police Department recorded 4,100 burglaries in 2024, the "
+                      "department's annual crime report said.\nThe department said the figure "
+                      "was its highest in a decade.\n",
 }
 
 
-@pytest.mark.xfail(strict=True, reason="compare is a stub on the workflow branch until the "
-                   "compare branch is merged; strict, so this fails loudly once compare works "
-                   "and the marker must go")
 def test_real_conflict_review_clears_fail_on(tmp_path):
     src = tmp_path / "sources"
     src.mkdir()
