@@ -26,7 +26,7 @@ def run_check(sources_dir: Path, claims_dir: Path, reports_dir: Path, model: str
     articles = ingest.read_sources(sources_dir, max_bytes=max_bytes or ingest.DEFAULT_MAX_BYTES)
     ensure_dir(claims_dir)
     ensure_dir(reports_dir)
-    claims = read_claims(articles, model)
+    claims = read_claims(articles, model, jobs=jobs, progress=not quiet)
     findings = explain.explain(compare.compare(claims), claims, articles)
     frame = claims_frame(claims)
     doc = findings_document(articles, claims, findings, reprocessed=len(articles),
