@@ -15,6 +15,8 @@ extract.toml       kind and direction cue words, non-claim contexts
 attribution.toml   period words, subject fallbacks, confidence levels
 synonyms.toml      metric synonyms (nouns that count the same thing)
 explain.toml       cause cue words, comparison tolerances, severity rules
+datasette.toml     what export --sqlite tells datasette: titles, column
+                   descriptions, facets, the "open conflicts" query
 =================  ==========================================================
 """
 from __future__ import annotations

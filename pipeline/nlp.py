@@ -7,7 +7,10 @@ What makes it fast (see benchmarks/README.md for the figures):
 * A cheap regex pre-filter (:func:`focus_text`): lines with no candidate
   figure (no digit, number word, fraction or multiple verb from the data
   files) are blanked out with spaces before the model sees them, and so is
-  page furniture. Headlines are always kept as context. Blanking keeps the
+  page furniture. Headlines and the line before each kept line stay as
+  context (attribution looks one paragraph back for a subject), and a few
+  words at the edges of blanked lines keep the model's view of its
+  neighbours as it would be in the whole article. Blanking keeps the
   text's length, so every offset still indexes the article text, and a run
   of spaces costs the model one token instead of a paragraph's worth.
 * Every line break starts a sentence (headlines and list items are
@@ -140,15 +143,13 @@ def _blank(segment: str) -> str:
 def focus_text(article: Article, focus: bool = True) -> str:
     """The text the model reads: the article text with furniture blocks and
     the marks between blocks (list bullets) replaced by spaces; with
-    ``focus``, also blocks that hold no candidate figure, except headlines
-    and :data:`CONTEXT_WORDS` words on each side of every block that does.
+    ``focus``, also blocks that :func:`_kept_blocks` leaves out, except for
+    :data:`CONTEXT_WORDS` words next to every block the model reads.
     Line breaks stay. Same length as ``article.text``."""
     text = article.text
     if not article.blocks:
         return text
-    keep = [b.kind != "furniture" and (
-        not focus or b.kind in CONTEXT_KINDS or has_candidate(text, b.start, b.end))
-        for b in article.blocks]
+    keep = _kept_blocks(article.blocks, text, focus)
     pieces, pos = [], 0
     for i, b in enumerate(article.blocks):
         pieces.append(_blank(text[pos:b.start]))
@@ -165,6 +166,24 @@ def focus_text(article: Article, focus: bool = True) -> str:
         pos = b.end
     pieces.append(_blank(text[pos:]))
     return "".join(pieces)
+
+
+def _kept_blocks(blocks: tuple, text: str, focus: bool) -> list[bool]:
+    """Which blocks the model reads whole: without ``focus`` all but
+    furniture; with it, blocks holding a candidate figure, headlines, and the
+    block before each figure-bearing one (attribution looks one paragraph
+    back for a subject)."""
+    real = [i for i, b in enumerate(blocks) if b.kind != "furniture"]
+    keep = [False] * len(blocks)
+    for n, i in enumerate(real):
+        b = blocks[i]
+        if not focus or b.kind in CONTEXT_KINDS:
+            keep[i] = True
+        elif has_candidate(text, b.start, b.end):
+            keep[i] = True
+            if n > 0:
+                keep[real[n - 1]] = True
+    return keep
 
 
 def _edges(segment: str, head: int, tail: int) -> str:
