@@ -13,13 +13,14 @@ once the package is installed.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .knowledge import load
-from .numbers import Quantity, find_quantities, interval
+from .numbers import Quantity, find_quantities, interval, qualifier_before, words_value
 
 Doc.set_extension("numeric_claims", default=None, force=True)
 
@@ -41,66 +42,112 @@ class NumericClaims:
 def _cues() -> dict:
     d = load("extract")
     nc = d["not_claims"]
+    direction = d["direction"]
     return {
-        "dec": set(d["direction"]["decrease"]),
-        "inc": set(d["direction"]["increase"]),
-        "neutral": set(d["direction"]["neutral"]),
+        "dec": set(direction["decrease"]),
+        "inc": set(direction["increase"]),
+        "neutral": set(direction["neutral"]),
+        "level_before": set(direction["level_before"]),
         "change_after": set(d["change"]["after"]),
         "change_before": set(d["change"]["before"]),
         "multiple_after": set(d["multiple"]["after"]),
         "multiple_verbs": d["multiple"]["verbs"],
+        "fold": d["multiple_words"]["suffix"],
         "rate": d["rate"],
         "rate_re": re.compile(
             r"^\W{0,3}(?:[\w-]+\s+){0,5}?(" + "|".join(
-                re.escape(k) for k in sorted(d["rate"], key=len, reverse=True)) + r")\b", re.I),
+                re.escape(k).replace(r"\ ", r"\s+") for k in sorted(d["rate"], key=len, reverse=True))
+            + r")\b", re.I),
         "identifier_before": set(nc["identifier_before"]),
         "time_nouns": set(nc["time_nouns"]),
         "patterns": [re.compile(p, re.I) for p in nc["patterns"]],
+        "one_idioms": [re.compile(p, re.I) for p in nc["one_idioms"]],
         "months": set(nc["months"]),
         "year_min": nc["year_min"], "year_max": nc["year_max"],
         "time_units": set(nc.get("time_units", [])),
         "time_reference_after": set(nc.get("time_reference_after", [])),
+        "time_before_re": re.compile(r"(?:^|\W)(?:" + "|".join(
+            re.escape(w).replace(r"\ ", r"\s+") for w in nc["time_reference_before"]) + r")\s+$", re.I),
+        "not_counted": set(nc["not_counted"]),
     }
 
 
 def extract_from_doc(doc: Doc) -> list[dict]:
     """Every numeric claim in ``doc`` as a plain dict (see :func:`_claim`)."""
-    text = doc.text
+    sents = Sentences(doc)
+    text = sents.text
     cues = _cues()
     blocked = [m.span() for p in cues["patterns"] for m in p.finditer(text)]
+    idioms = [m.span() for p in cues["one_idioms"] for m in p.finditer(text)] if "one" in text.lower() else []
     claims = []
     for q in find_quantities(text):
-        if any(s <= q.num_start < e for s, e in blocked):
+        if q.role in ("year", "score") or any(s <= q.num_start < e for s, e in blocked):
+            continue
+        if q.words and q.value == 1 and q.qualifier == "exact" \
+                and any(s <= q.num_start < e for s, e in idioms):
             continue
         span = doc.char_span(q.num_start, q.num_end, alignment_mode="expand")
-        if span is None or not is_claim(q, span, cues):
+        if span is None or not is_claim(q, span, cues, text):
             continue
-        claims.append(_claim(q, span, cues))
-    claims.extend(_verb_multiples(doc, cues, {c["start_char"] for c in claims}))
+        claims.append(_claim(q, span, cues, sents))
+    _pair_levels(claims)
+    claims.extend(_verb_multiples(doc, cues, claims, sents))
     claims.sort(key=lambda c: c["start_char"])
     return claims
 
 
-def is_claim(q: Quantity, span: Span, cues: dict) -> bool:
-    """False for years, dates, identifiers and other figures that are not claims."""
+class Sentences:
+    """The Doc's text and the sentence of a token, found by bisection:
+    ``Doc.text`` and ``Span.sent`` walk the whole Doc on every call, which is
+    slow on long articles."""
+
+    def __init__(self, doc: Doc):
+        self.text = doc.text
+        self.spans = list(doc.sents) if len(doc) else []
+        self.starts = [s.start for s in self.spans]
+
+    def of(self, i: int) -> Span:
+        return self.spans[max(0, bisect_right(self.starts, i) - 1)]
+
+
+def _pair_levels(claims: list[dict]) -> None:
+    """"from 36.2 million reports to 20.5 million": the "to" level counts
+    what the "from" level counts."""
+    for a, b in zip(claims, claims[1:]):
+        if a.get("role") == "from" and b.get("role") == "to":
+            if not b["unit"] and a["unit"] and b["kind"] == a["kind"]:
+                b["unit"] = a["unit"]
+                b["head_i"] = a["head_i"]
+
+
+def is_claim(q: Quantity, span: Span, cues: dict, text: str) -> bool:
+    """False for years, dates, identifiers and other figures that are not claims
+    (``text`` is the Doc's text)."""
     doc = span.doc
     prev = doc[span.start - 1] if span.start > 0 else None
     nxt = doc[span.end] if span.end < len(doc) else None
-    if prev is not None and prev.lower_ in cues["identifier_before"] and q.qualifier == "exact":
+    if prev is not None and q.qualifier == "exact" and (
+            prev.lower_ in cues["identifier_before"]
+            or span.start > 1 and f"{doc[span.start - 2].lower_} {prev.lower_}" in cues["identifier_before"]):
         return False
-    if prev is not None and prev.lower_.rstrip(".") in cues["months"]:
+    if prev is not None and prev.lower_.rstrip(".") in cues["months"] and q.value < 32 \
+            and not q.currency and not q.percent:
         return False
-    if nxt is not None and nxt.lower_.rstrip(".") in cues["months"] and q.value < 32:
+    if prev is not None and prev.lower_.rstrip(".") in cues["months"] and is_year(q, span, cues):
+        return False
+    if nxt is not None and nxt.lower_.rstrip(".") in cues["months"] and q.value < 32 and not q.words:
         return False
     if nxt is not None and nxt.lower_ in cues["time_nouns"]:
         return False
     if is_year(q, span, cues):
         return False
-    if q.words and len(span) == 1 and span[0].pos_ not in ("NUM",) and q.value == 1:
+    if q.words and len(span) == 1 and span[0].pos_ in ("PRON", "NOUN", "PROPN") and q.value == 1:
         return False  # "one" as a pronoun: "the one you mentioned"
     if nxt is not None and nxt.lower_ in cues["time_units"]:
         after = doc[span.end + 1] if span.end + 1 < len(doc) else None
         if after is not None and after.lower_ in cues["time_reference_after"]:
+            return False
+        if cues["time_before_re"].search(text[max(0, q.start - 25):q.start]) and q.qualifier == "exact":
             return False
     return True
 
@@ -109,7 +156,7 @@ def is_year(q: Quantity, span: Span, cues: dict) -> bool:
     """A bare four-digit number in the calendar range that is not counting
     a plural noun right after it ("in 2024", "since 1998", "2012-13")."""
     raw = q.text[q.num_start - q.start:q.num_end - q.start]
-    if q.percent or q.points or q.currency or q.words or "," in raw or "." in raw:
+    if q.percent or q.points or q.currency or q.words or q.qualifier == "range":
         return False
     if not re.fullmatch(r"\d{4}", raw.strip()):
         return False
@@ -122,28 +169,31 @@ def is_year(q: Quantity, span: Span, cues: dict) -> bool:
     return True
 
 
-def _claim(q: Quantity, span: Span, cues: dict) -> dict:
-    doc = span.doc
-    sent = span.sent
-    head = counted_noun(span)
-    kind, direction, unit = classify(q, span, head, cues)
-    low, high = q.low, q.high
+def _claim(q: Quantity, span: Span, cues: dict, sents: Sentences) -> dict:
+    sent = sents.of(span.start)
+    head = counted_noun(span, cues)
+    kind, direction, unit = classify(q, span, head, cues, sent, sents.text)
     return {
         "start_char": q.start, "end_char": q.end, "text": q.text,
-        "kind": kind, "value": q.value, "low": low, "high": high,
+        "kind": kind, "value": q.value, "low": q.low, "high": q.high,
         "qualifier": q.qualifier, "direction": direction, "unit": unit,
         "sent_start": sent.start_char, "sent_end": sent.end_char,
         "token_start": span.start, "token_end": span.end,
         "head_i": head.i if head is not None else -1,
         "percent": q.percent, "points": q.points, "currency": q.currency,
+        "role": q.role, "ratio": q.ratio,
+        "stated_low": q.range_low if q.qualifier == "range" else q.value,
+        "stated_high": q.range_high if q.qualifier == "range" else q.value,
     }
 
 
-def counted_noun(span: Span):
+def counted_noun(span: Span, cues: dict | None = None):
     """The noun a figure counts ("7 million fewer *reports*"), or None."""
+    skip = cues["not_counted"] if cues else set()
+    doc = span.doc
     tok = span[-1]
     for _ in range(3):
-        if tok.pos_ in ("NOUN", "PROPN") and tok not in span:
+        if tok.pos_ in ("NOUN", "PROPN") and tok not in span and tok.lower_ not in skip:
             return tok
         if tok.head is tok:
             break
@@ -152,37 +202,43 @@ def counted_noun(span: Span):
             tok = tok.head
         else:
             break
-    if tok.pos_ in ("NOUN", "PROPN") and tok not in span:
+    if tok.pos_ in ("NOUN", "PROPN") and tok not in span and tok.lower_ not in skip \
+            and tok.i >= span.end:
         return tok
     # "nearly 100 reports" when the parse attaches differently: next noun within 3 tokens
-    doc = span.doc
     for t in doc[span.end:min(len(doc), span.end + 3)]:
-        if t.pos_ in ("NOUN", "PROPN"):
+        if t.pos_ in ("NOUN", "PROPN") and t.lower_ not in skip:
             return t
-        if t.pos_ not in ("ADJ", "ADV", "NUM", "DET"):
+        if t.pos_ not in ("ADJ", "ADV", "NUM", "DET", "SYM") and t.text != "%":
             break
     return None
 
 
-def _window(span: Span, before: int, after: int) -> tuple[list, list]:
-    doc = span.doc
-    sent = span.sent
-    lo = max(sent.start, span.start - before)
-    hi = min(sent.end, span.end + after)
-    return list(doc[lo:span.start]), list(doc[span.end:hi])
+def _words_around(doc: Doc, q: Quantity, span: Span, sent: Span, before: int,
+                  after: int) -> tuple[list[str], list[str]]:
+    """Lower-case words before the claim's first character and after its
+    last one, within the sentence."""
+    first = span.start
+    while first > sent.start and doc[first - 1].idx >= q.start:
+        first -= 1
+    last = span.end
+    while last < sent.end and doc[last].idx < q.end:
+        last += 1
+    lo = max(sent.start, first - before)
+    hi = min(sent.end, last + after)
+    return [t.lower_ for t in doc[lo:first]], [t.lower_ for t in doc[last:hi]]
 
 
-def classify(q: Quantity, span: Span, head, cues: dict) -> tuple[str, str, str]:
-    """(kind, direction, unit) for one quantity."""
+def classify(q: Quantity, span: Span, head, cues: dict, sent: Span, text: str) -> tuple[str, str, str]:
+    """(kind, direction, unit) for one quantity in sentence ``sent`` of ``text``."""
     doc = span.doc
-    before, after = _window(span, 6, 6)
-    after_words = [t.lower_ for t in after]
-    before_words = [t.lower_ for t in before]
+    before_words, after_words = _words_around(doc, q, span, sent, 6, 6)
     noun = head.lemma_.lower() if head is not None else ""
+    level = q.role in ("from", "to") or (before_words[-1:] and before_words[-1] in cues["level_before"])
 
     def direction_near() -> str:
         # closest cue word wins; look after first, then before
-        near = after_words[:4] + list(reversed(before_words))
+        near = after_words[:3] + list(reversed(before_words))
         for w in near:
             if w in cues["dec"]:
                 return "decrease"
@@ -198,26 +254,30 @@ def classify(q: Quantity, span: Span, head, cues: dict) -> tuple[str, str, str]:
 
     # multiple: "thirteen times higher", "3-fold"
     if after_words and (after_words[0] in cues["multiple_after"]
-                        or doc.text[q.end:q.end + 5].lower().startswith("-fold")):
+                        or text[q.end:q.end + 5].lower().startswith("-fold")):
         return "multiple", direction_near(), "times"
     if q.points:
-        d = direction_near()
+        d = "" if level else direction_near()
         return ("pct_change" if d else "percent"), d, "pp"
     if q.percent:
-        d = direction_near()
-        # "91% of children" is a share; "a 55% increase", "up 55%" a change
+        # "91% of children" is a share; "fell to 3.9%" a level; "a 55% increase", "up 55%" a change
         share = after_words[:1] == ["of"]
-        return ("pct_change" if d and not share else "percent"), (d if not share else ""), "%"
+        d = "" if share or level else direction_near()
+        return ("pct_change" if d else "percent"), d, "%"
+    if q.ratio and after_words[:1] == ["of"] or q.ratio and not q.currency and not q.unit:
+        d = _change_direction(before_words, after_words, cues)
+        return ("multiple" if d is None else "change"), d or "", "ratio"
     if q.currency:
         d = _change_direction(before_words, after_words, cues)
-        return ("change" if d else "amount"), d, q.currency
+        return ("change" if d else "amount"), d or "", q.currency
     if q.unit:
-        return "amount", "", q.unit
-    m = cues["rate_re"].match(doc.text[q.end:q.end + 60])
+        d = _change_direction(before_words, after_words, cues)
+        return ("change" if d else "amount"), d or "", q.unit
+    m = cues["rate_re"].match(text[q.end:q.end + 60])
     if m:
         per = cues["rate"][re.sub(r"\s+", " ", m.group(1).lower())]
         return "rate", "", f"{noun} {per}".strip()
-    d = _change_direction(before_words, after_words, cues)
+    d = None if level and q.role else _change_direction(before_words, after_words, cues)
     if d is not None:
         return "change", d, noun
     return "count", "", noun
@@ -225,11 +285,13 @@ def classify(q: Quantity, span: Span, head, cues: dict) -> tuple[str, str, str]:
 
 def _change_direction(before: list[str], after: list[str], cues: dict) -> str | None:
     """Direction when the figure is an absolute change, else None:
-    "7 million fewer", "a reduction of 6.9 million", "fell by 7 million"."""
+    "7 million fewer", "a reduction of 6.9 million", "fell by 7 million", "up 30 GW"."""
     if after and after[0] in cues["change_after"]:
         return "decrease" if after[0] in cues["dec"] else "increase"
-    if len(after) > 1 and after[1] in cues["change_after"]:
+    if len(after) > 1 and after[1] in cues["change_after"] and after[0] not in ("than",):
         return "decrease" if after[1] in cues["dec"] else "increase"
+    if before and before[-1] in ("up", "down"):
+        return "increase" if before[-1] == "up" else "decrease"
     if before and before[-1] in cues["change_before"] and len(before) > 1:
         prev = before[-2]
         if prev in cues["dec"]:
@@ -239,31 +301,51 @@ def _change_direction(before: list[str], after: list[str], cues: dict) -> str | 
         if prev in cues["neutral"]:
             return ""
         # "a dramatic reduction of": adjective between cue and "of"
-        if len(before) > 2 and before[-3] in cues["dec"] | cues["inc"]:
+        if len(before) > 2 and before[-3] in cues["dec"] | cues["inc"] and before[-1] == "of":
+            return "decrease" if before[-3] in cues["dec"] else "increase"
+        if len(before) > 2 and before[-1] == "by" and before[-3] in cues["dec"] | cues["inc"]:
             return "decrease" if before[-3] in cues["dec"] else "increase"
     return None
 
 
-def _verb_multiples(doc: Doc, cues: dict, taken: set[int]) -> list[dict]:
-    """Multiples stated by a verb alone: "doubled", "halved"."""
+def _verb_multiples(doc: Doc, cues: dict, claims: list[dict], sents: Sentences) -> list[dict]:
+    """Multiples stated by a verb or one word alone: "doubled", "halved",
+    "more than double", "sevenfold"."""
+    taken = [(c["start_char"], c["end_char"]) for c in claims]
     out = []
     for tok in doc:
-        value = cues["multiple_verbs"].get(tok.lower_)
-        if value is None or tok.idx in taken or tok.pos_ not in ("VERB", "AUX", "ADJ"):
+        low = tok.lower_
+        value = cues["multiple_verbs"].get(low)
+        if value is None and low.endswith(cues["fold"]) and len(low) > len(cues["fold"]):
+            value = words_value(low[:-len(cues["fold"])].rstrip("-"))
+        if value is None or any(s <= tok.idx < e for s, e in taken):
             continue
-        low, high = interval(float(value), 0.0, "exact")
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is not None and nxt.text in ("-", "‐") or sents.text[tok.idx + len(tok.text):][:1] == "-":
+            continue
+        if low in cues["multiple_verbs"] and tok.pos_ not in ("VERB", "AUX") and not (
+                nxt is not None and nxt.pos_ in ("DET", "PRON") and tok.i > 0):
+            continue
+        low_v, high_v = interval(float(value), 0.0, "exact")
+        start = tok.idx
+        qual, qstart = qualifier_before(sents.text, start)
+        if qual != "exact":
+            low_v, high_v = interval(float(value), 0.0, qual)
+            start = qstart
         head = None
         for child in tok.children:
             if child.dep_ in ("nsubj", "nsubjpass", "dobj"):
                 head = child
-        sent = tok.sent
+        sent = sents.of(tok.i)
+        end = tok.idx + len(tok.text)
         out.append({
-            "start_char": tok.idx, "end_char": tok.idx + len(tok.text), "text": tok.text,
-            "kind": "multiple", "value": float(value), "low": low, "high": high,
-            "qualifier": "exact", "direction": "decrease" if value < 1 else "increase",
+            "start_char": start, "end_char": end, "text": sents.text[start:end],
+            "kind": "multiple", "value": float(value), "low": low_v, "high": high_v,
+            "qualifier": qual, "direction": "decrease" if value < 1 else "increase",
             "unit": "times", "sent_start": sent.start_char, "sent_end": sent.end_char,
             "token_start": tok.i, "token_end": tok.i + 1,
             "head_i": head.i if head is not None else -1,
-            "percent": False, "points": False, "currency": "",
+            "percent": False, "points": False, "currency": "", "role": "", "ratio": False,
+            "stated_low": float(value), "stated_high": float(value),
         })
     return out

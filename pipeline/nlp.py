@@ -94,22 +94,40 @@ def model_id(nlp: Language) -> str:
     return f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
 
 
-_LINE_START = re.compile(r"\n\s*(?=\S)")
 _BREAK_RUN = re.compile(r"\n\s*")
+
+
+@cache
+def _bullet_re() -> re.Pattern:
+    """A list bullet at the start of a line (furniture.toml's bullet marks,
+    followed by a space), up to the item's first character."""
+    marks = re.escape(load("furniture")["bullets"])
+    return re.compile(rf"(?:^|\n)[^\S\n]*[{marks}]+[^\S\n]+(?=\S)")
+
+
+def sentence_starts(text: str) -> list[int]:
+    """Character offsets where a sentence must start: the whitespace run of
+    every line break (so no sentence runs on over it into the next line,
+    which may be blanked), the line's first character after it, and a list
+    item's first character after its bullet."""
+    out = []
+    for m in _BREAK_RUN.finditer(text):
+        out += [m.start(), m.end()]
+    out += [m.end() for m in _bullet_re().finditer(text)]
+    return out
 
 
 @Language.component("claimcheck_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
-    """Start a sentence at the first token after every line break: headlines,
-    list items and paragraphs never run into each other."""
+    """Sentences start at :func:`sentence_starts`: headlines, list items and
+    paragraphs never run into each other, and bullets stay out of quotes."""
     if len(doc) < 2:
         return doc
     starts = doc.to_array("IDX")
-    for m in _BREAK_RUN.finditer(doc.text):
-        for pos in (m.start(), m.end()):
-            i = int(np.searchsorted(starts, pos))
-            if 0 < i < len(doc) and starts[i] == pos:
-                doc[i].is_sent_start = True
+    for pos in sentence_starts(doc.text):
+        i = int(np.searchsorted(starts, pos))
+        if 0 < i < len(doc) and starts[i] == pos:
+            doc[i].is_sent_start = True
     return doc
 
 
@@ -141,8 +159,8 @@ def _blank(segment: str) -> str:
 
 
 def focus_text(article: Article, focus: bool = True) -> str:
-    """The text the model reads: the article text with furniture blocks and
-    the marks between blocks (list bullets) replaced by spaces; with
+    """The text the model reads: the article text with furniture blocks
+    replaced by spaces; with
     ``focus``, also blocks that :func:`_kept_blocks` leaves out, except for
     :data:`CONTEXT_WORDS` words next to every block the model reads.
     Line breaks stay. Same length as ``article.text``."""
@@ -152,7 +170,7 @@ def focus_text(article: Article, focus: bool = True) -> str:
     keep = _kept_blocks(article.blocks, text, focus)
     pieces, pos = [], 0
     for i, b in enumerate(article.blocks):
-        pieces.append(_blank(text[pos:b.start]))
+        pieces.append(text[pos:b.start])
         segment = text[b.start:b.end]
         if keep[i]:
             pieces.append(segment)
@@ -164,7 +182,7 @@ def focus_text(article: Article, focus: bool = True) -> str:
             pieces.append(_edges(segment, CONTEXT_WORDS if before else 0,
                                  CONTEXT_WORDS if after else 0))
         pos = b.end
-    pieces.append(_blank(text[pos:]))
+    pieces.append(text[pos:])
     return "".join(pieces)
 
 

@@ -1,0 +1,93 @@
+"""The text-only figure scanner (pipeline.numbers): how each way of writing a
+figure is read. Case table: (text, [(quantity text, value, low, high, qualifier)])."""
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from pipeline.numbers import find_quantities, words_value
+
+INF = math.inf
+
+CASES = [
+    # separators, decimals, scale words and abbreviations
+    ("1,234,567", [("1,234,567", 1234567, 1234566.5, 1234567.5, "exact")]),
+    ("29.2 million", [("29.2 million", 29.2e6, 29.15e6, 29.25e6, "exact")]),
+    ("$3.5bn", [("$3.5bn", 3.5e9, 3.45e9, 3.55e9, "exact")]),
+    ("10k", [("10k", 1e4, 9.5e3, 1.05e4, "exact")]),
+    ("£5m", [("£5m", 5e6, 4.5e6, 5.5e6, "exact")]),
+    ("1.2 trillion", [("1.2 trillion", 1.2e12, 1.15e12, 1.25e12, "exact")]),
+    ("40 000", [("40 000", 4e4, 3.5e4, 4.5e4, "exact")]),
+    ("56,000", [("56,000", 56000, 55500, 56500, "exact")]),
+    # words
+    ("thirteen", [("thirteen", 13, 12.5, 13.5, "exact")]),
+    ("a million", [("a million", 1e6, 5e5, 1.5e6, "exact")]),
+    ("two-thirds", [("two-thirds", 2 / 3, 2 / 3, 2 / 3, "exact")]),
+    ("half a dozen", [("half a dozen", 6, 6, 6, "exact")]),
+    ("a couple of hundred", [("a couple of hundred", 200, 150, 250, "exact")]),
+    ("twenty-one trillion three hundred", [("twenty-one trillion three hundred", 21e12 + 300, 21e12 + 250, 21e12 + 350, "exact")]),
+    ("five and a half million", [("five and a half million", 5.5e6, 5.5e6, 5.5e6, "exact")]),
+    ("nine point nought four", [("nine point nought four", 9.04, 9.035, 9.045, "exact")]),
+    # fractions, negatives, exponents
+    ("3/4", [("3/4", 0.75, 0.75, 0.75, "exact")]),
+    ("2 1/4", [("2 1/4", 2.25, 2.25, 2.25, "exact")]),
+    ("½", [("½", 0.5, 0.5, 0.5, "exact")]),
+    ("-4.5", [("-4.5", -4.5, -4.55, -4.45, "exact")]),
+    ("minus five", [("minus five", -5, -5.5, -4.5, "exact")]),
+    ("1.3e6", [("1.3e6", 1.3e6, 1.3e6, 1.3e6, "exact")]),
+    ("one in five", [("one in five", 0.2, 0.2, 0.2, "exact")]),
+    # percent and points
+    ("19%", [("19%", 19, 18.5, 19.5, "exact")]),
+    ("7.3 per cent", [("7.3 per cent", 7.3, 7.25, 7.35, "exact")]),
+    ("3 percentage points", [("3 percentage points", 3, 2.5, 3.5, "exact")]),
+    # qualifiers
+    ("about 29.2 million", [("about 29.2 million", 29.2e6, 28.9e6, 29.5e6, "approx")]),
+    ("nearly 100", [("nearly 100", 100, 97, 100, "nearly")]),
+    ("more than 83,000", [("more than 83,000", 83000, 83000, INF, "more_than")]),
+    ("at least 36", [("at least 36", 36, 36, INF, "at_least")]),
+    ("fewer than a million", [("fewer than a million", 1e6, 0, 1e6, "less_than")]),
+    ("up to 700", [("up to 700", 700, 0, 700, "at_most")]),
+    ("200 or more", [("200 or more", 200, 200, INF, "at_least")]),
+    # ranges: stated bounds
+    ("between 20 and 30", [("between 20 and 30", 20, 20, 30, "range")]),
+    ("20 to 30", [("20 to 30", 20, 20, 30, "range")]),
+    ("20-30", [("20-30", 20, 20, 30, "range")]),
+    ("5 to 7 million", [("5 to 7 million", 5e6, 5e6, 7e6, "range")]),
+    ("more than 10 and less than 40", [("more than 10 and less than 40", 10, 10, 40, "range")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[c[0] for c in CASES])
+def test_reading(text, expected):
+    got = [(q.text, q.value, q.low, q.high, q.qualifier) for q in find_quantities(text)]
+    assert len(got) == len(expected), got
+    for g, e in zip(got, expected):
+        assert g[0] == e[0] and g[4] == e[4], got
+        for a, b in zip(g[1:4], e[1:4]):
+            assert a == b or math.isclose(a, b, rel_tol=1e-9), got
+
+
+def test_fiscal_year_is_not_a_range():
+    qs = find_quantities("in fiscal 2012-13")
+    assert all(q.qualifier != "range" and q.role == "year" for q in qs)
+
+
+def test_from_to_after_change_word_is_two_levels():
+    qs = find_quantities("dropped from 36.2 million to 20.5 million")
+    assert [(q.role, q.qualifier) for q in qs] == [("from", "exact"), ("to", "exact")]
+
+
+def test_from_to_without_change_word_is_a_range():
+    qs = find_quantities("The range is from 200 to 300.")
+    assert [(q.qualifier, q.low, q.high) for q in qs] == [("range", 200, 300)]
+
+
+@pytest.mark.parametrize("text", ["hundreds of people", "the third quarter", "dozens of", "5G networks"])
+def test_vague_or_named_words_are_no_figures(text):
+    assert find_quantities(text) == []
+
+
+def test_words_value():
+    assert words_value("one hundred and sixty-one") == 161
+    assert words_value("not a number") is None

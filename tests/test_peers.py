@@ -1,0 +1,125 @@
+"""The Recognizers-Text English number specs as a development suite.
+
+Reads ``../shared/peers/recognizers-text/`` (or ``$CLAIMCHECK_PEERS``) when it
+exists and skips otherwise. Every expected number and percentage must come
+out of :func:`pipeline.extract_claims` with the same value, every expected
+range with the same interval.
+
+How intervals are compared (see also data/qualifiers.toml):
+
+* the *stated* bounds are compared: a range's ``low``/``high`` are the bounds as
+  written ("between 20 and 30" -> 20, 30), one-sided qualifiers give the
+  figure as one bound and an open end (``inf``) as the other;
+* open vs closed ends are not compared (Recognizers-Text reads "between 20 and
+  30" as [20, 30), a convention news text does not carry); the qualifier
+  (more_than vs at_least) holds that difference for us;
+* an open lower end ``(,100]`` matches ``low`` of ``-inf`` or ``0``: a count or
+  share under 100 cannot be negative, so we put the floor at 0;
+* "equal to 20" ([20,20]) matches an exact claim whose value is 20 (its
+  low/high carry the stated precision, 19.5..20.5).
+
+Numbers a news reader must not read as claims are lost on purpose and
+counted against the 5% budget: IP addresses, phone numbers, dates written
+with slashes, and figures after an identifier word ("nr.", "version").
+Results with no value ("a small percent") are not counted.
+"""
+from __future__ import annotations
+
+import json
+import math
+import os
+from pathlib import Path
+
+import pytest
+
+from pipeline import extract_claims
+
+from .conftest import ROOT
+
+PEERS = Path(os.environ.get("CLAIMCHECK_PEERS", ROOT.parent / "shared" / "peers" / "recognizers-text"))
+
+pytestmark = pytest.mark.skipif(not PEERS.is_dir(), reason=f"peer suite not found at {PEERS}")
+
+
+def _cases(name: str) -> list[dict]:
+    return json.loads((PEERS / name).read_text(encoding="utf-8"))
+
+
+def _close(a: float, b: float) -> bool:
+    if math.isinf(a) or math.isinf(b):
+        return a == b
+    return math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-9)
+
+
+def parse_interval(spec: str) -> tuple[float, float]:
+    """'[20,30)' -> (20, 30); '(,100]' -> (-inf, 100); '[3965,)' -> (3965, inf)."""
+    lo, hi = spec.strip()[1:-1].split(",")
+    return (float(lo) if lo else -math.inf), (float(hi) if hi else math.inf)
+
+
+def value_found(rows: list[dict], expected: float, text: str) -> bool:
+    return any(_close(r["value"], expected) for r in rows)
+
+
+def interval_found(rows: list[dict], spec: str) -> bool:
+    lo, hi = parse_interval(spec)
+    for r in rows:
+        if lo == hi:
+            if _close(r["value"], lo) and r["qualifier"] == "exact":
+                return True
+            continue
+        low_ok = _close(r["low"], lo) or (lo == -math.inf and r["low"] == 0 and hi >= 0)
+        if low_ok and _close(r["high"], hi):
+            return True
+    return False
+
+
+def measure(name: str, type_names: set[str], check) -> tuple[int, int, list[str]]:
+    hits = total = 0
+    misses = []
+    for case in _cases(name):
+        expected = [r for r in case.get("Results", []) if r["TypeName"] in type_names
+                    and r["Resolution"].get("value") not in (None, "null")]
+        if not expected:
+            continue
+        rows = extract_claims(case["Input"]).to_dict("records")
+        for r in expected:
+            total += 1
+            if check(rows, r):
+                hits += 1
+            else:
+                misses.append(f"{case['Input'][:80]!r}: want {r['Text']!r}={r['Resolution']['value']}"
+                              f" got {[(x['text'], x['value'], x['low'], x['high']) for x in rows]}")
+    return hits, total, misses
+
+
+def _number_ok(rows, r):
+    return value_found(rows, float(r["Resolution"]["value"]), r["Text"])
+
+
+def _percent_ok(rows, r):
+    return value_found(rows, float(r["Resolution"]["value"].rstrip("%")), r["Text"])
+
+
+def _range_ok(rows, r):
+    return interval_found(rows, r["Resolution"]["value"])
+
+
+def _report(label, hits, total, misses):
+    rate = hits / total if total else 1.0
+    print(f"\n{label}: {hits}/{total} = {rate:.1%}")
+    for m in misses:
+        print("  miss", m)
+    return rate
+
+
+def test_numbers_and_percentages_at_least_95_percent():
+    h1, t1, m1 = measure("NumberModel.json", {"number"}, _number_ok)
+    h2, t2, m2 = measure("PercentModel.json", {"percentage"}, _percent_ok)
+    rate = _report("numbers + percentages", h1 + h2, t1 + t2, m1 + m2)
+    assert rate >= 0.95
+
+
+def test_ranges_at_least_80_percent():
+    rate = _report("ranges", *measure("NumberRangeModel.json", {"numberrange"}, _range_ok))
+    assert rate >= 0.80

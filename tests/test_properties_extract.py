@@ -1,0 +1,43 @@
+"""Property tests (hypothesis): no text makes the figure scanner or the
+extractor raise, and every span slices back to the claim's text."""
+from __future__ import annotations
+
+import math
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pipeline import extract_claims
+from pipeline.numbers import find_quantities
+
+# Text built from the pieces figures are made of, so the scanner's tricky
+# paths (separators, scale words, fractions, qualifiers, ranges) get exercised.
+PIECES = st.sampled_from([
+    "1", "29.2", "1,325", "40 000", "-", "–", "%", " percent", " per cent", " percentage points",
+    " million", " bn", "k", "$", "€", "£", " and ", " to ", " between ", " from ", " of ",
+    "one", "two", "thirteen", "twenty", "-one", " hundred", " thousand", " a ", " half",
+    " third", "s", " quarter", " point ", " nought ", " minus ", " over ", " out of ", " in ",
+    " about ", " nearly ", " more than ", " at least ", " up to ", " or more", " or equal",
+    " times", "-fold", " fewer ", " a day", "½", "3/4", "e10", "^2", "x10^6", " ", "\n", ".",
+    ",", "2024", "2012-13", "24/7", "5-4", "reports", " rose ", " fell ", "11th", "=", "<", ">",
+])
+TEXT = st.one_of(st.lists(PIECES, max_size=25).map("".join), st.text(max_size=80))
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT)
+def test_find_quantities_never_raises_and_spans_slice(text):
+    for q in find_quantities(text):
+        assert text[q.start:q.end] == q.text
+        assert q.start <= q.num_start <= q.num_end <= q.end or q.qualifier == "range"
+        assert not math.isnan(q.value)
+        assert q.low <= q.high
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXT)
+def test_extract_claims_never_raises_and_spans_slice(text):
+    df = extract_claims(text)
+    for row in df.to_dict("records"):
+        assert text[row["start_char"]:row["end_char"]] == row["text"]
+        assert row["low"] <= row["high"]
