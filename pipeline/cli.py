@@ -45,14 +45,32 @@ def common_options(fn):
     @click.option("--verbose", "-v", is_flag=True, help="Show tracebacks on errors.")
     @functools.wraps(fn)
     def wrapper(*args, quiet, verbose, **kwargs):
-        _setup_logging(quiet)
-        try:
-            return fn(*args, quiet=quiet, **kwargs)
-        except UserError as exc:
-            if verbose:
-                raise
-            click.echo(f"Error: {exc}", err=True)
-            sys.exit(2)
+        return _guarded(fn, verbose, *args, quiet=quiet, **kwargs)
+    return wrapper
+
+
+def _guarded(fn, verbose, *args, quiet, **kwargs):
+    """Run a command: warnings to stderr (none with --quiet); bad input or
+    an unusable file is one ``Error: ...`` line and exit 2."""
+    _setup_logging(quiet)
+    try:
+        return fn(*args, quiet=quiet, **kwargs)
+    except (UserError, OSError) as exc:
+        if verbose:
+            raise
+        message = str(exc) if isinstance(exc, UserError) else \
+            f"{exc.strerror or exc}: {exc.filename or ''}; check the path and its permissions"
+        click.echo(f"Error: {message}", err=True)
+        sys.exit(2)
+
+
+def simple_options(fn):
+    """--quiet and --verbose for commands that read no articles in bulk."""
+    @click.option("--quiet", "-q", is_flag=True, help="No messages or warnings.")
+    @click.option("--verbose", "-v", is_flag=True, help="Show tracebacks on errors.")
+    @functools.wraps(fn)
+    def wrapper(*args, quiet, verbose, **kwargs):
+        return _guarded(fn, verbose, *args, quiet=quiet, **kwargs)
     return wrapper
 
 
@@ -95,8 +113,9 @@ def check(sources_dir, claims_dir, reports_dir, model, fail_on, jobs, max_bytes,
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "-f", "fmt", type=click.Choice(["csv", "json", "jsonl"]),
-              default="csv", show_default=True, help="Output format.")
+@click.option("--format", "-f", "fmt", type=click.Choice(["csv", "json", "jsonl", "parquet"]),
+              default="csv", show_default=True,
+              help="Output format (parquet needs pyarrow and -o FILE or a redirect).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
               help="Write to FILE instead of stdout.")
 @click.option("--model", default=None, help="spaCy model name (default: en_core_web_sm).")
@@ -115,14 +134,94 @@ def extract(paths, fmt, output, model, jobs, max_bytes, quiet):
             articles.append(ingest.make_article(ingest.decode(data, "<stdin>"), "stdin"))
         else:
             articles.append(ingest.read_article(p, max_bytes=limit))
-    text = FORMATS[fmt](claims_frame(read_claims(articles, model)))
-    if output:
-        write_atomic(output, text)
+    if fmt == "parquet" and not output and sys.stdout.isatty():
+        raise UserError("parquet is binary; pass -o FILE or redirect standard output to a file")
+    frame = claims_frame(read_claims(articles, model, jobs=jobs, progress=not quiet))
+    if fmt == "parquet":
+        from .export import claims_parquet
+        data = claims_parquet(frame)
     else:
-        try:
-            click.echo(text, nl=False)
-        except BrokenPipeError:
-            sys.stderr.close()
+        data = FORMATS[fmt](frame)
+    if output:
+        write_atomic(output, data)
+        return
+    try:
+        if isinstance(data, bytes):
+            sys.stdout.buffer.write(data)
+            sys.stdout.flush()
+        else:
+            click.echo(data, nl=False)
+    except BrokenPipeError:
+        sys.stderr.close()
+
+
+@cli.command()
+@click.option("--sqlite", "db_path", required=True, type=click.Path(dir_okay=False),
+              help="The SQLite database to write (replaced if it exists).")
+@click.option("--claims-dir", default="claims", show_default=True,
+              type=click.Path(file_okay=False), help="Where claims.csv is.")
+@click.option("--reports-dir", default="reports", show_default=True,
+              type=click.Path(file_okay=False), help="Where findings.json and reviews.csv are.")
+@click.option("--sources-dir", default="sources", show_default=True,
+              type=click.Path(file_okay=False), help="Where sources.csv is.")
+@click.option("--metadata", "metadata_path", default=None, type=click.Path(dir_okay=False),
+              help="datasette metadata file to write (default: metadata.json beside FILE).")
+@common_options
+def export(db_path, claims_dir, reports_dir, sources_dir, metadata_path, jobs, max_bytes, quiet):
+    """Write sources, claims, findings and reviews to a SQLite database, with a
+    datasette metadata file beside it (datasette FILE -m metadata.json)."""
+    from .export import export_sqlite
+    counts = export_sqlite(db_path, claims_dir, reports_dir, sources_dir, metadata_path)
+    if not quiet:
+        click.echo(f"Wrote {db_path}: {counts['sources']} sources, {counts['claims']} claims, "
+                   f"{counts['findings']} findings, {counts['reviews']} reviews; "
+                   f"metadata in {counts['metadata']}")
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--title", default="", help="Headline (recorded for every FILE).")
+@click.option("--publisher", default="", help="Who published it.")
+@click.option("--date", "date_", default="", metavar="YYYY-MM-DD", help="Publication date.")
+@click.option("--url", default="", help="Where it was published.")
+@click.option("--force", is_flag=True, help="Replace a different file of the same name.")
+@click.option("--sources-dir", default="sources", show_default=True,
+              type=click.Path(file_okay=False), help="Folder of articles to add to.")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=None,
+              help="Refuse articles larger than this many bytes (default 5,000,000).")
+@simple_options
+def add(files, title, publisher, date_, url, force, sources_dir, max_bytes, quiet):
+    """Copy article FILEs into the sources folder and record their metadata."""
+    from .ingest import DEFAULT_MAX_BYTES
+    from .sources import add_articles
+    meta = {"title": title, "publisher": publisher, "date": date_, "url": url}
+    done = add_articles(list(files), sources_dir, meta, force=force,
+                        max_bytes=max_bytes or DEFAULT_MAX_BYTES)
+    if not quiet:
+        for a in done:
+            click.echo(f"duplicate {a.source} (of {a.path}), not copied" if a.status == "duplicate"
+                       else f"{a.status:<9} {a.path}")
+
+
+@cli.command()
+@click.argument("finding_id")
+@click.option("--verdict", required=True, type=click.Choice(["confirmed", "explained",
+                                                             "dismissed"]),
+              help="confirmed: a real discrepancy; explained: the sources differ for a known "
+                   "reason; dismissed: not a discrepancy.")
+@click.option("--note", default="", help="Why (shown in the reports).")
+@click.option("--by", "by", default=None, help="Reviewer's name (default: $USER).")
+@click.option("--reports-dir", default="reports", show_default=True,
+              type=click.Path(file_okay=False), help="Where findings.json and reviews.csv are.")
+@simple_options
+def review(finding_id, verdict, note, by, reports_dir, quiet):
+    """Record an editor's verdict on FINDING_ID in reviews.csv."""
+    from .reviews import add_review, default_reviewer
+    row = add_review(reports_dir, finding_id.strip(), verdict, note,
+                     default_reviewer() if by is None else by)
+    if not quiet:
+        click.echo(f"{row['finding_id']} {row['verdict']}: recorded in "
+                   f"{Path(reports_dir) / 'reviews.csv'}; the next check shows it.")
 
 
 def main() -> None:  # pragma: no cover

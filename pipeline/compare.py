@@ -1,3 +1,289 @@
-"""Stage 5, compare."""
-def compare(claims):
-    return []
+"""Stage 5, compare: line up claims about the same quantity and check them.
+
+Two kinds of finding come out, both as :class:`~pipeline.model.Finding`:
+
+* ``basis: stated``: claims from different sources that share a key
+  (subject, metric, period, kind, base period; see :mod:`pipeline.keys`).
+  Intervals are compared, not bare values: overlapping intervals agree,
+  disjoint ones conflict, and a gap within the rounding slack of
+  ``data/explain.toml`` is at most a low-severity ``rounding`` note.
+* ``basis: derived``: what one article's own figures imply (see
+  :mod:`pipeline.derive`), checked against stated claims: against the
+  article's own when it states the quantity (a self-check), else against the
+  other sources.
+
+Claims are grouped by key, never compared in all pairs, so the stage runs in
+time linear in the number of claims. ``explain`` fills in cause, severity
+and wording afterwards.
+"""
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import Counter, defaultdict
+
+from . import derive
+from .keys import Key, claim_keys, comparable, sign_interval, cfg
+from .model import Claim, Finding
+
+#: Roles of a finding's value entries.
+STATED, PREMISE, DERIVED = "stated", "premise", "derived"
+
+
+def compare(claims: list[Claim]) -> list[Finding]:
+    """Stated and derived findings for ``claims`` (cause etc. still empty)."""
+    usable = [c for c in claims if comparable(c)]
+    keys = claim_keys(usable)
+    groups: dict[Key, list[Claim]] = defaultdict(list)
+    for c in usable:
+        groups[keys[c.claim_id]].append(c)
+    findings = [f for key, members in groups.items()
+                if (f := stated_finding(key, members)) is not None]
+    findings += derived_findings(usable, keys, groups)
+    return assign_ids(dedupe(findings))
+
+
+# --- intervals ----------------------------------------------------------------
+
+def entry(c: Claim, role: str = STATED) -> dict:
+    """A finding's value entry for one claim: its interval in comparison space
+    (decreases negative) and where it stands in its article."""
+    lo, hi, signed = sign_interval(c)
+    return {"claim_id": c.claim_id, "source_id": c.source_id, "role": role, "text": c.text,
+            "kind": c.kind, "unit": c.unit, "period": c.period,
+            "value": signed_value(c, signed), "low": lo,
+            "high": hi, "signed": signed, "start_char": c.start_char, "end_char": c.end_char}
+
+
+def signed_value(c: Claim, signed: bool) -> float:
+    v = c.value
+    if signed and c.kind in cfg()["compare"]["signed_kinds"] and c.direction == "decrease":
+        return -abs(v)
+    return v
+
+
+def _magnitude(lo: float, hi: float) -> tuple[float, float]:
+    if lo >= 0:
+        return lo, hi
+    if hi <= 0:
+        return -hi, -lo
+    return 0.0, max(-lo, hi)
+
+
+def gap(a: dict, b: dict) -> float:
+    """How far apart two entries' intervals are (<= 0: they overlap). Compares
+    magnitudes when either entry has no known sign."""
+    (alo, ahi), (blo, bhi) = (a["low"], a["high"]), (b["low"], b["high"])
+    if not (a["signed"] and b["signed"]):
+        (alo, ahi), (blo, bhi) = _magnitude(alo, ahi), _magnitude(blo, bhi)
+    return max(alo - bhi, blo - ahi)
+
+
+def relative_gap(a: dict, b: dict) -> float:
+    scale = max(abs(a["value"]), abs(b["value"]))
+    g = gap(a, b)
+    return g / scale if scale else (0.0 if g <= 0 else math.inf)
+
+
+def within_slack(a: dict, b: dict) -> bool:
+    tol = cfg()["tolerance"]
+    if a["kind"] in cfg()["compare"]["percent_kinds"] and gap(a, b) <= tol["rounding_points"]:
+        return True
+    return relative_gap(a, b) <= tol["rounding_relative"]
+
+
+def worst_pair(f: Finding | list[dict], basis: str = STATED) -> tuple[dict, dict] | None:
+    """The two entries of a finding that are furthest apart: from different
+    sources for stated findings, a derived and a stated one for derived
+    findings. None when there is no such pair."""
+    entries = f if isinstance(f, list) else f.values
+    basis = basis if isinstance(f, list) else f.basis
+    if basis == DERIVED:
+        ds = [e for e in entries if e["role"] == DERIVED]
+        ss = [e for e in entries if e["role"] == STATED]
+        pairs = [(d, s) for d in ds for s in ss if d["kind"] == s["kind"]]
+        return max(pairs, key=lambda p: gap(*p), default=None)
+    return _worst_cross_source(entries)
+
+
+def _worst_cross_source(entries: list[dict]) -> tuple[dict, dict] | None:
+    """Linear-time worst pair from different sources. Signed entries are also
+    compared among themselves (a rise against a fall); any entry without a
+    sign is compared by magnitude."""
+    best = None
+    signed = [e for e in entries if e["signed"]]
+    spaces = [(signed, False)]
+    if len(signed) < len(entries):
+        spaces.append((entries, True))
+    for group, by_size in spaces:
+        pair = _extremes(group, by_size)
+        if pair and (best is None or gap(*pair) > gap(*best)):
+            best = pair
+    return best
+
+
+def _extremes(entries: list[dict], by_size: bool) -> tuple[dict, dict] | None:
+    """The cross-source pair maximising (highest low) - (lowest high)."""
+    top: dict[str, dict] = {}
+    bottom: dict[str, dict] = {}
+    for e in entries:
+        lo, hi = (_magnitude(e["low"], e["high"]) if by_size else (e["low"], e["high"]))
+        s = e["source_id"]
+        if s not in top or lo > top[s][0]:
+            top[s] = (lo, e)
+        if s not in bottom or hi < bottom[s][0]:
+            bottom[s] = (hi, e)
+    if len(top) < 2:
+        return None
+    tops = sorted(top.items(), key=lambda kv: -kv[1][0])[:2]
+    bottoms = sorted(bottom.items(), key=lambda kv: kv[1][0])[:2]
+    pairs = [(t[1][1], b[1][1]) for t in tops for b in bottoms if t[0] != b[0]]
+    return max(pairs, key=lambda p: gap(*p))
+
+
+def verdict(a: dict, b: dict) -> str:
+    """agreement | rounding | conflict for two entries."""
+    if gap(a, b) <= 0:
+        return "agreement"
+    return "rounding" if within_slack(a, b) else "conflict"
+
+
+# --- stated findings ------------------------------------------------------------
+
+def stated_finding(key: Key, members: list[Claim]) -> Finding | None:
+    if len({c.source_id for c in members}) < 2:
+        return None
+    members = sorted(members, key=lambda c: (c.source_id, c.start_char))
+    values = unambiguous([entry(c) for c in members])
+    kept = {e["claim_id"] for e in values}
+    members = [c for c in members if c.claim_id in kept]
+    pair = _worst_cross_source(values)
+    kind = verdict(*pair) if pair else "agreement"
+    return make_finding(kind, "stated", members, values, members)
+
+
+def unambiguous(values: list[dict]) -> list[dict]:
+    """A source that gives several disjoint values for one quantity is
+    ambiguous (often a figure attributed to the wrong year): of its values,
+    keep those some other source agrees with, when there are any."""
+    by_source: dict[str, list[dict]] = defaultdict(list)
+    for e in values:
+        by_source[e["source_id"]].append(e)
+    out = []
+    for source, own in by_source.items():
+        if len(own) > 1 and any(gap(a, b) > 0 for i, a in enumerate(own) for b in own[i + 1:]):
+            others = [e for e in values if e["source_id"] != source]
+            agreed = [a for a in own if any(gap(a, b) <= 0 for b in others)]
+            own = agreed or own
+        out += own
+    return out
+
+
+def make_finding(kind: str, basis: str, claims: list[Claim], values: list[dict],
+                 about: list[Claim], derivation: str = "") -> Finding:
+    """A Finding from its claims; subject/metric/period are the wordings most
+    claims in ``about`` use."""
+    def common(attr: str) -> str:
+        return Counter(getattr(c, attr) for c in about).most_common(1)[0][0]
+    ids = sorted({c.claim_id for c in claims})
+    return Finding(
+        finding_id="", type="agreement" if kind == "agreement" else "conflict", basis=basis,
+        subject=common("subject"), metric=common("metric"), period=common("period"),
+        claims=ids, sources=sorted({c.source_id for c in claims}), derivation=derivation,
+        cause="rounding" if kind == "rounding" else "", values=values)
+
+
+# --- derived findings ------------------------------------------------------------
+
+def derived_findings(claims: list[Claim], keys: dict[str, Key],
+                     groups: dict[Key, list[Claim]]) -> list[Finding]:
+    """Check what each article's figures imply against stated claims."""
+    by_article: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        by_article[c.source_id].append(c)
+    out = []
+    for source_id, own in by_article.items():
+        checks: dict[tuple[str, ...], list] = defaultdict(list)
+        for d in derive.implied(first_mentions(own, keys), keys, groups.__contains__):
+            stated = [c for c in groups.get(d.key, ()) if c.claim_id not in d.premise_ids]
+            mine = [c for c in stated if c.source_id == source_id]
+            if mine and not consistent(mine):
+                continue  # the article gives several values here: no single one to check
+            targets = mine or stated
+            if targets:
+                checks[d.premise_ids].append((d, targets))
+        out += [f for results in checks.values() if (f := derived_finding(source_id, results))]
+    return out
+
+
+def first_mentions(claims: list[Claim], keys: dict[str, Key]) -> list[Claim]:
+    """An article's claims with repeats of the same figure (same key, same
+    interval) left out: a summary box restating a figure is not a new premise."""
+    seen: dict[tuple, Claim] = {}
+    for c in sorted(claims, key=lambda c: c.start_char):
+        seen.setdefault((keys[c.claim_id], c.value, c.low, c.high, c.direction), c)
+    return list(seen.values())
+
+
+def consistent(claims: list[Claim]) -> bool:
+    """Whether all these claims' intervals overlap each other."""
+    es = [entry(c) for c in claims]
+    return all(gap(a, b) <= 0 for i, a in enumerate(es) for b in es[i + 1:])
+
+
+def derived_finding(source_id: str, results: list) -> Finding | None:
+    """One finding for everything one set of premises implies."""
+    by_verdict: dict[str, list] = defaultdict(list)
+    for d, targets in results:
+        dv = d.entry()
+        for c in targets:
+            by_verdict[verdict(dv, entry(c))].append((d, dv, c))
+    kind = next((k for k in ("conflict", "rounding", "agreement") if by_verdict[k]), None)
+    hits = by_verdict.get(kind, [])
+    if not hits:
+        return None
+    self_check = all(c.source_id == source_id for _, _, c in hits)
+    if kind == "agreement" and self_check and not cfg()["derive"]["self_agreements"]:
+        return None
+    premises = list({p.claim_id: p for d, _, _ in hits for p in d.premises}.values())
+    targets = list({c.claim_id: c for _, _, c in hits}.values())
+    derived = list({id(d): (d, dv) for d, dv, _ in hits}.values())
+    values = ([entry(p, PREMISE) for p in premises] + [dv for _, dv in derived]
+              + [entry(c) for c in targets])
+    derivation = "; ".join(d.text for d, _ in derived)
+    return make_finding(kind, "derived", premises + targets, values, targets, derivation)
+
+
+# --- ids -------------------------------------------------------------------------
+
+def finding_digest(f: Finding) -> str:
+    text = "|".join(sorted(f.claims)) + f"#{f.type}#{f.basis}"
+    return hashlib.sha1(text.encode()).hexdigest()
+
+
+def dedupe(findings: list[Finding]) -> list[Finding]:
+    """One finding per (claims, type, basis); the first one made wins."""
+    seen: dict[str, Finding] = {}
+    for f in findings:
+        seen.setdefault(finding_digest(f), f)
+    return list(seen.values())
+
+
+def assign_ids(findings: list[Finding], width: int = 6) -> list[Finding]:
+    """``F-`` + the first hex digits of a hash of the sorted claim ids, type and
+    basis: the same claims give the same id on every run. Ids that would
+    collide in this run get two more digits until they do not."""
+    digests = [finding_digest(f) for f in findings]
+    length = dict.fromkeys(digests, width)
+    while True:
+        by_id: dict[str, set[str]] = defaultdict(set)
+        for d in length:
+            by_id[d[:length[d]]].add(d)
+        clashes = [ds for ds in by_id.values() if len(ds) > 1]
+        if not clashes:
+            break
+        for d in (d for ds in clashes for d in ds):
+            length[d] += 2
+    for f, d in zip(findings, digests):
+        f.finding_id = f"F-{d[:length[d]]}"
+    return findings

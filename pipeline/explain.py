@@ -1,3 +1,431 @@
-"""Stage 6, explain."""
-def explain(findings, claims, articles):
-    return findings
+"""Stage 6, explain: why sources disagree, how much it matters, what to write.
+
+Every conflict gets exactly one cause from the contract, chosen in the order
+``data/explain.toml`` gives ([causes] order) and only when the articles
+support it: a scale factor between the figures (``unit_or_scale``), a
+sentence saying counting differs or different counted nouns
+(``counting_method``), a period or scope cue on one side only
+(``different_period``, ``different_scope``), an article whose own figures do
+not add up (``arithmetic_error``), compare's ``rounding`` notes, and
+``unexplained`` when nothing supports a cause. The supporting sentences are
+quoted as evidence with their offsets; severity follows the data's rules;
+the explanation and suggested wording are filled from the data's templates.
+"""
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_right
+from collections import defaultdict
+from functools import cache
+
+from . import sentences
+from .compare import DERIVED, STATED, gap, worst_pair
+from .figures import PERCENT_KINDS, fmt_number, fmt_plain
+from .keys import cfg, norm_metric
+from .model import Article, Claim, Evidence, Finding
+
+SEVERITY_ORDER = ("high", "medium", "low")
+SIDE_CUES = ("different_period", "different_scope")
+
+
+def explain(findings: list[Finding], claims: list[Claim], articles: list[Article]) -> list[Finding]:
+    """Fill cause, evidence, severity, explanation and suggested wording, and
+    sort: conflicts by severity, then agreements."""
+    ctx = Context(claims, articles)
+    for f in findings:
+        explain_one(f, ctx)
+    return sorted(findings, key=order_key)
+
+
+def order_key(f: Finding) -> tuple:
+    return (f.type != "conflict", SEVERITY_ORDER.index(f.severity) if f.severity in
+            SEVERITY_ORDER else 3, f.basis, f.subject, f.metric, f.period, f.finding_id)
+
+
+class Context:
+    """Lookups shared by all findings of a run: claims by id, articles by
+    source and their sentences (split once, on demand)."""
+
+    def __init__(self, claims: list[Claim], articles: list[Article]):
+        self.claims = {c.claim_id: c for c in claims}
+        self.articles = {a.source_id: a for a in articles}
+        self._sentences: dict[str, list[tuple[int, int]]] = {}
+        self._cues: dict[tuple[str, str], list] = {}
+
+    def sentences(self, source_id: str) -> list[tuple[int, int]]:
+        if source_id not in self._sentences:
+            a = self.articles.get(source_id)
+            self._sentences[source_id] = sentences.split(a) if a else []
+        return self._sentences[source_id]
+
+    def cues(self, source_id: str, cause: str) -> list[tuple[int, tuple[int, int], str]]:
+        """(sentence index, span, cue) of the article's sentences holding a
+        cue for ``cause``; found once per article and cause."""
+        if (source_id, cause) not in self._cues:
+            self._cues[(source_id, cause)] = [
+                (i, span, cue) for i, span in enumerate(self.sentences(source_id))
+                if (cue := first_cue(cause, self.text(source_id, *span)))]
+        return self._cues[(source_id, cause)]
+
+    def text(self, source_id: str, start: int, end: int) -> str:
+        a = self.articles.get(source_id)
+        return a.text[start:end] if a else ""
+
+
+def explain_one(f: Finding, ctx: Context) -> None:
+    members = [ctx.claims[i] for i in f.claims if i in ctx.claims]
+    f.evidence = figure_evidence(members, ctx)
+    if f.type == "agreement":
+        f.cause, f.severity = "", "low"
+        f.explanation = template("explanation", "agreement", figures=figures(f))
+        pick = most_precise(f)
+        f.suggested_wording = template("suggestion", "agreement", pick=describe(pick),
+                                       pick_sources=", ".join(f.sources))
+        return
+    cause, support = ("rounding", []) if f.cause == "rounding" else find_cause(f, members, ctx)
+    f.cause = cause
+    f.evidence = merge_evidence(f.evidence, support)
+    f.severity = severity(f)
+    f.explanation = explanation(f, members, support)
+    f.suggested_wording = suggestion(f)
+
+
+# --- evidence -------------------------------------------------------------------
+
+def figure_evidence(members: list[Claim], ctx: Context) -> list[Evidence]:
+    """The sentence of each claim, once per sentence, as it stands in the article."""
+    out: dict[tuple[str, int], Evidence] = {}
+    for c in sorted(members, key=lambda c: (c.source_id, c.start_char)):
+        start, end = sentence_span(c, ctx)
+        sentence = ctx.text(c.source_id, start, end)
+        out.setdefault((c.source_id, start), Evidence(c.source_id, sentence, start, end))
+    return list(out.values())
+
+
+def sentence_span(c: Claim, ctx: Context) -> tuple[int, int]:
+    """Where the claim's sentence stands in its article, stripped; found again
+    from ``Claim.sentence`` when the offsets are missing (claims read back
+    from a table), else just the figure itself."""
+    start, end = int(c.sent_start or 0), int(c.sent_end or 0)
+    if not start <= c.start_char < end:
+        wanted = str(c.sentence or "").strip()
+        text = ctx.text(c.source_id, 0, c.start_char + len(wanted))
+        pos = text.rfind(wanted) if wanted else -1
+        found = pos >= 0 and pos + len(wanted) >= c.end_char
+        start, end = (pos, pos + len(wanted)) if found else (c.start_char, c.end_char)
+    raw = ctx.text(c.source_id, start, end)
+    if not raw.strip():
+        return start, end
+    return start + len(raw) - len(raw.lstrip()), end - len(raw) + len(raw.rstrip())
+
+
+def merge_evidence(figs: list[Evidence], support: list[Evidence]) -> list[Evidence]:
+    """Figure sentences (marked with the cue they hold), then the other cause
+    sentences."""
+    cue_at = {(e.source_id, e.start_char): e for e in support}
+    out = [Evidence(e.source_id, e.sentence, e.start_char, e.end_char, "figure",
+                    cue_at[(e.source_id, e.start_char)].cue)
+           if (e.source_id, e.start_char) in cue_at else e for e in figs]
+    have = {(e.source_id, e.start_char) for e in figs}
+    return out + [e for e in support if (e.source_id, e.start_char) not in have]
+
+
+# --- causes ---------------------------------------------------------------------
+
+@cache
+def cue_patterns(cause: str) -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(p, re.I) for p in cfg()["causes"][cause]["cues"])
+
+
+def first_cue(cause: str, sentence: str) -> str:
+    for p in cue_patterns(cause):
+        if m := p.search(sentence):
+            return m.group()
+    return ""
+
+
+def find_cause(f: Finding, members: list[Claim], ctx: Context) -> tuple[str, list[Evidence]]:
+    """The first cause in the data's order that something supports."""
+    for cause in cfg()["causes"]["order"]:
+        if cause == "unexplained":
+            break
+        ok, support = CHECKS[cause](f, members, ctx)
+        if ok:
+            return cause, support
+    return "unexplained", []
+
+
+def scale_factor(f: Finding) -> float | None:
+    """The scale factor (1000, 1e6, 100...) between the two most distant
+    figures, if their ratio is close to one."""
+    pair = worst_pair(f)
+    if not pair:
+        return None
+    a, b = sorted((abs(pair[0]["value"]), abs(pair[1]["value"])))
+    if not a:
+        return None
+    c = cfg()["causes"]
+    return next((k for k in c["scale_factors"] if abs(b / a / k - 1) <= c["scale_tolerance"]),
+                None)
+
+
+def check_unit_or_scale(f, members, ctx):
+    units = {str(c.unit).lower() for c in members if c.kind in PERCENT_KINDS and c.unit}
+    points = set(cfg()["causes"]["point_units"])
+    if units & points and units - points:
+        return True, []
+    return scale_factor(f) is not None, []
+
+
+def metric_words(f: Finding, members: list[Claim]) -> re.Pattern | None:
+    """A pattern for the words naming the finding's quantity: its metric key
+    and the nouns its claims count."""
+    symbols = {u.lower() for u in cfg()["causes"]["symbol_units"]}
+    words = set(norm_metric(f.metric).split())
+    words |= {w for c in members if c.unit and c.unit.lower() not in symbols
+              for w in norm_metric(c.unit).split()}
+    words = {w for w in words if len(w) > 2}
+    if not words:
+        return None
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words))) + r")(?:s|es)?\b", re.I)
+
+
+def cue_sentences(cause: str, f: Finding, members: list[Claim], ctx: Context) -> list[Evidence]:
+    """Sentences of the finding's articles that hold a cue for ``cause``: claim
+    sentences, sentences near them, and sentences naming the metric."""
+    near = cfg()["causes"]["near_sentences"]
+    limit = cfg()["causes"]["max_per_source"]
+    mentions = metric_words(f, members)
+    out = []
+    for source_id in f.sources:
+        spans = ctx.sentences(source_id)
+        starts = [c.start_char for c in members if c.source_id == source_id]
+        own = {bisect_right(spans, (x, math.inf)) - 1 for x in starts}
+        ranked = []
+        for i, (s, e), cue in ctx.cues(source_id, cause):
+            text = ctx.text(source_id, s, e)
+            is_near = any(abs(i - j) <= near for j in own)
+            names = bool(mentions and mentions.search(text))
+            if is_near or names:
+                ranked.append(((not (is_near and names), not names, i),
+                               Evidence(source_id, text, s, e, "cause", cue)))
+        out += [e for _, e in sorted(ranked, key=lambda r: r[0])[:limit]]
+    return out
+
+
+def counted_nouns(members: list[Claim]) -> dict[str, set[str]]:
+    """noun -> sources: what each source says it counts ('report', 'incident')."""
+    symbols = {u.lower() for u in cfg()["causes"]["symbol_units"]}
+    out: dict[str, set[str]] = defaultdict(set)
+    for c in members:
+        if c.unit and c.unit.lower() not in symbols and c.kind not in PERCENT_KINDS:
+            out[norm_metric(c.unit)].add(c.source_id)
+    return out
+
+
+def check_counting_method(f, members, ctx):
+    support = cue_sentences("counting_method", f, members, ctx)
+    return bool(support) or len(counted_nouns(members)) > 1, support
+
+
+def _side_cues(cause: str, members: list[Claim], ctx: Context):
+    """A period/scope cue that one side's claim sentences have and another's lack."""
+    by_side: dict[str, list[Evidence]] = defaultdict(list)
+    sides: set[str] = set()
+    for e in figure_evidence(members, ctx):
+        sides.add(e.source_id)
+        if cue := first_cue(cause, e.sentence):
+            by_side[e.source_id].append(Evidence(e.source_id, e.sentence, e.start_char,
+                                                 e.end_char, "cause", cue))
+    cues = {s: {e.cue.lower() for e in by_side[s]} for s in sides}
+    differs = len({frozenset(v) for v in cues.values()}) > 1
+    return differs and bool(by_side), [e for es in by_side.values() for e in es]
+
+
+def check_different_period(f, members, ctx):
+    return _side_cues("different_period", members, ctx)
+
+
+def check_different_scope(f, members, ctx):
+    return _side_cues("different_scope", members, ctx)
+
+
+def check_arithmetic_error(f, members, ctx):
+    return f.basis == DERIVED and len(f.sources) == 1, []
+
+
+CHECKS = {"unit_or_scale": check_unit_or_scale, "counting_method": check_counting_method,
+          "different_period": check_different_period, "different_scope": check_different_scope,
+          "arithmetic_error": check_arithmetic_error}
+
+
+# --- severity ---------------------------------------------------------------------
+
+def severity(f: Finding) -> str:
+    rules = cfg()["severity"]
+    pair = worst_pair(f)
+    level = "low"
+    if pair:
+        a, b = pair
+        if a["signed"] and b["signed"] and a["value"] * b["value"] < 0:
+            level = rules["sign_differs"]
+        elif a["kind"] in PERCENT_KINDS:
+            diff = abs(abs(a["value"]) - abs(b["value"]))
+            level = ("high" if diff >= rules["high_points"] else
+                     "medium" if diff >= rules["medium_points"] else "low")
+        else:
+            scale = max(abs(a["value"]), abs(b["value"])) or 1.0
+            rel = abs(abs(a["value"]) - abs(b["value"])) / scale
+            level = ("high" if rel >= rules["high_relative_gap"] else
+                     "medium" if rel >= rules["medium_relative_gap"] else "low")
+    cap = rules.get("cap", {}).get(f.cause)
+    if cap and SEVERITY_ORDER.index(cap) > SEVERITY_ORDER.index(level):
+        level = cap
+    return level
+
+
+# --- words --------------------------------------------------------------------------
+
+def template(section: str, name: str, **fields) -> str:
+    text = cfg()["wording"][section][name]
+    return text.format_map(defaultdict(str, fields)).strip()
+
+
+def describe(e: dict | None) -> str:
+    """'about 29.2 million', '19% (down)', 'derived -43.4%'."""
+    if not e:
+        return ""
+    if e["role"] == DERIVED:
+        return fmt_number(e["value"], e["kind"],
+                          signed=e["kind"] in cfg()["compare"]["signed_kinds"])
+    text = " ".join(str(e["text"]).split())
+    if e["signed"] and e["kind"] in cfg()["compare"]["signed_kinds"] and e["value"]:
+        text += " (down)" if e["value"] < 0 else " (up)"
+    return text
+
+
+def figures(f: Finding, roles=(STATED,)) -> str:
+    """'about 29.2 million (000_x), 20.5 million (004_y)': one figure per source."""
+    seen: dict[str, list[str]] = defaultdict(list)
+    for e in f.values:
+        if e["role"] in roles and describe(e) not in seen[e["source_id"]]:
+            seen[e["source_id"]].append(describe(e))
+    return "; ".join(f"{' / '.join(ds)} ({s})" for s, ds in seen.items())
+
+
+def camps(f: Finding) -> list[list[dict]]:
+    """Stated figures grouped with the ones they agree with (largest first)."""
+    out: list[list[dict]] = []
+    for e in (e for e in f.values if e["role"] == STATED):
+        for camp in out:
+            if gap(camp[0], e) <= 0 and camp[0]["kind"] == e["kind"]:
+                camp.append(e)
+                break
+        else:
+            out.append([e])
+    return sorted(out, key=lambda c: -len({e["source_id"] for e in c}))
+
+
+def most_precise(f: Finding) -> dict | None:
+    stated = [e for e in f.values if e["role"] == STATED]
+    return min(stated, key=lambda e: (_width(e), e["source_id"]), default=None)
+
+
+def _sources(entries: list[dict]) -> str:
+    return ", ".join(sorted({e["source_id"] for e in entries}))
+
+
+def cue_summary(support: list[Evidence]) -> str:
+    by_source: dict[str, list[str]] = defaultdict(list)
+    for e in support:
+        if e.cue and e.cue.lower() not in by_source[e.source_id]:
+            by_source[e.source_id].append(e.cue.lower())
+    return " ".join(f"{s} says “{'”, “'.join(cues)}”." for s, cues in by_source.items())
+
+
+def explanation(f: Finding, members: list[Claim], support: list[Evidence]) -> str:
+    about = " ".join(x for x in (f.subject, f.metric) if x)
+    if f.basis == DERIVED:
+        lead = derived_lead(f)
+    else:
+        when = f" in {f.period}" if f.period else ""
+        lead = f"For {about}{when}, the sources give different figures: {figures(f)}."
+        pair = worst_pair(f)
+        if pair and f.cause != "unit_or_scale":
+            lead += f" They differ by {difference(*pair)}."
+    summary = cue_summary(support)
+    nouns = counted_nouns([c for c in members if c.claim_id in f.claims])
+    if f.cause == "counting_method" and len(nouns) > 1:
+        summary = ("They count different things: " + "; ".join(
+            f"“{n}” ({', '.join(sorted(s))})" for n, s in sorted(nouns.items())) + ". " + summary)
+    fields = dict(cue_summary=summary.strip(), factor=_factor_text(f),
+                  source=f.sources[0] if f.sources else "", derivation=f.derivation,
+                  stated=stated_summary(f))
+    return f"{lead} {template('explanation', f.cause, **fields)}".strip()
+
+
+def _factor_text(f: Finding) -> str:
+    factor = scale_factor(f)
+    return f"{factor:,.0f}" if factor else ""
+
+
+def difference(a: dict, b: dict) -> str:
+    """'8.7M (30%)' or '24.4 points'."""
+    diff = abs(a["value"] - b["value"])
+    if a["kind"] in PERCENT_KINDS:
+        return f"{fmt_plain(diff, 1)} percentage points"
+    rel = diff / max(abs(a["value"]), abs(b["value"]), 1e-12)
+    return f"{fmt_number(diff, a['kind'])} ({rel:.0%})"
+
+
+def derived_lead(f: Finding) -> str:
+    """'c_site gives 36.2 million (2023) and 20.5 million (2024), which implies
+    -15.7M (20.5M - 36.2M) and -43.4% (...); a_wire, b_blog state ...'"""
+    premises = [e for e in f.values if e["role"] == "premise"]
+    derived = [e for e in f.values if e["role"] == DERIVED]
+    source = premises[0]["source_id"] if premises else ""
+    given = " and ".join(f"{describe(e)} ({e['period']})" for e in premises)
+    implies = " and ".join(f"{describe(e)} ({e['text'].rsplit(' = ', 1)[0]})" for e in derived)
+    stated = [e for e in f.values if e["role"] == STATED]
+    verb = "states" if len({e["source_id"] for e in stated}) < 2 else "state"
+    return (f"{source} gives {given}, which implies {implies}; "
+            f"{_sources(stated)} {verb} {stated_summary(f)}.")
+
+
+def stated_summary(f: Finding) -> str:
+    """The most precise stated figure of each kind: '7 million (down) and 19% (down)'."""
+    best: dict[str, dict] = {}
+    for e in sorted((e for e in f.values if e["role"] == STATED),
+                    key=lambda e: (not e["signed"], _width(e), e["source_id"])):
+        best.setdefault(e["kind"], e)
+    return " and ".join(describe(e) for e in best.values())
+
+
+def _width(e: dict) -> float:
+    return (e["high"] - e["low"]) / (abs(e["value"]) or 1.0)
+
+
+def suggestion(f: Finding) -> str:
+    groups = camps(f)
+    first = groups[0] if groups else []
+    rest = [e for g in groups[1:] for e in g]
+    fields = dict(figures=figures(f, (STATED, DERIVED)), pick=describe(first[0]) if first else "",
+                  pick_sources=_sources(first), other=describe(rest[0]) if rest else "",
+                  other_sources=_sources(rest), source=f.sources[0] if f.sources else "",
+                  derived=" / ".join(describe(e) for e in f.values if e["role"] == DERIVED),
+                  stated=stated_summary(f), factor=_factor_text(f),
+                  premises=" and ".join(describe(e) for e in f.values if e["role"] == "premise"),
+                  stated_sources=_sources([e for e in f.values if e["role"] == STATED]))
+    majority = len(groups) > 1 and (len({e["source_id"] for e in first}) >
+                                    len({e["source_id"] for e in groups[1]}))
+    name = f.cause
+    if f.cause == "rounding":
+        p = most_precise(f)
+        fields.update(pick=describe(p), pick_sources=p["source_id"] if p else "")
+    elif f.cause == "counting_method":
+        name = ("counting_method_derived" if f.basis == DERIVED else
+                "counting_method_majority" if majority else "counting_method_tie")
+    elif f.cause == "unexplained":
+        name = "unexplained_majority" if majority and f.basis == STATED else "unexplained_tie"
+    return template("suggestion", name, **fields)

@@ -1,13 +1,24 @@
 """Safe file writing: every output goes to a temporary file in the same
 folder and is renamed into place, so an interrupted run never leaves a
-half-written file and never loses the previous one."""
+half-written file and never loses the previous one. :func:`locked` keeps two
+runs from writing the same folder at once."""
 from __future__ import annotations
 
+import csv
+import fcntl
 import os
 import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import UserError
+from .errors import UserError, warn
+
+LOCK_FILE = ".lock"
+#: Seconds a run waits for another run in the same folder before giving up.
+DEFAULT_LOCK_TIMEOUT = 120.0
+_POLL = 0.2
 
 
 def ensure_dir(folder: str | Path) -> Path:
@@ -17,7 +28,7 @@ def ensure_dir(folder: str | Path) -> Path:
     except OSError as exc:
         raise UserError(f"cannot create output folder {folder} ({exc.strerror}); "
                         "pick another with --claims-dir / --reports-dir") from None
-    if not os.access(folder, os.W_OK):
+    if not folder.is_dir() or not os.access(folder, os.W_OK):
         raise UserError(f"output folder {folder} is not writable; "
                         "fix its permissions or pick another folder")
     return folder
@@ -28,18 +39,103 @@ def write_atomic(path: str | Path, data: str | bytes, encoding: str = "utf-8") -
     path = Path(path)
     ensure_dir(path.parent)
     mode = "wb" if isinstance(data, bytes) else "w"
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise _write_error(path, exc) from None
     try:
         with os.fdopen(fd, mode, **({} if mode == "wb" else {"encoding": encoding,
                                                                "newline": ""})) as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
+        os.chmod(tmp, _mode(path))
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         try:
             os.unlink(tmp)
         except OSError:
             pass
+        if isinstance(exc, OSError):
+            raise _write_error(path, exc) from None
         raise
     return path
+
+
+def _mode(path: Path) -> int:
+    """The permissions the file had, else what the umask gives a new file
+    (mkstemp's own 0600 would hide reports from colleagues)."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _write_error(path: Path, exc: OSError) -> UserError:
+    return UserError(f"cannot write {path} ({exc.strerror or exc}); check the folder's "
+                     "permissions and free space, the previous file is unchanged")
+
+
+@contextmanager
+def locked(folder: str | Path, timeout: float | None = None) -> Iterator[Path]:
+    """Hold ``folder/.lock`` for the duration: a second run in the same folder
+    waits (saying so once) up to ``timeout`` seconds, then gives up with a
+    UserError. The lock goes with the process, so a killed run never leaves
+    the folder locked."""
+    folder = ensure_dir(folder)
+    timeout = DEFAULT_LOCK_TIMEOUT if timeout is None else timeout
+    path = folder / LOCK_FILE
+    try:
+        fh = open(path, "a+")
+    except OSError as exc:
+        raise _write_error(path, exc) from None
+    try:
+        deadline = time.monotonic() + timeout
+        told = False
+        while True:
+            try:
+                fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise UserError(f"another claimcheck run is still using {folder} "
+                                    f"(waited {timeout:g}s); wait for it to finish, "
+                                    "then run again") from None
+                if not told:
+                    warn(f"another claimcheck run is using {folder}; waiting for it "
+                         f"(up to {timeout:g}s)")
+                    told = True
+                time.sleep(_POLL)
+        yield path
+    finally:
+        fh.close()  # closing releases the lock
+
+
+def read_csv_rows(path: str | Path, columns: tuple[str, ...],
+                  required: tuple[str, ...]) -> list[tuple[int, dict]]:
+    """(line number, row) for each row of a CSV file we keep (sources.csv,
+    reviews.csv). Anything malformed is a UserError naming the file and line;
+    ``columns`` is the header to suggest, ``required`` what must be there."""
+    path = Path(path)
+    hint = f"fix it (header: {','.join(columns)}) or delete it"
+    try:
+        with path.open(newline="", encoding="utf-8-sig") as fh:
+            reader = csv.DictReader(fh, strict=True)
+            missing = [c for c in required if c not in (reader.fieldnames or ())]
+            if missing:
+                raise UserError(f"{path} lacks the column(s) {', '.join(missing)}; {hint}")
+            rows = []
+            for row in reader:
+                if None in row:
+                    raise UserError(f"{path} line {reader.line_num} has more fields than the "
+                                    "header; quote values that contain commas")
+                rows.append((reader.line_num, {k: (v or "").strip() for k, v in row.items()}))
+            return rows
+    except UnicodeDecodeError:
+        raise UserError(f"{path} is not UTF-8 text; save it as UTF-8 CSV") from None
+    except csv.Error as exc:
+        raise UserError(f"{path} is not a readable CSV file ({exc}); {hint}") from None
+    except OSError as exc:
+        raise UserError(f"cannot read {path} ({exc.strerror}); check its permissions") from None

@@ -5,6 +5,7 @@ contract's columns); no stage reaches into another's internals.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import asdict, dataclass, field
 
 #: The claim table's columns, in the contract's order (../shared/CONTRACT.md).
@@ -83,10 +84,15 @@ class Claim:
 
 @dataclass(frozen=True)
 class Evidence:
+    """A sentence quoted from an article: ``text[start_char:end_char]``.
+    ``role`` is ``figure`` (it states one of the finding's figures) or
+    ``cause`` (it supports the cause); ``cue`` is the cue phrase found in it."""
     source_id: str
     sentence: str
     start_char: int
     end_char: int
+    role: str = "figure"
+    cue: str = ""
 
 
 @dataclass
@@ -108,9 +114,22 @@ class Finding:
     review: dict | None = None
     # Not in findings.json's required keys, but useful to editors:
     suggested_wording: str = ""
+    #: one entry per figure (stated claim, premise or derived value) with its
+    #: interval in comparison space (decreases negative); see compare.entry
     values: list[dict] = field(default_factory=list)
 
     def to_json(self) -> dict:
         d = asdict(self)
         d["evidence"] = [asdict(e) for e in self.evidence]
+        d["values"] = [{k: _json_number(v) for k, v in e.items()} for e in self.values]
         return d
+
+
+def _json_number(v):
+    """JSON has no infinity: open interval ends are written "inf" / "-inf",
+    as in the claim table's JSON; an unknown number is null."""
+    if isinstance(v, float) and math.isnan(v):
+        return None
+    if isinstance(v, float) and math.isinf(v):
+        return "inf" if v > 0 else "-inf"
+    return v

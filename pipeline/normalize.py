@@ -1,24 +1,28 @@
 """Stage 4, normalize: what each number is about.
 
-Turns the extractor's raw claim dicts into :class:`~pipeline.model.Claim`
-records with ``subject``, ``metric``, ``period``, ``base_period`` and
-``confidence`` filled in, so that claims about the same quantity line up
-across articles. Knowledge lives in ``data/attribution.toml`` and
+:func:`attribute` turns one article's raw claim dicts (from extract.py) into
+:class:`~pipeline.model.Claim` records with ``subject``, ``metric``,
+``unit``, ``period``, ``base_period`` and ``confidence`` filled in. It only
+looks at its own article, so its results can be cached per article.
+:func:`canonicalize` then aligns names and metric keys across the article
+set ("National Center for Missing & Exploited Children" -> "NCMEC").
+
+The work is split by question in :mod:`pipeline.attribution` (subject,
+metric, period, canonical); knowledge lives in ``data/attribution.toml`` and
 ``data/synonyms.toml``.
 """
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import Counter
-from functools import cache
 
 from spacy.tokens import Doc
 
-from .knowledge import load
+from .attribution import canonical, context, metric, period, subject
+from .attribution.context import attr
 from .model import Article, Claim
 
-_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_NAME_LABELS = ("ORG", "ORG?", "PERSON", "PRODUCT", "FAC")
 
 
 def claim_id(article: Article, start: int, end: int) -> str:
@@ -28,51 +32,55 @@ def claim_id(article: Article, start: int, end: int) -> str:
     return f"{prefix}-{digest}"
 
 
-@cache
-def _synonyms() -> dict[str, str]:
-    out = {}
-    for canonical, words in load("synonyms")["classes"].items():
-        for w in words:
-            out[w] = canonical
-        out[canonical] = canonical
-    return out
-
-
-@cache
-def _attr() -> dict:
-    return load("attribution")
-
-
-def reference_year(article: Article, doc: Doc) -> int | None:
-    """The year an article is about: its publication date, else the year
-    its text names most often."""
-    if article.published[:4].isdigit():
-        return int(article.published[:4])
-    years = Counter(int(m.group()) for m in _YEAR.finditer(doc.text))
-    return years.most_common(1)[0][0] if years else None
-
-
-def main_subject(doc: Doc) -> str:
-    """The organisation an article mentions most (fallback subject)."""
-    labels = set(_attr()["subject_labels"])
-    counts = Counter(e.text for e in doc.ents if e.label_ in labels and e.label_ == "ORG")
-    return counts.most_common(1)[0][0] if counts else ""
-
-
 def attribute(article: Article, doc: Doc, raw: list[dict]) -> list[Claim]:
-    """Claims with subject, metric and period for one parsed article."""
-    ref_year = reference_year(article, doc)
-    fallback = main_subject(doc)
-    conf = _attr()["confidence"]
-    claims = []
+    """Claims with subject, metric, unit and period for one parsed article."""
+    raw = sorted(raw, key=lambda r: r["start_char"])
+    ctx = context.build(article, doc)
+    years = period.Years(ctx)
+    finder = subject.SubjectFinder(ctx)
+    name_chars = _name_chars(doc, finder)
+    metrics = metric.MetricFinder(ctx, name_chars)
+    conf = attr()["confidence"]
+
+    sents = [doc.char_span(r["sent_start"], r["sent_end"], alignment_mode="expand") for r in raw]
+    sents = [ctx.sent_of(s.start) if s is not None and len(s) else ctx.sentence_at(r["start_char"])
+             for s, r in zip(sents, raw)]
+    by_sent: dict[int, list[dict]] = {}
     for r in raw:
-        sent = doc.char_span(r["sent_start"], r["sent_end"], alignment_mode="expand")
-        subject, s_conf = sentence_subject(sent, r)
-        if not subject:
-            subject, s_conf = fallback, conf["subject_fallback"] if fallback else conf["no_subject"]
+        by_sent.setdefault(r["sent_start"], []).append(r)
+
+    # subjects: in the clause, else an earlier sentence of the paragraph, else the main subject
+    subjects: list[tuple[list[str], str]] = [finder.for_claim(r) for r in raw]
+    main = finder.main_subject([n for names, how in subjects if names for n in names
+                                if len(names) == 1])
+    for i, (names, how) in enumerate(subjects):
+        if names:
+            continue
+        for prev in ctx.previous_sentences(sents[i]):
+            found = finder.for_sentence(prev)
+            if found:
+                subjects[i] = (found, "from_context")
+                break
+        else:
+            subjects[i] = ([main], "fallback") if main else ([], "none")
+
+    guesses = [metrics.guess(r) for r in raw]
+    _borrow_metrics(ctx, raw, sents, guesses, metrics)
+    _unify_restatements(raw, guesses, subjects)
+
+    claims = []
+    for r, sent, (names, s_how), g in zip(raw, sents, subjects, guesses):
+        per, base, p_how = period.periods(ctx, years, sent, r, by_sent[r["sent_start"]])
+        s_level = {"in_sentence": "subject_in_sentence", "from_reference": "subject_from_reference",
+                   "from_context": "subject_from_context", "fallback": "subject_fallback",
+                   "none": "no_subject"}[s_how]
+        confidence = conf[s_level] * conf[g.how] * conf[p_how]
         unit = r["unit"]
-        metric = metric_key(doc, r)
-        period, base = periods(sent, r, ref_year)
+        if r["kind"] in ("count", "change", "rate", "amount") and not r.get("currency"):
+            if g.replace_unit and g.unit_noun:
+                unit = metric.unit_with_noun(_unit_suffix(unit), g.unit_noun)
+            else:
+                unit = metric.unit_with_noun(unit, g.unit_noun)
         claims.append(Claim(
             claim_id=claim_id(article, r["start_char"], r["end_char"]),
             source_id=article.source_id,
@@ -80,46 +88,106 @@ def attribute(article: Article, doc: Doc, raw: list[dict]) -> list[Claim]:
             start_char=r["start_char"], end_char=r["end_char"], text=r["text"],
             kind=r["kind"], value=r["value"], low=r["low"], high=r["high"],
             qualifier=r["qualifier"], direction=r["direction"], unit=unit,
-            metric=metric, subject=subject, period=period, base_period=base,
-            confidence=round(s_conf, 2),
+            metric=g.key, subject=";".join(names), period=per, base_period=base,
+            confidence=round(confidence, 2),
             sent_start=r["sent_start"], sent_end=r["sent_end"],
         ))
     return claims
 
 
-def sentence_subject(sent, r: dict) -> tuple[str, float]:
-    labels = set(_attr()["subject_labels"])
-    ents = [e for e in sent.ents if e.label_ in labels]
-    if not ents:
-        return "", 0.0
-    ents.sort(key=lambda e: abs(e.start_char - r["start_char"]))
-    return ents[0].text, _attr()["confidence"]["subject_in_sentence"]
+def canonicalize(claims: list[Claim]) -> list[Claim]:
+    """One name per subject and one key per metric across the article set."""
+    return canonical.canonicalize(claims)
 
 
-def metric_key(doc: Doc, r: dict) -> str:
-    """Canonical key for what is counted: the counted noun through the
-    synonym classes. (First version: the noun only.)"""
-    if r["kind"] in ("percent", "pct_change", "multiple") or r["head_i"] < 0:
-        head = None
-        # the quantity a percent talks about: nearest noun subject/object in the sentence
-        sent = doc[r["token_start"]].sent
-        for tok in sent:
-            if tok.dep_ in ("nsubj", "nsubjpass", "dobj") and tok.pos_ == "NOUN":
-                head = tok
-                break
-        if head is None:
-            return ""
-    else:
-        head = doc[r["head_i"]]
-    lemma = head.lemma_.lower()
-    return _synonyms().get(lemma, lemma) + "s"
+def _unit_suffix(unit: str) -> str:
+    """"crime per day" -> "per day": keep a rate's time part when the noun
+    is replaced."""
+    i = unit.find("per ")
+    return unit[i:] if i >= 0 else ""
 
 
-def periods(sent, r: dict, ref_year: int | None) -> tuple[str, str]:
-    years = [int(m.group()) for m in _YEAR.finditer(sent.text)]
-    period = str(years[-1]) if years else (str(ref_year) if ref_year else "")
-    base = ""
-    if r["kind"] in ("change", "pct_change", "multiple") and period:
-        earlier = [y for y in years if y < int(period)]
-        base = str(earlier[-1]) if earlier else str(int(period) - 1)
-    return period, base
+def _name_chars(doc: Doc, finder: subject.SubjectFinder) -> set[int]:
+    """Token offsets inside names of organisations, people and products."""
+    out = set()
+    spans = [(m.start, m.end) for m in finder.mentions.items if m.label in _NAME_LABELS]
+    spans += [(e.start_char, e.end_char) for e in doc.ents
+              if e.label_ in attr()["name_labels"]]
+    for s, e in spans:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is not None:
+            out.update(t.idx for t in span)
+    return out
+
+
+def _borrow_metrics(ctx, raw, sents, guesses, metrics) -> None:
+    """Claims whose own words name no quantity take the key of the nearest
+    claim in the sentence, else of an earlier claim in the paragraph, else
+    of the sentence's subject noun."""
+    for i, g in enumerate(guesses):
+        if not g.borrow:
+            continue
+        same = [j for j in range(len(raw)) if j != i and raw[j]["sent_start"] == raw[i]["sent_start"]
+                and guesses[j].key and (j < i or not guesses[j].borrow)]
+        same.sort(key=lambda j: (j > i, abs(raw[j]["start_char"] - raw[i]["start_char"])))
+        donor = same[0] if same else None
+        if donor is None:
+            donor = _earlier_donor(ctx, raw, guesses, i)
+        if donor is not None:
+            d = guesses[donor]
+            guesses[i] = metric.MetricGuess(d.key, d.unit_noun, "metric_borrowed",
+                                            replace_unit=g.replace_unit)
+            continue
+        skip = set(range(raw[i]["token_start"], raw[i]["token_end"]))
+        found = metrics.from_sentence(sents[i], skip)
+        guesses[i] = found or metric.MetricGuess()
+
+
+def _earlier_donor(ctx, raw, guesses, i) -> int | None:
+    """The nearest earlier claim with a key in this paragraph, else in the
+    paragraph just before (headlines and bullets stand alone)."""
+    block = ctx.block_of(raw[i]["start_char"])
+    if block[2] in ("headline", "bullet"):
+        return None
+    start = block[0]
+    before = [b for b in ctx.blocks if b[1] <= start and b[2] != "furniture"]
+    for lo in (start, before[-1][0] if before and before[-1][2] == "paragraph" else None):
+        if lo is None:
+            break
+        earlier = [j for j in range(i) if guesses[j].key
+                   and lo <= raw[j]["start_char"] < raw[i]["sent_start"]]
+        if earlier:
+            return earlier[-1]
+    return None
+
+
+def _unify_restatements(raw, guesses, subjects) -> None:
+    """The same exact figure stated twice in one article (a summary bullet
+    repeating the body) counts the same quantity: give it one key."""
+    parent: dict[str, str] = {}
+
+    def find(k: str) -> str:
+        while parent.get(k, k) != k:
+            k = parent[k]
+        return k
+
+    groups: dict[tuple, list[int]] = {}
+    for i, r in enumerate(raw):
+        if r["kind"] in ("count", "rate") and r["value"] >= 1000 and guesses[i].key:
+            groups.setdefault((r["value"], r["kind"], tuple(subjects[i][0])), []).append(i)
+    for members in groups.values():
+        keys = {guesses[i].key for i in members}
+        first = sorted(keys)[0]
+        for k in keys:
+            parent[find(k)] = find(first)
+    if not parent:
+        return
+    counts = Counter(g.key for g in guesses if g.key)
+    best: dict[str, str] = {}
+    for k in counts:
+        root = find(k)
+        if root not in best or (counts[k], -len(k)) > (counts[best[root]], -len(best[root])):
+            best[root] = k
+    for g in guesses:
+        if g.key:
+            g.key = best[find(g.key)]

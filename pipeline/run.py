@@ -1,13 +1,21 @@
-"""The main job behind ``claimcheck check``: all stages, then the files."""
+"""The main job behind ``claimcheck check``: all stages, then the files.
+
+Incremental: articles whose text, metadata, model and pipeline are unchanged
+come from the claim cache (pipeline.cache) without loading the model; only
+new or changed articles are parsed. Cross-article steps (canonicalize,
+compare, explain) always run on all claims. The whole run holds the reports
+folder's lock, and every file is written atomically.
+"""
 from __future__ import annotations
 
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import compare, explain, ingest
-from .api import claims_frame, read_claims
-from .files import ensure_dir
+from . import compare, explain, ingest, normalize, reviews
+from .api import claims_frame
+from .cache import ClaimCache
+from .files import ensure_dir, locked
 from .model import Article, Claim, Finding
 from .report import findings_document, write_claims, write_reports
 
@@ -18,19 +26,53 @@ class RunResult:
     claims: list[Claim]
     findings: list[Finding]
     document: dict
+    reprocessed: int = 0
+
+
+def parse_articles(articles: list[Article], model: str | None = None,
+                   jobs: int = 1, progress: bool = False) -> dict[str, list[Claim]]:
+    """Per-article claims (normalize.attribute) for ``articles``, parsed afresh
+    (``progress``: a bar on stderr when it is a terminal)."""
+    from .nlp import load_nlp, parse
+    nlp = load_nlp(model)
+    return {article.source_id: normalize.attribute(article, doc, doc._.numeric_claims)
+            for article, doc in parse(nlp, articles, n_process=jobs, progress=progress)}
+
+
+def cached_claims(articles: list[Article], cache: ClaimCache, model: str | None = None,
+                  jobs: int = 1, progress: bool = False) -> tuple[list[Claim], int]:
+    """All claims of ``articles`` in article order, and how many articles
+    had to be parsed; the model is loaded only when one has to be."""
+    per_article = {a.source_id: cache.get_claims(a) for a in articles}
+    fresh = [a for a in articles if per_article[a.source_id] is None]
+    if fresh:
+        parsed = parse_articles(fresh, model, jobs, progress)
+        for a in fresh:
+            per_article[a.source_id] = parsed[a.source_id]
+            cache.put_claims(a, parsed[a.source_id])
+    claims = [c for a in articles for c in per_article[a.source_id]]
+    if hasattr(normalize, "canonicalize"):
+        claims = normalize.canonicalize(claims)
+    return claims, len(fresh)
 
 
 def run_check(sources_dir: Path, claims_dir: Path, reports_dir: Path, model: str | None = None,
-              jobs: int = 1, max_bytes: int | None = None, quiet: bool = False) -> RunResult:
+              jobs: int = 1, max_bytes: int | None = None, quiet: bool = False,
+              lock_timeout: float | None = None) -> RunResult:
     started = time.perf_counter()
-    articles = ingest.read_sources(sources_dir, max_bytes=max_bytes or ingest.DEFAULT_MAX_BYTES)
+    ingest.require_folder(sources_dir)
     ensure_dir(claims_dir)
-    ensure_dir(reports_dir)
-    claims = read_claims(articles, model)
-    findings = explain.explain(compare.compare(claims), claims, articles)
-    frame = claims_frame(claims)
-    doc = findings_document(articles, claims, findings, reprocessed=len(articles),
-                            seconds=time.perf_counter() - started)
-    write_claims(frame, claims_dir)
-    write_reports(doc, frame, reports_dir)
-    return RunResult(articles, claims, findings, doc)
+    with locked(reports_dir, lock_timeout):
+        cache = ClaimCache(claims_dir, model)
+        articles = ingest.read_sources(sources_dir, max_bytes=max_bytes or ingest.DEFAULT_MAX_BYTES,
+                                       memo=cache)
+        claims, reprocessed = cached_claims(articles, cache, model, jobs, progress=not quiet)
+        findings = explain.explain(compare.compare(claims), claims, articles)
+        reviews.attach(findings, reports_dir)
+        frame = claims_frame(claims)
+        doc = findings_document(articles, claims, findings, reprocessed=reprocessed,
+                                seconds=time.perf_counter() - started)
+        write_claims(frame, claims_dir)
+        write_reports(doc, frame, reports_dir)
+        cache.save({a.source_id for a in articles})
+    return RunResult(articles, claims, findings, doc, reprocessed)

@@ -1,0 +1,150 @@
+"""Cross-article merging: one subject name and one metric key per thing.
+
+Works on the claims alone (no parse), so per-article results can come from
+a cache. Subject names are merged when one is the acronym of the other
+("National Center for Missing & Exploited Children" / "NCMEC") or when they
+are the same name spelled differently (rapidfuzz); the acronym wins.
+Metric keys are merged when they hold the same words in another order or
+are near-identical spellings with the same head noun.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+from rapidfuzz import fuzz
+
+from ..model import Claim
+from .context import syn
+from .subject import abbreviates, norm_name
+
+
+class _Union:
+    def __init__(self):
+        self.parent: dict[str, str] = {}
+
+    def find(self, k: str) -> str:
+        while self.parent.get(k, k) != k:
+            k = self.parent[k]
+        return k
+
+    def join(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[ra] = rb
+
+
+def _pick(names: list[str], counts: Counter) -> str:
+    acronyms = [n for n in names if n.isupper() and 2 <= len(n) <= 10]
+    if acronyms:
+        return max(acronyms, key=lambda n: (counts[n], -len(n)))
+    return max(names, key=lambda n: (counts[n], -len(n), n))
+
+
+def _prefix(a: str, b: str) -> bool:
+    """"northwind" and "northwind foods": one name starts the other (a
+    short form of a company name). Single short words do not count."""
+    short, long = sorted((a.split(), b.split()), key=len)
+    return 0 < len(short) < len(long) and long[:len(short)] == short \
+        and len(" ".join(short)) >= 5 and not " ".join(short).isupper()
+
+
+#: Above this many names or keys in one bucket, skip the pairwise fuzzy pass
+#: (exact, acronym and one-word merges still run), so big sets stay fast.
+FUZZY_BUCKET_LIMIT = 400
+
+
+def _representatives(items: list[str], u: _Union, pick) -> dict[str, str]:
+    groups: dict[str, list[str]] = {}
+    for k in items:
+        groups.setdefault(u.find(k), []).append(k)
+    out = {}
+    for members in groups.values():
+        best = pick(members)
+        out.update({m: best for m in members})
+    return out
+
+
+def subject_map(claims: list[Claim]) -> dict[str, str]:
+    """{name: canonical name}. Names are compared within buckets of the
+    same first letter (an acronym starts like its long name)."""
+    counts = Counter(n for c in claims for n in c.subject.split(";") if n)
+    names = sorted(counts)
+    u = _Union()
+    threshold = syn()["fuzzy"]["subject_threshold"]
+    normed = {n: norm_name(n) for n in names}
+    by_norm: dict[str, str] = {}
+    buckets: dict[str, list[str]] = {}
+    for n in names:
+        if normed[n] in by_norm:
+            u.join(n, by_norm[normed[n]])
+        else:
+            by_norm[normed[n]] = n
+            buckets.setdefault(normed[n][:1], []).append(n)
+    for members in buckets.values():
+        fuzzy = len(members) <= FUZZY_BUCKET_LIMIT
+        for i, a in enumerate(members):
+            for b in members[i + 1:]:
+                if b.isupper() and abbreviates(b, a) or a.isupper() and abbreviates(a, b) \
+                        or _prefix(normed[a], normed[b]) \
+                        or fuzzy and min(len(normed[a]), len(normed[b])) > 6 \
+                        and fuzz.ratio(normed[a], normed[b]) >= threshold:
+                    u.join(a, b)
+    return _representatives(names, u, lambda ms: _pick(ms, counts))
+
+
+def _head(key: str) -> str:
+    return key.split(" (")[0].split()[-1] if key else ""
+
+
+def _split(key: str) -> tuple[frozenset[str], str]:
+    """(words, verb part) of a key: "teenage boy (die)" -> ({teenage, boy}, "die)")."""
+    words, _, verb = key.partition(" (")
+    return frozenset(words.split()), verb
+
+
+def metric_map(claims: list[Claim]) -> dict[str, str]:
+    """{key: canonical key}. Keys with the same head merge when they hold
+    the same words in another order, differ by one modifier ("sex
+    trafficking report" / "child sex trafficking report"; a bare "report"
+    never absorbs a narrowed one), or are near-identical spellings."""
+    counts = Counter(c.metric for c in claims if c.metric)
+    keys = sorted(counts)
+    u = _Union()
+    threshold = syn()["fuzzy"]["metric_threshold"]
+    buckets: dict[str, list[str]] = {}
+    for k in keys:
+        buckets.setdefault(_head(k), []).append(k)
+    for members in buckets.values():
+        index: dict[tuple, str] = {}
+        for k in members:
+            words, verb = _split(k)
+            if (words, verb) in index:
+                u.join(k, index[(words, verb)])
+            else:
+                index[(words, verb)] = k
+        for k in members:
+            words, verb = _split(k)
+            if len(words) >= 3:
+                for w in words:
+                    other = index.get((words - {w}, verb))
+                    if other is not None:
+                        u.join(k, other)
+        if len(members) <= FUZZY_BUCKET_LIMIT:
+            for i, a in enumerate(members):
+                for b in members[i + 1:]:
+                    if len(a.split()) == len(b.split()) and \
+                            fuzz.token_sort_ratio(a, b) >= threshold:
+                        u.join(a, b)
+    return _representatives(keys, u, lambda ms: max(ms, key=lambda k: (counts[k], -len(k), k)))
+
+
+def canonicalize(claims: list[Claim]) -> list[Claim]:
+    subjects = subject_map(claims)
+    metrics = metric_map(claims)
+    out = []
+    for c in claims:
+        names = [subjects.get(n, n) for n in c.subject.split(";") if n]
+        out.append(replace(c, subject=";".join(dict.fromkeys(names)),
+                           metric=metrics.get(c.metric, c.metric)))
+    return out

@@ -1,0 +1,128 @@
+"""The article around a claim: its block (paragraph, headline, bullet), the
+sentences before it in that block, and the words of the article's title."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.tokens import Doc, Span
+
+from ..knowledge import load
+from ..model import Article
+
+
+@cache
+def attr() -> dict:
+    return load("attribution")
+
+
+@cache
+def syn() -> dict:
+    return load("synonyms")
+
+
+@dataclass
+class ArticleContext:
+    """Per-article facts the attribution steps share."""
+    article: Article
+    doc: Doc
+    blocks: list[tuple[int, int, str]] = field(default_factory=list)
+    topic_words: frozenset[str] = frozenset()   # see build()
+    text: str = ""                  # doc.text, read once (spaCy rebuilds it per access)
+    sents: list[Span] = field(default_factory=list)
+    sent_of_token: list[int] = field(default_factory=list)
+
+    def index_sentences(self) -> None:
+        """Sentences once, and each token's sentence number (spaCy's
+        ``Token.sent`` walks the whole document on every call)."""
+        self.sents = list(self.doc.sents)
+        self.sent_of_token = [0] * len(self.doc)
+        for n, s in enumerate(self.sents):
+            for i in range(s.start, s.end):
+                self.sent_of_token[i] = n
+
+    def sent_no(self, tok_i: int) -> int:
+        return self.sent_of_token[tok_i] if self.sent_of_token else 0
+
+    def sent_of(self, tok_i: int) -> Span:
+        return self.sents[self.sent_no(tok_i)]
+
+    def block_of(self, char: int) -> tuple[int, int, str]:
+        for b in self.blocks:
+            if b[0] <= char < b[1]:
+                return b
+        return (char, char + 1, "paragraph")
+
+    def sentence_at(self, char: int) -> Span | None:
+        span = self.doc.char_span(char, min(char + 1, len(self.text)),
+                                  alignment_mode="expand")
+        return self.sent_of(span.start) if span is not None and len(span) else None
+
+    def previous_sentences(self, sent: Span, paragraphs: bool = False) -> list[Span]:
+        """Sentences before ``sent`` in the same block, nearest first, and
+        with ``paragraphs`` those of the paragraph before when this one is a
+        paragraph too. Headlines and bullets stand alone: they get none."""
+        start, _, kind = self.block_of(sent.start_char)
+        if kind in ("headline", "bullet"):
+            return []
+        if paragraphs:
+            before = [b for b in self.blocks if b[1] <= start and b[2] != "furniture"]
+            if before and before[-1][2] == "paragraph":
+                start = before[-1][0]
+        out = []
+        tok = sent.start - 1
+        while tok >= 0:
+            prev = self.sent_of(tok)
+            if prev.end_char <= start:
+                break
+            if prev.text.strip():
+                out.append(prev)
+            tok = prev.start - 1
+        return out
+
+
+def title_text(article: Article) -> str:
+    """The article's title (sources.csv), else its first headline block."""
+    if article.title:
+        return article.title
+    for b in article.blocks:
+        if b.kind == "headline":
+            return article.text[b.start:b.end]
+    return ""
+
+
+def build(article: Article, doc: Doc) -> ArticleContext:
+    """The context of one parsed article. Its topic words are the title's
+    content words that the body keeps using, except those that narrow a
+    counted noun in the title itself ("Sex trafficking reports rise"):
+    as modifiers they restate the topic and do not narrow a metric."""
+    blocks = [(b.start, b.end, b.kind) for b in article.blocks]
+    text = doc.text
+    title = title_text(article)
+    pos = article.text.find(title) if title else -1
+    span = doc.char_span(pos, pos + len(title), alignment_mode="expand") if pos >= 0 else None
+    scope: set[str] = set()
+    if span is not None:
+        words = {t.lemma_.lower() for t in span if t.is_alpha and not t.is_stop}
+        words |= {t.lower_ for t in span if t.is_alpha and not t.is_stop}
+        classes = {w for ws in syn()["classes"].values() for w in ws}
+        for tok in span:
+            if tok.pos_ == "NOUN" and (tok.tag_ == "NNS" or tok.lemma_.lower() in classes):
+                scope |= {m.lemma_.lower() for m in tok.subtree
+                          if m.i < tok.i and m.dep_ in ("compound", "amod")}
+    else:
+        words = {w.lower().strip(".,:;!?’'\"") for w in title.split()}
+        words |= {w[:-1] for w in words if w.endswith("s")}
+    body = [(s, e) for s, e, k in blocks if k in ("paragraph", "bullet")] or [(0, len(text))]
+    counts: Counter = Counter()
+    for s, e in body:
+        for tok in doc.char_span(s, e, alignment_mode="expand") or ():
+            counts[tok.lemma_.lower()] += 1
+            if tok.lower_ != tok.lemma_.lower():
+                counts[tok.lower_] += 1
+    least = syn()["words"]["topic_min_count"]
+    topic = frozenset(w for w in words if counts[w] >= least and w not in scope)
+    ctx = ArticleContext(article, doc, blocks, topic, text)
+    ctx.index_sentences()
+    return ctx

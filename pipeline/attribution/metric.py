@@ -1,0 +1,383 @@
+"""What a number counts: a metric key built from the parse.
+
+The key is the counted noun mapped through the synonym classes
+(``data/synonyms.toml``), preceded by the modifiers that narrow it
+("sex trafficking report", "ai-generated abuse material report"). Modifiers
+that only restate the article's topic (words of its title), generic words
+("total", "suspected") and names of organisations ("CyberTipline reports")
+do not narrow what is counted. Counts of people are scoped by their verb
+("child (teach)"). Percentages, changes and multiples take the key of the
+quantity they describe ("a 55% increase in reports of X", "reports of X
+went up 55%"); when the parse names none, the key is borrowed from the
+nearest claim in the sentence or paragraph.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from rapidfuzz import fuzz, process
+from spacy.tokens import Span, Token
+
+from ..knowledge import load
+from .context import ArticleContext, attr, syn
+
+_MOD_DEPS = ("compound", "amod", "nmod", "npadvmod", "advmod")
+_SKIP_POS = ("DET", "PRON", "PUNCT", "ADP", "CCONJ", "SCONJ", "PART", "NUM", "ADV", "AUX",
+             "SPACE", "SYM", "X", "INTJ")
+
+
+@cache
+def _classes() -> dict[str, str]:
+    out = {}
+    for canonical, words in syn()["classes"].items():
+        for w in words:
+            out[w] = canonical
+        out[canonical] = canonical
+    return out
+
+
+@cache
+def _sets() -> dict[str, frozenset]:
+    s = syn()
+    return {k: frozenset(s["words"][k]) for k in ("people", "empty_heads", "change_nouns",
+                                          "scope_preps", "anaphoric_dets", "reporting_verbs")} | {
+        "ignore": frozenset(s["modifiers"]["ignore"])}
+
+
+def head_class(lemma: str) -> str:
+    classes = _classes()
+    if lemma in classes:
+        return classes[lemma]
+    best = process.extractOne(lemma, list(classes), scorer=fuzz.ratio,
+                              score_cutoff=syn()["fuzzy"]["metric_threshold"])
+    return classes[best[0]] if best else lemma
+
+
+@cache
+def _flow_cues() -> frozenset[str]:
+    d = load("extract")["direction"]
+    return frozenset(d["increase"]) | frozenset(d["decrease"])
+
+
+@dataclass
+class MetricGuess:
+    key: str = ""
+    unit_noun: str = ""      # the noun the article used ("incident")
+    how: str = "metric_missing"
+    borrow: bool = False     # take the key of a nearby claim
+    replace_unit: bool = False  # the extractor's noun was not what is counted
+
+
+class MetricFinder:
+    def __init__(self, ctx: ArticleContext, name_chars: set[int]):
+        self.ctx = ctx
+        self.name_chars = name_chars   # character offsets inside organisation names
+        self.topic = ctx.topic_words
+        self._extra: list[Token] = []
+        self.reference_words = {w for words in attr()["references"].values() for w in words}
+
+    # -- the noun a claim describes -----------------------------------
+    def guess(self, r: dict) -> MetricGuess:
+        doc = self.ctx.doc
+        noun = None
+        rejected = False
+        if r["kind"] in ("count", "change", "rate", "amount") and r["head_i"] >= 0:
+            cand = doc[r["head_i"]]
+            if cand.pos_ in ("NOUN", "PROPN") and not self._empty(cand) \
+                    and self._counts(cand, r):
+                noun = cand
+            else:
+                rejected = True
+        self._extra = []
+        level = self._level_subject(r) if r["kind"] in ("count", "rate", "amount") else None
+        if level is not None:
+            # "Violent crime dropped to about 1,200 incidents": what is counted is
+            # the subject; the article's noun stays the unit
+            g = self.key_for(level, "metric_from_noun", flow=False)
+            g.unit_noun = noun.lemma_.lower() if noun is not None else g.unit_noun
+            g.replace_unit = rejected or noun is not None
+            return g
+        own = noun is not None
+        if noun is None:
+            noun = self.described(r)
+        if noun == "borrow" or noun is None:
+            return MetricGuess(borrow=True, replace_unit=rejected)
+        g = self.key_for(noun, "metric_from_noun", flow=own)
+        g.replace_unit = rejected
+        return g
+
+    def _level_subject(self, r: dict) -> Token | None:
+        """The subject of "X fell to 31", "X stood at 7.4 million cases",
+        "X rose from 10": the quantity whose level the figure gives."""
+        tok = self.ctx.doc[r["token_end"] - 1]
+        for _ in range(4):
+            if tok.head is tok:
+                return None
+            if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "from", "at") \
+                    and tok.head.head.pos_ in ("VERB", "AUX"):
+                verb = tok.head.head
+                if verb.lemma_.lower() in _sets()["reporting_verbs"]:
+                    return None
+                for c in verb.children:
+                    if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN") \
+                            and not self._empty(c) and not self._refers(c) \
+                            and not self._is_name(c) and c.lemma_.lower() not in \
+                            _sets()["change_nouns"]:
+                        return c
+                return None
+            tok = tok.head
+        return None
+
+    @staticmethod
+    def _counts(noun: Token, r: dict) -> bool:
+        """The noun really is what the figure counts: the figure hangs on it,
+        or it follows the figure closely ("nearly 100 ... reports")."""
+        doc = noun.doc
+        num = doc[r["token_end"] - 1]
+        if noun in num.ancestors:
+            return True
+        between = doc[r["token_end"]:noun.i]
+        return 0 <= noun.i - r["token_end"] < 4 and not any(t.is_punct for t in between)
+
+    def _empty(self, tok: Token) -> bool:
+        """A head that names no quantity by itself ("the numbers", "a
+        total"); "the unemployment rate" names one through its modifier."""
+        sets = _sets()
+        if tok.lemma_.lower() not in sets["empty_heads"] and tok.lower_ not in sets["empty_heads"]:
+            return False
+        return not any(c.dep_ in ("compound", "amod") and c.lower_ not in sets["ignore"]
+                       and any(ch.isalpha() for ch in c.text) for c in tok.children)
+
+    def _needs_modifier(self, mod: Token) -> bool:
+        """"unemployment" in "unemployment rate" stays even when it is the
+        article's topic: "rate" alone counts nothing."""
+        head = mod.head
+        while head.dep_ in ("compound", "amod") and head.head is not head:
+            head = head.head
+        sets = _sets()
+        return head.lemma_.lower() in sets["empty_heads"] or head.lower_ in sets["empty_heads"]
+
+    def _of_object(self, tok: Token) -> Token | None:
+        """"the number of people" -> people."""
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for obj in child.children:
+                    if obj.dep_ == "pobj" and obj.pos_ in ("NOUN", "PROPN"):
+                        return obj
+        return None
+
+    def _anaphoric(self, tok: Token) -> bool:
+        return any(c.dep_ == "det" and c.lower_ in _sets()["anaphoric_dets"]
+                   for c in tok.children)
+
+    def described(self, r: dict):
+        """The noun a percentage, change or multiple is about, "borrow" when
+        it points back ("of those kids"), or None."""
+        doc = self.ctx.doc
+        inside = range(r["token_start"], r["token_end"])
+        tok = doc[r["token_end"] - 1]
+        sets = _sets()
+        for _ in range(8):
+            lemma = tok.lemma_.lower()
+            if tok.pos_ in ("NOUN", "PROPN") and tok.i not in inside:
+                if lemma in sets["change_nouns"] or self._empty(tok):
+                    obj = self._prep_object(tok, ("in", "of", "among", "for"), inside)
+                    if obj is not None:
+                        return "borrow" if self._anaphoric(obj) else obj
+                elif not self._is_name(tok):
+                    return "borrow" if self._anaphoric(tok) else tok
+            elif tok.pos_ == "NOUN" and self._empty(tok):      # "%", "times" inside the span
+                obj = self._prep_object(tok, ("of",), inside)
+                if obj is not None:
+                    return "borrow" if self._anaphoric(obj) else obj
+            if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in sets["reporting_verbs"]:
+                return None
+            if tok.pos_ in ("VERB", "AUX"):
+                # transitive first: "increased revenue by 12%"; then "reports went up"
+                order = {"dobj": 0, "nsubjpass": 1, "nsubj": 2}
+                for child in sorted((c for c in tok.children if c.dep_ in order),
+                                    key=lambda c: order[c.dep_]):
+                    if child.pos_ not in ("NOUN", "PROPN") or self._is_name(child) \
+                            or child.i in inside or self._refers(child) \
+                            or child.lemma_.lower() in sets["change_nouns"]:
+                        continue
+                    if self._empty(child):
+                        child = self._of_object(child)
+                        if child is None:
+                            continue
+                    if self._anaphoric(child):
+                        return "borrow"
+                    if child.dep_ == "dobj":
+                        self._scope_from_subject(tok)
+                    return child
+                return None
+            if tok.head is tok:
+                return None
+            tok = tok.head
+        return None
+
+    def _scope_from_subject(self, verb: Token) -> None:
+        """"Its snack division increased revenue by 12%": a common-noun
+        subject's modifiers narrow the object's metric."""
+        for c in verb.children:
+            if c.dep_ == "nsubj" and c.pos_ == "NOUN" and not self._refers(c) \
+                    and not self._is_name(c):
+                self._extra = [m for m in c.children if m.dep_ in ("compound", "amod")]
+
+    def _prep_object(self, tok: Token, preps: tuple[str, ...], inside) -> Token | None:
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in preps:
+                if any(t.i in inside for t in child.subtree):
+                    continue
+                for obj in child.children:
+                    if obj.dep_ == "pobj" and obj.pos_ in ("NOUN", "PROPN") \
+                            and not self._empty(obj):
+                        return obj
+        return None
+
+    def _refers(self, tok: Token) -> bool:
+        """"the organization": a reference to a subject, not a quantity."""
+        return tok.lemma_.lower() in self.reference_words
+
+    def _is_name(self, tok: Token) -> bool:
+        return tok.idx in self.name_chars
+
+    # -- noun -> key ----------------------------------------------------
+    def key_for(self, noun: Token, how: str, flow: bool = True) -> MetricGuess:
+        lemma = noun_lemma(noun)
+        head = head_class(lemma)
+        mods = sorted(set(self._extra) | set(self.modifiers(noun)), key=lambda t: t.i)
+        # two-word nouns in the synonym classes ("waiting list" -> backlog)
+        before = noun.doc[noun.i - 1] if noun.i else None
+        if before is not None and before in mods:
+            phrase = f"{before.lower_} {lemma}"
+            if phrase in _classes():
+                head = _classes()[phrase]
+                mods = [m for m in mods if m is not before]
+        self._extra = []
+        words = self._words(mods)
+        key = " ".join(words + [head])
+        if head in _sets()["people"] or lemma in _sets()["people"]:
+            verb = noun.head if noun.dep_ in ("nsubj", "nsubjpass", "dobj") else None
+            if verb is not None and verb.pos_ in ("VERB", "AUX") and verb.lemma_ != "be":
+                key += f" ({verb.lemma_.lower()})"
+        elif flow and self._flow_verb(noun):
+            key += f" ({self._flow_verb(noun)})"
+        return MetricGuess(key=key, unit_noun=lemma, how=how)
+
+    @staticmethod
+    def _flow_verb(noun: Token) -> str:
+        """A verb that turns a stock into a flow ("added 151,000 jobs",
+        "the jobs cut"): direction cue verbs from extract.toml."""
+        cues = _flow_cues()
+        cands = [noun.head] if noun.dep_ in ("dobj", "nsubjpass") else []
+        cands += [c for c in noun.children if c.dep_ == "acl"]
+        for v in cands:
+            if v.pos_ == "VERB" and (v.lower_ in cues or v.lemma_.lower() in cues):
+                return v.lemma_.lower()
+        return ""
+
+    def modifiers(self, noun: Token) -> list[Token]:
+        sets = _sets()
+        out: list[Token] = []
+
+        def take(tok: Token, depth: int):
+            for child in tok.children:
+                if child.dep_ in _MOD_DEPS:
+                    out.extend(_no_prep_subtree(child))
+                elif depth < 2 and (child.dep_ == "prep" and child.lower_ in sets["scope_preps"]
+                                    or child.dep_ == "prep" and tok.dep_ == "acl"):
+                    for obj in child.children:
+                        if obj.dep_ == "pobj" and obj.pos_ in ("NOUN", "PROPN", "ADJ") \
+                                and obj.ent_type_ not in ("GPE", "LOC", "DATE"):
+                            out.append(obj)
+                            take(obj, depth + 1)
+                elif depth < 2 and child.dep_ == "acl" and (
+                        child.lemma_.lower() in sets["scope_preps"]
+                        or child.lower_ in sets["scope_preps"]):
+                    take(child, depth + 1)
+
+        take(noun, 0)
+        return sorted(set(out), key=lambda t: t.i)
+
+    def _words(self, toks: list[Token]) -> list[str]:
+        sets = _sets()
+        kept: list[Token] = []
+        for t in toks:
+            low = t.lower_
+            lemma = t.lemma_.lower()
+            if t.pos_ in _SKIP_POS and not (t.pos_ == "ADV" and t.dep_ == "npadvmod"):
+                continue
+            if not any(ch.isalpha() for ch in t.text) or t.like_num:
+                continue
+            if low in sets["ignore"] or lemma in sets["ignore"]:
+                continue
+            if (low in self.topic or lemma in self.topic) and not self._needs_modifier(t):
+                continue
+            if self._is_name(t) or t.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
+                continue
+            kept.append(t)
+        words: list[str] = []
+        prev: Token | None = None
+        for t in kept:
+            w = t.lemma_.lower() if t.pos_ in ("NOUN", "PROPN") else t.lower_
+            doc = t.doc
+            if prev is not None and prev.i == t.i - 2 and doc[t.i - 1].text in ("-", "–") \
+                    and not prev.whitespace_ and not doc[t.i - 1].whitespace_:
+                words[-1] = f"{words[-1]}-{w}"
+            else:
+                words.append(w)
+            prev = t
+        return list(dict.fromkeys(words))
+
+    def from_sentence(self, sent: Span, skip: set[int]) -> MetricGuess | None:
+        """Last resort: the first counted-looking subject or object noun of
+        the sentence ("Since the reports began ..., the numbers rose")."""
+        for tok in sent:
+            if tok.dep_ in ("nsubj", "nsubjpass", "dobj") and tok.pos_ == "NOUN" \
+                    and self._empty(tok) and self._of_object(tok) is not None:
+                tok = self._of_object(tok)
+            if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and tok.pos_ == "NOUN" \
+                    and tok.i not in skip and not self._empty(tok) \
+                    and tok.lemma_.lower() not in _sets()["change_nouns"] \
+                    and tok.ent_type_ not in ("DATE", "TIME") and not self._is_name(tok):
+                return self.key_for(tok, "metric_from_sentence")
+        return None
+
+
+def noun_lemma(tok: Token) -> str:
+    """The noun's lemma; a capitalised common noun the tagger took for a
+    proper noun ("Burglaries climbed") is lemmatised by its plural ending."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "PROPN" or lemma != tok.lower_:
+        return lemma
+    for plural, singular in (("ies", "y"), ("sses", "ss"), ("ches", "ch"), ("shes", "sh")):
+        if lemma.endswith(plural) and len(lemma) > len(plural) + 2:
+            return lemma[: -len(plural)] + singular
+    if lemma.endswith("s") and not lemma.endswith(("ss", "us", "is")) and len(lemma) > 3:
+        return lemma[:-1]
+    return lemma
+
+
+def _no_prep_subtree(tok: Token) -> list[Token]:
+    out = [tok]
+    for child in tok.children:
+        if child.dep_ not in ("prep", "relcl", "acl", "appos", "conj", "cc", "poss"):
+            out.extend(_no_prep_subtree(child))
+    return out
+
+
+def unit_with_noun(unit: str, noun: str) -> str:
+    """The claim's unit with a missing or empty noun filled in: "" ->
+    "report", "total per year" -> "report per year"."""
+    if not noun:
+        return unit
+    if not unit:
+        return noun
+    first, _, rest = unit.partition(" ")
+    if first in _sets()["empty_heads"] and first not in ("%",):
+        return f"{noun} {rest}".strip()
+    if unit.startswith("per "):
+        return f"{noun} {unit}"
+    return unit

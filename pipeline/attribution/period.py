@@ -1,0 +1,407 @@
+"""When a number holds (``period``) and what a change is measured against
+(``base_period``).
+
+Time expressions are found in the claim's sentence (years, year ranges,
+half-years, quarters, month spans, "this year", "the year before"), each
+with a role taken from the cue before it ("than in 2023", "compared with",
+"from", "since"). A claim takes the nearest expression in its sentence;
+else the period of an earlier sentence in the same paragraph; else the
+year the article is about, with lower confidence.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from functools import cache
+
+from spacy.tokens import Span
+
+from .context import ArticleContext, attr, title_text
+
+_YEAR = r"(?:19|20)\d\d"
+CHANGE_KINDS = ("change", "pct_change", "multiple")
+
+
+@dataclass(frozen=True)
+class Time:
+    start: int          # character offsets in the article
+    end: int
+    period: str         # resolved period, or "" for an anchored expression
+    offset: int = 0     # for anchored expressions ("the year before" -> -1)
+    months: int = 0     # for anchored month expressions ("the month before" -> -1)
+    anchored: bool = False
+    cue: str = ""       # the role cue before it ("than", "from", "since", ...)
+    relative: bool = False
+    focus: str = ""     # "the quarter": the quarter in focus ("Q", "H", "-")
+
+    def resolve(self, anchor: str) -> str:
+        if not self.anchored:
+            return self.period
+        if self.months:
+            return shift(anchor, months=self.months) if anchor else ""
+        return shift(anchor, self.offset) if anchor else ""
+
+
+def shift(period: str, years: int = 0, months: int = 0) -> str:
+    """``period`` moved by ``years`` ("2024-H1", -1 -> "2023-H1") or, for a
+    month, by ``months`` ("2025-01", months=-1 -> "2024-12")."""
+    m = re.match(rf"^({_YEAR})(.*)$", period)
+    if not m or ".." in period:
+        return ""
+    mm = re.fullmatch(r"-(\d\d)", m.group(2))
+    if mm and months:
+        total = int(m.group(1)) * 12 + int(mm.group(1)) - 1 + months
+        return f"{total // 12}-{total % 12 + 1:02d}"
+    if months:
+        return ""
+    return f"{int(m.group(1)) + years}{m.group(2)}"
+
+
+@cache
+def _patterns() -> dict:
+    a = attr()
+    months = a["months"]
+    rel_ref = a["relative_years"]["reference"]
+    rel_anch = a["relative_years"]["anchored"]
+    parts = a["part_of_year"]
+
+    def alt(words):
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    month = alt(months)
+    part_alt = "|".join(r"[\s-]+".join(re.escape(w) for w in p.split())
+                        for p in sorted(parts, key=len, reverse=True))
+    rm_ref = a["relative_months"]["reference"]
+    rm_anch = a["relative_months"]["anchored"]
+    cues = sorted(set(a["roles"]["base"]) | set(a["roles"]["change_only"])
+                  | {"from", "between", "to", "and", "in", "since"}, key=len, reverse=True)
+    return {
+        "relative": re.compile(rf"\b({alt(list(rel_ref) + list(rel_anch))})\b", re.I),
+        "part": re.compile(rf"\b(?:the\s+)?({part_alt})\b(?:\s+(?:of\s+)?({_YEAR}))?", re.I),
+        "part_after": re.compile(rf"\b({_YEAR})\s*({alt([p for p in parts if len(p) == 2])})\b",
+                                 re.I),
+        "month_span": re.compile(
+            rf"\b({month})\.?\s*(?:to|through|until|-|–|and)\s*({month})\.?(?:,?\s+({_YEAR}))?\b",
+            re.I),
+        "rel_month": re.compile(rf"\b({alt(list(rm_ref) + list(rm_anch))})\b", re.I),
+        "month_alone": re.compile(
+            rf"\b(?:in|since|from|than|to|until|through|during|for|of)\s+({month})\b(?!\.?\s*\d)",
+            re.I),
+        "month_year": re.compile(rf"\b({month})\.?,?\s+({_YEAR})\b", re.I),
+        "year_range": re.compile(rf"\b({_YEAR})\s*(?:-|–|/)\s*(\d\d(?:\d\d)?)\b"),
+        "year": re.compile(rf"(?<![\d,.])({_YEAR})(?![\d%])"),
+        "cue": re.compile(rf"\b({alt(cues)})\s+(?:(?:at\s+)?least\s+|about\s+|in\s+|the\s+|"
+                          rf"(?:in\s+)?the\s+same\s+\w+\s+(?:of|in)\s+)?$", re.I),
+        "focus": re.compile(rf"\bthe\s+({alt(a['focus_periods'])})\b", re.I),
+        "focus_words": {k.lower(): v for k, v in a["focus_periods"].items()},
+        "rel_ref": {k.lower(): v for k, v in rel_ref.items()},
+        "rm_ref": {k.lower(): v for k, v in rm_ref.items()},
+        "rm_anch": {k.lower(): v for k, v in rm_anch.items()},
+        "rel_anch": {k.lower(): v for k, v in rel_anch.items()},
+        "parts": {k.lower(): v for k, v in parts.items()},
+        "months": {k.lower(): v for k, v in months.items()},
+    }
+
+
+def _month_span_period(m1: int, m2: int, year: str) -> str:
+    span = {(1, 6): "H1", (7, 12): "H2", (1, 3): "Q1", (4, 6): "Q2", (7, 9): "Q3",
+            (10, 12): "Q4", (1, 12): ""}.get((m1, m2))
+    if span is not None:
+        return f"{year}-{span}" if span else year
+    return f"{year}-{m1:02d}..{year}-{m2:02d}"
+
+
+class Years:
+    """The article's years: ``ref`` anchors "this year"/"last year" (the
+    publication year, else the year the article is about); ``topic`` is the
+    year the article is about, used when a claim names no time at all."""
+
+    def __init__(self, ctx: ArticleContext):
+        art = ctx.article
+        pub = int(art.published[:4]) if art.published[:4].isdigit() else None
+        title_years = [int(y) for y in re.findall(_YEAR, title_text(ctx.article))]
+        text_years = [int(t.period[:4]) for t in self._plain_years(ctx)
+                      if re.match(_YEAR, t.period)]
+        if pub:
+            text_years = [y for y in text_years if y <= pub]
+        if title_years:
+            topic = Counter(title_years).most_common(1)[0][0]
+        elif pub:
+            topic = pub
+        elif text_years:
+            topic = max(text_years)
+        else:
+            topic = pub
+        self.topic = topic
+        self.ref = pub or topic
+        month = art.published[5:7]
+        self.pub = (pub, int(month)) if pub and month.isdigit() else None
+        self._stated = [_compared_time(ctx, t) for sent in ctx.sents
+                        for t in find_times(ctx, sent, self.ref, self.pub) if t.period]
+
+    def stated_before(self, char: int) -> str:
+        """The latest period the article stated (not compared with) before
+        ``char``: what a figure with no time of its own most likely means."""
+        compare = set(attr()["roles"]["base"]) | set(attr()["roles"]["change_only"])
+        found = [t.period for t in self._stated if t.end <= char and t.cue not in compare
+                 and not t.anchored and ".." not in t.period]
+        return found[-1] if found else ""
+
+    def in_focus(self, char: int, suffix: str) -> str:
+        """The latest period of this kind ("Q", "H", "-") stated before
+        ``char``: what "the quarter" refers to."""
+        pat = re.compile(rf"^{_YEAR}-{suffix}\d+$" if suffix != "-" else rf"^{_YEAR}-\d\d$")
+        found = [t.period for t in self._stated if t.end <= char and pat.match(t.period)]
+        return found[-1] if found else ""
+
+    @staticmethod
+    def _plain_years(ctx: ArticleContext) -> list[Time]:
+        out = []
+        for sent in ctx.sents:
+            out.extend(t for t in find_times(ctx, sent, None) if t.period and not t.anchored
+                       and ".." not in t.period and not t.relative)
+        return out
+
+
+def find_times(ctx: ArticleContext, sent: Span, ref: int | None,
+               pub: tuple[int, int] | None = None) -> list[Time]:
+    """Time expressions in ``sent`` (article offsets), in text order."""
+    p = _patterns()
+    text = sent.text
+    base = sent.start_char
+    taken: list[tuple[int, int]] = []
+    out: list[Time] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    def add(s: int, e: int, period: str, **kw):
+        if not free(s, e):
+            return
+        taken.append((s, e))
+        m = p["cue"].search(text[max(0, s - 30):s])
+        out.append(Time(base + s, base + e, period, cue=m.group(1).lower() if m else "", **kw))
+
+    for m in p["month_span"].finditer(text):
+        year = m.group(3) or (str(ref) if ref else "")
+        if year:
+            add(m.start(), m.end(), _month_span_period(p["months"][m.group(1).lower()],
+                                                       p["months"][m.group(2).lower()], year))
+    for m in p["part"].finditer(text):
+        year = m.group(2) or (str(ref) if ref else "")
+        suffix = p["parts"][re.sub(r"[\s-]+", " ", m.group(1).lower())]
+        add(m.start(), m.end(), f"{year}-{suffix}" if year else suffix)
+    for m in p["part_after"].finditer(text):
+        add(m.start(), m.end(), f"{m.group(1)}-{p['parts'][m.group(2).lower()]}")
+    for m in p["month_year"].finditer(text):
+        add(m.start(), m.end(), f"{m.group(2)}-{p['months'][m.group(1).lower()]:02d}")
+    for m in p["rel_month"].finditer(text):
+        phrase = re.sub(r"\s+", " ", m.group(1).lower())
+        if phrase in p["rm_ref"]:
+            if pub:
+                add(m.start(), m.end(), shift(f"{pub[0]}-{pub[1]:02d}", months=p["rm_ref"][phrase]),
+                    relative=True)
+        else:
+            add(m.start(), m.end(), "", months=p["rm_anch"][phrase], anchored=True, relative=True)
+    for m in p["month_alone"].finditer(text):
+        month = p["months"][m.group(1).lower()]
+        if ref:
+            year = ref - 1 if pub and month > pub[1] and ref == pub[0] else ref
+            add(m.start(1), m.end(1), f"{year}-{month:02d}")
+    for m in p["relative"].finditer(text):
+        phrase = re.sub(r"\s+", " ", m.group(1).lower())
+        if phrase in p["rel_ref"]:
+            if ref:
+                add(m.start(), m.end(), str(ref + p["rel_ref"][phrase]), relative=True)
+        else:
+            add(m.start(), m.end(), "", offset=p["rel_anch"][phrase], anchored=True,
+                relative=True)
+    for m in p["focus"].finditer(text):
+        add(m.start(), m.end(), "", focus=p["focus_words"][m.group(1).lower()], relative=True)
+    for m in p["year_range"].finditer(text):
+        a, b = m.group(1), m.group(2)
+        b = a[:2] + b if len(b) == 2 else b
+        if int(b) > int(a):
+            add(m.start(), m.end(), f"{a}..{b}")
+    for m in p["year"].finditer(text):
+        if _year_is_name(ctx, base + m.start()) or _future(text[:m.start()]):
+            taken.append((m.start(), m.end()))
+            continue
+        add(m.start(), m.end(), m.group(1))
+    out.sort(key=lambda t: t.start)
+    return out
+
+
+def _future(before: str) -> bool:
+    words = before.lower().split()
+    return bool(words) and words[-1] in attr()["future_cues"]
+
+
+def _year_is_name(ctx: ArticleContext, char: int) -> bool:
+    """A year inside a name: "the PROTECT Act of 2003"."""
+    span = ctx.doc.char_span(char, char + 4, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span[0]
+    prep = tok.head
+    return (tok.dep_ == "pobj" and prep.lower_ in attr()["name_year_preps"]
+            and prep.head.pos_ == "PROPN" and prep.head.is_title
+            and prep.head.ent_type_ not in ("DATE", "CARDINAL"))
+
+
+def _side(text_before: str) -> str:
+    """"A" for the first figure of "from A to B", "B" for the second."""
+    tail = text_before[-40:].lower()
+    if re.search(r"\b(from|between)\s+(\S+\s+){0,2}$", tail):
+        return "A"
+    if re.search(r"\b(to|and)\s+(\S+\s+){0,2}$", tail):
+        return "B"
+    return ""
+
+
+def _is_compared(text_before: str) -> bool:
+    """The next figure is the compared one: "..., compared with $255 million"."""
+    m = _patterns()["cue"].search(text_before[-40:])
+    return bool(m) and m.group(1).lower() in attr()["roles"]["base"] \
+        and m.group(1).lower() not in ("from", "since")
+
+
+def _is_base(t: Time, kind: str) -> bool:
+    roles = attr()["roles"]
+    if t.cue == "since":
+        return kind in CHANGE_KINDS
+    if t.cue in attr()["roles"]["change_only"]:
+        return kind in CHANGE_KINDS
+    return t.cue in roles["base"]
+
+
+def _base_of(ctx: ArticleContext, t: Time, period: str) -> str:
+    """The base a time expression gives; "the same period of 2024" for a
+    second-quarter figure is the second quarter of 2024."""
+    base = t.resolve(period)
+    same = re.search(r"\bsame\s+\w+\s+(?:of|in)\s+$",
+                     ctx.text[max(0, t.start - 30):t.start], re.I)
+    part = re.match(rf"^{_YEAR}(-[HQ]\d)$", period)
+    if same and part and re.fullmatch(_YEAR, base):
+        base += part.group(1)
+    return base
+
+
+_COMPARED_FIGURE = re.compile(
+    r"\b(from|than|compared with|compared to|versus)\s+(?:[^,;.]|\.(?=\d)){1,30}?\s+(?:in|of)\s+$", re.I)
+
+
+def _compared_time(ctx: ArticleContext, t: Time) -> Time:
+    """"down from 7.44 million in January": January is what the sentence
+    compares with, not the time it talks about."""
+    if t.cue not in ("in", "of", ""):
+        return t
+    m = _COMPARED_FIGURE.search(ctx.text[max(0, t.start - 50):t.start])
+    return replace(t, cue=m.group(1).lower()) if m else t
+
+
+def _sentence_frame(ctx: ArticleContext, sent: Span, years: Years) -> tuple[str, str]:
+    """(period, base) a sentence states, for use as context by the next ones."""
+    compare = set(attr()["roles"]["base"]) | set(attr()["roles"]["change_only"])
+    times = [_compared_time(ctx, t) for t in find_times(ctx, sent, years.ref, years.pub)]
+    times = [replace(t, period=years.in_focus(t.start, t.focus)) if t.focus else t
+             for t in times]
+    period = next((t.period for t in times if t.period and t.cue not in compare
+                   and ".." not in t.period), "")
+    base = ""
+    for t in times:
+        if t.cue in compare and t.cue != "since":
+            base = _base_of(ctx, t, period)
+            if base and base != period:
+                break
+            base = ""
+    return period, base
+
+
+def periods(ctx: ArticleContext, years: Years, sent: Span, r: dict,
+            siblings: list[dict]) -> tuple[str, str, str]:
+    """(period, base_period, how) for one raw claim; ``how`` names the
+    confidence level in attribution.toml."""
+    kind = r["kind"]
+    times = find_times(ctx, sent, years.ref, years.pub)
+    text_before = ctx.text[sent.start_char:r["start_char"]]
+    side = _side(text_before)
+    if side == "B" and not any(_side(ctx.text[sent.start_char:s["start_char"]]) == "A"
+                               for s in siblings if s is not r):
+        side = ""
+    # a time expression between this claim and the next belongs to this one;
+    # one beyond the next claim belongs to that claim ("rose to $310 million,
+    # compared with $255 million in the same quarter last year")
+    later = [s["start_char"] for s in siblings if s["start_char"] > r["start_char"]]
+    earlier = [s["end_char"] for s in siblings if s["end_char"] <= r["start_char"]]
+    window = [t for t in times if (not later or t.start < later[0])
+              and (not earlier or t.start >= earlier[-1] or side != "B")]
+    compared_next = later and _is_compared(ctx.text[sent.start_char:later[0]])
+    if window or side or compared_next:
+        times = window
+    if kind not in CHANGE_KINDS:
+        # "from a year earlier", "than the year before" measure a change
+        # stated beside this figure, not the time this figure holds
+        compare = set(attr()["roles"]["base"]) | set(attr()["roles"]["change_only"])
+        times = [t for t in times if not (t.anchored and t.cue in compare)]
+
+    times = [replace(t, period=years.in_focus(t.start, t.focus)) if t.focus else t
+             for t in times]
+    times = [t for t in times if t.period or t.anchored]
+    own = [t for t in times if not _is_base(t, kind)]
+    bases = [t for t in times if _is_base(t, kind)]
+    how = "period_explicit"
+    period = ""
+    nearest = min(own, key=lambda t: abs(t.start - r["start_char"])) if own else None
+    if nearest is not None and nearest.cue == "since" and nearest.period:
+        # "Since 2021, at least 36 ..." -> 2021..2024
+        start = nearest.period.split("..")[0]
+        period = f"{start}..{years.ref}" if years.ref and int(start[:4]) < years.ref else start
+        own = []
+    ctx_period, ctx_base = "", ""
+    if not period and not own or any(t.anchored for t in own):
+        for prev in ctx.previous_sentences(sent, paragraphs=True):
+            ctx_period, ctx_base = _sentence_frame(ctx, prev, years)
+            if ctx_period:
+                break
+    if not period and own:
+        t = min(own, key=lambda t: abs(t.start - r["start_char"]))
+        period = t.resolve(ctx_period or (str(years.topic) if years.topic else ""))
+        how = "period_relative" if t.relative else how
+    if not period and side == "A":
+        if bases:
+            period = bases[0].resolve(ctx_period or str(years.topic or ""))
+        elif ctx_base:
+            period, how = ctx_base, "period_context"
+        elif ctx_period:
+            period, how = shift(ctx_period, -1), "period_context"
+        elif years.topic:
+            period, how = str(years.topic - 1), "period_fallback"
+    if not period and ctx_period:
+        period, how = ctx_period, "period_context"
+    if not period:
+        period, how = years.stated_before(sent.start_char), "period_fallback"
+    if not period and years.topic:
+        period, how = str(years.topic), "period_fallback"
+
+    base = ""
+    if kind in CHANGE_KINDS:
+        if bases:
+            t = min(bases, key=lambda t: abs(t.start - r["start_char"]))
+            base = _base_of(ctx, t, period)
+            if t.cue == "since" and ".." in base:
+                base = base.split("..")[0]
+        if not base and ctx_base and how == "period_context":
+            base = ctx_base
+        if not base and not ctx_base and period:
+            # a context sentence may give the base though this sentence gave the period
+            for prev in ctx.previous_sentences(sent, paragraphs=True):
+                p2, b2 = _sentence_frame(ctx, prev, years)
+                if p2 == period and b2:
+                    base = b2
+                    break
+        if not base and period:
+            base = shift(period, -1)
+            how = "period_fallback" if how == "period_explicit" else how
+    return period, base, how

@@ -1,0 +1,383 @@
+"""Who a number belongs to.
+
+Mentions are named entities (extended over "and Exploited Children" when
+the model stops early), learned acronyms ("... Children (NCMEC)") and the
+long names they stand for. A claim's subject is the grammatical subject of
+the clause the number hangs on: a name, several names joined by "and", a
+definite reference ("the organization", "the company") or a pronoun resolved
+to the most recent matching mention. When the sentence has none, an earlier
+sentence of the same paragraph may give it; else the article's main subject.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from .context import ArticleContext, attr
+
+_ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z&]{1,9})\s*\)")
+_ORG_LIKE = ("ORG", "PRODUCT", "FAC", "NORP")
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int           # character offsets
+    end: int
+    name: str            # canonical name within the article
+    label: str
+    sent: int            # ordinal of its sentence
+
+
+def norm_name(name: str) -> str:
+    """Comparison form of a name: lower case, "&" as "and", no leading
+    article, no possessive, no legal-form suffix ("Inc.")."""
+    s = name.replace("&", " and ").replace("’", "'")
+    s = re.sub(r"'s?$", "", s.strip())
+    s = re.sub(r"\s+", " ", s).strip().lower()
+    s = re.sub(r"^(the|a|an) ", "", s)
+    words = s.replace(",", " ").split()
+    suffixes = set(attr()["name_suffixes"])
+    while len(words) > 1 and words[-1] in suffixes:
+        words = words[:-1]
+    return " ".join(words)
+
+
+def abbreviates(acr: str, name: str) -> bool:
+    """True if ``acr`` can stand for ``name``: its initials ("NCMEC"), or
+    letters taken in order from the name's words, starting with the first
+    word's initial and using every word's initial ("NWF" for "Northwind
+    Foods")."""
+    letters = re.sub(r"[^A-Za-z]", "", acr).upper()
+    if name.isupper() and " " not in name.strip():
+        return False                            # two acronyms ("NHS", "NHSE")
+    full = initials(name)
+    if len(letters) < 2 or not full:
+        return False
+    if full == letters:
+        return True
+    if len(letters) < 3 or letters[0] != full[0]:
+        return False
+    it = iter(letters)
+    if not all(ch in it for ch in full):        # every initial, in order
+        return False
+    it = iter(re.sub(r"[^A-Za-z]", "", norm_name(name)).upper())
+    return all(ch in it for ch in letters)      # and only letters of the name
+
+
+def clean_name(name: str) -> str:
+    strip = attr()["name_strip"]
+    words = name.split("(")[0].replace("\n", " ").split()
+    while words and words[0].lower() in strip:
+        words = words[1:]
+    if words:
+        for suffix in ("’s", "'s", "’", "'"):
+            if words[-1].endswith(suffix) and len(words[-1]) > len(suffix):
+                words[-1] = words[-1][: -len(suffix)]
+                break
+    return " ".join(words)
+
+
+def initials(name: str) -> str:
+    joiners = set(attr()["name_joiners"])
+    words = re.findall(r"[A-Za-z][\w'’-]*", name)
+    return "".join(w[0].upper() for w in words if w.lower() not in joiners and w[0].isupper())
+
+
+def _without_suffix(words: list[str]) -> list[str]:
+    suffixes = set(attr()["name_suffixes"])
+    while len(words) > 1 and words[-1].lower().rstrip(",") in suffixes:
+        words = words[:-1]
+    return words
+
+
+def learn_acronyms(text: str) -> dict[str, str]:
+    """{normalized long name: acronym} from "Long Name (LN)" in ``text``."""
+    joiners = set(attr()["name_joiners"])
+    out: dict[str, str] = {}
+    for m in _ACRONYM.finditer(text):
+        acr = m.group(1)
+        letters = re.sub(r"[^A-Za-z]", "", acr).upper()
+        before = re.findall(r"[A-Za-z&][\w'’&-]*", text[max(0, m.start() - 160):m.start()])
+        exact = loose = None
+        for k in range(1, min(len(before), 14) + 1):
+            cand = before[-k:]
+            if cand[0].lower() in joiners or not cand[0][0].isupper():
+                continue
+            if not all(w[0].isupper() or w.lower() in joiners for w in cand):
+                break
+            core = _without_suffix(cand)
+            if initials(" ".join(core)) == letters:
+                exact = cand
+                break
+            if loose is None and abbreviates(acr, " ".join(core)) and \
+                    len(initials(" ".join(core))) >= 2:
+                loose = cand
+        if exact or loose:
+            out[norm_name(" ".join(exact or loose))] = acr
+    return out
+
+
+class Mentions:
+    """Every mention of a subject-like name in one article."""
+
+    def __init__(self, ctx: ArticleContext):
+        self.ctx = ctx
+        doc = ctx.doc
+        self.acronyms = learn_acronyms(ctx.text)
+        labels = set(attr()["subject_labels"])
+        found: list[tuple[int, int, str, str]] = []
+        for ent in doc.ents:
+            if ent.label_ not in labels or self._is_headline_text(ent):
+                continue
+            span = self._extend(ent)
+            found.append((span.start_char, span.end_char, span.text, ent.label_))
+        # long names whose acronym was learned, and the acronyms themselves
+        for long, acr in self.acronyms.items():
+            words = [re.escape(w) for w in long.split()]
+            pat = r"\b" + r"\s+".join(w if w != "and" else r"(?:and|&)" for w in words) + r"\b"
+            for m in re.finditer(pat, ctx.text, re.I):
+                found.append((m.start(), m.end(), m.group(), "ORG"))
+            for m in re.finditer(rf"\b{re.escape(acr)}\b", ctx.text):
+                found.append((m.start(), m.end(), acr, "ORG"))
+        # overlapping mentions: the longest wins ("the National Center for
+        # Missing" inside the learned "National Center for Missing and ...")
+        chosen: list[tuple[int, int, str, str]] = []
+        for f in sorted(found, key=lambda f: (-(f[1] - f[0]), f[0])):
+            if all(f[1] <= c[0] or f[0] >= c[1] for c in chosen):
+                chosen.append(f)
+        found = sorted(chosen)
+        person_multi = {w for s, e, t, lab in found if lab == "PERSON" and len(t.split()) > 1
+                        for w in t.split()}
+        org_names = {norm_name(t) for s, e, t, lab in found if lab in _ORG_LIKE}
+        self.items: list[Mention] = []
+        last_end = -1
+        for s, e, t, lab in found:
+            if s < last_end:
+                continue
+            name = self.canonical(t)
+            if not name:
+                continue
+            if lab == "PERSON" and (norm_name(t) in org_names
+                                    or (len(t.split()) == 1 and t not in person_multi)):
+                lab = "ORG?"
+            tok = doc.char_span(s, e, alignment_mode="expand")
+            sent = ctx.sent_no(tok.start) if tok is not None and len(tok) else 0
+            self.items.append(Mention(s, e, name, lab, sent))
+            last_end = e
+
+    def _is_headline_text(self, ent: Span) -> bool:
+        """Entities that are really a whole headline ("Key Takeaways")."""
+        line = self.ctx.sent_of(ent.start).text.strip()
+        if any(t.pos_ in ("AUX", "VERB") for t in ent) or ":" in ent.text:
+            return True
+        return len(ent.text) >= 0.6 * max(1, len(line)) and len(ent) > 1
+
+    def _extend(self, ent: Span) -> Span:
+        """Extend a name cut short by the model ("The National Center for
+        Missing" + " and Exploited Children")."""
+        doc = ent.doc
+        joiners = set(attr()["name_joiners"])
+        end = ent.end
+        # only long institutional names ("Center for Missing") continue over
+        # "and": "Microsoft and Amazon" are two names
+        if len(ent) < 2 or not any(t.lower_ in joiners for t in ent):
+            return ent
+        while end < len(doc):
+            tok = doc[end]
+            if self._name_word(tok):
+                end += 1
+            elif (tok.lower_ in joiners and end + 1 < len(doc)
+                  and self._name_word(doc[end + 1])):
+                end += 2
+            else:
+                break
+        return doc[ent.start:end]
+
+    @staticmethod
+    def _name_word(tok: Token) -> bool:
+        return (tok.is_title and not tok.is_sent_start and tok.pos_ in ("PROPN", "NOUN", "ADJ",
+                                                                      "VERB")
+                and tok.ent_type_ not in ("DATE", "CARDINAL", "TIME"))
+
+    def canonical(self, text: str) -> str:
+        name = clean_name(text)
+        if not name:
+            return ""
+        n = norm_name(name)
+        if n in self.acronyms:
+            return self.acronyms[n]
+        for long, acr in self.acronyms.items():
+            if n == acr.lower():
+                return acr
+        return name
+
+    def at(self, tok: Token) -> Mention | None:
+        for m in self.items:
+            if m.start <= tok.idx < m.end:
+                return m
+        return None
+
+    def before(self, char: int, sent: int, labels: tuple[str, ...], word: str = "") -> Mention | None:
+        """The most recent mention before ``char`` of one of ``labels``
+        (or whose name holds ``word``), at most ``reference_window``
+        sentences back."""
+        window = attr()["reference_window"]
+        cands = [m for m in self.items if m.end <= char and sent - m.sent <= window]
+        if word:
+            named = [m for m in cands if word in self._long_words(m)]
+            if named:
+                return named[-1]
+        cands = [m for m in cands if m.label in labels]
+        return cands[-1] if cands else None
+
+    def _long_words(self, m: Mention) -> set[str]:
+        text = self.ctx.text[m.start:m.end]
+        words = set(norm_name(text).split())
+        for long, acr in self.acronyms.items():
+            if acr == m.name:
+                words |= set(long.split())
+        return words
+
+
+def _labels_for(kind: str) -> tuple[str, ...]:
+    return {"ORG": ("ORG", "ORG?", "PRODUCT", "FAC"), "GPE": ("GPE", "LOC"),
+            "PERSON": ("PERSON",)}[kind]
+
+
+class SubjectFinder:
+    def __init__(self, ctx: ArticleContext):
+        self.ctx = ctx
+        self.mentions = Mentions(ctx)
+        a = attr()
+        self.refs = {w: k for k, words in a["references"].items() for w in words}
+        self.pronouns: dict[str, list[str]] = {}
+        for k, words in a["pronouns"].items():
+            for w in words:
+                self.pronouns.setdefault(w, []).append(k)
+        self.subject_deps = set(a["subject_deps"])
+
+    def sent_no(self, tok: Token) -> int:
+        return self.ctx.sent_no(tok.i)
+
+    # -- one noun phrase -> names -------------------------------------
+    def phrase(self, tok: Token) -> tuple[list[str], str]:
+        """Names a subject noun phrase stands for, and how they were found
+        ("in_sentence" or "from_reference"); ([], "") if it names none."""
+        names: list[str] = []
+        how = "in_sentence"
+        for member in self._members(tok):
+            name, h = self._one(member)
+            if name:
+                names.append(name)
+                if h != "in_sentence":
+                    how = h
+        if names:
+            return list(dict.fromkeys(names)), how
+        # "Riverton's police department": an institution named by its owner
+        compounds = [c for c in tok.children if c.dep_ == "compound"]
+        owner = [c for c in tok.children if c.dep_ == "poss" and (self.mentions.at(c)
+                                                                   or c.pos_ == "PROPN")]
+        if tok.lemma_.lower() in self.refs and compounds and owner:
+            words = [clean_name(owner[0].text)] + [t.text for t in compounds] + [tok.text]
+            return [self.mentions.canonical(" ".join(words))], "in_sentence"
+        # a common noun phrase: whose? ("Meta's reports", "reports from Meta")
+        for child in tok.children:
+            if child.dep_ == "poss":
+                name, h = self._one(child)
+                if name:
+                    return [name], h
+            if child.dep_ == "prep" and child.lower_ in attr()["agent_preps"]:
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        got = [self._one(m) for m in self._members(obj)]
+                        got = [g for g in got if g[0] and g[1] == "in_sentence"]
+                        if got:
+                            return [g[0] for g in got], "in_sentence"
+        return [], ""
+
+    def _members(self, tok: Token) -> list[Token]:
+        out = [tok]
+        for child in tok.children:
+            if child.dep_ in ("conj", "appos") and (child.pos_ == "PROPN"
+                                                    or self.mentions.at(child)):
+                out.extend(self._members(child))
+        return out
+
+    def _one(self, tok: Token) -> tuple[str, str]:
+        m = self.mentions.at(tok)
+        if m is not None:
+            return m.name, "in_sentence"
+        low = tok.lower_
+        if tok.pos_ == "PRON" or tok.tag_ in ("PRP", "PRP$"):
+            if low in self.pronouns and not self._is_dummy(tok):
+                labels = tuple(lab for k in self.pronouns[low] for lab in _labels_for(k))
+                got = self.mentions.before(tok.idx, self.sent_no(tok), labels)
+                if got:
+                    return got.name, "from_reference"
+            return "", ""
+        if tok.pos_ == "PROPN" and not (tok.is_sent_start and not tok.ent_type_):
+            chain = [tok]
+            i = tok.i - 1
+            while i >= 0 and tok.doc[i].pos_ == "PROPN" and tok.doc[i].head.i in (
+                    tok.i, *(c.i for c in chain)):
+                chain.insert(0, tok.doc[i])
+                i -= 1
+            return self.mentions.canonical(" ".join(t.text for t in chain)), "in_sentence"
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.refs and any(
+                c.lower_ in ("the", "this", "that") for c in tok.children if c.dep_ == "det"):
+            word = tok.lemma_.lower()
+            got = self.mentions.before(tok.idx, self.sent_no(tok),
+                                       _labels_for(self.refs[word]), word=word)
+            if got:
+                return got.name, "from_reference"
+        return "", ""
+
+    @staticmethod
+    def _is_dummy(tok: Token) -> bool:
+        """"it" in "it's more than thirteen times higher" stands for the
+        quantity, not an organisation."""
+        return tok.lower_ in ("it", "this", "that") and tok.head.lemma_ == "be"
+
+    # -- a claim -> names -----------------------------------------------
+    def for_claim(self, r: dict) -> tuple[list[str], str]:
+        doc = self.ctx.doc
+        tok = doc[r["token_start"]]
+        for _ in range(12):
+            if tok.pos_ in ("VERB", "AUX") or tok.dep_ == "ROOT":
+                for child in tok.children:
+                    if child.dep_ in self.subject_deps and not (
+                            r["token_start"] <= child.i < r["token_end"]):
+                        names, how = self.phrase(child)
+                        if names:
+                            return names, how
+            if tok.head is tok:
+                break
+            tok = tok.head
+        return [], ""
+
+    def for_sentence(self, sent: Span) -> list[str]:
+        """The names a sentence is about: its first named grammatical
+        subject, else its first organisation not inside a prepositional
+        phrase (the parse sometimes misses the subject)."""
+        for tok in sent:
+            if tok.dep_ in self.subject_deps:
+                names, _ = self.phrase(tok)
+                if names:
+                    return names
+        for m in self.mentions.items:
+            if sent.start_char <= m.start < sent.end_char and m.label in ("ORG", "ORG?"):
+                tok = self.ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+                if tok is not None and not any(t.dep_ == "pobj" for t in tok):
+                    return [m.name]
+        return []
+
+    def main_subject(self, found: list[str]) -> str:
+        """The article's main subject: the one most claims belong to, else
+        the organisation it mentions most."""
+        if found:
+            return Counter(found).most_common(1)[0][0]
+        orgs = Counter(m.name for m in self.mentions.items if m.label in ("ORG", "ORG?"))
+        return orgs.most_common(1)[0][0] if orgs else ""

@@ -1,0 +1,204 @@
+"""Which claims are about the same quantity: the comparison key.
+
+A claim's key is (subject, metric, period, kind, base period, unit part):
+subjects and metrics normalized (case, possessives, modifier words, an
+acronym standing for a full name), then wordings that still differ slightly
+are merged with rapidfuzz, only among claims that share the rest of the key
+(blocking keeps this linear). Knowledge: ``data/explain.toml`` ([compare]),
+plus the modifier words of ``data/synonyms.toml``.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from functools import cache
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from .knowledge import load
+from .model import Claim
+
+#: (subject, metric, period, kind, base_period, unit part)
+Key = tuple[str, str, str, str, str, str]
+
+_WORD = re.compile(r"[\w&]+")
+_DIGITS = re.compile(r"\d+")
+_POSSESSIVE = re.compile(r"['’]s?\b")
+
+
+@cache
+def cfg() -> dict:
+    return load("explain")
+
+
+@cache
+def _metric_drop() -> frozenset[str]:
+    words = set(cfg()["compare"]["metric_stopwords"])
+    words |= set(load("synonyms").get("modifiers", {}).get("ignore", []))
+    return frozenset(words)
+
+
+def _num(x) -> float:
+    try:
+        return float(x)
+    except (TypeError, ValueError):
+        return math.nan
+
+
+def comparable(c: Claim) -> bool:
+    """Whether a claim can take part in comparisons at all."""
+    conf = cfg()["compare"]
+    if math.isnan(_num(c.value)) or _num(c.confidence) < conf["min_confidence"]:
+        return False
+    for name in conf["required"]:
+        v = getattr(c, name)
+        if not v or (isinstance(v, str) and not v.strip()) or v != v:
+            return False
+    return True
+
+
+def sign_interval(c: Claim) -> tuple[float, float, bool]:
+    """(low, high, signed): the claim's interval in comparison space. Changes
+    that say "decrease" become negative; a change without a direction is
+    unsigned (compared by magnitude); open ends stay infinite."""
+    v = _num(c.value)
+    lo, hi = _num(c.low), _num(c.high)
+    lo = v if math.isnan(lo) else lo
+    hi = v if math.isnan(hi) else hi
+    compare = cfg()["compare"]
+    if c.kind == "multiple" and c.direction == "increase":
+        hi += cfg()["tolerance"]["multiple_higher_slack"]
+    if c.kind not in compare["signed_kinds"] or lo < 0 or hi < 0:
+        return lo, hi, True
+    if c.direction == "decrease":
+        return -hi, -lo, True
+    return lo, hi, c.direction == "increase"
+
+
+# --- normalizing wordings ---------------------------------------------------------
+
+@cache
+def norm_name(name: str) -> str:
+    """'The National Center’s' -> 'national center'."""
+    words = _WORD.findall(_POSSESSIVE.sub("", str(name).lower()))
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+@cache
+def norm_subject(subject: str) -> tuple[str, ...]:
+    """Several subjects joined by ';' compare as a set."""
+    return tuple(sorted({n for part in str(subject).split(";") if (n := norm_name(part))}))
+
+
+@cache
+def norm_metric(metric: str) -> str:
+    words = [w for w in _WORD.findall(str(metric).lower()) if w not in _metric_drop()]
+    return " ".join(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+                    for w in words)
+
+
+def acronym(name: str) -> str:
+    skip = set(cfg()["compare"]["acronym_skip"])
+    words = [w for w in name.split() if w not in skip]
+    return "".join(w[0] for w in words) if len(words) > 1 else ""
+
+
+def acronym_aliases(names: set[str]) -> dict[str, str]:
+    """Full names whose initials are another subject's name map to it
+    ('national center for missing exploited children' -> 'ncmec')."""
+    singles = {n for n in names if " " not in n}
+    return {n: a for n in names if (a := acronym(n)) in singles and a != n}
+
+
+def similar_names(names: set[str], threshold: float) -> dict[str, set[str]] | None:
+    """name -> the other names similar to it (rapidfuzz ratio >= threshold,
+    same numbers in them), computed once over the distinct names in one C
+    call; None when there are too many distinct names for that."""
+    conf = cfg()["compare"]
+    names = sorted(n for n in names if len(n) >= conf["fuzzy_min_length"])
+    if len(names) > conf["fuzzy_max_distinct"]:
+        return None
+    out: dict[str, set[str]] = defaultdict(set)
+    if len(names) < 2:
+        return out
+    scores = process.cdist(names, names, scorer=fuzz.ratio, score_cutoff=threshold,
+                           dtype=np.uint8)
+    for i, j in zip(*np.nonzero(scores)):
+        n, m = names[i], names[j]
+        if i != j and _DIGITS.findall(n) == _DIGITS.findall(m):
+            out[n].add(m)
+    return out
+
+
+def fuzzy_merge(block: Counter, threshold: float,
+                similar: dict[str, set[str]] | None = None) -> dict[str, str]:
+    """Map each wording in a block to a canonical one (the most common of the
+    wordings it is similar to). Wordings with different numbers in them
+    ("covid-19 deaths", "h5n1 cases") are never merged."""
+    conf = cfg()["compare"]
+    names = [n for n in sorted(block, key=lambda n: (-block[n], n))
+             if len(n) >= conf["fuzzy_min_length"]]
+    if len(names) < 2 or len(names) > conf["fuzzy_max_block"]:
+        return {}
+    if similar is None:
+        similar = similar_names(set(names), threshold) or {}
+    out: dict[str, str] = {}
+    for i, n in enumerate(names):
+        if n in out or n not in similar:
+            continue
+        for m in names[i + 1:]:
+            if m not in out and m in similar[n]:
+                out[m] = n
+    return out
+
+
+# --- keys --------------------------------------------------------------------------
+
+def claim_keys(claims: list[Claim]) -> dict[str, Key]:
+    """claim_id -> comparison key for every claim."""
+    conf = cfg()["compare"]
+    change_kinds, unit_kinds = set(conf["change_kinds"]), set(conf["unit_in_key"])
+    subj = {c.claim_id: norm_subject(str(c.subject)) for c in claims}
+    alias = acronym_aliases({p for s in set(subj.values()) for p in s})
+    joined = {s: ";".join(sorted({alias.get(p, p) for p in s})) for s in set(subj.values())}
+    subj = {k: joined[s] for k, s in subj.items()}
+    rest = {c.claim_id: (str(c.period).strip(), c.kind,
+                         str(c.base_period or "").strip() if c.kind in change_kinds else "",
+                         str(c.unit or "").strip().lower() if c.kind in unit_kinds else "")
+            for c in claims}
+    metric = {c.claim_id: norm_metric(str(c.metric)) for c in claims}
+    metric = _merge_within(metric, subj, rest, conf["metric_similarity"])
+    subj = _merge_within(subj, metric, rest, conf["subject_similarity"])
+    return {cid: (subj[cid], metric[cid]) + rest[cid] for cid in subj}
+
+
+def _merge_within(names: dict[str, str], other: dict[str, str], rest: dict[str, tuple],
+                  threshold: float) -> dict[str, str]:
+    """Fuzzy-merge the wordings in ``names`` among claims that share the rest
+    of their key (``other`` and ``rest``)."""
+    similar = similar_names(set(names.values()), threshold)
+    if similar is not None and not similar:
+        return names
+    blocks: dict[tuple, Counter] = defaultdict(Counter)
+    for cid, name in names.items():
+        blocks[(other[cid],) + rest[cid]][name] += 1
+    mapping = {b: m for b, cnt in blocks.items() if len(cnt) > 1
+               and (m := fuzzy_merge(cnt, threshold, similar))}
+    if not mapping:
+        return names
+    return {cid: mapping.get((other[cid],) + rest[cid], {}).get(n, n) for cid, n in names.items()}
+
+
+def level_key(subject_metric: tuple[str, str], period: str, kind: str, unit: str) -> Key:
+    """The key a level (count or amount) at ``period`` would have."""
+    unit_part = unit.strip().lower() if kind in cfg()["compare"]["unit_in_key"] else ""
+    return subject_metric + (period, kind, "", unit_part)
+
+
+def change_key(subject_metric: tuple[str, str], period: str, kind: str, base: str) -> Key:
+    """The key a change of ``kind`` from ``base`` to ``period`` would have."""
+    return subject_metric + (period, kind, base, "")

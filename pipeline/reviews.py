@@ -1,0 +1,97 @@
+"""Editors' verdicts on findings, kept in ``reports/reviews.csv``.
+
+``claimcheck review`` appends one row per verdict (columns
+:data:`COLUMNS`); the latest row for a finding id wins. Every check attaches
+the latest verdict to the finding with the same id; a finding whose claims
+changed has a new id and so is open again. The file is rewritten atomically
+(temporary file + rename) under the reports folder's lock.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from datetime import datetime, timezone
+from pathlib import Path
+
+from .errors import UserError, warn
+from .files import locked, read_csv_rows, write_atomic
+
+REVIEWS_FILE = "reviews.csv"
+FINDINGS_FILE = "findings.json"
+COLUMNS = ("finding_id", "verdict", "note", "by", "reviewed_at")
+VERDICTS = ("confirmed", "explained", "dismissed")
+
+
+def read_reviews(reports_dir: str | Path) -> dict[str, dict]:
+    """{finding_id: review} with the latest verdict per finding; a review is
+    ``{"verdict", "note", "reviewed_at", "by"}``."""
+    path = Path(reports_dir) / REVIEWS_FILE
+    if not path.exists():
+        return {}
+    latest: dict[str, dict] = {}
+    for n, row in read_csv_rows(path, COLUMNS, required=COLUMNS):
+        if row["verdict"] not in VERDICTS:
+            raise UserError(f"{path} line {n}: verdict {row['verdict']!r} is not one of "
+                            f"{', '.join(VERDICTS)}; fix it")
+        latest[row["finding_id"]] = {"verdict": row["verdict"], "note": row["note"],
+                                     "reviewed_at": row["reviewed_at"], "by": row["by"]}
+    return latest
+
+
+def previous_finding_ids(reports_dir: str | Path) -> set[str]:
+    """Finding ids in the last run's findings.json (empty before the first)."""
+    path = Path(reports_dir) / FINDINGS_FILE
+    if not path.exists():
+        return set()
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        return {f["finding_id"] for f in doc["findings"]}
+    except (OSError, ValueError, KeyError, TypeError):
+        warn(f"{path} is not a findings file claimcheck wrote; every finding counts as new")
+        return set()
+
+
+def attach(findings: list, reports_dir: str | Path) -> None:
+    """Set ``new`` and ``review`` on each finding from the reports folder."""
+    previous = previous_finding_ids(reports_dir)
+    reviews = read_reviews(reports_dir)
+    for f in findings:
+        f.new = f.finding_id not in previous
+        f.review = reviews.get(f.finding_id)
+
+
+def default_reviewer() -> str:
+    return os.environ.get("CLAIMCHECK_REVIEWER") or os.environ.get("USER", "")
+
+
+def add_review(reports_dir: str | Path, finding_id: str, verdict: str, note: str = "",
+               by: str = "", now: datetime | None = None) -> dict:
+    """Append a verdict for ``finding_id`` to reviews.csv. The finding must be
+    in the last run's findings.json."""
+    reports_dir = Path(reports_dir)
+    if verdict not in VERDICTS:
+        raise UserError(f"verdict {verdict!r} is not one of {', '.join(VERDICTS)}")
+    if not (reports_dir / FINDINGS_FILE).exists():
+        raise UserError(f"{reports_dir / FINDINGS_FILE} does not exist; run claimcheck check "
+                        "first (or pass --reports-dir)")
+    with locked(reports_dir):
+        known = previous_finding_ids(reports_dir)
+        if finding_id not in known:
+            raise UserError(f"finding {finding_id} is not in {reports_dir / FINDINGS_FILE}; "
+                            "copy an id from report.md or findings.json")
+        read_reviews(reports_dir)  # refuse to append to a damaged file
+        row = {"finding_id": finding_id, "verdict": verdict, "note": note, "by": by,
+               "reviewed_at": (now or datetime.now(timezone.utc)).strftime("%Y-%m-%dT%H:%M:%SZ")}
+        path = reports_dir / REVIEWS_FILE
+        old = path.read_text(encoding="utf-8-sig") if path.exists() else ""
+        buf = io.StringIO()
+        writer = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\n")
+        if not old:
+            writer.writeheader()
+        elif not old.endswith("\n"):
+            buf.write("\n")
+        writer.writerow(row)
+        write_atomic(path, old + buf.getvalue())
+    return row

@@ -1,0 +1,168 @@
+"""Attribution (normalize stage): gold scores, case tables, cross-article merging."""
+from dataclasses import replace
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline import extract_claims
+from pipeline.attribution.canonical import canonicalize
+from pipeline.attribution.period import shift
+from pipeline.attribution.subject import abbreviates, learn_acronyms, norm_name
+from pipeline.model import Claim
+from tests import attribution_scorer as scorer
+
+DATA = scorer.HERE / "data"
+
+
+def test_sample_articles_meet_the_gold_targets():
+    result = scorer.run()
+    assert result["matched"] == result["gold"], "extractor lost gold claims"
+    assert result["overall"] >= 0.90, result["errors"]
+    for field, acc in result["fields"].items():
+        assert acc >= 0.80, (field, result["errors"])
+
+
+def test_unseen_topic_articles_stay_good():
+    result = scorer.run(DATA / "attribution_unseen_gold.csv", DATA / "attribution_unseen")
+    assert result["overall"] >= 0.85, result["errors"]
+    assert result["fields"]["subject"] >= 0.9
+    for field, acc in result["fields"].items():
+        assert acc >= 0.70, (field, result["errors"])
+
+
+@pytest.mark.parametrize("name", ["attribution_blind", "attribution_blind2"])
+def test_blind_sets_stay_good(name):
+    # written after the code, then used to find generic fixes (first runs:
+    # health statistics 40%, city crime figures 66%)
+    result = scorer.run(DATA / f"{name}_gold.csv", DATA / name)
+    assert result["overall"] >= 0.85, result["errors"]
+    assert result["fields"]["subject"] == 1.0
+
+
+def test_scorer_fails_on_wrong_attribution():
+    gold = scorer.load_gold(scorer.GOLD)
+    claims = [Claim(claim_id="x", source_id=g["source_id"], sentence="", start_char=g["start_char"],
+                    end_char=g["end_char"], text=g["text"], kind="count", value=1, low=1, high=1,
+                    metric="same", subject="Nobody", period="1999") for g in gold]
+    result = scorer.score(gold, claims)
+    assert result["fields"]["subject"] < 0.1
+    assert result["fields"]["metric"] < 0.5
+    assert result["overall"] < 0.5
+
+
+@pytest.mark.parametrize("text, acronyms", [
+    ("The National Center for Missing and Exploited Children (NCMEC) said",
+     {"national center for missing and exploited children": "NCMEC"}),
+    ("the National Center for Missing & Exploited Children (NCMEC) launched",
+     {"national center for missing and exploited children": "NCMEC"}),
+    ("The Bureau of Labor Statistics (BLS) said", {"bureau of labor statistics": "BLS"}),
+    ("Northwind Foods Inc. (NWF) reported", {"northwind foods": "NWF"}),
+    ("a rise (see chart) in sales", {}),
+])
+def test_acronyms_are_learned_from_text(text, acronyms):
+    assert learn_acronyms(text) == acronyms
+
+
+@pytest.mark.parametrize("acr, name, ok", [
+    ("NCMEC", "National Center for Missing and Exploited Children", True),
+    ("NWF", "Northwind Foods", True),
+    ("WHO", "World Health Organization", True),
+    ("NBC", "National Center for Missing and Exploited Children", False),
+    ("XY", "Northwind Foods", False),
+])
+def test_abbreviates(acr, name, ok):
+    assert abbreviates(acr, name) is ok
+
+
+@pytest.mark.parametrize("period, years, months, out", [
+    ("2024", -1, 0, "2023"), ("2025-H1", -1, 0, "2024-H1"), ("2025-Q2", -1, 0, "2024-Q2"),
+    ("2025-01", 0, -1, "2024-12"), ("2021..2024", -1, 0, ""),
+])
+def test_shift(period, years, months, out):
+    assert shift(period, years, months) == out
+
+
+def _claim(subject="", metric="", source="a"):
+    return Claim(claim_id="c", source_id=source, sentence="", start_char=0, end_char=1, text="1",
+                 kind="count", value=1.0, low=1.0, high=1.0, subject=subject, metric=metric)
+
+
+def test_canonicalize_merges_names_across_articles():
+    claims = [_claim("National Center for Missing & Exploited Children", source="a"),
+              _claim("NCMEC", source="b"),
+              _claim("the National Center for Missing and Exploited Children", source="c"),
+              _claim("Google;X;Microsoft", source="a"), _claim("Meta", source="b"),
+              _claim("Facebook", source="b")]
+    subjects = [c.subject for c in canonicalize(claims)]
+    assert subjects == ["NCMEC", "NCMEC", "NCMEC", "Google;X;Microsoft", "Meta", "Facebook"]
+
+
+def test_canonicalize_keeps_different_metrics_apart():
+    claims = [_claim(metric=m) for m in ("report", "sex trafficking report",
+                                         "trafficking sex report", "financial sextortion report",
+                                         "job (add)", "job (cut)")]
+    metrics = [c.metric for c in canonicalize(claims)]
+    assert metrics[0] != metrics[1]
+    assert metrics[1] == metrics[2]
+    assert len(set(metrics)) == 5
+
+
+@pytest.mark.parametrize("text, published, expect", [
+    # (text, date, [(figure, subject, period, base_period)])
+    ("Acme Corp said it sold 5,000 cars in 2023, up 10% compared with the year before.", "",
+     [("5,000", "Acme Corp", "2023", ""), ("10%", "Acme Corp", "2023", "2022")]),
+    ("The agency said 300 people were hired last year.", "2025-02-01",
+     [("300", "", "2024", "")]),
+    ("In the first half of 2025, Globex shipped 2 million phones.", "",
+     [("2 million", "Globex", "2025-H1", "")]),
+    ("Since 2021, at least 40 plants have closed.", "2024-06-01",
+     [("at least 40", "", "2021..2024", "")]),
+    ("Sales rose to 80 units from January to June.", "2025-08-01",
+     [("80", "", "2025-H1", "")]),
+    ("Employers added 151,000 jobs last month, fewer than the 190,000 jobs added in December.",
+     "2025-03-08", [("151,000", "", "2025-02", ""), ("190,000", "", "2024-12", "")]),
+    ("Acme posted revenue of $4 billion for the second quarter. Rival Globex reported sales "
+     "of $3 billion for the quarter, down 2% from a year earlier.", "2025-08-05",
+     [("$3 billion", "Globex", "2025-Q2", ""), ("2%", "Globex", "2025-Q2", "2024-Q2")]),
+    ("The list fell to 7.4 million in February.\n\nThat is down from 7.5 million in January. "
+     "Waits dropped by 25,000 compared with the previous month.", "2025-04-10",
+     [("7.5 million", "", "2025-01", ""), ("25,000", "", "2025-02", "2025-01")]),
+])
+def test_periods_and_subjects_case_table(text, published, expect):
+    df = extract_claims(text, published=published)
+    for figure, subject, period, base in expect:
+        row = df[df.text.str.contains(figure, regex=False)].iloc[0]
+        if subject:
+            assert row.subject == subject
+        assert (row.period, row.base_period) == (period, base), row.to_dict()
+
+
+def test_several_subjects_join_with_semicolon():
+    df = extract_claims("Regulators said Google, Microsoft and Amazon all filed at least "
+                        "20% fewer reports than in 2023.", published="2024-05-01")
+    row = df[df.kind == "pct_change"].iloc[0]
+    assert row.subject.split(";") == ["Google", "Microsoft", "Amazon"]
+    assert (row.period, row.base_period) == ("2024", "2023")
+
+
+def test_metric_keys_separate_scopes_and_flows():
+    df = extract_claims("Acme added 500 jobs in 2024 and cut 200 jobs in 2023. Reports of fraud "
+                        "rose 20% while total reports fell 5%.")
+    by_text = dict(zip(df.text, df.metric))
+    assert by_text["500"] != by_text["200"]
+    assert by_text["20%"] != by_text["5%"]
+
+
+def test_reference_resolves_to_the_named_organisation():
+    df = extract_claims("The World Health Organization (WHO) published its survey on Monday. "
+                        "The organization counted 1,200 cases of measles in 2024.")
+    assert df.iloc[0].subject == "WHO"
+    assert df.iloc[0].unit == "case"
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("abc XYZ(). 0123456789%,\n")), max_size=80))
+def test_attribution_never_raises(text):
+    df = extract_claims(text)
+    assert (df.confidence.between(0, 1)).all()

@@ -1,0 +1,300 @@
+"""compare: grouping by key, interval comparison, derived checks, stable ids.
+
+Built on synthetic articles (tests/factories.py), so each test pins one
+situation; test_explain adds causes and wording on top.
+"""
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.compare import assign_ids, compare, finding_digest
+from pipeline.keys import acronym_aliases, claim_keys, norm_metric, norm_subject
+
+from .factories import INF, Story, everything, rising_cases
+
+
+def by_type(findings):
+    return ([f for f in findings if f.type == "conflict"],
+            [f for f in findings if f.type == "agreement"])
+
+
+def hotline_stories():
+    """The shape of a real case: two articles count the same year's total
+    differently (one bundles), a third agrees with the first on the change."""
+    a = Story("a_wire",
+              "The Hotline received about 29.2 million complaints in 2024, a drop of roughly "
+              "19% from the year before.",
+              "In total, it received 7 million fewer complaints.",
+              "Acme accounted for most of the decline, filing 6.9 million fewer incidents "
+              "than in 2023.",
+              "The yearly total had grown to 36.2 million in 2023.",
+              "This year, Acme was allowed to bundle complaints, which lowered the total.",
+              "When the bundled complaints were counted in total, there was still a gap of "
+              "7 million complaints between years.",
+              "Beta and Gamma all filed at least 20% fewer complaints than in 2023.",
+              subject="Hotline", metric="complaints")
+    a.claim("about 29.2 million", "count", 29.2e6, 28.9e6, 29.5e6, qualifier="approx",
+            unit="complaint")
+    a.claim("roughly 19%", "pct_change", 19, 16, 22, qualifier="approx", direction="decrease",
+            unit="%", base_period="2023")
+    a.claim("7 million", "change", 7e6, 6.5e6, 7.5e6, direction="decrease", unit="complaint",
+            base_period="2023")
+    a.claim("6.9 million", "change", 6.9e6, 6.85e6, 6.95e6, direction="decrease",
+            unit="incident", subject="Acme", base_period="2023")
+    a.claim("36.2 million", "count", 36.2e6, 36.15e6, 36.25e6, period="2023")
+    a.claim("7 million", "change", 7e6, 6.5e6, 7.5e6, nth=1, unit="complaint",
+            base_period="2023")
+    a.claim("at least 20%", "pct_change", 20, 20, INF, qualifier="at_least",
+            direction="decrease", unit="%", subject="Beta;Gamma", base_period="2023")
+    b = Story("b_blog",
+              "This 19% decrease, representing 7 million fewer complaints in 2024, is the "
+              "largest decline on record.",
+              "Acme saw a reduction of 6.9 million complaints.",
+              "A 55% increase in fraud complaints was also seen.",
+              subject="Hotline", metric="complaints")
+    b.claim("19%", "pct_change", 19, 18.5, 19.5, direction="decrease", unit="%",
+            base_period="2023")
+    b.claim("7 million", "change", 7e6, 6.5e6, 7.5e6, direction="decrease", unit="complaint",
+            base_period="2023")
+    b.claim("6.9 million", "change", 6.9e6, 6.85e6, 6.95e6, direction="decrease",
+            unit="complaint", subject="Acme", base_period="2023")
+    b.claim("55%", "pct_change", 55, 54.5, 55.5, direction="increase", unit="%",
+            metric="fraud complaints", base_period="2023")
+    c = Story("c_site",
+              "The Hotline received fewer complaints in 2024 than in 2023.",
+              "The numbers dropped from 36.2 million complaints to 20.5 million.",
+              "Part of the drop happened because the Hotline changed how they count complaints.",
+              "Fraud complaints went up 55% from 2023.",
+              "The Hotline got nearly 100 fraud complaints daily.",
+              subject="Hotline", metric="complaints")
+    c.claim("36.2 million", "count", 36.2e6, 36.15e6, 36.25e6, period="2023", unit="complaint")
+    c.claim("20.5 million", "count", 20.5e6, 20.45e6, 20.55e6)
+    c.claim("55%", "pct_change", 55, 54.5, 55.5, direction="increase", unit="%",
+            metric="fraud complaints", base_period="2023")
+    c.claim("nearly 100", "rate", 100, 97, 100, qualifier="nearly",
+            unit="complaint per day", metric="fraud complaints")
+    return a, b, c
+
+
+def test_hotline_case_finds_two_conflicts_and_five_agreements():
+    claims, _ = everything(*hotline_stories())
+    conflicts, agreements = by_type(compare(claims))
+    stated = [f for f in conflicts if f.basis == "stated"]
+    derived = [f for f in conflicts if f.basis == "derived"]
+    assert len(stated) == 1 and len(derived) == 1
+    texts = {c.claim_id: c.text for c in claims}
+    assert sorted(texts[i] for i in stated[0].claims) == ["20.5 million", "about 29.2 million"]
+    assert set(derived[0].sources) == {"a_wire", "b_blog", "c_site"}
+    assert "(20.5M - 36.2M) / 36.2M = -43.4%" in derived[0].derivation
+    assert "20.5M - 36.2M = -15.7M" in derived[0].derivation
+    seen = sorted((f.subject, f.metric, f.period, f.claims[0].split("-")[0]) for f in agreements)
+    assert [(s, m, p) for s, m, p, _ in seen] == [
+        ("Acme", "complaints", "2024"), ("Hotline", "complaints", "2023"),
+        ("Hotline", "complaints", "2024"), ("Hotline", "complaints", "2024"),
+        ("Hotline", "fraud complaints", "2024")]
+    assert all(f.basis == "stated" for f in agreements)
+
+
+def test_different_subjects_and_metrics_are_never_one_quantity():
+    claims, _ = everything(*hotline_stories())
+    for f in compare(claims):
+        subjects = {c.subject for c in claims if c.claim_id in f.claims and c.kind != "count"}
+        assert len(subjects) <= 1, f
+        assert "Beta;Gamma" not in subjects
+    # the at-least-20% of other firms never meets the 19% of the whole
+    beta = [c.claim_id for c in claims if c.subject == "Beta;Gamma"][0]
+    assert not any(beta in f.claims for f in compare(claims))
+
+
+def two_sources(a_value, a_low, a_high, b_value, b_low, b_high, kind="count", **kw):
+    a = Story("one", "It counted 111 cases in 2024.")
+    b = Story("two", "It counted 222 cases in 2024.")
+    a.claim("111", kind, a_value, a_low, a_high, **kw)
+    b.claim("222", kind, b_value, b_low, b_high, **kw)
+    return compare(everything(a, b)[0])
+
+
+CASES = [
+    # (a interval, b interval, kind, expected type, expected cause set by compare)
+    ((100, 95, 105), (103, 101, 104), "count", "agreement", ""),
+    ((100, 99.5, 100.5), (150, 149.5, 150.5), "count", "conflict", ""),
+    ((100, 99.5, 100.5), (101, 100.9, 101.1), "count", "conflict", "rounding"),
+    ((19, 18.5, 19.5), (19.8, 19.75, 19.85), "percent", "conflict", "rounding"),
+    ((19, 18.5, 19.5), (25, 24.5, 25.5), "percent", "conflict", ""),
+    ((20, 20, INF), (500, 499.5, 500.5), "count", "agreement", ""),
+    ((20, 0, 20), (500, 499.5, 500.5), "count", "conflict", ""),
+]
+
+
+def test_interval_case_table():
+    for a, b, kind, want_type, want_cause in CASES:
+        [f] = two_sources(*a, *b, kind=kind)
+        assert (f.type, f.cause) == (want_type, want_cause), (a, b)
+
+
+def test_a_source_giving_two_values_is_judged_by_the_one_others_share():
+    a = Story("one", "Revenue rose to $12 billion from $10 billion in 2024.")
+    b = Story("two", "Revenue was $12.1 billion in 2024.")
+    a.claim("$12 billion", "amount", 12e9, 11.5e9, 12.5e9, unit="USD")
+    a.claim("$10 billion", "amount", 10e9, 9.5e9, 10.5e9, unit="USD")
+    b.claim("$12.1 billion", "amount", 12.1e9, 12.05e9, 12.15e9, unit="USD")
+    [f] = compare(everything(a, b)[0])
+    assert (f.type, len(f.claims)) == ("agreement", 2)
+
+
+def test_sign_comes_from_direction():
+    a = Story("up", "Cases rose 19% in 2024.")
+    b = Story("down", "Cases fell 19% in 2024.")
+    for s, d in ((a, "increase"), (b, "decrease")):
+        s.claim("19%", "pct_change", 19, 18.5, 19.5, direction=d, base_period="2023")
+    [f] = compare(everything(a, b)[0])
+    assert f.type == "conflict"
+    assert sorted(v["value"] for v in f.values) == [-19, 19]
+
+
+def test_unsigned_change_compares_by_size():
+    a = Story("plain", "There was a gap of 7 million reports between years.")
+    b = Story("down", "There were 7 million fewer reports.")
+    a.claim("7 million", "change", 7e6, 6.5e6, 7.5e6, base_period="2023")
+    b.claim("7 million", "change", 7e6, 6.5e6, 7.5e6, direction="decrease", base_period="2023")
+    [f] = compare(everything(a, b)[0])
+    assert f.type == "agreement"
+
+
+def test_one_source_alone_makes_no_stated_finding():
+    a = Story("solo", "It had 10 cases in 2024.", "Later it said 90 cases in 2024.")
+    a.claim("10", "count", 10, 9.5, 10.5)
+    a.claim("90", "count", 90, 89.5, 90.5)
+    assert compare(a.claims) == []
+
+
+def test_claims_without_subject_or_low_confidence_are_left_out():
+    a = Story("one", "It counted 111 cases in 2024.")
+    b = Story("two", "It counted 222 cases in 2024.")
+    a.claim("111", "count", 111, subject="")
+    b.claim("222", "count", 222)
+    assert compare(everything(a, b)[0]) == []
+    a.claims[0] = a.claims[0].__class__(**{**a.claims[0].__dict__, "subject": "Agency",
+                                           "confidence": 0.1})
+    assert compare(everything(a, b)[0]) == []
+
+
+def test_self_check_flags_numbers_that_do_not_add_up():
+    [f] = compare(rising_cases("sloppy", 20).claims)
+    assert (f.type, f.basis, f.sources) == ("conflict", "derived", ["sloppy"])
+    assert f.derivation == "(150 - 100) / 100 = 50%"
+
+
+def test_self_consistent_article_is_quiet():
+    assert compare(rising_cases("tidy", 50).claims) == []
+
+
+# Derived checks: (stories as (source, sentence, [(quantity, kind, value, low, high,
+# fields)]), expected (type, basis, subject, period, derivation), sources it must not name).
+DERIVED_CASES = [
+    ("level and change imply the other level",
+     [("one", "There were 30 million users in 2024, up 5 million from the year before.",
+       [("30 million", "count", 30e6, 29.95e6, 30.05e6, {}),
+        ("5 million", "change", 5e6, 4.5e6, 5.5e6,
+         {"direction": "increase", "base_period": "2023"})]),
+      ("two", "The app had 20 million users in 2023.",
+       [("20 million", "count", 20e6, 19.5e6, 20.5e6, {"period": "2023"})])],
+     ("conflict", "derived", "Agency", "2023", "30M - 5M = 25M"), []),
+    ("a daily rate gives the year",
+     [("daily", "The line took about 100 calls a day in 2024.",
+       [("about 100", "rate", 100, 97, 103, {"unit": "call per day"})]),
+      ("yearly", "The line took 12,000 calls in 2024.",
+       [("12,000", "count", 12000, 11999.5, 12000.5, {})]),
+      ("yearly2", "The line took 36,500 calls in 2024.",
+       [("36,500", "count", 36500, 36499.5, 36500.5, {})])],
+     ("conflict", "derived", "Agency", "2024", "100 x 365 = 36,500"), ["yearly2"]),
+    ("a share of another subject's total is a count",
+     [("share", "Acme made up 60% of the 10 million reports in 2024.",
+       [("60%", "percent", 60, 59.5, 60.5, {"subject": "Acme", "unit": "%"}),
+        ("10 million", "count", 10e6, 9.5e6, 10.5e6, {})]),
+      ("count", "Acme filed 3 million reports in 2024.",
+       [("3 million", "count", 3e6, 2.5e6, 3.5e6, {"subject": "Acme"})])],
+     ("conflict", "derived", "Acme", "2024", "60% x 10M = 6M"), []),
+]
+
+
+def test_derived_case_table():
+    for name, specs, want, absent in DERIVED_CASES:
+        stories = []
+        for source, sentence, claims in specs:
+            story = Story(source, sentence)
+            for quantity, kind, value, low, high, fields in claims:
+                story.claim(quantity, kind, value, low, high, **fields)
+            stories.append(story)
+        [f] = [f for f in compare(everything(*stories)[0]) if f.basis == "derived"]
+        assert (f.type, f.basis, f.subject, f.period, f.derivation) == want, name
+        assert not set(absent) & set(f.sources), name
+
+
+def test_percent_rise_is_a_multiple():
+    a = Story("pct", "Fakes went up by 1,325% in 2024.", metric="fakes")
+    a.claim("1,325%", "pct_change", 1325, 1324.5, 1325.5, direction="increase",
+            base_period="2023")
+    b = Story("times", "Fakes were about 14 times the year before in 2024.", metric="fakes")
+    b.claim("about 14", "multiple", 14, 13.5, 14.5, direction="increase", base_period="2023",
+            qualifier="approx")
+    c = Story("wrong", "Fakes were three times the year before in 2024.", metric="fakes")
+    c.claim("three", "multiple", 3, 3, 3, direction="", base_period="2023")
+    found = compare(everything(a, b, c)[0])
+    verdicts = {(f.type, tuple(f.sources)) for f in found if f.basis == "derived"}
+    assert ("agreement", ("pct", "times")) in verdicts
+    assert ("conflict", ("pct", "wrong")) in verdicts
+
+
+def test_fuzzy_wording_groups_but_subsets_do_not():
+    a = Story("one", "It counted 111 cases in 2024.")
+    b = Story("two", "It counted 222 cases in 2024.")
+    c = Story("three", "It counted 333 cases in 2024.")
+    a.claim("111", "count", 111, metric="cyber tipline reports")
+    b.claim("222", "count", 222, metric="cybertipline reports")
+    c.claim("333", "count", 333, metric="reports")
+    keys = claim_keys(everything(a, b, c)[0])
+    assert keys["one-000011"][1] == keys["two-000011"][1] != keys["three-000011"][1]
+
+
+def test_acronym_and_possessive_name_the_same_subject():
+    assert norm_subject("The World Health Organization’s") == ("world health organization",)
+    assert acronym_aliases({"world health organization", "who"}) == {
+        "world health organization": "who"}
+    assert norm_subject("Google; X") == ("google", "x")
+    assert norm_metric("total reports") == norm_metric("report")
+
+
+def test_finding_ids_are_stable_and_well_formed():
+    claims, _ = everything(*hotline_stories())
+    first = {f.finding_id: f.claims for f in compare(claims)}
+    again = {f.finding_id: f.claims for f in compare(list(reversed(claims)))}
+    assert first == again
+    assert all(re.fullmatch(r"F-[0-9a-f]{6}", i) for i in first)
+
+
+def test_colliding_ids_get_longer():
+    class F:  # the two fields assign_ids and finding_digest read
+        def __init__(self, claims):
+            self.claims, self.type, self.basis, self.finding_id = claims, "conflict", "stated", ""
+    fs = [F([str(i)]) for i in range(20000)]  # ~12 collisions expected among 6-digit ids
+    assign_ids(fs)
+    ids = [f.finding_id for f in fs]
+    assert len(set(ids)) == len(ids)
+    assert any(len(i) > 8 for i in ids)
+    assert all(f.finding_id[2:] == finding_digest(f)[:len(f.finding_id) - 2] for f in fs)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["count", "pct_change", "change"]),
+                          st.floats(0, 1e9, allow_nan=False),
+                          st.sampled_from(["", "increase", "decrease"]),
+                          st.sampled_from(["2023", "2024"])), max_size=12))
+def test_a_single_source_never_yields_a_cross_source_finding(rows):
+    a = Story("only", " ".join(f"Figure {i} here." for i in range(len(rows))))
+    for i, (kind, v, d, p) in enumerate(rows):
+        a.claim(f"Figure {i} ", kind, v, v * 0.99, v * 1.01, direction=d, period=p,
+                base_period="2023" if kind != "count" else "")
+    for f in compare(a.claims):
+        assert f.basis == "derived" and f.sources == ["only"]

@@ -1,0 +1,162 @@
+"""explain: one supported cause per conflict, quoted evidence, severity, wording."""
+from pipeline import sentences
+from pipeline.compare import compare
+from pipeline.explain import explain
+from pipeline.ingest import make_article
+from pipeline.model import CAUSES
+
+from .factories import INF, Story, everything, rising_cases
+from .test_compare import hotline_stories
+
+
+def run(*stories):
+    claims, articles = everything(*stories)
+    return explain(compare(claims), claims, articles)
+
+
+def only_conflict(*stories):
+    [f] = [f for f in run(*stories) if f.type == "conflict"]
+    return f
+
+
+def test_hotline_conflicts_are_counting_method_with_both_sides_quoted():
+    a, b, c = hotline_stories()
+    findings = run(a, b, c)
+    conflicts = [f for f in findings if f.type == "conflict"]
+    assert [(f.basis, f.cause, f.severity) for f in conflicts] == [
+        ("derived", "counting_method", "high"), ("stated", "counting_method", "high")]
+    stated = conflicts[1]
+    causes = [e for e in stated.evidence if e.cue]
+    assert {e.source_id for e in causes} == {"a_wire", "c_site"}
+    quoted = " ".join(e.sentence for e in causes)
+    assert "bundle complaints" in quoted and "counted in total" in quoted
+    assert "changed how they count" in quoted
+    assert "a_wire" in stated.suggested_wording and "c_site" in stated.suggested_wording
+    derived = conflicts[0]
+    assert "-43.4%" in derived.suggested_wording and "19%" in derived.suggested_wording
+
+
+def test_evidence_offsets_slice_the_article():
+    stories = hotline_stories()
+    texts = {s.article.source_id: s.text for s in stories}
+    for f in run(*stories):
+        assert f.evidence
+        for e in f.evidence:
+            assert texts[e.source_id][e.start_char:e.end_char] == e.sentence
+
+
+def test_evidence_is_found_again_when_sentence_offsets_are_missing():
+    stories = hotline_stories()
+    claims, articles = everything(*stories)
+    bare = [c.__class__(**{**c.__dict__, "sent_start": 0, "sent_end": 0}) for c in claims]
+    texts = {a.source_id: a.text for a in articles}
+    findings = explain(compare(bare), bare, articles)
+    assert [[e.start_char for e in f.evidence] for f in findings] == \
+        [[e.start_char for e in f.evidence] for f in run(*stories)]
+    for f in findings:
+        for e in f.evidence:
+            assert texts[e.source_id][e.start_char:e.end_char] == e.sentence
+
+
+def test_agreements_have_no_cause_and_say_what_to_use():
+    for f in run(*hotline_stories()):
+        if f.type == "agreement":
+            assert f.cause == "" and f.suggested_wording.startswith("Safe to use")
+
+
+def pair(a_sentence, a_qty, b_sentence, b_qty, a_val, b_val, rel=0.005, **kw):
+    a, b = Story("one", a_sentence), Story("two", b_sentence)
+    a.claim(a_qty, kw.pop("kind", "count"), a_val, a_val * (1 - rel), a_val * (1 + rel), **kw)
+    b.claim(b_qty, a.claims[0].kind, b_val, b_val * (1 - rel), b_val * (1 + rel), **kw)
+    return a, b
+
+
+def test_unexplained_when_nothing_supports_a_cause():
+    f = only_conflict(*pair("The agency logged 10 million reports in 2024.", "10 million",
+                            "The agency logged 12 million reports in 2024.", "12 million",
+                            10e6, 12e6))
+    assert (f.cause, f.severity) == ("unexplained", "medium")
+    assert [e.role for e in f.evidence] == ["figure", "figure"]
+    assert "primary source" in f.suggested_wording
+
+
+def test_unit_or_scale():
+    f = only_conflict(*pair("The agency logged 29.2 million reports in 2024.", "29.2 million",
+                            "The agency logged 29.2 billion reports in 2024.", "29.2 billion",
+                            29.2e6, 29.2e9))
+    assert f.cause == "unit_or_scale"
+    assert "1,000" in f.explanation
+
+
+def test_counting_method_from_different_nouns():
+    f = only_conflict(*pair("The agency logged 10 million reports in 2024.", "10 million",
+                            "The agency logged 4 million incidents in 2024.", "4 million",
+                            10e6, 4e6, unit="report"))
+    assert f.cause == "unexplained"  # same noun: nothing says counting differs
+    a, b = pair("The agency logged 10 million reports in 2024.", "10 million",
+                "The agency logged 4 million incidents in 2024.", "4 million", 10e6, 4e6)
+    a.claims[0] = a.claims[0].__class__(**{**a.claims[0].__dict__, "unit": "report"})
+    b.claims[0] = b.claims[0].__class__(**{**b.claims[0].__dict__, "unit": "incident"})
+    f = only_conflict(a, b)
+    assert f.cause == "counting_method"
+    assert "“incident” (two); “report” (one)" in f.explanation
+
+
+def test_counting_cue_far_away_counts_only_when_it_names_the_metric():
+    filler = ["Weather was mild."] * 6
+    a = Story("one", "The agency logged 10 million reports in 2024.", *filler,
+              "Its new method de-duplicates reports.")
+    b = Story("two", "The agency logged 14 million reports in 2024.", *filler,
+              "Unique visitors rose.")
+    a.claim("10 million", "count", 10e6, 9.5e6, 10.5e6)
+    b.claim("14 million", "count", 14e6, 13.5e6, 14.5e6)
+    f = only_conflict(a, b)
+    assert f.cause == "counting_method"
+    assert [e.sentence for e in f.evidence if e.role == "cause"] == [
+        "Its new method de-duplicates reports."]
+
+
+def test_different_period_cue_on_one_side():
+    f = only_conflict(*pair("The state spent $4 billion in fiscal 2024.", "$4 billion",
+                            "The state spent $5 billion in 2024.", "$5 billion",
+                            4e9, 5e9, kind="amount", unit="USD"))
+    assert f.cause == "different_period"
+    assert [e.cue for e in f.evidence if e.cue] == ["fiscal 2024"]
+
+
+def test_different_scope_cue_on_one_side():
+    f = only_conflict(*pair("There were 500 cases worldwide in 2024.", "500",
+                            "There were 200 cases in 2024.", "200", 500, 200))
+    assert f.cause == "different_scope"
+
+
+def test_arithmetic_error_in_one_article():
+    f = only_conflict(rising_cases("sloppy", 20))
+    assert (f.cause, f.severity) == ("arithmetic_error", "high")
+    assert "implies +50% ((150 - 100) / 100)" in f.explanation
+    assert "100 and 150 imply +50%, not 20% (up)" in f.suggested_wording
+
+
+def test_rounding_note_is_low():
+    f = only_conflict(*pair("It logged 100 cases in 2024.", "100",
+                            "It logged 101 cases in 2024.", "101", 100, 101, rel=0.001))
+    assert (f.cause, f.severity) == ("rounding", "low")
+
+
+def test_opposite_directions_are_high():
+    a, b = Story("up", "Cases rose 2% in 2024."), Story("down", "Cases fell 3% in 2024.")
+    a.claim("2%", "pct_change", 2, 1.5, 2.5, direction="increase", base_period="2023")
+    b.claim("3%", "pct_change", 3, 2.5, 3.5, direction="decrease", base_period="2023")
+    assert only_conflict(a, b).severity == "high"
+
+
+def test_every_conflict_cause_is_from_the_contract():
+    findings = run(*hotline_stories())
+    assert all(f.cause in CAUSES for f in findings if f.type == "conflict")
+
+
+def test_sentence_splitter_keeps_abbreviations_and_blocks():
+    art = make_article("The top U.S. watchdog said so. Mr. Smith agreed!\nNew line here", "x")
+    got = [art.text[s:e] for s, e in sentences.split(art)]
+    assert got == ["The top U.S. watchdog said so.", "Mr. Smith agreed!", "New line here"]
+    assert INF > 0

@@ -1,0 +1,377 @@
+"""The re-check workflow: add articles, re-check incrementally, keep verdicts."""
+import csv
+import hashlib
+import json
+import shutil
+
+import pytest
+from click.testing import CliRunner
+
+from pipeline import cache as cache_mod
+from pipeline.cli import cli
+from pipeline.model import Finding
+
+from .conftest import SOURCES
+
+NEW_STORY = ("Harbor City recorded 2,300 burglaries in 2024, the police department said "
+             "on Monday.\n")
+
+
+def invoke(*args, input=None):
+    return CliRunner().invoke(cli, [str(a) for a in args], input=input)
+
+
+def check(src, out, *extra):
+    return invoke("check", src, "--claims-dir", out / "claims", "--reports-dir", out / "reports",
+                  *extra)
+
+
+def findings(out):
+    return json.loads((out / "reports" / "findings.json").read_text(encoding="utf-8"))
+
+
+def fake_conflicts(claims):
+    """A stand-in compare stage: claims of the same kind and unit from
+    different sources with different values conflict."""
+    groups = {}
+    for c in claims:
+        groups.setdefault((c.kind, c.unit), []).append(c)
+    out = []
+    for (kind, unit), cs in sorted(groups.items()):
+        if len({c.source_id for c in cs}) > 1 and len({c.value for c in cs}) > 1:
+            ids = sorted(c.claim_id for c in cs)
+            fid = "F-" + hashlib.sha1(",".join(ids).encode()).hexdigest()[:6]
+            out.append(Finding(fid, "conflict", "stated", cs[0].subject, unit, cs[0].period,
+                               ids, sorted({c.source_id for c in cs}), severity="high",
+                               cause="unexplained"))
+    return out
+
+
+# --- add ---------------------------------------------------------------------
+
+@pytest.fixture
+def story(tmp_path):
+    path = tmp_path / "incoming" / "harbor.txt"
+    path.parent.mkdir()
+    path.write_text(NEW_STORY, encoding="utf-8")
+    return path
+
+
+def metadata(src):
+    with (src / "sources.csv").open(newline="", encoding="utf-8") as fh:
+        return {row["file"]: row for row in csv.DictReader(fh)}
+
+
+def test_add_copies_and_records_metadata(sources_copy, story):
+    r = invoke("add", story, "--title", "Burglaries, up", "--publisher", "Harbor Post",
+               "--date", "2025-01-06", "--url", "https://example.org/b", "--sources-dir",
+               sources_copy)
+    assert r.exit_code == 0, r.output
+    assert r.stdout == f"added     {sources_copy / 'harbor.txt'}\n"
+    assert (sources_copy / "harbor.txt").read_bytes() == story.read_bytes()
+    rows = metadata(sources_copy)
+    assert rows["harbor.txt"] == {"file": "harbor.txt", "title": "Burglaries, up",
+                                  "publisher": "Harbor Post", "date": "2025-01-06",
+                                  "url": "https://example.org/b"}
+    assert len(rows) == 4  # the existing rows are kept
+    assert rows["004_4f7b432355490b56.txt"]["publisher"] == "The Mission Haven"
+
+
+@pytest.mark.parametrize("date", ["06/01/2025", "2025-1-6", "2025-02-30", "yesterday"])
+def test_add_rejects_a_bad_date(sources_copy, story, date):
+    before = (sources_copy / "sources.csv").read_bytes()
+    r = invoke("add", story, "--date", date, "--sources-dir", sources_copy)
+    assert r.exit_code == 2 and r.stderr.startswith("Error: ") and "YYYY-MM-DD" in r.stderr
+    assert not (sources_copy / "harbor.txt").exists()
+    assert (sources_copy / "sources.csv").read_bytes() == before
+
+
+def test_add_refuses_to_overwrite_a_different_file_unless_forced(sources_copy, story):
+    assert invoke("add", story, "--sources-dir", sources_copy).exit_code == 0
+    story.write_text(NEW_STORY.replace("2,300", "2,400"), encoding="utf-8")
+    r = invoke("add", story, "--sources-dir", sources_copy)
+    assert r.exit_code == 2 and "--force" in r.stderr
+    assert "2,300" in (sources_copy / "harbor.txt").read_text()
+    r = invoke("add", story, "--force", "--sources-dir", sources_copy)
+    assert r.exit_code == 0 and r.stdout.startswith("replaced")
+    assert "2,400" in (sources_copy / "harbor.txt").read_text()
+
+
+def test_add_same_file_again_only_updates_metadata(sources_copy, story):
+    invoke("add", story, "--title", "First", "--sources-dir", sources_copy)
+    r = invoke("add", story, "--publisher", "Post", "--sources-dir", sources_copy)
+    assert r.exit_code == 0 and r.stdout.startswith("unchanged")
+    row = metadata(sources_copy)["harbor.txt"]
+    assert (row["title"], row["publisher"]) == ("First", "Post")
+
+
+def test_add_warns_about_an_exact_duplicate(sources_copy, tmp_path):
+    twin = tmp_path / "copy_of_nbc.txt"
+    shutil.copy(sources_copy / "000_2aa34b30455cfcd5.txt", twin)
+    r = invoke("add", twin, "--sources-dir", sources_copy)
+    assert r.exit_code == 0
+    assert r.stderr.startswith("Warning: skipped: ") and "exact duplicate" in r.stderr
+    assert "000_2aa34b30455cfcd5.txt" in r.stderr
+    assert not (sources_copy / "copy_of_nbc.txt").exists()
+
+
+@pytest.mark.parametrize("name, content, words", [
+    ("photo.txt", bytes(range(256)), "binary"),
+    ("empty.txt", b"", "empty"),
+    ("scan.pdf", b"%PDF-1.4", ".pdf file"),
+])
+def test_add_refuses_a_bad_file_and_copies_nothing(sources_copy, story, name, content, words):
+    bad = story.parent / name
+    bad.write_bytes(content)
+    r = invoke("add", story, bad, "--sources-dir", sources_copy)
+    assert r.exit_code == 2 and words in r.stderr
+    assert not (sources_copy / "harbor.txt").exists()
+
+
+def test_add_refuses_a_second_file_with_the_same_stem(sources_copy, tmp_path):
+    other = tmp_path / "000_2aa34b30455cfcd5.md"
+    other.write_text(NEW_STORY, encoding="utf-8")
+    r = invoke("add", other, "--sources-dir", sources_copy)
+    assert r.exit_code == 2 and "rename" in r.stderr
+
+
+def test_add_creates_a_new_sources_folder(tmp_path, story):
+    r = invoke("add", story, "--sources-dir", tmp_path / "fresh")
+    assert r.exit_code == 0
+    assert set(metadata(tmp_path / "fresh")) == {"harbor.txt"}
+
+
+# --- incremental check ---------------------------------------------------------
+
+def test_add_then_check_reprocesses_one_article(sources_copy, story, tmp_path, monkeypatch):
+    out = tmp_path / "run"
+    assert check(sources_copy, out).exit_code == 0
+    assert findings(out)["run"]["reprocessed"] == 3
+    claims_before = (out / "claims" / "claims.csv").read_text()
+
+    assert invoke("add", story, "--sources-dir", sources_copy).exit_code == 0
+    assert check(sources_copy, out).exit_code == 0
+    run = findings(out)["run"]
+    assert (run["articles"], run["reprocessed"]) == (4, 1)
+    claims_after = (out / "claims" / "claims.csv").read_text()
+    assert "2,300" in claims_after
+    assert set(claims_before.splitlines()) <= set(claims_after.splitlines())
+
+    # nothing changed: the model is not even loaded
+    monkeypatch.setattr("pipeline.nlp.load_nlp", lambda *a, **k: pytest.fail("model loaded"))
+    assert check(sources_copy, out).exit_code == 0
+    assert findings(out)["run"]["reprocessed"] == 0
+    assert (out / "claims" / "claims.csv").read_text() == claims_after
+
+
+def test_cache_reuse_and_removal(sources_copy, tmp_path, monkeypatch):
+    out = tmp_path / "run"
+    assert check(sources_copy, out).exit_code == 0
+    cache_dir = out / "claims" / ".cache"
+    assert sorted(p.stem for p in cache_dir.glob("*.json")) == sorted(
+        p.stem for p in sources_copy.glob("*.txt"))
+    gone = sources_copy / "001_4fc83e8e0bca6b77.txt"
+    gone.unlink()
+    monkeypatch.setattr("pipeline.nlp.load_nlp", lambda *a, **k: pytest.fail("model loaded"))
+    assert check(sources_copy, out).exit_code == 0
+    doc = findings(out)
+    assert (doc["run"]["articles"], doc["run"]["reprocessed"]) == (2, 0)
+    assert "001_4fc83e8e0bca6b77" not in (out / "claims" / "claims.csv").read_text()
+    assert not (cache_dir / "001_4fc83e8e0bca6b77.json").exists()
+
+
+@pytest.mark.parametrize("change", ["pipeline", "model", "metadata", "damaged entry"])
+def test_cache_invalidates_itself(sources_copy, tmp_path, monkeypatch, change):
+    out = tmp_path / "run"
+    assert check(sources_copy, out).exit_code == 0
+    expected = 3
+    if change == "pipeline":
+        monkeypatch.setattr(cache_mod, "pipeline_fingerprint", lambda: "changed")
+    elif change == "model":
+        monkeypatch.setattr(cache_mod, "model_key", lambda model=None: "en_other-9.9")
+    elif change == "metadata":
+        (sources_copy / "sources.csv").write_text(
+            (sources_copy / "sources.csv").read_text().replace(
+                "The Mission Haven,", "The Mission Haven,2025-04-01"), encoding="utf-8")
+        expected = 1
+    else:
+        (out / "claims" / ".cache" / "000_2aa34b30455cfcd5.json").write_text("{not json")
+        expected = 1
+    assert check(sources_copy, out).exit_code == 0
+    assert findings(out)["run"]["reprocessed"] == expected
+
+
+def test_model_key_matches_the_loaded_model():
+    from pipeline.nlp import load_nlp, model_id
+    assert cache_mod.model_key() == model_id(load_nlp())
+
+
+def test_same_inputs_give_the_same_ids(sources_copy, tmp_path, monkeypatch):
+    monkeypatch.setattr("pipeline.run.compare.compare", fake_conflicts)
+    a, b = tmp_path / "a", tmp_path / "b"
+    assert check(sources_copy, a).exit_code == 0
+    assert check(sources_copy, b).exit_code == 0
+    assert check(sources_copy, b).exit_code == 0  # from the cache
+    for out in (a, b):
+        assert findings(out)["findings"], "the stand-in compare finds conflicts"
+    assert (a / "claims" / "claims.csv").read_text() == (b / "claims" / "claims.csv").read_text()
+    assert [f["finding_id"] for f in findings(a)["findings"]] == \
+        [f["finding_id"] for f in findings(b)["findings"]]
+
+
+def test_new_marks_findings_first_seen_in_this_run(sources_copy, story, tmp_path, monkeypatch):
+    monkeypatch.setattr("pipeline.run.compare.compare", fake_conflicts)
+    out = tmp_path / "run"
+    check(sources_copy, out)
+    assert all(f["new"] for f in findings(out)["findings"])
+    check(sources_copy, out)
+    old = {f["finding_id"] for f in findings(out)["findings"]}
+    assert old and not any(f["new"] for f in findings(out)["findings"])
+    md = (out / "reports" / "report.md").read_text()
+    assert "## New since the last check\n\nNothing new." in md
+    story.write_text("Officials said 41 million reports were filed in 2024.\n", encoding="utf-8")
+    invoke("add", story, "--sources-dir", sources_copy)
+    check(sources_copy, out)
+    new = [f for f in findings(out)["findings"] if f["new"]]
+    assert new and all(f["finding_id"] not in old for f in new)
+    md = (out / "reports" / "report.md").read_text()
+    html = (out / "reports" / "report.html").read_text()
+    head, _, _ = md.partition("## Conflicts")
+    assert "## New since the last check" in head and new[0]["finding_id"] in head
+    assert "New since the last check" in html.split("<section class=conflict>")[0]
+
+
+# --- reviews -------------------------------------------------------------------
+
+def test_review_before_any_check_is_an_error(tmp_path):
+    r = invoke("review", "F-123456", "--verdict", "confirmed", "--reports-dir", tmp_path)
+    assert r.exit_code == 2 and "run claimcheck check first" in r.stderr
+
+
+def test_review_of_an_unknown_finding_is_an_error(sources_copy, tmp_path, monkeypatch):
+    monkeypatch.setattr("pipeline.run.compare.compare", fake_conflicts)
+    check(sources_copy, tmp_path)
+    r = invoke("review", "F-nosuch", "--verdict", "confirmed", "--reports-dir",
+               tmp_path / "reports")
+    assert r.exit_code == 2
+    assert r.stderr.startswith("Error: finding F-nosuch is not in ")
+    assert len(r.stderr.splitlines()) == 1
+    assert not (tmp_path / "reports" / "reviews.csv").exists()
+
+
+def test_review_rejects_an_unknown_verdict(tmp_path):
+    r = invoke("review", "F-1", "--verdict", "maybe", "--reports-dir", tmp_path)
+    assert r.exit_code == 2 and "maybe" in r.output
+
+
+def test_verdict_survives_a_rerun_and_clears_fail_on_conflict(sources_copy, tmp_path,
+                                                               monkeypatch):
+    monkeypatch.setattr("pipeline.run.compare.compare", fake_conflicts)
+    reports = tmp_path / "reports"
+    assert check(sources_copy, tmp_path, "--fail-on", "conflict").exit_code == 1
+    conflicts = [f["finding_id"] for f in findings(tmp_path)["findings"]
+                 if f["type"] == "conflict"]
+    assert conflicts
+    first, *rest = conflicts
+    r = invoke("review", first, "--verdict", "explained", "--note", "different | counting",
+               "--by", "Ana", "--reports-dir", reports)
+    assert r.exit_code == 0, r.output
+    if rest:
+        assert check(sources_copy, tmp_path, "--fail-on", "conflict").exit_code == 1
+    for fid in rest:
+        assert invoke("review", fid, "--verdict", "dismissed", "--reports-dir",
+                      reports).exit_code == 0
+    r = check(sources_copy, tmp_path, "--fail-on", "conflict")
+    assert r.exit_code == 0, r.output
+    got = {f["finding_id"]: f["review"] for f in findings(tmp_path)["findings"]}
+    assert got[first]["verdict"] == "explained" and got[first]["by"] == "Ana"
+    assert got[first]["note"] == "different | counting"
+    assert set(got[first]) == {"verdict", "note", "reviewed_at", "by"}
+    md = (reports / "report.md").read_text()
+    assert "Review: explained by Ana on " in md and "different \\| counting" in md
+    assert "<b>Review:</b> explained by Ana" in (reports / "report.html").read_text()
+    with (reports / "reviews.csv").open(newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert list(rows[0]) == ["finding_id", "verdict", "note", "by", "reviewed_at"]
+    assert len(rows) == len(conflicts)
+
+
+def test_latest_verdict_wins(sources_copy, tmp_path, monkeypatch):
+    monkeypatch.setattr("pipeline.run.compare.compare", fake_conflicts)
+    check(sources_copy, tmp_path)
+    fid = findings(tmp_path)["findings"][0]["finding_id"]
+    for verdict in ("confirmed", "dismissed"):
+        invoke("review", fid, "--verdict", verdict, "--reports-dir", tmp_path / "reports")
+    check(sources_copy, tmp_path)
+    got = {f["finding_id"]: f["review"] for f in findings(tmp_path)["findings"]}
+    assert got[fid]["verdict"] == "dismissed"
+
+
+def test_finding_whose_claims_changed_is_open_again(sources_copy, tmp_path, monkeypatch):
+    monkeypatch.setattr("pipeline.run.compare.compare", fake_conflicts)
+    check(sources_copy, tmp_path)
+    for f in findings(tmp_path)["findings"]:
+        invoke("review", f["finding_id"], "--verdict", "confirmed", "--reports-dir",
+               tmp_path / "reports")
+    assert check(sources_copy, tmp_path, "--fail-on", "conflict").exit_code == 0
+    (sources_copy / "extra.txt").write_text(
+        "Officials said 41 million reports were filed in 2024.\n", encoding="utf-8")
+    assert check(sources_copy, tmp_path, "--fail-on", "conflict").exit_code == 1
+    assert any(f["review"] is None and f["new"] for f in findings(tmp_path)["findings"])
+
+
+def test_damaged_reviews_csv_is_a_one_line_error(sources_copy, tmp_path):
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / "reviews.csv").write_text("finding_id,verdict\nF-1,confirmed\n")
+    r = check(sources_copy, tmp_path)
+    assert r.exit_code == 2 and "reviews.csv" in r.stderr and "lacks the column" in r.stderr
+
+
+# --- with the real compare stage ------------------------------------------------
+
+CONFLICTING = {
+    "city_post.txt": "The Boston Police Department recorded 2,300 burglaries in 2024, according "
+                     "to its annual crime report.\nThe department said the figure was its "
+                     "highest in a decade.\n",
+    "city_times.txt": "The Boston Police Department recorded 4,100 burglaries in 2024, the "
+                      "department's annual crime report said.\nThe department said the figure "
+                      "was its highest in a decade.\n",
+}
+
+
+def test_real_conflict_review_clears_fail_on(tmp_path):
+    src = tmp_path / "sources"
+    src.mkdir()
+    for name, text in CONFLICTING.items():
+        (src / name).write_text(text, encoding="utf-8")
+    assert check(src, tmp_path, "--fail-on", "conflict").exit_code == 1
+    conflicts = [f for f in findings(tmp_path)["findings"] if f["type"] == "conflict"]
+    assert conflicts and all(f["new"] for f in conflicts)
+    for f in conflicts:
+        assert invoke("review", f["finding_id"], "--verdict", "confirmed", "--reports-dir",
+                      tmp_path / "reports").exit_code == 0
+    r = check(src, tmp_path, "--fail-on", "conflict")
+    assert r.exit_code == 0
+    again = [f for f in findings(tmp_path)["findings"] if f["type"] == "conflict"]
+    assert [f["finding_id"] for f in again] == [f["finding_id"] for f in conflicts]
+    assert all(f["review"]["verdict"] == "confirmed" and not f["new"] for f in again)
+
+
+def test_articles_from_the_cache_equal_articles_read_afresh(sources_copy, tmp_path,
+                                                           warnings_seen):
+    from pipeline import ingest
+    (sources_copy / "page.html").write_text(
+        "<html><head><title>Burglaries</title></head><body><article><p>Harbor City recorded "
+        "2,300 burglaries in 2024, the police department said on Monday morning.</p>"
+        "</article></body></html>", encoding="utf-8")
+    (sources_copy / "legacy.txt").write_bytes("Caf\xe9 sales rose 12% in 2023.\n".encode("cp1252"))
+    fresh = ingest.read_sources(sources_copy)
+    first = cache_mod.ClaimCache(tmp_path / "claims")
+    assert ingest.read_sources(sources_copy, memo=first) == fresh
+    first.save({a.source_id for a in fresh})
+    second = cache_mod.ClaimCache(tmp_path / "claims")
+    second.put_text = lambda *a: pytest.fail("a file was decoded again")
+    warnings_seen.clear()
+    assert ingest.read_sources(sources_copy, memo=second) == fresh
+    assert len(warnings_seen) == 1 and "legacy.txt is not UTF-8" in warnings_seen[0]
