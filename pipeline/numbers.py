@@ -89,7 +89,8 @@ def _vocab() -> dict:
         "tol": q["tolerance"],
         "duration_words": set(q["duration"]["words"]),
         "duration_after": re.compile(
-            rf"(?:[\d.,]+|[a-z]+(?:[\s-][a-z]+)?)\s+(?:{_alt(q['duration']['time_units'])})\b", re.I),
+            rf"(?:[\d.,]+|[a-z]+(?:[\s-][a-z]+)?)\s+(?:{_alt(q['duration']['time_units'])})\b"
+            rf"(?!\s+(?:{_alt(q['duration']['keep_before'])})\b)", re.I),
         "duration_keep": re.compile(rf"(?:{_alt(q['duration']['keep_after'])})\s+$", re.I),
         "level_cues": _level_cues(),
     }

@@ -248,3 +248,13 @@ def test_twice_is_a_multiple():
 ])
 def test_phone_and_always_open_are_not_claims(text):
     assert claims(text) == []
+
+
+@pytest.mark.parametrize("text,figure,value", [
+    ("Measles cases have risen sevenfold.", "sevenfold", 7),
+    ("Costs rose twice as fast as wages.", "twice", 2),
+])
+def test_multiple_words_alone_in_a_paragraph(text, figure, value):
+    # a paragraph holding no digit must still reach the extractor (nlp's pre-filter)
+    r = one(text, figure)
+    assert (r["kind"], r["value"]) == ("multiple", value)
