@@ -76,7 +76,9 @@ def _cues() -> dict:
             + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(d["rate"], key=len, reverse=True))
             + r")\b(?!\s+(?:" + "|".join(re.escape(w) for w in nc["rate_not_before"]) + r")\b)", re.I),
         "duration_before": set(nc["duration_before"]),
-        "identifier_before": set(nc["identifier_before"]),
+        "identifier_re": re.compile(r"(?<![\w&'’.])(?:" + "|".join(
+            re.escape(w.rstrip(".")).replace(r"\ ", r"\s+") for w in sorted(
+                nc["identifier_before"], key=len, reverse=True)) + r")\.?\s*#?\s*$", re.I),
         "time_nouns": set(nc["time_nouns"]),
         "patterns": [re.compile(p, re.I) for p in nc["patterns"]],
         "one_idioms": [re.compile(p, re.I) for p in nc["one_idioms"]],
@@ -146,9 +148,8 @@ def is_claim(q: Quantity, span: Span, cues: dict, text: str) -> bool:
     doc = span.doc
     prev = doc[span.start - 1] if span.start > 0 else None
     nxt = doc[span.end] if span.end < len(doc) else None
-    if prev is not None and q.qualifier == "exact" and (
-            prev.lower_ in cues["identifier_before"]
-            or span.start > 1 and f"{doc[span.start - 2].lower_} {prev.lower_}" in cues["identifier_before"]):
+    if q.qualifier == "exact" and q.start == q.num_start \
+            and cues["identifier_re"].search(text, max(0, q.start - 30), q.start):
         return False
     if prev is not None and prev.lower_.rstrip(".") in cues["months"] and q.value < 32 \
             and not q.currency and not q.percent:
@@ -291,9 +292,10 @@ def classify(q: Quantity, span: Span, head, cues: dict, sent: Span, text: str) -
                     return "increase"
         return ""
 
-    # multiple: "thirteen times higher", "3-fold"
-    if after_words and (after_words[0] in cues["multiple_after"]
-                        or text[q.end:q.end + 5].lower().startswith("-fold")):
+    # multiple: "thirteen times higher", "3-fold", "10x"
+    glued = text[q.end:q.end + 5].lower()
+    if after_words and after_words[0] in cues["multiple_after"] or glued.startswith("-fold") \
+            or glued[:1] == "x" and not glued[1:2].isalnum():
         return "multiple", direction_near(), "times"
     if q.points:
         d = "" if level else direction_near()

@@ -383,4 +383,18 @@ CASES = [
     ("The typical family spent $11,434 more on food, energy and housing than three years ago.",
      [(11434, "change", "increase")]),
     ("The plane was carrying 62 passengers and six crew members.", [(62, "count", None), (6, "count", None)]),
+    # --- ninth batch: odd formats, written blind, scored once before any fix -----
+    ("The province announced a $1.2-million grant for 2.5-million residents.", [(1.2e6, "amount", None), (2.5e6, None, None)]),
+    ("Workers will earn $15-an-hour under the deal, a 20 per cent raise.", [(15, None, None), (20, None, "increase")]),
+    ("The board split 60-40 in favour, and 100-plus staff signed a letter.", [(100, None, None)]),
+    ("Since the Jan. 6 attack, more than 1,200 people have been charged.", [(1200, "count", None)]),
+    ("The G7 pledged $600bn, part of the 2030 target agreed in 2021.", [(600e9, "amount", None)]),
+    ("The No. 1 seed lost 3-2 in the final, its first defeat in 14 matches.", [(14, None, None)]),
+    ("Sales rose tenfold in the mid-2020s, to 1.1m units a year.", [(10, "multiple", "increase"), (1.1e6, None, None)]),
+    ("Nearly one-third of seats went to independents, up from 1 in 10 in 2019.", [(1 / 3, None, None), (0.1, None, None)]),
+    ("The 9/11 memorial drew 3.1 million visitors last year.", [(3.1e6, "count", None)]),
+    ("Output jumped 10x after the upgrade, engineers said.", [(10, "multiple", "increase")]),
+    ("House prices in the 1960s were about three times annual earnings; now they are eight times.",
+     [(3, "multiple", None), (8, "multiple", None)]),
+    ("The FTSE 250 dropped 2.1%, its worst day since March 2020.", [(2.1, "pct_change", "decrease")]),
 ]

@@ -258,3 +258,17 @@ def test_multiple_words_alone_in_a_paragraph(text, figure, value):
     # a paragraph holding no digit must still reach the extractor (nlp's pre-filter)
     r = one(text, figure)
     assert (r["kind"], r["value"]) == ("multiple", value)
+
+
+@pytest.mark.parametrize("text", [
+    "The No. 1 seed lost in the final.",
+    "The 9/11 memorial opened.",
+    "Roe v. 12 was cited.",
+])
+def test_identifiers_and_slash_names_are_not_claims(text):
+    assert claims(text) == [], [r["text"] for r in claims(text)]
+
+
+def test_glued_x_is_a_multiple():
+    r = one("Output jumped 10x after the upgrade.", "10")
+    assert (r["kind"], r["direction"]) == ("multiple", "increase")
