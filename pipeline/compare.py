@@ -154,10 +154,29 @@ def stated_finding(key: Key, members: list[Claim]) -> Finding | None:
     if len({c.source_id for c in members}) < 2:
         return None
     members = sorted(members, key=lambda c: (c.source_id, c.start_char))
-    values = [entry(c) for c in members]
+    values = unambiguous([entry(c) for c in members])
+    kept = {e["claim_id"] for e in values}
+    members = [c for c in members if c.claim_id in kept]
     pair = _worst_cross_source(values)
     kind = verdict(*pair) if pair else "agreement"
     return make_finding(kind, "stated", members, values, members)
+
+
+def unambiguous(values: list[dict]) -> list[dict]:
+    """A source that gives several disjoint values for one quantity is
+    ambiguous (often a figure attributed to the wrong year): of its values,
+    keep those some other source agrees with, when there are any."""
+    by_source: dict[str, list[dict]] = defaultdict(list)
+    for e in values:
+        by_source[e["source_id"]].append(e)
+    out = []
+    for source, own in by_source.items():
+        if len(own) > 1 and any(gap(a, b) > 0 for i, a in enumerate(own) for b in own[i + 1:]):
+            others = [e for e in values if e["source_id"] != source]
+            agreed = [a for a in own if any(gap(a, b) <= 0 for b in others)]
+            own = agreed or own
+        out += own
+    return out
 
 
 def make_finding(kind: str, basis: str, claims: list[Claim], values: list[dict],
@@ -207,7 +226,7 @@ def first_mentions(claims: list[Claim], keys: dict[str, Key]) -> list[Claim]:
 
 
 def consistent(claims: list[Claim]) -> bool:
-    """Whether all these claims' intervals overlap (1-D: max low <= min high)."""
+    """Whether all these claims' intervals overlap each other."""
     es = [entry(c) for c in claims]
     return all(gap(a, b) <= 0 for i, a in enumerate(es) for b in es[i + 1:])
 

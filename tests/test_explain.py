@@ -5,7 +5,7 @@ from pipeline.explain import explain
 from pipeline.ingest import make_article
 from pipeline.model import CAUSES
 
-from .factories import INF, Story, everything
+from .factories import INF, Story, everything, rising_cases
 from .test_compare import hotline_stories
 
 
@@ -41,6 +41,19 @@ def test_evidence_offsets_slice_the_article():
     texts = {s.article.source_id: s.text for s in stories}
     for f in run(*stories):
         assert f.evidence
+        for e in f.evidence:
+            assert texts[e.source_id][e.start_char:e.end_char] == e.sentence
+
+
+def test_evidence_is_found_again_when_sentence_offsets_are_missing():
+    stories = hotline_stories()
+    claims, articles = everything(*stories)
+    bare = [c.__class__(**{**c.__dict__, "sent_start": 0, "sent_end": 0}) for c in claims]
+    texts = {a.source_id: a.text for a in articles}
+    findings = explain(compare(bare), bare, articles)
+    assert [[e.start_char for e in f.evidence] for f in findings] == \
+        [[e.start_char for e in f.evidence] for f in run(*stories)]
+    for f in findings:
         for e in f.evidence:
             assert texts[e.source_id][e.start_char:e.end_char] == e.sentence
 
@@ -84,7 +97,9 @@ def test_counting_method_from_different_nouns():
                 "The agency logged 4 million incidents in 2024.", "4 million", 10e6, 4e6)
     a.claims[0] = a.claims[0].__class__(**{**a.claims[0].__dict__, "unit": "report"})
     b.claims[0] = b.claims[0].__class__(**{**b.claims[0].__dict__, "unit": "incident"})
-    assert only_conflict(a, b).cause == "counting_method"
+    f = only_conflict(a, b)
+    assert f.cause == "counting_method"
+    assert "“incident” (two); “report” (one)" in f.explanation
 
 
 def test_counting_cue_far_away_counts_only_when_it_names_the_metric():
@@ -116,14 +131,10 @@ def test_different_scope_cue_on_one_side():
 
 
 def test_arithmetic_error_in_one_article():
-    a = Story("sloppy", "Cases rose from 100 in 2023 to 150 in 2024, an increase of 20%.",
-              metric="cases")
-    a.claim("100", "count", 100, period="2023")
-    a.claim("150", "count", 150)
-    a.claim("20%", "pct_change", 20, 19.5, 20.5, direction="increase", base_period="2023")
-    f = only_conflict(a)
+    f = only_conflict(rising_cases("sloppy", 20))
     assert (f.cause, f.severity) == ("arithmetic_error", "high")
-    assert "(150 - 100) / 100 = 50%" in f.explanation
+    assert "implies +50% ((150 - 100) / 100)" in f.explanation
+    assert "100 and 150 imply +50%, not 20% (up)" in f.suggested_wording
 
 
 def test_rounding_note_is_low():

@@ -99,10 +99,10 @@ def agreement_rows(doc: dict) -> list[str]:
     lines = ["| Finding | Subject | Metric | Period | Figures | Sources |",
              "| --- | --- | --- | --- | --- | --- |"]
     for f in agreements_of(doc):
-        figs = "; ".join(dict.fromkeys(
-            f"{v['text']} ({v['source_id']})" for v in f.get("values", []) if v["role"] != "premise"))
-        lines.append(f"| {f['finding_id']} | {md_escape(f['subject'])} | {md_escape(f['metric'])} | "
-                     f"{md_escape(f['period'])} | {md_escape(figs)} | "
+        figs = "; ".join(dict.fromkeys(f"{v['text']} ({v['source_id']})"
+                                       for v in f.get("values", []) if v["role"] != "premise"))
+        lines.append(f"| {f['finding_id']} | {md_escape(f['subject'])} | "
+                     f"{md_escape(f['metric'])} | {md_escape(f['period'])} | {md_escape(figs)} | "
                      f"{md_escape(', '.join(f['sources']))} |")
     return lines
 
