@@ -166,8 +166,9 @@ def scale_factor(f: Finding) -> float | None:
     if not a:
         return None
     c = cfg()["causes"]
-    return next((k for k in c["scale_factors"] if abs(b / a / k - 1) <= c["scale_tolerance"]),
-                None)
+    factors = c["scale_factors"] + (c["percent_scale_factors"]
+                                    if pair[0]["kind"] in PERCENT_KINDS else [])
+    return next((k for k in factors if abs(b / a / k - 1) <= c["scale_tolerance"]), None)
 
 
 def check_unit_or_scale(f, members, ctx):
