@@ -1,16 +1,20 @@
 # claimcheck: `make check` runs the main job on sources/, `make test` runs the tests.
 # Both create .venv on first use and install the package (with test extras) into it.
+# `make bench` runs the speed benchmark (benchmarks/README.md).
 PYTHON ?= python3
+# test: pytest, hypothesis; datasette, parquet, browser: what tests/test_export.py and
+# tests/test_browser.py exercise (they skip, saying why, when one is missing)
+EXTRAS ?= test,datasette,parquet,browser
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: check test setup clean
+.PHONY: check test setup bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[$(EXTRAS)]'
 	touch $(STAMP)
 
 setup: $(STAMP)
@@ -20,6 +24,10 @@ check: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[$(EXTRAS),bench]'
+	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

@@ -19,11 +19,13 @@ def claims_frame(claims: list[Claim]) -> pd.DataFrame:
     return pd.DataFrame([c.row() for c in claims], columns=list(CLAIM_COLUMNS))
 
 
-def read_claims(articles: list[Article], model: str | None = None) -> list[Claim]:
-    """Run nlp, extract and normalize over ``articles``."""
+def read_claims(articles: list[Article], model: str | None = None, jobs: int = 1,
+                progress: bool = False) -> list[Claim]:
+    """Run nlp, extract and normalize over ``articles`` (``jobs`` processes;
+    ``progress``: a bar on stderr when it is a terminal)."""
     nlp = load_nlp(model)
     claims: list[Claim] = []
-    for article, doc in parse(nlp, articles):
+    for article, doc in parse(nlp, articles, n_process=jobs, progress=progress):
         claims.extend(normalize.attribute(article, doc, doc._.numeric_claims))
     return normalize.canonicalize(claims) if hasattr(normalize, "canonicalize") else claims
 

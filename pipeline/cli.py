@@ -113,8 +113,9 @@ def check(sources_dir, claims_dir, reports_dir, model, fail_on, jobs, max_bytes,
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "-f", "fmt", type=click.Choice(["csv", "json", "jsonl"]),
-              default="csv", show_default=True, help="Output format.")
+@click.option("--format", "-f", "fmt", type=click.Choice(["csv", "json", "jsonl", "parquet"]),
+              default="csv", show_default=True,
+              help="Output format (parquet needs pyarrow and -o FILE or a redirect).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
               help="Write to FILE instead of stdout.")
 @click.option("--model", default=None, help="spaCy model name (default: en_core_web_sm).")
@@ -133,14 +134,48 @@ def extract(paths, fmt, output, model, jobs, max_bytes, quiet):
             articles.append(ingest.make_article(ingest.decode(data, "<stdin>"), "stdin"))
         else:
             articles.append(ingest.read_article(p, max_bytes=limit))
-    text = FORMATS[fmt](claims_frame(read_claims(articles, model)))
-    if output:
-        write_atomic(output, text)
+    if fmt == "parquet" and not output and sys.stdout.isatty():
+        raise UserError("parquet is binary; pass -o FILE or redirect standard output to a file")
+    frame = claims_frame(read_claims(articles, model, jobs=jobs, progress=not quiet))
+    if fmt == "parquet":
+        from .export import claims_parquet
+        data = claims_parquet(frame)
     else:
-        try:
-            click.echo(text, nl=False)
-        except BrokenPipeError:
-            sys.stderr.close()
+        data = FORMATS[fmt](frame)
+    if output:
+        write_atomic(output, data)
+        return
+    try:
+        if isinstance(data, bytes):
+            sys.stdout.buffer.write(data)
+            sys.stdout.flush()
+        else:
+            click.echo(data, nl=False)
+    except BrokenPipeError:
+        sys.stderr.close()
+
+
+@cli.command()
+@click.option("--sqlite", "db_path", required=True, type=click.Path(dir_okay=False),
+              help="The SQLite database to write (replaced if it exists).")
+@click.option("--claims-dir", default="claims", show_default=True,
+              type=click.Path(file_okay=False), help="Where claims.csv is.")
+@click.option("--reports-dir", default="reports", show_default=True,
+              type=click.Path(file_okay=False), help="Where findings.json and reviews.csv are.")
+@click.option("--sources-dir", default="sources", show_default=True,
+              type=click.Path(file_okay=False), help="Where sources.csv is.")
+@click.option("--metadata", "metadata_path", default=None, type=click.Path(dir_okay=False),
+              help="datasette metadata file to write (default: metadata.json beside FILE).")
+@common_options
+def export(db_path, claims_dir, reports_dir, sources_dir, metadata_path, jobs, max_bytes, quiet):
+    """Write sources, claims, findings and reviews to a SQLite database, with a
+    datasette metadata file beside it (datasette FILE -m metadata.json)."""
+    from .export import export_sqlite
+    counts = export_sqlite(db_path, claims_dir, reports_dir, sources_dir, metadata_path)
+    if not quiet:
+        click.echo(f"Wrote {db_path}: {counts['sources']} sources, {counts['claims']} claims, "
+                   f"{counts['findings']} findings, {counts['reviews']} reviews; "
+                   f"metadata in {counts['metadata']}")
 
 
 @cli.command()

@@ -20,7 +20,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .knowledge import load
-from .numbers import Quantity, find_quantities, interval, qualifier_before, words_value
+from .numbers import Quantity, find_quantities, interval, qualifier_before
+from .numwords import words_value
 
 Doc.set_extension("numeric_claims", default=None, force=True)
 
@@ -48,6 +49,8 @@ def _cues() -> dict:
         "inc": set(direction["increase"]),
         "neutral": set(direction["neutral"]),
         "level_before": set(direction["level_before"]),
+        "verb_inc": set(direction["change_verbs_increase"]),
+        "verb_dec": set(direction["change_verbs_decrease"]),
         "change_after": set(d["change"]["after"]),
         "change_before": set(d["change"]["before"]),
         "multiple_after": set(d["multiple"]["after"]),
@@ -55,9 +58,10 @@ def _cues() -> dict:
         "fold": d["multiple_words"]["suffix"],
         "rate": d["rate"],
         "rate_re": re.compile(
-            r"^\W{0,3}(?:[\w-]+\s+){0,5}?(" + "|".join(
-                re.escape(k).replace(r"\ ", r"\s+") for k in sorted(d["rate"], key=len, reverse=True))
-            + r")\b", re.I),
+            r"^\W{0,3}(?:(?!(?:" + "|".join(re.escape(w) for w in nc["rate_gap_stop"]) + r")\b)[\w-]+\s+){0,6}?("
+            + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(d["rate"], key=len, reverse=True))
+            + r")\b(?!\s+(?:" + "|".join(re.escape(w) for w in nc["rate_not_before"]) + r")\b)", re.I),
+        "duration_before": set(nc["duration_before"]),
         "identifier_before": set(nc["identifier_before"]),
         "time_nouns": set(nc["time_nouns"]),
         "patterns": [re.compile(p, re.I) for p in nc["patterns"]],
@@ -145,7 +149,8 @@ def is_claim(q: Quantity, span: Span, cues: dict, text: str) -> bool:
         return False  # "one" as a pronoun: "the one you mentioned"
     if nxt is not None and nxt.lower_ in cues["time_units"]:
         after = doc[span.end + 1] if span.end + 1 < len(doc) else None
-        if after is not None and after.lower_ in cues["time_reference_after"]:
+        if after is not None and after.lower_ in cues["time_reference_after"] and not (
+                prev is not None and prev.lower_ in cues["duration_before"]):
             return False
         if cues["time_before_re"].search(text[max(0, q.start - 25):q.start]) and q.qualifier == "exact":
             return False
@@ -266,21 +271,42 @@ def classify(q: Quantity, span: Span, head, cues: dict, sent: Span, text: str) -
         return ("pct_change" if d else "percent"), d, "%"
     if q.ratio and after_words[:1] == ["of"] or q.ratio and not q.currency and not q.unit:
         d = _change_direction(before_words, after_words, cues)
+        if d is None:
+            d = _object_of_change_verb(doc, span, q, cues)
         return ("multiple" if d is None else "change"), d or "", "ratio"
     if q.currency:
         d = _change_direction(before_words, after_words, cues)
         return ("change" if d else "amount"), d or "", q.currency
     if q.unit:
         d = _change_direction(before_words, after_words, cues)
+        if d is None and not q.role:
+            d = _object_of_change_verb(doc, span, q, cues)
         return ("change" if d else "amount"), d or "", q.unit
     m = cues["rate_re"].match(text[q.end:q.end + 60])
     if m:
         per = cues["rate"][re.sub(r"\s+", " ", m.group(1).lower())]
         return "rate", "", f"{noun} {per}".strip()
     d = None if level and q.role else _change_direction(before_words, after_words, cues)
+    if d is None and not q.role:
+        d = _object_of_change_verb(doc, span, q, cues)
     if d is not None:
         return "change", d, noun
     return "count", "", noun
+
+
+def _object_of_change_verb(doc: Doc, span: Span, q: Quantity, cues: dict) -> str | None:
+    """"added 13.1 million subscribers", "shed 4,000 jobs": the verb right
+    before the figure changes the count."""
+    i = span.start - 1
+    while i >= 0 and doc[i].idx >= q.start:
+        i -= 1
+    if i < 0 or doc[i].pos_ != "VERB":
+        return None
+    if doc[i].lemma_ in cues["verb_inc"]:
+        return "increase"
+    if doc[i].lemma_ in cues["verb_dec"]:
+        return "decrease"
+    return None
 
 
 def _change_direction(before: list[str], after: list[str], cues: dict) -> str | None:

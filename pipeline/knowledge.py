@@ -17,6 +17,8 @@ synonyms.toml      metric synonyms (nouns that count the same thing)
 explain.toml       comparison keys and tolerances, derived-check rules, cause
                    cue words, severity rules, report wording templates,
                    sentence-splitting abbreviations (compare, derive, explain)
+datasette.toml     what export --sqlite tells datasette: titles, column
+                   descriptions, facets, the "open conflicts" query
 =================  ==========================================================
 """
 from __future__ import annotations

@@ -30,22 +30,23 @@ class RunResult:
 
 
 def parse_articles(articles: list[Article], model: str | None = None,
-                   jobs: int = 1) -> dict[str, list[Claim]]:
-    """Per-article claims (normalize.attribute) for ``articles``, parsed afresh."""
+                   jobs: int = 1, progress: bool = False) -> dict[str, list[Claim]]:
+    """Per-article claims (normalize.attribute) for ``articles``, parsed afresh
+    (``progress``: a bar on stderr when it is a terminal)."""
     from .nlp import load_nlp, parse
     nlp = load_nlp(model)
     return {article.source_id: normalize.attribute(article, doc, doc._.numeric_claims)
-            for article, doc in parse(nlp, articles, n_process=jobs)}
+            for article, doc in parse(nlp, articles, n_process=jobs, progress=progress)}
 
 
 def cached_claims(articles: list[Article], cache: ClaimCache, model: str | None = None,
-                  jobs: int = 1) -> tuple[list[Claim], int]:
+                  jobs: int = 1, progress: bool = False) -> tuple[list[Claim], int]:
     """All claims of ``articles`` in article order, and how many articles
     had to be parsed; the model is loaded only when one has to be."""
     per_article = {a.source_id: cache.get_claims(a) for a in articles}
     fresh = [a for a in articles if per_article[a.source_id] is None]
     if fresh:
-        parsed = parse_articles(fresh, model, jobs)
+        parsed = parse_articles(fresh, model, jobs, progress)
         for a in fresh:
             per_article[a.source_id] = parsed[a.source_id]
             cache.put_claims(a, parsed[a.source_id])
@@ -65,7 +66,7 @@ def run_check(sources_dir: Path, claims_dir: Path, reports_dir: Path, model: str
         cache = ClaimCache(claims_dir, model)
         articles = ingest.read_sources(sources_dir, max_bytes=max_bytes or ingest.DEFAULT_MAX_BYTES,
                                        memo=cache)
-        claims, reprocessed = cached_claims(articles, cache, model, jobs)
+        claims, reprocessed = cached_claims(articles, cache, model, jobs, progress=not quiet)
         findings = explain.explain(compare.compare(claims), claims, articles)
         reviews.attach(findings, reports_dir)
         frame = claims_frame(claims)

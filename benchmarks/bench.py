@@ -1,0 +1,354 @@
+#!/usr/bin/env python3
+"""claimcheck speed benchmark (a script, not a test).
+
+    pip install -e '.[bench]'          # quantulum3 for the comparison row
+    python benchmarks/bench.py          # all sections, default sizes
+    python benchmarks/bench.py --articles 60 --sizes 1000,10000 --folder 200   # quick look
+
+Sections (choose with --only extract,compare,recheck):
+
+extract   N articles (default 300) made from the sample articles in sources/
+          with their figures varied, read by: ``claimcheck extract`` (the
+          pipeline, also with --jobs), the same spaCy model run plainly with
+          ``nlp.pipe`` and all its default components, and quantulum3.
+compare   the compare stage alone (``pipeline.compare.compare``) on synthetic
+          claim tables of 10^3 .. 10^6 claims.
+recheck   ``claimcheck check`` on a folder of 1,000 articles, then again after
+          adding one article (the second run should only read the new one).
+
+Every figure is a whole process, timed from outside: wall seconds, and peak
+resident memory of the largest single process (``wait4``'s ru_maxrss).
+"Load" is the same command on a one-line article (start-up and model load);
+"words/s" counts the corpus words over the wall time less that load.
+The machine is described at the top of the output. Nothing here needs the
+network.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "sources"
+TINY = "The agency received 1,200 reports in 2024.\n"
+
+
+# --- corpora ----------------------------------------------------------------
+
+_DIGITS = re.compile(r"\d+")
+
+
+def vary(text: str, rng: random.Random) -> str:
+    """``text`` with every digit run replaced by another of the same length;
+    years (1900-2099) move by a few years and stay years."""
+    def swap(m: re.Match) -> str:
+        s = m.group()
+        if len(s) == 4 and 1900 <= int(s) <= 2099:
+            return str(int(s) + rng.randint(-3, 1))
+        first = str(rng.randint(1, 9)) if s[0] != "0" else "0"
+        return first + "".join(str(rng.randint(0, 9)) for _ in s[1:])
+    return _DIGITS.sub(swap, text)
+
+
+def make_corpus(folder: Path, n: int, seed: int = 0) -> tuple[list[Path], int]:
+    """Write ``n`` varied copies of the sample articles; return (paths, words)."""
+    samples = sorted(p for p in SAMPLES.glob("*.txt"))
+    if not samples:
+        sys.exit(f"no sample articles in {SAMPLES}")
+    texts = [p.read_text(encoding="utf-8") for p in samples]
+    folder.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(seed)
+    paths, words = [], 0
+    for i in range(n):
+        text = vary(texts[i % len(texts)], rng)
+        path = folder / f"a{seed:02d}_{i:05d}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+        words += len(text.split())
+    return paths, words
+
+
+# --- measuring a process ----------------------------------------------------
+
+def measure(cmd: list[str], timeout: float | None = None, stdout=None) -> dict:
+    """Run ``cmd``; wall seconds, peak RSS (MB) of its largest process, exit code."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=stdout or subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = None if timeout is None else started + timeout
+    while True:
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            break
+        if deadline and time.perf_counter() > deadline:
+            proc.kill()
+            pid, status, usage = os.wait4(proc.pid, 0)
+            return {"wall": time.perf_counter() - started, "rss_mb": usage.ru_maxrss / 1024,
+                    "rc": None, "timeout": True, "stderr": ""}
+        time.sleep(0.02)
+    wall = time.perf_counter() - started
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
+    return {"wall": wall, "rss_mb": usage.ru_maxrss / 1024, "rc": proc.returncode,
+            "timeout": False, "stderr": err[-2000:]}
+
+
+def best(cmd: list[str], repeat: int, **kw) -> dict:
+    """The run with the median wall time of ``repeat`` runs."""
+    runs = sorted((measure(cmd, **kw) for _ in range(repeat)), key=lambda r: r["wall"])
+    return runs[len(runs) // 2]
+
+
+def claimcheck_cmd() -> list[str]:
+    exe = Path(sys.executable).with_name("claimcheck")
+    return [str(exe)] if exe.exists() else [sys.executable, "-m", "pipeline.cli"]
+
+
+def worker_cmd(kind: str, *args: str) -> list[str]:
+    return [sys.executable, str(Path(__file__).resolve()), "_worker", kind, *args]
+
+
+# --- workers: run inside a fresh process ------------------------------------
+
+def worker(kind: str, args: list[str]) -> None:
+    import warnings
+    warnings.simplefilter("ignore")
+    if kind == "spacy":
+        import spacy
+        model, files = args[0], args[1:]
+        nlp = spacy.load(model)
+        for _ in nlp.pipe(Path(f).read_text(encoding="utf-8") for f in files):
+            pass
+    elif kind == "quantulum3":
+        from quantulum3 import parser
+        for f in args:
+            parser.parse(Path(f).read_text(encoding="utf-8"))
+    elif kind == "compare":
+        compare_worker(int(args[0]))
+    else:
+        sys.exit(f"unknown worker {kind}")
+
+
+def synthetic_claims(n: int, seed: int = 0) -> list:
+    """``n`` claims about ~n/6 quantities (subject, metric, period), spread
+    over ~n/20 sources; most groups agree, some disagree."""
+    from pipeline.model import Claim
+    rng = random.Random(seed)
+    n_keys = max(1, n // 6)
+    subjects = [f"Org {i}" for i in range(max(1, n // 50))]
+    metrics = [f"metric {i} reports" for i in range(200)]
+    kinds = ("count", "count", "count", "percent", "pct_change", "amount")
+    keys = [(rng.choice(subjects), rng.choice(metrics), str(rng.randint(2015, 2025)),
+             rng.choice(kinds), 10 ** rng.uniform(1, 8)) for _ in range(n_keys)]
+    n_sources = max(2, n // 20)
+    out = []
+    for i in range(n):
+        subject, metric, period, kind, base = keys[rng.randrange(n_keys)]
+        value = base * (rng.uniform(1.5, 3) if rng.random() < 0.2 else rng.uniform(0.99, 1.01))
+        value = round(value, 1)
+        src = f"src{rng.randrange(n_sources):06d}"
+        out.append(Claim(
+            claim_id=f"{src[3:]}-{i:06x}", source_id=src,
+            sentence=f"{subject} said its {metric} reached {value:,} in {period}.",
+            start_char=10 * i, end_char=10 * i + 6, text=f"{value:,}", kind=kind,
+            value=value, low=value * 0.99, high=value * 1.01, qualifier="approx",
+            unit=metric.split()[-1].rstrip("s"), metric=metric, subject=subject,
+            period=period, confidence=0.9, sent_start=0, sent_end=40))
+    return out
+
+
+def _rss_mb() -> float:
+    with open("/proc/self/status") as fh:
+        for line in fh:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def compare_worker(n: int) -> None:
+    from pipeline.compare import compare
+    claims = synthetic_claims(n)
+    before = _rss_mb()
+    started = time.perf_counter()
+    findings = compare(claims)
+    seconds = time.perf_counter() - started
+    kinds: dict[str, int] = {}
+    for f in findings:
+        t = getattr(f, "type", "?")
+        kinds[t] = kinds.get(t, 0) + 1
+    print(json.dumps({"seconds": seconds, "rss_before_mb": before, "rss_after_mb": _rss_mb(),
+                      "findings": len(findings), "types": kinds}))
+
+
+# --- sections ---------------------------------------------------------------
+
+def row(name: str, run: dict, load: dict | None, words: int) -> list[str]:
+    if run.get("timeout"):
+        return [name, "timeout", "", f"{run['wall']:.1f}", f"{run['rss_mb']:.0f}"]
+    if run["rc"] != 0:
+        return [name, f"failed (exit {run['rc']})", "", f"{run['wall']:.1f}",
+                f"{run['rss_mb']:.0f}"]
+    load_s = load["wall"] if load and load["rc"] == 0 else 0.0
+    work = max(run["wall"] - load_s, 1e-9)
+    return [name, f"{words / work:,.0f}", f"{load_s:.1f}", f"{run['wall']:.1f}",
+            f"{run['rss_mb']:.0f}"]
+
+
+def table(header: list[str], rows: list[list[str]]) -> str:
+    widths = [max(len(str(r[i])) for r in [header] + rows) for i in range(len(header))]
+    line = lambda r: "| " + " | ".join(str(c).ljust(w) for c, w in zip(r, widths)) + " |"  # noqa: E731
+    return "\n".join([line(header), "|" + "|".join("-" * (w + 2) for w in widths) + "|"]
+                     + [line(r) for r in rows])
+
+
+def section_extract(work: Path, args) -> None:
+    paths, words = make_corpus(work / "corpus", args.articles)
+    tiny = work / "tiny.txt"
+    tiny.write_text(TINY, encoding="utf-8")
+    files = [str(p) for p in paths]
+    from pipeline.nlp import default_model
+    model = args.model or default_model()
+    cc = claimcheck_cmd()
+    tools = [("claimcheck extract", lambda fs: cc + ["extract", *fs, "-o", str(work / "out.csv"),
+                                                     "--quiet"] + (["--model", model])),
+             *[(f"claimcheck extract --jobs {j}",
+                lambda fs, j=j: cc + ["extract", *fs, "-o", str(work / "out.csv"), "--quiet",
+                                      "--model", model, "--jobs", str(j)])
+               for j in args.jobs if j > 1],
+             (f"spaCy nlp.pipe, all components ({model})",
+              lambda fs: worker_cmd("spacy", model, *fs))]
+    try:
+        import quantulum3  # noqa: F401
+        tools.append(("quantulum3", lambda fs: worker_cmd("quantulum3", *fs)))
+    except ImportError:
+        print("quantulum3 not installed (pip install -e '.[bench]'): its row is skipped")
+    print(f"\n## Extraction: {len(paths)} articles, {words:,} words\n")
+    rows = []
+    for name, make in tools:
+        load = best(make([str(tiny)]), args.repeat)
+        run = best(make(files), args.repeat, timeout=args.timeout)
+        rows.append(row(name, run, load, words))
+        if run["rc"]:
+            print(f"{name}: {run['stderr'].strip().splitlines()[-1:]}", file=sys.stderr)
+    print(table(["tool", "words/s", "load s", "wall s", "peak MB"], rows))
+
+
+def section_compare(work: Path, args) -> None:
+    print("\n## Compare stage alone (synthetic claim tables)\n")
+    rows = []
+    for n in args.sizes:
+        result = work / f"compare-{n}.json"
+        with result.open("wb") as fh:
+            r = measure(worker_cmd("compare", str(n)), timeout=args.timeout, stdout=fh)
+        out = result.read_text()
+        if r["timeout"] or r["rc"] != 0 or not out.strip():
+            why = "timeout" if r["timeout"] else (r["stderr"].strip().splitlines() or ["?"])[-1]
+            rows.append([f"{n:,}", why[:60], "", "", f"{r['rss_mb']:.0f}"])
+            continue
+        d = json.loads(out)
+        rows.append([f"{n:,}", f"{d['seconds']:.2f}", f"{d['findings']:,}",
+                     f"{d['rss_before_mb']:.0f}", f"{r['rss_mb']:.0f}"])
+    print(table(["claims", "compare s", "findings", "MB before", "peak MB"], rows))
+
+
+def section_recheck(work: Path, args) -> None:
+    folder = work / "folder"
+    make_corpus(folder, args.folder, seed=1)
+    cc = claimcheck_cmd()
+    base = cc + ["check", str(folder), "--claims-dir", str(work / "claims"),
+                 "--reports-dir", str(work / "reports"), "--quiet"]
+    if args.jobs and max(args.jobs) > 1:
+        base += ["--jobs", str(max(args.jobs))]
+    tiny = work / "tiny.txt"
+    tiny.write_text(TINY, encoding="utf-8")
+    load = best(cc + ["extract", str(tiny), "--quiet", "-o", str(work / "tiny.csv")], args.repeat)
+    print(f"\n## Re-check after adding one article to {args.folder:,} cached ones\n")
+    first = measure(base, timeout=args.timeout)
+    new = make_corpus(work / "extra", 1, seed=2)[0][0]
+    shutil.copy(new, folder / new.name)
+    second = measure(base, timeout=args.timeout)
+    reread = ""
+    findings = work / "reports" / "findings.json"
+    if findings.exists():
+        run = json.loads(findings.read_text(encoding="utf-8")).get("run", {})
+        reread = run.get("reprocessed", "")
+    rows = [["first check (cold)", f"{first['wall']:.1f}", "", f"{first['rss_mb']:.0f}"],
+            ["re-check, one article added", f"{second['wall']:.1f}",
+             f"{max(second['wall'] - load['wall'], 0):.1f}", f"{second['rss_mb']:.0f}"]]
+    print(table(["run", "wall s", "beyond load s", "peak MB"], rows))
+    print(f"\nModel load (claimcheck extract on one line): {load['wall']:.1f} s. "
+          f"Articles re-read by the re-check: {reread if reread != '' else 'unknown'}"
+          + (" (no cache yet: every article was read again)"
+             if reread != "" and int(reread) > 1 else ""))
+    for r in (first, second):
+        if r["rc"]:
+            print(f"check failed (exit {r['rc']}): {r['stderr'].strip()[-300:]}")
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = ""
+    try:
+        kb = int(Path("/proc/meminfo").read_text().split()[1])
+        mem = f", {kb / 1024 / 1024:.0f} GB RAM"
+    except (OSError, ValueError, IndexError):
+        pass
+    import spacy
+    return (f"{cpu}, {os.cpu_count()} cores{mem}; {platform.system()} {platform.release()}; "
+            f"Python {platform.python_version()}, spaCy {spacy.__version__}")
+
+
+def main(argv: list[str] | None = None) -> None:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["_worker"]:
+        sys.path.insert(0, str(ROOT))
+        return worker(argv[1], argv[2:])
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--articles", type=int, default=300, help="corpus size for extraction")
+    ap.add_argument("--jobs", default="1,2",
+                    help="comma-separated --jobs values to time claimcheck extract with")
+    ap.add_argument("--sizes", default="1000,10000,100000,1000000",
+                    help="claim-table sizes for the compare stage")
+    ap.add_argument("--folder", type=int, default=1000, help="articles in the re-check folder")
+    ap.add_argument("--only", default="extract,compare,recheck", help="sections to run")
+    ap.add_argument("--repeat", type=int, default=1, help="runs per figure (the median is shown)")
+    ap.add_argument("--timeout", type=float, default=1800, help="seconds per measured run")
+    ap.add_argument("--model", default=None, help="spaCy model (default: claimcheck's)")
+    ap.add_argument("--workdir", default=None, help="keep the corpora here (default: a temp dir)")
+    args = ap.parse_args(argv)
+    args.jobs = [int(j) for j in args.jobs.split(",") if j.strip()]
+    args.sizes = [int(float(s)) for s in args.sizes.split(",") if s.strip()]
+    sys.path.insert(0, str(ROOT))
+    work = Path(args.workdir) if args.workdir else Path(tempfile.mkdtemp(prefix="claimcheck-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    print(f"# claimcheck benchmark\n\nMachine: {machine()}\nWork folder: {work}")
+    sections = {"extract": section_extract, "compare": section_compare,
+                "recheck": section_recheck}
+    try:
+        for name in args.only.split(","):
+            sections[name.strip()](work, args)
+            sys.stdout.flush()
+    finally:
+        if not args.workdir:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,274 @@
+"""Exports for editors and data teams: a SQLite claim database with a
+datasette metadata file beside it, and the claim table as Parquet.
+
+The database is written with sqlite-utils (Simon Willison's library behind
+datasette, the data journalists' standard for "CSV/JSON into SQLite"): it
+creates tables with primary and foreign keys, indexes and full-text search
+in a few calls and stores lists as JSON that datasette renders. What the
+metadata says (titles, column descriptions, facets, canned queries) lives in
+``data/datasette.toml``.
+
+Tables: ``sources``, ``claims``, ``findings``, ``finding_claims`` (which
+claims each finding compares) and ``reviews``; ``claims`` has full-text
+search on its sentences, ``findings`` on its explanations.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+import os
+import tempfile
+from pathlib import Path
+
+from .errors import UserError, warn
+from .files import ensure_dir, write_atomic
+from .knowledge import load
+from .model import CLAIM_COLUMNS
+
+INT_COLUMNS = ("start_char", "end_char")
+FLOAT_COLUMNS = ("value", "low", "high", "confidence")
+FINDING_TEXT = ("type", "basis", "derivation", "subject", "metric", "period", "cause",
+                "severity", "explanation", "suggested_wording")
+FINDING_JSON = ("sources", "evidence", "values")
+REVIEW_FIELDS = ("verdict", "note", "reviewed_at")
+#: Columns indexed for filtering and joining, per table.
+INDEXES = {
+    "claims": [["source_id"], ["metric"], ["subject"], ["period"], ["subject", "metric", "period"]],
+    "findings": [["subject"], ["metric"], ["period"], ["cause"], ["severity"]],
+    "finding_claims": [["claim_id"]],
+    "reviews": [["finding_id"]],
+}
+FTS = {"claims": ["sentence"], "findings": ["explanation"]}
+METADATA_NAME = "metadata.json"
+
+
+# --- reading what a run wrote ---------------------------------------------
+
+def _read_csv(path: Path) -> list[dict]:
+    try:
+        with path.open(newline="", encoding="utf-8-sig") as fh:
+            return list(csv.DictReader(fh))
+    except UnicodeDecodeError:
+        raise UserError(f"{path} is not UTF-8 text; re-run claimcheck check to rewrite it") from None
+    except csv.Error as exc:
+        raise UserError(f"{path} is not a readable CSV file ({exc})") from None
+
+
+def _number(raw: str, kind: type):
+    raw = (raw or "").strip()
+    if not raw:
+        return None
+    try:
+        value = float(raw)
+    except ValueError:
+        raise UserError(f"claims.csv has {raw!r} where a number belongs; "
+                        "re-run claimcheck check to rewrite it") from None
+    if math.isnan(value):
+        return None
+    return int(value) if kind is int else value
+
+
+def read_claim_rows(claims_dir: Path) -> list[dict]:
+    path = Path(claims_dir) / "claims.csv"
+    if not path.is_file():
+        raise UserError(f"no claim table at {path}; run claimcheck check first "
+                        "or pass --claims-dir")
+    rows = _read_csv(path)
+    if rows and "claim_id" not in rows[0]:
+        raise UserError(f"{path} has no claim_id column; it is not a claimcheck claim table")
+    out, seen = [], set()
+    for row in rows:
+        if row["claim_id"] in seen:
+            warn(f"{path}: claim {row['claim_id']} appears twice; kept the first")
+            continue
+        seen.add(row["claim_id"])
+        rec = {c: row.get(c, "") or "" for c in CLAIM_COLUMNS}
+        for c in INT_COLUMNS:
+            rec[c] = _number(rec[c], int)
+        for c in FLOAT_COLUMNS:
+            rec[c] = _number(rec[c], float)
+        out.append(rec)
+    return out
+
+
+def read_findings(reports_dir: Path) -> dict:
+    path = Path(reports_dir) / "findings.json"
+    if not path.is_file():
+        warn(f"no {path}; exported claims and sources without findings")
+        return {"sources": [], "findings": []}
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise UserError(f"{path} is not valid JSON ({exc}); re-run claimcheck check") from None
+
+
+def read_reviews(reports_dir: Path) -> list[dict]:
+    path = Path(reports_dir) / "reviews.csv"
+    if not path.is_file():
+        return []
+    rows = _read_csv(path)
+    if rows and "finding_id" not in rows[0]:
+        raise UserError(f"{path} has no finding_id column")
+    return [{"review_no": n, **{k: v for k, v in row.items() if k}}
+            for n, row in enumerate(rows, start=1)]
+
+
+def source_rows(sources_dir: Path | None, findings_doc: dict, claims: list[dict]) -> list[dict]:
+    """One row per article: findings.json's sources, completed from
+    sources.csv, plus any article only the claim table names."""
+    rows: dict[str, dict] = {}
+    for s in findings_doc.get("sources", []):
+        rows[s["source_id"]] = {"source_id": s["source_id"], "file": "",
+                                **{k: s.get(k, "") for k in
+                                   ("title", "publisher", "published", "url", "sha256")},
+                                "claims": s.get("claims")}
+    meta = Path(sources_dir) / "sources.csv" if sources_dir else None
+    if meta is not None and meta.is_file():
+        for r in _read_csv(meta):
+            name = (r.get("file") or "").strip()
+            if not name:
+                continue
+            sid = Path(name).stem
+            row = rows.setdefault(sid, {"source_id": sid, "title": "", "publisher": "",
+                                        "published": "", "url": "", "sha256": "",
+                                        "claims": None})
+            row["file"] = name
+            for key, col in (("title", "title"), ("publisher", "publisher"),
+                             ("published", "date"), ("url", "url")):
+                if not row.get(key):
+                    row[key] = (r.get(col) or "").strip()
+    counts: dict[str, int] = {}
+    for c in claims:
+        counts[c["source_id"]] = counts.get(c["source_id"], 0) + 1
+    for sid, n in counts.items():
+        rows.setdefault(sid, {"source_id": sid, "file": "", "title": "", "publisher": "",
+                              "published": "", "url": "", "sha256": "", "claims": None})
+    for sid, row in rows.items():
+        if row["claims"] is None:
+            row["claims"] = counts.get(sid, 0)
+    return list(rows.values())
+
+
+def finding_rows(findings_doc: dict) -> tuple[list[dict], list[dict]]:
+    """(findings, finding_claims) rows from findings.json."""
+    findings, links = [], []
+    for f in findings_doc.get("findings", []):
+        review = f.get("review") or {}
+        row = {"finding_id": f["finding_id"],
+               **{k: f.get(k, "") or "" for k in FINDING_TEXT},
+               **{k: f.get(k) or [] for k in FINDING_JSON},
+               "new": int(bool(f.get("new"))),
+               "review_verdict": review.get("verdict", ""),
+               "review_note": review.get("note", ""),
+               "reviewed_at": review.get("reviewed_at", "")}
+        findings.append(row)
+        for cid in dict.fromkeys(f.get("claims", [])):
+            links.append({"finding_id": f["finding_id"], "claim_id": cid})
+    return findings, links
+
+
+# --- writing the database -------------------------------------------------
+
+def _schema(reviews: list[dict]) -> dict[str, dict]:
+    text = str
+    claim_cols = {c: (int if c in INT_COLUMNS else float if c in FLOAT_COLUMNS else text)
+                  for c in CLAIM_COLUMNS}
+    review_cols = {"review_no": int, "finding_id": text, **{k: text for k in REVIEW_FIELDS}}
+    for r in reviews:
+        review_cols.update({k: text for k in r if k not in review_cols})
+    return {
+        "sources": dict(columns={"source_id": text, "file": text, "title": text,
+                                 "publisher": text, "published": text, "url": text,
+                                 "sha256": text, "claims": int}, pk="source_id"),
+        "claims": dict(columns=claim_cols, pk="claim_id",
+                       foreign_keys=[("source_id", "sources", "source_id")]),
+        "findings": dict(columns={"finding_id": text, **{k: text for k in FINDING_TEXT},
+                                  **{k: text for k in FINDING_JSON}, "new": int,
+                                  "review_verdict": text, "review_note": text,
+                                  "reviewed_at": text}, pk="finding_id"),
+        "finding_claims": dict(columns={"finding_id": text, "claim_id": text},
+                               pk=("finding_id", "claim_id"),
+                               foreign_keys=[("finding_id", "findings", "finding_id"),
+                                             ("claim_id", "claims", "claim_id")]),
+        "reviews": dict(columns=review_cols, pk="review_no",
+                        foreign_keys=[("finding_id", "findings", "finding_id")]),
+    }
+
+
+def export_sqlite(db_path: str | Path, claims_dir: str | Path = "claims",
+                  reports_dir: str | Path = "reports",
+                  sources_dir: str | Path | None = "sources",
+                  metadata_path: str | Path | None = None) -> dict:
+    """Write the claim database to ``db_path`` (replaced atomically) and the
+    datasette metadata beside it. Returns {table: rows, "metadata": path}."""
+    import sqlite_utils
+
+    claims = read_claim_rows(Path(claims_dir))
+    doc = read_findings(Path(reports_dir))
+    reviews = read_reviews(Path(reports_dir))
+    findings, links = finding_rows(doc)
+    data = {"sources": source_rows(Path(sources_dir) if sources_dir else None, doc, claims),
+            "claims": claims, "findings": findings, "finding_claims": links,
+            "reviews": reviews}
+
+    db_path = Path(db_path)
+    folder = ensure_dir(db_path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{db_path.name}.", suffix=".tmp", dir=folder)
+    os.close(fd)
+    try:
+        db = sqlite_utils.Database(tmp, recreate=True)
+        for name, spec in _schema(reviews).items():
+            table = db[name]
+            table.create(spec["columns"], pk=spec["pk"],
+                         foreign_keys=spec.get("foreign_keys"))
+            if data[name]:
+                table.insert_all(data[name], batch_size=1000)
+            for cols in INDEXES.get(name, []):
+                table.create_index(cols)
+        for name, cols in FTS.items():
+            db[name].enable_fts(cols, create_triggers=True)
+        db.close()
+        os.replace(tmp, db_path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    meta_path = Path(metadata_path) if metadata_path else folder / METADATA_NAME
+    write_atomic(meta_path, json.dumps(datasette_metadata(db_path.stem), indent=2,
+                                       ensure_ascii=False) + "\n")
+    return {**{name: len(rows) for name, rows in data.items()}, "metadata": str(meta_path)}
+
+
+def datasette_metadata(database: str) -> dict:
+    """datasette metadata for a database named ``database`` (its file stem)."""
+    spec = load("datasette")
+    tables = {}
+    for name, t in spec["tables"].items():
+        entry = {"description": t["description"], "columns": dict(t["columns"])}
+        facets = list(t.get("facets", [])) + [{"array": c} for c in t.get("array_facets", [])]
+        if facets:
+            entry["facets"] = facets
+        if "sort" in t:
+            entry["sort"] = t["sort"]
+        tables[name] = entry
+    queries = {name: {k: (v.strip() if k == "sql" else v) for k, v in q.items()}
+               for name, q in spec["queries"].items()}
+    return {"title": spec["title"], "description": spec["description"],
+            "databases": {database: {"tables": tables, "queries": queries}}}
+
+
+# --- Parquet --------------------------------------------------------------
+
+PARQUET_HINT = "pip install 'claimcheck[parquet]' (it needs pyarrow)"
+
+
+def claims_parquet(frame) -> bytes:
+    """The claim table as Parquet bytes (pandas with pyarrow)."""
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError:
+        raise UserError(f"--format parquet needs pyarrow; run: {PARQUET_HINT}") from None
+    buf = io.BytesIO()
+    frame.to_parquet(buf, index=False, engine="pyarrow")
+    return buf.getvalue()
