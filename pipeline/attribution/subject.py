@@ -220,6 +220,12 @@ class Mentions:
                 return m
         return None
 
+    def add(self, m: Mention) -> None:
+        if any(o.start < m.end and m.start < o.end for o in self.items):
+            return
+        self.items.append(m)
+        self.items.sort(key=lambda o: o.start)
+
     def before(self, char: int, sent: int, labels: tuple[str, ...], word: str = "") -> Mention | None:
         """The most recent mention before ``char`` of one of ``labels``
         (or whose name holds ``word``), at most ``reference_window``
@@ -282,7 +288,11 @@ class SubjectFinder:
                                                                    or c.pos_ == "PROPN")]
         if tok.lemma_.lower() in self.refs and compounds and owner:
             words = [clean_name(owner[0].text)] + [t.text for t in compounds] + [tok.text]
-            return [self.mentions.canonical(" ".join(words))], "in_sentence"
+            name = self.mentions.canonical(" ".join(words))
+            # later references ("the force") can now find it
+            self.mentions.add(Mention(owner[0].idx, tok.idx + len(tok.text), name,
+                                      self.refs[tok.lemma_.lower()], self.sent_no(tok)))
+            return [name], "in_sentence"
         # a common noun phrase: whose? ("Meta's reports", "reports from Meta")
         for child in tok.children:
             if child.dep_ == "poss":
