@@ -151,7 +151,8 @@ def verdict(a: dict, b: dict) -> str:
 # --- stated findings ------------------------------------------------------------
 
 def stated_finding(key: Key, members: list[Claim]) -> Finding | None:
-    if len({c.source_id for c in members}) < 2:
+    first = members[0].source_id
+    if all(c.source_id == first for c in members):
         return None
     members = sorted(members, key=lambda c: (c.source_id, c.start_char))
     values = unambiguous([entry(c) for c in members])
@@ -169,6 +170,8 @@ def unambiguous(values: list[dict]) -> list[dict]:
     by_source: dict[str, list[dict]] = defaultdict(list)
     for e in values:
         by_source[e["source_id"]].append(e)
+    if len(by_source) == len(values):
+        return values
     out = []
     for source, own in by_source.items():
         if len(own) > 1 and any(gap(a, b) > 0 for i, a in enumerate(own) for b in own[i + 1:]):
