@@ -187,6 +187,9 @@ def make_finding(kind: str, basis: str, claims: list[Claim], values: list[dict],
     """A Finding from its claims; subject/metric/period are the wordings most
     claims in ``about`` use."""
     def common(attr: str) -> str:
+        first = getattr(about[0], attr)
+        if all(getattr(c, attr) == first for c in about):
+            return first
         return Counter(getattr(c, attr) for c in about).most_common(1)[0][0]
     ids = sorted({c.claim_id for c in claims})
     return Finding(
@@ -222,8 +225,10 @@ def derived_findings(claims: list[Claim], keys: dict[str, Key],
 def first_mentions(claims: list[Claim], keys: dict[str, Key]) -> list[Claim]:
     """An article's claims with repeats of the same figure (same key, same
     interval) left out: a summary box restating a figure is not a new premise."""
+    if any(a.start_char > b.start_char for a, b in zip(claims, claims[1:])):
+        claims = sorted(claims, key=lambda c: c.start_char)
     seen: dict[tuple, Claim] = {}
-    for c in sorted(claims, key=lambda c: c.start_char):
+    for c in claims:
         seen.setdefault((keys[c.claim_id], c.value, c.low, c.high, c.direction), c)
     return list(seen.values())
 
