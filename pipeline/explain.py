@@ -75,23 +75,48 @@ class Context:
 
 def explain_one(f: Finding, ctx: Context) -> None:
     members = [ctx.claims[i] for i in f.claims if i in ctx.claims]
-    f.evidence = figure_evidence(members, ctx)
+    quoted = quoted_sources(f)
+    f.evidence = figure_evidence([c for c in members if c.source_id in quoted], ctx)
     if f.type == "agreement":
         f.cause, f.severity = "", "low"
         f.explanation = template("explanation", "agreement", figures=figures(f), about=about(f))
+        f.explanation += quoted_note(f)
         pick = most_precise(f)
         f.suggested_wording = template("suggestion", "agreement", pick=describe(pick),
                                        pick_sources=", ".join(f.sources))
         return
     cause, support = ("rounding", []) if f.cause == "rounding" else find_cause(f, members, ctx)
     f.cause = cause
+    support = [e for e in support if e.source_id in quoted]
     f.evidence = merge_evidence(f.evidence, support)
     f.severity = severity(f)
-    f.explanation = explanation(f, members, support)
+    f.explanation = explanation(f, members, support) + quoted_note(f)
     f.suggested_wording = suggestion(f)
 
 
 # --- evidence -------------------------------------------------------------------
+
+def quoted_sources(f: Finding) -> set[str]:
+    """The sources whose sentences a finding quotes: all of them up to the
+    data's ``max_quoted_sources``; beyond that the worst pair's sources, one
+    source per distinct figure, then the others in order (an editor cannot
+    read a thousand quotes, and the report stays linear in size)."""
+    limit = cfg()["causes"]["max_quoted_sources"]
+    if len(f.sources) <= limit:
+        return set(f.sources)
+    order = [e["source_id"] for e in worst_pair(f) or ()]
+    order += {(e["role"], e["kind"], e["value"]): e["source_id"] for e in reversed(f.values)}.values()
+    order += f.sources
+    return set(list(dict.fromkeys(order))[:limit])
+
+
+def quoted_note(f: Finding) -> str:
+    """' Sentences are quoted from 12 of 300 sources.' when the quotes are capped."""
+    shown = len({e.source_id for e in f.evidence})
+    if len(f.sources) <= cfg()["causes"]["max_quoted_sources"]:
+        return ""
+    return " " + template("explanation", "quoted_sources", shown=shown, total=len(f.sources))
+
 
 def figure_evidence(members: list[Claim], ctx: Context) -> list[Evidence]:
     """The sentence of each claim, once per sentence, as it stands in the article."""
@@ -199,7 +224,12 @@ def cue_sentences(cause: str, f: Finding, members: list[Claim], ctx: Context) ->
     limit = cfg()["causes"]["max_per_source"]
     mentions = metric_words(f, members)
     out = []
-    for source_id in f.sources:
+    quoted = quoted_sources(f)
+    # Every source counts for whether the cause holds, but past the quoted
+    # ones a source is only looked at while none has supported it yet.
+    for source_id in sorted(f.sources, key=lambda s: s not in quoted):
+        if out and source_id not in quoted:
+            break
         spans = ctx.sentences(source_id)
         starts = [c.start_char for c in members if c.source_id == source_id]
         own = {bisect_right(spans, (x, math.inf)) - 1 for x in starts}

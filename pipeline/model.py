@@ -6,7 +6,7 @@ contract's columns); no stage reaches into another's internals.
 from __future__ import annotations
 
 import math
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 
 #: The claim table's columns, in the contract's order (../shared/CONTRACT.md).
 CLAIM_COLUMNS: tuple[str, ...] = (
@@ -119,8 +119,12 @@ class Finding:
     values: list[dict] = field(default_factory=list)
 
     def to_json(self) -> dict:
-        d = asdict(self)
-        d["evidence"] = [asdict(e) for e in self.evidence]
+        # Shallow on purpose: dataclasses.asdict deep-copies every value entry,
+        # which dominated writing findings.json for large folders.
+        d = {f.name: getattr(self, f.name) for f in fields(self)}
+        d["claims"], d["sources"] = list(self.claims), list(self.sources)
+        d["review"] = dict(self.review) if self.review else self.review
+        d["evidence"] = [vars(e).copy() for e in self.evidence]
         d["values"] = [{k: _json_number(v) for k, v in e.items()} for e in self.values]
         return d
 
