@@ -14,7 +14,7 @@ from ..figures import fmt_number
 from ..model import CLAIM_COLUMNS
 from .newsince import newsince_html, review_html
 from .markdown import (SEVERITY_ORDER, ROLE_NAMES, agreements_of, as_float, cause_name,
-                       conflicts_of, summary_line, value_cells)
+                       conflicts_of, figure_rows, left_out, summary_line, value_cells)
 
 CSS = """
 body{font:15px/1.5 system-ui,sans-serif;max-width:72em;margin:2em auto;padding:0 1em;color:#222}
@@ -93,8 +93,10 @@ def highlighted(sentence: str, start: int, spans: list[tuple[int, int, str]]) ->
 
 def evidence_html(f: dict) -> str:
     parts = []
+    quoted = {e["source_id"] for e in f.get("evidence", [])}
+    values = [v for v in f.get("values", []) if v["source_id"] in quoted]
     for e in f.get("evidence", []):
-        spans = [(int(v["start_char"]), int(v["end_char"]), "num") for v in f.get("values", [])
+        spans = [(int(v["start_char"]), int(v["end_char"]), "num") for v in values
                  if v["source_id"] == e["source_id"] and v.get("start_char", -1) >= 0
                  and e["start_char"] <= v["start_char"] < e["end_char"]]
         cue = e.get("cue") or ""
@@ -111,15 +113,17 @@ def evidence_html(f: dict) -> str:
 
 def figures_html(f: dict) -> str:
     rows = []
-    for v in f.get("values", []):
+    shown, more = figure_rows(f)
+    for v, sources in shown:
         value, interval = value_cells(v)
         text = v["text"] if v["role"] != "derived" else f"derived: {v['text']}"
-        rows.append(f"<tr><td>{escape(v['source_id'])}</td><td>{escape(text)}</td>"
+        rows.append(f"<tr><td>{escape(sources)}</td><td>{escape(text)}</td>"
                     f"<td>{escape(value)}</td><td>{escape(interval)}</td>"
                     f"<td>{escape(ROLE_NAMES.get(v['role'], v['role']))}</td></tr>")
     return ("<table class=figures><thead><tr><th>Source</th><th>Figure as written</th>"
             "<th>Value</th><th>Interval</th><th>Role</th></tr></thead><tbody>"
-            + "".join(rows) + "</tbody></table>")
+            + "".join(rows) + "</tbody></table>"
+            + (f"<p>{escape(left_out(more))}</p>" if more else ""))
 
 
 def chart_svg(entries: list[dict], width: int = 620, label_w: int = 250, row_h: int = 22) -> str:
@@ -172,9 +176,8 @@ def charts(f: dict) -> str:
     """One chart per kind of figure compared (a derived finding may compare a
     change and a percentage change)."""
     by_kind: dict[str, list[dict]] = {}
-    for v in f.get("values", []):
-        if v["role"] != "premise":
-            by_kind.setdefault(v["kind"], []).append(v)
+    for v, _ in figure_rows(f, ("stated", "derived"))[0]:
+        by_kind.setdefault(v["kind"], []).append(v)
     return "".join(chart_svg(same_sign(vs)) for vs in by_kind.values())
 
 

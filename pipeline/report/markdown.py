@@ -8,6 +8,38 @@ from .newsince import newsince_markdown, review_markdown
 
 SEVERITY_ORDER = ("high", "medium", "low")
 ROLE_NAMES = {"stated": "stated", "premise": "used to derive", "derived": "derived"}
+#: A finding lists each figure on its own row while it has at most this many;
+#: past that, the same figure from several sources is one row naming them, and
+#: at most this many rows are shown (findings.json keeps every figure), so a
+#: report on a thousand articles stays readable and linear in size.
+MAX_FIGURE_ROWS = 30
+#: Sources named in one merged row or list before "and N more".
+MAX_NAMED_SOURCES = 5
+
+
+def figure_rows(f: dict, roles=None) -> tuple[list[tuple[dict, str]], int]:
+    """(value entry, its sources) per row to show, and how many rows are left out."""
+    values = [v for v in f.get("values", []) if roles is None or v["role"] in roles]
+    if len(values) <= MAX_FIGURE_ROWS:
+        return [(v, v["source_id"]) for v in values], 0
+    same: dict[tuple, list[dict]] = {}
+    for v in values:
+        key = (v["role"], v["kind"], " ".join(str(v["text"]).split()), v["value"], v["low"],
+               v["high"], v.get("signed"))
+        same.setdefault(key, []).append(v)
+    rows = [(vs[0], named_sources([v["source_id"] for v in vs])) for vs in same.values()]
+    return rows[:MAX_FIGURE_ROWS], max(0, len(rows) - MAX_FIGURE_ROWS)
+
+
+def named_sources(ids: list[str]) -> str:
+    """'a, b, c' or 'a, b, c, d, e and 295 more'."""
+    ids = list(dict.fromkeys(ids))
+    more = len(ids) - MAX_NAMED_SOURCES
+    return ", ".join(ids[:MAX_NAMED_SOURCES]) + (f" and {more} more" if more > 0 else "")
+
+
+def left_out(n: int) -> str:
+    return f"{n} more figures are listed in findings.json." if n else ""
 
 
 def md_escape(text) -> str:
@@ -70,12 +102,13 @@ def cause_name(cause: str) -> str:
 def figures_table(f: dict) -> list[str]:
     lines = ["| Source | Figure as written | Value | Interval | Role |",
              "| --- | --- | --- | --- | --- |"]
-    for v in f.get("values", []):
+    rows, more = figure_rows(f)
+    for v, sources in rows:
         value, interval = value_cells(v)
         text = v["text"] if v["role"] != "derived" else f"derived: {v['text']}"
-        lines.append(f"| {md_escape(v['source_id'])} | {md_escape(text)} | {md_escape(value)} | "
+        lines.append(f"| {md_escape(sources)} | {md_escape(text)} | {md_escape(value)} | "
                      f"{md_escape(interval)} | {ROLE_NAMES.get(v['role'], v['role'])} |")
-    return lines
+    return lines + (["", left_out(more)] if more else [])
 
 
 def evidence_lines(f: dict) -> list[str]:
@@ -107,11 +140,13 @@ def agreement_rows(doc: dict) -> list[str]:
     lines = ["| Finding | Subject | Metric | Period | Figures | Sources |",
              "| --- | --- | --- | --- | --- | --- |"]
     for f in agreements_of(doc):
-        figs = "; ".join(dict.fromkeys(f"{v['text']}{direction(v)} ({v['source_id']})"
-                                       for v in f.get("values", []) if v["role"] != "premise"))
+        rows, more = figure_rows(f, ("stated", "derived"))
+        figs = "; ".join(dict.fromkeys(f"{v['text']}{direction(v)} ({sources})"
+                                       for v, sources in rows))
+        figs += f" ({left_out(more)})" if more else ""
         lines.append(f"| {f['finding_id']} | {md_escape(f['subject'])} | "
                      f"{md_escape(f['metric'])} | {md_escape(f['period'])} | {md_escape(figs)} | "
-                     f"{md_escape(', '.join(f['sources']))} |")
+                     f"{md_escape(named_sources(f['sources']))} |")
     return lines
 
 
