@@ -22,4 +22,24 @@ def findings_document(articles, claims, findings, reprocessed: int, seconds: flo
 
 
 def findings_json(doc: dict) -> str:
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    """Indented like ``json.dumps(indent=2)``, except that a record of plain
+    values (a figure, a quote, a source) or a list of plain values stands on
+    one line: shorter to read, and written by json's C encoder (the indented
+    encoder is pure Python and took seconds for a thousand articles)."""
+    return _layout(doc, 0, json.JSONEncoder(ensure_ascii=False).encode) + "\n"
+
+
+def _layout(obj, depth: int, encode) -> str:
+    if isinstance(obj, (dict, list)) and obj and not _flat(obj):
+        pad, inner = "  " * depth, "  " * (depth + 1)
+        if isinstance(obj, dict):
+            items = [f"{inner}{encode(k)}: {_layout(v, depth + 1, encode)}" for k, v in obj.items()]
+            return "{\n" + ",\n".join(items) + f"\n{pad}}}"
+        items = [inner + _layout(v, depth + 1, encode) for v in obj]
+        return "[\n" + ",\n".join(items) + f"\n{pad}]"
+    return encode(obj)
+
+
+def _flat(obj: dict | list) -> bool:
+    return not any(isinstance(v, (dict, list)) for v in (obj.values() if isinstance(obj, dict)
+                                                         else obj))
