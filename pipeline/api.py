@@ -11,7 +11,6 @@ import pandas as pd
 
 from . import compare, explain, ingest, normalize
 from .model import CLAIM_COLUMNS, Article, Claim, Finding
-from .nlp import load_nlp, parse
 
 
 def claims_frame(claims: list[Claim]) -> pd.DataFrame:
@@ -23,6 +22,7 @@ def read_claims(articles: list[Article], model: str | None = None, jobs: int = 1
                 progress: bool = False) -> list[Claim]:
     """Run nlp, extract and normalize over ``articles`` (``jobs`` processes;
     ``progress``: a bar on stderr when it is a terminal)."""
+    from .nlp import load_nlp, parse  # spaCy is imported only when something is parsed
     nlp = load_nlp(model)
     claims: list[Claim] = []
     for article, doc in parse(nlp, articles, n_process=jobs, progress=progress):

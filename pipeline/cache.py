@@ -39,19 +39,16 @@ def pipeline_fingerprint() -> str:
 
 def model_key(model: str | None = None) -> str:
     """The id :func:`pipeline.nlp.model_id` gives the loaded model, read from
-    the model's meta.json without loading it."""
-    from spacy import util
-
+    the model's meta.json without loading it (or importing spaCy)."""
     from .errors import UserError
-    from .nlp import default_model
+    from .models import default_model, model_meta
     try:
         name = model or default_model()
     except UserError:
         return "no-model"  # loading reports the error when a parse is needed
     try:
-        path = util.get_package_path(name) if util.is_package(name) else Path(name)
-        meta = util.get_model_meta(path)
-    except (OSError, ValueError, KeyError):
+        meta = model_meta(name)
+    except (OSError, ValueError, ImportError):
         return f"unknown:{name}"
     return f"{meta.get('lang', 'en')}_{meta.get('name', '?')}-{meta.get('version', '?')}"
 

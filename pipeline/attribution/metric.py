@@ -17,7 +17,10 @@ from dataclasses import dataclass
 from functools import cache
 
 from rapidfuzz import fuzz, process
-from spacy.tokens import Span, Token
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # annotations only: a cached run never imports spaCy
+    from spacy.tokens import Span, Token
 
 from ..knowledge import load
 from .context import ArticleContext, attr, syn

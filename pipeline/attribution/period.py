@@ -15,7 +15,10 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cache
 
-from spacy.tokens import Span
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # annotations only: a cached run never imports spaCy
+    from spacy.tokens import Span
 
 from .context import ArticleContext, attr, title_text
 

@@ -14,7 +14,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # annotations only: a cached run never imports spaCy
+    from spacy.tokens import Span, Token
 
 from .context import ArticleContext, attr
 
