@@ -99,11 +99,33 @@ def worst_pair(f: Finding | list[dict], basis: str = STATED) -> tuple[dict, dict
     entries = f if isinstance(f, list) else f.values
     basis = basis if isinstance(f, list) else f.basis
     if basis == DERIVED:
-        ds = [e for e in entries if e["role"] == DERIVED]
-        ss = [e for e in entries if e["role"] == STATED]
-        pairs = [(d, s) for d in ds for s in ss if d["kind"] == s["kind"]]
-        return max(pairs, key=lambda p: gap(*p), default=None)
+        return _worst_derived([e for e in entries if e["role"] == DERIVED],
+                              [e for e in entries if e["role"] == STATED])
     return _worst_cross_source(entries)
+
+
+def _worst_derived(ds: list[dict], ss: list[dict]) -> tuple[dict, dict] | None:
+    """The first (derived, stated) pair of one kind with the largest gap, as
+    ``max`` over all pairs would pick it, in time linear in the entries: a
+    derived entry's largest gap is with a stated entry holding an extreme end
+    (of its own or of its magnitude), so only those are tried."""
+    candidates: dict[str, list[dict]] = defaultdict(list)
+    for kind in {e["kind"] for e in ss}:
+        same = [e for e in ss if e["kind"] == kind]
+        for group, by_size in ((same, True), ([e for e in same if e["signed"]], False),
+                               ([e for e in same if not e["signed"]], True)):
+            if group:
+                ends = [_magnitude(e["low"], e["high"]) if by_size else (e["low"], e["high"])
+                        for e in group]
+                candidates[kind] += [group[min(range(len(group)), key=lambda i: ends[i][1])],
+                                     group[max(range(len(group)), key=lambda i: ends[i][0])]]
+    best = {id(d): max(gap(d, c) for c in candidates[d["kind"]])
+            for d in ds if candidates[d["kind"]]}
+    if not best:
+        return None
+    top = max(best.values())
+    d = next(d for d in ds if best.get(id(d)) == top)
+    return d, next(s for s in ss if s["kind"] == d["kind"] and gap(d, s) == top)
 
 
 def _worst_cross_source(entries: list[dict]) -> tuple[dict, dict] | None:
@@ -208,6 +230,13 @@ def derived_findings(claims: list[Claim], keys: dict[str, Key],
     for c in claims:
         by_article[c.source_id].append(c)
     out = []
+    memo: dict[str, dict] = {}
+
+    def entry_of(c: Claim) -> dict:  # a claim's stated entry, made once per run
+        if c.claim_id not in memo:
+            memo[c.claim_id] = entry(c)
+        return memo[c.claim_id]
+
     for source_id, own in by_article.items():
         checks: dict[tuple[str, ...], list] = defaultdict(list)
         for d in derive.implied(first_mentions(own, keys), keys, groups.__contains__):
@@ -218,7 +247,8 @@ def derived_findings(claims: list[Claim], keys: dict[str, Key],
             targets = mine or stated
             if targets:
                 checks[d.premise_ids].append((d, targets))
-        out += [f for results in checks.values() if (f := derived_finding(source_id, results))]
+        out += [f for results in checks.values()
+                if (f := derived_finding(source_id, results, entry_of))]
     return out
 
 
@@ -239,13 +269,13 @@ def consistent(claims: list[Claim]) -> bool:
     return all(gap(a, b) <= 0 for i, a in enumerate(es) for b in es[i + 1:])
 
 
-def derived_finding(source_id: str, results: list) -> Finding | None:
+def derived_finding(source_id: str, results: list, entry_of=entry) -> Finding | None:
     """One finding for everything one set of premises implies."""
     by_verdict: dict[str, list] = defaultdict(list)
     for d, targets in results:
         dv = d.entry()
         for c in targets:
-            by_verdict[verdict(dv, entry(c))].append((d, dv, c))
+            by_verdict[verdict(dv, entry_of(c))].append((d, dv, c))
     kind = next((k for k in ("conflict", "rounding", "agreement") if by_verdict[k]), None)
     hits = by_verdict.get(kind, [])
     if not hits:
@@ -257,7 +287,7 @@ def derived_finding(source_id: str, results: list) -> Finding | None:
     targets = list({c.claim_id: c for _, _, c in hits}.values())
     derived = list({id(d): (d, dv) for d, dv, _ in hits}.values())
     values = ([entry(p, PREMISE) for p in premises] + [dv for _, dv in derived]
-              + [entry(c) for c in targets])
+              + [dict(entry_of(c)) for c in targets])
     derivation = "; ".join(d.text for d, _ in derived)
     return make_finding(kind, "derived", premises + targets, values, targets, derivation)
 

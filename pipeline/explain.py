@@ -17,7 +17,7 @@ import math
 import re
 from bisect import bisect_right
 from collections import defaultdict
-from functools import cache
+from functools import cache, lru_cache
 
 from . import sentences
 from .compare import DERIVED, STATED, gap, worst_pair
@@ -83,7 +83,7 @@ def explain_one(f: Finding, ctx: Context) -> None:
         f.explanation += quoted_note(f)
         pick = most_precise(f)
         f.suggested_wording = template("suggestion", "agreement", pick=describe(pick),
-                                       pick_sources=", ".join(f.sources))
+                                       pick_sources=name_sources(f.sources))
         return
     cause, support = ("rounding", []) if f.cause == "rounding" else find_cause(f, members, ctx)
     f.cause = cause
@@ -163,6 +163,7 @@ def cue_patterns(cause: str) -> tuple[re.Pattern, ...]:
     return tuple(re.compile(p, re.I) for p in cfg()["causes"][cause]["cues"])
 
 
+@lru_cache(maxsize=1 << 16)
 def first_cue(cause: str, sentence: str) -> str:
     for p in cue_patterns(cause):
         if m := p.search(sentence):
@@ -342,7 +343,19 @@ def figures(f: Finding, roles=(STATED,)) -> str:
     for e in f.values:
         if e["role"] in roles and describe(e) not in seen[e["source_id"]]:
             seen[e["source_id"]].append(describe(e))
-    return "; ".join(f"{' / '.join(ds)} ({s})" for s, ds in seen.items())
+    if len(seen) <= cfg()["causes"]["max_quoted_sources"]:
+        return "; ".join(f"{' / '.join(ds)} ({s})" for s, ds in seen.items())
+    same: dict[str, list[str]] = defaultdict(list)  # many sources: one entry per wording
+    for s, ds in seen.items():
+        same[" / ".join(ds)].append(s)
+    return "; ".join(f"{d} ({name_sources(ss)})" for d, ss in same.items())
+
+
+def name_sources(ids: list[str]) -> str:
+    """'a, b, c' or, past the data's max_named_sources, 'a, b, c and 297 more'."""
+    limit = cfg()["causes"]["max_named_sources"]
+    more = len(ids) - limit
+    return ", ".join(ids[:limit]) + (f" and {more} more" if more > 0 else "")
 
 
 def camps(f: Finding) -> list[list[dict]]:
@@ -364,7 +377,7 @@ def most_precise(f: Finding) -> dict | None:
 
 
 def _sources(entries: list[dict]) -> str:
-    return ", ".join(sorted({e["source_id"] for e in entries}))
+    return name_sources(sorted({e["source_id"] for e in entries}))
 
 
 def cue_summary(support: list[Evidence]) -> str:
@@ -390,10 +403,12 @@ def explanation(f: Finding, members: list[Claim], support: list[Evidence]) -> st
         if pair and f.cause != "unit_or_scale":
             lead += f" They differ by {difference(*pair)}."
     summary = cue_summary(support)
-    nouns = counted_nouns([c for c in members if c.claim_id in f.claims])
+    ids = set(f.claims)
+    nouns = counted_nouns([c for c in members if c.claim_id in ids])
     if f.cause == "counting_method" and len(nouns) > 1:
         summary = ("They count different things: " + "; ".join(
-            f"“{n}” ({', '.join(sorted(s))})" for n, s in sorted(nouns.items())) + ". " + summary)
+            f"“{n}” ({name_sources(sorted(s))})" for n, s in sorted(nouns.items())) + ". "
+                   + summary)
     fields = dict(cue_summary=summary.strip(), factor=_factor_text(f),
                   source=f.sources[0] if f.sources else "", derivation=f.derivation,
                   stated=stated_summary(f))
