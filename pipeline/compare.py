@@ -231,6 +231,8 @@ def derived_findings(claims: list[Claim], keys: dict[str, Key],
         by_article[c.source_id].append(c)
     out = []
     memo: dict[str, dict] = {}
+    firsts: dict[tuple, Finding] = {}
+    copies: dict[tuple, list] = {}
 
     def entry_of(c: Claim) -> dict:  # a claim's stated entry, made once per run
         if c.claim_id not in memo:
@@ -247,9 +249,41 @@ def derived_findings(claims: list[Claim], keys: dict[str, Key],
             targets = mine or stated
             if targets:
                 checks[d.premise_ids].append((d, targets))
-        out += [f for results in checks.values()
-                if (f := derived_finding(source_id, results, entry_of))]
+        for results in checks.values():
+            sig = same_derivation(source_id, results)
+            if sig in copies:
+                copies[sig].append((source_id, results))
+            elif f := derived_finding(source_id, results, entry_of):
+                out.append(f)
+                if sig is not None:
+                    firsts[sig], copies[sig] = f, []
+    for sig, more in copies.items():
+        add_premises(firsts[sig], more)
     return out
+
+
+def same_derivation(source_id: str, results: list) -> tuple | None:
+    """What makes two articles' derived checks one finding: the same premises
+    and implied values checked against the same other sources' claims (wire
+    copy repeated by many outlets). None for a self-check, which stays per
+    article."""
+    if any(c.source_id == source_id for _, targets in results for c in targets):
+        return None
+    return tuple((d.key, d.kind, d.value, d.low, d.high, d.text,
+                  tuple((p.value, p.low, p.high, p.period) for p in d.premises),
+                  tuple(c.claim_id for c in targets)) for d, targets in results)
+
+
+def add_premises(f: Finding, more: list[tuple[str, list]]) -> None:
+    """Add other articles' premises (same figures) to a derived finding."""
+    if not more:
+        return
+    premises = list({p.claim_id: p for _, results in more for d, _ in results
+                     for p in d.premises}.values())
+    at = next((i for i, e in enumerate(f.values) if e["role"] != PREMISE), len(f.values))
+    f.values[at:at] = [entry(p, PREMISE) for p in premises]
+    f.claims = sorted({*f.claims, *(p.claim_id for p in premises)})
+    f.sources = sorted({*f.sources, *(source_id for source_id, _ in more)})
 
 
 def first_mentions(claims: list[Claim], keys: dict[str, Key]) -> list[Claim]:

@@ -432,15 +432,25 @@ def difference(a: dict, b: dict) -> str:
 def derived_lead(f: Finding) -> str:
     """'c_site gives 36.2 million (2023) and 20.5 million (2024), which implies
     -15.7M (20.5M - 36.2M) and -43.4% (...); a_wire, b_blog state ...'"""
-    premises = [e for e in f.values if e["role"] == "premise"]
+    premises = first_premises(f)
     derived = [e for e in f.values if e["role"] == DERIVED]
     source = premises[0]["source_id"] if premises else ""
+    others = {e["source_id"] for e in f.values if e["role"] == "premise"} - {source}
+    if others:
+        source += f" (and {len(others)} other sources with the same figures)"
     given = " and ".join(f"{describe(e)} ({e['period']})" for e in premises)
     implies = " and ".join(f"{describe(e)} ({e['text'].rsplit(' = ', 1)[0]})" for e in derived)
     stated = [e for e in f.values if e["role"] == STATED]
     verb = "states" if len({e["source_id"] for e in stated}) < 2 else "state"
     return (f"{source} gives {given}, which implies {implies}; "
             f"{_sources(stated)} {verb} {stated_summary(f)}.")
+
+
+def first_premises(f: Finding) -> list[dict]:
+    """The premises of the first article a derived finding names (others that
+    give the same figures are listed in its values)."""
+    premises = [e for e in f.values if e["role"] == "premise"]
+    return [e for e in premises if e["source_id"] == premises[0]["source_id"]]
 
 
 def stated_summary(f: Finding) -> str:
@@ -465,7 +475,7 @@ def suggestion(f: Finding) -> str:
                   other_sources=_sources(rest), source=f.sources[0] if f.sources else "",
                   derived=" / ".join(describe(e) for e in f.values if e["role"] == DERIVED),
                   stated=stated_summary(f), factor=_factor_text(f),
-                  premises=" and ".join(describe(e) for e in f.values if e["role"] == "premise"),
+                  premises=" and ".join(describe(e) for e in first_premises(f)),
                   stated_sources=_sources([e for e in f.values if e["role"] == STATED]))
     majority = len(groups) > 1 and (len({e["source_id"] for e in first}) >
                                     len({e["source_id"] for e in groups[1]}))
