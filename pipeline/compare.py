@@ -242,7 +242,8 @@ def derived_findings(claims: list[Claim], keys: dict[str, Key],
     for source_id, own in by_article.items():
         checks: dict[tuple[str, ...], list] = defaultdict(list)
         for d in derive.implied(first_mentions(own, keys), keys, groups.__contains__):
-            stated = [c for c in groups.get(d.key, ()) if c.claim_id not in d.premise_ids]
+            used = set(d.premise_ids)  # a property: computed once, not per claim
+            stated = [c for c in groups.get(d.key, ()) if c.claim_id not in used]
             mine = [c for c in stated if c.source_id == source_id]
             if mine and not consistent(mine):
                 continue  # the article gives several values here: no single one to check
