@@ -298,3 +298,20 @@ def test_a_single_source_never_yields_a_cross_source_finding(rows):
                 base_period="2023" if kind != "count" else "")
     for f in compare(a.claims):
         assert f.basis == "derived" and f.sources == ["only"]
+
+
+def test_articles_with_the_same_premises_make_one_derived_finding():
+    """A second outlet repeating c_site's figures joins its derived finding
+    instead of adding another that lists every other source again."""
+    a, b, c = hotline_stories()
+    copy = Story("d_copy", c.text, subject="Hotline", metric="complaints")
+    for claim in c.claims:
+        fields = {k: getattr(claim, k) for k in ("unit", "metric", "period", "direction",
+                                                 "base_period", "qualifier")}
+        copy.claim(claim.text, claim.kind, claim.value, claim.low, claim.high, **fields)
+    conflicts, _ = by_type(compare(everything(a, b, c, copy)[0]))
+    [derived] = [f for f in conflicts if f.basis == "derived"]
+    premises = {e["source_id"] for e in derived.values if e["role"] == "premise"}
+    assert premises == {"c_site", "d_copy"}
+    assert {"c_site", "d_copy"} <= set(derived.sources)
+    assert [e["source_id"] for e in derived.values if e["role"] == "derived"] == ["c_site"] * 2
