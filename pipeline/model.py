@@ -6,7 +6,7 @@ contract's columns); no stage reaches into another's internals.
 from __future__ import annotations
 
 import math
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 
 #: The claim table's columns, in the contract's order (../shared/CONTRACT.md).
 CLAIM_COLUMNS: tuple[str, ...] = (
@@ -78,8 +78,7 @@ class Claim:
     sent_end: int = 0
 
     def row(self) -> dict:
-        d = asdict(self)
-        return {c: d[c] for c in CLAIM_COLUMNS}
+        return {c: getattr(self, c) for c in CLAIM_COLUMNS}  # all plain values
 
 
 @dataclass(frozen=True)
