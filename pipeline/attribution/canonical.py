@@ -125,7 +125,9 @@ def metric_map(claims: list[Claim]) -> dict[str, str]:
                 index[(words, verb)] = k
         for k in members:
             words, verb = _split(k)
-            if len(words) >= 3:
+            # the shorter key must itself be narrowed ("youth unemployment
+            # rate" is a subset of "unemployment rate", not another wording)
+            if len(words) >= 4:
                 for w in words:
                     other = index.get((words - {w}, verb))
                     if other is not None:

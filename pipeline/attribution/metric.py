@@ -54,6 +54,19 @@ def head_class(lemma: str) -> str:
     return classes[best[0]] if best else lemma
 
 
+def _outcome(verb: Token) -> str:
+    """What happening to people makes them a quantity of their own ("23
+    people have died", "41 people are confirmed dead" -> death), from
+    [people_outcomes] in synonyms.toml; "" if nothing does."""
+    outcomes = syn().get("people_outcomes", {})
+    words = [verb] + [c for c in verb.children if c.dep_ in ("acomp", "oprd", "xcomp")]
+    for w in words:
+        for form in (w.lemma_.lower(), w.lower_):
+            if form in outcomes:
+                return outcomes[form]
+    return ""
+
+
 @cache
 def _flow_cues() -> frozenset[str]:
     d = load("extract")["direction"]
@@ -256,11 +269,15 @@ class MetricFinder:
                 head = _classes()[phrase]
                 mods = [m for m in mods if m is not before]
         self._extra = []
-        words = self._words(mods)
+        words = [w for w in self._words(mods) if w not in head.split()]
         key = " ".join(words + [head])
         if head in _sets()["people"] or lemma in _sets()["people"]:
             verb = noun.head if noun.dep_ in ("nsubj", "nsubjpass", "dobj") else None
-            if verb is not None and verb.pos_ in ("VERB", "AUX") and verb.lemma_ != "be":
+            outcome = _outcome(verb) if verb is not None else ""
+            if outcome:
+                # "people died" -> death; "teenage boys died" -> teenage boy death
+                key = " ".join(words + ([] if head == "person" else [head]) + [outcome])
+            elif verb is not None and verb.pos_ in ("VERB", "AUX") and verb.lemma_ != "be":
                 key += f" ({verb.lemma_.lower()})"
         elif flow and self._flow_verb(noun):
             key += f" ({self._flow_verb(noun)})"

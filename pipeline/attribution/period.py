@@ -365,13 +365,17 @@ def periods(ctx: ArticleContext, years: Years, sent: Span, r: dict,
             ctx_period, ctx_base = _sentence_frame(ctx, prev, years)
             if ctx_period:
                 break
+    # "a year earlier" counts from the period this sentence states ("in the
+    # third quarter ... from $4.31 billion a year earlier" -> a year before Q3)
+    anchor = (_sentence_frame(ctx, sent, years)[0] if any(t.anchored for t in times) else "") \
+        or ctx_period
     if not period and own:
         t = min(own, key=lambda t: abs(t.start - r["start_char"]))
-        period = t.resolve(ctx_period or (str(years.topic) if years.topic else ""))
+        period = t.resolve(anchor or (str(years.topic) if years.topic else ""))
         how = "period_relative" if t.relative else how
     if not period and side == "A":
         if bases:
-            period = bases[0].resolve(ctx_period or str(years.topic or ""))
+            period = bases[0].resolve(anchor or str(years.topic or ""))
         elif ctx_base:
             period, how = ctx_base, "period_context"
         elif ctx_period:
