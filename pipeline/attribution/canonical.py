@@ -149,4 +149,23 @@ def canonicalize(claims: list[Claim]) -> list[Claim]:
         names = [subjects.get(n, n) for n in c.subject.split(";") if n]
         out.append(replace(c, subject=";".join(dict.fromkeys(names)),
                            metric=metrics.get(c.metric, c.metric)))
+    return _fill_subjects(out)
+
+
+def _fill_subjects(claims: list[Claim]) -> list[Claim]:
+    """An article that never names whose figures it gives ("Employers added
+    142,000 jobs") reports on the set's topic: a claim without a subject
+    takes the one subject other articles give the same metric, if they agree
+    on one."""
+    by_metric: dict[str, Counter] = {}
+    for c in claims:
+        if c.subject and c.metric:
+            by_metric.setdefault(c.metric, Counter())[(c.source_id, c.subject)] += 1
+    out = []
+    for c in claims:
+        if not c.subject and c.metric in by_metric:
+            names = {s for (src, s) in by_metric[c.metric] if src != c.source_id}
+            if len(names) == 1:
+                c = replace(c, subject=names.pop())
+        out.append(c)
     return out

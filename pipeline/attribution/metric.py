@@ -269,7 +269,10 @@ class MetricFinder:
                 head = _classes()[phrase]
                 mods = [m for m in mods if m is not before]
         self._extra = []
-        words = [w for w in self._words(mods) if w not in head.split()]
+        # words that only repeat the head ("jobless" beside "unemployment rate")
+        classes = _classes()
+        words = [w for w in self._words(mods) if w not in head.split()
+                 and classes.get(w) != head and classes.get(f"{w} {lemma}") != head]
         key = " ".join(words + [head])
         if head in _sets()["people"] or lemma in _sets()["people"]:
             verb = noun.head if noun.dep_ in ("nsubj", "nsubjpass", "dobj") else None
@@ -333,6 +336,11 @@ class MetricFinder:
             if (low in self.topic or lemma in self.topic) and not self._needs_modifier(t):
                 continue
             if self._is_name(t) or t.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
+                continue
+            # a place says whose figure it is (the subject), not what is
+            # counted; "AI-generated" (tagged as a place) stays a modifier
+            if t.ent_type_ in ("GPE", "LOC") and not (
+                    t.i + 1 < len(t.doc) and t.doc[t.i + 1].text in ("-", "–")):
                 continue
             kept.append(t)
         words: list[str] = []

@@ -94,6 +94,11 @@ def _patterns() -> dict:
         "cue": re.compile(rf"\b({alt(cues)})\s+(?:(?:at\s+)?least\s+|about\s+|in\s+|the\s+|"
                           rf"(?:in\s+)?the\s+same\s+\w+\s+(?:of|in)\s+)?$", re.I),
         "focus": re.compile(rf"\bthe\s+({alt(a['focus_periods'])})\b", re.I),
+        "focus_adj": re.compile(rf"\b({alt(a['focus_adjectives'])})\b", re.I),
+        "focus_adj_words": {k.lower(): v for k, v in a["focus_adjectives"].items()},
+        "months_ended": re.compile(
+            rf"\b(three|six|twelve|3|6|12)[\s-]+months?\s+(?:ended|ending|to|through)\s+"
+            rf"({month})\.?(?:\s+\d{{1,2}})?(?:,?\s+({_YEAR}))?", re.I),
         "focus_words": {k.lower(): v for k, v in a["focus_periods"].items()},
         "rel_ref": {k.lower(): v for k, v in rel_ref.items()},
         "rm_ref": {k.lower(): v for k, v in rm_ref.items()},
@@ -153,7 +158,11 @@ class Years:
         ``char``: what "the quarter" refers to."""
         pat = re.compile(rf"^{_YEAR}-{suffix}\d+$" if suffix != "-" else rf"^{_YEAR}-\d\d$")
         found = [t.period for t in self._stated if t.end <= char and pat.match(t.period)]
-        return found[-1] if found else ""
+        if found:
+            return found[-1]
+        # "a rise in quarterly revenue ... For the three months ended Sept. 30"
+        later = [t.period for t in self._stated if t.start > char and pat.match(t.period)]
+        return later[0] if later else ""
 
     @staticmethod
     def _plain_years(ctx: ArticleContext) -> list[Time]:
@@ -217,8 +226,19 @@ def find_times(ctx: ArticleContext, sent: Span, ref: int | None,
         else:
             add(m.start(), m.end(), "", offset=p["rel_anch"][phrase], anchored=True,
                 relative=True)
+    for m in p["months_ended"].finditer(text):
+        month = p["months"][m.group(2).lower()]
+        year = int(m.group(3)) if m.group(3) else ref
+        if year and pub and not m.group(3) and month > pub[1] and year == pub[0]:
+            year -= 1
+        if year:
+            span = {"three": 3, "3": 3, "six": 6, "6": 6, "twelve": 12, "12": 12}[m.group(1).lower()]
+            add(m.start(), m.end(), _month_span_period(month - span + 1, month, str(year))
+                if month >= span else "")
     for m in p["focus"].finditer(text):
         add(m.start(), m.end(), "", focus=p["focus_words"][m.group(1).lower()], relative=True)
+    for m in p["focus_adj"].finditer(text):
+        add(m.start(), m.end(), "", focus=p["focus_adj_words"][m.group(1).lower()], relative=True)
     for m in p["year_range"].finditer(text):
         a, b = m.group(1), m.group(2)
         b = a[:2] + b if len(b) == 2 else b

@@ -38,6 +38,8 @@ def norm_name(name: str) -> str:
     s = re.sub(r"'s?$", "", s.strip())
     s = re.sub(r"\s+", " ", s).strip().lower()
     s = re.sub(r"^(the|a|an) ", "", s)
+    if re.fullmatch(r"(?:[a-z]\.){2,}", s):
+        s = s.replace(".", "")          # "U.S." is "US"
     words = s.replace(",", " ").split()
     suffixes = set(attr()["name_suffixes"])
     while len(words) > 1 and words[-1] in suffixes:
@@ -293,6 +295,11 @@ class SubjectFinder:
             self.mentions.add(Mention(owner[0].idx, tok.idx + len(tok.text), name,
                                       self.refs[tok.lemma_.lower()], self.sent_no(tok)))
             return [name], "in_sentence"
+        # "the U.S. unemployment rate": a place naming whose figure it is
+        for child in tok.children:
+            m = self.mentions.at(child) if child.dep_ in ("compound", "nmod") else None
+            if m is not None and m.label in ("GPE", "LOC"):
+                return [m.name], "in_sentence"
         # a common noun phrase: whose? ("Meta's reports", "reports from Meta")
         for child in tok.children:
             if child.dep_ == "poss":
