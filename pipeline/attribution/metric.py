@@ -86,6 +86,10 @@ class MetricFinder:
     def __init__(self, ctx: ArticleContext, name_chars: set[int]):
         self.ctx = ctx
         self.name_chars = name_chars   # character offsets inside organisation names
+        # words of those names, so a name word elsewhere (a headline the
+        # tagger parsed differently: "Hurricane Marisol death toll") is one too
+        self.name_words = {t.lower_ for t in ctx.doc if t.idx in name_chars
+                           and t.pos_ == "PROPN" and len(t) > 2}
         self.topic = ctx.topic_words
         self._extra: list[Token] = []
         self.reference_words = {w for words in attr()["references"].values() for w in words}
@@ -254,7 +258,15 @@ class MetricFinder:
         return tok.lemma_.lower() in self.reference_words
 
     def _is_name(self, tok: Token) -> bool:
-        return tok.idx in self.name_chars
+        if tok.idx in self.name_chars:
+            return True
+        if tok.pos_ != "PROPN":
+            return False
+        # a proper noun in a chain with a known name word ("Hurricane Marisol")
+        chain = [tok] + [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        if tok.dep_ == "compound" and tok.head.pos_ == "PROPN":
+            chain.append(tok.head)
+        return any(t.lower_ in self.name_words for t in chain)
 
     # -- noun -> key ----------------------------------------------------
     def key_for(self, noun: Token, how: str, flow: bool = True) -> MetricGuess:
