@@ -78,7 +78,7 @@ def explain_one(f: Finding, ctx: Context) -> None:
     f.evidence = figure_evidence(members, ctx)
     if f.type == "agreement":
         f.cause, f.severity = "", "low"
-        f.explanation = template("explanation", "agreement", figures=figures(f))
+        f.explanation = template("explanation", "agreement", figures=figures(f), about=about(f))
         pick = most_precise(f)
         f.suggested_wording = template("suggestion", "agreement", pick=describe(pick),
                                        pick_sources=", ".join(f.sources))
@@ -166,8 +166,9 @@ def scale_factor(f: Finding) -> float | None:
     if not a:
         return None
     c = cfg()["causes"]
-    return next((k for k in c["scale_factors"] if abs(b / a / k - 1) <= c["scale_tolerance"]),
-                None)
+    factors = c["scale_factors"] + (c["percent_scale_factors"]
+                                    if pair[0]["kind"] in PERCENT_KINDS else [])
+    return next((k for k in factors if abs(b / a / k - 1) <= c["scale_tolerance"]), None)
 
 
 def check_unit_or_scale(f, members, ctx):
@@ -344,13 +345,17 @@ def cue_summary(support: list[Evidence]) -> str:
     return " ".join(f"{s} says “{'”, “'.join(cues)}”." for s, cues in by_source.items())
 
 
+def about(f: Finding) -> str:
+    """'NCMEC report in 2024': what the finding is about."""
+    what = " ".join(x for x in (f.subject, f.metric) if x)
+    return what + (f" in {f.period}" if f.period else "")
+
+
 def explanation(f: Finding, members: list[Claim], support: list[Evidence]) -> str:
-    about = " ".join(x for x in (f.subject, f.metric) if x)
     if f.basis == DERIVED:
         lead = derived_lead(f)
     else:
-        when = f" in {f.period}" if f.period else ""
-        lead = f"For {about}{when}, the sources give different figures: {figures(f)}."
+        lead = f"For {about(f)}, the sources give different figures: {figures(f)}."
         pair = worst_pair(f)
         if pair and f.cause != "unit_or_scale":
             lead += f" They differ by {difference(*pair)}."

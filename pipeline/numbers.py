@@ -87,6 +87,11 @@ def _vocab() -> dict:
         "or_equal_re": re.compile(rf"\s+(?:{_alt(q['or_equal']['phrases'])})(?![\w])", re.I),
         "or_equal": {k: v for k, v in q["or_equal"].items() if k != "phrases"},
         "tol": q["tolerance"],
+        "duration_words": set(q["duration"]["words"]),
+        "duration_after": re.compile(
+            rf"(?:[\d.,]+|[a-z]+(?:[\s-][a-z]+)?)\s+(?:{_alt(q['duration']['time_units'])})\b"
+            rf"(?!\s+(?:{_alt(q['duration']['keep_before'])})\b)", re.I),
+        "duration_keep": re.compile(rf"(?:{_alt(q['duration']['keep_after'])})\s+$", re.I),
         "level_cues": _level_cues(),
     }
 
@@ -128,7 +133,11 @@ def qualifier_before(text: str, start: int) -> tuple[str, int]:
     if not m:
         return "exact", start
     g = 1 if m.group(1) else 2
-    return v["before"][_phrase_key(m.group(g))], start - (len(window) - m.start(g))
+    phrase = _phrase_key(m.group(g))
+    if phrase in v["duration_words"] and v["duration_after"].match(text, start) \
+            and not v["duration_keep"].search(window[:m.start(g)]):
+        return "exact", start    # "$1.9 trillion over 10 years": a span of time, not "more than"
+    return v["before"][phrase], start - (len(window) - m.start(g))
 
 
 def _qualifier_after(text: str, end: int) -> tuple[str, int]:
@@ -137,7 +146,7 @@ def _qualifier_after(text: str, end: int) -> tuple[str, int]:
     if not m:
         return "exact", end
     rest = text[m.end():m.end() + 12]
-    if re.match(r"\s*(?:than\s+)?[-−]?\s?[\d.]", rest) or re.match(r"\s+than\s+\w", rest) \
+    if re.match(r"\s*(?:than\s+)?[-−]?\s?(?:\d|\.\d)", rest) or re.match(r"\s+than\s+\w", rest) \
             and not re.match(r"\s+than\s+(?:it|that|this)\b", rest):
         return "exact", end
     phrase = _phrase_key(m.group(1))

@@ -91,7 +91,7 @@ def vocab() -> dict:
         "no_scale_one_digit": set(sc.get("not_after_one_digit", {})),
         "vulgar": n["vulgar"],
         "slash_dens": set(n["ratios"]["slash_denominators"]),
-        "ratio": re.compile(rf"\s+({alt(n['ratios']['joiners'])})\s+$", re.I),
+        "ratio": re.compile(rf"[\s-]+({alt(n['ratios']['joiners'])})[\s-]+$", re.I),
         "ratio_clause_end": set(n["ratios"]["clause_end_only"]),
         "clause_end": re.compile(r"\s*(?:[.,;:!?)\]]|$)"),
         "units": {k.lower(): v for k, v in n["units"].items()},
@@ -169,9 +169,7 @@ def _atoms(text: str) -> list[_Tok]:
             a, b = int(m.group("sl_num")), int(m.group("sl_den"))
             if b in v["slash_dens"] and 0 < a < b:
                 toks.append(_Tok("frac", a / b, m.start(), m.end(), 0.0))
-            else:
-                toks.append(_Tok("num", float(a), m.start(), m.start() + len(m.group("sl_num"))))
-                toks.append(_Tok("num", float(b), m.end() - len(m.group("sl_den")), m.end()))
+            # else a name or a date ("9/11", "24/7", "5/17"): no figure
         else:
             tok = _digit_tok(m, v)
             if tok is not None:

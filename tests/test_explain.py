@@ -88,6 +88,15 @@ def test_unit_or_scale():
     assert "1,000" in f.explanation
 
 
+def test_a_hundredfold_count_gap_is_not_a_scale_error():
+    f = only_conflict(*pair("The agency logged 5 cases in 2024.", "5",
+                            "The agency logged 500 cases in 2024.", "500", 5, 500))
+    assert f.cause == "unexplained"
+    f = only_conflict(*pair("The rate was 0.19% in 2024.", "0.19%",
+                            "The rate was 19% in 2024.", "19%", 0.19, 19, kind="percent"))
+    assert f.cause == "unit_or_scale"
+
+
 def test_counting_method_from_different_nouns():
     f = only_conflict(*pair("The agency logged 10 million reports in 2024.", "10 million",
                             "The agency logged 4 million incidents in 2024.", "4 million",

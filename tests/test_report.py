@@ -69,6 +69,7 @@ def test_markdown_lists_conflicts_by_severity_then_agreements():
     assert "**Suggested wording:**" in md and "**Derived:**" in md
     assert "> Part of the drop happened because the Hotline changed how they count" in md
     assert "| a\\_wire | about 29.2 million | 29.2M | 28.9M to 29.5M | stated |" in md
+    assert "| roughly 19% (down) (a\\_wire); 19% (down) (b\\_blog) |" in md
 
 
 def test_md_escape_keeps_tables_intact():

@@ -375,3 +375,15 @@ def test_articles_from_the_cache_equal_articles_read_afresh(sources_copy, tmp_pa
     warnings_seen.clear()
     assert ingest.read_sources(sources_copy, memo=second) == fresh
     assert len(warnings_seen) == 1 and "legacy.txt is not UTF-8" in warnings_seen[0]
+
+
+def test_review_note_with_commas_quotes_and_newlines_round_trips(sources_copy, tmp_path,
+                                                                 monkeypatch):
+    monkeypatch.setattr("pipeline.run.compare.compare", fake_conflicts)
+    check(sources_copy, tmp_path)
+    fid = findings(tmp_path)["findings"][0]["finding_id"]
+    note = 'bundled, not "raw";\nsee the agency\'s footnote'
+    assert invoke("review", fid, "--verdict", "explained", "--note", note, "--by", "Ana",
+                  "--reports-dir", tmp_path / "reports").exit_code == 0
+    from pipeline.reviews import read_reviews
+    assert read_reviews(tmp_path / "reports")[fid]["note"] == note
