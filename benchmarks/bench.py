@@ -19,7 +19,9 @@ recheck   ``claimcheck check`` on a folder of 1,000 articles, then again after
 Every figure is a whole process, timed from outside: wall seconds, and peak
 resident memory of the largest single process (``wait4``'s ru_maxrss).
 "Load" is the same command on a one-line article (start-up and model load);
-"words/s" counts the corpus words over the wall time less that load.
+"words/s" counts the corpus words over the wall time less that load, and
+"words/CPU-s" over the CPU time (user + system, all processes) less the
+load's: the steadier figure on a shared machine.
 The machine is described at the top of the output. Nothing here needs the
 network.
 """
@@ -93,12 +95,14 @@ def measure(cmd: list[str], timeout: float | None = None, stdout=None) -> dict:
             proc.kill()
             pid, status, usage = os.wait4(proc.pid, 0)
             return {"wall": time.perf_counter() - started, "rss_mb": usage.ru_maxrss / 1024,
-                    "rc": None, "timeout": True, "stderr": ""}
+                    "cpu": usage.ru_utime + usage.ru_stime, "rc": None, "timeout": True,
+                    "stderr": ""}
         time.sleep(0.02)
     wall = time.perf_counter() - started
     proc.returncode = os.waitstatus_to_exitcode(status)
     err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
-    return {"wall": wall, "rss_mb": usage.ru_maxrss / 1024, "rc": proc.returncode,
+    return {"wall": wall, "rss_mb": usage.ru_maxrss / 1024,
+            "cpu": usage.ru_utime + usage.ru_stime, "rc": proc.returncode,
             "timeout": False, "stderr": err[-2000:]}
 
 
@@ -178,29 +182,32 @@ def compare_worker(n: int) -> None:
     from pipeline.compare import compare
     claims = synthetic_claims(n)
     before = _rss_mb()
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     findings = compare(claims)
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     kinds: dict[str, int] = {}
     for f in findings:
         t = getattr(f, "type", "?")
         kinds[t] = kinds.get(t, 0) + 1
-    print(json.dumps({"seconds": seconds, "rss_before_mb": before, "rss_after_mb": _rss_mb(),
+    print(json.dumps({"seconds": seconds, "cpu": cpu, "rss_before_mb": before, "rss_after_mb": _rss_mb(),
                       "findings": len(findings), "types": kinds}))
 
 
 # --- sections ---------------------------------------------------------------
 
 def row(name: str, run: dict, load: dict | None, words: int) -> list[str]:
+    """A table row: words/s over wall time less the load, and over CPU time
+    less the load's CPU (steadier on a busy machine)."""
+    tail = [f"{run['wall']:.1f}", f"{run['cpu']:.1f}", f"{run['rss_mb']:.0f}"]
     if run.get("timeout"):
-        return [name, "timeout", "", f"{run['wall']:.1f}", f"{run['rss_mb']:.0f}"]
+        return [name, "timeout", "", ""] + tail
     if run["rc"] != 0:
-        return [name, f"failed (exit {run['rc']})", "", f"{run['wall']:.1f}",
-                f"{run['rss_mb']:.0f}"]
-    load_s = load["wall"] if load and load["rc"] == 0 else 0.0
-    work = max(run["wall"] - load_s, 1e-9)
-    return [name, f"{words / work:,.0f}", f"{load_s:.1f}", f"{run['wall']:.1f}",
-            f"{run['rss_mb']:.0f}"]
+        return [name, f"failed (exit {run['rc']})", "", ""] + tail
+    ok = load and load["rc"] == 0
+    load_s, load_cpu = (load["wall"], load["cpu"]) if ok else (0.0, 0.0)
+    per_wall = words / max(run["wall"] - load_s, 1e-9)
+    per_cpu = words / max(run["cpu"] - load_cpu, 1e-9)
+    return [name, f"{per_wall:,.0f}", f"{per_cpu:,.0f}", f"{load_s:.1f}"] + tail
 
 
 def table(header: list[str], rows: list[list[str]]) -> str:
@@ -239,7 +246,8 @@ def section_extract(work: Path, args) -> None:
         rows.append(row(name, run, load, words))
         if run["rc"]:
             print(f"{name}: {run['stderr'].strip().splitlines()[-1:]}", file=sys.stderr)
-    print(table(["tool", "words/s", "load s", "wall s", "peak MB"], rows))
+    print(table(["tool", "words/s", "words/CPU-s", "load s", "wall s", "CPU s", "peak MB"],
+                rows))
 
 
 def section_compare(work: Path, args) -> None:
@@ -252,12 +260,13 @@ def section_compare(work: Path, args) -> None:
         out = result.read_text()
         if r["timeout"] or r["rc"] != 0 or not out.strip():
             why = "timeout" if r["timeout"] else (r["stderr"].strip().splitlines() or ["?"])[-1]
-            rows.append([f"{n:,}", why[:60], "", "", f"{r['rss_mb']:.0f}"])
+            rows.append([f"{n:,}", why[:60], "", "", "", f"{r['rss_mb']:.0f}"])
             continue
         d = json.loads(out)
-        rows.append([f"{n:,}", f"{d['seconds']:.2f}", f"{d['findings']:,}",
+        rows.append([f"{n:,}", f"{d['seconds']:.2f}", f"{d['cpu']:.2f}", f"{d['findings']:,}",
                      f"{d['rss_before_mb']:.0f}", f"{r['rss_mb']:.0f}"])
-    print(table(["claims", "compare s", "findings", "MB before", "peak MB"], rows))
+    print(table(["claims", "compare s", "CPU s", "findings", "MB before compare", "peak MB"],
+                rows))
 
 
 def section_recheck(work: Path, args) -> None:
@@ -281,10 +290,12 @@ def section_recheck(work: Path, args) -> None:
     if findings.exists():
         run = json.loads(findings.read_text(encoding="utf-8")).get("run", {})
         reread = run.get("reprocessed", "")
-    rows = [["first check (cold)", f"{first['wall']:.1f}", "", f"{first['rss_mb']:.0f}"],
+    rows = [["first check (cold)", f"{first['wall']:.1f}", "", f"{first['cpu']:.1f}",
+             f"{first['rss_mb']:.0f}"],
             ["re-check, one article added", f"{second['wall']:.1f}",
-             f"{max(second['wall'] - load['wall'], 0):.1f}", f"{second['rss_mb']:.0f}"]]
-    print(table(["run", "wall s", "beyond load s", "peak MB"], rows))
+             f"{max(second['wall'] - load['wall'], 0):.1f}", f"{second['cpu']:.1f}",
+             f"{second['rss_mb']:.0f}"]]
+    print(table(["run", "wall s", "beyond load s", "CPU s", "peak MB"], rows))
     print(f"\nModel load (claimcheck extract on one line): {load['wall']:.1f} s. "
           f"Articles re-read by the re-check: {reread if reread != '' else 'unknown'}"
           + (" (no cache yet: every article was read again)"
