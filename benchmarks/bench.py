@@ -50,29 +50,39 @@ TINY = "The agency received 1,200 reports in 2024.\n"
 _DIGITS = re.compile(r"\d+")
 
 
-def vary(text: str, rng: random.Random) -> str:
+def vary(text: str, rng: random.Random, year_shift: int | None = None) -> str:
     """``text`` with every digit run replaced by another of the same length;
-    years (1900-2099) move by a few years and stay years."""
+    years (1900-2099) stay years: each moves by a few years, or all of them
+    by ``year_shift``."""
     def swap(m: re.Match) -> str:
         s = m.group()
         if len(s) == 4 and 1900 <= int(s) <= 2099:
-            return str(int(s) + rng.randint(-3, 1))
+            return str(int(s) + (rng.randint(-3, 1) if year_shift is None else year_shift))
         first = str(rng.randint(1, 9)) if s[0] != "0" else "0"
         return first + "".join(str(rng.randint(0, 9)) for _ in s[1:])
     return _DIGITS.sub(swap, text)
 
 
-def make_corpus(folder: Path, n: int, seed: int = 0) -> tuple[list[Path], int]:
-    """Write ``n`` varied copies of the sample articles; return (paths, words)."""
+def make_corpus(folder: Path, n: int, seed: int = 0,
+                story: int | None = None) -> tuple[list[Path], int]:
+    """Write ``n`` varied copies of the sample articles; return (paths, words).
+
+    With ``story``, articles come in stories of that many: a story's years
+    are all shifted by the same amount (up to 80 years back), so a folder
+    holds many stories about different periods, as an archive does, rather
+    than hundreds of copies of one story whose every claim conflicts."""
     samples = sorted(p for p in SAMPLES.glob("*.txt"))
     if not samples:
         sys.exit(f"no sample articles in {SAMPLES}")
     texts = [p.read_text(encoding="utf-8") for p in samples]
     folder.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)
-    paths, words = [], 0
+    shifts = random.Random(seed + 1)
+    paths, words, shift = [], 0, None
     for i in range(n):
-        text = vary(texts[i % len(texts)], rng)
+        if story and i % story == 0:
+            shift = -shifts.randint(0, 80)
+        text = vary(texts[i % len(texts)], rng, shift)
         path = folder / f"a{seed:02d}_{i:05d}.txt"
         path.write_text(text, encoding="utf-8")
         paths.append(path)
@@ -271,7 +281,7 @@ def section_compare(work: Path, args) -> None:
 
 def section_recheck(work: Path, args) -> None:
     folder = work / "folder"
-    make_corpus(folder, args.folder, seed=1)
+    make_corpus(folder, args.folder, seed=1, story=args.story)
     cc = claimcheck_cmd()
     base = cc + ["check", str(folder), "--claims-dir", str(work / "claims"),
                  "--reports-dir", str(work / "reports"), "--quiet"]
@@ -282,7 +292,7 @@ def section_recheck(work: Path, args) -> None:
     load = best(cc + ["extract", str(tiny), "--quiet", "-o", str(work / "tiny.csv")], args.repeat)
     print(f"\n## Re-check after adding one article to {args.folder:,} cached ones\n")
     first = measure(base, timeout=args.timeout)
-    new = make_corpus(work / "extra", 1, seed=2)[0][0]
+    new = make_corpus(work / "extra", 1, seed=2, story=args.story)[0][0]
     shutil.copy(new, folder / new.name)
     second = measure(base, timeout=args.timeout)
     reread = ""
@@ -338,6 +348,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--sizes", default="1000,10000,100000,1000000",
                     help="claim-table sizes for the compare stage")
     ap.add_argument("--folder", type=int, default=1000, help="articles in the re-check folder")
+    ap.add_argument("--story", type=int, default=5,
+                    help="articles per story in the re-check folder (0: one story, every "
+                         "article about the same years)")
     ap.add_argument("--only", default="extract,compare,recheck", help="sections to run")
     ap.add_argument("--repeat", type=int, default=1, help="runs per figure (the median is shown)")
     ap.add_argument("--timeout", type=float, default=1800, help="seconds per measured run")
