@@ -1,13 +1,17 @@
 """Re-check benchmark (issue 6): after adding one article to a folder of N,
 `claimcheck check` should cost about one article's work plus the comparison.
 
-    .venv/bin/python benchmarks/recheck.py [N] [--workdir DIR]
+    .venv/bin/python benchmarks/recheck.py [N] [--workdir DIR] [--skip-compare]
 
 Builds N distinct articles from the sample articles in sources/ (each gets a
 unique closing line, so none is an exact duplicate), runs a cold check, a
 no-change check and a check after `claimcheck add` of one more article, and
-prints wall time and run.reprocessed for each. Not a test: timings depend on
-the machine.
+prints wall time and run.reprocessed for each. Every check is a fresh
+process, so a model load shows in the time. ``--skip-compare`` replaces the
+compare stage with one that finds nothing, to time the incremental reading
+alone (copies of three articles make every finding span hundreds of sources,
+which is the comparison's worst case, not the reading's). Not a test: timings
+depend on the machine.
 """
 from __future__ import annotations
 
@@ -44,16 +48,27 @@ def build(folder: Path, n: int) -> None:
                                               encoding="utf-8")
 
 
-def timed(*args: str) -> float:
+def timed(args: list[str], skip_compare: bool) -> float:
+    child = [sys.executable, __file__, "--child", *(["--skip-compare"] if skip_compare else [])]
     started = time.perf_counter()
-    subprocess.run([*CLAIMCHECK, *args], check=True, stdout=subprocess.DEVNULL)
+    subprocess.run([*child, "--", *args], check=True, stdout=subprocess.DEVNULL)
     return time.perf_counter() - started
+
+
+def child(argv: list[str]) -> None:
+    """Run the claimcheck CLI in this process (optionally without compare)."""
+    from pipeline import run
+    from pipeline.cli import cli
+    if "--skip-compare" in argv:
+        run.compare.compare = lambda claims: []
+    cli(argv[argv.index("--") + 1:], standalone_mode=True)
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("n", nargs="?", type=int, default=1000)
     ap.add_argument("--workdir", type=Path, default=None)
+    ap.add_argument("--skip-compare", action="store_true")
     args = ap.parse_args()
     work = args.workdir or Path(tempfile.mkdtemp(prefix="claimcheck-recheck-"))
     src, out = work / "sources", work
@@ -68,7 +83,7 @@ def main() -> None:
                           ("after add 1", ["add", str(new), "--sources-dir", str(src), "-q"])):
         if before:
             subprocess.run([*CLAIMCHECK, *before], check=True)
-        seconds = timed(*run)
+        seconds = timed(run, args.skip_compare)
         doc = json.loads((out / "reports" / "findings.json").read_text(encoding="utf-8"))
         print(f"{label:<12} articles={doc['run']['articles']:<5} "
               f"reprocessed={doc['run']['reprocessed']:<5} wall={seconds:6.2f}s "
@@ -76,4 +91,7 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    if "--child" in sys.argv:
+        child(sys.argv)
+    else:
+        main()

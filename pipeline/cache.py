@@ -13,14 +13,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, fields
+from dataclasses import asdict, astuple, fields
 from functools import cache
 from pathlib import Path
 
 from . import __version__
 from .files import write_atomic
 from .ingest import FileText
-from .model import Article, Claim
+from .model import Article, Block, Claim
 
 CACHE_DIR = ".cache"
 _CLAIM_FIELDS = {f.name for f in fields(Claim)}
@@ -87,11 +87,16 @@ class ClaimCache:
         e = self._entry(source_id)
         if not e or e.get("file_sha256") != digest or e.get("pipeline") != pipeline_fingerprint():
             return None
-        return FileText(e.get("text", ""), list(e.get("notes", [])), dict(e.get("meta", {})))
+        try:
+            blocks = tuple(Block(*b) for b in e["blocks"])
+            return FileText(e["text"], list(e["notes"]), dict(e["meta"]), blocks)
+        except (KeyError, TypeError):
+            return None
 
     def put_text(self, source_id: str, digest: str, ft: FileText) -> None:
         self._update(source_id, file_sha256=digest, pipeline=pipeline_fingerprint(),
-                     text=ft.text, notes=ft.notes, meta=ft.meta)
+                     text=ft.text, notes=ft.notes, meta=ft.meta,
+                     blocks=None if ft.blocks is None else [list(astuple(b)) for b in ft.blocks])
 
     # -- claims
     def key(self, article: Article) -> str:

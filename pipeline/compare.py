@@ -151,13 +151,35 @@ def verdict(a: dict, b: dict) -> str:
 # --- stated findings ------------------------------------------------------------
 
 def stated_finding(key: Key, members: list[Claim]) -> Finding | None:
-    if len({c.source_id for c in members}) < 2:
+    first = members[0].source_id
+    if all(c.source_id == first for c in members):
         return None
     members = sorted(members, key=lambda c: (c.source_id, c.start_char))
-    values = [entry(c) for c in members]
+    values = unambiguous([entry(c) for c in members])
+    kept = {e["claim_id"] for e in values}
+    members = [c for c in members if c.claim_id in kept]
     pair = _worst_cross_source(values)
     kind = verdict(*pair) if pair else "agreement"
     return make_finding(kind, "stated", members, values, members)
+
+
+def unambiguous(values: list[dict]) -> list[dict]:
+    """A source that gives several disjoint values for one quantity is
+    ambiguous (often a figure attributed to the wrong year): of its values,
+    keep those some other source agrees with, when there are any."""
+    by_source: dict[str, list[dict]] = defaultdict(list)
+    for e in values:
+        by_source[e["source_id"]].append(e)
+    if len(by_source) == len(values):
+        return values
+    out = []
+    for source, own in by_source.items():
+        if len(own) > 1 and any(gap(a, b) > 0 for i, a in enumerate(own) for b in own[i + 1:]):
+            others = [e for e in values if e["source_id"] != source]
+            agreed = [a for a in own if any(gap(a, b) <= 0 for b in others)]
+            own = agreed or own
+        out += own
+    return out
 
 
 def make_finding(kind: str, basis: str, claims: list[Claim], values: list[dict],
@@ -165,6 +187,9 @@ def make_finding(kind: str, basis: str, claims: list[Claim], values: list[dict],
     """A Finding from its claims; subject/metric/period are the wordings most
     claims in ``about`` use."""
     def common(attr: str) -> str:
+        first = getattr(about[0], attr)
+        if all(getattr(c, attr) == first for c in about):
+            return first
         return Counter(getattr(c, attr) for c in about).most_common(1)[0][0]
     ids = sorted({c.claim_id for c in claims})
     return Finding(
@@ -200,14 +225,16 @@ def derived_findings(claims: list[Claim], keys: dict[str, Key],
 def first_mentions(claims: list[Claim], keys: dict[str, Key]) -> list[Claim]:
     """An article's claims with repeats of the same figure (same key, same
     interval) left out: a summary box restating a figure is not a new premise."""
+    if any(a.start_char > b.start_char for a, b in zip(claims, claims[1:])):
+        claims = sorted(claims, key=lambda c: c.start_char)
     seen: dict[tuple, Claim] = {}
-    for c in sorted(claims, key=lambda c: c.start_char):
+    for c in claims:
         seen.setdefault((keys[c.claim_id], c.value, c.low, c.high, c.direction), c)
     return list(seen.values())
 
 
 def consistent(claims: list[Claim]) -> bool:
-    """Whether all these claims' intervals overlap (1-D: max low <= min high)."""
+    """Whether all these claims' intervals overlap each other."""
     es = [entry(c) for c in claims]
     return all(gap(a, b) <= 0 for i, a in enumerate(es) for b in es[i + 1:])
 

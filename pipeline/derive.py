@@ -27,6 +27,11 @@ from .keys import Key, cfg, change_key, level_key, sign_interval
 from .model import Claim
 
 
+#: Kinds that imply something on their own (a rate's yearly total, a
+#: percentage rise's multiple and the other way round).
+_SINGLE_CLAIM_KINDS = frozenset({"rate", "pct_change", "multiple"})
+
+
 @dataclass(frozen=True)
 class Implied:
     """A value one article's claims imply, and where it would be stated."""
@@ -70,8 +75,10 @@ def implied(claims: list[Claim], keys: dict[str, Key],
         by_quantity[keys[c.claim_id][:2]].append(c)
     level_kinds = set(cfg()["derive"]["level_kinds"])
     for sm, cs in by_quantity.items():
+        if len(cs) == 1 and cs[0].kind not in _SINGLE_CLAIM_KINDS:
+            continue  # one level or change alone implies nothing
         kinds = {c.kind for c in cs}
-        levels = unique_levels(cs) if kinds & level_kinds else {}
+        levels = unique_levels(cs) if len(cs) > 1 and kinds & level_kinds else {}
         if len(levels) > 1:
             yield from level_pairs(sm, cs, levels, wanted)
         if levels and kinds & {"change", "pct_change"}:

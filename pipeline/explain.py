@@ -13,7 +13,9 @@ the explanation and suggested wording are filled from the data's templates.
 """
 from __future__ import annotations
 
+import math
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from functools import cache
 
@@ -49,12 +51,22 @@ class Context:
         self.claims = {c.claim_id: c for c in claims}
         self.articles = {a.source_id: a for a in articles}
         self._sentences: dict[str, list[tuple[int, int]]] = {}
+        self._cues: dict[tuple[str, str], list] = {}
 
     def sentences(self, source_id: str) -> list[tuple[int, int]]:
         if source_id not in self._sentences:
             a = self.articles.get(source_id)
             self._sentences[source_id] = sentences.split(a) if a else []
         return self._sentences[source_id]
+
+    def cues(self, source_id: str, cause: str) -> list[tuple[int, tuple[int, int], str]]:
+        """(sentence index, span, cue) of the article's sentences holding a
+        cue for ``cause``; found once per article and cause."""
+        if (source_id, cause) not in self._cues:
+            self._cues[(source_id, cause)] = [
+                (i, span, cue) for i, span in enumerate(self.sentences(source_id))
+                if (cue := first_cue(cause, self.text(source_id, *span)))]
+        return self._cues[(source_id, cause)]
 
     def text(self, source_id: str, start: int, end: int) -> str:
         a = self.articles.get(source_id)
@@ -66,7 +78,7 @@ def explain_one(f: Finding, ctx: Context) -> None:
     f.evidence = figure_evidence(members, ctx)
     if f.type == "agreement":
         f.cause, f.severity = "", "low"
-        f.explanation = template("explanation", "agreement", figures=figures(f))
+        f.explanation = template("explanation", "agreement", figures=figures(f), about=about(f))
         pick = most_precise(f)
         f.suggested_wording = template("suggestion", "agreement", pick=describe(pick),
                                        pick_sources=", ".join(f.sources))
@@ -75,7 +87,7 @@ def explain_one(f: Finding, ctx: Context) -> None:
     f.cause = cause
     f.evidence = merge_evidence(f.evidence, support)
     f.severity = severity(f)
-    f.explanation = explanation(f, support)
+    f.explanation = explanation(f, members, support)
     f.suggested_wording = suggestion(f)
 
 
@@ -85,14 +97,27 @@ def figure_evidence(members: list[Claim], ctx: Context) -> list[Evidence]:
     """The sentence of each claim, once per sentence, as it stands in the article."""
     out: dict[tuple[str, int], Evidence] = {}
     for c in sorted(members, key=lambda c: (c.source_id, c.start_char)):
-        start, end = c.sent_start, c.sent_end
-        raw = ctx.text(c.source_id, start, end) or c.sentence
-        lead = len(raw) - len(raw.lstrip())
-        sentence = raw.strip()
-        start += lead
-        out.setdefault((c.source_id, start), Evidence(c.source_id, sentence, start,
-                                                       start + len(sentence)))
+        start, end = sentence_span(c, ctx)
+        sentence = ctx.text(c.source_id, start, end)
+        out.setdefault((c.source_id, start), Evidence(c.source_id, sentence, start, end))
     return list(out.values())
+
+
+def sentence_span(c: Claim, ctx: Context) -> tuple[int, int]:
+    """Where the claim's sentence stands in its article, stripped; found again
+    from ``Claim.sentence`` when the offsets are missing (claims read back
+    from a table), else just the figure itself."""
+    start, end = int(c.sent_start or 0), int(c.sent_end or 0)
+    if not start <= c.start_char < end:
+        wanted = str(c.sentence or "").strip()
+        text = ctx.text(c.source_id, 0, c.start_char + len(wanted))
+        pos = text.rfind(wanted) if wanted else -1
+        found = pos >= 0 and pos + len(wanted) >= c.end_char
+        start, end = (pos, pos + len(wanted)) if found else (c.start_char, c.end_char)
+    raw = ctx.text(c.source_id, start, end)
+    if not raw.strip():
+        return start, end
+    return start + len(raw) - len(raw.lstrip()), end - len(raw) + len(raw.rstrip())
 
 
 def merge_evidence(figs: list[Evidence], support: list[Evidence]) -> list[Evidence]:
@@ -141,8 +166,9 @@ def scale_factor(f: Finding) -> float | None:
     if not a:
         return None
     c = cfg()["causes"]
-    return next((k for k in c["scale_factors"] if abs(b / a / k - 1) <= c["scale_tolerance"]),
-                None)
+    factors = c["scale_factors"] + (c["percent_scale_factors"]
+                                    if pair[0]["kind"] in PERCENT_KINDS else [])
+    return next((k for k in factors if abs(b / a / k - 1) <= c["scale_tolerance"]), None)
 
 
 def check_unit_or_scale(f, members, ctx):
@@ -176,13 +202,10 @@ def cue_sentences(cause: str, f: Finding, members: list[Claim], ctx: Context) ->
     for source_id in f.sources:
         spans = ctx.sentences(source_id)
         starts = [c.start_char for c in members if c.source_id == source_id]
-        own = {i for i, (s, e) in enumerate(spans) for x in starts if s <= x < e}
+        own = {bisect_right(spans, (x, math.inf)) - 1 for x in starts}
         ranked = []
-        for i, (s, e) in enumerate(spans):
+        for i, (s, e), cue in ctx.cues(source_id, cause):
             text = ctx.text(source_id, s, e)
-            cue = first_cue(cause, text)
-            if not cue:
-                continue
             is_near = any(abs(i - j) <= near for j in own)
             names = bool(mentions and mentions.search(text))
             if is_near or names:
@@ -192,12 +215,19 @@ def cue_sentences(cause: str, f: Finding, members: list[Claim], ctx: Context) ->
     return out
 
 
-def check_counting_method(f, members, ctx):
+def counted_nouns(members: list[Claim]) -> dict[str, set[str]]:
+    """noun -> sources: what each source says it counts ('report', 'incident')."""
     symbols = {u.lower() for u in cfg()["causes"]["symbol_units"]}
-    nouns = {norm_metric(c.unit) for c in members
-             if c.unit and c.unit.lower() not in symbols and c.kind not in PERCENT_KINDS}
+    out: dict[str, set[str]] = defaultdict(set)
+    for c in members:
+        if c.unit and c.unit.lower() not in symbols and c.kind not in PERCENT_KINDS:
+            out[norm_metric(c.unit)].add(c.source_id)
+    return out
+
+
+def check_counting_method(f, members, ctx):
     support = cue_sentences("counting_method", f, members, ctx)
-    return bool(support) or len(nouns) > 1, support
+    return bool(support) or len(counted_nouns(members)) > 1, support
 
 
 def _side_cues(cause: str, members: list[Claim], ctx: Context):
@@ -315,20 +345,34 @@ def cue_summary(support: list[Evidence]) -> str:
     return " ".join(f"{s} says “{'”, “'.join(cues)}”." for s, cues in by_source.items())
 
 
-def explanation(f: Finding, support: list[Evidence]) -> str:
-    about = " ".join(x for x in (f.subject, f.metric) if x)
+def about(f: Finding) -> str:
+    """'NCMEC report in 2024': what the finding is about."""
+    what = " ".join(x for x in (f.subject, f.metric) if x)
+    return what + (f" in {f.period}" if f.period else "")
+
+
+def explanation(f: Finding, members: list[Claim], support: list[Evidence]) -> str:
     if f.basis == DERIVED:
         lead = derived_lead(f)
     else:
-        lead = f"For {about} in {f.period}, the sources give different figures: {figures(f)}."
+        lead = f"For {about(f)}, the sources give different figures: {figures(f)}."
         pair = worst_pair(f)
         if pair and f.cause != "unit_or_scale":
             lead += f" They differ by {difference(*pair)}."
-    factor = scale_factor(f)
-    fields = dict(cue_summary=cue_summary(support), factor=f"{factor:,.0f}" if factor else "",
+    summary = cue_summary(support)
+    nouns = counted_nouns([c for c in members if c.claim_id in f.claims])
+    if f.cause == "counting_method" and len(nouns) > 1:
+        summary = ("They count different things: " + "; ".join(
+            f"“{n}” ({', '.join(sorted(s))})" for n, s in sorted(nouns.items())) + ". " + summary)
+    fields = dict(cue_summary=summary.strip(), factor=_factor_text(f),
                   source=f.sources[0] if f.sources else "", derivation=f.derivation,
                   stated=stated_summary(f))
     return f"{lead} {template('explanation', f.cause, **fields)}".strip()
+
+
+def _factor_text(f: Finding) -> str:
+    factor = scale_factor(f)
+    return f"{factor:,.0f}" if factor else ""
 
 
 def difference(a: dict, b: dict) -> str:
@@ -349,9 +393,9 @@ def derived_lead(f: Finding) -> str:
     given = " and ".join(f"{describe(e)} ({e['period']})" for e in premises)
     implies = " and ".join(f"{describe(e)} ({e['text'].rsplit(' = ', 1)[0]})" for e in derived)
     stated = [e for e in f.values if e["role"] == STATED]
+    verb = "states" if len({e["source_id"] for e in stated}) < 2 else "state"
     return (f"{source} gives {given}, which implies {implies}; "
-            f"{_sources(stated)} {'states' if len({e['source_id'] for e in stated}) < 2 else 'state'} "
-            f"{stated_summary(f)}.")
+            f"{_sources(stated)} {verb} {stated_summary(f)}.")
 
 
 def stated_summary(f: Finding) -> str:
@@ -371,11 +415,12 @@ def suggestion(f: Finding) -> str:
     groups = camps(f)
     first = groups[0] if groups else []
     rest = [e for g in groups[1:] for e in g]
-    fields = dict(figures=figures(f), pick=describe(first[0]) if first else "",
+    fields = dict(figures=figures(f, (STATED, DERIVED)), pick=describe(first[0]) if first else "",
                   pick_sources=_sources(first), other=describe(rest[0]) if rest else "",
                   other_sources=_sources(rest), source=f.sources[0] if f.sources else "",
                   derived=" / ".join(describe(e) for e in f.values if e["role"] == DERIVED),
-                  stated=stated_summary(f),
+                  stated=stated_summary(f), factor=_factor_text(f),
+                  premises=" and ".join(describe(e) for e in f.values if e["role"] == "premise"),
                   stated_sources=_sources([e for e in f.values if e["role"] == STATED]))
     majority = len(groups) > 1 and (len({e["source_id"] for e in first}) >
                                     len({e["source_id"] for e in groups[1]}))
@@ -388,6 +433,4 @@ def suggestion(f: Finding) -> str:
                 "counting_method_majority" if majority else "counting_method_tie")
     elif f.cause == "unexplained":
         name = "unexplained_majority" if majority and f.basis == STATED else "unexplained_tie"
-    elif f.cause == "unit_or_scale" and f.basis == DERIVED:
-        fields.update(other=fields["derived"], other_sources=fields["source"])
     return template("suggestion", name, **fields)

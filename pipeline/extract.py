@@ -6,6 +6,19 @@ claim's kind, direction and unit from the words and the parse around it.
 The result is stored as plain dicts in ``doc._.numeric_claims``; attribution
 (subject, metric, period) is :mod:`pipeline.normalize`'s job.
 
+Each claim dict has the keys ``start_char``, ``end_char``, ``text`` (the
+claim with its qualifier: ``text == doc.text[start_char:end_char]``),
+``kind``, ``value``, ``low``, ``high``, ``qualifier``, ``direction``,
+``unit``, ``sent_start``, ``sent_end``, ``token_start``, ``token_end``,
+``head_i`` (token of the counted noun, or -1), ``percent``, ``points``,
+``currency``, and:
+
+* ``role``: ``"from"`` / ``"to"`` for the two levels of "dropped from 36.2
+  million to 20.5 million" (two claims, not a range), else ``""``;
+* ``ratio``: True for fractions and "one in five" (value 0.2, unit "ratio");
+* ``stated_low`` / ``stated_high``: the bounds as written (a range's two
+  figures, else the value twice), before any precision widening.
+
 Registered with ``@Language.factory`` and exposed through the
 ``spacy_factories`` entry point, so ``nlp.add_pipe("numeric_claims")`` works
 once the package is installed.
@@ -20,7 +33,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .knowledge import load
-from .numbers import Quantity, find_quantities, interval, qualifier_before, words_value
+from .numbers import Quantity, find_quantities, interval, qualifier_before
+from .numwords import words_value
 
 Doc.set_extension("numeric_claims", default=None, force=True)
 
@@ -48,17 +62,23 @@ def _cues() -> dict:
         "inc": set(direction["increase"]),
         "neutral": set(direction["neutral"]),
         "level_before": set(direction["level_before"]),
+        "verb_inc": set(direction["change_verbs_increase"]),
+        "verb_dec": set(direction["change_verbs_decrease"]),
         "change_after": set(d["change"]["after"]),
         "change_before": set(d["change"]["before"]),
         "multiple_after": set(d["multiple"]["after"]),
         "multiple_verbs": d["multiple"]["verbs"],
+        "multiple_words": d["multiple"]["words"],
         "fold": d["multiple_words"]["suffix"],
         "rate": d["rate"],
         "rate_re": re.compile(
-            r"^\W{0,3}(?:[\w-]+\s+){0,5}?(" + "|".join(
-                re.escape(k).replace(r"\ ", r"\s+") for k in sorted(d["rate"], key=len, reverse=True))
-            + r")\b", re.I),
-        "identifier_before": set(nc["identifier_before"]),
+            r"^\W{0,3}(?:(?!(?:" + "|".join(re.escape(w) for w in nc["rate_gap_stop"]) + r")\b)[\w-]+\s+){0,6}?("
+            + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(d["rate"], key=len, reverse=True))
+            + r")\b(?!\s+(?:" + "|".join(re.escape(w) for w in nc["rate_not_before"]) + r")\b)", re.I),
+        "duration_before": set(nc["duration_before"]),
+        "identifier_re": re.compile(r"(?<![\w&'’.])(?:" + "|".join(
+            re.escape(w.rstrip(".")).replace(r"\ ", r"\s+") for w in sorted(
+                nc["identifier_before"], key=len, reverse=True)) + r")\.?\s*#?\s*$", re.I),
         "time_nouns": set(nc["time_nouns"]),
         "patterns": [re.compile(p, re.I) for p in nc["patterns"]],
         "one_idioms": [re.compile(p, re.I) for p in nc["one_idioms"]],
@@ -69,6 +89,8 @@ def _cues() -> dict:
         "time_before_re": re.compile(r"(?:^|\W)(?:" + "|".join(
             re.escape(w).replace(r"\ ", r"\s+") for w in nc["time_reference_before"]) + r")\s+$", re.I),
         "not_counted": set(nc["not_counted"]),
+        "time_superlative_re": re.compile(r"\b(?:" + "|".join(
+            re.escape(w) for w in nc["time_superlative"]) + r")\b[^.;:!?]{0,40}\bin\s+$", re.I),
     }
 
 
@@ -126,9 +148,8 @@ def is_claim(q: Quantity, span: Span, cues: dict, text: str) -> bool:
     doc = span.doc
     prev = doc[span.start - 1] if span.start > 0 else None
     nxt = doc[span.end] if span.end < len(doc) else None
-    if prev is not None and q.qualifier == "exact" and (
-            prev.lower_ in cues["identifier_before"]
-            or span.start > 1 and f"{doc[span.start - 2].lower_} {prev.lower_}" in cues["identifier_before"]):
+    if q.qualifier == "exact" and q.start == q.num_start \
+            and cues["identifier_re"].search(text, max(0, q.start - 30), q.start):
         return False
     if prev is not None and prev.lower_.rstrip(".") in cues["months"] and q.value < 32 \
             and not q.currency and not q.percent:
@@ -145,9 +166,11 @@ def is_claim(q: Quantity, span: Span, cues: dict, text: str) -> bool:
         return False  # "one" as a pronoun: "the one you mentioned"
     if nxt is not None and nxt.lower_ in cues["time_units"]:
         after = doc[span.end + 1] if span.end + 1 < len(doc) else None
-        if after is not None and after.lower_ in cues["time_reference_after"]:
+        if after is not None and after.lower_ in cues["time_reference_after"] and not (
+                prev is not None and prev.lower_ in cues["duration_before"]):
             return False
-        if cues["time_before_re"].search(text[max(0, q.start - 25):q.start]) and q.qualifier == "exact":
+        if q.qualifier == "exact" and (cues["time_before_re"].search(text[max(0, q.start - 25):q.start])
+                                       or cues["time_superlative_re"].search(text[max(0, q.start - 60):q.start])):
             return False
     return True
 
@@ -172,6 +195,8 @@ def is_year(q: Quantity, span: Span, cues: dict) -> bool:
 def _claim(q: Quantity, span: Span, cues: dict, sents: Sentences) -> dict:
     sent = sents.of(span.start)
     head = counted_noun(span, cues)
+    if head is None and q.role:
+        head = subject_of_change(span, cues)
     kind, direction, unit = classify(q, span, head, cues, sent, sents.text)
     return {
         "start_char": q.start, "end_char": q.end, "text": q.text,
@@ -193,7 +218,7 @@ def counted_noun(span: Span, cues: dict | None = None):
     doc = span.doc
     tok = span[-1]
     for _ in range(3):
-        if tok.pos_ in ("NOUN", "PROPN") and tok not in span and tok.lower_ not in skip:
+        if tok.pos_ in ("NOUN", "PROPN") and tok not in span and tok.lemma_.lower() not in skip:
             return tok
         if tok.head is tok:
             break
@@ -202,15 +227,30 @@ def counted_noun(span: Span, cues: dict | None = None):
             tok = tok.head
         else:
             break
-    if tok.pos_ in ("NOUN", "PROPN") and tok not in span and tok.lower_ not in skip \
+    if tok.pos_ in ("NOUN", "PROPN") and tok not in span and tok.lemma_.lower() not in skip \
             and tok.i >= span.end:
         return tok
     # "nearly 100 reports" when the parse attaches differently: next noun within 3 tokens
     for t in doc[span.end:min(len(doc), span.end + 3)]:
-        if t.pos_ in ("NOUN", "PROPN") and t.lower_ not in skip:
+        if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() not in skip:
             return t
         if t.pos_ not in ("ADJ", "ADV", "NUM", "DET", "SYM") and t.text != "%":
             break
+    return None
+
+
+def subject_of_change(span: Span, cues: dict):
+    """For a level in "reports decreased from 36.2 million to 20.5 million":
+    the subject of the change verb (*reports*), or None."""
+    tok = span.root
+    for _ in range(4):
+        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+            break
+        tok = tok.head
+    for child in tok.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ in ("NOUN", "PROPN") \
+                and child.lemma_.lower() not in cues["not_counted"]:
+            return child
     return None
 
 
@@ -252,9 +292,10 @@ def classify(q: Quantity, span: Span, head, cues: dict, sent: Span, text: str) -
                     return "increase"
         return ""
 
-    # multiple: "thirteen times higher", "3-fold"
-    if after_words and (after_words[0] in cues["multiple_after"]
-                        or text[q.end:q.end + 5].lower().startswith("-fold")):
+    # multiple: "thirteen times higher", "3-fold", "10x"
+    glued = text[q.end:q.end + 5].lower()
+    if after_words and after_words[0] in cues["multiple_after"] or glued.startswith("-fold") \
+            or glued[:1] == "x" and not glued[1:2].isalnum():
         return "multiple", direction_near(), "times"
     if q.points:
         d = "" if level else direction_near()
@@ -266,21 +307,42 @@ def classify(q: Quantity, span: Span, head, cues: dict, sent: Span, text: str) -
         return ("pct_change" if d else "percent"), d, "%"
     if q.ratio and after_words[:1] == ["of"] or q.ratio and not q.currency and not q.unit:
         d = _change_direction(before_words, after_words, cues)
+        if d is None:
+            d = _object_of_change_verb(doc, span, q, cues)
         return ("multiple" if d is None else "change"), d or "", "ratio"
     if q.currency:
         d = _change_direction(before_words, after_words, cues)
         return ("change" if d else "amount"), d or "", q.currency
     if q.unit:
         d = _change_direction(before_words, after_words, cues)
+        if d is None and not q.role:
+            d = _object_of_change_verb(doc, span, q, cues)
         return ("change" if d else "amount"), d or "", q.unit
     m = cues["rate_re"].match(text[q.end:q.end + 60])
     if m:
         per = cues["rate"][re.sub(r"\s+", " ", m.group(1).lower())]
         return "rate", "", f"{noun} {per}".strip()
     d = None if level and q.role else _change_direction(before_words, after_words, cues)
+    if d is None and not q.role:
+        d = _object_of_change_verb(doc, span, q, cues)
     if d is not None:
         return "change", d, noun
     return "count", "", noun
+
+
+def _object_of_change_verb(doc: Doc, span: Span, q: Quantity, cues: dict) -> str | None:
+    """"added 13.1 million subscribers", "shed 4,000 jobs": the verb right
+    before the figure changes the count."""
+    i = span.start - 1
+    while i >= 0 and doc[i].idx >= q.start:
+        i -= 1
+    if i < 0 or doc[i].pos_ != "VERB":
+        return None
+    if doc[i].lemma_ in cues["verb_inc"]:
+        return "increase"
+    if doc[i].lemma_ in cues["verb_dec"]:
+        return "decrease"
+    return None
 
 
 def _change_direction(before: list[str], after: list[str], cues: dict) -> str | None:
@@ -315,7 +377,7 @@ def _verb_multiples(doc: Doc, cues: dict, claims: list[dict], sents: Sentences) 
     out = []
     for tok in doc:
         low = tok.lower_
-        value = cues["multiple_verbs"].get(low)
+        value = cues["multiple_verbs"].get(low, cues["multiple_words"].get(low))
         if value is None and low.endswith(cues["fold"]) and len(low) > len(cues["fold"]):
             value = words_value(low[:-len(cues["fold"])].rstrip("-"))
         if value is None or any(s <= tok.idx < e for s, e in taken):

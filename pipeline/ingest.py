@@ -57,6 +57,7 @@ class FileText:
     text: str
     notes: list[str] = field(default_factory=list)
     meta: dict = field(default_factory=dict)
+    blocks: tuple[Block, ...] | None = None  # split_blocks(text), when already known
 
 
 class TextMemo(Protocol):
@@ -198,7 +199,8 @@ def merged(meta: dict | None, stated: dict) -> dict:
     return out
 
 
-def make_article(text: str, source_id: str, path: str = "", meta: dict | None = None) -> Article:
+def make_article(text: str, source_id: str, path: str = "", meta: dict | None = None,
+                 blocks: tuple[Block, ...] | None = None) -> Article:
     meta = meta or {}
     return Article(
         source_id=source_id,
@@ -209,7 +211,7 @@ def make_article(text: str, source_id: str, path: str = "", meta: dict | None = 
         publisher=meta.get("publisher", "") or "",
         published=meta.get("date", "") or meta.get("published", "") or "",
         url=meta.get("url", "") or "",
-        blocks=tuple(split_blocks(text)),
+        blocks=tuple(split_blocks(text)) if blocks is None else blocks,
     )
 
 
@@ -280,7 +282,7 @@ def read_sources(folder: str | Path, max_bytes: int = DEFAULT_MAX_BYTES,
         for note in ft.notes:
             warn(note)
         article = make_article(ft.text, source_id, path=str(path),
-                               meta=merged(meta.get(path.name), ft.meta))
+                               meta=merged(meta.get(path.name), ft.meta), blocks=ft.blocks)
         if article.sha256 in seen:
             warn(f"skipped: {path} is an exact duplicate of {seen[article.sha256]}")
             continue
@@ -299,6 +301,7 @@ def _file_text(path: Path, source_id: str, max_bytes: int, memo: TextMemo | None
     ft = memo.get_text(source_id, digest)
     if ft is None:
         ft = file_text(data, str(path), path.suffix)
+        ft.blocks = tuple(split_blocks(ft.text))
         memo.put_text(source_id, digest, ft)
     return ft
 

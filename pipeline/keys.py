@@ -41,6 +41,8 @@ def _metric_drop() -> frozenset[str]:
 
 
 def _num(x) -> float:
+    if type(x) is float:
+        return x
     try:
         return float(x)
     except (TypeError, ValueError):
@@ -59,18 +61,22 @@ def comparable(c: Claim) -> bool:
     return True
 
 
+@cache
+def _signed_kinds() -> frozenset[str]:
+    return frozenset(cfg()["compare"]["signed_kinds"])
+
+
 def sign_interval(c: Claim) -> tuple[float, float, bool]:
     """(low, high, signed): the claim's interval in comparison space. Changes
     that say "decrease" become negative; a change without a direction is
     unsigned (compared by magnitude); open ends stay infinite."""
     v = _num(c.value)
     lo, hi = _num(c.low), _num(c.high)
-    lo = v if math.isnan(lo) else lo
-    hi = v if math.isnan(hi) else hi
-    compare = cfg()["compare"]
+    lo = v if lo != lo else lo
+    hi = v if hi != hi else hi
     if c.kind == "multiple" and c.direction == "increase":
         hi += cfg()["tolerance"]["multiple_higher_slack"]
-    if c.kind not in compare["signed_kinds"] or lo < 0 or hi < 0:
+    if c.kind not in _signed_kinds() or lo < 0 or hi < 0:
         return lo, hi, True
     if c.direction == "decrease":
         return -hi, -lo, True

@@ -14,7 +14,9 @@ qualifiers.toml    qualifier phrases and the interval each one implies,
 extract.toml       kind and direction cue words, non-claim contexts
 attribution.toml   period words, subject fallbacks, confidence levels
 synonyms.toml      metric synonyms (nouns that count the same thing)
-explain.toml       cause cue words, comparison tolerances, severity rules
+explain.toml       comparison keys and tolerances, derived-check rules, cause
+                   cue words, severity rules, report wording templates,
+                   sentence-splitting abbreviations (compare, derive, explain)
 datasette.toml     what export --sqlite tells datasette: titles, column
                    descriptions, facets, the "open conflicts" query
 =================  ==========================================================

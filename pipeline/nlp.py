@@ -139,10 +139,12 @@ def _candidate_re() -> re.Pattern:
     words: set[str] = set()
     for table in numbers["words"].values():
         words |= set(table)
-    words |= set(load("extract")["multiple"]["verbs"])
+    multiple = load("extract")["multiple"]
+    words |= set(multiple["verbs"]) | set(multiple.get("words", {}))
     alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     vulgar = re.escape("".join(numbers["vulgar"]))
-    return re.compile(rf"\d|[{vulgar}]|\b(?:{alt})s?\b", re.I)
+    fold = re.escape(load("extract")["multiple_words"]["suffix"])  # "sevenfold"
+    return re.compile(rf"\d|[{vulgar}]|\b(?:{alt})(?:s|-?{fold})?\b", re.I)
 
 
 def has_candidate(text: str, start: int = 0, end: int | None = None) -> bool:

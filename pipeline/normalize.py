@@ -43,7 +43,7 @@ def attribute(article: Article, doc: Doc, raw: list[dict]) -> list[Claim]:
     conf = attr()["confidence"]
 
     sents = [doc.char_span(r["sent_start"], r["sent_end"], alignment_mode="expand") for r in raw]
-    sents = [s[0].sent if s is not None and len(s) else ctx.sentence_at(r["start_char"])
+    sents = [ctx.sent_of(s.start) if s is not None and len(s) else ctx.sentence_at(r["start_char"])
              for s, r in zip(sents, raw)]
     by_sent: dict[int, list[dict]] = {}
     for r in raw:
@@ -75,8 +75,12 @@ def attribute(article: Article, doc: Doc, raw: list[dict]) -> list[Claim]:
                    "from_context": "subject_from_context", "fallback": "subject_fallback",
                    "none": "no_subject"}[s_how]
         confidence = conf[s_level] * conf[g.how] * conf[p_how]
-        unit = r["unit"] if r["kind"] not in ("count", "change", "rate", "amount") or \
-            r.get("currency") else metric.unit_with_noun(r["unit"], g.unit_noun)
+        unit = r["unit"]
+        if r["kind"] in ("count", "change", "rate", "amount") and not r.get("currency"):
+            if g.replace_unit and g.unit_noun:
+                unit = metric.unit_with_noun(_unit_suffix(unit), g.unit_noun)
+            else:
+                unit = metric.unit_with_noun(unit, g.unit_noun)
         claims.append(Claim(
             claim_id=claim_id(article, r["start_char"], r["end_char"]),
             source_id=article.source_id,
@@ -94,6 +98,13 @@ def attribute(article: Article, doc: Doc, raw: list[dict]) -> list[Claim]:
 def canonicalize(claims: list[Claim]) -> list[Claim]:
     """One name per subject and one key per metric across the article set."""
     return canonical.canonicalize(claims)
+
+
+def _unit_suffix(unit: str) -> str:
+    """"crime per day" -> "per day": keep a rate's time part when the noun
+    is replaced."""
+    i = unit.find("per ")
+    return unit[i:] if i >= 0 else ""
 
 
 def _name_chars(doc: Doc, finder: subject.SubjectFinder) -> set[int]:
@@ -121,18 +132,33 @@ def _borrow_metrics(ctx, raw, sents, guesses, metrics) -> None:
         same.sort(key=lambda j: (j > i, abs(raw[j]["start_char"] - raw[i]["start_char"])))
         donor = same[0] if same else None
         if donor is None:
-            block = ctx.block_of(raw[i]["start_char"])
-            earlier = [j for j in range(i) if guesses[j].key and
-                       block[0] <= raw[j]["start_char"] < raw[i]["sent_start"]
-                       and block[2] not in ("headline", "bullet")]
-            donor = earlier[-1] if earlier else None
+            donor = _earlier_donor(ctx, raw, guesses, i)
         if donor is not None:
             d = guesses[donor]
-            guesses[i] = metric.MetricGuess(d.key, d.unit_noun, "metric_borrowed")
+            guesses[i] = metric.MetricGuess(d.key, d.unit_noun, "metric_borrowed",
+                                            replace_unit=g.replace_unit)
             continue
         skip = set(range(raw[i]["token_start"], raw[i]["token_end"]))
         found = metrics.from_sentence(sents[i], skip)
         guesses[i] = found or metric.MetricGuess()
+
+
+def _earlier_donor(ctx, raw, guesses, i) -> int | None:
+    """The nearest earlier claim with a key in this paragraph, else in the
+    paragraph just before (headlines and bullets stand alone)."""
+    block = ctx.block_of(raw[i]["start_char"])
+    if block[2] in ("headline", "bullet"):
+        return None
+    start = block[0]
+    before = [b for b in ctx.blocks if b[1] <= start and b[2] != "furniture"]
+    for lo in (start, before[-1][0] if before and before[-1][2] == "paragraph" else None):
+        if lo is None:
+            break
+        earlier = [j for j in range(i) if guesses[j].key
+                   and lo <= raw[j]["start_char"] < raw[i]["sent_start"]]
+        if earlier:
+            return earlier[-1]
+    return None
 
 
 def _unify_restatements(raw, guesses, subjects) -> None:

@@ -48,5 +48,10 @@ def split(article: Article) -> list[tuple[int, int]]:
             out.append((start, cut))
             start = m.end()
         out.append((start, b_end))
-    return [(s + len(text[s:e]) - len(text[s:e].lstrip()), e - len(text[s:e]) + len(text[s:e].rstrip()))
-            for s, e in out if text[s:e].strip()]
+    return [_strip(text, s, e) for s, e in out if text[s:e].strip()]
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    """(start, end) moved in past white space at either end."""
+    piece = text[start:end]
+    return start + len(piece) - len(piece.lstrip()), end - len(piece) + len(piece.rstrip())

@@ -48,3 +48,15 @@ class Story:
 def everything(*stories: Story):
     """(claims, articles) of several stories."""
     return [c for s in stories for c in s.claims], [s.article for s in stories]
+
+
+def rising_cases(source_id: str, stated_pct: int) -> Story:
+    """One article: cases rose from 100 (2023) to 150 (2024), "an increase of
+    {stated_pct}%" (50 adds up, anything else does not)."""
+    a = Story(source_id, f"Cases rose from 100 in 2023 to 150 in 2024, an increase of "
+              f"{stated_pct}%.", subject="City", metric="cases")
+    a.claim("100", "count", 100, period="2023")
+    a.claim("150", "count", 150)
+    a.claim(f"{stated_pct}%", "pct_change", stated_pct, stated_pct - 0.5, stated_pct + 0.5,
+            direction="increase", base_period="2023")
+    return a

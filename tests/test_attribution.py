@@ -31,6 +31,15 @@ def test_unseen_topic_articles_stay_good():
         assert acc >= 0.70, (field, result["errors"])
 
 
+@pytest.mark.parametrize("name", ["attribution_blind", "attribution_blind2"])
+def test_blind_sets_stay_good(name):
+    # written after the code, then used to find generic fixes (first runs:
+    # health statistics 40%, city crime figures 66%)
+    result = scorer.run(DATA / f"{name}_gold.csv", DATA / name)
+    assert result["overall"] >= 0.85, result["errors"]
+    assert result["fields"]["subject"] == 1.0
+
+
 def test_scorer_fails_on_wrong_attribution():
     gold = scorer.load_gold(scorer.GOLD)
     claims = [Claim(claim_id="x", source_id=g["source_id"], sentence="", start_char=g["start_char"],
@@ -100,7 +109,7 @@ def test_canonicalize_keeps_different_metrics_apart():
 
 
 @pytest.mark.parametrize("text, published, expect", [
-    # (text, date, [(figure, subject, period, base_period)])
+    # (text, date, [(figure, subject or "" to skip, period, base_period or None to skip)])
     ("Acme Corp said it sold 5,000 cars in 2023, up 10% compared with the year before.", "",
      [("5,000", "Acme Corp", "2023", ""), ("10%", "Acme Corp", "2023", "2022")]),
     ("The agency said 300 people were hired last year.", "2025-02-01",
@@ -111,6 +120,14 @@ def test_canonicalize_keeps_different_metrics_apart():
      [("at least 40", "", "2021..2024", "")]),
     ("Sales rose to 80 units from January to June.", "2025-08-01",
      [("80", "", "2025-H1", "")]),
+    ("Employers added 151,000 jobs last month, fewer than the 190,000 jobs added in December.",
+     "2025-03-08", [("151,000", "", "2025-02", None), ("190,000", "", "2024-12", "")]),
+    ("Acme posted revenue of $4 billion for the second quarter. Rival Globex reported sales "
+     "of $3 billion for the quarter, down 2% from a year earlier.", "2025-08-05",
+     [("$3 billion", "Globex", "2025-Q2", ""), ("2%", "Globex", "2025-Q2", "2024-Q2")]),
+    ("The list fell to 7.4 million in February.\n\nThat is down from 7.5 million in January. "
+     "Waits dropped by 25,000 compared with the previous month.", "2025-04-10",
+     [("7.5 million", "", "2025-01", ""), ("25,000", "", "2025-02", "2025-01")]),
 ])
 def test_periods_and_subjects_case_table(text, published, expect):
     df = extract_claims(text, published=published)
@@ -118,7 +135,9 @@ def test_periods_and_subjects_case_table(text, published, expect):
         row = df[df.text.str.contains(figure, regex=False)].iloc[0]
         if subject:
             assert row.subject == subject
-        assert (row.period, row.base_period) == (period, base), row.to_dict()
+        assert row.period == period, row.to_dict()
+        if base is not None:   # None: the base depends on the kind the extractor gives
+            assert row.base_period == base, row.to_dict()
 
 
 def test_several_subjects_join_with_semicolon():
@@ -127,6 +146,14 @@ def test_several_subjects_join_with_semicolon():
     row = df[df.kind == "pct_change"].iloc[0]
     assert row.subject.split(";") == ["Google", "Microsoft", "Amazon"]
     assert (row.period, row.base_period) == ("2024", "2023")
+
+
+def test_metric_keys_separate_scopes_and_flows():
+    df = extract_claims("Acme added 500 jobs in 2024 and cut 200 jobs in 2023. Reports of fraud "
+                        "rose 20% while total reports fell 5%.")
+    by_text = dict(zip(df.text, df.metric))
+    assert by_text["500"] != by_text["200"]
+    assert by_text["20%"] != by_text["5%"]
 
 
 def test_reference_resolves_to_the_named_organisation():

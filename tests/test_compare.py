@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from pipeline.compare import assign_ids, compare, finding_digest
 from pipeline.keys import acronym_aliases, claim_keys, norm_metric, norm_subject
 
-from .factories import INF, Story, everything
+from .factories import INF, Story, everything, rising_cases
 
 
 def by_type(findings):
@@ -133,6 +133,16 @@ def test_interval_case_table():
         assert (f.type, f.cause) == (want_type, want_cause), (a, b)
 
 
+def test_a_source_giving_two_values_is_judged_by_the_one_others_share():
+    a = Story("one", "Revenue rose to $12 billion from $10 billion in 2024.")
+    b = Story("two", "Revenue was $12.1 billion in 2024.")
+    a.claim("$12 billion", "amount", 12e9, 11.5e9, 12.5e9, unit="USD")
+    a.claim("$10 billion", "amount", 10e9, 9.5e9, 10.5e9, unit="USD")
+    b.claim("$12.1 billion", "amount", 12.1e9, 12.05e9, 12.15e9, unit="USD")
+    [f] = compare(everything(a, b)[0])
+    assert (f.type, len(f.claims)) == ("agreement", 2)
+
+
 def test_sign_comes_from_direction():
     a = Story("up", "Cases rose 19% in 2024.")
     b = Story("down", "Cases fell 19% in 2024.")
@@ -171,59 +181,55 @@ def test_claims_without_subject_or_low_confidence_are_left_out():
 
 
 def test_self_check_flags_numbers_that_do_not_add_up():
-    a = Story("sloppy", "Cases rose from 100 in 2023 to 150 in 2024, an increase of 20%.",
-              subject="City", metric="cases")
-    a.claim("100", "count", 100, period="2023")
-    a.claim("150", "count", 150)
-    a.claim("20%", "pct_change", 20, 19.5, 20.5, direction="increase", base_period="2023")
-    [f] = compare(a.claims)
+    [f] = compare(rising_cases("sloppy", 20).claims)
     assert (f.type, f.basis, f.sources) == ("conflict", "derived", ["sloppy"])
     assert f.derivation == "(150 - 100) / 100 = 50%"
 
 
 def test_self_consistent_article_is_quiet():
-    a = Story("tidy", "Cases rose from 100 in 2023 to 150 in 2024, an increase of 50%.",
-              subject="City", metric="cases")
-    a.claim("100", "count", 100, period="2023")
-    a.claim("150", "count", 150)
-    a.claim("50%", "pct_change", 50, 49.5, 50.5, direction="increase", base_period="2023")
-    assert compare(a.claims) == []
+    assert compare(rising_cases("tidy", 50).claims) == []
 
 
-def test_level_and_change_imply_the_other_level():
-    a = Story("one", "There were 30 million users in 2024, up 5 million from the year before.",
-              subject="App", metric="users")
-    a.claim("30 million", "count", 30e6, 29.95e6, 30.05e6)
-    a.claim("5 million", "change", 5e6, 4.5e6, 5.5e6, direction="increase", base_period="2023")
-    b = Story("two", "The app had 20 million users in 2023.", subject="App", metric="users")
-    b.claim("20 million", "count", 20e6, 19.5e6, 20.5e6, period="2023")
-    [f] = compare(everything(a, b)[0])
-    assert (f.type, f.basis, f.period) == ("conflict", "derived", "2023")
-    assert f.derivation == "30M - 5M = 25M"
+# Derived checks: (stories as (source, sentence, [(quantity, kind, value, low, high,
+# fields)]), expected (type, basis, subject, period, derivation), sources it must not name).
+DERIVED_CASES = [
+    ("level and change imply the other level",
+     [("one", "There were 30 million users in 2024, up 5 million from the year before.",
+       [("30 million", "count", 30e6, 29.95e6, 30.05e6, {}),
+        ("5 million", "change", 5e6, 4.5e6, 5.5e6,
+         {"direction": "increase", "base_period": "2023"})]),
+      ("two", "The app had 20 million users in 2023.",
+       [("20 million", "count", 20e6, 19.5e6, 20.5e6, {"period": "2023"})])],
+     ("conflict", "derived", "Agency", "2023", "30M - 5M = 25M"), []),
+    ("a daily rate gives the year",
+     [("daily", "The line took about 100 calls a day in 2024.",
+       [("about 100", "rate", 100, 97, 103, {"unit": "call per day"})]),
+      ("yearly", "The line took 12,000 calls in 2024.",
+       [("12,000", "count", 12000, 11999.5, 12000.5, {})]),
+      ("yearly2", "The line took 36,500 calls in 2024.",
+       [("36,500", "count", 36500, 36499.5, 36500.5, {})])],
+     ("conflict", "derived", "Agency", "2024", "100 x 365 = 36,500"), ["yearly2"]),
+    ("a share of another subject's total is a count",
+     [("share", "Acme made up 60% of the 10 million reports in 2024.",
+       [("60%", "percent", 60, 59.5, 60.5, {"subject": "Acme", "unit": "%"}),
+        ("10 million", "count", 10e6, 9.5e6, 10.5e6, {})]),
+      ("count", "Acme filed 3 million reports in 2024.",
+       [("3 million", "count", 3e6, 2.5e6, 3.5e6, {"subject": "Acme"})])],
+     ("conflict", "derived", "Acme", "2024", "60% x 10M = 6M"), []),
+]
 
 
-def test_rate_times_days_gives_the_year():
-    a = Story("daily", "The line took about 100 calls a day in 2024.", metric="calls")
-    a.claim("about 100", "rate", 100, 97, 103, unit="call per day", qualifier="approx")
-    b = Story("yearly", "The line took 12,000 calls in 2024.", metric="calls")
-    b.claim("12,000", "count", 12000, 11999.5, 12000.5, unit="call")
-    c = Story("yearly2", "The line took 36,500 calls in 2024.", metric="calls")
-    c.claim("36,500", "count", 36500, 36499.5, 36500.5, unit="call")
-    found = compare(everything(a, b, c)[0])
-    derived = [f for f in found if f.basis == "derived"]
-    assert [(f.type, f.derivation) for f in derived] == [("conflict", "100 x 365 = 36,500")]
-    assert "yearly" in derived[0].sources and "yearly2" not in derived[0].sources
-
-
-def test_share_of_a_total_gives_a_count():
-    a = Story("share", "Acme made up 60% of the 10 million reports in 2024.")
-    a.claim("60%", "percent", 60, 59.5, 60.5, subject="Acme", unit="%")
-    a.claim("10 million", "count", 10e6, 9.5e6, 10.5e6, subject="Agency")
-    b = Story("count", "Acme filed 3 million reports in 2024.")
-    b.claim("3 million", "count", 3e6, 2.5e6, 3.5e6, subject="Acme")
-    [f] = compare(everything(a, b)[0])
-    assert (f.type, f.basis, f.subject) == ("conflict", "derived", "Acme")
-    assert f.derivation == "60% x 10M = 6M"
+def test_derived_case_table():
+    for name, specs, want, absent in DERIVED_CASES:
+        stories = []
+        for source, sentence, claims in specs:
+            story = Story(source, sentence)
+            for quantity, kind, value, low, high, fields in claims:
+                story.claim(quantity, kind, value, low, high, **fields)
+            stories.append(story)
+        [f] = [f for f in compare(everything(*stories)[0]) if f.basis == "derived"]
+        assert (f.type, f.basis, f.subject, f.period, f.derivation) == want, name
+        assert not set(absent) & set(f.sources), name
 
 
 def test_percent_rise_is_a_multiple():

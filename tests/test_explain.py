@@ -5,7 +5,7 @@ from pipeline.explain import explain
 from pipeline.ingest import make_article
 from pipeline.model import CAUSES
 
-from .factories import INF, Story, everything
+from .factories import INF, Story, everything, rising_cases
 from .test_compare import hotline_stories
 
 
@@ -45,6 +45,19 @@ def test_evidence_offsets_slice_the_article():
             assert texts[e.source_id][e.start_char:e.end_char] == e.sentence
 
 
+def test_evidence_is_found_again_when_sentence_offsets_are_missing():
+    stories = hotline_stories()
+    claims, articles = everything(*stories)
+    bare = [c.__class__(**{**c.__dict__, "sent_start": 0, "sent_end": 0}) for c in claims]
+    texts = {a.source_id: a.text for a in articles}
+    findings = explain(compare(bare), bare, articles)
+    assert [[e.start_char for e in f.evidence] for f in findings] == \
+        [[e.start_char for e in f.evidence] for f in run(*stories)]
+    for f in findings:
+        for e in f.evidence:
+            assert texts[e.source_id][e.start_char:e.end_char] == e.sentence
+
+
 def test_agreements_have_no_cause_and_say_what_to_use():
     for f in run(*hotline_stories()):
         if f.type == "agreement":
@@ -75,6 +88,15 @@ def test_unit_or_scale():
     assert "1,000" in f.explanation
 
 
+def test_a_hundredfold_count_gap_is_not_a_scale_error():
+    f = only_conflict(*pair("The agency logged 5 cases in 2024.", "5",
+                            "The agency logged 500 cases in 2024.", "500", 5, 500))
+    assert f.cause == "unexplained"
+    f = only_conflict(*pair("The rate was 0.19% in 2024.", "0.19%",
+                            "The rate was 19% in 2024.", "19%", 0.19, 19, kind="percent"))
+    assert f.cause == "unit_or_scale"
+
+
 def test_counting_method_from_different_nouns():
     f = only_conflict(*pair("The agency logged 10 million reports in 2024.", "10 million",
                             "The agency logged 4 million incidents in 2024.", "4 million",
@@ -84,7 +106,9 @@ def test_counting_method_from_different_nouns():
                 "The agency logged 4 million incidents in 2024.", "4 million", 10e6, 4e6)
     a.claims[0] = a.claims[0].__class__(**{**a.claims[0].__dict__, "unit": "report"})
     b.claims[0] = b.claims[0].__class__(**{**b.claims[0].__dict__, "unit": "incident"})
-    assert only_conflict(a, b).cause == "counting_method"
+    f = only_conflict(a, b)
+    assert f.cause == "counting_method"
+    assert "“incident” (two); “report” (one)" in f.explanation
 
 
 def test_counting_cue_far_away_counts_only_when_it_names_the_metric():
@@ -116,14 +140,10 @@ def test_different_scope_cue_on_one_side():
 
 
 def test_arithmetic_error_in_one_article():
-    a = Story("sloppy", "Cases rose from 100 in 2023 to 150 in 2024, an increase of 20%.",
-              metric="cases")
-    a.claim("100", "count", 100, period="2023")
-    a.claim("150", "count", 150)
-    a.claim("20%", "pct_change", 20, 19.5, 20.5, direction="increase", base_period="2023")
-    f = only_conflict(a)
+    f = only_conflict(rising_cases("sloppy", 20))
     assert (f.cause, f.severity) == ("arithmetic_error", "high")
-    assert "(150 - 100) / 100 = 50%" in f.explanation
+    assert "implies +50% ((150 - 100) / 100)" in f.explanation
+    assert "100 and 150 imply +50%, not 20% (up)" in f.suggested_wording
 
 
 def test_rounding_note_is_low():

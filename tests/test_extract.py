@@ -201,3 +201,74 @@ def test_news_case_table_precision_recall():
           f"value+kind+direction P={pf:.3f} R={rf:.3f} F1={f1_full:.3f}")
     assert f1 >= 0.95
     assert f1_full >= 0.90
+
+
+@pytest.mark.parametrize("text,figure,qualifier", [
+    ("It would cost $1.9 trillion over 10 years.", "10", "exact"),
+    ("He has served for over 10 years.", "over 10", "more_than"),
+    ("Over 500 people in recent years have applied.", "Over 500", "more_than"),
+])
+def test_over_a_span_of_time_is_no_qualifier(text, figure, qualifier):
+    assert one(text, figure)["qualifier"] == qualifier
+
+
+def test_level_without_noun_takes_the_subject_of_the_change():
+    rows = claims("Overall reports decreased from 36.2 million to 20.5 million, but that is not all.")
+    assert [(r["text"], r["unit"], r["kind"]) for r in rows] == [
+        ("36.2 million", "report", "count"), ("20.5 million", "report", "count")]
+
+
+@pytest.mark.parametrize("text", [
+    "Rates are at the highest level in 16 years.",
+    "Wages grew in the three months to December.",
+    "It is the first time in six months that prices fell.",
+])
+def test_time_references_are_not_claims(text):
+    assert claims(text) == []
+
+
+def test_hyphenated_ratio():
+    r = one("There is a one-in-three chance of a downturn.", "one-in-three")
+    assert math.isclose(r["value"], 1 / 3)
+
+
+def test_or_more_before_a_full_stop():
+    r = one("Deaths fell by 20% or more.", "20% or more")
+    assert (r["qualifier"], r["direction"], r["low"]) == ("at_least", "decrease", 20)
+
+
+def test_twice_is_a_multiple():
+    r = one("Deaths are more than twice what they were in 2015.", "more than twice")
+    assert (r["kind"], r["value"], r["qualifier"]) == ("multiple", 2, "more_than")
+
+
+@pytest.mark.parametrize("text", [
+    "Call 1-800-662-4357 for help.",
+    "Help is there 24 hours a day, 7 days a week.",
+])
+def test_phone_and_always_open_are_not_claims(text):
+    assert claims(text) == []
+
+
+@pytest.mark.parametrize("text,figure,value", [
+    ("Measles cases have risen sevenfold.", "sevenfold", 7),
+    ("Costs rose twice as fast as wages.", "twice", 2),
+])
+def test_multiple_words_alone_in_a_paragraph(text, figure, value):
+    # a paragraph holding no digit must still reach the extractor (nlp's pre-filter)
+    r = one(text, figure)
+    assert (r["kind"], r["value"]) == ("multiple", value)
+
+
+@pytest.mark.parametrize("text", [
+    "The No. 1 seed lost in the final.",
+    "The 9/11 memorial opened.",
+    "Roe v. 12 was cited.",
+])
+def test_identifiers_and_slash_names_are_not_claims(text):
+    assert claims(text) == [], [r["text"] for r in claims(text)]
+
+
+def test_glued_x_is_a_multiple():
+    r = one("Output jumped 10x after the upgrade.", "10")
+    assert (r["kind"], r["direction"]) == ("multiple", "increase")

@@ -163,3 +163,35 @@ def test_max_bytes_option_reaches_the_reader(tmp_path):
 ])
 def test_valid_date(value, ok):
     assert ingest.valid_date(value) is ok
+
+
+def test_extract_html_offsets_index_the_extracted_text(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from pipeline.cli import cli
+    path = tmp_path / "page.html"
+    path.write_text(PAGE, encoding="utf-8")
+    r = CliRunner().invoke(cli, ["extract", str(path), "-f", "json"])
+    assert r.exit_code == 0, r.output
+    rows = json.loads(r.stdout)
+    text = ingest.read_article(path).text
+    assert any(row["text"] == "about 20.5 million" for row in rows)
+    for row in rows:
+        assert text[row["start_char"]:row["end_char"]] == row["text"]
+
+
+def test_check_warns_once_per_legacy_file(tmp_path):
+    from click.testing import CliRunner
+
+    from pipeline.cli import cli
+    src = tmp_path / "sources"
+    src.mkdir()
+    (src / "legacy.txt").write_bytes(SENTENCE.encode("cp1252"))
+    (src / "modern.txt").write_text(GOOD, encoding="utf-8")
+    r = CliRunner().invoke(cli, ["check", str(src), "--claims-dir", str(tmp_path / "c"),
+                                 "--reports-dir", str(tmp_path / "r")])
+    assert r.exit_code == 0
+    assert r.stderr.splitlines() == [
+        f"Warning: {src / 'legacy.txt'} is not UTF-8; read it as Windows-1252 (cp1252)"]

@@ -6,7 +6,8 @@ import math
 
 import pytest
 
-from pipeline.numbers import find_quantities, words_value
+from pipeline.numbers import find_quantities
+from pipeline.numwords import words_value
 
 INF = math.inf
 
@@ -91,3 +92,17 @@ def test_vague_or_named_words_are_no_figures(text):
 def test_words_value():
     assert words_value("one hundred and sixty-one") == 161
     assert words_value("not a number") is None
+
+
+@pytest.mark.parametrize("text,figure,currency,unit", [
+    ("Rs 500 crore", "Rs 500 crore", "INR", ""),
+    ("CHF 20 million", "CHF 20 million", "CHF", ""),
+    ("5 billion yuan", "5 billion yuan", "CNY", ""),
+    ("40 cents", "40 cents", "USc", ""),
+    ("it hit 40°C", "40°C", "", "degC"),
+    ("1.5 million barrels per day", "1.5 million barrels per day", "", "bbl/d"),
+    ("Cars 500", "500", "", ""),          # "rs" inside a word is no rupee sign
+])
+def test_money_and_units(text, figure, currency, unit):
+    (q,) = find_quantities(text)
+    assert (q.text, q.currency, q.unit) == (figure, currency, unit)

@@ -41,3 +41,24 @@ def test_extract_claims_never_raises_and_spans_slice(text):
     for row in df.to_dict("records"):
         assert text[row["start_char"]:row["end_char"]] == row["text"]
         assert row["low"] <= row["high"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=0, max_value=10**12), st.sampled_from(["{:,}", "{}", "{:,} people"]))
+def test_digit_figures_read_back(n, fmt):
+    text = f"They counted {fmt.format(n)} in all."
+    qs = find_quantities(text)
+    assert [q.value for q in qs] == [n]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=1, max_value=999), st.integers(min_value=0, max_value=9),
+       st.sampled_from([("million", 1e6), ("billion", 1e9), ("bn", 1e9), ("m", 1e6), ("k", 1e3)]))
+def test_scaled_figures_read_back(whole, tenth, scale):
+    word, factor = scale
+    sep = "" if len(word) <= 2 else " "
+    text = f"It cost ${whole}.{tenth}{sep}{word} last year."
+    (q,) = find_quantities(text)
+    assert math.isclose(q.value, (whole + tenth / 10) * factor)
+    assert q.currency == "USD"
+    assert math.isclose(q.high - q.low, factor / 10)

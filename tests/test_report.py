@@ -4,9 +4,13 @@ import json
 import re
 from html.parser import HTMLParser
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from pipeline.api import claims_frame
 from pipeline.compare import compare
 from pipeline.explain import explain
+from pipeline.model import CAUSES
 from pipeline.report import findings_document, write_reports
 from pipeline.report.findings import findings_json
 from pipeline.report.html import highlighted, render_html
@@ -52,8 +56,7 @@ def test_open_intervals_are_valid_json():
     b.claim("25", "count", 25, 24.5, 25.5)
     doc, _ = build(a, b)
     text = findings_json(doc)
-    assert "Infinity" not in text
-    assert json.loads(text)["findings"][0]["values"][0]["high"] == "inf"
+    assert json.loads(text, parse_constant=strict)["findings"][0]["values"][0]["high"] == "inf"
 
 
 def test_markdown_lists_conflicts_by_severity_then_agreements():
@@ -66,6 +69,7 @@ def test_markdown_lists_conflicts_by_severity_then_agreements():
     assert "**Suggested wording:**" in md and "**Derived:**" in md
     assert "> Part of the drop happened because the Hotline changed how they count" in md
     assert "| a\\_wire | about 29.2 million | 29.2M | 28.9M to 29.5M | stated |" in md
+    assert "| roughly 19% (down) (a\\_wire); 19% (down) (b\\_blog) |" in md
 
 
 def test_md_escape_keeps_tables_intact():
@@ -126,6 +130,35 @@ def test_everything_from_articles_is_escaped():
 def test_highlight_uses_article_offsets():
     got = highlighted("It rose <5%> to 20.", 100, [(109, 111, "num"), (116, 118, "num")])
     assert got == 'It rose &lt;<mark class="num">5%</mark>&gt; to <mark class="num">20</mark>.'
+
+
+def strict(constant):
+    raise AssertionError(f"findings.json holds {constant}, which is not JSON")
+
+
+KINDS = ["count", "percent", "change", "pct_change", "multiple", "rate", "amount"]
+NUMBERS = st.one_of(st.floats(-1e12, 1e12, allow_nan=False), st.just(float("inf")),
+                    st.just(float("nan")), st.just(0.0))
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["one", "two", "three"]), st.sampled_from(KINDS),
+                          NUMBERS, NUMBERS, st.sampled_from(["", "increase", "decrease"]),
+                          st.sampled_from(["2023", "2024", "", "2020..2024"]),
+                          st.sampled_from(["Agency", "Acme", "", "A;B"]),
+                          st.sampled_from(["report", "", "per day", "%"])), max_size=14))
+def test_any_claims_give_valid_reports(rows):
+    stories = {s: Story(s, " ".join(f"Figure {i} <u>x</u>." for i in range(len(rows))))
+               for s in ("one", "two", "three")}
+    for i, (source, kind, value, width, direction, period, subject, unit) in enumerate(rows):
+        low, high = value - abs(width), value + abs(width)
+        stories[source].claim(f"Figure {i} ", kind, value, low, high, direction=direction,
+                              period=period, subject=subject, unit=unit,
+                              base_period="2023" if kind in ("change", "pct_change") else "")
+    doc, frame = build(*stories.values())
+    data = json.loads(findings_json(doc), parse_constant=strict)
+    assert all(f["cause"] in CAUSES or f["type"] == "agreement" for f in data["findings"])
+    assert render_markdown(data) and "<u>" not in render_html(data, frame)
 
 
 def test_write_reports_writes_three_files(tmp_path):

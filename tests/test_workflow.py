@@ -331,16 +331,15 @@ def test_damaged_reviews_csv_is_a_one_line_error(sources_copy, tmp_path):
 # --- with the real compare stage ------------------------------------------------
 
 CONFLICTING = {
-    "harbor_post.txt": "The Harbor City police department recorded 2,300 burglaries in 2024, "
-                       "according to its annual crime report.\n",
-    "harbor_times.txt": "The Harbor City police department recorded 4,100 burglaries in 2024, "
-                        "the department's annual crime report said.\n",
+    "city_post.txt": "The Boston Police Department recorded 2,300 burglaries in 2024, according "
+                     "to its annual crime report.\nThe department said the figure was its "
+                     "highest in a decade.\n",
+    "city_times.txt": "The Boston Police Department recorded 4,100 burglaries in 2024, the "
+                      "department's annual crime report said.\nThe department said the figure "
+                      "was its highest in a decade.\n",
 }
 
 
-@pytest.mark.xfail(strict=True, reason="compare is a stub on the workflow branch until the "
-                   "compare branch is merged; strict, so this fails loudly once compare works "
-                   "and the marker must go")
 def test_real_conflict_review_clears_fail_on(tmp_path):
     src = tmp_path / "sources"
     src.mkdir()
@@ -357,3 +356,34 @@ def test_real_conflict_review_clears_fail_on(tmp_path):
     again = [f for f in findings(tmp_path)["findings"] if f["type"] == "conflict"]
     assert [f["finding_id"] for f in again] == [f["finding_id"] for f in conflicts]
     assert all(f["review"]["verdict"] == "confirmed" and not f["new"] for f in again)
+
+
+def test_articles_from_the_cache_equal_articles_read_afresh(sources_copy, tmp_path,
+                                                           warnings_seen):
+    from pipeline import ingest
+    (sources_copy / "page.html").write_text(
+        "<html><head><title>Burglaries</title></head><body><article><p>Harbor City recorded "
+        "2,300 burglaries in 2024, the police department said on Monday morning.</p>"
+        "</article></body></html>", encoding="utf-8")
+    (sources_copy / "legacy.txt").write_bytes("Caf\xe9 sales rose 12% in 2023.\n".encode("cp1252"))
+    fresh = ingest.read_sources(sources_copy)
+    first = cache_mod.ClaimCache(tmp_path / "claims")
+    assert ingest.read_sources(sources_copy, memo=first) == fresh
+    first.save({a.source_id for a in fresh})
+    second = cache_mod.ClaimCache(tmp_path / "claims")
+    second.put_text = lambda *a: pytest.fail("a file was decoded again")
+    warnings_seen.clear()
+    assert ingest.read_sources(sources_copy, memo=second) == fresh
+    assert len(warnings_seen) == 1 and "legacy.txt is not UTF-8" in warnings_seen[0]
+
+
+def test_review_note_with_commas_quotes_and_newlines_round_trips(sources_copy, tmp_path,
+                                                                 monkeypatch):
+    monkeypatch.setattr("pipeline.run.compare.compare", fake_conflicts)
+    check(sources_copy, tmp_path)
+    fid = findings(tmp_path)["findings"][0]["finding_id"]
+    note = 'bundled, not "raw";\nsee the agency\'s footnote'
+    assert invoke("review", fid, "--verdict", "explained", "--note", note, "--by", "Ana",
+                  "--reports-dir", tmp_path / "reports").exit_code == 0
+    from pipeline.reviews import read_reviews
+    assert read_reviews(tmp_path / "reports")[fid]["note"] == note

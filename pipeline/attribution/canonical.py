@@ -49,69 +49,94 @@ def _prefix(a: str, b: str) -> bool:
         and len(" ".join(short)) >= 5 and not " ".join(short).isupper()
 
 
+#: Above this many names or keys in one bucket, skip the pairwise fuzzy pass
+#: (exact, acronym and one-word merges still run), so big sets stay fast.
+FUZZY_BUCKET_LIMIT = 400
+
+
+def _representatives(items: list[str], u: _Union, pick) -> dict[str, str]:
+    groups: dict[str, list[str]] = {}
+    for k in items:
+        groups.setdefault(u.find(k), []).append(k)
+    out = {}
+    for members in groups.values():
+        best = pick(members)
+        out.update({m: best for m in members})
+    return out
+
+
 def subject_map(claims: list[Claim]) -> dict[str, str]:
+    """{name: canonical name}. Names are compared within buckets of the
+    same first letter (an acronym starts like its long name)."""
     counts = Counter(n for c in claims for n in c.subject.split(";") if n)
     names = sorted(counts)
     u = _Union()
     threshold = syn()["fuzzy"]["subject_threshold"]
     normed = {n: norm_name(n) for n in names}
-    for a in names:
-        for b in names:
-            if a >= b:
-                continue
-            if normed[a] == normed[b]:
-                u.join(a, b)
-            elif b.isupper() and abbreviates(b, a) or a.isupper() and abbreviates(a, b):
-                u.join(a, b)
-            elif _prefix(normed[a], normed[b]):
-                u.join(a, b)
-            elif min(len(normed[a]), len(normed[b])) > 6 and \
-                    fuzz.ratio(normed[a], normed[b]) >= threshold:
-                u.join(a, b)
-    groups: dict[str, list[str]] = {}
+    by_norm: dict[str, str] = {}
+    buckets: dict[str, list[str]] = {}
     for n in names:
-        groups.setdefault(u.find(n), []).append(n)
-    out = {}
-    for members in groups.values():
-        best = _pick(members, counts)
-        out.update({m: best for m in members})
-    return out
+        if normed[n] in by_norm:
+            u.join(n, by_norm[normed[n]])
+        else:
+            by_norm[normed[n]] = n
+            buckets.setdefault(normed[n][:1], []).append(n)
+    for members in buckets.values():
+        fuzzy = len(members) <= FUZZY_BUCKET_LIMIT
+        for i, a in enumerate(members):
+            for b in members[i + 1:]:
+                if b.isupper() and abbreviates(b, a) or a.isupper() and abbreviates(a, b) \
+                        or _prefix(normed[a], normed[b]) \
+                        or fuzzy and min(len(normed[a]), len(normed[b])) > 6 \
+                        and fuzz.ratio(normed[a], normed[b]) >= threshold:
+                    u.join(a, b)
+    return _representatives(names, u, lambda ms: _pick(ms, counts))
 
 
 def _head(key: str) -> str:
     return key.split(" (")[0].split()[-1] if key else ""
 
 
-def _one_word_apart(a: str, b: str) -> bool:
-    """"sex trafficking report" / "child sex trafficking report": the same
-    narrowed metric with one more modifier. The shorter key must already be
-    narrowed (a bare "report" never absorbs a specific one)."""
-    wa, wb = set(a.split()), set(b.split())
-    small, big = sorted((wa, wb), key=len)
-    return len(small) >= 2 and small < big and len(big - small) == 1
+def _split(key: str) -> tuple[frozenset[str], str]:
+    """(words, verb part) of a key: "teenage boy (die)" -> ({teenage, boy}, "die)")."""
+    words, _, verb = key.partition(" (")
+    return frozenset(words.split()), verb
 
 
 def metric_map(claims: list[Claim]) -> dict[str, str]:
+    """{key: canonical key}. Keys with the same head merge when they hold
+    the same words in another order, differ by one modifier ("sex
+    trafficking report" / "child sex trafficking report"; a bare "report"
+    never absorbs a narrowed one), or are near-identical spellings."""
     counts = Counter(c.metric for c in claims if c.metric)
     keys = sorted(counts)
     u = _Union()
     threshold = syn()["fuzzy"]["metric_threshold"]
-    for a in keys:
-        for b in keys:
-            if a >= b or _head(a) != _head(b):
-                continue
-            if sorted(a.split()) == sorted(b.split()) or \
-                    fuzz.token_sort_ratio(a, b) >= threshold and len(a.split()) == len(b.split()) \
-                    or _one_word_apart(a, b):
-                u.join(a, b)
-    groups: dict[str, list[str]] = {}
+    buckets: dict[str, list[str]] = {}
     for k in keys:
-        groups.setdefault(u.find(k), []).append(k)
-    out = {}
-    for members in groups.values():
-        best = max(members, key=lambda k: (counts[k], -len(k), k))
-        out.update({m: best for m in members})
-    return out
+        buckets.setdefault(_head(k), []).append(k)
+    for members in buckets.values():
+        index: dict[tuple, str] = {}
+        for k in members:
+            words, verb = _split(k)
+            if (words, verb) in index:
+                u.join(k, index[(words, verb)])
+            else:
+                index[(words, verb)] = k
+        for k in members:
+            words, verb = _split(k)
+            if len(words) >= 3:
+                for w in words:
+                    other = index.get((words - {w}, verb))
+                    if other is not None:
+                        u.join(k, other)
+        if len(members) <= FUZZY_BUCKET_LIMIT:
+            for i, a in enumerate(members):
+                for b in members[i + 1:]:
+                    if len(a.split()) == len(b.split()) and \
+                            fuzz.token_sort_ratio(a, b) >= threshold:
+                        u.join(a, b)
+    return _representatives(keys, u, lambda ms: max(ms, key=lambda k: (counts[k], -len(k), k)))
 
 
 def canonicalize(claims: list[Claim]) -> list[Claim]:

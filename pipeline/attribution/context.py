@@ -28,7 +28,25 @@ class ArticleContext:
     article: Article
     doc: Doc
     blocks: list[tuple[int, int, str]] = field(default_factory=list)
-    title_words: frozenset[str] = frozenset()
+    topic_words: frozenset[str] = frozenset()   # see build()
+    text: str = ""                  # doc.text, read once (spaCy rebuilds it per access)
+    sents: list[Span] = field(default_factory=list)
+    sent_of_token: list[int] = field(default_factory=list)
+
+    def index_sentences(self) -> None:
+        """Sentences once, and each token's sentence number (spaCy's
+        ``Token.sent`` walks the whole document on every call)."""
+        self.sents = list(self.doc.sents)
+        self.sent_of_token = [0] * len(self.doc)
+        for n, s in enumerate(self.sents):
+            for i in range(s.start, s.end):
+                self.sent_of_token[i] = n
+
+    def sent_no(self, tok_i: int) -> int:
+        return self.sent_of_token[tok_i] if self.sent_of_token else 0
+
+    def sent_of(self, tok_i: int) -> Span:
+        return self.sents[self.sent_no(tok_i)]
 
     def block_of(self, char: int) -> tuple[int, int, str]:
         for b in self.blocks:
@@ -37,9 +55,9 @@ class ArticleContext:
         return (char, char + 1, "paragraph")
 
     def sentence_at(self, char: int) -> Span | None:
-        span = self.doc.char_span(char, min(char + 1, len(self.doc.text)),
+        span = self.doc.char_span(char, min(char + 1, len(self.text)),
                                   alignment_mode="expand")
-        return span.sent if span is not None and len(span) else None
+        return self.sent_of(span.start) if span is not None and len(span) else None
 
     def previous_sentences(self, sent: Span, paragraphs: bool = False) -> list[Span]:
         """Sentences before ``sent`` in the same block, nearest first, and
@@ -55,7 +73,7 @@ class ArticleContext:
         out = []
         tok = sent.start - 1
         while tok >= 0:
-            prev = self.doc[tok].sent
+            prev = self.sent_of(tok)
             if prev.end_char <= start:
                 break
             if prev.text.strip():
@@ -75,24 +93,36 @@ def title_text(article: Article) -> str:
 
 
 def build(article: Article, doc: Doc) -> ArticleContext:
+    """The context of one parsed article. Its topic words are the title's
+    content words that the body keeps using, except those that narrow a
+    counted noun in the title itself ("Sex trafficking reports rise"):
+    as modifiers they restate the topic and do not narrow a metric."""
     blocks = [(b.start, b.end, b.kind) for b in article.blocks]
+    text = doc.text
     title = title_text(article)
     pos = article.text.find(title) if title else -1
     span = doc.char_span(pos, pos + len(title), alignment_mode="expand") if pos >= 0 else None
+    scope: set[str] = set()
     if span is not None:
         words = {t.lemma_.lower() for t in span if t.is_alpha and not t.is_stop}
         words |= {t.lower_ for t in span if t.is_alpha and not t.is_stop}
+        classes = {w for ws in syn()["classes"].values() for w in ws}
+        for tok in span:
+            if tok.pos_ == "NOUN" and (tok.tag_ == "NNS" or tok.lemma_.lower() in classes):
+                scope |= {m.lemma_.lower() for m in tok.subtree
+                          if m.i < tok.i and m.dep_ in ("compound", "amod")}
     else:
         words = {w.lower().strip(".,:;!?’'\"") for w in title.split()}
         words |= {w[:-1] for w in words if w.endswith("s")}
-    # a title word is the article's topic only if the body keeps using it
-    body = [(s, e) for s, e, k in blocks if k in ("paragraph", "bullet")] or [(0, len(doc.text))]
+    body = [(s, e) for s, e, k in blocks if k in ("paragraph", "bullet")] or [(0, len(text))]
     counts: Counter = Counter()
-    for tok in doc:
-        if any(s <= tok.idx < e for s, e in body):
+    for s, e in body:
+        for tok in doc.char_span(s, e, alignment_mode="expand") or ():
             counts[tok.lemma_.lower()] += 1
             if tok.lower_ != tok.lemma_.lower():
                 counts[tok.lower_] += 1
     least = syn()["words"]["topic_min_count"]
-    return ArticleContext(article, doc, blocks,
-                          frozenset(w for w in words if counts[w] >= least))
+    topic = frozenset(w for w in words if counts[w] >= least and w not in scope)
+    ctx = ArticleContext(article, doc, blocks, topic, text)
+    ctx.index_sentences()
+    return ctx

@@ -41,7 +41,7 @@ def _classes() -> dict[str, str]:
 def _sets() -> dict[str, frozenset]:
     s = syn()
     return {k: frozenset(s["words"][k]) for k in ("people", "empty_heads", "change_nouns",
-                                          "scope_preps", "anaphoric_dets")} | {
+                                          "scope_preps", "anaphoric_dets", "reporting_verbs")} | {
         "ignore": frozenset(s["modifiers"]["ignore"])}
 
 
@@ -66,50 +66,79 @@ class MetricGuess:
     unit_noun: str = ""      # the noun the article used ("incident")
     how: str = "metric_missing"
     borrow: bool = False     # take the key of a nearby claim
+    replace_unit: bool = False  # the extractor's noun was not what is counted
 
 
 class MetricFinder:
     def __init__(self, ctx: ArticleContext, name_chars: set[int]):
         self.ctx = ctx
         self.name_chars = name_chars   # character offsets inside organisation names
-        self.topic = ctx.title_words - self._title_scope_words(ctx)
+        self.topic = ctx.topic_words
         self._extra: list[Token] = []
         self.reference_words = {w for words in attr()["references"].values() for w in words}
-
-    @staticmethod
-    def _title_scope_words(ctx: ArticleContext) -> set[str]:
-        """Title words that narrow a counted noun in the title itself
-        ("Sex trafficking reports rise"): those are not mere topic."""
-        from .context import title_text
-        title = title_text(ctx.article)
-        pos = ctx.article.text.find(title) if title else -1
-        span = ctx.doc.char_span(pos, pos + len(title), alignment_mode="expand") \
-            if pos >= 0 else None
-        out: set[str] = set()
-        if span is None:
-            return out
-        for tok in span:
-            if tok.pos_ == "NOUN" and (tok.tag_ == "NNS" or tok.lemma_.lower() in _classes()):
-                for m in tok.subtree:
-                    if m.i < tok.i and m.dep_ in ("compound", "amod"):
-                        out.add(m.lemma_.lower())
-        return out
 
     # -- the noun a claim describes -----------------------------------
     def guess(self, r: dict) -> MetricGuess:
         doc = self.ctx.doc
         noun = None
+        rejected = False
         if r["kind"] in ("count", "change", "rate", "amount") and r["head_i"] >= 0:
             cand = doc[r["head_i"]]
-            if cand.pos_ in ("NOUN", "PROPN") and not self._empty(cand):
+            if cand.pos_ in ("NOUN", "PROPN") and not self._empty(cand) \
+                    and self._counts(cand, r):
                 noun = cand
-        own = noun is not None
+            else:
+                rejected = True
         self._extra = []
+        level = self._level_subject(r) if r["kind"] in ("count", "rate", "amount") else None
+        if level is not None:
+            # "Violent crime dropped to about 1,200 incidents": what is counted is
+            # the subject; the article's noun stays the unit
+            g = self.key_for(level, "metric_from_noun", flow=False)
+            g.unit_noun = noun.lemma_.lower() if noun is not None else g.unit_noun
+            g.replace_unit = rejected or noun is not None
+            return g
+        own = noun is not None
         if noun is None:
             noun = self.described(r)
         if noun == "borrow" or noun is None:
-            return MetricGuess(borrow=True)
-        return self.key_for(noun, "metric_from_noun", flow=own)
+            return MetricGuess(borrow=True, replace_unit=rejected)
+        g = self.key_for(noun, "metric_from_noun", flow=own)
+        g.replace_unit = rejected
+        return g
+
+    def _level_subject(self, r: dict) -> Token | None:
+        """The subject of "X fell to 31", "X stood at 7.4 million cases",
+        "X rose from 10": the quantity whose level the figure gives."""
+        tok = self.ctx.doc[r["token_end"] - 1]
+        for _ in range(4):
+            if tok.head is tok:
+                return None
+            if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "from", "at") \
+                    and tok.head.head.pos_ in ("VERB", "AUX"):
+                verb = tok.head.head
+                if verb.lemma_.lower() in _sets()["reporting_verbs"]:
+                    return None
+                for c in verb.children:
+                    if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN") \
+                            and not self._empty(c) and not self._refers(c) \
+                            and not self._is_name(c) and c.lemma_.lower() not in \
+                            _sets()["change_nouns"]:
+                        return c
+                return None
+            tok = tok.head
+        return None
+
+    @staticmethod
+    def _counts(noun: Token, r: dict) -> bool:
+        """The noun really is what the figure counts: the figure hangs on it,
+        or it follows the figure closely ("nearly 100 ... reports")."""
+        doc = noun.doc
+        num = doc[r["token_end"] - 1]
+        if noun in num.ancestors:
+            return True
+        between = doc[r["token_end"]:noun.i]
+        return 0 <= noun.i - r["token_end"] < 4 and not any(t.is_punct for t in between)
 
     def _empty(self, tok: Token) -> bool:
         """A head that names no quantity by itself ("the numbers", "a
@@ -162,12 +191,15 @@ class MetricFinder:
                 obj = self._prep_object(tok, ("of",), inside)
                 if obj is not None:
                     return "borrow" if self._anaphoric(obj) else obj
+            if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in sets["reporting_verbs"]:
+                return None
             if tok.pos_ in ("VERB", "AUX"):
                 # transitive first: "increased revenue by 12%"; then "reports went up"
                 order = {"dobj": 0, "nsubjpass": 1, "nsubj": 2}
                 for child in sorted((c for c in tok.children if c.dep_ in order),
                                     key=lambda c: order[c.dep_]):
-                    if child.pos_ != "NOUN" or child.i in inside or self._refers(child) \
+                    if child.pos_ not in ("NOUN", "PROPN") or self._is_name(child) \
+                            or child.i in inside or self._refers(child) \
                             or child.lemma_.lower() in sets["change_nouns"]:
                         continue
                     if self._empty(child):
@@ -213,9 +245,16 @@ class MetricFinder:
 
     # -- noun -> key ----------------------------------------------------
     def key_for(self, noun: Token, how: str, flow: bool = True) -> MetricGuess:
-        lemma = noun.lemma_.lower()
+        lemma = noun_lemma(noun)
         head = head_class(lemma)
         mods = sorted(set(self._extra) | set(self.modifiers(noun)), key=lambda t: t.i)
+        # two-word nouns in the synonym classes ("waiting list" -> backlog)
+        before = noun.doc[noun.i - 1] if noun.i else None
+        if before is not None and before in mods:
+            phrase = f"{before.lower_} {lemma}"
+            if phrase in _classes():
+                head = _classes()[phrase]
+                mods = [m for m in mods if m is not before]
         self._extra = []
         words = self._words(mods)
         key = " ".join(words + [head])
@@ -250,7 +289,8 @@ class MetricFinder:
                 elif depth < 2 and (child.dep_ == "prep" and child.lower_ in sets["scope_preps"]
                                     or child.dep_ == "prep" and tok.dep_ == "acl"):
                     for obj in child.children:
-                        if obj.dep_ == "pobj" and obj.pos_ in ("NOUN", "PROPN", "ADJ"):
+                        if obj.dep_ == "pobj" and obj.pos_ in ("NOUN", "PROPN", "ADJ") \
+                                and obj.ent_type_ not in ("GPE", "LOC", "DATE"):
                             out.append(obj)
                             take(obj, depth + 1)
                 elif depth < 2 and child.dep_ == "acl" and (
@@ -304,6 +344,20 @@ class MetricFinder:
                     and tok.ent_type_ not in ("DATE", "TIME") and not self._is_name(tok):
                 return self.key_for(tok, "metric_from_sentence")
         return None
+
+
+def noun_lemma(tok: Token) -> str:
+    """The noun's lemma; a capitalised common noun the tagger took for a
+    proper noun ("Burglaries climbed") is lemmatised by its plural ending."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "PROPN" or lemma != tok.lower_:
+        return lemma
+    for plural, singular in (("ies", "y"), ("sses", "ss"), ("ches", "ch"), ("shes", "sh")):
+        if lemma.endswith(plural) and len(lemma) > len(plural) + 2:
+            return lemma[: -len(plural)] + singular
+    if lemma.endswith("s") and not lemma.endswith(("ss", "us", "is")) and len(lemma) > 3:
+        return lemma[:-1]
+    return lemma
 
 
 def _no_prep_subtree(tok: Token) -> list[Token]:

@@ -17,7 +17,7 @@ from functools import cache
 
 from spacy.tokens import Span
 
-from .context import ArticleContext, attr
+from .context import ArticleContext, attr, title_text
 
 _YEAR = r"(?:19|20)\d\d"
 CHANGE_KINDS = ("change", "pct_change", "multiple")
@@ -74,8 +74,8 @@ def _patterns() -> dict:
                         for p in sorted(parts, key=len, reverse=True))
     rm_ref = a["relative_months"]["reference"]
     rm_anch = a["relative_months"]["anchored"]
-    cues = sorted({c for c in a["roles"]["base"]} | {"from", "between", "to", "and", "in",
-                                                     "since"}, key=len, reverse=True)
+    cues = sorted(set(a["roles"]["base"]) | set(a["roles"]["change_only"])
+                  | {"from", "between", "to", "and", "in", "since"}, key=len, reverse=True)
     return {
         "relative": re.compile(rf"\b({alt(list(rel_ref) + list(rel_anch))})\b", re.I),
         "part": re.compile(rf"\b(?:the\s+)?({part_alt})\b(?:\s+(?:of\s+)?({_YEAR}))?", re.I),
@@ -86,7 +86,7 @@ def _patterns() -> dict:
             re.I),
         "rel_month": re.compile(rf"\b({alt(list(rm_ref) + list(rm_anch))})\b", re.I),
         "month_alone": re.compile(
-            rf"\b(?:in|since|from|than|to|until|through|during|for)\s+({month})\b(?!\.?\s*\d)",
+            rf"\b(?:in|since|from|than|to|until|through|during|for|of)\s+({month})\b(?!\.?\s*\d)",
             re.I),
         "month_year": re.compile(rf"\b({month})\.?,?\s+({_YEAR})\b", re.I),
         "year_range": re.compile(rf"\b({_YEAR})\s*(?:-|–|/)\s*(\d\d(?:\d\d)?)\b"),
@@ -120,7 +120,7 @@ class Years:
     def __init__(self, ctx: ArticleContext):
         art = ctx.article
         pub = int(art.published[:4]) if art.published[:4].isdigit() else None
-        title_years = [int(y) for y in re.findall(_YEAR, _title(ctx))]
+        title_years = [int(y) for y in re.findall(_YEAR, title_text(ctx.article))]
         text_years = [int(t.period[:4]) for t in self._plain_years(ctx)
                       if re.match(_YEAR, t.period)]
         if pub:
@@ -137,8 +137,16 @@ class Years:
         self.ref = pub or topic
         month = art.published[5:7]
         self.pub = (pub, int(month)) if pub and month.isdigit() else None
-        self._stated = [t for sent in ctx.doc.sents
+        self._stated = [_compared_time(ctx, t) for sent in ctx.sents
                         for t in find_times(ctx, sent, self.ref, self.pub) if t.period]
+
+    def stated_before(self, char: int) -> str:
+        """The latest period the article stated (not compared with) before
+        ``char``: what a figure with no time of its own most likely means."""
+        compare = set(attr()["roles"]["base"]) | set(attr()["roles"]["change_only"])
+        found = [t.period for t in self._stated if t.end <= char and t.cue not in compare
+                 and not t.anchored and ".." not in t.period]
+        return found[-1] if found else ""
 
     def in_focus(self, char: int, suffix: str) -> str:
         """The latest period of this kind ("Q", "H", "-") stated before
@@ -150,15 +158,10 @@ class Years:
     @staticmethod
     def _plain_years(ctx: ArticleContext) -> list[Time]:
         out = []
-        for sent in ctx.doc.sents:
+        for sent in ctx.sents:
             out.extend(t for t in find_times(ctx, sent, None) if t.period and not t.anchored
                        and ".." not in t.period and not t.relative)
         return out
-
-
-def _title(ctx: ArticleContext) -> str:
-    from .context import title_text
-    return title_text(ctx.article)
 
 
 def find_times(ctx: ArticleContext, sent: Span, ref: int | None,
@@ -243,7 +246,7 @@ def _year_is_name(ctx: ArticleContext, char: int) -> bool:
     tok = span[0]
     prep = tok.head
     return (tok.dep_ == "pobj" and prep.lower_ in attr()["name_year_preps"]
-            and prep.head.pos_ == "PROPN" and prep.head.is_title is not False
+            and prep.head.pos_ == "PROPN" and prep.head.is_title
             and prep.head.ent_type_ not in ("DATE", "CARDINAL"))
 
 
@@ -268,7 +271,7 @@ def _is_base(t: Time, kind: str) -> bool:
     roles = attr()["roles"]
     if t.cue == "since":
         return kind in CHANGE_KINDS
-    if t.cue == "from":
+    if t.cue in attr()["roles"]["change_only"]:
         return kind in CHANGE_KINDS
     return t.cue in roles["base"]
 
@@ -278,23 +281,37 @@ def _base_of(ctx: ArticleContext, t: Time, period: str) -> str:
     second-quarter figure is the second quarter of 2024."""
     base = t.resolve(period)
     same = re.search(r"\bsame\s+\w+\s+(?:of|in)\s+$",
-                     ctx.doc.text[max(0, t.start - 30):t.start], re.I)
+                     ctx.text[max(0, t.start - 30):t.start], re.I)
     part = re.match(rf"^{_YEAR}(-[HQ]\d)$", period)
     if same and part and re.fullmatch(_YEAR, base):
         base += part.group(1)
     return base
 
 
+_COMPARED_FIGURE = re.compile(
+    r"\b(from|than|compared with|compared to|versus)\s+(?:[^,;.]|\.(?=\d)){1,30}?\s+(?:in|of)\s+$", re.I)
+
+
+def _compared_time(ctx: ArticleContext, t: Time) -> Time:
+    """"down from 7.44 million in January": January is what the sentence
+    compares with, not the time it talks about."""
+    if t.cue not in ("in", "of", ""):
+        return t
+    m = _COMPARED_FIGURE.search(ctx.text[max(0, t.start - 50):t.start])
+    return replace(t, cue=m.group(1).lower()) if m else t
+
+
 def _sentence_frame(ctx: ArticleContext, sent: Span, years: Years) -> tuple[str, str]:
     """(period, base) a sentence states, for use as context by the next ones."""
-    times = find_times(ctx, sent, years.ref, years.pub)
-    period = next((t.period for t in times if t.period and t.cue not in
-                   attr()["roles"]["base"] and ".." not in t.period), "")
-    if not period:
-        period = next((t.period for t in times if t.period and t.cue == "in"), "")
+    compare = set(attr()["roles"]["base"]) | set(attr()["roles"]["change_only"])
+    times = [_compared_time(ctx, t) for t in find_times(ctx, sent, years.ref, years.pub)]
+    times = [replace(t, period=years.in_focus(t.start, t.focus)) if t.focus else t
+             for t in times]
+    period = next((t.period for t in times if t.period and t.cue not in compare
+                   and ".." not in t.period), "")
     base = ""
     for t in times:
-        if t.cue in attr()["roles"]["base"] and t.cue != "since":
+        if t.cue in compare and t.cue != "since":
             base = _base_of(ctx, t, period)
             if base and base != period:
                 break
@@ -308,10 +325,10 @@ def periods(ctx: ArticleContext, years: Years, sent: Span, r: dict,
     confidence level in attribution.toml."""
     kind = r["kind"]
     times = find_times(ctx, sent, years.ref, years.pub)
-    text_before = ctx.doc.text[sent.start_char:r["start_char"]]
+    text_before = ctx.text[sent.start_char:r["start_char"]]
     side = _side(text_before)
-    if side == "B" and not any(_side(ctx.doc.text[sent.start_char:s["start_char"]]) == "A"
-                               for s in siblings if s["start_char"] < r["start_char"]):
+    if side == "B" and not any(_side(ctx.text[sent.start_char:s["start_char"]]) == "A"
+                               for s in siblings if s is not r):
         side = ""
     # a time expression between this claim and the next belongs to this one;
     # one beyond the next claim belongs to that claim ("rose to $310 million,
@@ -320,25 +337,26 @@ def periods(ctx: ArticleContext, years: Years, sent: Span, r: dict,
     earlier = [s["end_char"] for s in siblings if s["end_char"] <= r["start_char"]]
     window = [t for t in times if (not later or t.start < later[0])
               and (not earlier or t.start >= earlier[-1] or side != "B")]
-    compared_next = later and _is_compared(ctx.doc.text[sent.start_char:later[0]])
+    compared_next = later and _is_compared(ctx.text[sent.start_char:later[0]])
     if window or side or compared_next:
         times = window
     if kind not in CHANGE_KINDS:
         # "from a year earlier", "than the year before" measure a change
         # stated beside this figure, not the time this figure holds
-        times = [t for t in times if not (t.anchored and t.cue in attr()["roles"]["base"])]
+        compare = set(attr()["roles"]["base"]) | set(attr()["roles"]["change_only"])
+        times = [t for t in times if not (t.anchored and t.cue in compare)]
 
     times = [replace(t, period=years.in_focus(t.start, t.focus)) if t.focus else t
              for t in times]
     times = [t for t in times if t.period or t.anchored]
     own = [t for t in times if not _is_base(t, kind)]
     bases = [t for t in times if _is_base(t, kind)]
-    since = [t for t in times if t.cue == "since" and kind not in CHANGE_KINDS and t.period]
     how = "period_explicit"
     period = ""
-    if since:
-        t = min(since, key=lambda t: abs(t.start - r["start_char"]))
-        start = t.period.split("..")[0]
+    nearest = min(own, key=lambda t: abs(t.start - r["start_char"])) if own else None
+    if nearest is not None and nearest.cue == "since" and nearest.period:
+        # "Since 2021, at least 36 ..." -> 2021..2024
+        start = nearest.period.split("..")[0]
         period = f"{start}..{years.ref}" if years.ref and int(start[:4]) < years.ref else start
         own = []
     ctx_period, ctx_base = "", ""
@@ -362,6 +380,8 @@ def periods(ctx: ArticleContext, years: Years, sent: Span, r: dict,
             period, how = str(years.topic - 1), "period_fallback"
     if not period and ctx_period:
         period, how = ctx_period, "period_context"
+    if not period:
+        period, how = years.stated_before(sent.start_char), "period_fallback"
     if not period and years.topic:
         period, how = str(years.topic), "period_fallback"
 

@@ -51,6 +51,8 @@ def abbreviates(acr: str, name: str) -> bool:
     word's initial and using every word's initial ("NWF" for "Northwind
     Foods")."""
     letters = re.sub(r"[^A-Za-z]", "", acr).upper()
+    if name.isupper() and " " not in name.strip():
+        return False                            # two acronyms ("NHS", "NHSE")
     full = initials(name)
     if len(letters) < 2 or not full:
         return False
@@ -124,8 +126,7 @@ class Mentions:
     def __init__(self, ctx: ArticleContext):
         self.ctx = ctx
         doc = ctx.doc
-        self.sent_index = {s.start: i for i, s in enumerate(doc.sents)}
-        self.acronyms = learn_acronyms(doc.text)
+        self.acronyms = learn_acronyms(ctx.text)
         labels = set(attr()["subject_labels"])
         found: list[tuple[int, int, str, str]] = []
         for ent in doc.ents:
@@ -137,9 +138,9 @@ class Mentions:
         for long, acr in self.acronyms.items():
             words = [re.escape(w) for w in long.split()]
             pat = r"\b" + r"\s+".join(w if w != "and" else r"(?:and|&)" for w in words) + r"\b"
-            for m in re.finditer(pat, doc.text, re.I):
+            for m in re.finditer(pat, ctx.text, re.I):
                 found.append((m.start(), m.end(), m.group(), "ORG"))
-            for m in re.finditer(rf"\b{re.escape(acr)}\b", doc.text):
+            for m in re.finditer(rf"\b{re.escape(acr)}\b", ctx.text):
                 found.append((m.start(), m.end(), acr, "ORG"))
         # overlapping mentions: the longest wins ("the National Center for
         # Missing" inside the learned "National Center for Missing and ...")
@@ -163,13 +164,13 @@ class Mentions:
                                     or (len(t.split()) == 1 and t not in person_multi)):
                 lab = "ORG?"
             tok = doc.char_span(s, e, alignment_mode="expand")
-            sent = self.sent_index.get(tok.sent.start, 0) if tok is not None and len(tok) else 0
+            sent = ctx.sent_no(tok.start) if tok is not None and len(tok) else 0
             self.items.append(Mention(s, e, name, lab, sent))
             last_end = e
 
     def _is_headline_text(self, ent: Span) -> bool:
         """Entities that are really a whole headline ("Key Takeaways")."""
-        line = ent.sent.text.strip()
+        line = self.ctx.sent_of(ent.start).text.strip()
         if any(t.pos_ in ("AUX", "VERB") for t in ent) or ":" in ent.text:
             return True
         return len(ent.text) >= 0.6 * max(1, len(line)) and len(ent) > 1
@@ -219,6 +220,12 @@ class Mentions:
                 return m
         return None
 
+    def add(self, m: Mention) -> None:
+        if any(o.start < m.end and m.start < o.end for o in self.items):
+            return
+        self.items.append(m)
+        self.items.sort(key=lambda o: o.start)
+
     def before(self, char: int, sent: int, labels: tuple[str, ...], word: str = "") -> Mention | None:
         """The most recent mention before ``char`` of one of ``labels``
         (or whose name holds ``word``), at most ``reference_window``
@@ -233,7 +240,7 @@ class Mentions:
         return cands[-1] if cands else None
 
     def _long_words(self, m: Mention) -> set[str]:
-        text = self.ctx.doc.text[m.start:m.end]
+        text = self.ctx.text[m.start:m.end]
         words = set(norm_name(text).split())
         for long, acr in self.acronyms.items():
             if acr == m.name:
@@ -259,7 +266,7 @@ class SubjectFinder:
         self.subject_deps = set(a["subject_deps"])
 
     def sent_no(self, tok: Token) -> int:
-        return self.mentions.sent_index.get(tok.sent.start, 0)
+        return self.ctx.sent_no(tok.i)
 
     # -- one noun phrase -> names -------------------------------------
     def phrase(self, tok: Token) -> tuple[list[str], str]:
@@ -275,6 +282,17 @@ class SubjectFinder:
                     how = h
         if names:
             return list(dict.fromkeys(names)), how
+        # "Riverton's police department": an institution named by its owner
+        compounds = [c for c in tok.children if c.dep_ == "compound"]
+        owner = [c for c in tok.children if c.dep_ == "poss" and (self.mentions.at(c)
+                                                                   or c.pos_ == "PROPN")]
+        if tok.lemma_.lower() in self.refs and compounds and owner:
+            words = [clean_name(owner[0].text)] + [t.text for t in compounds] + [tok.text]
+            name = self.mentions.canonical(" ".join(words))
+            # later references ("the force") can now find it
+            self.mentions.add(Mention(owner[0].idx, tok.idx + len(tok.text), name,
+                                      self.refs[tok.lemma_.lower()], self.sent_no(tok)))
+            return [name], "in_sentence"
         # a common noun phrase: whose? ("Meta's reports", "reports from Meta")
         for child in tok.children:
             if child.dep_ == "poss":
@@ -310,7 +328,7 @@ class SubjectFinder:
                 if got:
                     return got.name, "from_reference"
             return "", ""
-        if tok.pos_ == "PROPN":
+        if tok.pos_ == "PROPN" and not (tok.is_sent_start and not tok.ent_type_):
             chain = [tok]
             i = tok.i - 1
             while i >= 0 and tok.doc[i].pos_ == "PROPN" and tok.doc[i].head.i in (

@@ -20,15 +20,19 @@ CSS = """
 body{font:15px/1.5 system-ui,sans-serif;max-width:72em;margin:2em auto;padding:0 1em;color:#222}
 h1{margin-bottom:.2em}.summary{font-size:1.1em}
 section.finding{border-left:5px solid #999;padding:.3em 1em;margin:1.2em 0;background:#fafafa}
-section.finding.conflict.high{border-color:#c0392b}section.finding.conflict.medium{border-color:#e67e22}
+section.finding.conflict.high{border-color:#c0392b}
+section.finding.conflict.medium{border-color:#e67e22}
 section.finding.conflict.low{border-color:#f1c40f}section.finding.agreement{border-color:#27ae60}
-.badge{display:inline-block;padding:0 .5em;border-radius:3px;font-size:.85em;color:#fff;background:#777}
+.badge{display:inline-block;padding:0 .5em;border-radius:3px;font-size:.85em;color:#fff;
+background:#777}
 .badge.high{background:#c0392b}.badge.medium{background:#e67e22}.badge.low{background:#b7950b}
 blockquote{margin:.5em 0;padding:.2em .8em;border-left:3px solid #ccc;background:#fff}
 blockquote cite{display:block;font-size:.85em;color:#666;font-style:normal}
 mark.num{background:#ffe08a;padding:0 .1em}mark.cue{background:#cde8ff;padding:0 .1em}
-table{border-collapse:collapse;font-size:13px;margin:.5em 0}td,th{border:1px solid #ccc;padding:2px 6px;vertical-align:top}
-th{background:#eee}table.sortable th{cursor:pointer}table.sortable th[data-dir=asc]::after{content:" ▲"}
+table{border-collapse:collapse;font-size:13px;margin:.5em 0}
+td,th{border:1px solid #ccc;padding:2px 6px;vertical-align:top}
+th{background:#eee}table.sortable th{cursor:pointer}
+table.sortable th[data-dir=asc]::after{content:" ▲"}
 table.sortable th[data-dir=desc]::after{content:" ▼"}
 svg.chart{display:block;margin:.5em 0;background:#fff;border:1px solid #ddd}
 svg.chart .zero{stroke:#bbb;stroke-dasharray:3 3}.wide{overflow-x:auto}
@@ -118,14 +122,14 @@ def figures_html(f: dict) -> str:
             + "".join(rows) + "</tbody></table>")
 
 
-def chart_svg(entries: list[dict], width: int = 560, label_w: int = 210, row_h: int = 22) -> str:
+def chart_svg(entries: list[dict], width: int = 620, label_w: int = 250, row_h: int = 22) -> str:
     """Each figure's value (dot) and interval (bar) on one axis; open ends run
     to the edge with an arrow."""
     finite = [x for v in entries for x in (as_float(v["low"]), as_float(v["high"]),
                                            as_float(v["value"])) if math.isfinite(x)]
     if not finite:
         return ""
-    lo, hi = min(finite), max(finite)
+    lo, hi = data_lo, data_hi = min(finite), max(finite)
     pad = (hi - lo) * 0.08 or abs(hi) * 0.1 or 1.0
     lo, hi = lo - pad, hi + pad
     x0, x1 = label_w, width - 12
@@ -139,7 +143,9 @@ def chart_svg(entries: list[dict], width: int = 560, label_w: int = 210, row_h: 
     for i, v in enumerate(entries):
         y = 14 + i * row_h
         a, b, c = as_float(v["low"]), as_float(v["high"]), as_float(v["value"])
-        label = f"{v['source_id'][:18]}: {v['text']}"[:40]
+        source = v["source_id"] if len(v["source_id"]) <= 12 else v["source_id"][:11] + "…"
+        label = f"{source}: {v['text']}"
+        label = label if len(label) <= 38 else label[:37] + "…"
         arrow = ("→" if math.isinf(b) else "") + ("←" if math.isinf(a) else "")
         value, interval = value_cells(v)
         rows.append(
@@ -156,8 +162,10 @@ def chart_svg(entries: list[dict], width: int = 560, label_w: int = 210, row_h: 
     return (f'<svg class="chart" width="{width}" '
             f'height="{height}" viewBox="0 0 {width} {height}" role="img">'
             + "".join(rows)
-            + f'<text x="{x0}" y="{axis_y}">{escape(fmt_number(lo, kind))}</text>'
-            f'<text x="{x1 - 60}" y="{axis_y}">{escape(fmt_number(hi, kind))}</text></svg>')
+            + f'<text x="{x(data_lo)}" y="{axis_y}" text-anchor="middle">'
+            f'{escape(fmt_number(data_lo, kind))}</text>'
+            f'<text x="{x(data_hi)}" y="{axis_y}" text-anchor="middle">'
+            f'{escape(fmt_number(data_hi, kind))}</text></svg>')
 
 
 def charts(f: dict) -> str:
@@ -167,7 +175,18 @@ def charts(f: dict) -> str:
     for v in f.get("values", []):
         if v["role"] != "premise":
             by_kind.setdefault(v["kind"], []).append(v)
-    return "".join(chart_svg(vs) for vs in by_kind.values())
+    return "".join(chart_svg(same_sign(vs)) for vs in by_kind.values())
+
+
+def same_sign(entries: list[dict]) -> list[dict]:
+    """A change stated without a direction is drawn on the side the signed
+    figures are on (it was compared by size)."""
+    signed = [as_float(v["value"]) for v in entries if v.get("signed")]
+    if not signed or not all(x < 0 for x in signed):
+        return entries
+    return [v if v.get("signed") else
+            {**v, "value": -as_float(v["value"]), "low": -as_float(v["high"]),
+             "high": -as_float(v["low"])} for v in entries]
 
 
 def finding_html(f: dict) -> str:

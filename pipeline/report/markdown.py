@@ -50,6 +50,14 @@ def value_cells(v: dict) -> tuple[str, str]:
             fmt_interval(as_float(v["low"]), as_float(v["high"]), kind))
 
 
+def direction(v: dict) -> str:
+    """' (down)' / ' (up)' for a change with a known direction."""
+    value = as_float(v["value"])
+    if not v.get("signed") or v.get("kind") not in ("change", "pct_change") or not value:
+        return ""
+    return " (down)" if value < 0 else " (up)"
+
+
 def heading(f: dict) -> str:
     parts = [f["finding_id"], f["subject"], f["metric"], f["period"]]
     return " · ".join(md_escape(p) for p in parts if p)
@@ -99,10 +107,10 @@ def agreement_rows(doc: dict) -> list[str]:
     lines = ["| Finding | Subject | Metric | Period | Figures | Sources |",
              "| --- | --- | --- | --- | --- | --- |"]
     for f in agreements_of(doc):
-        figs = "; ".join(dict.fromkeys(
-            f"{v['text']} ({v['source_id']})" for v in f.get("values", []) if v["role"] != "premise"))
-        lines.append(f"| {f['finding_id']} | {md_escape(f['subject'])} | {md_escape(f['metric'])} | "
-                     f"{md_escape(f['period'])} | {md_escape(figs)} | "
+        figs = "; ".join(dict.fromkeys(f"{v['text']}{direction(v)} ({v['source_id']})"
+                                       for v in f.get("values", []) if v["role"] != "premise"))
+        lines.append(f"| {f['finding_id']} | {md_escape(f['subject'])} | "
+                     f"{md_escape(f['metric'])} | {md_escape(f['period'])} | {md_escape(figs)} | "
                      f"{md_escape(', '.join(f['sources']))} |")
     return lines
 
