@@ -175,9 +175,18 @@ class Years:
 
 def find_times(ctx: ArticleContext, sent: Span, ref: int | None,
                pub: tuple[int, int] | None = None) -> list[Time]:
-    """Time expressions in ``sent`` (article offsets), in text order."""
+    """Time expressions in ``sent`` (article offsets), in text order.
+    Memoized per article: each sentence is asked about many times."""
+    key = ("times", sent.start_char, sent.end_char, ref, pub)
+    if key not in ctx.memo:
+        ctx.memo[key] = _find_times(ctx, sent, ref, pub)
+    return list(ctx.memo[key])
+
+
+def _find_times(ctx: ArticleContext, sent: Span, ref: int | None,
+                pub: tuple[int, int] | None) -> list[Time]:
     p = _patterns()
-    text = sent.text
+    text = ctx.text[sent.start_char:sent.end_char]  # Span.text rebuilds from tokens
     base = sent.start_char
     taken: list[tuple[int, int]] = []
     out: list[Time] = []
