@@ -86,6 +86,12 @@ def _cues() -> dict:
         "year_min": nc["year_min"], "year_max": nc["year_max"],
         "time_units": set(nc.get("time_units", [])),
         "time_reference_after": set(nc.get("time_reference_after", [])),
+        "period_after": set(nc["period_after"]),
+        "period_keep_before": set(nc["period_keep_before"]),
+        "time_adjectives": set(nc["time_adjectives"]),
+        "group_before_re": re.compile(r"(?<![\w])(?:" + "|".join(
+            re.escape(w).replace(r"\ ", r"\s+") for w in sorted(
+                nc["group_before"], key=len, reverse=True)) + r")\s+$", re.I),
         "time_before_re": re.compile(r"(?:^|\W)(?:" + "|".join(
             re.escape(w).replace(r"\ ", r"\s+") for w in nc["time_reference_before"]) + r")\s+$", re.I),
         "not_counted": set(nc["not_counted"]),
@@ -160,6 +166,11 @@ def is_claim(q: Quantity, span: Span, cues: dict, text: str) -> bool:
         return False
     if nxt is not None and nxt.lower_ in cues["time_nouns"]:
         return False
+    if cues["group_before_re"].search(text, max(0, q.num_start - 30), q.num_start):
+        return False    # "workers aged 16 to 19": the label of a group
+    if nxt is not None and nxt.lower_ in cues["time_adjectives"] and span.end + 1 < len(doc) \
+            and doc[span.end + 1].lower_ in cues["time_units"]:
+        return False    # "from the two previous months"
     if is_year(q, span, cues):
         return False
     if q.words and len(span) == 1 and span[0].pos_ in ("PRON", "NOUN", "PROPN") and q.value == 1:
@@ -169,9 +180,13 @@ def is_claim(q: Quantity, span: Span, cues: dict, text: str) -> bool:
         if after is not None and after.lower_ in cues["time_reference_after"] and not (
                 prev is not None and prev.lower_ in cues["duration_before"]):
             return False
-        if q.qualifier == "exact" and (cues["time_before_re"].search(text[max(0, q.start - 25):q.start])
-                                       or cues["time_superlative_re"].search(text[max(0, q.start - 60):q.start])):
+        if after is not None and after.lower_ in cues["period_after"] and not (
+                prev is not None and prev.lower_ in cues["period_keep_before"]):
+            return False    # "for the three months ended Sept. 30"
+        if q.qualifier == "exact" and cues["time_before_re"].search(text[max(0, q.start - 25):q.start]):
             return False
+        if q.qualifier != "range" and cues["time_superlative_re"].search(text[max(0, q.start - 60):q.start]):
+            return False    # "the highest level in (nearly) three years"
     return True
 
 

@@ -93,6 +93,8 @@ def _vocab() -> dict:
             rf"(?!\s+(?:{_alt(q['duration']['keep_before'])})\b)", re.I),
         "duration_keep": re.compile(rf"(?:{_alt(q['duration']['keep_after'])})\s+$", re.I),
         "level_cues": _level_cues(),
+        "reached_phrases": {_phrase_key(p) for p in q["level_reached"]["phrases"]},
+        "reached_verbs": set(q["level_reached"]["verbs"]),
     }
 
 
@@ -218,6 +220,9 @@ def find_quantities(text: str) -> list[Quantity]:
             mo = v["or_equal_re"].match(text, end)
             if mo:
                 qual, end = v["or_equal"][qual], mo.end()
+        role = ""
+        if qual != "exact" and _level_reached(text, qstart, s):
+            qual, qstart, role = "exact", s, "to"
         start = qstart if qstart < s else s
         if found and start < found[-1].end:
             start = max(s, found[-1].end)
@@ -229,9 +234,25 @@ def find_quantities(text: str) -> list[Quantity]:
             start=start, end=end, text=text[start:end], value=value, low=low, high=high,
             qualifier=qual, percent=percent, points=points, currency=currency,
             unit=unit, words=is_words, num_start=num_start, num_end=e, unit_step=step,
-            ratio=ratio,
+            ratio=ratio, role=role,
         ))
     return _join_ranges(text, found)
+
+
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
+
+
+def _level_reached(text: str, qstart: int, s: int) -> bool:
+    """"ticks up to 4.3%": "up to" right after a verb of change names the
+    level reached, not a cap."""
+    v = _vocab()
+    if _phrase_key(text[qstart:s]) not in v["reached_phrases"]:
+        return False
+    m = _WORD_BEFORE.search(text, max(0, qstart - 20), qstart)
+    if m is None:
+        return False
+    word = m.group(1).lower()
+    return word in v["reached_verbs"]
 
 
 # --- ranges --------------------------------------------------------------------
