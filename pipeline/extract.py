@@ -119,6 +119,7 @@ def extract_from_doc(doc: Doc) -> list[dict]:
             continue
         claims.append(_claim(q, span, cues, sents))
     _pair_levels(claims)
+    _borrow_elided_units(claims, text)
     claims.extend(_verb_multiples(doc, cues, claims, sents))
     claims.sort(key=lambda c: c["start_char"])
     return claims
@@ -245,6 +246,9 @@ def counted_noun(span: Span, cues: dict | None = None):
     if tok.pos_ in ("NOUN", "PROPN") and tok not in span and tok.lemma_.lower() not in skip \
             and tok.i >= span.end:
         return tok
+    part = partitive_noun(span, skip)
+    if part is not None:
+        return part
     # "nearly 100 reports" when the parse attaches differently: next noun within 3 tokens
     for t in doc[span.end:min(len(doc), span.end + 3)]:
         if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() not in skip:
@@ -252,6 +256,37 @@ def counted_noun(span: Span, cues: dict | None = None):
         if t.pos_ not in ("ADJ", "ADV", "NUM", "DET", "SYM") and t.text != "%":
             break
     return None
+
+
+def partitive_noun(span: Span, skip: set):
+    """"33 of the deaths", "12 of the 40 protesters": the noun after "of"
+    (past determiners, figures and adjectives), or None."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].lower_ != "of":
+        return None
+    for t in doc[span.end + 1:min(len(doc), span.end + 6)]:
+        if t.pos_ in ("NOUN", "PROPN"):
+            return t if t.pos_ == "NOUN" and t.lemma_.lower() not in skip else None
+        if t.pos_ not in ("DET", "NUM", "ADJ") and t.lower_ not in ("'s", "’s"):
+            return None
+    return None
+
+
+_ELIDED_TAIL = re.compile(r"\s*(?:[.,;:!?)]|$|(?:and|but|while|whereas)\b)", re.I)
+_ELIDED_GAP = re.compile(r"(?:,|\band\b|\bwhile\b|\bwhereas\b|\bbut\b)", re.I)
+
+
+def _borrow_elided_units(claims: list[dict], text: str) -> None:
+    """"33 of the deaths and Mississippi for eight": a bare count that ends
+    its clause counts what the count before it in the sentence counts (its
+    unit is borrowed; ``head_i`` stays -1, no noun of its own)."""
+    for prev, c in zip(claims, claims[1:]):
+        if c["kind"] != "count" or c["unit"] or c["head_i"] >= 0 or c["currency"] or c["percent"] \
+                or prev["kind"] != "count" or not prev["unit"] or prev["sent_start"] != c["sent_start"]:
+            continue
+        if _ELIDED_GAP.search(text, prev["end_char"], c["start_char"]) \
+                and _ELIDED_TAIL.match(text, c["end_char"]):
+            c["unit"] = prev["unit"]     # head_i stays -1: the noun is not this figure's
 
 
 def subject_of_change(span: Span, cues: dict):

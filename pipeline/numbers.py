@@ -93,6 +93,11 @@ def _vocab() -> dict:
             rf"(?!\s+(?:{_alt(q['duration']['keep_before'])})\b)", re.I),
         "duration_keep": re.compile(rf"(?:{_alt(q['duration']['keep_after'])})\s+$", re.I),
         "level_cues": _level_cues(),
+        "per_time": re.compile(
+            rf"\s+(?:{_alt(n['per_time']['joiners'])})\s+({_alt(n['per_time']['units'])})(?![\w])"
+            rf"(?!\s+(?:{_alt(n['per_time']['not_before'])})(?![\w]))", re.I),
+        "per_time_units": n["per_time"]["units"],
+        "per_time_names": n["per_time"]["names"],
         "reached_phrases": {_phrase_key(p) for p in q["level_reached"]["phrases"]},
         "reached_verbs": set(q["level_reached"]["verbs"]),
     }
@@ -212,6 +217,11 @@ def find_quantities(text: str) -> list[Quantity]:
             if mu:
                 unit = v["units"][_phrase_key(mu.group())]
                 end = mu.end()
+                mt = v["per_time"].match(text, end) if "/" not in unit else None
+                if mt:          # "140 miles per hour" -> "mph"
+                    unit = f"{unit}/{v['per_time_units'][mt.group(1).lower()]}"
+                    unit = v["per_time_names"].get(unit, unit)
+                    end = mt.end()
         qual, qstart = qualifier_before(text, s)
         qual_after, qend = _qualifier_after(text, end)
         if qual_after != "exact" and qual in ("exact", "approx"):
