@@ -71,6 +71,11 @@ def _cues() -> dict:
         "multiple_words": d["multiple"]["words"],
         "fold": d["multiple_words"]["suffix"],
         "rate": d["rate"],
+        "money_per": d["money_per"]["nouns"],
+        "money_per_re": re.compile(
+            r"\s+(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in d["money_per"]["joiners"])
+            + r")\s+(?:(?:" + "|".join(re.escape(w) for w in d["money_per"]["adjectives"]) + r")\s+)*("
+            + "|".join(re.escape(w) for w in d["money_per"]["nouns"]) + r")\b", re.I),
         "rate_re": re.compile(
             r"^\W{0,3}(?:(?!(?:" + "|".join(re.escape(w) for w in nc["rate_gap_stop"]) + r")\b)[\w-]+\s+){0,6}?("
             + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(d["rate"], key=len, reverse=True))
@@ -170,8 +175,9 @@ def is_claim(q: Quantity, span: Span, cues: dict, text: str) -> bool:
     if cues["group_before_re"].search(text, max(0, q.num_start - 30), q.num_start):
         return False    # "workers aged 16 to 19": the label of a group
     if nxt is not None and nxt.lower_ in cues["time_adjectives"] and span.end + 1 < len(doc) \
-            and doc[span.end + 1].lower_ in cues["time_units"]:
-        return False    # "from the two previous months"
+            and doc[span.end + 1].lower_ in cues["time_units"] and doc[span.end + 1].tag_ == "NNS" \
+            and not q.ratio:
+        return False    # "from the two previous months" (not "by a third last year")
     if is_year(q, span, cues):
         return False
     if q.words and len(span) == 1 and span[0].pos_ in ("PRON", "NOUN", "PROPN") and q.value == 1:
@@ -362,7 +368,11 @@ def classify(q: Quantity, span: Span, head, cues: dict, sent: Span, text: str) -
         return ("multiple" if d is None else "change"), d or "", "ratio"
     if q.currency:
         d = _change_direction(before_words, after_words, cues)
-        return ("change" if d else "amount"), d or "", q.currency
+        unit = q.currency
+        m = cues["money_per_re"].match(text, q.end)
+        if m:       # "$2.14 a share" -> "USD per share"
+            unit = f"{q.currency} per {cues['money_per'][m.group(1).lower()]}"
+        return ("change" if d else "amount"), d or "", unit
     if q.unit:
         d = _change_direction(before_words, after_words, cues)
         if d is None and not q.role:

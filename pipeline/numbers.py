@@ -98,6 +98,9 @@ def _vocab() -> dict:
             rf"(?!\s+(?:{_alt(n['per_time']['not_before'])})(?![\w]))", re.I),
         "per_time_units": n["per_time"]["units"],
         "per_time_names": n["per_time"]["names"],
+        "period_words": set(n["period_fractions"]["words"]),
+        "period_before": re.compile(rf"(?<![\w])(?:{_alt(n['period_fractions']['before'])})\s+$", re.I),
+        "period_after": [re.compile(p, re.I) for p in n["period_fractions"]["after"]],
         "reached_phrases": {_phrase_key(p) for p in q["level_reached"]["phrases"]},
         "reached_verbs": set(q["level_reached"]["verbs"]),
     }
@@ -184,6 +187,8 @@ def find_quantities(text: str) -> list[Quantity]:
     for fig in parse_figures(text):
         s, e, value, step, is_words = fig[:5]
         ratio = len(fig) > 5 or (step == 0.0 and 0 < abs(value) < 1 and is_words)
+        if ratio and _is_period(text, s, e):
+            continue
         num_start = s
         value, s = _sign(text, s, value)
         currency = ""
@@ -247,6 +252,16 @@ def find_quantities(text: str) -> list[Quantity]:
             ratio=ratio, role=role,
         ))
     return _join_ranges(text, found)
+
+
+def _is_period(text: str, s: int, e: int) -> bool:
+    """"the first three quarters", "a quarter of 2025": a period, not a share."""
+    v = _vocab()
+    words = text[s:e].lower().split()
+    if not words or words[-1] not in v["period_words"]:
+        return False
+    return v["period_before"].search(text, max(0, s - 20), s) is not None \
+        or any(p.match(text, e) for p in v["period_after"])
 
 
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
