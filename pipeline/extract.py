@@ -72,6 +72,11 @@ def _cues() -> dict:
         "fold": d["multiple_words"]["suffix"],
         "rate": d["rate"],
         "money_per": d["money_per"]["nouns"],
+        "money_per_before": {k.lower(): v for k, v in d["money_per"]["before"].items()},
+        "money_per_before_re": re.compile(
+            r"\b(" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in d["money_per"]["before"])
+            + r")\b(?:(?!\b(?:" + "|".join(d["money_per"]["clause_breaks"])
+            + r")\b)(?:[^.;:!?]|\.(?=\d)))*$", re.I),
         "money_per_re": re.compile(
             r"\s+(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in d["money_per"]["joiners"])
             + r")\s+(?:(?:" + "|".join(re.escape(w) for w in d["money_per"]["adjectives"]) + r")\s+)*("
@@ -216,7 +221,10 @@ def is_year(q: Quantity, span: Span, cues: dict) -> bool:
 
 def _claim(q: Quantity, span: Span, cues: dict, sents: Sentences) -> dict:
     sent = sents.of(span.start)
-    head = counted_noun(span, cues)
+    # "140 miles per hour", "20 inches of rain": the unit words are part of the
+    # claim, so the counted noun is looked for past them
+    whole = span.doc.char_span(q.num_start, q.end, alignment_mode="expand") if q.unit else None
+    head = counted_noun(whole if whole is not None else span, cues)
     if head is None and q.role:
         head = subject_of_change(span, cues)
     kind, direction, unit = classify(q, span, head, cues, sent, sents.text)
@@ -282,13 +290,17 @@ _ELIDED_TAIL = re.compile(r"\s*(?:[.,;:!?)]|$|(?:and|but|while|whereas)\b)", re.
 _ELIDED_GAP = re.compile(r"(?:,|\band\b|\bwhile\b|\bwhereas\b|\bbut\b)", re.I)
 
 
+_COUNTED = ("count", "change")
+
+
 def _borrow_elided_units(claims: list[dict], text: str) -> None:
-    """"33 of the deaths and Mississippi for eight": a bare count that ends
+    """"33 of the deaths and Mississippi for eight", "added 48,000 jobs, while
+    manufacturing shed about 9,000": a bare count or change that ends
     its clause counts what the count before it in the sentence counts (its
     unit is borrowed; ``head_i`` stays -1, no noun of its own)."""
     for prev, c in zip(claims, claims[1:]):
-        if c["kind"] != "count" or c["unit"] or c["head_i"] >= 0 or c["currency"] or c["percent"] \
-                or prev["kind"] != "count" or not prev["unit"] or prev["sent_start"] != c["sent_start"]:
+        if c["kind"] not in _COUNTED or c["unit"] or c["head_i"] >= 0 or c["currency"] or c["percent"] \
+                or prev["kind"] not in _COUNTED or not prev["unit"] or prev["sent_start"] != c["sent_start"]:
             continue
         if _ELIDED_GAP.search(text, prev["end_char"], c["start_char"]) \
                 and _ELIDED_TAIL.match(text, c["end_char"]):
@@ -370,8 +382,10 @@ def classify(q: Quantity, span: Span, head, cues: dict, sent: Span, text: str) -
         d = _change_direction(before_words, after_words, cues)
         unit = q.currency
         m = cues["money_per_re"].match(text, q.end)
-        if m:       # "$2.14 a share" -> "USD per share"
-            unit = f"{q.currency} per {cues['money_per'][m.group(1).lower()]}"
+        mb = None if m else cues["money_per_before_re"].search(text, max(0, q.start - 50), q.start)
+        if m or mb:     # "$2.14 a share", "earnings per share were $2.14" -> "USD per share"
+            noun = (m or mb).group(1).lower()
+            unit = f"{q.currency} per {cues['money_per'].get(noun) or cues['money_per_before'][noun]}"
         return ("change" if d else "amount"), d or "", unit
     if q.unit:
         d = _change_direction(before_words, after_words, cues)

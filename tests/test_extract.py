@@ -304,6 +304,13 @@ def test_glued_x_is_a_multiple():
      "USD per share"),
     ("E5_per_diluted_share", "Profit was $1.95 per diluted share.", "$1.95", "amount", 1.95, "exact",
      "USD per share"),
+    ("E5_eps_before_the_figure", "Earnings per share came in at $2.14, beating the $2.02 consensus.",
+     "$2.02", "amount", 2.02, "exact", "USD per share"),
+    ("E5_eps_marker_stops_at_clause_break", "EPS of $2.14 and revenue of $4.8 billion.", "$4.8 billion",
+     "amount", 4.8e9, "exact", "USD"),
+    ("E3_elided_change_borrows_unit",
+     "Health care added 48,000 jobs, the most of any industry, while manufacturing shed about 9,000.",
+     "about 9,000", "change", 9000, "approx", "job"),
     ("E5_total_stays_usd", "It earned $512 million, or $2.14 a share.", "$512 million", "amount", 512e6,
      "exact", "USD"),
     ("E5_quarter_of_the_noun_is_a_share", "A quarter of the workers quit.", "A quarter", "multiple", 0.25,
@@ -315,6 +322,13 @@ def test_blind_eval_regression(name, text, figure, kind, value, qualifier, unit)
     r = one(text, figure)
     assert (r["kind"], r["qualifier"], r["unit"]) == (kind, qualifier, unit), r
     assert math.isclose(r["value"], value)
+
+
+def test_E4_unit_words_are_not_the_counted_noun():
+    from pipeline.nlp import load_nlp
+    doc = load_nlp()("Grand Isle got more than 20 inches of rain; winds hit 140 miles per hour at landfall.")
+    heads = {c["text"]: doc[c["head_i"]].lemma_ if c["head_i"] >= 0 else "" for c in doc._.numeric_claims}
+    assert heads == {"more than 20 inches": "rain", "140 miles per hour": ""}
 
 
 def test_E1_level_reached_has_role_to():
