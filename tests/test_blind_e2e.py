@@ -33,6 +33,7 @@ FOUND = [
     ("earnings", "revenue_growth_18_vs_12"),
     ("hurricane", "toll_23_vs_41_dispatch"),
     ("hurricane", "toll_23_vs_41_post"),
+    ("hurricane", "louisiana_19_vs_33"),    # "33 of the deaths" now counts deaths
 ]
 
 
