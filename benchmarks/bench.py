@@ -19,7 +19,9 @@ recheck   ``claimcheck check`` on a folder of 1,000 articles, then again after
 Every figure is a whole process, timed from outside: wall seconds, and peak
 resident memory of the largest single process (``wait4``'s ru_maxrss).
 "Load" is the same command on a one-line article (start-up and model load);
-"words/s" counts the corpus words over the wall time less that load.
+"words/s" counts the corpus words over the wall time less that load, and
+"words/CPU-s" over the CPU time (user + system, all processes) less the
+load's: the steadier figure on a shared machine.
 The machine is described at the top of the output. Nothing here needs the
 network.
 """
@@ -48,29 +50,39 @@ TINY = "The agency received 1,200 reports in 2024.\n"
 _DIGITS = re.compile(r"\d+")
 
 
-def vary(text: str, rng: random.Random) -> str:
+def vary(text: str, rng: random.Random, year_shift: int | None = None) -> str:
     """``text`` with every digit run replaced by another of the same length;
-    years (1900-2099) move by a few years and stay years."""
+    years (1900-2099) stay years: each moves by a few years, or all of them
+    by ``year_shift``."""
     def swap(m: re.Match) -> str:
         s = m.group()
         if len(s) == 4 and 1900 <= int(s) <= 2099:
-            return str(int(s) + rng.randint(-3, 1))
+            return str(int(s) + (rng.randint(-3, 1) if year_shift is None else year_shift))
         first = str(rng.randint(1, 9)) if s[0] != "0" else "0"
         return first + "".join(str(rng.randint(0, 9)) for _ in s[1:])
     return _DIGITS.sub(swap, text)
 
 
-def make_corpus(folder: Path, n: int, seed: int = 0) -> tuple[list[Path], int]:
-    """Write ``n`` varied copies of the sample articles; return (paths, words)."""
+def make_corpus(folder: Path, n: int, seed: int = 0,
+                story: int | None = None) -> tuple[list[Path], int]:
+    """Write ``n`` varied copies of the sample articles; return (paths, words).
+
+    With ``story``, articles come in stories of that many: a story's years
+    are all shifted by the same amount (up to 80 years back), so a folder
+    holds many stories about different periods, as an archive does, rather
+    than hundreds of copies of one story whose every claim conflicts."""
     samples = sorted(p for p in SAMPLES.glob("*.txt"))
     if not samples:
         sys.exit(f"no sample articles in {SAMPLES}")
     texts = [p.read_text(encoding="utf-8") for p in samples]
     folder.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)
-    paths, words = [], 0
+    shifts = random.Random(seed + 1)
+    paths, words, shift = [], 0, None
     for i in range(n):
-        text = vary(texts[i % len(texts)], rng)
+        if story and i % story == 0:
+            shift = -shifts.randint(0, 80)
+        text = vary(texts[i % len(texts)], rng, shift)
         path = folder / f"a{seed:02d}_{i:05d}.txt"
         path.write_text(text, encoding="utf-8")
         paths.append(path)
@@ -93,12 +105,14 @@ def measure(cmd: list[str], timeout: float | None = None, stdout=None) -> dict:
             proc.kill()
             pid, status, usage = os.wait4(proc.pid, 0)
             return {"wall": time.perf_counter() - started, "rss_mb": usage.ru_maxrss / 1024,
-                    "rc": None, "timeout": True, "stderr": ""}
+                    "cpu": usage.ru_utime + usage.ru_stime, "rc": None, "timeout": True,
+                    "stderr": ""}
         time.sleep(0.02)
     wall = time.perf_counter() - started
     proc.returncode = os.waitstatus_to_exitcode(status)
     err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
-    return {"wall": wall, "rss_mb": usage.ru_maxrss / 1024, "rc": proc.returncode,
+    return {"wall": wall, "rss_mb": usage.ru_maxrss / 1024,
+            "cpu": usage.ru_utime + usage.ru_stime, "rc": proc.returncode,
             "timeout": False, "stderr": err[-2000:]}
 
 
@@ -178,29 +192,32 @@ def compare_worker(n: int) -> None:
     from pipeline.compare import compare
     claims = synthetic_claims(n)
     before = _rss_mb()
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     findings = compare(claims)
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     kinds: dict[str, int] = {}
     for f in findings:
         t = getattr(f, "type", "?")
         kinds[t] = kinds.get(t, 0) + 1
-    print(json.dumps({"seconds": seconds, "rss_before_mb": before, "rss_after_mb": _rss_mb(),
+    print(json.dumps({"seconds": seconds, "cpu": cpu, "rss_before_mb": before, "rss_after_mb": _rss_mb(),
                       "findings": len(findings), "types": kinds}))
 
 
 # --- sections ---------------------------------------------------------------
 
 def row(name: str, run: dict, load: dict | None, words: int) -> list[str]:
+    """A table row: words/s over wall time less the load, and over CPU time
+    less the load's CPU (steadier on a busy machine)."""
+    tail = [f"{run['wall']:.1f}", f"{run['cpu']:.1f}", f"{run['rss_mb']:.0f}"]
     if run.get("timeout"):
-        return [name, "timeout", "", f"{run['wall']:.1f}", f"{run['rss_mb']:.0f}"]
+        return [name, "timeout", "", ""] + tail
     if run["rc"] != 0:
-        return [name, f"failed (exit {run['rc']})", "", f"{run['wall']:.1f}",
-                f"{run['rss_mb']:.0f}"]
-    load_s = load["wall"] if load and load["rc"] == 0 else 0.0
-    work = max(run["wall"] - load_s, 1e-9)
-    return [name, f"{words / work:,.0f}", f"{load_s:.1f}", f"{run['wall']:.1f}",
-            f"{run['rss_mb']:.0f}"]
+        return [name, f"failed (exit {run['rc']})", "", ""] + tail
+    ok = load and load["rc"] == 0
+    load_s, load_cpu = (load["wall"], load["cpu"]) if ok else (0.0, 0.0)
+    per_wall = words / max(run["wall"] - load_s, 1e-9)
+    per_cpu = words / max(run["cpu"] - load_cpu, 1e-9)
+    return [name, f"{per_wall:,.0f}", f"{per_cpu:,.0f}", f"{load_s:.1f}"] + tail
 
 
 def table(header: list[str], rows: list[list[str]]) -> str:
@@ -239,7 +256,8 @@ def section_extract(work: Path, args) -> None:
         rows.append(row(name, run, load, words))
         if run["rc"]:
             print(f"{name}: {run['stderr'].strip().splitlines()[-1:]}", file=sys.stderr)
-    print(table(["tool", "words/s", "load s", "wall s", "peak MB"], rows))
+    print(table(["tool", "words/s", "words/CPU-s", "load s", "wall s", "CPU s", "peak MB"],
+                rows))
 
 
 def section_compare(work: Path, args) -> None:
@@ -252,17 +270,18 @@ def section_compare(work: Path, args) -> None:
         out = result.read_text()
         if r["timeout"] or r["rc"] != 0 or not out.strip():
             why = "timeout" if r["timeout"] else (r["stderr"].strip().splitlines() or ["?"])[-1]
-            rows.append([f"{n:,}", why[:60], "", "", f"{r['rss_mb']:.0f}"])
+            rows.append([f"{n:,}", why[:60], "", "", "", f"{r['rss_mb']:.0f}"])
             continue
         d = json.loads(out)
-        rows.append([f"{n:,}", f"{d['seconds']:.2f}", f"{d['findings']:,}",
+        rows.append([f"{n:,}", f"{d['seconds']:.2f}", f"{d['cpu']:.2f}", f"{d['findings']:,}",
                      f"{d['rss_before_mb']:.0f}", f"{r['rss_mb']:.0f}"])
-    print(table(["claims", "compare s", "findings", "MB before", "peak MB"], rows))
+    print(table(["claims", "compare s", "CPU s", "findings", "MB before compare", "peak MB"],
+                rows))
 
 
 def section_recheck(work: Path, args) -> None:
     folder = work / "folder"
-    make_corpus(folder, args.folder, seed=1)
+    make_corpus(folder, args.folder, seed=1, story=args.story)
     cc = claimcheck_cmd()
     base = cc + ["check", str(folder), "--claims-dir", str(work / "claims"),
                  "--reports-dir", str(work / "reports"), "--quiet"]
@@ -273,7 +292,7 @@ def section_recheck(work: Path, args) -> None:
     load = best(cc + ["extract", str(tiny), "--quiet", "-o", str(work / "tiny.csv")], args.repeat)
     print(f"\n## Re-check after adding one article to {args.folder:,} cached ones\n")
     first = measure(base, timeout=args.timeout)
-    new = make_corpus(work / "extra", 1, seed=2)[0][0]
+    new = make_corpus(work / "extra", 1, seed=2, story=args.story)[0][0]
     shutil.copy(new, folder / new.name)
     second = measure(base, timeout=args.timeout)
     reread = ""
@@ -281,10 +300,12 @@ def section_recheck(work: Path, args) -> None:
     if findings.exists():
         run = json.loads(findings.read_text(encoding="utf-8")).get("run", {})
         reread = run.get("reprocessed", "")
-    rows = [["first check (cold)", f"{first['wall']:.1f}", "", f"{first['rss_mb']:.0f}"],
+    rows = [["first check (cold)", f"{first['wall']:.1f}", "", f"{first['cpu']:.1f}",
+             f"{first['rss_mb']:.0f}"],
             ["re-check, one article added", f"{second['wall']:.1f}",
-             f"{max(second['wall'] - load['wall'], 0):.1f}", f"{second['rss_mb']:.0f}"]]
-    print(table(["run", "wall s", "beyond load s", "peak MB"], rows))
+             f"{max(second['wall'] - load['wall'], 0):.1f}", f"{second['cpu']:.1f}",
+             f"{second['rss_mb']:.0f}"]]
+    print(table(["run", "wall s", "beyond load s", "CPU s", "peak MB"], rows))
     print(f"\nModel load (claimcheck extract on one line): {load['wall']:.1f} s. "
           f"Articles re-read by the re-check: {reread if reread != '' else 'unknown'}"
           + (" (no cache yet: every article was read again)"
@@ -327,6 +348,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--sizes", default="1000,10000,100000,1000000",
                     help="claim-table sizes for the compare stage")
     ap.add_argument("--folder", type=int, default=1000, help="articles in the re-check folder")
+    ap.add_argument("--story", type=int, default=5,
+                    help="articles per story in the re-check folder (0: one story, every "
+                         "article about the same years)")
     ap.add_argument("--only", default="extract,compare,recheck", help="sections to run")
     ap.add_argument("--repeat", type=int, default=1, help="runs per figure (the median is shown)")
     ap.add_argument("--timeout", type=float, default=1800, help="seconds per measured run")

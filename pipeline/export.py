@@ -14,7 +14,6 @@ search on its sentences, ``findings`` on its explanations.
 """
 from __future__ import annotations
 
-import csv
 import io
 import json
 import math
@@ -23,16 +22,18 @@ import tempfile
 from pathlib import Path
 
 from .errors import UserError, warn
-from .files import ensure_dir, write_atomic
+from .files import ensure_dir, read_csv_rows, write_atomic
+from .ingest import METADATA_COLUMNS
 from .knowledge import load
 from .model import CLAIM_COLUMNS
+from .reviews import COLUMNS as REVIEW_COLUMNS
 
 INT_COLUMNS = ("start_char", "end_char")
 FLOAT_COLUMNS = ("value", "low", "high", "confidence")
 FINDING_TEXT = ("type", "basis", "derivation", "subject", "metric", "period", "cause",
                 "severity", "explanation", "suggested_wording")
 FINDING_JSON = ("sources", "evidence", "values")
-REVIEW_FIELDS = ("verdict", "note", "reviewed_at")
+REVIEW_FIELDS = tuple(c for c in REVIEW_COLUMNS if c != "finding_id")
 #: Columns indexed for filtering and joining, per table.
 INDEXES = {
     "claims": [["source_id"], ["metric"], ["subject"], ["period"], ["subject", "metric", "period"]],
@@ -46,14 +47,8 @@ METADATA_NAME = "metadata.json"
 
 # --- reading what a run wrote ---------------------------------------------
 
-def _read_csv(path: Path) -> list[dict]:
-    try:
-        with path.open(newline="", encoding="utf-8-sig") as fh:
-            return list(csv.DictReader(fh))
-    except UnicodeDecodeError:
-        raise UserError(f"{path} is not UTF-8 text; re-run claimcheck check to rewrite it") from None
-    except csv.Error as exc:
-        raise UserError(f"{path} is not a readable CSV file ({exc})") from None
+def _read_csv(path: Path, columns: tuple[str, ...], required: tuple[str, ...]) -> list[dict]:
+    return [row for _, row in read_csv_rows(path, columns, required)]
 
 
 def _number(raw: str, kind: type):
@@ -75,9 +70,7 @@ def read_claim_rows(claims_dir: Path) -> list[dict]:
     if not path.is_file():
         raise UserError(f"no claim table at {path}; run claimcheck check first "
                         "or pass --claims-dir")
-    rows = _read_csv(path)
-    if rows and "claim_id" not in rows[0]:
-        raise UserError(f"{path} has no claim_id column; it is not a claimcheck claim table")
+    rows = _read_csv(path, CLAIM_COLUMNS, required=("claim_id", "source_id"))
     out, seen = [], set()
     for row in rows:
         if row["claim_id"] in seen:
@@ -104,13 +97,11 @@ def read_findings(reports_dir: Path) -> dict:
         raise UserError(f"{path} is not valid JSON ({exc}); re-run claimcheck check") from None
 
 
-def read_reviews(reports_dir: Path) -> list[dict]:
+def review_rows(reports_dir: Path) -> list[dict]:
     path = Path(reports_dir) / "reviews.csv"
     if not path.is_file():
         return []
-    rows = _read_csv(path)
-    if rows and "finding_id" not in rows[0]:
-        raise UserError(f"{path} has no finding_id column")
+    rows = _read_csv(path, REVIEW_COLUMNS, required=("finding_id", "verdict"))
     return [{"review_no": n, **{k: v for k, v in row.items() if k}}
             for n, row in enumerate(rows, start=1)]
 
@@ -126,7 +117,7 @@ def source_rows(sources_dir: Path | None, findings_doc: dict, claims: list[dict]
                                 "claims": s.get("claims")}
     meta = Path(sources_dir) / "sources.csv" if sources_dir else None
     if meta is not None and meta.is_file():
-        for r in _read_csv(meta):
+        for r in _read_csv(meta, METADATA_COLUMNS, required=("file",)):
             name = (r.get("file") or "").strip()
             if not name:
                 continue
@@ -162,6 +153,7 @@ def finding_rows(findings_doc: dict) -> tuple[list[dict], list[dict]]:
                "new": int(bool(f.get("new"))),
                "review_verdict": review.get("verdict", ""),
                "review_note": review.get("note", ""),
+               "reviewed_by": review.get("by", ""),
                "reviewed_at": review.get("reviewed_at", "")}
         findings.append(row)
         for cid in dict.fromkeys(f.get("claims", [])):
@@ -187,7 +179,8 @@ def _schema(reviews: list[dict]) -> dict[str, dict]:
         "findings": dict(columns={"finding_id": text, **{k: text for k in FINDING_TEXT},
                                   **{k: text for k in FINDING_JSON}, "new": int,
                                   "review_verdict": text, "review_note": text,
-                                  "reviewed_at": text}, pk="finding_id"),
+                                  "reviewed_by": text, "reviewed_at": text},
+                       pk="finding_id"),
         "finding_claims": dict(columns={"finding_id": text, "claim_id": text},
                                pk=("finding_id", "claim_id"),
                                foreign_keys=[("finding_id", "findings", "finding_id"),
@@ -207,7 +200,7 @@ def export_sqlite(db_path: str | Path, claims_dir: str | Path = "claims",
 
     claims = read_claim_rows(Path(claims_dir))
     doc = read_findings(Path(reports_dir))
-    reviews = read_reviews(Path(reports_dir))
+    reviews = review_rows(Path(reports_dir))
     findings, links = finding_rows(doc)
     data = {"sources": source_rows(Path(sources_dir) if sources_dir else None, doc, claims),
             "claims": claims, "findings": findings, "finding_claims": links,

@@ -71,6 +71,16 @@ def _cues() -> dict:
         "multiple_words": d["multiple"]["words"],
         "fold": d["multiple_words"]["suffix"],
         "rate": d["rate"],
+        "money_per": d["money_per"]["nouns"],
+        "money_per_before": {k.lower(): v for k, v in d["money_per"]["before"].items()},
+        "money_per_before_re": re.compile(
+            r"\b(" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in d["money_per"]["before"])
+            + r")\b(?:(?!\b(?:" + "|".join(d["money_per"]["clause_breaks"])
+            + r")\b)(?:[^.;:!?]|\.(?=\d)))*$", re.I),
+        "money_per_re": re.compile(
+            r"\s+(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in d["money_per"]["joiners"])
+            + r")\s+(?:(?:" + "|".join(re.escape(w) for w in d["money_per"]["adjectives"]) + r")\s+)*("
+            + "|".join(re.escape(w) for w in d["money_per"]["nouns"]) + r")\b", re.I),
         "rate_re": re.compile(
             r"^\W{0,3}(?:(?!(?:" + "|".join(re.escape(w) for w in nc["rate_gap_stop"]) + r")\b)[\w-]+\s+){0,6}?("
             + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(d["rate"], key=len, reverse=True))
@@ -86,6 +96,12 @@ def _cues() -> dict:
         "year_min": nc["year_min"], "year_max": nc["year_max"],
         "time_units": set(nc.get("time_units", [])),
         "time_reference_after": set(nc.get("time_reference_after", [])),
+        "period_after": set(nc["period_after"]),
+        "period_keep_before": set(nc["period_keep_before"]),
+        "time_adjectives": set(nc["time_adjectives"]),
+        "group_before_re": re.compile(r"(?<![\w])(?:" + "|".join(
+            re.escape(w).replace(r"\ ", r"\s+") for w in sorted(
+                nc["group_before"], key=len, reverse=True)) + r")\s+$", re.I),
         "time_before_re": re.compile(r"(?:^|\W)(?:" + "|".join(
             re.escape(w).replace(r"\ ", r"\s+") for w in nc["time_reference_before"]) + r")\s+$", re.I),
         "not_counted": set(nc["not_counted"]),
@@ -113,6 +129,7 @@ def extract_from_doc(doc: Doc) -> list[dict]:
             continue
         claims.append(_claim(q, span, cues, sents))
     _pair_levels(claims)
+    _borrow_elided_units(claims, text)
     claims.extend(_verb_multiples(doc, cues, claims, sents))
     claims.sort(key=lambda c: c["start_char"])
     return claims
@@ -160,6 +177,12 @@ def is_claim(q: Quantity, span: Span, cues: dict, text: str) -> bool:
         return False
     if nxt is not None and nxt.lower_ in cues["time_nouns"]:
         return False
+    if cues["group_before_re"].search(text, max(0, q.num_start - 30), q.num_start):
+        return False    # "workers aged 16 to 19": the label of a group
+    if nxt is not None and nxt.lower_ in cues["time_adjectives"] and span.end + 1 < len(doc) \
+            and doc[span.end + 1].lower_ in cues["time_units"] and doc[span.end + 1].tag_ == "NNS" \
+            and not q.ratio:
+        return False    # "from the two previous months" (not "by a third last year")
     if is_year(q, span, cues):
         return False
     if q.words and len(span) == 1 and span[0].pos_ in ("PRON", "NOUN", "PROPN") and q.value == 1:
@@ -169,9 +192,13 @@ def is_claim(q: Quantity, span: Span, cues: dict, text: str) -> bool:
         if after is not None and after.lower_ in cues["time_reference_after"] and not (
                 prev is not None and prev.lower_ in cues["duration_before"]):
             return False
-        if q.qualifier == "exact" and (cues["time_before_re"].search(text[max(0, q.start - 25):q.start])
-                                       or cues["time_superlative_re"].search(text[max(0, q.start - 60):q.start])):
+        if after is not None and after.lower_ in cues["period_after"] and not (
+                prev is not None and prev.lower_ in cues["period_keep_before"]):
+            return False    # "for the three months ended Sept. 30"
+        if q.qualifier == "exact" and cues["time_before_re"].search(text[max(0, q.start - 25):q.start]):
             return False
+        if q.qualifier != "range" and cues["time_superlative_re"].search(text[max(0, q.start - 60):q.start]):
+            return False    # "the highest level in (nearly) three years"
     return True
 
 
@@ -194,7 +221,10 @@ def is_year(q: Quantity, span: Span, cues: dict) -> bool:
 
 def _claim(q: Quantity, span: Span, cues: dict, sents: Sentences) -> dict:
     sent = sents.of(span.start)
-    head = counted_noun(span, cues)
+    # "140 miles per hour", "20 inches of rain": the unit words are part of the
+    # claim, so the counted noun is looked for past them
+    whole = span.doc.char_span(q.num_start, q.end, alignment_mode="expand") if q.unit else None
+    head = counted_noun(whole if whole is not None else span, cues)
     if head is None and q.role:
         head = subject_of_change(span, cues)
     kind, direction, unit = classify(q, span, head, cues, sent, sents.text)
@@ -230,6 +260,9 @@ def counted_noun(span: Span, cues: dict | None = None):
     if tok.pos_ in ("NOUN", "PROPN") and tok not in span and tok.lemma_.lower() not in skip \
             and tok.i >= span.end:
         return tok
+    part = partitive_noun(span, skip)
+    if part is not None:
+        return part
     # "nearly 100 reports" when the parse attaches differently: next noun within 3 tokens
     for t in doc[span.end:min(len(doc), span.end + 3)]:
         if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() not in skip:
@@ -237,6 +270,41 @@ def counted_noun(span: Span, cues: dict | None = None):
         if t.pos_ not in ("ADJ", "ADV", "NUM", "DET", "SYM") and t.text != "%":
             break
     return None
+
+
+def partitive_noun(span: Span, skip: set):
+    """"33 of the deaths", "12 of the 40 protesters": the noun after "of"
+    (past determiners, figures and adjectives), or None."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].lower_ != "of":
+        return None
+    for t in doc[span.end + 1:min(len(doc), span.end + 6)]:
+        if t.pos_ in ("NOUN", "PROPN"):
+            return t if t.pos_ == "NOUN" and t.lemma_.lower() not in skip else None
+        if t.pos_ not in ("DET", "NUM", "ADJ") and t.lower_ not in ("'s", "’s"):
+            return None
+    return None
+
+
+_ELIDED_TAIL = re.compile(r"\s*(?:[.,;:!?)]|$|(?:and|but|while|whereas)\b)", re.I)
+_ELIDED_GAP = re.compile(r"(?:,|\band\b|\bwhile\b|\bwhereas\b|\bbut\b)", re.I)
+
+
+_COUNTED = ("count", "change")
+
+
+def _borrow_elided_units(claims: list[dict], text: str) -> None:
+    """"33 of the deaths and Mississippi for eight", "added 48,000 jobs, while
+    manufacturing shed about 9,000": a bare count or change that ends
+    its clause counts what the count before it in the sentence counts (its
+    unit is borrowed; ``head_i`` stays -1, no noun of its own)."""
+    for prev, c in zip(claims, claims[1:]):
+        if c["kind"] not in _COUNTED or c["unit"] or c["head_i"] >= 0 or c["currency"] or c["percent"] \
+                or prev["kind"] not in _COUNTED or not prev["unit"] or prev["sent_start"] != c["sent_start"]:
+            continue
+        if _ELIDED_GAP.search(text, prev["end_char"], c["start_char"]) \
+                and _ELIDED_TAIL.match(text, c["end_char"]):
+            c["unit"] = prev["unit"]     # head_i stays -1: the noun is not this figure's
 
 
 def subject_of_change(span: Span, cues: dict):
@@ -312,7 +380,13 @@ def classify(q: Quantity, span: Span, head, cues: dict, sent: Span, text: str) -
         return ("multiple" if d is None else "change"), d or "", "ratio"
     if q.currency:
         d = _change_direction(before_words, after_words, cues)
-        return ("change" if d else "amount"), d or "", q.currency
+        unit = q.currency
+        m = cues["money_per_re"].match(text, q.end)
+        mb = None if m else cues["money_per_before_re"].search(text, max(0, q.start - 50), q.start)
+        if m or mb:     # "$2.14 a share", "earnings per share were $2.14" -> "USD per share"
+            noun = (m or mb).group(1).lower()
+            unit = f"{q.currency} per {cues['money_per'].get(noun) or cues['money_per_before'][noun]}"
+        return ("change" if d else "amount"), d or "", unit
     if q.unit:
         d = _change_direction(before_words, after_words, cues)
         if d is None and not q.role:

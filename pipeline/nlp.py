@@ -152,10 +152,9 @@ def _blank(segment: str) -> str:
 
 def focus_text(article: Article, focus: bool = True) -> str:
     """The text the model reads: the article text with furniture blocks
-    replaced by spaces; with
-    ``focus``, also blocks that :func:`_kept_blocks` leaves out, except for
-    :data:`CONTEXT_WORDS` words next to every block the model reads.
-    Line breaks stay. Same length as ``article.text``."""
+    replaced by spaces and, with ``focus``, the blocks :func:`_kept_blocks`
+    leaves out too, but for :data:`CONTEXT_WORDS` words next to every block
+    the model reads. Line breaks stay. Same length as ``article.text``."""
     text = article.text
     if not article.blocks:
         return text

@@ -93,6 +93,16 @@ def _vocab() -> dict:
             rf"(?!\s+(?:{_alt(q['duration']['keep_before'])})\b)", re.I),
         "duration_keep": re.compile(rf"(?:{_alt(q['duration']['keep_after'])})\s+$", re.I),
         "level_cues": _level_cues(),
+        "per_time": re.compile(
+            rf"\s+(?:{_alt(n['per_time']['joiners'])})\s+({_alt(n['per_time']['units'])})(?![\w])"
+            rf"(?!\s+(?:{_alt(n['per_time']['not_before'])})(?![\w]))", re.I),
+        "per_time_units": n["per_time"]["units"],
+        "per_time_names": n["per_time"]["names"],
+        "period_words": set(n["period_fractions"]["words"]),
+        "period_before": re.compile(rf"(?<![\w])(?:{_alt(n['period_fractions']['before'])})\s+$", re.I),
+        "period_after": [re.compile(p, re.I) for p in n["period_fractions"]["after"]],
+        "reached_phrases": {_phrase_key(p) for p in q["level_reached"]["phrases"]},
+        "reached_verbs": set(q["level_reached"]["verbs"]),
     }
 
 
@@ -177,6 +187,8 @@ def find_quantities(text: str) -> list[Quantity]:
     for fig in parse_figures(text):
         s, e, value, step, is_words = fig[:5]
         ratio = len(fig) > 5 or (step == 0.0 and 0 < abs(value) < 1 and is_words)
+        if ratio and _is_period(text, s, e):
+            continue
         num_start = s
         value, s = _sign(text, s, value)
         currency = ""
@@ -210,6 +222,11 @@ def find_quantities(text: str) -> list[Quantity]:
             if mu:
                 unit = v["units"][_phrase_key(mu.group())]
                 end = mu.end()
+                mt = v["per_time"].match(text, end) if "/" not in unit else None
+                if mt:          # "140 miles per hour" -> "mph"
+                    unit = f"{unit}/{v['per_time_units'][mt.group(1).lower()]}"
+                    unit = v["per_time_names"].get(unit, unit)
+                    end = mt.end()
         qual, qstart = qualifier_before(text, s)
         qual_after, qend = _qualifier_after(text, end)
         if qual_after != "exact" and qual in ("exact", "approx"):
@@ -218,6 +235,9 @@ def find_quantities(text: str) -> list[Quantity]:
             mo = v["or_equal_re"].match(text, end)
             if mo:
                 qual, end = v["or_equal"][qual], mo.end()
+        role = ""
+        if qual != "exact" and _level_reached(text, qstart, s):
+            qual, qstart, role = "exact", s, "to"
         start = qstart if qstart < s else s
         if found and start < found[-1].end:
             start = max(s, found[-1].end)
@@ -229,9 +249,35 @@ def find_quantities(text: str) -> list[Quantity]:
             start=start, end=end, text=text[start:end], value=value, low=low, high=high,
             qualifier=qual, percent=percent, points=points, currency=currency,
             unit=unit, words=is_words, num_start=num_start, num_end=e, unit_step=step,
-            ratio=ratio,
+            ratio=ratio, role=role,
         ))
     return _join_ranges(text, found)
+
+
+def _is_period(text: str, s: int, e: int) -> bool:
+    """"the first three quarters", "a quarter of 2025": a period, not a share."""
+    v = _vocab()
+    words = text[s:e].lower().split()
+    if not words or words[-1] not in v["period_words"]:
+        return False
+    return v["period_before"].search(text, max(0, s - 20), s) is not None \
+        or any(p.match(text, e) for p in v["period_after"])
+
+
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
+
+
+def _level_reached(text: str, qstart: int, s: int) -> bool:
+    """"ticks up to 4.3%": "up to" right after a verb of change names the
+    level reached, not a cap."""
+    v = _vocab()
+    if _phrase_key(text[qstart:s]) not in v["reached_phrases"]:
+        return False
+    m = _WORD_BEFORE.search(text, max(0, qstart - 20), qstart)
+    if m is None:
+        return False
+    word = m.group(1).lower()
+    return word in v["reached_verbs"]
 
 
 # --- ranges --------------------------------------------------------------------

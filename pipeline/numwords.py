@@ -453,6 +453,8 @@ def _fraction(toks, j, text):
     """"a half", "a third", "a twenty-first" starting at the article j: (value, end)."""
     n = len(toks)
     k = j + 1
+    if k < n and not _adjacent(text, toks[j], toks[k]):
+        return None              # "a share, in the same quarter": not "a quarter"
     if k < n and toks[k].kind in ("ord", "half"):
         if toks[k].kind == "ord" and not _fraction_context(text, toks[k].end):
             return None

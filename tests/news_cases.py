@@ -407,7 +407,8 @@ CASES = [
      [(0.5, None, "decrease"), (40000, "count", None)]),
     ("Each dose costs roughly $2.50, compared with $20 for the older drug.",
      [(2.5, "amount", None), (20, "amount", None)]),
-    ("The trial enrolled 1,212 patients aged 18 to 75.", [(1212, "count", None), (18, None, None)]),
+    # the ages name the group enrolled (blind evaluation E2): not a claim
+    ("The trial enrolled 1,212 patients aged 18 to 75.", [(1212, "count", None)]),
     ("Life expectancy for men is 78.6 years, compared with 82.6 for women.",
      [(78.6, None, None), (82.6, None, None)]),
     ("Heatwaves killed an estimated 61,672 people in Europe last summer.", [(61672, "count", None)]),

@@ -50,8 +50,8 @@ def run_dirs(tmp_path_factory):
     (reports / "findings.json").write_text(json.dumps(doc), encoding="utf-8")
     with (reports / "reviews.csv").open("w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh)
-        w.writerow(["finding_id", "verdict", "note", "reviewed_at"])
-        w.writerow(["F-done02", "explained", "fine", "2026-11-22T10:00:00Z"])
+        w.writerow(["finding_id", "verdict", "note", "by", "reviewed_at"])
+        w.writerow(["F-done02", "explained", "fine", "desk", "2026-11-22T10:00:00Z"])
     return {"sources": src, "claims": claims, "reports": reports, "tmp": tmp,
             "n_claims": len(table)}
 

@@ -272,3 +272,108 @@ def test_identifiers_and_slash_names_are_not_claims(text):
 def test_glued_x_is_a_multiple():
     r = one("Output jumped 10x after the upgrade.", "10")
     assert (r["kind"], r["direction"]) == ("multiple", "increase")
+
+
+# --- blind end-to-end evaluation: extraction problems (tests/data/blind_e2e) --------
+
+@pytest.mark.parametrize("name,text,figure,kind,value,qualifier,unit", [
+    # E1: after a verb of change, "up to X" is the level reached, not a cap
+    ("E1_ticks_up_to_is_a_level", "US unemployment rate ticks up to 4.3%", "4.3%",
+     "percent", 4.3, "exact", "%"),
+    ("E1_edged_up_to_is_a_level", "The unemployment rate edged up to 4.3% in October.", "4.3%",
+     "percent", 4.3, "exact", "%"),
+    ("E1_up_to_alone_is_a_cap", "The plant will hire up to 700 workers.", "up to 700",
+     "count", 700, "at_most", "worker"),
+    ("E1_grew_up_to_is_a_cap", "Pay grew up to 5% in some regions.", "up to 5%",
+     "pct_change", 5, "at_most", "%"),
+    # E3: the counted noun of "N of the <noun>"; an elided count borrows it
+    ("E3_partitive_noun", "Louisiana accounted for 33 of the deaths and Mississippi for eight.",
+     "33", "count", 33, "exact", "death"),
+    ("E3_elided_count_borrows_unit", "Louisiana accounted for 33 of the deaths and Mississippi for eight.",
+     "eight", "count", 8, "exact", "death"),
+    ("E3_partitive_past_a_figure", "Police arrested 12 of the 40 protesters.", "12",
+     "count", 12, "exact", "protester"),
+    # E4: "<unit> per <time unit>" is one compound unit
+    ("E4_miles_per_hour_is_mph", "Winds reached 140 miles per hour at landfall.", "140 miles per hour",
+     "amount", 140, "exact", "mph"),
+    ("E4_mph", "Winds reached 140 mph at landfall.", "140 mph", "amount", 140, "exact", "mph"),
+    ("E4_km_an_hour", "The car went 90 km an hour.", "90 km an hour", "amount", 90, "exact", "km/h"),
+    ("E4_a_year_ago_is_no_rate", "He ran 10 miles a year ago.", "10 miles", "amount", 10, "exact", "mi"),
+    # E5: money per share is its own unit
+    ("E5_a_share", "It earned $512 million, or $2.14 a share.", "$2.14", "amount", 2.14, "exact",
+     "USD per share"),
+    ("E5_per_diluted_share", "Profit was $1.95 per diluted share.", "$1.95", "amount", 1.95, "exact",
+     "USD per share"),
+    ("E5_eps_before_the_figure", "Earnings per share came in at $2.14, beating the $2.02 consensus.",
+     "$2.02", "amount", 2.02, "exact", "USD per share"),
+    ("E5_eps_marker_stops_at_clause_break", "EPS of $2.14 and revenue of $4.8 billion.", "$4.8 billion",
+     "amount", 4.8e9, "exact", "USD"),
+    ("E3_elided_change_borrows_unit",
+     "Health care added 48,000 jobs, the most of any industry, while manufacturing shed about 9,000.",
+     "about 9,000", "change", 9000, "approx", "job"),
+    ("E5_total_stays_usd", "It earned $512 million, or $2.14 a share.", "$512 million", "amount", 512e6,
+     "exact", "USD"),
+    ("E5_quarter_of_the_noun_is_a_share", "A quarter of the workers quit.", "A quarter", "multiple", 0.25,
+     "exact", "ratio"),
+    ("E5_three_quarters_is_a_share", "Three quarters of voters agreed.", "Three quarters", "multiple",
+     0.75, "exact", "ratio"),
+])
+def test_blind_eval_regression(name, text, figure, kind, value, qualifier, unit):
+    r = one(text, figure)
+    assert (r["kind"], r["qualifier"], r["unit"]) == (kind, qualifier, unit), r
+    assert math.isclose(r["value"], value)
+
+
+def test_E4_unit_words_are_not_the_counted_noun():
+    from pipeline.nlp import load_nlp
+    doc = load_nlp()("Grand Isle got more than 20 inches of rain; winds hit 140 miles per hour at landfall.")
+    heads = {c["text"]: doc[c["head_i"]].lemma_ if c["head_i"] >= 0 else "" for c in doc._.numeric_claims}
+    assert heads == {"more than 20 inches": "rain", "140 miles per hour": ""}
+
+
+def test_E1_level_reached_has_role_to():
+    from pipeline.numbers import find_quantities
+    q = find_quantities("The unemployment rate edged up to 4.3% in October.")
+    assert [(x.text, x.qualifier, x.role) for x in q] == [("4.3%", "exact", "to")]
+
+
+@pytest.mark.parametrize("name,text", [
+    # E2: figures that only say when, which span or which group
+    ("E2_superlative_in_nearly_three_years", "Unemployment is at its highest level in nearly three years."),
+    ("E2_two_previous_months", "Payrolls were revised down from the two previous months."),
+    ("E2_three_months_ended", "For the three months ended Sept. 30, the company gained."),
+    ("E2_workers_aged_16_to_19", "The jobless rate for workers aged 16 to 19 rose."),
+    ("E2_ages_25_to_54", "The rate for ages 25 to 54 held steady."),
+    # E5: a quarter of the calendar is a period, not a fraction
+    ("E5_a_word_then_quarter_is_no_fraction", "It paid a dividend, in the same quarter of 2025."),
+    ("E5_first_three_quarters", "Sales rose in the first three quarters of 2025."),
+    ("E5_a_quarter_of_2025", "Sales rose in a quarter of 2025."),
+    # "one" as a determiner of a speaker
+    ("one_economist_said", "One economist said the figures were weak."),
+    ("one_senior_official_told", "One senior Fed official told reporters it was fine."),
+])
+def test_blind_eval_not_claims(name, text):
+    assert claims(text) == [], [(r["text"], r["kind"]) for r in claims(text)]
+
+
+@pytest.mark.parametrize("text,figure", [
+    ("The trial lasted three months ending in May.", "three"),
+    ("Exports to China dropped by a third last year.", "a third"),
+    ("One person was killed in the storm.", "One"),
+])
+def test_blind_eval_near_misses_stay_claims(text, figure):
+    assert one(text, figure)
+
+
+def test_E5_per_share_amount_is_not_a_quarter_fraction():
+    rows = claims("Net income was $430 million, or $1.95 a share, in the same quarter of 2025.")
+    assert [(r["text"], r["unit"]) for r in rows] == [("$430 million", "USD"), ("$1.95", "USD per share")]
+
+
+@pytest.mark.parametrize("name,text", [
+    ("read_more_link", "Jobs rose by 5,000 in May.\n\nRead more: Five charts that explain the economy\n"),
+    ("related_link", "Jobs rose by 5,000 in May.\n\nRelated: Fed officials weigh 2 more cuts\n"),
+    ("comment_count_heading", "Jobs rose by 5,000 in May.\n\nComments (14)   Share this article\n\nGreat, 5 stars\n"),
+])
+def test_blind_eval_furniture(name, text):
+    assert [r["text"] for r in claims(text)] == ["5,000"]

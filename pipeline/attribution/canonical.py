@@ -125,7 +125,9 @@ def metric_map(claims: list[Claim]) -> dict[str, str]:
                 index[(words, verb)] = k
         for k in members:
             words, verb = _split(k)
-            if len(words) >= 3:
+            # the shorter key must itself be narrowed ("youth unemployment
+            # rate" is a subset of "unemployment rate", not another wording)
+            if len(words) >= 4:
                 for w in words:
                     other = index.get((words - {w}, verb))
                     if other is not None:
@@ -147,4 +149,23 @@ def canonicalize(claims: list[Claim]) -> list[Claim]:
         names = [subjects.get(n, n) for n in c.subject.split(";") if n]
         out.append(replace(c, subject=";".join(dict.fromkeys(names)),
                            metric=metrics.get(c.metric, c.metric)))
+    return _fill_subjects(out)
+
+
+def _fill_subjects(claims: list[Claim]) -> list[Claim]:
+    """An article that never names whose figures it gives ("Employers added
+    142,000 jobs") reports on the set's topic: a claim without a subject
+    takes the one subject other articles give the same metric, if they agree
+    on one."""
+    by_metric: dict[str, Counter] = {}
+    for c in claims:
+        if c.subject and c.metric:
+            by_metric.setdefault(c.metric, Counter())[(c.source_id, c.subject)] += 1
+    out = []
+    for c in claims:
+        if not c.subject and c.metric in by_metric:
+            names = {s for (src, s) in by_metric[c.metric] if src != c.source_id}
+            if len(names) == 1:
+                c = replace(c, subject=names.pop())
+        out.append(c)
     return out

@@ -35,6 +35,7 @@ class ArticleContext:
     text: str = ""                  # doc.text, read once (spaCy rebuilds it per access)
     sents: list[Span] = field(default_factory=list)
     sent_of_token: list[int] = field(default_factory=list)
+    memo: dict = field(default_factory=dict)  # per-article results of pure helpers
 
     def index_sentences(self) -> None:
         """Sentences once, and each token's sentence number (spaCy's

@@ -57,6 +57,19 @@ def head_class(lemma: str) -> str:
     return classes[best[0]] if best else lemma
 
 
+def _outcome(verb: Token) -> str:
+    """What happening to people makes them a quantity of their own ("23
+    people have died", "41 people are confirmed dead" -> death), from
+    [people_outcomes] in synonyms.toml; "" if nothing does."""
+    outcomes = syn().get("people_outcomes", {})
+    words = [verb] + [c for c in verb.children if c.dep_ in ("acomp", "oprd", "xcomp")]
+    for w in words:
+        for form in (w.lemma_.lower(), w.lower_):
+            if form in outcomes:
+                return outcomes[form]
+    return ""
+
+
 @cache
 def _flow_cues() -> frozenset[str]:
     d = load("extract")["direction"]
@@ -76,6 +89,10 @@ class MetricFinder:
     def __init__(self, ctx: ArticleContext, name_chars: set[int]):
         self.ctx = ctx
         self.name_chars = name_chars   # character offsets inside organisation names
+        # words of those names, so a name word elsewhere (a headline the
+        # tagger parsed differently: "Hurricane Marisol death toll") is one too
+        self.name_words = {t.lower_ for t in ctx.doc if t.idx in name_chars
+                           and t.pos_ == "PROPN" and len(t) > 2}
         self.topic = ctx.topic_words
         self._extra: list[Token] = []
         self.reference_words = {w for words in attr()["references"].values() for w in words}
@@ -244,7 +261,15 @@ class MetricFinder:
         return tok.lemma_.lower() in self.reference_words
 
     def _is_name(self, tok: Token) -> bool:
-        return tok.idx in self.name_chars
+        if tok.idx in self.name_chars:
+            return True
+        if tok.pos_ != "PROPN":
+            return False
+        # a proper noun in a chain with a known name word ("Hurricane Marisol")
+        chain = [tok] + [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        if tok.dep_ == "compound" and tok.head.pos_ == "PROPN":
+            chain.append(tok.head)
+        return any(t.lower_ in self.name_words for t in chain)
 
     # -- noun -> key ----------------------------------------------------
     def key_for(self, noun: Token, how: str, flow: bool = True) -> MetricGuess:
@@ -259,11 +284,18 @@ class MetricFinder:
                 head = _classes()[phrase]
                 mods = [m for m in mods if m is not before]
         self._extra = []
-        words = self._words(mods)
+        # words that only repeat the head ("jobless" beside "unemployment rate")
+        classes = _classes()
+        words = [w for w in self._words(mods) if w not in head.split()
+                 and classes.get(w) != head and classes.get(f"{w} {lemma}") != head]
         key = " ".join(words + [head])
         if head in _sets()["people"] or lemma in _sets()["people"]:
             verb = noun.head if noun.dep_ in ("nsubj", "nsubjpass", "dobj") else None
-            if verb is not None and verb.pos_ in ("VERB", "AUX") and verb.lemma_ != "be":
+            outcome = _outcome(verb) if verb is not None else ""
+            if outcome:
+                # "people died" -> death; "teenage boys died" -> teenage boy death
+                key = " ".join(words + ([] if head == "person" else [head]) + [outcome])
+            elif verb is not None and verb.pos_ in ("VERB", "AUX") and verb.lemma_ != "be":
                 key += f" ({verb.lemma_.lower()})"
         elif flow and self._flow_verb(noun):
             key += f" ({self._flow_verb(noun)})"
@@ -319,6 +351,11 @@ class MetricFinder:
             if (low in self.topic or lemma in self.topic) and not self._needs_modifier(t):
                 continue
             if self._is_name(t) or t.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
+                continue
+            # a place says whose figure it is (the subject), not what is
+            # counted; "AI-generated" (tagged as a place) stays a modifier
+            if t.ent_type_ in ("GPE", "LOC") and not (
+                    t.i + 1 < len(t.doc) and t.doc[t.i + 1].text in ("-", "–")):
                 continue
             kept.append(t)
         words: list[str] = []

@@ -97,6 +97,11 @@ def _patterns() -> dict:
         "cue": re.compile(rf"\b({alt(cues)})\s+(?:(?:at\s+)?least\s+|about\s+|in\s+|the\s+|"
                           rf"(?:in\s+)?the\s+same\s+\w+\s+(?:of|in)\s+)?$", re.I),
         "focus": re.compile(rf"\bthe\s+({alt(a['focus_periods'])})\b", re.I),
+        "focus_adj": re.compile(rf"\b({alt(a['focus_adjectives'])})\b", re.I),
+        "focus_adj_words": {k.lower(): v for k, v in a["focus_adjectives"].items()},
+        "months_ended": re.compile(
+            rf"\b(three|six|twelve|3|6|12)[\s-]+months?\s+(?:ended|ending|to|through)\s+"
+            rf"({month})\.?(?:\s+\d{{1,2}})?(?:,?\s+({_YEAR}))?", re.I),
         "focus_words": {k.lower(): v for k, v in a["focus_periods"].items()},
         "rel_ref": {k.lower(): v for k, v in rel_ref.items()},
         "rm_ref": {k.lower(): v for k, v in rm_ref.items()},
@@ -156,7 +161,11 @@ class Years:
         ``char``: what "the quarter" refers to."""
         pat = re.compile(rf"^{_YEAR}-{suffix}\d+$" if suffix != "-" else rf"^{_YEAR}-\d\d$")
         found = [t.period for t in self._stated if t.end <= char and pat.match(t.period)]
-        return found[-1] if found else ""
+        if found:
+            return found[-1]
+        # "a rise in quarterly revenue ... For the three months ended Sept. 30"
+        later = [t.period for t in self._stated if t.start > char and pat.match(t.period)]
+        return later[0] if later else ""
 
     @staticmethod
     def _plain_years(ctx: ArticleContext) -> list[Time]:
@@ -169,9 +178,18 @@ class Years:
 
 def find_times(ctx: ArticleContext, sent: Span, ref: int | None,
                pub: tuple[int, int] | None = None) -> list[Time]:
-    """Time expressions in ``sent`` (article offsets), in text order."""
+    """Time expressions in ``sent`` (article offsets), in text order.
+    Memoized per article: each sentence is asked about many times."""
+    key = ("times", sent.start_char, sent.end_char, ref, pub)
+    if key not in ctx.memo:
+        ctx.memo[key] = _find_times(ctx, sent, ref, pub)
+    return list(ctx.memo[key])
+
+
+def _find_times(ctx: ArticleContext, sent: Span, ref: int | None,
+                pub: tuple[int, int] | None) -> list[Time]:
     p = _patterns()
-    text = sent.text
+    text = ctx.text[sent.start_char:sent.end_char]  # Span.text rebuilds from tokens
     base = sent.start_char
     taken: list[tuple[int, int]] = []
     out: list[Time] = []
@@ -220,8 +238,19 @@ def find_times(ctx: ArticleContext, sent: Span, ref: int | None,
         else:
             add(m.start(), m.end(), "", offset=p["rel_anch"][phrase], anchored=True,
                 relative=True)
+    for m in p["months_ended"].finditer(text):
+        month = p["months"][m.group(2).lower()]
+        year = int(m.group(3)) if m.group(3) else ref
+        if year and pub and not m.group(3) and month > pub[1] and year == pub[0]:
+            year -= 1
+        if year:
+            span = {"three": 3, "3": 3, "six": 6, "6": 6, "twelve": 12, "12": 12}[m.group(1).lower()]
+            add(m.start(), m.end(), _month_span_period(month - span + 1, month, str(year))
+                if month >= span else "")
     for m in p["focus"].finditer(text):
         add(m.start(), m.end(), "", focus=p["focus_words"][m.group(1).lower()], relative=True)
+    for m in p["focus_adj"].finditer(text):
+        add(m.start(), m.end(), "", focus=p["focus_adj_words"][m.group(1).lower()], relative=True)
     for m in p["year_range"].finditer(text):
         a, b = m.group(1), m.group(2)
         b = a[:2] + b if len(b) == 2 else b
@@ -368,13 +397,17 @@ def periods(ctx: ArticleContext, years: Years, sent: Span, r: dict,
             ctx_period, ctx_base = _sentence_frame(ctx, prev, years)
             if ctx_period:
                 break
+    # "a year earlier" counts from the period this sentence states ("in the
+    # third quarter ... from $4.31 billion a year earlier" -> a year before Q3)
+    anchor = (_sentence_frame(ctx, sent, years)[0] if any(t.anchored for t in times) else "") \
+        or ctx_period
     if not period and own:
         t = min(own, key=lambda t: abs(t.start - r["start_char"]))
-        period = t.resolve(ctx_period or (str(years.topic) if years.topic else ""))
+        period = t.resolve(anchor or (str(years.topic) if years.topic else ""))
         how = "period_relative" if t.relative else how
     if not period and side == "A":
         if bases:
-            period = bases[0].resolve(ctx_period or str(years.topic or ""))
+            period = bases[0].resolve(anchor or str(years.topic or ""))
         elif ctx_base:
             period, how = ctx_base, "period_context"
         elif ctx_period:

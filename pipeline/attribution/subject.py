@@ -41,6 +41,8 @@ def norm_name(name: str) -> str:
     s = re.sub(r"'s?$", "", s.strip())
     s = re.sub(r"\s+", " ", s).strip().lower()
     s = re.sub(r"^(the|a|an) ", "", s)
+    if re.fullmatch(r"(?:[a-z]\.){2,}", s):
+        s = s.replace(".", "")          # "U.S." is "US"
     words = s.replace(",", " ").split()
     suffixes = set(attr()["name_suffixes"])
     while len(words) > 1 and words[-1] in suffixes:
@@ -296,6 +298,16 @@ class SubjectFinder:
             self.mentions.add(Mention(owner[0].idx, tok.idx + len(tok.text), name,
                                       self.refs[tok.lemma_.lower()], self.sent_no(tok)))
             return [name], "in_sentence"
+        # "the U.S. unemployment rate", "officials in Louisiana": a place
+        # naming whose figure it is
+        places = [c for c in tok.children if c.dep_ in ("compound", "nmod")]
+        if tok.pos_ == "NOUN":
+            places += [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
+                       for o in c.children if o.dep_ == "pobj"]
+        for child in places:
+            m = self.mentions.at(child)
+            if m is not None and m.label in ("GPE", "LOC"):
+                return [m.name], "in_sentence"
         # a common noun phrase: whose? ("Meta's reports", "reports from Meta")
         for child in tok.children:
             if child.dep_ == "poss":
@@ -369,6 +381,24 @@ class SubjectFinder:
             if tok.head is tok:
                 break
             tok = tok.head
+        return self._place_of_part(doc[r["token_start"]])
+
+    def _place_of_part(self, num: Token) -> tuple[list[str], str]:
+        """"Nineteen of the deaths were in Louisiana and four in Mississippi":
+        a part of a total, or a number with its own "in <place>", belongs to
+        that place."""
+        partitive = any(c.dep_ == "prep" and c.lower_ == "of" and any(
+            o.dep_ == "pobj" and any(d.dep_ == "det" for d in o.children) for o in c.children)
+            for c in num.children)
+        holders = [num] + ([num.head] if partitive and num.dep_ in self.subject_deps else [])
+        for h in holders:
+            for prep in h.children:
+                if prep.dep_ != "prep" or prep.lower_ != "in":
+                    continue
+                for obj in prep.children:
+                    m = self.mentions.at(obj) if obj.dep_ == "pobj" else None
+                    if m is not None and m.label in ("GPE", "LOC"):
+                        return [m.name], "in_sentence"
         return [], ""
 
     def for_sentence(self, sent: Span) -> list[str]:
