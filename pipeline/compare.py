@@ -76,7 +76,9 @@ def gap(a: dict, b: dict) -> float:
     (alo, ahi), (blo, bhi) = (a["low"], a["high"]), (b["low"], b["high"])
     if not (a["signed"] and b["signed"]):
         (alo, ahi), (blo, bhi) = _magnitude(alo, ahi), _magnitude(blo, bhi)
-    return max(alo - bhi, blo - ahi)
+    # inf - inf is NaN: two ends open the same way never prove a gap
+    gaps = [g for g in (alo - bhi, blo - ahi) if g == g]
+    return max(gaps) if gaps else -math.inf
 
 
 def relative_gap(a: dict, b: dict) -> float:

@@ -1,10 +1,11 @@
 """Reports: findings.json per the contract, report.md, report.html (offline,
 escaped, highlighted, charted, with the sortable claim table)."""
 import json
+import math
 import re
 from html.parser import HTMLParser
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from pipeline.api import claims_frame
@@ -142,6 +143,9 @@ NUMBERS = st.one_of(st.floats(-1e12, 1e12, allow_nan=False), st.just(float("inf"
 
 
 @settings(max_examples=30, deadline=None)
+@example(rows=[("one", "count", 0.0, math.inf, "", "2023", "Acme", "report"),
+               ("one", "count", math.inf, 0.0, "", "2023", "Agency", "report"),
+               ("one", "percent", 0.0, math.inf, "", "2023", "Agency", "report")])
 @given(st.lists(st.tuples(st.sampled_from(["one", "two", "three"]), st.sampled_from(KINDS),
                           NUMBERS, NUMBERS, st.sampled_from(["", "increase", "decrease"]),
                           st.sampled_from(["2023", "2024", "", "2020..2024"]),
