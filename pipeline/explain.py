@@ -23,6 +23,7 @@ from . import sentences
 from .compare import DERIVED, STATED, gap, worst_pair
 from .figures import PERCENT_KINDS, fmt_number, fmt_plain
 from .keys import cfg, norm_metric
+from .knowledge import load
 from .model import Article, Claim, Evidence, Finding
 
 SEVERITY_ORDER = ("high", "medium", "low")
@@ -33,6 +34,8 @@ def explain(findings: list[Finding], claims: list[Claim], articles: list[Article
     """Fill cause, evidence, severity, explanation and suggested wording, and
     sort: conflicts by severity, then agreements."""
     ctx = Context(claims, articles)
+    ctx.self_checked = {e["claim_id"] for f in findings if is_self_check(f)
+                        for e in f.values if e["role"] == STATED and e.get("claim_id")}
     for f in findings:
         explain_one(f, ctx)
     return sorted(findings, key=order_key)
@@ -48,6 +51,7 @@ class Context:
     source and their sentences (split once, on demand)."""
 
     def __init__(self, claims: list[Claim], articles: list[Article]):
+        self.self_checked: set[str] = set()  # stated claims its own article contradicts
         self.claims = {c.claim_id: c for c in claims}
         self.articles = {a.source_id: a for a in articles}
         self._sentences: dict[str, list[tuple[int, int]]] = {}
@@ -165,10 +169,18 @@ def cue_patterns(cause: str) -> tuple[re.Pattern, ...]:
 
 @lru_cache(maxsize=1 << 16)
 def first_cue(cause: str, sentence: str) -> str:
+    """The first cue for ``cause`` in the sentence; a hyphen between words
+    reads as a space ("third-quarter" holds the cue "third quarter")."""
+    spaced = re.sub(r"(?<=\w)-(?=\w)", " ", sentence)
     for p in cue_patterns(cause):
-        if m := p.search(sentence):
+        if m := p.search(sentence) or p.search(spaced):
             return m.group()
     return ""
+
+
+def cue_key(cue: str) -> str:
+    """A cue as compared between sides: lower case, hyphens and spaces alike."""
+    return " ".join(re.split(r"[\s-]+", cue.lower()))
 
 
 def find_cause(f: Finding, members: list[Claim], ctx: Context) -> tuple[str, list[Evidence]]:
@@ -256,9 +268,29 @@ def counted_nouns(members: list[Claim]) -> dict[str, set[str]]:
     return out
 
 
+@cache
+def synonym_class_of() -> dict[str, str]:
+    """lemma -> its synonym class (synonyms.toml [classes]), keys normalized."""
+    out = {}
+    for canon, words in load("synonyms")["classes"].items():
+        for w in [canon, *words]:
+            out.setdefault(norm_metric(w), norm_metric(canon))
+    return out
+
+
+def noun_classes(members: list[Claim]) -> set[str]:
+    """The synonym classes of the nouns the claims count, leaving out counts
+    of people (named by what happened to them, which the metric already says)."""
+    classes = synonym_class_of()
+    people = {norm_metric(w) for w in load("synonyms")["words"]["people"]}
+    found = {classes.get(n, n) for n in counted_nouns(members)}
+    return found - people
+
+
 def check_counting_method(f, members, ctx):
+    """A counting cue, or counted nouns from different synonym classes."""
     support = cue_sentences("counting_method", f, members, ctx)
-    return bool(support) or len(counted_nouns(members)) > 1, support
+    return bool(support) or len(noun_classes(members)) > 1, support
 
 
 def _side_cues(cause: str, members: list[Claim], ctx: Context):
@@ -270,21 +302,41 @@ def _side_cues(cause: str, members: list[Claim], ctx: Context):
         if cue := first_cue(cause, e.sentence):
             by_side[e.source_id].append(Evidence(e.source_id, e.sentence, e.start_char,
                                                  e.end_char, "cause", cue))
-    cues = {s: {e.cue.lower() for e in by_side[s]} for s in sides}
+    cues = {s: {cue_key(e.cue) for e in by_side[s]} for s in sides}
     differs = len({frozenset(v) for v in cues.values()}) > 1
     return differs and bool(by_side), [e for es in by_side.values() for e in es]
 
 
 def check_different_period(f, members, ctx):
-    return _side_cues("different_period", members, ctx)
+    """A period cue on one side, or a running total (a cumulative noun class)
+    from articles published on different dates."""
+    ok, support = _side_cues("different_period", members, ctx)
+    if ok:
+        return ok, support
+    cumulative = set(cfg()["causes"]["different_period"].get("cumulative_classes", []))
+    classes = synonym_class_of()
+    counted = {classes.get(n, n) for n in counted_nouns(members)}
+    counted.add(classes.get(norm_metric(f.metric), norm_metric(f.metric)))
+    dates = {ctx.articles[c.source_id].published for c in members
+             if c.source_id in ctx.articles and ctx.articles[c.source_id].published}
+    return bool(counted & cumulative) and len(dates) > 1, support
 
 
 def check_different_scope(f, members, ctx):
     return _side_cues("different_scope", members, ctx)
 
 
+def is_self_check(f: Finding) -> bool:
+    """A derived finding within one article: its own figures do not add up."""
+    return f.type == "conflict" and f.basis == DERIVED and len(f.sources) == 1
+
+
 def check_arithmetic_error(f, members, ctx):
-    return f.basis == DERIVED and len(f.sources) == 1, []
+    """One article's figures do not add up: a self-check, or a stated
+    conflict whose figure the article's own figures contradict."""
+    if f.basis == DERIVED:
+        return is_self_check(f), []
+    return any(c.claim_id in ctx.self_checked for c in members), []
 
 
 CHECKS = {"unit_or_scale": check_unit_or_scale, "counting_method": check_counting_method,

@@ -1,4 +1,6 @@
 """explain: one supported cause per conflict, quoted evidence, severity, wording."""
+import dataclasses
+
 from pipeline import sentences
 from pipeline.compare import compare
 from pipeline.explain import explain
@@ -97,18 +99,67 @@ def test_a_hundredfold_count_gap_is_not_a_scale_error():
     assert f.cause == "unit_or_scale"
 
 
+def with_units(a, b, unit_a, unit_b):
+    a.claims[0] = a.claims[0].__class__(**{**a.claims[0].__dict__, "unit": unit_a})
+    b.claims[0] = b.claims[0].__class__(**{**b.claims[0].__dict__, "unit": unit_b})
+    return a, b
+
+
 def test_counting_method_from_different_nouns():
     f = only_conflict(*pair("The agency logged 10 million reports in 2024.", "10 million",
                             "The agency logged 4 million incidents in 2024.", "4 million",
                             10e6, 4e6, unit="report"))
     assert f.cause == "unexplained"  # same noun: nothing says counting differs
     a, b = pair("The agency logged 10 million reports in 2024.", "10 million",
-                "The agency logged 4 million incidents in 2024.", "4 million", 10e6, 4e6)
-    a.claims[0] = a.claims[0].__class__(**{**a.claims[0].__dict__, "unit": "report"})
-    b.claims[0] = b.claims[0].__class__(**{**b.claims[0].__dict__, "unit": "incident"})
-    f = only_conflict(a, b)
+                "The agency logged 4 million cases in 2024.", "4 million", 10e6, 4e6)
+    f = only_conflict(*with_units(a, b, "report", "case"))
     assert f.cause == "counting_method"
-    assert "“incident” (two); “report” (one)" in f.explanation
+    assert "“case” (two); “report” (one)" in f.explanation
+
+
+def test_nouns_of_one_synonym_class_are_no_counting_signal():
+    # report/incident and toll/death are one class; people are named by
+    # what happened to them, so "people" vs "toll" is no signal either.
+    for unit_a, unit_b in [("report", "incident"), ("toll", "deaths"), ("people", "toll")]:
+        a, b = pair("The agency logged 10 reports in 2024.", "10",
+                    "The agency logged 4 reports in 2024.", "4", 10, 4)
+        f = only_conflict(*with_units(a, b, unit_a, unit_b))
+        assert f.cause == "unexplained", (unit_a, unit_b)
+
+
+def test_period_cue_matches_across_hyphens_and_equal_cues_are_no_period_signal():
+    f = only_conflict(*pair("Third-quarter revenue grew 18% in 2024.", "18%",
+                            "In the third quarter, revenue grew 12% in 2024.", "12%",
+                            18, 12, kind="percent"))
+    assert f.cause == "unexplained"
+
+
+def test_running_count_cues_are_period_cues():
+    for a_sentence, b_sentence in [
+            ("As of Monday evening, 23 people had died.", "In all, 41 people died."),
+            ("At the peak, 620 homes lost power.", "Homes without power: 85 in all."),
+            ("Power remained out for 85 homes.", "Homes without power: 620 in all.")]:
+        qa = next(w for w in a_sentence.split() if w[0].isdigit())
+        qb = next(w for w in b_sentence.split() if w[0].isdigit())
+        f = only_conflict(*pair(a_sentence, qa, b_sentence, qb, int(qa), int(qb)))
+        assert f.cause == "different_period", a_sentence
+
+
+def test_running_toll_from_different_publication_dates_is_different_period():
+    a, b = pair("The storm killed 23 people.", "23", "The storm killed 41 people.", "41",
+                23, 41, metric="deaths")
+    assert only_conflict(a, b).cause == "unexplained"  # same day: nothing says why
+    a.article = dataclasses.replace(a.article, published="2026-09-14")
+    b.article = dataclasses.replace(b.article, published="2026-09-17")
+    assert only_conflict(a, b).cause == "different_period"
+
+
+def test_stated_figure_its_own_article_contradicts_is_arithmetic_error():
+    other = Story("other", "Cases rose 50% in 2024.", subject="City", metric="cases")
+    other.claim("50%", "pct_change", 50, 49.5, 50.5, direction="increase", base_period="2023")
+    findings = run(rising_cases("sloppy", 20), other)
+    stated = [f for f in findings if f.type == "conflict" and f.basis == "stated"]
+    assert stated and all(f.cause == "arithmetic_error" for f in stated)
 
 
 def test_counting_cue_far_away_counts_only_when_it_names_the_metric():
