@@ -40,7 +40,7 @@ def compare(claims: list[Claim]) -> list[Finding]:
     findings = [f for key, members in groups.items()
                 if (f := stated_finding(key, members)) is not None]
     findings += derived_findings(usable, keys, groups)
-    return assign_ids(dedupe(findings))
+    return assign_ids(merge_self_checks(dedupe(findings)))
 
 
 # --- intervals ----------------------------------------------------------------
@@ -327,6 +327,43 @@ def derived_finding(source_id: str, results: list, entry_of=entry) -> Finding | 
               + [dict(entry_of(c)) for c in targets])
     derivation = "; ".join(d.text for d, _ in derived)
     return make_finding(kind, "derived", premises + targets, values, targets, derivation)
+
+
+def merge_self_checks(findings: list[Finding]) -> list[Finding]:
+    """Self-check conflicts of one article over the same claims (one's claims
+    within the other's) are one inconsistency derived two ways: they become
+    one finding, with both derivations."""
+    out: list[Finding] = []
+    by_source: dict[str, list[Finding]] = defaultdict(list)  # self-checks kept so far
+    for f in findings:
+        if not is_self_check(f):
+            out.append(f)
+            continue
+        kept = by_source[f.sources[0]]
+        into = next((g for g in kept if set(f.claims) <= set(g.claims)
+                     or set(g.claims) <= set(f.claims)), None)
+        if into is None:
+            out.append(f)
+            kept.append(f)
+            continue
+        if len(f.claims) > len(into.claims):  # the wider finding leads
+            f, into = into, f
+            out[_position(out, f)] = kept[_position(kept, f)] = into
+        have = {(e.get("claim_id"), e["role"], e["text"]) for e in into.values}
+        into.values += [e for e in f.values
+                        if (e.get("claim_id"), e["role"], e["text"]) not in have]
+        into.derivation = "; ".join(dict.fromkeys(
+            d for x in (into.derivation, f.derivation) for d in x.split("; ") if d))
+    return out
+
+
+def _position(findings: list[Finding], f: Finding) -> int:
+    return next(i for i, g in enumerate(findings) if g is f)
+
+
+def is_self_check(f: Finding) -> bool:
+    """A derived conflict within one article: its own figures do not add up."""
+    return f.type == "conflict" and f.basis == DERIVED and len(f.sources) == 1
 
 
 # --- ids -------------------------------------------------------------------------

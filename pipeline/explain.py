@@ -20,7 +20,7 @@ from collections import defaultdict
 from functools import cache, lru_cache
 
 from . import sentences
-from .compare import DERIVED, STATED, gap, worst_pair
+from .compare import DERIVED, STATED, gap, is_self_check, worst_pair
 from .figures import PERCENT_KINDS, fmt_number, fmt_plain
 from .keys import cfg, norm_metric
 from .knowledge import load
@@ -324,11 +324,6 @@ def check_different_period(f, members, ctx):
 
 def check_different_scope(f, members, ctx):
     return _side_cues("different_scope", members, ctx)
-
-
-def is_self_check(f: Finding) -> bool:
-    """A derived finding within one article: its own figures do not add up."""
-    return f.type == "conflict" and f.basis == DERIVED and len(f.sources) == 1
 
 
 def check_arithmetic_error(f, members, ctx):

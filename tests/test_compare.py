@@ -315,3 +315,18 @@ def test_articles_with_the_same_premises_make_one_derived_finding():
     assert premises == {"c_site", "d_copy"}
     assert {"c_site", "d_copy"} <= set(derived.sources)
     assert [e["source_id"] for e in derived.values if e["role"] == "derived"] == ["c_site"] * 2
+
+
+def test_two_derivations_of_one_self_check_inconsistency_are_one_finding():
+    a = Story("sloppy", "Cases rose from 100 in 2023 to 150 in 2024, an increase of 20%.",
+              "The 20% rise worried officials.", subject="City", metric="cases")
+    a.claim("100", "count", 100, period="2023")
+    a.claim("150", "count", 150)
+    for n in (0, 1):
+        a.claim("20%", "pct_change", 20, 19.5, 20.5, nth=n, direction="increase",
+                base_period="2023")
+    [f] = compare(a.claims)
+    assert f.claims == sorted(c.claim_id for c in a.claims)
+    assert f.derivation == "(150 - 100) / 100 = 50%; 150 / (1 + 20%) = 125"
+    assert [e["text"] for e in f.values if e["role"] == "derived"] == [
+        "(150 - 100) / 100 = 50%", "150 / (1 + 20%) = 125"]
