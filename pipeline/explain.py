@@ -34,7 +34,7 @@ def explain(findings: list[Finding], claims: list[Claim], articles: list[Article
     """Fill cause, evidence, severity, explanation and suggested wording, and
     sort: conflicts by severity, then agreements."""
     ctx = Context(claims, articles)
-    ctx.self_checked = {e["claim_id"] for f in findings if is_self_check(f)
+    ctx.self_checked = {e["claim_id"]: f.derivation for f in findings if is_self_check(f)
                         for e in f.values if e["role"] == STATED and e.get("claim_id")}
     for f in findings:
         explain_one(f, ctx)
@@ -51,7 +51,8 @@ class Context:
     source and their sentences (split once, on demand)."""
 
     def __init__(self, claims: list[Claim], articles: list[Article]):
-        self.self_checked: set[str] = set()  # stated claims its own article contradicts
+        # stated claim -> the derivation by which its own article contradicts it
+        self.self_checked: dict[str, str] = {}
         self.claims = {c.claim_id: c for c in claims}
         self.articles = {a.source_id: a for a in articles}
         self._sentences: dict[str, list[tuple[int, int]]] = {}
@@ -94,8 +95,43 @@ def explain_one(f: Finding, ctx: Context) -> None:
     support = [e for e in support if e.source_id in quoted]
     f.evidence = merge_evidence(f.evidence, support)
     f.severity = severity(f)
-    f.explanation = explanation(f, members, support) + quoted_note(f)
+    checked = [e for e in f.values if e["role"] == STATED and e["claim_id"] in ctx.self_checked]
+    if f.cause == "arithmetic_error" and f.basis == STATED and checked:
+        f.explanation, f.suggested_wording = contradicted_wording(f, checked, ctx)
+        f.explanation += quoted_note(f)
+        return
+    if f.cause == "different_period" and not support:
+        f.explanation = explanation(f, members, support) + published_note(members, ctx)
+    else:
+        f.explanation = explanation(f, members, support)
+    f.explanation += quoted_note(f)
     f.suggested_wording = suggestion(f)
+
+
+def contradicted_wording(f: Finding, checked: list[dict], ctx: Context) -> tuple[str, str]:
+    """Explanation and suggestion for a stated conflict whose figure its own
+    article's figures contradict."""
+    ids = {e["claim_id"] for e in checked}
+    others = [e for e in f.values if e["role"] == STATED and e["claim_id"] not in ids
+              and e["source_id"] not in {c["source_id"] for c in checked}]
+    pick = min(others, key=lambda e: (_width(e), e["source_id"]), default=None)
+    fields = dict(checked=_sources(checked), checked_figure=describe(checked[0]),
+                  derivation="; ".join(dict.fromkeys(ctx.self_checked[i] for i in sorted(ids))),
+                  pick=describe(pick), pick_sources=_sources([pick] if pick else []))
+    lead = f"For {about(f)}, the sources give different figures: {figures(f)}."
+    text = f"{lead} {template('explanation', 'arithmetic_error_stated', **fields)}"
+    name = "arithmetic_error_stated" if pick else "arithmetic_error_stated_alone"
+    return text, template("suggestion", name, **fields)
+
+
+def published_note(members: list[Claim], ctx: Context) -> str:
+    """' The articles were published on different dates: 2026-09-14 (a), ...'"""
+    dates: dict[str, list[str]] = defaultdict(list)
+    for s in sorted({c.source_id for c in members}):
+        if (a := ctx.articles.get(s)) and a.published:
+            dates[a.published].append(s)
+    listed = "; ".join(f"{d} ({name_sources(ss)})" for d, ss in sorted(dates.items()))
+    return " " + template("explanation", "published_dates", dates=listed)
 
 
 # --- evidence -------------------------------------------------------------------

@@ -151,7 +151,9 @@ def test_running_toll_from_different_publication_dates_is_different_period():
     assert only_conflict(a, b).cause == "unexplained"  # same day: nothing says why
     a.article = dataclasses.replace(a.article, published="2026-09-14")
     b.article = dataclasses.replace(b.article, published="2026-09-17")
-    assert only_conflict(a, b).cause == "different_period"
+    f = only_conflict(a, b)
+    assert f.cause == "different_period"
+    assert "published on different dates (2026-09-14 (one); 2026-09-17 (two))" in f.explanation
 
 
 def test_stated_figure_its_own_article_contradicts_is_arithmetic_error():
@@ -160,6 +162,8 @@ def test_stated_figure_its_own_article_contradicts_is_arithmetic_error():
     findings = run(rising_cases("sloppy", 20), other)
     stated = [f for f in findings if f.type == "conflict" and f.basis == "stated"]
     assert stated and all(f.cause == "arithmetic_error" for f in stated)
+    assert "sloppy's own figures do not add up ((150 - 100) / 100 = 50%" in stated[0].explanation
+    assert stated[0].suggested_wording.startswith("Prefer 50% (up) (other); check sloppy's 20%")
 
 
 def test_counting_cue_far_away_counts_only_when_it_names_the_metric():
