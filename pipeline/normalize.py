@@ -56,6 +56,9 @@ def attribute(article: Article, doc: Doc, raw: list[dict]) -> list[Claim]:
     for i, (names, how) in enumerate(subjects):
         if names:
             continue
+        if how == "source":             # the clause names who published it
+            subjects[i] = ([main], "fallback") if main else ([], "none")
+            continue
         for prev in ctx.previous_sentences(sents[i]):
             found = finder.for_sentence(prev)
             if found:

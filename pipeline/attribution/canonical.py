@@ -161,11 +161,17 @@ def _fill_subjects(claims: list[Claim]) -> list[Claim]:
     for c in claims:
         if c.subject and c.metric:
             by_metric.setdefault(c.metric, Counter())[(c.source_id, c.subject)] += 1
+    # an article none of whose claims has a subject: the set's one subject,
+    # if every other article agrees on one
+    named_sources = {c.source_id for c in claims if c.subject}
+    set_subjects = {c.subject for c in claims if c.subject}
     out = []
     for c in claims:
         if not c.subject and c.metric in by_metric:
             names = {s for (src, s) in by_metric[c.metric] if src != c.source_id}
             if len(names) == 1:
                 c = replace(c, subject=names.pop())
+        if not c.subject and c.source_id not in named_sources and len(set_subjects) == 1:
+            c = replace(c, subject=next(iter(set_subjects)))
         out.append(c)
     return out

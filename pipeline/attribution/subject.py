@@ -372,6 +372,8 @@ class SubjectFinder:
                 for child in tok.children:
                     if child.dep_ in self.subject_deps and not (
                             r["token_start"] <= child.i < r["token_end"]):
+                        if self._is_source(tok, child):
+                            return [], "source"
                         names, how = self.phrase(child)
                         if names:
                             return names, how
@@ -379,6 +381,27 @@ class SubjectFinder:
                 break
             tok = tok.head
         return self._place_of_part(doc[r["token_start"]])
+
+    def _is_source(self, verb: Token, subj: Token) -> bool:
+        """"the government puts it at 4.3%", "authorities confirmed 23
+        deaths": the clause's subject publishes the figure, it is not whose
+        figure it is."""
+        a = attr()
+        if verb.lemma_.lower() not in a["source_verbs"]:
+            return False
+        m = self.mentions.at(subj)
+        if m is not None:
+            return self.is_source_name(m.name)
+        return subj.lemma_.lower() in a["source_nouns"] or subj.lower_ in a["source_nouns"]
+
+    def is_source_name(self, name: str) -> bool:
+        """A name that says it is a publisher of figures ("Bureau of Labor
+        Statistics", "Labor Department")."""
+        words = set(norm_name(name).split())
+        for long, acr in self.mentions.acronyms.items():
+            if acr == name:
+                words |= set(long.split())
+        return bool(words & set(attr()["source_nouns"]))
 
     def _place_of_part(self, num: Token) -> tuple[list[str], str]:
         """"Nineteen of the deaths were in Louisiana and four in Mississippi":
@@ -408,7 +431,8 @@ class SubjectFinder:
                 if names:
                     return names
         for m in self.mentions.items:
-            if sent.start_char <= m.start < sent.end_char and m.label in ("ORG", "ORG?"):
+            if sent.start_char <= m.start < sent.end_char and m.label in ("ORG", "ORG?") \
+                    and not self.is_source_name(m.name):
                 tok = self.ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
                 if tok is not None and not any(t.dep_ == "pobj" for t in tok):
                     return [m.name]
@@ -419,5 +443,6 @@ class SubjectFinder:
         the organisation it mentions most."""
         if found:
             return Counter(found).most_common(1)[0][0]
-        orgs = Counter(m.name for m in self.mentions.items if m.label in ("ORG", "ORG?"))
+        orgs = Counter(m.name for m in self.mentions.items if m.label in ("ORG", "ORG?")
+                       and not self.is_source_name(m.name))
         return orgs.most_common(1)[0][0] if orgs else ""
