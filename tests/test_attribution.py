@@ -128,6 +128,10 @@ def test_canonicalize_keeps_different_metrics_apart():
     ("The list fell to 7.4 million in February.\n\nThat is down from 7.5 million in January. "
      "Waits dropped by 25,000 compared with the previous month.", "2025-04-10",
      [("7.5 million", "", "2025-01", ""), ("25,000", "", "2025-02", "2025-01")]),
+    # a second figure after "from <month> and" is not the "from" side of a range
+    ("Retail sales grew 2.1% in March, the statistics office said.\n\nAverage weekly pay rose "
+     "0.4% from February and 2.8% from a year earlier.", "2025-04-15",
+     [("0.4%", "", "2025-03", "2025-02"), ("2.8%", "", "2025-03", "2024-03")]),
 ])
 def test_periods_and_subjects_case_table(text, published, expect):
     df = extract_claims(text, published=published)
@@ -168,3 +172,23 @@ def test_reference_resolves_to_the_named_organisation():
 def test_attribution_never_raises(text):
     df = extract_claims(text)
     assert (df.confidence.between(0, 1)).all()
+
+
+@pytest.mark.parametrize("text, figure, subject", [
+    # the publisher of a statistic is its source, not its subject
+    ("Canada's jobless rate was 6.1% in May, the Bureau of Labor Statistics said.\n\n"
+     "Economists prefer the adjusted figure, which the bureau puts at 6.4% for May.",
+     "6.4%", "Canada"),
+    # "authorities confirmed" names no subject: the article's main one, not the last place
+    ("Storm Ada killed 31 people across three states. Ohio reported 12 deaths on Monday.\n\n"
+     "Earlier in the week, authorities had confirmed 19 deaths.", "19", "Storm Ada"),
+])
+def test_sources_of_figures_are_not_subjects(text, figure, subject):
+    df = extract_claims(text, published="2025-06-10")
+    assert df[df.text == figure].iloc[0].subject == subject
+
+
+def test_unnamed_article_takes_the_sets_one_subject():
+    claims = [_claim("Canada", "unemployment rate", "a"), _claim("Canada", "job (add)", "a"),
+              _claim("", "youth unemployment rate", "b")]
+    assert canonicalize(claims)[2].subject == "Canada"

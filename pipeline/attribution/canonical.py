@@ -15,7 +15,7 @@ from dataclasses import replace
 from rapidfuzz import fuzz
 
 from ..model import Claim
-from .context import syn
+from .context import attr, syn
 from .subject import abbreviates, norm_name
 
 
@@ -157,6 +157,13 @@ def _fill_subjects(claims: list[Claim]) -> list[Claim]:
     142,000 jobs") reports on the set's topic: a claim without a subject
     takes the one subject other articles give the same metric, if they agree
     on one."""
+    sources = set(attr()["source_nouns"])
+
+    def is_source(name: str) -> bool:       # "Bureau of Labor Statistics"
+        return bool(set(norm_name(name).split()) & sources)
+
+    claims = [replace(c, subject="") if c.subject and is_source(c.subject)
+              and _elsewhere(claims, c, is_source) else c for c in claims]
     by_metric: dict[str, Counter] = {}
     for c in claims:
         if c.subject and c.metric:
@@ -175,3 +182,11 @@ def _fill_subjects(claims: list[Claim]) -> list[Claim]:
             c = replace(c, subject=next(iter(set_subjects)))
         out.append(c)
     return out
+
+
+def _elsewhere(claims: list[Claim], c: Claim, is_source) -> bool:
+    """Other articles give this claim's metric one subject that is not a
+    publisher of figures: the place the figure describes."""
+    names = {o.subject for o in claims if o.source_id != c.source_id and o.metric == c.metric
+             and o.subject and not is_source(o.subject)}
+    return len(names) == 1

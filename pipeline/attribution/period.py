@@ -282,7 +282,8 @@ def _year_is_name(ctx: ArticleContext, char: int) -> bool:
 def _side(text_before: str) -> str:
     """"A" for the first figure of "from A to B", "B" for the second."""
     tail = text_before[-40:].lower()
-    if re.search(r"\b(from|between)\s+(\S+\s+){0,2}$", tail):
+    # "from about 4.2%", not "from September and 3.9%" (a second figure)
+    if re.search(r"\b(from|between)\s+((?!(?:and|or|to)\b)\S+\s+){0,2}$", tail):
         return "A"
     if re.search(r"\b(to|and)\s+(\S+\s+){0,2}$", tail):
         return "B"

@@ -372,9 +372,9 @@ class SubjectFinder:
                 for child in tok.children:
                     if child.dep_ in self.subject_deps and not (
                             r["token_start"] <= child.i < r["token_end"]):
-                        if self._is_source(tok, child):
-                            return [], "source"
                         names, how = self.phrase(child)
+                        if self._is_source(tok, child, names if how == "in_sentence" else []):
+                            return [], "source"
                         if names:
                             return names, how
             if tok.head is tok:
@@ -382,16 +382,18 @@ class SubjectFinder:
             tok = tok.head
         return self._place_of_part(doc[r["token_start"]])
 
-    def _is_source(self, verb: Token, subj: Token) -> bool:
+    def _is_source(self, verb: Token, subj: Token, named: list[str]) -> bool:
         """"the government puts it at 4.3%", "authorities confirmed 23
         deaths": the clause's subject publishes the figure, it is not whose
-        figure it is."""
+        figure it is ("officials in Louisiana" still name the place)."""
         a = attr()
         if verb.lemma_.lower() not in a["source_verbs"]:
             return False
         m = self.mentions.at(subj)
         if m is not None:
             return self.is_source_name(m.name)
+        if named:
+            return False
         return subj.lemma_.lower() in a["source_nouns"] or subj.lower_ in a["source_nouns"]
 
     def is_source_name(self, name: str) -> bool:
@@ -443,6 +445,8 @@ class SubjectFinder:
         the organisation it mentions most."""
         if found:
             return Counter(found).most_common(1)[0][0]
-        orgs = Counter(m.name for m in self.mentions.items if m.label in ("ORG", "ORG?")
-                       and not self.is_source_name(m.name))
-        return orgs.most_common(1)[0][0] if orgs else ""
+        # a publisher of figures only when nothing else is named (across
+        # articles, canonicalize may still give the place the figures describe)
+        orgs = Counter(m.name for m in self.mentions.items if m.label in ("ORG", "ORG?"))
+        ranked = sorted(orgs, key=lambda n: (self.is_source_name(n), -orgs[n]))
+        return ranked[0] if ranked else ""
