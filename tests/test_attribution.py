@@ -192,3 +192,10 @@ def test_unnamed_article_takes_the_sets_one_subject():
     claims = [_claim("Canada", "unemployment rate", "a"), _claim("Canada", "job (add)", "a"),
               _claim("", "youth unemployment rate", "b")]
     assert canonicalize(claims)[2].subject == "Canada"
+
+
+def test_gapped_clause_takes_its_own_place_and_the_borrowed_metric():
+    df = extract_claims("Storm Bo killed 20 people. Kansas accounted for 14 of the deaths and "
+                        "Iowa for three, officials said.", published="2025-06-10")
+    row = df[df.text == "three"].iloc[0]
+    assert (row.subject, row.metric) == ("Iowa", "death")

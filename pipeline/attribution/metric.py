@@ -215,7 +215,10 @@ class MetricFinder:
                 order = {"dobj": 0, "nsubjpass": 1, "nsubj": 2}
                 for child in sorted((c for c in tok.children if c.dep_ in order),
                                     key=lambda c: order[c.dep_]):
+                    # a place or group subject ("Louisiana accounted for ...")
+                    # says whose figure it is, not what is counted
                     if child.pos_ not in ("NOUN", "PROPN") or self._is_name(child) \
+                            or child.ent_type_ in attr()["subject_labels"] \
                             or child.i in inside or self._refers(child) \
                             or child.lemma_.lower() in sets["change_nouns"]:
                         continue

@@ -367,6 +367,9 @@ class SubjectFinder:
     def for_claim(self, r: dict) -> tuple[list[str], str]:
         doc = self.ctx.doc
         tok = doc[r["token_start"]]
+        gapped = self._gapped_subject(tok)
+        if gapped:
+            return [gapped], "in_sentence"
         for _ in range(12):
             if tok.pos_ in ("VERB", "AUX") or tok.dep_ == "ROOT":
                 for child in tok.children:
@@ -381,6 +384,22 @@ class SubjectFinder:
                 break
             tok = tok.head
         return self._place_of_part(doc[r["token_start"]])
+
+    def _gapped_subject(self, num: Token) -> str:
+        """"Texas accounted for 12 of them and Oklahoma for five": in a
+        clause with its verb left out, the name before the preposition is
+        the subject of the number after it."""
+        prep = num.head
+        if num.dep_ != "pobj" or prep.dep_ != "prep" or prep.i == 0:
+            return ""
+        m = self.mentions.at(self.ctx.doc[prep.i - 1])
+        if m is None or m.label not in ("GPE", "LOC", "ORG", "ORG?", "NORP"):
+            return ""
+        first = self.ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if first is None or first.start == 0:
+            return ""
+        before = self.ctx.doc[first.start - 1]
+        return m.name if before.lower_ in ("and", "while", "but", "or") else ""
 
     def _is_source(self, verb: Token, subj: Token, named: list[str]) -> bool:
         """"the government puts it at 4.3%", "authorities confirmed 23
