@@ -199,3 +199,13 @@ def test_gapped_clause_takes_its_own_place_and_the_borrowed_metric():
                         "Iowa for three, officials said.", published="2025-06-10")
     row = df[df.text == "three"].iloc[0]
     assert (row.subject, row.metric) == ("Iowa", "death")
+
+
+def test_moment_words_keep_peak_and_remaining_apart():
+    df = extract_claims("After the blizzard, about 40,000 households remained without heat on "
+                        "Friday, down from a peak of 310,000.", published="2025-01-10")
+    keys = dict(zip(df.text, df.metric))
+    remaining = next(k for t, k in keys.items() if "40,000" in t)
+    peak = next(k for t, k in keys.items() if "310,000" in t)
+    assert remaining.startswith("remaining ") and peak.startswith("peak ")
+    assert remaining.split(" ", 1)[1] == peak.split(" ", 1)[1]
