@@ -129,9 +129,11 @@ def test_canonicalize_keeps_different_metrics_apart():
      "Waits dropped by 25,000 compared with the previous month.", "2025-04-10",
      [("7.5 million", "", "2025-01", ""), ("25,000", "", "2025-02", "2025-01")]),
     # a second figure after "from <month> and" is not the "from" side of a range
+    # and a compared month before an earlier figure is not the last figure's time
     ("Retail sales grew 2.1% in March, the statistics office said.\n\nAverage weekly pay rose "
-     "0.4% from February and 2.8% from a year earlier.", "2025-04-15",
-     [("0.4%", "", "2025-03", "2025-02"), ("2.8%", "", "2025-03", "2024-03")]),
+     "0.4% from February and 2.8% from a year earlier, to $1,210.", "2025-04-15",
+     [("0.4%", "", "2025-03", "2025-02"), ("2.8%", "", "2025-03", "2024-03"),
+      ("$1,210", "", "2025-03", "")]),
 ])
 def test_periods_and_subjects_case_table(text, published, expect):
     df = extract_claims(text, published=published)

@@ -153,6 +153,17 @@ class Years:
                  and not t.anchored and ".." not in t.period]
         return found[-1] if found else ""
 
+    def finer_in_focus(self, char: int, period: str) -> str:
+        """The latest month, quarter or half of ``period``'s year stated
+        before ``char``, when ``period`` is a bare year; else ``period``."""
+        if not re.fullmatch(_YEAR, period or ""):
+            return period
+        compare = set(attr()["roles"]["base"]) | set(attr()["roles"]["change_only"])
+        found = [t.period for t in self._stated if t.end <= char and t.cue not in compare
+                 and not t.anchored and t.period.startswith(period + "-")
+                 and ".." not in t.period]
+        return found[-1] if found else period
+
     def in_focus(self, char: int, suffix: str) -> str:
         """The latest period of this kind ("Q", "H", "-") stated before
         ``char``: what "the quarter" refers to."""
@@ -375,6 +386,9 @@ def periods(ctx: ArticleContext, years: Years, sent: Span, r: dict,
         # stated beside this figure, not the time this figure holds
         compare = set(attr()["roles"]["base"]) | set(attr()["roles"]["change_only"])
         times = [t for t in times if not (t.anchored and t.cue in compare)]
+        # "rose 0.3% from September and 3.9% from a year earlier, to $36.42":
+        # a compared time before an earlier figure belongs to that figure
+        times = [t for t in times if not (t.cue in compare and earlier and t.start < earlier[-1])]
 
     times = [replace(t, period=years.in_focus(t.start, t.focus)) if t.focus else t
              for t in times]
@@ -395,6 +409,8 @@ def periods(ctx: ArticleContext, years: Years, sent: Span, r: dict,
             ctx_period, ctx_base = _sentence_frame(ctx, prev, years)
             if ctx_period:
                 break
+        # a bare year ("the end of summer") in a month's story: the month in focus
+        ctx_period = years.finer_in_focus(sent.start_char, ctx_period)
     # "a year earlier" counts from the period this sentence states ("in the
     # third quarter ... from $4.31 billion a year earlier" -> a year before Q3)
     anchor = (_sentence_frame(ctx, sent, years)[0] if any(t.anchored for t in times) else "") \
