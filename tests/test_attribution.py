@@ -134,6 +134,10 @@ def test_canonicalize_keeps_different_metrics_apart():
      "0.4% from February and 2.8% from a year earlier, to $1,210.", "2025-04-15",
      [("0.4%", "", "2025-03", "2025-02"), ("2.8%", "", "2025-03", "2024-03"),
       ("$1,210", "", "2025-03", "")]),
+    # "in nearly two years" gives only a year: the month in focus stays
+    ("Factories added 20,000 jobs in March. The jobless rate is now at its highest level in "
+     "nearly two years.\n\nAverage pay rose 0.4% from February.", "2025-04-15",
+     [("0.4%", "", "2025-03", "2025-02")]),
 ])
 def test_periods_and_subjects_case_table(text, published, expect):
     df = extract_claims(text, published=published)
