@@ -215,3 +215,14 @@ def test_moment_words_keep_peak_and_remaining_apart():
     peak = next(k for t, k in keys.items() if "310,000" in t)
     assert remaining.startswith("remaining ") and peak.startswith("peak ")
     assert remaining.split(" ", 1)[1] == peak.split(" ", 1)[1]
+
+
+def test_filled_subject_raises_confidence_to_fallback():
+    claims = [_claim("Canada", "job (add)", "a"), replace(_claim("", "job (add)", "b"), confidence=0.36)]
+    out = canonicalize(claims)[1]
+    assert out.subject == "Canada" and out.confidence > 0.5
+
+
+def test_article_with_one_subject_lends_it_to_its_unnamed_claims():
+    claims = [_claim("Canada", "job (add)", "a"), _claim("", "job (cut)", "a")]
+    assert canonicalize(claims)[1].subject == "Canada"

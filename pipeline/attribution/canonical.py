@@ -177,11 +177,17 @@ def _fill_subjects(claims: list[Claim]) -> list[Claim]:
         if not c.subject and c.metric in by_metric:
             names = {s for (src, s) in by_metric[c.metric] if src != c.source_id}
             if len(names) == 1:
-                c = replace(c, subject=names.pop())
+                c = _filled(c, names.pop())
         if not c.subject and c.source_id not in named_sources and len(set_subjects) == 1:
-            c = replace(c, subject=next(iter(set_subjects)))
+            c = _filled(c, next(iter(set_subjects)))
         out.append(c)
-    return out
+    # the rest of an article whose named claims all share one subject take it
+    per_source: dict[str, set] = {}
+    for c in out:
+        if c.subject:
+            per_source.setdefault(c.source_id, set()).add(c.subject)
+    return [_filled(c, next(iter(per_source[c.source_id])))
+            if not c.subject and len(per_source.get(c.source_id, ())) == 1 else c for c in out]
 
 
 def _elsewhere(claims: list[Claim], c: Claim, is_source) -> bool:
@@ -190,3 +196,13 @@ def _elsewhere(claims: list[Claim], c: Claim, is_source) -> bool:
     names = {o.subject for o in claims if o.source_id != c.source_id and o.metric == c.metric
              and o.subject and not is_source(o.subject)}
     return len(names) == 1
+
+
+def _filled(c: Claim, subject: str) -> Claim:
+    """``c`` with a subject found for it across the set; its confidence
+    rises from the no-subject level to the fallback level."""
+    if c.subject:
+        return replace(c, subject=subject)
+    conf = attr()["confidence"]
+    ratio = conf["subject_fallback"] / conf["no_subject"]
+    return replace(c, subject=subject, confidence=round(min(1.0, c.confidence * ratio), 2))

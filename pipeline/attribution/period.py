@@ -162,7 +162,13 @@ class Years:
         found = [t.period for t in self._stated if t.end <= char and t.cue not in compare
                  and not t.anchored and t.period.startswith(period + "-")
                  and ".." not in t.period]
-        return found[-1] if found else period
+        if found:
+            return found[-1]
+        # a headline before the story states its month
+        later = [t.period for t in self._stated if t.start >= char and t.cue not in compare
+                 and not t.anchored and t.period.startswith(period + "-")
+                 and ".." not in t.period]
+        return later[0] if later else period
 
     def in_focus(self, char: int, suffix: str) -> str:
         """The latest period of this kind ("Q", "H", "-") stated before
@@ -434,6 +440,8 @@ def periods(ctx: ArticleContext, years: Years, sent: Span, r: dict,
         period, how = years.stated_before(sent.start_char), "period_fallback"
     if not period and years.topic:
         period, how = str(years.topic), "period_fallback"
+    if how == "period_fallback":
+        period = years.finer_in_focus(sent.start_char, period)
 
     base = ""
     if kind in CHANGE_KINDS:
