@@ -138,6 +138,9 @@ def test_canonicalize_keeps_different_metrics_apart():
     ("Factories added 20,000 jobs in March. The jobless rate is now at its highest level in "
      "nearly two years.\n\nAverage pay rose 0.4% from February.", "2025-04-15",
      [("0.4%", "", "2025-03", "2025-02")]),
+    # a month's count of change runs from the month before
+    ("Factories added 20,000 jobs in March, the statistics office said.", "2025-04-15",
+     [("20,000", "", "2025-03", "2025-02")]),
 ])
 def test_periods_and_subjects_case_table(text, published, expect):
     df = extract_claims(text, published=published)

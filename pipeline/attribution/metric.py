@@ -120,9 +120,23 @@ class MetricFinder:
             noun = self.described(r)
         if noun == "borrow" or noun is None:
             return MetricGuess(borrow=True, replace_unit=rejected)
+        if own:
+            self._scope_from_subject(self._clause_verb(noun))
         g = self.key_for(noun, "metric_from_noun", flow=own)
         g.replace_unit = rejected
         return g
+
+    @staticmethod
+    def _clause_verb(noun: Token) -> Token:
+        """The verb whose subject says whose part this is: "Health care added
+        48,000 jobs"; "Health care remained the engine, adding 48,000 jobs"."""
+        verb = noun.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+            verb = verb.head
+        if not any(c.dep_ == "nsubj" for c in verb.children) \
+                and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head is not verb:
+            verb = verb.head
+        return verb
 
     def _level_subject(self, r: dict) -> Token | None:
         """The subject of "X fell to 31", "X stood at 7.4 million cases",

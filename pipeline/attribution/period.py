@@ -460,6 +460,9 @@ def periods(ctx: ArticleContext, years: Years, sent: Span, r: dict,
                     base = b2
                     break
         if not base and period:
-            base = shift(period, -1)
+            # "added 142,000 jobs in October": a month's count of change runs
+            # from the month before; other changes compare with a year before
+            monthly = kind == "change" and re.fullmatch(rf"{_YEAR}-\d\d", period)
+            base = shift(period, months=-1) if monthly else shift(period, -1)
             how = "period_fallback" if how == "period_explicit" else how
     return period, base, how
