@@ -14,6 +14,7 @@ metric, period, canonical); knowledge lives in ``data/attribution.toml`` and
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 
 from typing import TYPE_CHECKING
@@ -59,6 +60,9 @@ def attribute(article: Article, doc: Doc, raw: list[dict]) -> list[Claim]:
     for i, (names, how) in enumerate(subjects):
         if names:
             continue
+        if how == "source":             # the clause names who published it
+            subjects[i] = ([main], "fallback") if main else ([], "none")
+            continue
         for prev in ctx.previous_sentences(sents[i]):
             found = finder.for_sentence(prev)
             if found:
@@ -70,6 +74,7 @@ def attribute(article: Article, doc: Doc, raw: list[dict]) -> list[Claim]:
     guesses = [metrics.guess(r) for r in raw]
     _borrow_metrics(ctx, raw, sents, guesses, metrics)
     _unify_restatements(raw, guesses, subjects)
+    _mark_moments(ctx.text, raw, guesses)
 
     claims = []
     for r, sent, (names, s_how), g in zip(raw, sents, subjects, guesses):
@@ -162,6 +167,29 @@ def _earlier_donor(ctx, raw, guesses, i) -> int | None:
         if earlier:
             return earlier[-1]
     return None
+
+
+def _mark_moments(text: str, raw: list[dict], guesses) -> None:
+    """"620,000 without power at the peak" vs "85,000 remaining": the
+    moment cue nearest a figure, between its neighbours in the sentence,
+    goes in front of its metric key."""
+    cues = [(w, name) for name, words in attr()["moments"].items() for w in words]
+    for i, r in enumerate(raw):
+        if not guesses[i].key:
+            continue
+        lo = max([raw[j]["end_char"] for j in range(len(raw)) if raw[j]["sent_start"] == r["sent_start"]
+                  and raw[j]["end_char"] <= r["start_char"]], default=r["sent_start"])
+        hi = min([raw[j]["start_char"] for j in range(len(raw)) if raw[j]["sent_start"] == r["sent_start"]
+                  and raw[j]["start_char"] >= r["end_char"]], default=r["sent_end"])
+        found = []
+        for word, name in cues:
+            for m in re.finditer(rf"\b{re.escape(word)}\b", text[lo:hi], re.I):
+                at = lo + m.start()
+                found.append((min(abs(at - r["start_char"]), abs(at - r["end_char"])), name))
+        if found:
+            name = min(found)[1]
+            if not guesses[i].key.startswith(name + " "):
+                guesses[i].key = f"{name} {guesses[i].key}"
 
 
 def _unify_restatements(raw, guesses, subjects) -> None:

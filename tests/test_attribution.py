@@ -128,6 +128,19 @@ def test_canonicalize_keeps_different_metrics_apart():
     ("The list fell to 7.4 million in February.\n\nThat is down from 7.5 million in January. "
      "Waits dropped by 25,000 compared with the previous month.", "2025-04-10",
      [("7.5 million", "", "2025-01", ""), ("25,000", "", "2025-02", "2025-01")]),
+    # a second figure after "from <month> and" is not the "from" side of a range
+    # and a compared month before an earlier figure is not the last figure's time
+    ("Retail sales grew 2.1% in March, the statistics office said.\n\nAverage weekly pay rose "
+     "0.4% from February and 2.8% from a year earlier, to $1,210.", "2025-04-15",
+     [("0.4%", "", "2025-03", "2025-02"), ("2.8%", "", "2025-03", "2024-03"),
+      ("$1,210", "", "2025-03", "")]),
+    # "in nearly two years" gives only a year: the month in focus stays
+    ("Factories added 20,000 jobs in March. The jobless rate is now at its highest level in "
+     "nearly two years.\n\nAverage pay rose 0.4% from February.", "2025-04-15",
+     [("0.4%", "", "2025-03", "2025-02")]),
+    # a month's count of change runs from the month before
+    ("Factories added 20,000 jobs in March, the statistics office said.", "2025-04-15",
+     [("20,000", "", "2025-03", "2025-02")]),
 ])
 def test_periods_and_subjects_case_table(text, published, expect):
     df = extract_claims(text, published=published)
@@ -168,3 +181,51 @@ def test_reference_resolves_to_the_named_organisation():
 def test_attribution_never_raises(text):
     df = extract_claims(text)
     assert (df.confidence.between(0, 1)).all()
+
+
+@pytest.mark.parametrize("text, figure, subject", [
+    # the publisher of a statistic is its source, not its subject
+    ("Canada's jobless rate was 6.1% in May, the Bureau of Labor Statistics said.\n\n"
+     "Economists prefer the adjusted figure, which the bureau puts at 6.4% for May.",
+     "6.4%", "Canada"),
+    # "authorities confirmed" names no subject: the article's main one, not the last place
+    ("Storm Ada killed 31 people across three states. Ohio reported 12 deaths on Monday.\n\n"
+     "Earlier in the week, authorities had confirmed 19 deaths.", "19", "Storm Ada"),
+])
+def test_sources_of_figures_are_not_subjects(text, figure, subject):
+    df = extract_claims(text, published="2025-06-10")
+    assert df[df.text == figure].iloc[0].subject == subject
+
+
+def test_unnamed_article_takes_the_sets_one_subject():
+    claims = [_claim("Canada", "unemployment rate", "a"), _claim("Canada", "job (add)", "a"),
+              _claim("", "youth unemployment rate", "b")]
+    assert canonicalize(claims)[2].subject == "Canada"
+
+
+def test_gapped_clause_takes_its_own_place_and_the_borrowed_metric():
+    df = extract_claims("Storm Bo killed 20 people. Kansas accounted for 14 of the deaths and "
+                        "Iowa for three, officials said.", published="2025-06-10")
+    row = df[df.text == "three"].iloc[0]
+    assert (row.subject, row.metric) == ("Iowa", "death")
+
+
+def test_moment_words_keep_peak_and_remaining_apart():
+    df = extract_claims("After the blizzard, about 40,000 households remained without heat on "
+                        "Friday, down from a peak of 310,000.", published="2025-01-10")
+    keys = dict(zip(df.text, df.metric))
+    remaining = next(k for t, k in keys.items() if "40,000" in t)
+    peak = next(k for t, k in keys.items() if "310,000" in t)
+    assert remaining.startswith("remaining ") and peak.startswith("peak ")
+    assert remaining.split(" ", 1)[1] == peak.split(" ", 1)[1]
+
+
+def test_filled_subject_raises_confidence_to_fallback():
+    claims = [_claim("Canada", "job (add)", "a"), replace(_claim("", "job (add)", "b"), confidence=0.36)]
+    out = canonicalize(claims)[1]
+    assert out.subject == "Canada" and out.confidence > 0.5
+
+
+def test_article_with_one_subject_lends_it_to_its_unnamed_claims():
+    claims = [_claim("Canada", "job (add)", "a"), _claim("", "job (cut)", "a")]
+    assert canonicalize(claims)[1].subject == "Canada"

@@ -15,7 +15,7 @@ from dataclasses import replace
 from rapidfuzz import fuzz
 
 from ..model import Claim
-from .context import syn
+from .context import attr, syn
 from .subject import abbreviates, norm_name
 
 
@@ -157,15 +157,52 @@ def _fill_subjects(claims: list[Claim]) -> list[Claim]:
     142,000 jobs") reports on the set's topic: a claim without a subject
     takes the one subject other articles give the same metric, if they agree
     on one."""
+    sources = set(attr()["source_nouns"])
+
+    def is_source(name: str) -> bool:       # "Bureau of Labor Statistics"
+        return bool(set(norm_name(name).split()) & sources)
+
+    claims = [replace(c, subject="") if c.subject and is_source(c.subject)
+              and _elsewhere(claims, c, is_source) else c for c in claims]
     by_metric: dict[str, Counter] = {}
     for c in claims:
         if c.subject and c.metric:
             by_metric.setdefault(c.metric, Counter())[(c.source_id, c.subject)] += 1
+    # an article none of whose claims has a subject: the set's one subject,
+    # if every other article agrees on one
+    named_sources = {c.source_id for c in claims if c.subject}
+    set_subjects = {c.subject for c in claims if c.subject}
     out = []
     for c in claims:
         if not c.subject and c.metric in by_metric:
             names = {s for (src, s) in by_metric[c.metric] if src != c.source_id}
             if len(names) == 1:
-                c = replace(c, subject=names.pop())
+                c = _filled(c, names.pop())
+        if not c.subject and c.source_id not in named_sources and len(set_subjects) == 1:
+            c = _filled(c, next(iter(set_subjects)))
         out.append(c)
-    return out
+    # the rest of an article whose named claims all share one subject take it
+    per_source: dict[str, set] = {}
+    for c in out:
+        if c.subject:
+            per_source.setdefault(c.source_id, set()).add(c.subject)
+    return [_filled(c, next(iter(per_source[c.source_id])))
+            if not c.subject and len(per_source.get(c.source_id, ())) == 1 else c for c in out]
+
+
+def _elsewhere(claims: list[Claim], c: Claim, is_source) -> bool:
+    """Other articles give this claim's metric one subject that is not a
+    publisher of figures: the place the figure describes."""
+    names = {o.subject for o in claims if o.source_id != c.source_id and o.metric == c.metric
+             and o.subject and not is_source(o.subject)}
+    return len(names) == 1
+
+
+def _filled(c: Claim, subject: str) -> Claim:
+    """``c`` with a subject found for it across the set; its confidence
+    rises from the no-subject level to the fallback level."""
+    if c.subject:
+        return replace(c, subject=subject)
+    conf = attr()["confidence"]
+    ratio = conf["subject_fallback"] / conf["no_subject"]
+    return replace(c, subject=subject, confidence=round(min(1.0, c.confidence * ratio), 2))

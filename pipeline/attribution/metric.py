@@ -123,9 +123,23 @@ class MetricFinder:
             noun = self.described(r)
         if noun == "borrow" or noun is None:
             return MetricGuess(borrow=True, replace_unit=rejected)
+        if own:
+            self._scope_from_subject(self._clause_verb(noun))
         g = self.key_for(noun, "metric_from_noun", flow=own)
         g.replace_unit = rejected
         return g
+
+    @staticmethod
+    def _clause_verb(noun: Token) -> Token:
+        """The verb whose subject says whose part this is: "Health care added
+        48,000 jobs"; "Health care remained the engine, adding 48,000 jobs"."""
+        verb = noun.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+            verb = verb.head
+        if not any(c.dep_ == "nsubj" for c in verb.children) \
+                and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head is not verb:
+            verb = verb.head
+        return verb
 
     def _level_subject(self, r: dict) -> Token | None:
         """The subject of "X fell to 31", "X stood at 7.4 million cases",
@@ -218,7 +232,10 @@ class MetricFinder:
                 order = {"dobj": 0, "nsubjpass": 1, "nsubj": 2}
                 for child in sorted((c for c in tok.children if c.dep_ in order),
                                     key=lambda c: order[c.dep_]):
+                    # a place or group subject ("Louisiana accounted for ...")
+                    # says whose figure it is, not what is counted
                     if child.pos_ not in ("NOUN", "PROPN") or self._is_name(child) \
+                            or child.ent_type_ in attr()["subject_labels"] \
                             or child.i in inside or self._refers(child) \
                             or child.lemma_.lower() in sets["change_nouns"]:
                         continue

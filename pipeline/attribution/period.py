@@ -156,6 +156,23 @@ class Years:
                  and not t.anchored and ".." not in t.period]
         return found[-1] if found else ""
 
+    def finer_in_focus(self, char: int, period: str) -> str:
+        """The latest month, quarter or half of ``period``'s year stated
+        before ``char``, when ``period`` is a bare year; else ``period``."""
+        if not re.fullmatch(_YEAR, period or ""):
+            return period
+        compare = set(attr()["roles"]["base"]) | set(attr()["roles"]["change_only"])
+        found = [t.period for t in self._stated if t.end <= char and t.cue not in compare
+                 and not t.anchored and t.period.startswith(period + "-")
+                 and ".." not in t.period]
+        if found:
+            return found[-1]
+        # a headline before the story states its month
+        later = [t.period for t in self._stated if t.start >= char and t.cue not in compare
+                 and not t.anchored and t.period.startswith(period + "-")
+                 and ".." not in t.period]
+        return later[0] if later else period
+
     def in_focus(self, char: int, suffix: str) -> str:
         """The latest period of this kind ("Q", "H", "-") stated before
         ``char``: what "the quarter" refers to."""
@@ -285,7 +302,8 @@ def _year_is_name(ctx: ArticleContext, char: int) -> bool:
 def _side(text_before: str) -> str:
     """"A" for the first figure of "from A to B", "B" for the second."""
     tail = text_before[-40:].lower()
-    if re.search(r"\b(from|between)\s+(\S+\s+){0,2}$", tail):
+    # "from about 4.2%", not "from September and 3.9%" (a second figure)
+    if re.search(r"\b(from|between)\s+((?!(?:and|or|to)\b)\S+\s+){0,2}$", tail):
         return "A"
     if re.search(r"\b(to|and)\s+(\S+\s+){0,2}$", tail):
         return "B"
@@ -377,6 +395,9 @@ def periods(ctx: ArticleContext, years: Years, sent: Span, r: dict,
         # stated beside this figure, not the time this figure holds
         compare = set(attr()["roles"]["base"]) | set(attr()["roles"]["change_only"])
         times = [t for t in times if not (t.anchored and t.cue in compare)]
+        # "rose 0.3% from September and 3.9% from a year earlier, to $36.42":
+        # a compared time before an earlier figure belongs to that figure
+        times = [t for t in times if not (t.cue in compare and earlier and t.start < earlier[-1])]
 
     times = [replace(t, period=years.in_focus(t.start, t.focus)) if t.focus else t
              for t in times]
@@ -397,6 +418,8 @@ def periods(ctx: ArticleContext, years: Years, sent: Span, r: dict,
             ctx_period, ctx_base = _sentence_frame(ctx, prev, years)
             if ctx_period:
                 break
+        # a bare year ("the end of summer") in a month's story: the month in focus
+        ctx_period = years.finer_in_focus(sent.start_char, ctx_period)
     # "a year earlier" counts from the period this sentence states ("in the
     # third quarter ... from $4.31 billion a year earlier" -> a year before Q3)
     anchor = (_sentence_frame(ctx, sent, years)[0] if any(t.anchored for t in times) else "") \
@@ -420,6 +443,8 @@ def periods(ctx: ArticleContext, years: Years, sent: Span, r: dict,
         period, how = years.stated_before(sent.start_char), "period_fallback"
     if not period and years.topic:
         period, how = str(years.topic), "period_fallback"
+    if how == "period_fallback":
+        period = years.finer_in_focus(sent.start_char, period)
 
     base = ""
     if kind in CHANGE_KINDS:
@@ -438,6 +463,9 @@ def periods(ctx: ArticleContext, years: Years, sent: Span, r: dict,
                     base = b2
                     break
         if not base and period:
-            base = shift(period, -1)
+            # "added 142,000 jobs in October": a month's count of change runs
+            # from the month before; other changes compare with a year before
+            monthly = kind == "change" and re.fullmatch(rf"{_YEAR}-\d\d", period)
+            base = shift(period, months=-1) if monthly else shift(period, -1)
             how = "period_fallback" if how == "period_explicit" else how
     return period, base, how

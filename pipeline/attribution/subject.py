@@ -370,18 +370,62 @@ class SubjectFinder:
     def for_claim(self, r: dict) -> tuple[list[str], str]:
         doc = self.ctx.doc
         tok = doc[r["token_start"]]
+        gapped = self._gapped_subject(tok)
+        if gapped:
+            return [gapped], "in_sentence"
         for _ in range(12):
             if tok.pos_ in ("VERB", "AUX") or tok.dep_ == "ROOT":
                 for child in tok.children:
                     if child.dep_ in self.subject_deps and not (
                             r["token_start"] <= child.i < r["token_end"]):
                         names, how = self.phrase(child)
+                        if self._is_source(tok, child, names if how == "in_sentence" else []):
+                            return [], "source"
                         if names:
                             return names, how
             if tok.head is tok:
                 break
             tok = tok.head
         return self._place_of_part(doc[r["token_start"]])
+
+    def _gapped_subject(self, num: Token) -> str:
+        """"Texas accounted for 12 of them and Oklahoma for five": in a
+        clause with its verb left out, the name before the preposition is
+        the subject of the number after it."""
+        prep = num.head
+        if num.dep_ != "pobj" or prep.dep_ != "prep" or prep.i == 0:
+            return ""
+        m = self.mentions.at(self.ctx.doc[prep.i - 1])
+        if m is None or m.label not in ("GPE", "LOC", "ORG", "ORG?", "NORP"):
+            return ""
+        first = self.ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if first is None or first.start == 0:
+            return ""
+        before = self.ctx.doc[first.start - 1]
+        return m.name if before.lower_ in ("and", "while", "but", "or") else ""
+
+    def _is_source(self, verb: Token, subj: Token, named: list[str]) -> bool:
+        """"the government puts it at 4.3%", "authorities confirmed 23
+        deaths": the clause's subject publishes the figure, it is not whose
+        figure it is ("officials in Louisiana" still name the place)."""
+        a = attr()
+        if verb.lemma_.lower() not in a["source_verbs"]:
+            return False
+        m = self.mentions.at(subj)
+        if m is not None:
+            return self.is_source_name(m.name)
+        if named:
+            return False
+        return subj.lemma_.lower() in a["source_nouns"] or subj.lower_ in a["source_nouns"]
+
+    def is_source_name(self, name: str) -> bool:
+        """A name that says it is a publisher of figures ("Bureau of Labor
+        Statistics", "Labor Department")."""
+        words = set(norm_name(name).split())
+        for long, acr in self.mentions.acronyms.items():
+            if acr == name:
+                words |= set(long.split())
+        return bool(words & set(attr()["source_nouns"]))
 
     def _place_of_part(self, num: Token) -> tuple[list[str], str]:
         """"Nineteen of the deaths were in Louisiana and four in Mississippi":
@@ -411,7 +455,8 @@ class SubjectFinder:
                 if names:
                     return names
         for m in self.mentions.items:
-            if sent.start_char <= m.start < sent.end_char and m.label in ("ORG", "ORG?"):
+            if sent.start_char <= m.start < sent.end_char and m.label in ("ORG", "ORG?") \
+                    and not self.is_source_name(m.name):
                 tok = self.ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
                 if tok is not None and not any(t.dep_ == "pobj" for t in tok):
                     return [m.name]
@@ -422,5 +467,8 @@ class SubjectFinder:
         the organisation it mentions most."""
         if found:
             return Counter(found).most_common(1)[0][0]
+        # a publisher of figures only when nothing else is named (across
+        # articles, canonicalize may still give the place the figures describe)
         orgs = Counter(m.name for m in self.mentions.items if m.label in ("ORG", "ORG?"))
-        return orgs.most_common(1)[0][0] if orgs else ""
+        ranked = sorted(orgs, key=lambda n: (self.is_source_name(n), -orgs[n]))
+        return ranked[0] if ranked else ""
