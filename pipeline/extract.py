@@ -250,7 +250,7 @@ def counted_noun(span: Span, cues: dict | None = None):
     for _ in range(3):
         if tok.pos_ in ("NOUN", "PROPN") and tok not in span and tok.lemma_.lower() not in skip:
             return tok
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             break
         if tok.dep_ in ("nummod", "compound", "quantmod", "npadvmod", "amod", "nmod") \
                 or tok in span:
@@ -312,7 +312,7 @@ def subject_of_change(span: Span, cues: dict):
     the subject of the change verb (*reports*), or None."""
     tok = span.root
     for _ in range(4):
-        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
             break
         tok = tok.head
     for child in tok.children:

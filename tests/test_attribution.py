@@ -229,3 +229,11 @@ def test_filled_subject_raises_confidence_to_fallback():
 def test_article_with_one_subject_lends_it_to_its_unnamed_claims():
     claims = [_claim("Canada", "job (add)", "a"), _claim("", "job (cut)", "a")]
     assert canonicalize(claims)[1].subject == "Canada"
+
+
+def test_fragment_without_a_verb_terminates():
+    """Regression: spaCy makes a new Token object on every access, so
+    ``tok.head is tok`` never held at the root and the climb to the clause
+    verb looped forever on a verbless fragment."""
+    df = extract_claims("Health care jobs: 48,000 new positions")
+    assert list(df.text) == ["48,000"]

@@ -134,10 +134,10 @@ class MetricFinder:
         """The verb whose subject says whose part this is: "Health care added
         48,000 jobs"; "Health care remained the engine, adding 48,000 jobs"."""
         verb = noun.head
-        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
         if not any(c.dep_ == "nsubj" for c in verb.children) \
-                and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head is not verb:
+                and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i:
             verb = verb.head
         return verb
 
@@ -146,7 +146,7 @@ class MetricFinder:
         "X rose from 10": the quantity whose level the figure gives."""
         tok = self.ctx.doc[r["token_end"] - 1]
         for _ in range(4):
-            if tok.head is tok:
+            if tok.head.i == tok.i:
                 return None
             if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "from", "at") \
                     and tok.head.head.pos_ in ("VERB", "AUX"):
@@ -187,7 +187,7 @@ class MetricFinder:
         """"unemployment" in "unemployment rate" stays even when it is the
         article's topic: "rate" alone counts nothing."""
         head = mod.head
-        while head.dep_ in ("compound", "amod") and head.head is not head:
+        while head.dep_ in ("compound", "amod") and head.head.i != head.i:
             head = head.head
         sets = _sets()
         return head.lemma_.lower() in sets["empty_heads"] or head.lower_ in sets["empty_heads"]
@@ -249,7 +249,7 @@ class MetricFinder:
                         self._scope_from_subject(tok)
                     return child
                 return None
-            if tok.head is tok:
+            if tok.head.i == tok.i:
                 return None
             tok = tok.head
         return None

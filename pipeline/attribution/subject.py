@@ -383,7 +383,7 @@ class SubjectFinder:
                             return [], "source"
                         if names:
                             return names, how
-            if tok.head is tok:
+            if tok.head.i == tok.i:
                 break
             tok = tok.head
         return self._place_of_part(doc[r["token_start"]])
