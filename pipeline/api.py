@@ -18,16 +18,22 @@ def claims_frame(claims: list[Claim]) -> pd.DataFrame:
     return pd.DataFrame([c.row() for c in claims], columns=list(CLAIM_COLUMNS))
 
 
-def read_claims(articles: list[Article], model: str | None = None, jobs: int = 1,
-                progress: bool = False) -> list[Claim]:
-    """Run nlp, extract and normalize over ``articles`` (``jobs`` processes;
-    ``progress``: a bar on stderr when it is a terminal)."""
+def parse_articles(articles: list[Article], model: str | None = None, jobs: int = 1,
+                   progress: bool = False) -> dict[str, list[Claim]]:
+    """Per-article claims (nlp, extract, normalize.attribute) for ``articles``,
+    parsed afresh (``jobs`` processes; ``progress``: a bar on stderr when it is
+    a terminal). Cross-article canonicalization is the caller's."""
     from .nlp import load_nlp, parse  # spaCy is imported only when something is parsed
     nlp = load_nlp(model)
-    claims: list[Claim] = []
-    for article, doc in parse(nlp, articles, n_process=jobs, progress=progress):
-        claims.extend(normalize.attribute(article, doc, doc._.numeric_claims))
-    return normalize.canonicalize(claims) if hasattr(normalize, "canonicalize") else claims
+    return {article.source_id: normalize.attribute(article, doc, doc._.numeric_claims)
+            for article, doc in parse(nlp, articles, n_process=jobs, progress=progress)}
+
+
+def read_claims(articles: list[Article], model: str | None = None, jobs: int = 1,
+                progress: bool = False) -> list[Claim]:
+    """Claims of ``articles`` in article order, canonicalized across them."""
+    per_article = parse_articles(articles, model, jobs, progress)
+    return normalize.canonicalize([c for a in articles for c in per_article[a.source_id]])
 
 
 def extract_claims(text: str, source_id: str = "text", published: str = "",

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import compare, explain, ingest, normalize, reviews
-from .api import claims_frame
+from .api import claims_frame, parse_articles
 from .cache import ClaimCache
 from .files import ensure_dir, locked
 from .model import Article, Claim, Finding
@@ -29,16 +29,6 @@ class RunResult:
     reprocessed: int = 0
 
 
-def parse_articles(articles: list[Article], model: str | None = None,
-                   jobs: int = 1, progress: bool = False) -> dict[str, list[Claim]]:
-    """Per-article claims (normalize.attribute) for ``articles``, parsed afresh
-    (``progress``: a bar on stderr when it is a terminal)."""
-    from .nlp import load_nlp, parse
-    nlp = load_nlp(model)
-    return {article.source_id: normalize.attribute(article, doc, doc._.numeric_claims)
-            for article, doc in parse(nlp, articles, n_process=jobs, progress=progress)}
-
-
 def cached_claims(articles: list[Article], cache: ClaimCache, model: str | None = None,
                   jobs: int = 1, progress: bool = False) -> tuple[list[Claim], int]:
     """All claims of ``articles`` in article order, and how many articles
@@ -50,9 +40,7 @@ def cached_claims(articles: list[Article], cache: ClaimCache, model: str | None 
         for a in fresh:
             per_article[a.source_id] = parsed[a.source_id]
             cache.put_claims(a, parsed[a.source_id])
-    claims = [c for a in articles for c in per_article[a.source_id]]
-    if hasattr(normalize, "canonicalize"):
-        claims = normalize.canonicalize(claims)
+    claims = normalize.canonicalize([c for a in articles for c in per_article[a.source_id]])
     return claims, len(fresh)
 
 

@@ -36,7 +36,7 @@ def test_offsets_index_the_decoded_text_not_the_bytes(tmp_path):
     # a BOM and multi-byte characters before the number: byte and char offsets differ
     path = tmp_path / "bom.txt"
     path.write_bytes(b"\xef\xbb\xbf" + SENTENCE.encode("utf-8"))
-    from pipeline.run import parse_articles
+    from pipeline.api import parse_articles
     article = ingest.read_article(path)
     claims = parse_articles([article])[article.source_id]
     assert claims, "the sentence holds numeric claims"

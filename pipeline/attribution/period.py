@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # annotations only: a cached run never imports spaCy
     from spacy.tokens import Span
 
+from ..knowledge import load
 from .context import ArticleContext, attr, title_text
 
 _YEAR = r"(?:19|20)\d\d"
@@ -261,7 +262,8 @@ def _find_times(ctx: ArticleContext, sent: Span, ref: int | None,
         if year and pub and not m.group(3) and month > pub[1] and year == pub[0]:
             year -= 1
         if year:
-            span = {"three": 3, "3": 3, "six": 6, "6": 6, "twelve": 12, "12": 12}[m.group(1).lower()]
+            word = m.group(1).lower()
+            span = int(word) if word.isdigit() else int(load("numbers")["words"]["units"][word])
             add(m.start(), m.end(), _month_span_period(month - span + 1, month, str(year))
                 if month >= span else "")
     for m in p["focus"].finditer(text):
