@@ -124,8 +124,12 @@ def test_headline_is_its_own_sentence():
 def test_only_needed_components_are_loaded():
     nlp = load_nlp()
     model_parts = [p for p in nlp.component_names
-                   if p not in ("claimcheck_line_breaks", "numeric_claims")]
+                   if p not in ("claimcheck_line_breaks", "claimcheck_attributes",
+                                "numeric_claims")]
     assert set(model_parts) <= set(NEEDED)
+    # the model's attribute ruler is kept but replaced by its compiled form
+    assert "attribute_ruler" in nlp.disabled
+    assert "claimcheck_attributes" in nlp.pipe_names
     assert "senter" not in nlp.component_names
     assert nlp.pipe_names[-1] == "numeric_claims"
 

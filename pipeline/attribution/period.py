@@ -204,11 +204,29 @@ def find_times(ctx: ArticleContext, sent: Span, ref: int | None,
     return list(ctx.memo[key])
 
 
+#: The patterns :func:`_find_times` reads, in the order it reads them.
+_SCANNED = ("month_span", "part", "part_after", "month_year", "rel_month", "month_alone",
+            "relative", "months_ended", "focus", "focus_adj", "year_range", "year")
+
+
+def _scan(ctx: ArticleContext, sent: Span) -> dict[str, list[re.Match]]:
+    """Every time pattern's matches in ``sent``: they do not depend on the
+    reference year, so each sentence is scanned once however it is asked."""
+    key = ("scan", sent.start_char, sent.end_char)
+    if key not in ctx.memo:
+        p = _patterns()
+        text = ctx.text[sent.start_char:sent.end_char]  # Span.text rebuilds from tokens
+        ctx.memo[key] = {name: list(p[name].finditer(text)) if text.strip() else []
+                         for name in _SCANNED}
+    return ctx.memo[key]
+
+
 def _find_times(ctx: ArticleContext, sent: Span, ref: int | None,
                 pub: tuple[int, int] | None) -> list[Time]:
     p = _patterns()
-    text = ctx.text[sent.start_char:sent.end_char]  # Span.text rebuilds from tokens
+    text = ctx.text[sent.start_char:sent.end_char]
     base = sent.start_char
+    found = _scan(ctx, sent)
     taken: list[tuple[int, int]] = []
     out: list[Time] = []
 
@@ -222,20 +240,20 @@ def _find_times(ctx: ArticleContext, sent: Span, ref: int | None,
         m = p["cue"].search(text[max(0, s - 30):s])
         out.append(Time(base + s, base + e, period, cue=m.group(1).lower() if m else "", **kw))
 
-    for m in p["month_span"].finditer(text):
+    for m in found["month_span"]:
         year = m.group(3) or (str(ref) if ref else "")
         if year:
             add(m.start(), m.end(), _month_span_period(p["months"][m.group(1).lower()],
                                                        p["months"][m.group(2).lower()], year))
-    for m in p["part"].finditer(text):
+    for m in found["part"]:
         year = m.group(2) or (str(ref) if ref else "")
         suffix = p["parts"][re.sub(r"[\s-]+", " ", m.group(1).lower())]
         add(m.start(), m.end(), f"{year}-{suffix}" if year else suffix)
-    for m in p["part_after"].finditer(text):
+    for m in found["part_after"]:
         add(m.start(), m.end(), f"{m.group(1)}-{p['parts'][m.group(2).lower()]}")
-    for m in p["month_year"].finditer(text):
+    for m in found["month_year"]:
         add(m.start(), m.end(), f"{m.group(2)}-{p['months'][m.group(1).lower()]:02d}")
-    for m in p["rel_month"].finditer(text):
+    for m in found["rel_month"]:
         phrase = re.sub(r"\s+", " ", m.group(1).lower())
         if phrase in p["rm_ref"]:
             if pub:
@@ -243,12 +261,12 @@ def _find_times(ctx: ArticleContext, sent: Span, ref: int | None,
                     relative=True)
         else:
             add(m.start(), m.end(), "", months=p["rm_anch"][phrase], anchored=True, relative=True)
-    for m in p["month_alone"].finditer(text):
+    for m in found["month_alone"]:
         month = p["months"][m.group(1).lower()]
         if ref:
             year = ref - 1 if pub and month > pub[1] and ref == pub[0] else ref
             add(m.start(1), m.end(1), f"{year}-{month:02d}")
-    for m in p["relative"].finditer(text):
+    for m in found["relative"]:
         phrase = re.sub(r"\s+", " ", m.group(1).lower())
         if phrase in p["rel_ref"]:
             if ref:
@@ -256,7 +274,7 @@ def _find_times(ctx: ArticleContext, sent: Span, ref: int | None,
         else:
             add(m.start(), m.end(), "", offset=p["rel_anch"][phrase], anchored=True,
                 relative=True)
-    for m in p["months_ended"].finditer(text):
+    for m in found["months_ended"]:
         month = p["months"][m.group(2).lower()]
         year = int(m.group(3)) if m.group(3) else ref
         if year and pub and not m.group(3) and month > pub[1] and year == pub[0]:
@@ -266,16 +284,16 @@ def _find_times(ctx: ArticleContext, sent: Span, ref: int | None,
             span = int(word) if word.isdigit() else int(load("numbers")["words"]["units"][word])
             add(m.start(), m.end(), _month_span_period(month - span + 1, month, str(year))
                 if month >= span else "")
-    for m in p["focus"].finditer(text):
+    for m in found["focus"]:
         add(m.start(), m.end(), "", focus=p["focus_words"][m.group(1).lower()], relative=True)
-    for m in p["focus_adj"].finditer(text):
+    for m in found["focus_adj"]:
         add(m.start(), m.end(), "", focus=p["focus_adj_words"][m.group(1).lower()], relative=True)
-    for m in p["year_range"].finditer(text):
+    for m in found["year_range"]:
         a, b = m.group(1), m.group(2)
         b = a[:2] + b if len(b) == 2 else b
         if int(b) > int(a):
             add(m.start(), m.end(), f"{a}..{b}")
-    for m in p["year"].finditer(text):
+    for m in found["year"]:
         if _year_is_name(ctx, base + m.start()) or _future(text[:m.start()]):
             taken.append((m.start(), m.end()))
             continue
