@@ -14,7 +14,9 @@ What makes it fast (see benchmarks/README.md for the figures):
   text's length, so every offset still indexes the article text, and a run
   of spaces costs the model one token instead of a paragraph's worth.
 * The model's ``attribute_ruler`` (its tag map and exceptions) runs as
-  vectorised lookups with the same result (:mod:`pipeline.tagmap`).
+  vectorised lookups, and its lemmatizer once per distinct word, POS and
+  morphology instead of once per token, with the same results
+  (:mod:`pipeline.fastattrs`).
 * Every line break starts a sentence (headlines and list items are
   sentences of their own), set without a per-token Python loop.
 * Many texts go through ``nlp.pipe`` in batches, in several processes with
@@ -37,7 +39,7 @@ from .knowledge import load
 from .model import Article
 from .models import DEFAULT_MODELS, INSTALL_HINT, default_model  # noqa: F401
 from .progress import track
-from .tagmap import replace_attribute_ruler
+from .fastattrs import replace_attribute_ruler, replace_lemmatizer
 
 #: Model components the pipeline reads: POS tags and lemmas for units and
 #: cue words, the parser for sentences and the counted noun, NER for subjects
@@ -76,6 +78,7 @@ def load_nlp(model: str | None = None) -> Language:
         if p not in NEEDED:
             nlp.disable_pipe(p)
     replace_attribute_ruler(nlp)
+    replace_lemmatizer(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("claimcheck_line_breaks", before="parser")
     nlp.add_pipe("numeric_claims", last=True)

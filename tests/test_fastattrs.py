@@ -1,6 +1,6 @@
-"""The compiled attribute ruler (pipeline/tagmap.py) must set exactly what the
-model's own ``attribute_ruler`` sets: same POS, morphology, lemma, tag and
-dependency on every token."""
+"""The stand-ins of pipeline/fastattrs.py must set exactly what the model's own
+``attribute_ruler`` and ``lemmatizer`` set: same POS, morphology, lemma, tag
+and dependency on every token."""
 import numpy as np
 import pytest
 import spacy
@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from spacy.tokens import Doc
 
-from pipeline import tagmap
+from pipeline import fastattrs
 from pipeline.nlp import load_nlp
 
 from .conftest import SOURCES
@@ -41,10 +41,14 @@ def parsed(nlp, texts):
 
 
 def both(nlp, doc):
-    ruler = nlp.get_pipe("attribute_ruler")
-    fast = nlp.get_pipe("claimcheck_attributes")
-    a = ruler(Doc(doc.vocab).from_bytes(doc.to_bytes()))
-    b = fast(Doc(doc.vocab).from_bytes(doc.to_bytes()))
+    """``doc`` after the model's attribute ruler and lemmatizer, and after the
+    stand-ins."""
+    a = Doc(doc.vocab).from_bytes(doc.to_bytes())
+    b = Doc(doc.vocab).from_bytes(doc.to_bytes())
+    for model, fast in (("attribute_ruler", "claimcheck_attributes"),
+                        ("lemmatizer", "claimcheck_lemmas")):
+        a = nlp.get_pipe(model)(a)
+        b = nlp.get_pipe(fast)(b)
     return a, b
 
 
@@ -74,6 +78,20 @@ def test_exceptions_apply(nlp):
     assert by_text["gon"].lemma_ == "go" and by_text["na"].lemma_ == "to"
     assert by_text["y'"].lemma_ == "you"
     assert by_text["is"].pos_ in ("VERB", "AUX")
+    doc = nlp("Reports fell as platforms were bundling the children's files.")
+    assert [t.lemma_ for t in doc][:5] == ["report", "fall", "as", "platform", "be"]
+
+
+def test_lemmatizer_is_replaced_only_when_its_lemmas_are_the_token_alone():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    assert fastattrs.replace_lemmatizer(nlp) is True
+    assert "lemmatizer" in nlp.disabled
+    # a lemmatizer of some other kind is left alone
+    nlp2 = spacy.blank("en")
+    nlp2.add_pipe("claimcheck_lemmas", name="lemmatizer")
+    assert fastattrs.replace_lemmatizer(nlp2) is False
+    assert fastattrs.replace_lemmatizer(spacy.blank("en")) is False
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -99,7 +117,7 @@ def test_later_rules_win_and_index_picks_the_token():
          "index": -1},
         {"patterns": [[{"LOWER": {"REGEX": "^yo"}}]], "attrs": {"LEMMA": "yo"}},
     ])
-    fast = tagmap.compile_ruler(ruler)
+    fast = fastattrs.compile_ruler(ruler)
     assert fast is not None
     for text in ("New York is new", "new new york york", "you Yonkers"):
         a, b = ruler(nlp.make_doc(text)), fast(nlp.make_doc(text))
@@ -113,18 +131,18 @@ def test_unsupported_patterns_keep_the_model_ruler():
     nlp, ruler = blank_ruler([
         {"patterns": [[{"LOWER": "very", "OP": "+"}]], "attrs": {"POS": "ADV"}},
     ])
-    assert tagmap.compile_ruler(ruler) is None
-    assert tagmap.replace_attribute_ruler(nlp) is False
+    assert fastattrs.compile_ruler(ruler) is None
+    assert fastattrs.replace_attribute_ruler(nlp) is False
     assert "attribute_ruler" in nlp.pipe_names
     assert "claimcheck_attributes" not in nlp.pipe_names
     nlp2, ruler2 = blank_ruler([
         {"patterns": [[{"LENGTH": {">=": 3}}]], "attrs": {"POS": "NOUN"}},
     ])
-    assert tagmap.compile_ruler(ruler2) is None
+    assert fastattrs.compile_ruler(ruler2) is None
 
 
 def test_replace_swaps_the_component():
     nlp, _ = blank_ruler([{"patterns": [[{"LOWER": "ok"}]], "attrs": {"POS": "INTJ"}}])
-    assert tagmap.replace_attribute_ruler(nlp) is True
+    assert fastattrs.replace_attribute_ruler(nlp) is True
     assert "attribute_ruler" in nlp.disabled
     assert [t.pos_ for t in nlp("ok then")] == ["INTJ", ""]

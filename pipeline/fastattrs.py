@@ -1,4 +1,5 @@
-"""A vectorised stand-in for the model's ``attribute_ruler`` (part of stage 2, nlp).
+"""Vectorised stand-ins for the model's ``attribute_ruler`` and
+``lemmatizer`` (part of stage 2, nlp), with the same results.
 
 en_core_web_sm's ``attribute_ruler`` turns the tagger's fine-grained tags
 into coarse part-of-speech tags, morphology and a few lemmas with 179 rules
@@ -9,7 +10,8 @@ pipeline's time on news text.
 
 :class:`FastAttributes` compiles the same rules into numpy tests over the
 columns of ``Doc.to_array`` (one vectorised comparison per rule, not one per
-token) and writes the results back with ``Doc.from_array``. The semantics
+token; dictionary lookups for the tag map) and writes the results back
+with ``Doc.from_array``. The semantics
 are the ruler's own: every rule is matched against the doc as the tagger and
 parser left it, then the rules' attributes are applied in rule order, so a
 later rule wins where two set the same attribute of a token.
@@ -20,7 +22,12 @@ equality, ``IN``, ``NOT_IN`` and ``REGEX``. :func:`compile_ruler` returns
 ``None`` for any other pattern (an operator, a quantifier, an extension
 attribute), and :func:`pipeline.nlp.load_nlp` then keeps the model's own
 component, so another model still gets exactly its own rules.
-``tests/test_nlp.py`` checks that both give the same tokens.
+
+:class:`FastLemmas` asks the model's own lemmatizer once per distinct
+(word, POS, morphology) of a doc instead of once per token.
+
+``tests/test_fastattrs.py`` checks that both give the same tokens as the
+model's components.
 """
 from __future__ import annotations
 
@@ -29,7 +36,7 @@ import re
 from dataclasses import dataclass
 
 import numpy as np
-from spacy.attrs import IDS
+from spacy.attrs import IDS, LEMMA, MORPH, ORTH, POS
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -287,6 +294,68 @@ class _View:
         return self._passes[t]
 
 
+class FastLemmas:
+    """The model's rule lemmatizer, asked once per distinct (word, POS,
+    morphology) of a doc instead of once per token.
+
+    spaCy's ``Lemmatizer`` walks every token in Python, although its result
+    depends only on the token's text, part of speech and morphology (its own
+    cache is keyed by exactly these). This gathers those three columns with
+    ``Doc.to_array``, lemmatizes each distinct row once (through the
+    lemmatizer itself, so its tables and rules are used unchanged) and writes
+    the lemmas back with ``Doc.from_array``. Tokens that already have a lemma
+    (set by the attribute rules) keep it, as with the lemmatizer.
+    """
+
+    def __init__(self, lemmatizer):
+        self.lemmatizer = lemmatizer
+        self._memo: dict[tuple[int, int, int], int] = {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        n = len(doc)
+        if n == 0:
+            return doc
+        if not getattr(self.lemmatizer, "_validated", True):
+            return self.lemmatizer(doc)  # its first call checks its tables
+        table = doc.to_array([ORTH, POS, MORPH, LEMMA]).reshape(n, 4)
+        todo = np.arange(n) if self.lemmatizer.overwrite else np.flatnonzero(table[:, 3] == 0)
+        if not todo.size:
+            return doc
+        keys, first, inverse = np.unique(table[todo, :3], axis=0, return_index=True,
+                                         return_inverse=True)
+        lemmas = np.empty(len(keys), dtype=np.uint64)
+        strings = doc.vocab.strings
+        for j, (key, i) in enumerate(zip(map(tuple, keys.tolist()), first.tolist())):
+            if key not in self._memo:
+                self._memo[key] = strings.add(self.lemmatizer.lemmatize(doc[int(todo[i])])[0])
+            lemmas[j] = self._memo[key]
+        out = table[:, 3].copy()
+        out[todo] = lemmas[inverse.reshape(-1)]
+        doc.from_array([LEMMA], out.reshape(n, 1))
+        return doc
+
+
+#: Lemmatizer classes and modes whose result depends only on a token's text,
+#: POS and morphology (what :class:`FastLemmas` keys on).
+_PURE_LEMMATIZERS = {"Lemmatizer", "EnglishLemmatizer"}
+_PURE_MODES = {"rule", "lookup", "pos_lookup"}
+
+
+def replace_lemmatizer(nlp: Language, name: str = "lemmatizer") -> bool:
+    """Swap ``nlp``'s lemmatizer for :class:`FastLemmas`, in place (the model's
+    component stays, disabled). False when there is none, or when it is not
+    one whose lemmas depend on the token alone."""
+    if name not in nlp.pipe_names:
+        return False
+    lemmatizer = nlp.get_pipe(name)
+    if type(lemmatizer).__name__ not in _PURE_LEMMATIZERS \
+            or type(lemmatizer).__module__.split(".")[0] != "spacy" \
+            or getattr(lemmatizer, "mode", None) not in _PURE_MODES:
+        return False
+    _install(nlp, name, "claimcheck_lemmas", FastLemmas(lemmatizer))
+    return True
+
+
 def replace_attribute_ruler(nlp: Language, name: str = "attribute_ruler") -> bool:
     """Swap ``nlp``'s attribute ruler for its compiled form, in place.
 
@@ -298,19 +367,24 @@ def replace_attribute_ruler(nlp: Language, name: str = "attribute_ruler") -> boo
     fast = compile_ruler(nlp.get_pipe(name))
     if fast is None:
         return False
-    nlp.add_pipe("claimcheck_attributes", after=name)
-    nlp.get_pipe("claimcheck_attributes").load(fast)
-    nlp.disable_pipe(name)
+    _install(nlp, name, "claimcheck_attributes", fast)
     return True
 
 
+def _install(nlp: Language, name: str, factory: str, fast) -> None:
+    nlp.add_pipe(factory, after=name)
+    nlp.get_pipe(factory).load(fast)
+    nlp.disable_pipe(name)
+
+
 class _Slot:
-    """The registered component: holds a :class:`FastAttributes` once loaded."""
+    """A registered component holding the compiled stand-in once loaded
+    (components are made by name, so the stand-in is handed over after)."""
 
     def __init__(self):
-        self.fast: FastAttributes | None = None
+        self.fast = None
 
-    def load(self, fast: FastAttributes) -> None:
+    def load(self, fast) -> None:
         self.fast = fast
 
     def __call__(self, doc: Doc) -> Doc:
@@ -319,4 +393,9 @@ class _Slot:
 
 @Language.factory("claimcheck_attributes")
 def make_attributes(nlp: Language, name: str) -> _Slot:
+    return _Slot()
+
+
+@Language.factory("claimcheck_lemmas")
+def make_lemmas(nlp: Language, name: str) -> _Slot:
     return _Slot()
