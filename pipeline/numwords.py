@@ -25,6 +25,18 @@ def alt(items) -> str:
                     for i in sorted(set(items), key=len, reverse=True))
 
 
+def lead(chars: str = "", words=()) -> str:
+    """A lookahead for the characters a match can begin with: any of
+    ``chars`` or the first letter of any of ``words``, in either case.
+    Python's ``re`` tries a pattern that opens with ``\\b`` or a lookbehind
+    at every position of the text; this lookahead turns most positions away
+    at once. It changes nothing that matches, so long as every match of the
+    pattern begins with one of these characters."""
+    first = set(chars) | {w[0] for w in words if w}
+    first = {c.lower() for c in first} | {c.upper() for c in first}
+    return "(?=[" + "".join(re.escape(c) for c in sorted(first)) + "])"
+
+
 def phrase_key(text: str) -> str:
     """A phrase as looked up in the vocabulary: lower case, single spaces."""
     return re.sub(r"\s+", " ", text.strip().lower())
@@ -79,9 +91,11 @@ def vocab() -> dict:
     slash = r"(?P<sl_num>\d+)/(?P<sl_den>\d+)(?![\d/])"
     vulgar = "|".join(re.escape(c) for c in n["vulgar"])
     word_alt = alt(kinds)
+    # every atom begins with a digit, ".", a vulgar fraction or a number word
+    begins = lead("0123456789." + "".join(n["vulgar"]), kinds)
     atom = re.compile(
-        rf"(?<![\w.]){slash}|(?<![\w.]){digits}|(?P<vulg>{vulgar})"
-        rf"|(?<![\w'’])(?P<word>{word_alt})(?![\w'’])", re.I)
+        rf"{begins}(?:(?<![\w.]){slash}|(?<![\w.]){digits}|(?P<vulg>{vulgar})"
+        rf"|(?<![\w'’])(?P<word>{word_alt})(?![\w'’]))", re.I)
 
     return {
         "kinds": kinds,

@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # annotations only: a cached run never imports spaCy
     from spacy.tokens import Span
 
 from ..knowledge import load
+from ..numwords import lead
 from .context import ArticleContext, attr, title_text
 
 _YEAR = r"(?:19|20)\d\d"
@@ -62,8 +63,14 @@ def shift(period: str, years: int = 0, months: int = 0) -> str:
     return f"{int(m.group(1)) + years}{m.group(2)}"
 
 
+#: Words before a month named alone: "in May", "since March".
+_MONTH_BEFORE = ("in", "since", "from", "than", "to", "until", "through", "during", "for", "of")
+
+
 @cache
 def _patterns() -> dict:
+    """The time patterns, compiled once. Each opens with a :func:`lead`
+    lookahead for the characters its matches begin with (speed only)."""
     a = attr()
     months = a["months"]
     rel_ref = a["relative_years"]["reference"]
@@ -81,27 +88,32 @@ def _patterns() -> dict:
     cues = sorted(set(a["roles"]["base"]) | set(a["roles"]["change_only"])
                   | {"from", "between", "to", "and", "in", "since"}, key=len, reverse=True)
     return {
-        "relative": re.compile(rf"\b({alt(list(rel_ref) + list(rel_anch))})\b", re.I),
-        "part": re.compile(rf"\b(?:the\s+)?({part_alt})\b(?:\s+(?:of\s+)?({_YEAR}))?", re.I),
-        "part_after": re.compile(rf"\b({_YEAR})\s*({alt([p for p in parts if len(p) == 2])})\b",
-                                 re.I),
+        "relative": re.compile(rf"{lead(words=list(rel_ref) + list(rel_anch))}"
+                               rf"\b({alt(list(rel_ref) + list(rel_anch))})\b", re.I),
+        "part": re.compile(rf"{lead('t', parts)}\b(?:the\s+)?({part_alt})\b"
+                           rf"(?:\s+(?:of\s+)?({_YEAR}))?", re.I),
+        "part_after": re.compile(
+            rf"{lead('12')}\b({_YEAR})\s*({alt([p for p in parts if len(p) == 2])})\b", re.I),
         "month_span": re.compile(
-            rf"\b({month})\.?\s*(?:to|through|until|-|–|and)\s*({month})\.?(?:,?\s+({_YEAR}))?\b",
-            re.I),
-        "rel_month": re.compile(rf"\b({alt(list(rm_ref) + list(rm_anch))})\b", re.I),
+            rf"{lead(words=months)}\b({month})\.?\s*(?:to|through|until|-|–|and)\s*({month})"
+            rf"\.?(?:,?\s+({_YEAR}))?\b", re.I),
+        "rel_month": re.compile(rf"{lead(words=list(rm_ref) + list(rm_anch))}"
+                                rf"\b({alt(list(rm_ref) + list(rm_anch))})\b", re.I),
         "month_alone": re.compile(
-            rf"\b(?:in|since|from|than|to|until|through|during|for|of)\s+({month})\b(?!\.?\s*\d)",
+            rf"{lead(words=_MONTH_BEFORE)}\b(?:{'|'.join(_MONTH_BEFORE)})\s+({month})\b(?!\.?\s*\d)",
             re.I),
-        "month_year": re.compile(rf"\b({month})\.?,?\s+({_YEAR})\b", re.I),
-        "year_range": re.compile(rf"\b({_YEAR})\s*(?:-|–|/)\s*(\d\d(?:\d\d)?)\b"),
-        "year": re.compile(rf"(?<![\d,.])({_YEAR})(?![\d%])"),
+        "month_year": re.compile(rf"{lead(words=months)}\b({month})\.?,?\s+({_YEAR})\b", re.I),
+        "year_range": re.compile(rf"{lead('12')}\b({_YEAR})\s*(?:-|–|/)\s*(\d\d(?:\d\d)?)\b"),
+        "year": re.compile(rf"{lead('12')}(?<![\d,.])({_YEAR})(?![\d%])"),
         "cue": re.compile(rf"\b({alt(cues)})\s+(?:(?:at\s+)?least\s+|about\s+|in\s+|the\s+|"
                           rf"(?:in\s+)?the\s+same\s+\w+\s+(?:of|in)\s+)?$", re.I),
-        "focus": re.compile(rf"\bthe\s+({alt(a['focus_periods'])})\b", re.I),
-        "focus_adj": re.compile(rf"\b({alt(a['focus_adjectives'])})\b", re.I),
+        "focus": re.compile(rf"{lead('t')}\bthe\s+({alt(a['focus_periods'])})\b", re.I),
+        "focus_adj": re.compile(rf"{lead(words=a['focus_adjectives'])}"
+                                rf"\b({alt(a['focus_adjectives'])})\b", re.I),
         "focus_adj_words": {k.lower(): v for k, v in a["focus_adjectives"].items()},
         "months_ended": re.compile(
-            rf"\b(three|six|twelve|3|6|12)[\s-]+months?\s+(?:ended|ending|to|through)\s+"
+            rf"{lead('st136')}\b(three|six|twelve|3|6|12)[\s-]+months?\s+"
+            rf"(?:ended|ending|to|through)\s+"
             rf"({month})\.?(?:\s+\d{{1,2}})?(?:,?\s+({_YEAR}))?", re.I),
         "focus_words": {k.lower(): v for k, v in a["focus_periods"].items()},
         "rel_ref": {k.lower(): v for k, v in rel_ref.items()},
