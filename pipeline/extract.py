@@ -29,6 +29,7 @@ import re
 from bisect import bisect_right
 from functools import cache
 
+import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -444,17 +445,32 @@ def _change_direction(before: list[str], after: list[str], cues: dict) -> str | 
     return None
 
 
+def _multiple_value(low: str, cues: dict) -> float | None:
+    """The multiple a word states alone ("doubled" 2, "sevenfold" 7), or None."""
+    value = cues["multiple_verbs"].get(low, cues["multiple_words"].get(low))
+    if value is None and low.endswith(cues["fold"]) and len(low) > len(cues["fold"]):
+        value = words_value(low[:-len(cues["fold"])].rstrip("-"))
+    return value
+
+
+def _candidates(doc: Doc, keep) -> list:
+    """The tokens of ``doc`` whose lower-case form passes ``keep``, in order:
+    ``keep`` is asked once per distinct word, not once per token."""
+    lowers = doc.to_array("LOWER")
+    strings = doc.vocab.strings
+    good = [h for h in np.unique(lowers).tolist() if keep(strings[h])]
+    return [doc[i] for i in np.flatnonzero(np.isin(lowers, good)).tolist()] if good else []
+
+
 def _verb_multiples(doc: Doc, cues: dict, claims: list[dict], sents: Sentences) -> list[dict]:
     """Multiples stated by a verb or one word alone: "doubled", "halved",
     "more than double", "sevenfold"."""
     taken = [(c["start_char"], c["end_char"]) for c in claims]
     out = []
-    for tok in doc:
+    for tok in _candidates(doc, lambda low: _multiple_value(low, cues) is not None):
         low = tok.lower_
-        value = cues["multiple_verbs"].get(low, cues["multiple_words"].get(low))
-        if value is None and low.endswith(cues["fold"]) and len(low) > len(cues["fold"]):
-            value = words_value(low[:-len(cues["fold"])].rstrip("-"))
-        if value is None or any(s <= tok.idx < e for s, e in taken):
+        value = _multiple_value(low, cues)
+        if any(s <= tok.idx < e for s, e in taken):
             continue
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         if nxt is not None and nxt.text in ("-", "‐") or sents.text[tok.idx + len(tok.text):][:1] == "-":

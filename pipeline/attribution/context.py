@@ -8,6 +8,8 @@ from functools import cache
 
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 if TYPE_CHECKING:  # annotations only: a cached run never imports spaCy
     from spacy.tokens import Doc, Span
 
@@ -41,10 +43,8 @@ class ArticleContext:
         """Sentences once, and each token's sentence number (spaCy's
         ``Token.sent`` walks the whole document on every call)."""
         self.sents = list(self.doc.sents)
-        self.sent_of_token = [0] * len(self.doc)
-        for n, s in enumerate(self.sents):
-            for i in range(s.start, s.end):
-                self.sent_of_token[i] = n
+        lengths = [s.end - s.start for s in self.sents]
+        self.sent_of_token = np.repeat(np.arange(len(lengths)), lengths).tolist()
 
     def sent_no(self, tok_i: int) -> int:
         return self.sent_of_token[tok_i] if self.sent_of_token else 0
@@ -96,6 +96,29 @@ def title_text(article: Article) -> str:
     return ""
 
 
+def _word_counts(doc: Doc, spans: list[tuple[int, int]]) -> Counter:
+    """How often each lemma (lower case) occurs in the character ``spans`` of
+    ``doc``, plus each word form that differs from its lemma. Counted over
+    distinct (form, lemma) pairs, not token by token."""
+    table = doc.to_array(["LOWER", "LEMMA"]).reshape(len(doc), 2)
+    rows = []
+    for s, e in spans:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is not None and len(span):
+            rows.append(table[span.start:span.end])
+    counts: Counter = Counter()
+    if not rows:
+        return counts
+    pairs, times = np.unique(np.concatenate(rows).reshape(-1, 2), axis=0, return_counts=True)
+    strings = doc.vocab.strings
+    for (lower, lemma), n in zip(pairs.tolist(), times.tolist()):
+        lemma = strings[lemma].lower()
+        counts[lemma] += n
+        if strings[lower] != lemma:
+            counts[strings[lower]] += n
+    return counts
+
+
 def build(article: Article, doc: Doc) -> ArticleContext:
     """The context of one parsed article. Its topic words are the title's
     content words that the body keeps using, except those that narrow a
@@ -119,12 +142,7 @@ def build(article: Article, doc: Doc) -> ArticleContext:
         words = {w.lower().strip(".,:;!?’'\"") for w in title.split()}
         words |= {w[:-1] for w in words if w.endswith("s")}
     body = [(s, e) for s, e, k in blocks if k in ("paragraph", "bullet")] or [(0, len(text))]
-    counts: Counter = Counter()
-    for s, e in body:
-        for tok in doc.char_span(s, e, alignment_mode="expand") or ():
-            counts[tok.lemma_.lower()] += 1
-            if tok.lower_ != tok.lemma_.lower():
-                counts[tok.lower_] += 1
+    counts = _word_counts(doc, body)
     least = syn()["words"]["topic_min_count"]
     topic = frozenset(w for w in words if counts[w] >= least and w not in scope)
     ctx = ArticleContext(article, doc, blocks, topic, text)

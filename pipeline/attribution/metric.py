@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+import numpy as np
 from rapidfuzz import fuzz, process
 from typing import TYPE_CHECKING
 
@@ -91,8 +92,10 @@ class MetricFinder:
         self.name_chars = name_chars   # character offsets inside organisation names
         # words of those names, so a name word elsewhere (a headline the
         # tagger parsed differently: "Hurricane Marisol death toll") is one too
-        self.name_words = {t.lower_ for t in ctx.doc if t.idx in name_chars
-                           and t.pos_ == "PROPN" and len(t) > 2}
+        starts = ctx.doc.to_array("IDX")
+        inside = np.flatnonzero(np.isin(starts, list(name_chars))) if name_chars else []
+        self.name_words = {t.lower_ for t in (ctx.doc[int(i)] for i in inside)
+                           if t.pos_ == "PROPN" and len(t) > 2}
         self.topic = ctx.topic_words
         self._extra: list[Token] = []
         self.reference_words = {w for words in attr()["references"].values() for w in words}
