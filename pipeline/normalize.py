@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
+from functools import cache
 
 from typing import TYPE_CHECKING
 
@@ -169,11 +170,18 @@ def _earlier_donor(ctx, raw, guesses, i) -> int | None:
     return None
 
 
+@cache
+def _moment_cues() -> list[tuple[re.Pattern, str]]:
+    """Each moment cue word (attribution.toml ``moments``) as a compiled pattern."""
+    return [(re.compile(rf"\b{re.escape(w)}\b", re.I), name)
+            for name, words in attr()["moments"].items() for w in words]
+
+
 def _mark_moments(text: str, raw: list[dict], guesses) -> None:
     """"620,000 without power at the peak" vs "85,000 remaining": the
     moment cue nearest a figure, between its neighbours in the sentence,
     goes in front of its metric key."""
-    cues = [(w, name) for name, words in attr()["moments"].items() for w in words]
+    cues = _moment_cues()
     for i, r in enumerate(raw):
         if not guesses[i].key:
             continue
@@ -182,8 +190,8 @@ def _mark_moments(text: str, raw: list[dict], guesses) -> None:
         hi = min([raw[j]["start_char"] for j in range(len(raw)) if raw[j]["sent_start"] == r["sent_start"]
                   and raw[j]["start_char"] >= r["end_char"]], default=r["sent_end"])
         found = []
-        for word, name in cues:
-            for m in re.finditer(rf"\b{re.escape(word)}\b", text[lo:hi], re.I):
+        for pattern, name in cues:
+            for m in pattern.finditer(text[lo:hi]):
                 at = lo + m.start()
                 found.append((min(abs(at - r["start_char"]), abs(at - r["end_char"])), name))
         if found:

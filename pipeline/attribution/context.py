@@ -101,17 +101,15 @@ def _word_counts(doc: Doc, spans: list[tuple[int, int]]) -> Counter:
     ``doc``, plus each word form that differs from its lemma. Counted over
     distinct (form, lemma) pairs, not token by token."""
     table = doc.to_array(["LOWER", "LEMMA"]).reshape(len(doc), 2)
-    rows = []
+    pairs: Counter = Counter()
     for s, e in spans:
         span = doc.char_span(s, e, alignment_mode="expand")
         if span is not None and len(span):
-            rows.append(table[span.start:span.end])
-    counts: Counter = Counter()
-    if not rows:
-        return counts
-    pairs, times = np.unique(np.concatenate(rows).reshape(-1, 2), axis=0, return_counts=True)
+            rows = table[span.start:span.end]
+            pairs.update(zip(rows[:, 0].tolist(), rows[:, 1].tolist()))
     strings = doc.vocab.strings
-    for (lower, lemma), n in zip(pairs.tolist(), times.tolist()):
+    counts: Counter = Counter()
+    for (lower, lemma), n in pairs.items():
         lemma = strings[lemma].lower()
         counts[lemma] += n
         if strings[lower] != lemma:

@@ -175,7 +175,8 @@ class Mentions:
 
     def _is_headline_text(self, ent: Span) -> bool:
         """Entities that are really a whole headline ("Key Takeaways")."""
-        line = self.ctx.sent_of(ent.start).text.strip()
+        sent = self.ctx.sent_of(ent.start)
+        line = self.ctx.text[sent.start_char:sent.end_char].strip()  # Span.text walks tokens
         if any(t.pos_ in ("AUX", "VERB") for t in ent) or ":" in ent.text:
             return True
         return len(ent.text) >= 0.6 * max(1, len(line)) and len(ent) > 1
