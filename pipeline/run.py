@@ -3,7 +3,8 @@
 Incremental: articles whose text, metadata, model and pipeline are unchanged
 come from the claim cache (pipeline.cache) without loading the model; only
 new or changed articles are parsed. Cross-article steps (canonicalize,
-compare, explain) always run on all claims. The whole run holds the reports
+compare, explain) always run on all claims; explain takes each article's
+sentences and cue sentences from the cache too. The whole run holds the reports
 folder's lock, and every file is written atomically.
 """
 from __future__ import annotations
@@ -55,7 +56,7 @@ def run_check(sources_dir: Path, claims_dir: Path, reports_dir: Path, model: str
         articles = ingest.read_sources(sources_dir, max_bytes=max_bytes or ingest.DEFAULT_MAX_BYTES,
                                        memo=cache)
         claims, reprocessed = cached_claims(articles, cache, model, jobs, progress=not quiet)
-        findings = explain.explain(compare.compare(claims), claims, articles)
+        findings = explain.explain(compare.compare(claims), claims, articles, memo=cache)
         reviews.attach(findings, reports_dir)
         frame = claims_frame(claims)
         doc = findings_document(articles, claims, findings, reprocessed=reprocessed,
