@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import compare, explain, ingest, normalize, reviews
-from .api import claims_frame, parse_articles
+from .api import parse_articles
 from .cache import ClaimCache
 from .files import ensure_dir, locked
 from .model import Article, Claim, Finding
@@ -58,10 +58,9 @@ def run_check(sources_dir: Path, claims_dir: Path, reports_dir: Path, model: str
         claims, reprocessed = cached_claims(articles, cache, model, jobs, progress=not quiet)
         findings = explain.explain(compare.compare(claims), claims, articles, memo=cache)
         reviews.attach(findings, reports_dir)
-        frame = claims_frame(claims)
         doc = findings_document(articles, claims, findings, reprocessed=reprocessed,
                                 seconds=time.perf_counter() - started)
-        write_claims(frame, claims_dir)
-        write_reports(doc, frame, reports_dir)
+        write_claims(claims, claims_dir)  # the claim table, written without pandas
+        write_reports(doc, claims, reports_dir)
         cache.save({a.source_id for a in articles})
     return RunResult(articles, claims, findings, doc, reprocessed)
