@@ -30,25 +30,34 @@ def is_frame(table) -> bool:
 
 def table_columns(table) -> dict[str, list]:
     """{column: its values as plain Python values}, in the table's column
-    order (the contract's for a list of claims)."""
+    order (the contract's for a list of claims, each column typed as pandas
+    would type it)."""
     if table is None:
         return {}
     if is_frame(table):
         return {str(c): table[c].tolist() for c in table.columns}
-    return {c: [getattr(claim, c) for claim in table] for c in CLAIM_COLUMNS}
+    return {c: _typed([getattr(claim, c) for claim in table]) for c in CLAIM_COLUMNS}
+
+
+_NONE = type(None)
+
+
+def _typed(values: list) -> list:
+    """A column's values with the type pandas would give the column: a
+    column of numbers holding a float or a missing value is float, so its
+    ints become floats and its missing values NaN."""
+    types = set(map(type, values))
+    if types <= {int, float, _NONE} and types - {_NONE} and types & {float, _NONE}:
+        return [v if type(v) is float else math.nan if v is None else float(v) for v in values]
+    return values
 
 
 def _csv_cells(values: list) -> list:
-    """A column's CSV cells as pandas writes them: the type pandas would
-    give the column decides (ints stay ints; a number column holding a float
-    or a missing value is float, so its ints are written as floats)."""
-    types = set(map(type, values))
-    if types <= {str} or types == {int}:
+    """A column's CSV cells as pandas writes them (csv writes a float as its
+    repr, as pandas does; a missing value is empty)."""
+    if set(map(type, values)) <= {str, int}:
         return values
-    if types <= {int, float, type(None)} and types - {type(None)}:
-        return [v if type(v) is float and v == v else "" if v is None or v != v else float(v)
-                for v in values]  # float64 (csv writes a float as its repr, as pandas does)
-    return ["" if v is None or (isinstance(v, float) and v != v) else v for v in values]
+    return ["" if v is None or (type(v) is float and v != v) else v for v in values]
 
 
 def claims_csv(table) -> str:
