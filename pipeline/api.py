@@ -6,15 +6,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from . import compare, explain, ingest, normalize
 from .model import CLAIM_COLUMNS, Article, Claim, Finding
 
+if TYPE_CHECKING:
+    import pandas as pd
+
 
 def claims_frame(claims: list[Claim]) -> pd.DataFrame:
     """The claim table (the contract's columns, in order) for ``claims``."""
+    import pandas as pd  # only here: ``claimcheck check`` writes its table without pandas
     return pd.DataFrame([c.row() for c in claims], columns=list(CLAIM_COLUMNS))
 
 

@@ -4,8 +4,11 @@ One JSON file per article in ``<claims-dir>/.cache/<source_id>.json`` holds
 the article's decoded text (keyed by the sha256 of the file's bytes) and its
 claims as :func:`pipeline.normalize.attribute` made them (keyed by
 :meth:`ClaimCache.key`: the article text's sha256, its metadata, the model
-and the pipeline fingerprint). A re-run reads unchanged articles from here:
-no model load, no parse, one small JSON file each. A changed pipeline
+and the pipeline fingerprint), and what :mod:`pipeline.explain` found in the
+article on its own (sentence spans and cue sentences, keyed by
+:meth:`ClaimCache.explain_key`: the text, its blocks and the pipeline
+fingerprint). A re-run reads unchanged articles from here:
+no model load, no parse, no rescan, one small JSON file each. A changed pipeline
 (source, data files or version) or model changes every key, so the cache
 invalidates itself; entries of removed articles are pruned.
 """
@@ -116,6 +119,22 @@ class ClaimCache:
     def put_claims(self, article: Article, claims: list[Claim]) -> None:
         self._update(article.source_id, key=self.key(article),
                      claims=[asdict(c) for c in claims])
+
+    # -- explain's per-article data (pipeline.explain.ArticleMemo)
+    def explain_key(self, article: Article) -> str:
+        blob = json.dumps([article.sha256, [(b.start, b.end, b.kind) for b in article.blocks],
+                           pipeline_fingerprint()])
+        return hashlib.sha256(blob.encode()).hexdigest()
+
+    def get_explain(self, article: Article) -> dict | None:
+        e = self._entry(article.source_id)
+        data = e.get("explain") if e else None
+        if not isinstance(data, dict) or data.get("key") != self.explain_key(article):
+            return None
+        return data
+
+    def put_explain(self, article: Article, data: dict) -> None:
+        self._update(article.source_id, explain={**data, "key": self.explain_key(article)})
 
     def save(self, keep: set[str]) -> None:
         """Write changed entries and delete those of articles not in ``keep``."""

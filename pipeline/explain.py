@@ -18,6 +18,7 @@ import re
 from bisect import bisect_right
 from collections import defaultdict
 from functools import cache, lru_cache
+from typing import Protocol
 
 from . import sentences
 from .compare import DERIVED, STATED, gap, is_self_check, worst_pair
@@ -30,14 +31,25 @@ SEVERITY_ORDER = ("high", "medium", "low")
 SIDE_CUES = ("different_period", "different_scope")
 
 
-def explain(findings: list[Finding], claims: list[Claim], articles: list[Article]) -> list[Finding]:
+class ArticleMemo(Protocol):
+    """Remembers each article's sentence spans and cue sentences between runs
+    (see pipeline.cache), so a re-check does not scan every article again.
+    The data is what :meth:`Context.article_data` returns."""
+    def get_explain(self, article: Article) -> dict | None: ...
+    def put_explain(self, article: Article, data: dict) -> None: ...
+
+
+def explain(findings: list[Finding], claims: list[Claim], articles: list[Article],
+            memo: ArticleMemo | None = None) -> list[Finding]:
     """Fill cause, evidence, severity, explanation and suggested wording, and
-    sort: conflicts by severity, then agreements."""
-    ctx = Context(claims, articles)
+    sort: conflicts by severity, then agreements. ``memo`` (a cache) keeps
+    each article's sentences and cue sentences for the next run."""
+    ctx = Context(claims, articles, memo)
     ctx.self_checked = {e["claim_id"]: f.derivation for f in findings if is_self_check(f)
                         for e in f.values if e["role"] == STATED and e.get("claim_id")}
     for f in findings:
         explain_one(f, ctx)
+    ctx.remember()
     return sorted(findings, key=order_key)
 
 
@@ -48,30 +60,73 @@ def order_key(f: Finding) -> tuple:
 
 class Context:
     """Lookups shared by all findings of a run: claims by id, articles by
-    source and their sentences (split once, on demand)."""
+    source and their sentences (split once, on demand, or taken from the
+    memo of an earlier run)."""
 
-    def __init__(self, claims: list[Claim], articles: list[Article]):
+    def __init__(self, claims: list[Claim], articles: list[Article],
+                 memo: ArticleMemo | None = None):
         # stated claim -> the derivation by which its own article contradicts it
         self.self_checked: dict[str, str] = {}
         self.claims = {c.claim_id: c for c in claims}
         self.articles = {a.source_id: a for a in articles}
+        self.memo = memo
         self._sentences: dict[str, list[tuple[int, int]]] = {}
-        self._cues: dict[tuple[str, str], list] = {}
+        self._cues: dict[str, dict[str, list]] = defaultdict(dict)  # source -> cause -> cues
+        self._recalled: set[str] = set()  # sources whose memo entry was read
+        self._found: set[str] = set()  # sources with something the memo lacks
+
+    def _recall(self, source_id: str) -> None:
+        """Take the article's sentences and cues from the memo, once."""
+        self._recalled.add(source_id)
+        a = self.articles.get(source_id)
+        data = self.memo.get_explain(a) if self.memo and a else None
+        if not data:
+            return
+        try:
+            spans = [(int(s), int(e)) for s, e in data["sentences"]]
+            cues = {str(cause): [(int(i), (int(s), int(e)), str(cue)) for i, s, e, cue in found]
+                    for cause, found in data["cues"].items()}
+        except (KeyError, TypeError, ValueError, AttributeError):
+            return  # a damaged entry: found afresh
+        self._sentences.setdefault(source_id, spans)
+        for cause, found in cues.items():
+            self._cues[source_id].setdefault(cause, found)
 
     def sentences(self, source_id: str) -> list[tuple[int, int]]:
+        if source_id not in self._recalled:
+            self._recall(source_id)
         if source_id not in self._sentences:
             a = self.articles.get(source_id)
             self._sentences[source_id] = sentences.split(a) if a else []
+            self._found.add(source_id)
         return self._sentences[source_id]
 
     def cues(self, source_id: str, cause: str) -> list[tuple[int, tuple[int, int], str]]:
         """(sentence index, span, cue) of the article's sentences holding a
         cue for ``cause``; found once per article and cause."""
-        if (source_id, cause) not in self._cues:
-            self._cues[(source_id, cause)] = [
-                (i, span, cue) for i, span in enumerate(self.sentences(source_id))
-                if (cue := first_cue(cause, self.text(source_id, *span)))]
-        return self._cues[(source_id, cause)]
+        if source_id not in self._recalled:
+            self._recall(source_id)
+        known = self._cues[source_id]
+        if cause not in known:
+            known[cause] = [(i, span, cue) for i, span in enumerate(self.sentences(source_id))
+                            if (cue := first_cue(cause, self.text(source_id, *span)))]
+            self._found.add(source_id)
+        return known[cause]
+
+    def article_data(self, source_id: str) -> dict:
+        """What the memo keeps of an article: its sentence spans and, per
+        cause looked for, its cue sentences as [index, start, end, cue]."""
+        return {"sentences": [list(span) for span in self.sentences(source_id)],
+                "cues": {cause: [[i, s, e, cue] for i, (s, e), cue in found]
+                         for cause, found in sorted(self._cues[source_id].items())}}
+
+    def remember(self) -> None:
+        """Hand the memo what this run found that it did not have."""
+        if self.memo is None:
+            return
+        for source_id in sorted(self._found):
+            if source_id in self.articles:
+                self.memo.put_explain(self.articles[source_id], self.article_data(source_id))
 
     def text(self, source_id: str, start: int, end: int) -> str:
         a = self.articles.get(source_id)

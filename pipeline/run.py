@@ -3,7 +3,8 @@
 Incremental: articles whose text, metadata, model and pipeline are unchanged
 come from the claim cache (pipeline.cache) without loading the model; only
 new or changed articles are parsed. Cross-article steps (canonicalize,
-compare, explain) always run on all claims. The whole run holds the reports
+compare, explain) always run on all claims; explain takes each article's
+sentences and cue sentences from the cache too. The whole run holds the reports
 folder's lock, and every file is written atomically.
 """
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import compare, explain, ingest, normalize, reviews
-from .api import claims_frame, parse_articles
+from .api import parse_articles
 from .cache import ClaimCache
 from .files import ensure_dir, locked
 from .model import Article, Claim, Finding
@@ -55,12 +56,11 @@ def run_check(sources_dir: Path, claims_dir: Path, reports_dir: Path, model: str
         articles = ingest.read_sources(sources_dir, max_bytes=max_bytes or ingest.DEFAULT_MAX_BYTES,
                                        memo=cache)
         claims, reprocessed = cached_claims(articles, cache, model, jobs, progress=not quiet)
-        findings = explain.explain(compare.compare(claims), claims, articles)
+        findings = explain.explain(compare.compare(claims), claims, articles, memo=cache)
         reviews.attach(findings, reports_dir)
-        frame = claims_frame(claims)
         doc = findings_document(articles, claims, findings, reprocessed=reprocessed,
                                 seconds=time.perf_counter() - started)
-        write_claims(frame, claims_dir)
-        write_reports(doc, frame, reports_dir)
+        write_claims(claims, claims_dir)  # the claim table, written without pandas
+        write_reports(doc, claims, reports_dir)
         cache.save({a.source_id for a in articles})
     return RunResult(articles, claims, findings, doc, reprocessed)

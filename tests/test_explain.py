@@ -1,6 +1,8 @@
 """explain: one supported cause per conflict, quoted evidence, severity, wording."""
 import dataclasses
 
+import pytest
+
 from pipeline import sentences
 from pipeline.compare import compare
 from pipeline.explain import explain
@@ -224,3 +226,51 @@ def test_sentence_splitter_keeps_abbreviations_and_blocks():
     got = [art.text[s:e] for s, e in sentences.split(art)]
     assert got == ["The top U.S. watchdog said so.", "Mr. Smith agreed!", "New line here"]
     assert INF > 0
+
+
+# --- the per-article memo (a re-check does not rescan every article) ---------------
+
+class DictMemo:
+    """pipeline.explain.ArticleMemo in memory, as pipeline.cache keeps it."""
+
+    def __init__(self):
+        self.data, self.puts = {}, []
+
+    def get_explain(self, article):
+        return self.data.get(article.source_id)
+
+    def put_explain(self, article, data):
+        self.puts.append(article.source_id)
+        self.data[article.source_id] = data
+
+
+def as_json(findings):
+    return [f.to_json() for f in findings]
+
+
+def test_memo_gives_the_same_findings_without_splitting_again(monkeypatch):
+    claims, articles = everything(*hotline_stories())
+    plain = as_json(explain(compare(claims), claims, articles))
+    memo = DictMemo()
+    assert as_json(explain(compare(claims), claims, articles, memo=memo)) == plain
+    assert sorted(memo.data) == sorted(a.source_id for a in articles)
+    assert all(d["cues"].get("counting_method") is not None for d in memo.data.values())
+    memo.puts.clear()
+    monkeypatch.setattr(sentences, "split", lambda a: pytest.fail("split again"))
+    assert as_json(explain(compare(claims), claims, articles, memo=memo)) == plain
+    assert memo.puts == []  # nothing new to remember
+
+
+def test_memo_missing_a_cause_or_damaged_is_completed_afresh():
+    claims, articles = everything(*hotline_stories())
+    plain = as_json(explain(compare(claims), claims, articles))
+    memo = DictMemo()
+    explain(compare(claims), claims, articles, memo=memo)
+    first, second, third = sorted(memo.data)
+    memo.data[first]["cues"].clear()  # a cause not looked for last time
+    memo.data[second] = {"sentences": "garbled", "cues": None}
+    del memo.data[third]
+    memo.puts.clear()
+    assert as_json(explain(compare(claims), claims, articles, memo=memo)) == plain
+    assert sorted(memo.puts) == [first, second, third]
+    assert memo.data[first]["cues"]["counting_method"]

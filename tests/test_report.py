@@ -169,3 +169,45 @@ def test_write_reports_writes_three_files(tmp_path):
     doc, frame = build(*hotline_stories())
     paths = write_reports(doc, frame, tmp_path / "reports")
     assert sorted(p.name for p in paths) == ["findings.json", "report.html", "report.md"]
+
+
+# --- the claim table without pandas (claimcheck check) ------------------------------
+
+def odd_claims():
+    """Claims whose columns pandas types in every way the table can meet:
+    quotes, commas and line breaks, missing and infinite values, an int in a
+    float column, separators the HTML writer uses."""
+    from pipeline.model import Claim
+    rows = [("a", 'He said "about 5,000"\nthen left', 5000.0, 4000, math.inf, 0.9, "report"),
+            ("b", "Caf\u00e9 & <b>bar</b>", 1e22, math.nan, 2.5, 1, ""),
+            ("c", "tab\there \x1f unit \x1e sep", -0.0, -math.inf, 1 / 3, 0.5, "per cent")]
+    return [Claim(f"{s}-1", s, sentence, 3, 8, "5,000", "count", value, low, high,
+                  unit=unit, confidence=conf, sent_start=0, sent_end=10)
+            for s, sentence, value, low, high, conf, unit in rows]
+
+
+def test_claim_table_from_claims_is_written_as_from_the_frame():
+    from pipeline.report.table import claims_csv, claims_json, claims_jsonl
+    claims = odd_claims()
+    claims += [c for s in hotline_stories() for c in s.claims]
+    frame = claims_frame(claims)
+    assert claims_csv(claims) == claims_csv(frame)
+    assert claims_json(claims) == claims_json(frame)
+    assert claims_jsonl(claims) == claims_jsonl(frame)
+    assert claims_csv([]) == claims_csv(claims_frame([]))
+
+
+def test_html_claim_table_from_claims_equals_the_frame_one_escaped_cell_by_cell():
+    from html import escape
+
+    from pipeline.report.html import _cell, claims_table
+    claims = odd_claims()
+    frame = claims_frame(claims)
+    page = claims_table(claims)
+    assert page == claims_table(frame)
+    rows = frame.to_dict(orient="records")
+    expected = "\n".join("<tr>" + "".join(f"<td>{escape(_cell(r[c]))}</td>" for c in frame.columns)
+                         + "</tr>" for r in rows)
+    assert expected in page  # the separator characters in a cell are escaped as text
+    assert "<b>" not in page and claims_table(claims[:2]) == claims_table(frame.iloc[:2])
+    assert "<tbody></tbody>" in claims_table([]) and "<tbody></tbody>" in claims_table(None)

@@ -387,3 +387,49 @@ def test_review_note_with_commas_quotes_and_newlines_round_trips(sources_copy, t
                   "--reports-dir", tmp_path / "reports").exit_code == 0
     from pipeline.reviews import read_reviews
     assert read_reviews(tmp_path / "reports")[fid]["note"] == note
+
+
+# --- explain's per-article data in the cache ------------------------------------
+
+def test_cache_keeps_explain_data_per_article_text_and_pipeline(tmp_path, monkeypatch):
+    from pipeline.ingest import make_article
+    article = make_article("Cases rose 5% in 2024. The agency bundles reports.\n", "a")
+    data = {"sentences": [[0, 22]], "cues": {"counting_method": [[1, 23, 50, "bundles"]]}}
+    first = cache_mod.ClaimCache(tmp_path / "claims")
+    assert first.get_explain(article) is None
+    first.put_explain(article, data)
+    first.save({"a"})
+    again = cache_mod.ClaimCache(tmp_path / "claims")
+    assert {k: v for k, v in again.get_explain(article).items() if k != "key"} == data
+    changed = make_article("Cases rose 6% in 2024. The agency bundles reports.\n", "a")
+    assert again.get_explain(changed) is None
+    monkeypatch.setattr(cache_mod, "pipeline_fingerprint", lambda: "changed")
+    assert again.get_explain(article) is None
+
+
+def test_recheck_takes_sentences_from_the_cache_and_writes_the_same(sources_copy, tmp_path,
+                                                                    monkeypatch):
+    from pipeline import sentences
+    with_memo, without = tmp_path / "a", tmp_path / "b"
+    for out in (with_memo, without):
+        assert check(sources_copy, out).exit_code == 0
+    with monkeypatch.context() as m:
+        m.setattr(sentences, "split", lambda a: pytest.fail("sentences split again"))
+        assert check(sources_copy, with_memo).exit_code == 0
+    monkeypatch.setattr(cache_mod.ClaimCache, "get_explain", lambda self, article: None)
+    assert check(sources_copy, without).exit_code == 0
+    a, b = findings(with_memo), findings(without)
+    for doc in (a, b):
+        doc.pop("generated_at"), doc["run"].pop("seconds")
+    assert a == b and a["findings"]
+    for name in ("report.md", "report.html"):
+        assert (with_memo / "reports" / name).read_text() == \
+            (without / "reports" / name).read_text()
+
+
+def test_check_does_not_import_pandas():
+    import subprocess
+    import sys
+    code = "import sys, pipeline.run, pipeline.cli; print('pandas' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

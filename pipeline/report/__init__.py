@@ -17,16 +17,18 @@ from .table import claims_csv
 __all__ = ["write_claims", "write_reports", "findings_document"]
 
 
-def write_claims(frame, claims_dir: str | Path) -> Path:
+def write_claims(table, claims_dir: str | Path) -> Path:
+    """Write claims.csv from the claim table (a DataFrame or a list of claims)."""
     folder = ensure_dir(claims_dir)
-    return write_atomic(folder / "claims.csv", claims_csv(frame))
+    return write_atomic(folder / "claims.csv", claims_csv(table))
 
 
-def write_reports(doc: dict, frame, reports_dir: str | Path) -> list[Path]:
-    """Write findings.json, report.md and report.html from the findings document."""
+def write_reports(doc: dict, table, reports_dir: str | Path) -> list[Path]:
+    """Write findings.json, report.md and report.html from the findings
+    document and the claim table (a DataFrame or a list of claims)."""
     folder = ensure_dir(reports_dir)
     return [
         write_atomic(folder / "findings.json", findings_json(doc)),
         write_atomic(folder / "report.md", render_markdown(doc)),
-        write_atomic(folder / "report.html", render_html(doc, frame)),
+        write_atomic(folder / "report.html", render_html(doc, table)),
     ]

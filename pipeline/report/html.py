@@ -13,6 +13,7 @@ from html import escape
 from ..figures import fmt_number
 from ..model import CLAIM_COLUMNS
 from .newsince import newsince_html, review_html
+from .table import table_columns
 from .markdown import (SEVERITY_ORDER, ROLE_NAMES, agreements_of, as_float, cause_name,
                        conflicts_of, figure_rows, left_out, summary_line, value_cells)
 
@@ -216,15 +217,33 @@ def finding_html(f: dict) -> str:
     return "\n".join(parts) + "</section>"
 
 
-def claims_table(frame) -> str:
-    cols = [c for c in CLAIM_COLUMNS if frame is None or c in frame.columns]
+def claims_table(table) -> str:
+    """The claim table (a DataFrame or a list of claims) as a sortable table."""
+    columns = table_columns(table)
+    cols = [c for c in CLAIM_COLUMNS if table is None or c in columns]
     head = "".join(f"<th>{escape(c)}</th>" for c in cols)
-    rows = []
-    for rec in ([] if frame is None else frame.to_dict(orient="records")):
-        cells = "".join(f"<td>{escape(_cell(rec.get(c)))}</td>" for c in cols)
-        rows.append(f"<tr>{cells}</tr>")
+    cells = [[v if type(v) is str else _cell(v) for v in columns.get(c, [])] for c in cols]
     return (f'<table id="claims" class="sortable"><thead><tr>{head}</tr></thead><tbody>'
-            + "\n".join(rows) + "</tbody></table>")
+            + _rows_html(cells) + "</tbody></table>")
+
+
+#: Cell and row separators for escaping a whole table body in one call
+#: (html.escape leaves these control characters alone).
+_CELL, _ROW = "\x1f", "\x1e"
+
+
+def _rows_html(cells: list[list[str]]) -> str:
+    """``<tr><td>..</td></tr>`` rows, joined by newlines, of the given columns
+    of cells, every cell escaped."""
+    if not cells or not cells[0]:
+        return ""
+    n_rows, n_cols = len(cells[0]), len(cells)
+    body = _ROW.join(_CELL.join(row) for row in zip(*cells))
+    if body.count(_CELL) != n_rows * (n_cols - 1) or body.count(_ROW) != n_rows - 1:
+        return "\n".join("<tr>" + "".join(f"<td>{escape(v)}</td>" for v in row) + "</tr>"
+                         for row in zip(*cells))  # a cell holds a separator
+    body = escape(body).replace(_CELL, "</td><td>").replace(_ROW, "</td></tr>\n<tr><td>")
+    return f"<tr><td>{body}</td></tr>"
 
 
 def _cell(v) -> str:
@@ -237,7 +256,8 @@ def _cell(v) -> str:
     return str(v)
 
 
-def render_html(doc: dict, frame) -> str:
+def render_html(doc: dict, table) -> str:
+    """The report page; ``table``: the claim table (a DataFrame or a list of claims)."""
     conflicts = conflicts_of(doc)
     parts = ['<!doctype html><html lang="en"><head><meta charset="utf-8">',
              '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -262,6 +282,6 @@ def render_html(doc: dict, frame) -> str:
     parts.append("</tbody></table><h2>Claims</h2>"
                  '<p><input id="claim-filter" type="search" placeholder="Filter claims…" '
                  'aria-label="Filter claims"></p>')
-    parts.append(f'<div class="wide">{claims_table(frame)}</div>')
+    parts.append(f'<div class="wide">{claims_table(table)}</div>')
     parts.append(f"<script>{SCRIPT}</script></body></html>")
     return "\n".join(parts) + "\n"

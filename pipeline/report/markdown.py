@@ -3,6 +3,9 @@ cause, explanation, quoted sentences with their sources, suggested
 wording), then the agreements. Everything from an article is escaped."""
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from ..figures import fmt_interval, fmt_number
 from .newsince import newsince_markdown, review_markdown
 
@@ -42,11 +45,16 @@ def left_out(n: int) -> str:
     return f"{n} more figures are listed in findings.json." if n else ""
 
 
+_MD_SPECIAL = re.compile(r"[\\|*_`\[\]<>#]")
+
+
 def md_escape(text) -> str:
     """Escape what would break Markdown (tables, emphasis, links, HTML)."""
-    out = str(text).replace("\\", "\\\\")
-    for ch in "|*_`[]<>#":
-        out = out.replace(ch, "\\" + ch)
+    out = str(text)
+    if _MD_SPECIAL.search(out):  # most text has nothing to escape
+        out = out.replace("\\", "\\\\")
+        for ch in "|*_`[]<>#":
+            out = out.replace(ch, "\\" + ch)
     return " ".join(out.split())
 
 
@@ -78,8 +86,13 @@ def value_cells(v: dict) -> tuple[str, str]:
     """(value, interval) of a finding's value entry, as a report writes them."""
     kind = v.get("kind", "count")
     signed = kind in ("change", "pct_change") and bool(v.get("signed"))
-    return (fmt_number(as_float(v["value"]), kind, signed=signed),
-            fmt_interval(as_float(v["low"]), as_float(v["high"]), kind))
+    return _cells(as_float(v["value"]), as_float(v["low"]), as_float(v["high"]), kind, signed)
+
+
+@lru_cache(maxsize=1 << 16)
+def _cells(value: float, low: float, high: float, kind: str, signed: bool) -> tuple[str, str]:
+    """Both reports write each figure in its table and its chart: formatted once."""
+    return fmt_number(value, kind, signed=signed), fmt_interval(low, high, kind)
 
 
 def direction(v: dict) -> str:

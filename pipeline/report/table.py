@@ -1,10 +1,18 @@
-"""The claim table as CSV / JSON / JSON lines."""
+"""The claim table as CSV / JSON / JSON lines.
+
+A claim table is either a DataFrame with the contract's columns (what
+:func:`pipeline.api.claims_frame` returns) or the list of
+:class:`~pipeline.model.Claim` it is made from. ``claimcheck check`` passes
+the list: it writes the same CSV as pandas would, without importing pandas.
+"""
 from __future__ import annotations
 
+import csv
+import io
 import json
 import math
 
-import pandas as pd
+from ..model import CLAIM_COLUMNS
 
 
 def _clean(v):
@@ -16,20 +24,64 @@ def _clean(v):
     return v
 
 
-def claims_csv(frame: pd.DataFrame) -> str:
-    return frame.to_csv(index=False, lineterminator="\n")
+def is_frame(table) -> bool:
+    return hasattr(table, "columns") and hasattr(table, "to_csv")
 
 
-def claims_records(frame: pd.DataFrame) -> list[dict]:
-    return [{k: _clean(v) for k, v in row.items()} for row in frame.to_dict(orient="records")]
+def table_columns(table) -> dict[str, list]:
+    """{column: its values as plain Python values}, in the table's column
+    order (the contract's for a list of claims, each column typed as pandas
+    would type it)."""
+    if table is None:
+        return {}
+    if is_frame(table):
+        return {str(c): table[c].tolist() for c in table.columns}
+    return {c: _typed([getattr(claim, c) for claim in table]) for c in CLAIM_COLUMNS}
 
 
-def claims_json(frame: pd.DataFrame) -> str:
-    return json.dumps(claims_records(frame), ensure_ascii=False, indent=2) + "\n"
+_NONE = type(None)
 
 
-def claims_jsonl(frame: pd.DataFrame) -> str:
-    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in claims_records(frame))
+def _typed(values: list) -> list:
+    """A column's values with the type pandas would give the column: a
+    column of numbers holding a float or a missing value is float, so its
+    ints become floats and its missing values NaN."""
+    types = set(map(type, values))
+    if types <= {int, float, _NONE} and types - {_NONE} and types & {float, _NONE}:
+        return [v if type(v) is float else math.nan if v is None else float(v) for v in values]
+    return values
+
+
+def _csv_cells(values: list) -> list:
+    """A column's CSV cells as pandas writes them (csv writes a float as its
+    repr, as pandas does; a missing value is empty)."""
+    if set(map(type, values)) <= {str, int}:
+        return values
+    return ["" if v is None or (type(v) is float and v != v) else v for v in values]
+
+
+def claims_csv(table) -> str:
+    if is_frame(table):
+        return table.to_csv(index=False, lineterminator="\n")
+    columns = table_columns(table)
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(columns)
+    writer.writerows(zip(*(_csv_cells(vs) for vs in columns.values())))
+    return buf.getvalue()
+
+
+def claims_records(table) -> list[dict]:
+    columns = table_columns(table)
+    return [{k: _clean(v) for k, v in zip(columns, row)} for row in zip(*columns.values())]
+
+
+def claims_json(table) -> str:
+    return json.dumps(claims_records(table), ensure_ascii=False, indent=2) + "\n"
+
+
+def claims_jsonl(table) -> str:
+    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in claims_records(table))
 
 
 FORMATS = {"csv": claims_csv, "json": claims_json, "jsonl": claims_jsonl}
