@@ -20,10 +20,13 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 from collections import Counter, defaultdict
+from functools import cache, lru_cache
 
 from . import derive
 from .keys import Key, claim_keys, comparable, sign_interval, cfg
+from .knowledge import load
 from .model import Claim, Finding
 
 #: Roles of a finding's value entries.
@@ -179,18 +182,41 @@ def stated_finding(key: Key, members: list[Claim]) -> Finding | None:
     if all(c.source_id == first for c in members):
         return None
     members = sorted(members, key=lambda c: (c.source_id, c.start_char))
-    values = unambiguous([entry(c) for c in members])
+    sentence_of = {c.claim_id: c.sentence for c in members}
+
+    def counted(claim_id: str) -> bool:  # asked only of a few claims: lazily
+        return counting_cue(sentence_of[claim_id])
+
+    values = unambiguous([entry(c) for c in members], counted)
     kept = {e["claim_id"] for e in values}
     members = [c for c in members if c.claim_id in kept]
     pair = _worst_cross_source(values)
     kind = verdict(*pair) if pair else "agreement"
+    if kind == "rounding" and any(counted(e["claim_id"]) for e in pair):
+        kind = "conflict"  # close, but one says it was counted another way
     return make_finding(kind, "stated", members, values, members)
 
 
-def unambiguous(values: list[dict]) -> list[dict]:
+@cache
+def _counting_cues() -> re.Pattern:
+    return re.compile("|".join(f"(?:{p})" for p in
+                               load("explain")["causes"]["counting_method"]["cues"]), re.I)
+
+
+@lru_cache(maxsize=1 << 16)
+def counting_cue(sentence: str) -> bool:
+    """The sentence says how the figure was counted ("unadjusted", "bundled"):
+    explain.toml's counting_method cues."""
+    return _counting_cues().search(sentence or "") is not None
+
+
+def unambiguous(values: list[dict], counted=lambda claim_id: False) -> list[dict]:
     """A source that gives several disjoint values for one quantity is
     ambiguous (often a figure attributed to the wrong year): of its values,
-    keep those some other source agrees with, when there are any."""
+    keep those some other source agrees with, when there are any, and those
+    whose sentence says how they were counted (``counted(claim_id)``: the
+    article itself gives the quantity counted two ways, and the other
+    sources use only one of them)."""
     by_source: dict[str, list[dict]] = defaultdict(list)
     for e in values:
         by_source[e["source_id"]].append(e)
@@ -200,7 +226,8 @@ def unambiguous(values: list[dict]) -> list[dict]:
     for source, own in by_source.items():
         if len(own) > 1 and any(gap(a, b) > 0 for i, a in enumerate(own) for b in own[i + 1:]):
             others = [e for e in values if e["source_id"] != source]
-            agreed = [a for a in own if any(gap(a, b) <= 0 for b in others)]
+            agreed = [a for a in own if any(gap(a, b) <= 0 for b in others)
+                      or counted(a["claim_id"])]
             own = agreed or own
         out += own
     return out

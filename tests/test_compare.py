@@ -143,6 +143,28 @@ def test_a_source_giving_two_values_is_judged_by_the_one_others_share():
     assert (f.type, len(f.claims)) == ("agreement", 2)
 
 
+def test_a_value_the_source_says_was_counted_another_way_is_kept():
+    """One article gives the unadjusted 4.0% and the adjusted 4.3%, the other
+    only 4.3%: the 4.0% is not dropped as ambiguous, and though it is within
+    rounding distance it is a conflict (explain then names counting_method)."""
+    a = Story("one", "The rate was 4.0% in October on an unadjusted basis.",
+              "The seasonally adjusted rate was 4.3% in October.", metric="unemployment rate")
+    b = Story("two", "The unemployment rate rose to 4.3% in October.",
+              metric="unemployment rate")
+    a.claim("4.0%", "percent", 4.0, 3.95, 4.05)
+    a.claim("4.3%", "percent", 4.3, 4.25, 4.35)
+    b.claim("4.3%", "percent", 4.3, 4.25, 4.35)
+    [f] = compare(everything(a, b)[0])
+    assert f.type == "conflict" and len(f.claims) == 3
+    # the same figures with no word on how they were counted: judged as before
+    a = Story("one", "The rate was 4.0% in October.", "It was 4.3% in October.",
+              metric="unemployment rate")
+    a.claim("4.0%", "percent", 4.0, 3.95, 4.05)
+    a.claim("4.3%", "percent", 4.3, 4.25, 4.35)
+    [f] = compare(everything(a, b)[0])
+    assert (f.type, len(f.claims)) == ("agreement", 2)
+
+
 def test_sign_comes_from_direction():
     a = Story("up", "Cases rose 19% in 2024.")
     b = Story("down", "Cases fell 19% in 2024.")
