@@ -136,12 +136,12 @@ def extract(paths, fmt, output, model, jobs, max_bytes, quiet):
             articles.append(ingest.read_article(p, max_bytes=limit))
     if fmt == "parquet" and not output and sys.stdout.isatty():
         raise UserError("parquet is binary; pass -o FILE or redirect standard output to a file")
-    frame = claims_frame(read_claims(articles, model, jobs=jobs, progress=not quiet))
+    claims = read_claims(articles, model, jobs=jobs, progress=not quiet)
     if fmt == "parquet":
         from .export import claims_parquet
-        data = claims_parquet(frame)
+        data = claims_parquet(claims_frame(claims))
     else:
-        data = FORMATS[fmt](frame)
+        data = FORMATS[fmt](claims)  # the same text as from the DataFrame, without pandas
     if output:
         write_atomic(output, data)
         return
