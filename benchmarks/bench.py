@@ -220,6 +220,19 @@ def row(name: str, run: dict, load: dict | None, words: int) -> list[str]:
     return [name, f"{per_wall:,.0f}", f"{per_cpu:,.0f}", f"{load_s:.1f}"] + tail
 
 
+def paired_ratio(a: list[tuple[dict, dict]], b: list[tuple[dict, dict]]) -> float:
+    """Median over rounds of A's words per CPU-second (less its load) over
+    B's: how many times as many words A reads for the same CPU time."""
+    def cpu(run: dict, load: dict) -> float:
+        return max(run["cpu"] - (load["cpu"] if load["rc"] == 0 else 0.0), 1e-9)
+    ratios = sorted(cpu(*rb) / cpu(*ra) for ra, rb in zip(a, b)
+                    if ra[0]["rc"] == 0 and rb[0]["rc"] == 0)
+    if not ratios:
+        return float("nan")
+    mid = len(ratios) // 2
+    return ratios[mid] if len(ratios) % 2 else (ratios[mid - 1] + ratios[mid]) / 2
+
+
 def table(header: list[str], rows: list[list[str]]) -> str:
     widths = [max(len(str(r[i])) for r in [header] + rows) for i in range(len(header))]
     line = lambda r: "| " + " | ".join(str(c).ljust(w) for c, w in zip(r, widths)) + " |"  # noqa: E731
@@ -249,15 +262,30 @@ def section_extract(work: Path, args) -> None:
     except ImportError:
         print("quantulum3 not installed (pip install -e '.[bench]'): its row is skipped")
     print(f"\n## Extraction: {len(paths)} articles, {words:,} words\n")
+    # Rounds: every tool once per round, in turn, so a machine whose speed
+    # drifts (a shared host) slows all tools alike and the paired ratios
+    # below stay meaningful.
+    rounds: dict[str, list[tuple[dict, dict]]] = {name: [] for name, _ in tools}
+    for _ in range(args.repeat):
+        for name, make in tools:
+            load = measure(make([str(tiny)]))
+            run = measure(make(files), timeout=args.timeout)
+            rounds[name].append((run, load))
+            if run["rc"]:
+                print(f"{name}: {run['stderr'].strip().splitlines()[-1:]}", file=sys.stderr)
     rows = []
-    for name, make in tools:
-        load = best(make([str(tiny)]), args.repeat)
-        run = best(make(files), args.repeat, timeout=args.timeout)
+    for name, _ in tools:
+        runs = sorted(rounds[name], key=lambda rl: rl[0]["wall"])
+        run, load = runs[len(runs) // 2]  # the round with the median wall time
         rows.append(row(name, run, load, words))
-        if run["rc"]:
-            print(f"{name}: {run['stderr'].strip().splitlines()[-1:]}", file=sys.stderr)
     print(table(["tool", "words/s", "words/CPU-s", "load s", "wall s", "CPU s", "peak MB"],
                 rows))
+    first = tools[0][0]
+    ratios = [f"{paired_ratio(rounds[first], rounds[name]):.2f}x {name}"
+              for name, _ in tools[1:] if "--jobs" not in name]
+    if ratios:
+        print(f"\nPer CPU-second (less load), {first} reads, median of {args.repeat} paired "
+              f"round(s): " + "; ".join(ratios) + ".")
 
 
 def section_compare(work: Path, args) -> None:
