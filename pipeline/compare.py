@@ -40,7 +40,8 @@ def compare(claims: list[Claim]) -> list[Finding]:
     groups: dict[Key, list[Claim]] = defaultdict(list)
     for c in usable:
         groups[keys[c.claim_id]].append(c)
-    findings = [f for key, members in groups.items() for f in stated_findings(key, members)]
+    findings = [f for key, members in groups.items()
+                if (f := stated_finding(key, members)) is not None]
     findings += derived_findings(usable, keys, groups)
     return assign_ids(merge_self_checks(dedupe(findings)))
 
@@ -175,37 +176,6 @@ def verdict(a: dict, b: dict) -> str:
 
 
 # --- stated findings ------------------------------------------------------------
-
-def stated_findings(key: Key, members: list[Claim]) -> list[Finding]:
-    """The finding for one quantity and, when its sources disagree, an
-    agreement for each set of sources that give the same figure ("41 in
-    two articles, 23 in a third": the two agree)."""
-    f = stated_finding(key, members)
-    if f is None:
-        return []
-    out = [f]
-    if f.type == "conflict":
-        by_id = {c.claim_id: c for c in members}
-        for cluster in agreeing_clusters(f.values):
-            claims = [by_id[e["claim_id"]] for e in cluster]
-            out.append(make_finding("agreement", "stated", claims, cluster, claims))
-    return out
-
-
-def agreeing_clusters(values: list[dict]) -> list[list[dict]]:
-    """Sets of value entries from at least two sources that all agree with
-    each other (no gap between any two), short of the whole list. Each entry
-    joins the first set it agrees with entirely, taken in value order."""
-    clusters: list[list[dict]] = []
-    for e in sorted(values, key=lambda e: (e["low"], e["high"])):
-        home = next((c for c in clusters if all(gap(e, m) <= 0 for m in c)), None)
-        if home is None:
-            clusters.append([e])
-        else:
-            home.append(e)
-    return [c for c in clusters if len(c) < len(values)
-            and len({e["source_id"] for e in c}) > 1]
-
 
 def stated_finding(key: Key, members: list[Claim]) -> Finding | None:
     first = members[0].source_id

@@ -8,7 +8,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.compare import agreeing_clusters, assign_ids, compare, finding_digest
+from pipeline.compare import assign_ids, compare, finding_digest
 from pipeline.keys import acronym_aliases, claim_keys, norm_metric, norm_subject
 
 from .factories import INF, Story, everything, rising_cases
@@ -154,10 +154,8 @@ def test_a_value_the_source_says_was_counted_another_way_is_kept():
     a.claim("4.0%", "percent", 4.0, 3.95, 4.05)
     a.claim("4.3%", "percent", 4.3, 4.25, 4.35)
     b.claim("4.3%", "percent", 4.3, 4.25, 4.35)
-    f, agreed = compare(everything(a, b)[0])
+    [f] = compare(everything(a, b)[0])
     assert f.type == "conflict" and len(f.claims) == 3
-    # the two sources' 4.3% agree, and are reported so
-    assert agreed.type == "agreement" and [e["value"] for e in agreed.values] == [4.3, 4.3]
     # the same figures with no word on how they were counted: judged as before
     a = Story("one", "The rate was 4.0% in October.", "It was 4.3% in October.",
               metric="unemployment rate")
@@ -165,41 +163,6 @@ def test_a_value_the_source_says_was_counted_another_way_is_kept():
     a.claim("4.3%", "percent", 4.3, 4.25, 4.35)
     [f] = compare(everything(a, b)[0])
     assert (f.type, len(f.claims)) == ("agreement", 2)
-
-
-def v(source, low, high):
-    return {"claim_id": f"{source}-{low}", "source_id": source, "low": low, "high": high,
-            "signed": True, "value": (low + high) / 2}
-
-
-def test_agreeing_clusters_case_table():
-    cases = [
-        # 41 in two articles, 23 in two others: two agreements
-        ([v("a", 23, 23), v("b", 23, 23), v("b", 41, 41), v("c", 41, 41)],
-         [["a", "b"], ["b", "c"]]),
-        # a figure only one source gives agrees with nobody
-        ([v("a", 23, 23), v("b", 41, 41), v("b", 41, 41)], []),
-        # a chain: 10-12 meets 11-13, 11-13 meets 12.5-14, but 10-12 and
-        # 12.5-14 do not: no set where all agree takes all three
-        ([v("a", 10, 12), v("b", 11, 13), v("c", 12.5, 14)], [["a", "b"]]),
-        # everyone agrees: that is the finding itself, not a part of it
-        ([v("a", 1, 2), v("b", 1.5, 2.5)], []),
-    ]
-    for values, want in cases:
-        got = [sorted(e["source_id"] for e in c) for c in agreeing_clusters(values)]
-        assert got == want, values
-
-
-def test_a_conflict_also_reports_the_sources_that_agree():
-    a = Story("one", "The storm killed 23 people.", metric="deaths")
-    b = Story("two", "The storm killed 41 people.", metric="deaths")
-    c = Story("three", "At least 41 people died in the storm.", metric="deaths")
-    a.claim("23", "count", 23, 23, 23)
-    b.claim("41", "count", 41, 41, 41)
-    c.claim("41", "count", 41, 41, 41)
-    findings = compare(everything(a, b, c)[0])
-    assert [f.type for f in findings] == ["conflict", "agreement"]
-    assert findings[1].sources == ["three", "two"]
 
 
 def test_sign_comes_from_direction():
