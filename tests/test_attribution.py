@@ -169,6 +169,25 @@ def test_metric_keys_separate_scopes_and_flows():
     assert by_text["20%"] != by_text["5%"]
 
 
+@pytest.mark.parametrize("text,figure,metric", [
+    ("The storm came ashore with maximum sustained winds of 140 mph.", "140 mph",
+     "maximum sustained wind"),
+    ("The storm came ashore with 140 mph winds.", "140 mph", "wind"),
+    ("The storm made landfall with sustained winds of 140 miles per hour.",
+     "140 miles per hour", "sustained wind"),
+    ("Parts of the county got 10 inches of rain on Tuesday.", "10 inches", "rain"),
+])
+def test_a_unit_of_measure_is_not_what_is_measured(text, figure, metric):
+    df = extract_claims(text)
+    row = df[df.text == figure].iloc[0]
+    assert row.metric == metric, (row.metric, row.unit)
+
+
+def test_a_unit_with_nothing_else_described_stays_the_metric():
+    df = extract_claims("Firefighters said the blaze burned 5,000 acres.")
+    assert df.iloc[0].metric.startswith("acre")
+
+
 def test_reference_resolves_to_the_named_organisation():
     df = extract_claims("The World Health Organization (WHO) published its survey on Monday. "
                         "The organization counted 1,200 cases of measles in 2024.")

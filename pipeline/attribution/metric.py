@@ -49,6 +49,17 @@ def _sets() -> dict[str, frozenset]:
         "ignore": frozenset(s["modifiers"]["ignore"])}
 
 
+@cache
+def _measure_units() -> frozenset[str]:
+    """The one-word units of measure in numbers.toml ("mph", "miles")."""
+    return frozenset(key.lower() for key in load("numbers")["units"] if " " not in key)
+
+
+def _is_unit(tok: Token) -> bool:
+    units = _measure_units()
+    return tok.lower_ in units or tok.lemma_.lower() in units
+
+
 def head_class(lemma: str) -> str:
     classes = _classes()
     if lemma in classes:
@@ -107,7 +118,9 @@ class MetricFinder:
         rejected = False
         if r["kind"] in ("count", "change", "rate", "amount") and r["head_i"] >= 0:
             cand = doc[r["head_i"]]
-            if cand.pos_ in ("NOUN", "PROPN") and not self._empty(cand) \
+            if self._measured_noun(cand, r):
+                pass  # "winds of 140 mph": the unit stays the unit, the winds are measured
+            elif cand.pos_ in ("NOUN", "PROPN") and not self._empty(cand) \
                     and self._counts(cand, r):
                 noun = cand
             else:
@@ -177,6 +190,16 @@ class MetricFinder:
         between = doc[r["token_end"]:noun.i]
         return 0 <= noun.i - r["token_end"] < 4 and not any(t.is_punct for t in between)
 
+    def _measured_noun(self, tok: Token, r: dict) -> bool:
+        """``tok`` is a unit of measure (numbers.toml [units]: "mph", "miles",
+        "degrees") and the figure describes a noun of its own: "maximum
+        sustained winds of 140 mph", "140 mph winds". What is measured is
+        that noun, not the unit."""
+        if not _is_unit(tok):
+            return False
+        noun = self.described(r)
+        return noun is not None and not isinstance(noun, str) and not _is_unit(noun)
+
     def _empty(self, tok: Token) -> bool:
         """A head that names no quantity by itself ("the numbers", "a
         total"); "the unemployment rate" names one through its modifier."""
@@ -218,7 +241,13 @@ class MetricFinder:
         for _ in range(8):
             lemma = tok.lemma_.lower()
             if tok.pos_ in ("NOUN", "PROPN") and tok.i not in inside:
-                if lemma in sets["change_nouns"] or self._empty(tok):
+                if _is_unit(tok):
+                    # "winds of 140 mph", "140 mph winds": the unit of measure;
+                    # what is measured is further up, or after "of" ("10 inches of rain")
+                    obj = self._prep_object(tok, ("of",), inside)
+                    if obj is not None and not _is_unit(obj):
+                        return "borrow" if self._anaphoric(obj) else obj
+                elif lemma in sets["change_nouns"] or self._empty(tok):
                     obj = self._prep_object(tok, ("in", "of", "among", "for"), inside)
                     if obj is not None:
                         return "borrow" if self._anaphoric(obj) else obj
@@ -364,8 +393,8 @@ class MetricFinder:
             lemma = t.lemma_.lower()
             if t.pos_ in _SKIP_POS and not (t.pos_ == "ADV" and t.dep_ == "npadvmod"):
                 continue
-            if not any(ch.isalpha() for ch in t.text) or t.like_num:
-                continue
+            if not any(ch.isalpha() for ch in t.text) or t.like_num or _is_unit(t):
+                continue  # a figure or its unit of measure ("140 mph winds")
             if low in sets["ignore"] or lemma in sets["ignore"]:
                 continue
             if (low in self.topic or lemma in self.topic) and not self._needs_modifier(t):
