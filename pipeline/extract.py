@@ -264,9 +264,12 @@ def counted_noun(span: Span, cues: dict | None = None):
     part = partitive_noun(span, skip)
     if part is not None:
         return part
-    # "nearly 100 reports" when the parse attaches differently: next noun within 3 tokens
+    # "nearly 100 reports" when the parse attaches differently: next noun within
+    # 3 tokens, but not a time ("burned 5,000 acres last *week*")
+    times = cues["time_units"] if cues else set()
     for t in doc[span.end:min(len(doc), span.end + 3)]:
-        if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() not in skip:
+        if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() not in skip \
+                and t.lower_ not in times:
             return t
         if t.pos_ not in ("ADJ", "ADV", "NUM", "DET", "SYM") and t.text != "%":
             break

@@ -184,7 +184,7 @@ def test_a_unit_of_measure_is_not_what_is_measured(text, figure, metric):
 
 
 def test_a_unit_with_nothing_else_described_stays_the_metric():
-    df = extract_claims("Firefighters said the blaze burned 5,000 acres.")
+    df = extract_claims("Firefighters said the blaze burned 5,000 acres last week.")
     assert df.iloc[0].metric.startswith("acre")
 
 
