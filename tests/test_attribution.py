@@ -183,6 +183,17 @@ def test_a_unit_of_measure_is_not_what_is_measured(text, figure, metric):
     assert row.metric == metric, (row.metric, row.unit)
 
 
+def test_people_named_by_what_happened_to_them_count_alike():
+    """A people outcome as a verb, an adjective after "were", or an adjective
+    before the noun (nationalities count as people) keys the same metric."""
+    texts = ["The number of unemployed Americans climbed to roughly 7.3 million.",
+             "About 7.3 million people were unemployed last month.",
+             "Some 7.3 million jobless workers were counted."]
+    metrics = {extract_claims(t).iloc[0].metric for t in texts}
+    assert len(metrics) <= 2 and "unemployed" in metrics
+    assert extract_claims("23 people have died.").iloc[0].metric == "death"
+
+
 def test_a_unit_with_nothing_else_described_stays_the_metric():
     df = extract_claims("Firefighters said the blaze burned 5,000 acres last week.")
     assert df.iloc[0].metric.startswith("acre")

@@ -82,6 +82,16 @@ def _outcome(verb: Token) -> str:
     return ""
 
 
+def _outcome_word(tok: Token) -> str:
+    """The outcome one word names by itself ("unemployed", "dead"), or ""."""
+    outcomes = syn().get("people_outcomes", {})
+    return outcomes.get(tok.lower_, outcomes.get(tok.lemma_.lower(), ""))
+
+
+def _outcome_word_text(word: str) -> str:
+    return syn().get("people_outcomes", {}).get(word, "")
+
+
 @cache
 def _flow_cues() -> frozenset[str]:
     d = load("extract")["direction"]
@@ -338,12 +348,18 @@ class MetricFinder:
         words = [w for w in self._words(mods) if w not in head.split()
                  and classes.get(w) != head and classes.get(f"{w} {lemma}") != head]
         key = " ".join(words + [head])
-        if head in _sets()["people"] or lemma in _sets()["people"]:
+        nationality = noun.ent_type_ == "NORP"  # "Americans": people
+        if head in _sets()["people"] or lemma in _sets()["people"] or nationality:
             verb = noun.head if noun.dep_ in ("nsubj", "nsubjpass", "dobj") else None
             outcome = _outcome(verb) if verb is not None else ""
+            before = [m for m in mods if m.dep_ == "amod" and _outcome_word(m)]
+            if not outcome and before:  # "unemployed Americans"
+                outcome = _outcome_word(before[0])
+                words = [w for w in words if _outcome_word_text(w) != outcome]
             if outcome:
                 # "people died" -> death; "teenage boys died" -> teenage boy death
-                key = " ".join(words + ([] if head == "person" else [head]) + [outcome])
+                plain = head == "person" or nationality
+                key = " ".join(words + ([] if plain else [head]) + [outcome])
             elif verb is not None and verb.pos_ in ("VERB", "AUX") and verb.lemma_ != "be":
                 key += f" ({verb.lemma_.lower()})"
         elif flow and self._flow_verb(noun):
