@@ -194,6 +194,14 @@ def test_people_named_by_what_happened_to_them_count_alike():
     assert extract_claims("23 people have died.").iloc[0].metric == "death"
 
 
+def test_a_person_quoting_a_figure_is_its_source_not_its_subject():
+    text = ("Marston County has opened free clinics, health commissioner Dr. Alan Reyes said. "
+            "Nurses have given about 9,400 doses of the vaccine since January, Reyes said.")
+    row = extract_claims(text).iloc[0]
+    assert "Reyes" not in row.subject
+    assert row.metric.endswith("dose")  # not the model's lemma "dos"
+
+
 def test_a_unit_with_nothing_else_described_stays_the_metric():
     df = extract_claims("Firefighters said the blaze burned 5,000 acres last week.")
     assert df.iloc[0].metric.startswith("acre")

@@ -455,6 +455,9 @@ def noun_lemma(tok: Token) -> str:
     """The noun's lemma; a capitalised common noun the tagger took for a
     proper noun ("Burglaries climbed") is lemmatised by its plural ending."""
     lemma = tok.lemma_.lower()
+    fixes = syn().get("lemma_fixes", {})
+    if lemma in fixes or tok.lower_ in fixes:  # "doses" -> "dos" from the model
+        return fixes.get(tok.lower_, fixes.get(lemma))
     if tok.pos_ != "PROPN" or lemma != tok.lower_:
         return lemma
     for plural, singular in (("ies", "y"), ("sses", "ss"), ("ches", "ch"), ("shes", "sh")):

@@ -157,6 +157,8 @@ class Mentions:
         person_multi = {w for s, e, t, lab in found if lab == "PERSON" and len(t.split()) > 1
                         for w in t.split()}
         org_names = {norm_name(t) for s, e, t, lab in found if lab in _ORG_LIKE}
+        surnames = {t.split()[-1] for s, e, t, lab in found
+                    if lab == "PERSON" and len(t.split()) > 1}
         self.items: list[Mention] = []
         last_end = -1
         for s, e, t, lab in found:
@@ -168,6 +170,8 @@ class Mentions:
             if lab == "PERSON" and (norm_name(t) in org_names
                                     or (len(t.split()) == 1 and t not in person_multi)):
                 lab = "ORG?"
+            elif lab in ("ORG", "ORG?") and len(t.split()) == 1 and t in surnames:
+                lab = "PERSON"  # "Reyes said", after "Dr. Alan Reyes" (NER says ORG)
             tok = doc.char_span(s, e, alignment_mode="expand")
             sent = ctx.sent_no(tok.start) if tok is not None and len(tok) else 0
             self.items.append(Mention(s, e, name, lab, sent))
@@ -413,8 +417,8 @@ class SubjectFinder:
         if verb.lemma_.lower() not in a["source_verbs"]:
             return False
         m = self.mentions.at(subj)
-        if m is not None:
-            return self.is_source_name(m.name)
+        if m is not None:  # a person saying a figure is quoting it: a source
+            return m.label == "PERSON" or self.is_source_name(m.name)
         if named:
             return False
         return subj.lemma_.lower() in a["source_nouns"] or subj.lower_ in a["source_nouns"]
@@ -451,7 +455,7 @@ class SubjectFinder:
         subject, else its first organisation not inside a prepositional
         phrase (the parse sometimes misses the subject)."""
         for tok in sent:
-            if tok.dep_ in self.subject_deps:
+            if tok.dep_ in self.subject_deps and not self._is_source(tok.head, tok, []):
                 names, _ = self.phrase(tok)
                 if names:
                     return names
