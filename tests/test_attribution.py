@@ -202,6 +202,21 @@ def test_a_person_quoting_a_figure_is_its_source_not_its_subject():
     assert row.metric.endswith("dose")  # not the model's lemma "dos"
 
 
+def test_a_start_is_not_the_period_of_a_running_count():
+    df = extract_claims("The outbreak that began in January has sickened 152 people.",
+                        published="2027-03-10")
+    assert df.iloc[0].period == "2027"
+    df = extract_claims("Since 2021, at least 36 people have died.", published="2024-05-01")
+    assert df.iloc[0].period == "2021..2024"
+
+
+def test_what_a_figure_counts_under_a_verb_that_is_not_a_level():
+    assert extract_claims("The outbreak has led to 31 hospitalizations.").iloc[0].metric \
+        == "hospitalization"
+    assert extract_claims("Health officials say 27 people have been hospitalized.").iloc[0] \
+        .metric == "hospitalization"
+
+
 def test_a_unit_with_nothing_else_described_stays_the_metric():
     df = extract_claims("Firefighters said the blaze burned 5,000 acres last week.")
     assert df.iloc[0].metric.startswith("acre")

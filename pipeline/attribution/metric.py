@@ -92,6 +92,20 @@ def _outcome_word_text(word: str) -> str:
     return syn().get("people_outcomes", {}).get(word, "")
 
 
+def _moves_a_level(verb: Token) -> bool:
+    """A verb that gives the level of its subject ("fell to", "stood at",
+    "reached"): direction verbs from extract.toml and synonyms.toml's
+    level_verbs."""
+    words = _level_words()
+    return verb.lemma_.lower() in words or verb.lower_ in words
+
+
+@cache
+def _level_words() -> frozenset[str]:
+    return _flow_cues() | frozenset(load("extract")["direction"]["level"]) \
+        | frozenset(syn()["words"].get("level_verbs", []))
+
+
 @cache
 def _flow_cues() -> frozenset[str]:
     d = load("extract")["direction"]
@@ -179,6 +193,8 @@ class MetricFinder:
                 verb = tok.head.head
                 if verb.lemma_.lower() in _sets()["reporting_verbs"]:
                     return None
+                if r["head_i"] >= 0 and not _moves_a_level(verb):
+                    return None  # "the outbreak has led to 31 hospitalizations"
                 for c in verb.children:
                     if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN") \
                             and not self._empty(c) and not self._refers(c) \

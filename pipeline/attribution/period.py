@@ -105,6 +105,8 @@ def _patterns() -> dict:
         "month_year": re.compile(rf"{lead(words=months)}\b({month})\.?,?\s+({_YEAR})\b", re.I),
         "year_range": re.compile(rf"{lead('12')}\b({_YEAR})\s*(?:-|–|/)\s*(\d\d(?:\d\d)?)\b"),
         "year": re.compile(rf"{lead('12')}(?<![\d,.])({_YEAR})(?![\d%])"),
+        "start": re.compile(rf"\b(?:{alt(a['start_verbs'])})\s+(?:in|on|around|during)?\s*"
+                            rf"(?:(?:late|early|mid)-?\s*)?$", re.I),
         "cue": re.compile(rf"\b({alt(cues)})\s+(?:(?:at\s+)?least\s+|about\s+|in\s+|the\s+|"
                           rf"(?:in\s+)?the\s+same\s+\w+\s+(?:of|in)\s+)?$", re.I),
         "focus": re.compile(rf"{lead('t')}\bthe\s+({alt(a['focus_periods'])})\b", re.I),
@@ -250,7 +252,10 @@ def _find_times(ctx: ArticleContext, sent: Span, ref: int | None,
             return
         taken.append((s, e))
         m = p["cue"].search(text[max(0, s - 30):s])
-        out.append(Time(base + s, base + e, period, cue=m.group(1).lower() if m else "", **kw))
+        cue = m.group(1).lower() if m else ""
+        if p["start"].search(text[max(0, s - 40):s]):
+            cue = "since"  # "the outbreak that began in January": a start, not the period
+        out.append(Time(base + s, base + e, period, cue=cue, **kw))
 
     for m in found["month_span"]:
         year = m.group(3) or (str(ref) if ref else "")
@@ -440,9 +445,11 @@ def periods(ctx: ArticleContext, years: Years, sent: Span, r: dict,
     period = ""
     nearest = min(own, key=lambda t: abs(t.start - r["start_char"])) if own else None
     if nearest is not None and nearest.cue == "since" and nearest.period:
-        # "Since 2021, at least 36 ..." -> 2021..2024
+        # "Since 2021, at least 36 ..." -> 2021..2024; since a month of the
+        # reference year ("began in January") -> that year so far
         start = nearest.period.split("..")[0]
-        period = f"{start}..{years.ref}" if years.ref and int(start[:4]) < years.ref else start
+        period = f"{start}..{years.ref}" if years.ref and int(start[:4]) < years.ref \
+            else start[:4] if years.ref and start[:4] == str(years.ref) else start
         own = []
     ctx_period, ctx_base = "", ""
     if not period and not own or any(t.anchored for t in own):
