@@ -166,6 +166,9 @@ def is_claim(q: Quantity, span: Span, cues: dict, text: str) -> bool:
     doc = span.doc
     prev = doc[span.start - 1] if span.start > 0 else None
     nxt = doc[span.end] if span.end < len(doc) else None
+    if q.words and span[0].text[:1].isupper() and not span[0].is_sent_start \
+            and prev is not None and prev.text[:1].isupper() and prev.pos_ == "PROPN":
+        return False  # a number word in a name: "Vision Zero", "Formula One", "the Big Ten"
     if q.qualifier == "exact" and q.start == q.num_start \
             and cues["identifier_re"].search(text, max(0, q.start - 30), q.start):
         return False

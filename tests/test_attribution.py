@@ -217,6 +217,34 @@ def test_what_a_figure_counts_under_a_verb_that_is_not_a_level():
         .metric == "hospitalization"
 
 
+def test_a_group_that_accounts_for_part_of_a_total_narrows_it():
+    text = ("Traffic deaths fell in Vantry last year. A total of 94 people died in crashes, "
+            "though pedestrians fared worst. Pedestrians accounted for 41 of the deaths.")
+    df = extract_claims(text, published="2027-02-09")
+    by_text = dict(zip(df.text, df.metric))
+    assert by_text["94"] == "death"
+    assert by_text["41"] == "pedestrian death"
+    assert "Pedestrians" not in set(df.subject)  # a common noun, written lower case too
+
+
+def test_a_quoted_person_is_not_the_articles_main_subject():
+    text = ("Vantry traffic deaths fall\n\n"
+            "Ninety-four people were killed in crashes on Vantry streets last year, according "
+            "to the city. Transportation Director Marcus Feld said the decline was welcome. "
+            '"We are not done," Feld said. Feld said 640 people were seriously injured.')
+    df = extract_claims(text, published="2027-02-09")
+    assert df[df.text == "Ninety-four"].iloc[0].subject == "Vantry"
+
+
+@pytest.mark.parametrize("text,figures", [
+    ("The city adopted Vision Zero in 2021.", []),
+    ("Formula One drew 300,000 fans.", ["300,000"]),
+    ("Zero people died on the redesigned stretch.", ["Zero"]),
+])
+def test_a_number_word_in_a_name_is_not_a_claim(text, figures):
+    assert list(extract_claims(text).text) == figures
+
+
 def test_a_unit_with_nothing_else_described_stays_the_metric():
     df = extract_claims("Firefighters said the blaze burned 5,000 acres last week.")
     assert df.iloc[0].metric.startswith("acre")

@@ -1,6 +1,7 @@
 """Blind end-to-end sets: whole `claimcheck check` runs on article sets (jobs
-report, hurricane death toll, quarterly earnings, measles outbreak) written before the tool was
-run on them; expectations in tests/data/blind_e2e/<set>/expected.json.
+report, hurricane death toll, quarterly earnings, measles outbreak, traffic
+deaths) written before the tool was run on them; expectations in
+tests/data/blind_e2e/<set>/expected.json.
 
 Only the expectations the tool meets are asserted here; the ones it still
 misses are listed in the blind-evaluation notes (see tests/blind_e2e_scorer.py
@@ -22,13 +23,17 @@ BLIND = DATA / "blind_e2e"
 #: the fourth session; the tool found none of its conflicts or agreements
 #: then (subjects, metrics and periods did not line up across outlets): only
 #: its must-not-flag traps are asserted.
-SETS = ("jobs", "hurricane", "earnings", "measles")
+#: traffic (a city's traffic deaths) was written blind the same way as a
+#: held-out set; its first run found its self-check and none of its 6
+#: conflicts or 6 agreements.
+SETS = ("jobs", "hurricane", "earnings", "measles", "traffic")
 
 #: (set, section, expectation id) that the tool meets; a regression fails.
 MET = [
     ("hurricane", "agreements", "wind_140"),   # "winds of 140 mph" measures winds
     ("jobs", "agreements", "unemployed_7_3m"),
-    ("measles", "agreements", "marston_cases_152"),  # "began in January" is a start  # "unemployed Americans" = "people were unemployed"
+    ("measles", "agreements", "marston_cases_152"),  # "began in January" is a start
+    ("traffic", "agreements", "deaths_94"),  # a quoted official is not the subject  # "unemployed Americans" = "people were unemployed"
     ("earnings", "agreements", "revenue_4_82"),
     ("earnings", "agreements", "revenue_4_82_tribune"),
     ("earnings", "agreements", "net_income_512"),
@@ -36,6 +41,7 @@ MET = [
 ]
 #: conflicts found, with the cause the set expects.
 FOUND = [
+    ("measles", "hospitalized_people_vs_admissions_wire"),  # "admissions rather than patients"
     ("earnings", "revenue_growth_18_vs_11_8"),
     ("earnings", "revenue_growth_18_vs_12"),
     ("hurricane", "toll_23_vs_41_dispatch"),

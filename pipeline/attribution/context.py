@@ -2,6 +2,7 @@
 sentences before it in that block, and the words of the article's title."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
@@ -84,6 +85,14 @@ class ArticleContext:
                 out.append(prev)
             tok = prev.start - 1
         return out
+
+
+def lower_words(ctx: ArticleContext) -> set[str]:
+    """Words the article writes in lower case somewhere: a capitalised one of
+    these ("Pedestrians accounted for ...") is a common noun, not a name."""
+    if "lower_words" not in ctx.memo:
+        ctx.memo["lower_words"] = set(re.findall(r"\b[a-z][a-z'’-]+\b", ctx.text))
+    return ctx.memo["lower_words"]
 
 
 def title_text(article: Article) -> str:

@@ -24,7 +24,7 @@ if TYPE_CHECKING:  # annotations only: a cached run never imports spaCy
     from spacy.tokens import Span, Token
 
 from ..knowledge import load
-from .context import ArticleContext, attr, syn
+from .context import ArticleContext, attr, lower_words, syn
 
 _MOD_DEPS = ("compound", "amod", "nmod", "npadvmod", "advmod")
 _SKIP_POS = ("DET", "PRON", "PUNCT", "ADP", "CCONJ", "SCONJ", "PART", "NUM", "ADV", "AUX",
@@ -45,7 +45,8 @@ def _classes() -> dict[str, str]:
 def _sets() -> dict[str, frozenset]:
     s = syn()
     return {k: frozenset(s["words"][k]) for k in ("people", "empty_heads", "change_nouns",
-                                          "scope_preps", "anaphoric_dets", "reporting_verbs")} | {
+                                          "scope_preps", "anaphoric_dets", "reporting_verbs",
+                                          "share_verbs")} | {
         "ignore": frozenset(s["modifiers"]["ignore"])}
 
 
@@ -74,7 +75,7 @@ def _outcome(verb: Token) -> str:
     people have died", "41 people are confirmed dead" -> death), from
     [people_outcomes] in synonyms.toml; "" if nothing does."""
     outcomes = syn().get("people_outcomes", {})
-    words = [verb] + [c for c in verb.children if c.dep_ in ("acomp", "oprd", "xcomp")]
+    words = [verb] + [c for c in verb.children if c.dep_ in ("acomp", "oprd", "xcomp", "conj")]
     for w in words:
         for form in (w.lemma_.lower(), w.lower_):
             if form in outcomes:
@@ -316,8 +317,13 @@ class MetricFinder:
         """"Its snack division increased revenue by 12%": a common-noun
         subject's modifiers narrow the object's metric."""
         for c in verb.children:
-            if c.dep_ == "nsubj" and c.pos_ == "NOUN" and not self._refers(c) \
-                    and not self._is_name(c):
+            if c.dep_ != "nsubj" or self._refers(c):
+                continue
+            common = c.pos_ == "NOUN" or (c.pos_ == "PROPN" and c.lower_ in lower_words(self.ctx))
+            if common and verb.lemma_.lower() in _sets()["share_verbs"]:
+                # "Pedestrians accounted for 41 of the deaths": pedestrian deaths
+                self._extra = [c] + [m for m in c.children if m.dep_ in ("compound", "amod")]
+            elif c.pos_ == "NOUN" and not self._is_name(c):
                 self._extra = [m for m in c.children if m.dep_ in ("compound", "amod")]
 
     def _prep_object(self, tok: Token, preps: tuple[str, ...], inside) -> Token | None:
@@ -367,7 +373,14 @@ class MetricFinder:
         nationality = noun.ent_type_ == "NORP"  # "Americans": people
         if head in _sets()["people"] or lemma in _sets()["people"] or nationality:
             verb = noun.head if noun.dep_ in ("nsubj", "nsubjpass", "dobj") else None
+            owner = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+            if verb is None and owner is not None and owner.dep_ in ("nsubj", "nsubjpass") \
+                    and owner.lemma_.lower() in _sets()["empty_heads"]:
+                verb = owner.head  # "a total of 94 people died"
             outcome = _outcome(verb) if verb is not None else ""
+            for c in noun.children:  # "the people killed in crashes"
+                if not outcome and c.dep_ == "acl":
+                    outcome = _outcome(c)
             before = [m for m in mods if m.dep_ == "amod" and _outcome_word(m)]
             if not outcome and before:  # "unemployed Americans"
                 outcome = _outcome_word(before[0])

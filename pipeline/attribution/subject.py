@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # annotations only: a cached run never imports spaCy
     from spacy.tokens import Span, Token
 
-from .context import ArticleContext, attr
+from .context import ArticleContext, attr, title_text
+from .context import lower_words as context_lower_words
 
 _ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z&]{1,9})\s*\)")
 _ORG_LIKE = ("ORG", "PRODUCT", "FAC", "NORP")
@@ -134,9 +135,14 @@ class Mentions:
         self.acronyms = learn_acronyms(ctx.text)
         labels = set(attr()["subject_labels"])
         found: list[tuple[int, int, str, str]] = []
+        # words the article also writes in lower case are common nouns
+        self.lower_words = lower_words = context_lower_words(ctx)
         for ent in doc.ents:
             if ent.label_ not in labels or self._is_headline_text(ent):
                 continue
+            if len(ent) == 1 and (ent[0].tag_ in ("NN", "NNS") or ent.text in lower_words
+                                  or ent.text.lower() in lower_words):
+                continue  # a common noun NER took for a group: "Pedestrians accounted for"
             span = self._extend(ent)
             found.append((span.start_char, span.end_char, span.text, ent.label_))
         # long names whose acronym was learned, and the acronyms themselves
@@ -355,6 +361,8 @@ class SubjectFinder:
                     tok.i, *(c.i for c in chain)):
                 chain.insert(0, tok.doc[i])
                 i -= 1
+            if len(chain) == 1 and tok.lower_ in self.mentions.lower_words:
+                return "", ""  # "Pedestrians accounted for ...": a common noun
             return self.mentions.canonical(" ".join(t.text for t in chain)), "in_sentence"
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.refs and any(
                 c.lower_ in ("the", "this", "that") for c in tok.children if c.dep_ == "det"):
@@ -467,13 +475,35 @@ class SubjectFinder:
                     return [m.name]
         return []
 
+    def _speakers(self) -> set[str]:
+        """People the article quotes: a person as the subject of a source verb
+        ("Feld said", "Reyes told reporters")."""
+        verbs = set(attr()["source_verbs"])
+        out = set()
+        for tok in self.ctx.doc:
+            if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in verbs:
+                m = self.mentions.at(tok)
+                if m is not None and m.label == "PERSON":
+                    out.add(m.name)
+        return out
+
     def main_subject(self, found: list[str]) -> str:
         """The article's main subject: the one most claims belong to, else
         the organisation it mentions most."""
-        if found:
-            return Counter(found).most_common(1)[0][0]
-        # a publisher of figures only when nothing else is named (across
-        # articles, canonicalize may still give the place the figures describe)
-        orgs = Counter(m.name for m in self.mentions.items if m.label in ("ORG", "ORG?"))
-        ranked = sorted(orgs, key=lambda n: (self.is_source_name(n), -orgs[n]))
-        return ranked[0] if ranked else ""
+        # a person quoted in the article is not what the whole article is about
+        speakers = self._speakers()
+        named = [n for n in found if n not in speakers]
+        if named:
+            return Counter(named).most_common(1)[0][0]
+        # else the organisation or place it names most, one in its title
+        # first; a publisher of figures only when nothing else is named
+        # (across articles, canonicalize may still give the place the figures
+        # describe)
+        title = title_text(self.ctx.article).lower()
+        orgs = Counter(m.name for m in self.mentions.items
+                       if m.label in ("ORG", "ORG?", "GPE", "LOC"))
+        ranked = sorted(orgs, key=lambda n: (self.is_source_name(n), n.lower() not in title,
+                                             -orgs[n]))
+        if ranked:
+            return ranked[0]
+        return Counter(found).most_common(1)[0][0] if found else ""
