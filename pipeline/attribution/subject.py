@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 if TYPE_CHECKING:  # annotations only: a cached run never imports spaCy
     from spacy.tokens import Span, Token
 
@@ -479,9 +481,13 @@ class SubjectFinder:
         """People the article quotes: a person as the subject of a source verb
         ("Feld said", "Reyes told reporters")."""
         verbs = set(attr()["source_verbs"])
+        doc = self.ctx.doc
         out = set()
-        for tok in self.ctx.doc:
-            if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in verbs:
+        subjects = np.flatnonzero(doc.to_array("DEP") == doc.vocab.strings["nsubj"]) \
+            if len(doc) else []
+        for i in subjects:
+            tok = doc[int(i)]
+            if tok.head.lemma_.lower() in verbs:
                 m = self.mentions.at(tok)
                 if m is not None and m.label == "PERSON":
                     out.add(m.name)
