@@ -494,8 +494,9 @@ class SubjectFinder:
         return out
 
     def main_subject(self, found: list[str]) -> str:
-        """The article's main subject: the one most claims belong to, else
-        the organisation it mentions most."""
+        """The article's main subject: the one most claims belong to (not a
+        person it quotes), else the organisation or place it mentions most,
+        one named in its title first."""
         # a person quoted in the article is not what the whole article is about
         speakers = self._speakers()
         named = [n for n in found if n not in speakers]
