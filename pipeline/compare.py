@@ -20,13 +20,11 @@ from __future__ import annotations
 
 import hashlib
 import math
-import re
 from collections import Counter, defaultdict
-from functools import cache, lru_cache
 
 from . import derive
+from .cues import first_cue
 from .keys import Key, claim_keys, comparable, sign_interval, cfg
-from .knowledge import load
 from .model import Claim, Finding
 
 #: Roles of a finding's value entries.
@@ -185,7 +183,7 @@ def stated_finding(key: Key, members: list[Claim]) -> Finding | None:
     sentence_of = {c.claim_id: c.sentence for c in members}
 
     def counted(claim_id: str) -> bool:  # asked only of a few claims: lazily
-        return counting_cue(sentence_of[claim_id])
+        return bool(first_cue("counting_method", sentence_of[claim_id] or ""))
 
     values = unambiguous([entry(c) for c in members], counted)
     kept = {e["claim_id"] for e in values}
@@ -195,19 +193,6 @@ def stated_finding(key: Key, members: list[Claim]) -> Finding | None:
     if kind == "rounding" and any(counted(e["claim_id"]) for e in pair):
         kind = "conflict"  # close, but one says it was counted another way
     return make_finding(kind, "stated", members, values, members)
-
-
-@cache
-def _counting_cues() -> re.Pattern:
-    return re.compile("|".join(f"(?:{p})" for p in
-                               load("explain")["causes"]["counting_method"]["cues"]), re.I)
-
-
-@lru_cache(maxsize=1 << 16)
-def counting_cue(sentence: str) -> bool:
-    """The sentence says how the figure was counted ("unadjusted", "bundled"):
-    explain.toml's counting_method cues."""
-    return _counting_cues().search(sentence or "") is not None
 
 
 def unambiguous(values: list[dict], counted=lambda claim_id: False) -> list[dict]:

@@ -17,11 +17,12 @@ import math
 import re
 from bisect import bisect_right
 from collections import defaultdict
-from functools import cache, lru_cache
+from functools import cache
 from typing import Protocol
 
 from . import sentences
 from .compare import DERIVED, STATED, gap, is_self_check, worst_pair
+from .cues import first_cue
 from .figures import PERCENT_KINDS, fmt_number, fmt_plain
 from .keys import cfg, norm_metric
 from .knowledge import load
@@ -252,22 +253,6 @@ def merge_evidence(figs: list[Evidence], support: list[Evidence]) -> list[Eviden
 
 
 # --- causes ---------------------------------------------------------------------
-
-@cache
-def cue_patterns(cause: str) -> tuple[re.Pattern, ...]:
-    return tuple(re.compile(p, re.I) for p in cfg()["causes"][cause]["cues"])
-
-
-@lru_cache(maxsize=1 << 16)
-def first_cue(cause: str, sentence: str) -> str:
-    """The first cue for ``cause`` in the sentence; a hyphen between words
-    reads as a space ("third-quarter" holds the cue "third quarter")."""
-    spaced = re.sub(r"(?<=\w)-(?=\w)", " ", sentence)
-    for p in cue_patterns(cause):
-        if m := p.search(sentence) or p.search(spaced):
-            return m.group()
-    return ""
-
 
 def cue_key(cue: str) -> str:
     """A cue as compared between sides: lower case, hyphens and spaces alike."""

@@ -63,10 +63,6 @@ def shift(period: str, years: int = 0, months: int = 0) -> str:
     return f"{int(m.group(1)) + years}{m.group(2)}"
 
 
-#: Words before a month named alone: "in May", "since March".
-_MONTH_BEFORE = ("in", "since", "from", "than", "to", "until", "through", "during", "for", "of")
-
-
 @cache
 def _patterns() -> dict:
     """The time patterns, compiled once. Each opens with a :func:`lead`
@@ -85,6 +81,7 @@ def _patterns() -> dict:
                         for p in sorted(parts, key=len, reverse=True))
     rm_ref = a["relative_months"]["reference"]
     rm_anch = a["relative_months"]["anchored"]
+    month_preps = a["month_preps"]
     cues = sorted(set(a["roles"]["base"]) | set(a["roles"]["change_only"])
                   | {"from", "between", "to", "and", "in", "since"}, key=len, reverse=True)
     return {
@@ -100,7 +97,7 @@ def _patterns() -> dict:
         "rel_month": re.compile(rf"{lead(words=list(rm_ref) + list(rm_anch))}"
                                 rf"\b({alt(list(rm_ref) + list(rm_anch))})\b", re.I),
         "month_alone": re.compile(
-            rf"{lead(words=_MONTH_BEFORE)}\b(?:{'|'.join(_MONTH_BEFORE)})\s+({month})\b(?!\.?\s*\d)",
+            rf"{lead(words=month_preps)}\b(?:{alt(month_preps)})\s+({month})\b(?!\.?\s*\d)",
             re.I),
         "month_year": re.compile(rf"{lead(words=months)}\b({month})\.?,?\s+({_YEAR})\b", re.I),
         "year_range": re.compile(rf"{lead('12')}\b({_YEAR})\s*(?:-|–|/)\s*(\d\d(?:\d\d)?)\b"),

@@ -1,0 +1,26 @@
+"""Cue words for the causes of a disagreement (``data/explain.toml``
+``[causes.<cause>] cues``), compiled once and shared: explain looks for them
+to name a cause, compare to keep a figure whose sentence says how it was
+counted."""
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+
+from .keys import cfg
+
+
+@cache
+def cue_patterns(cause: str) -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(p, re.I) for p in cfg()["causes"][cause]["cues"])
+
+
+@lru_cache(maxsize=1 << 16)
+def first_cue(cause: str, sentence: str) -> str:
+    """The first cue for ``cause`` in the sentence; a hyphen between words
+    reads as a space ("third-quarter" holds the cue "third quarter")."""
+    spaced = re.sub(r"(?<=\w)-(?=\w)", " ", sentence)
+    for p in cue_patterns(cause):
+        if m := p.search(sentence) or p.search(spaced):
+            return m.group()
+    return ""
