@@ -116,7 +116,8 @@ def default_sets() -> list[Path]:
 
 
 def check_set(set_dir: Path, work: Path) -> Path:
-    """Copy a set's articles into ``work``/sources and run ``claimcheck check``."""
+    """Copy a set's articles (.txt, .html and sources.csv; not its notes) into
+    ``work``/sources and run ``claimcheck check``."""
     import shutil
 
     from click.testing import CliRunner
@@ -125,7 +126,7 @@ def check_set(set_dir: Path, work: Path) -> Path:
     src = work / "sources"
     src.mkdir(parents=True)
     for f in set_dir.iterdir():
-        if f.suffix in (".txt", ".md", ".html", ".csv"):
+        if f.suffix in (".txt", ".html", ".csv"):
             shutil.copy(f, src / f.name)
     r = CliRunner().invoke(cli, ["check", str(src), "--claims-dir", str(work / "claims"),
                                  "--reports-dir", str(work / "reports"), "--quiet"],
