@@ -12,9 +12,16 @@ Two kinds of finding come out, both as :class:`~pipeline.model.Finding`:
   article's own when it states the quantity (a self-check), else against the
   other sources.
 
-Claims are grouped by key, never compared in all pairs, so the stage runs in
-time linear in the number of claims. ``explain`` fills in cause, severity
-and wording afterwards.
+* ``basis: stated`` from frames: claims whose keys differ but whose frames
+  (:mod:`pipeline.align`: what the words around each number say it
+  measures, over which window, for which scope, counted how) say they are
+  the same quantity. Same values agree; a conflict needs a confident
+  alignment (every stated dimension alike, the same period).
+
+Every finding carries its ``alignment`` (score and reasons). Claims are
+grouped by key or by frame blocks, never compared in all pairs, so the
+stage runs in near-linear time. ``explain`` fills in cause, severity and
+wording afterwards.
 """
 from __future__ import annotations
 
@@ -22,7 +29,7 @@ import hashlib
 import math
 from collections import Counter, defaultdict
 
-from . import derive
+from . import align, derive
 from .cues import first_cue
 from .keys import Key, claim_keys, comparable, sign_interval, cfg
 from .model import Claim, Finding
@@ -40,8 +47,45 @@ def compare(claims: list[Claim]) -> list[Finding]:
         groups[keys[c.claim_id]].append(c)
     findings = [f for key, members in groups.items()
                 if (f := stated_finding(key, members)) is not None]
-    findings += derived_findings(usable, keys, groups)
+    for f in findings:
+        f.alignment = align.key_alignment()
+    findings = merge_framed(findings, framed_findings(usable, claims, keys))
+    derived = derived_findings(usable, keys, groups)
+    for f in derived:
+        f.alignment = align.derived_alignment()
+    findings += derived
     return assign_ids(merge_self_checks(dedupe(findings)))
+
+
+# --- findings from frames ----------------------------------------------------------
+
+def framed_findings(usable: list[Claim], claims: list[Claim], keys: dict[str, Key]) -> list[Finding]:
+    """Findings over claims that frames align across different keys: an
+    agreement where the values agree; where they differ, a conflict only
+    from a strict (confident) alignment."""
+    out = []
+    for members, al, strict in align.aligned_groups(usable, claims, keys):
+        f = stated_finding(None, members)
+        if f is None or (f.type == "conflict" and not strict):
+            continue
+        f.alignment = align.alignment_record(al)
+        out.append(f)
+    return out
+
+
+def merge_framed(by_key: list[Finding], framed: list[Finding]) -> list[Finding]:
+    """Key findings and frame findings together, without saying one thing
+    twice: a frame finding whose claims a key finding already holds is
+    dropped; a key finding of the same type whose claims a frame finding
+    holds gives way to it (the frame finding has more sources)."""
+    if not framed:
+        return by_key
+    held = [set(f.claims) for f in by_key]
+    framed = [f for f in framed if not any(set(f.claims) <= h for h in held)]
+    wider = [(set(f.claims), f.type) for f in framed]
+    kept = [f for f in by_key
+            if not any(set(f.claims) < w and f.type == t for w, t in wider)]
+    return kept + framed
 
 
 # --- intervals ----------------------------------------------------------------
@@ -175,7 +219,7 @@ def verdict(a: dict, b: dict) -> str:
 
 # --- stated findings ------------------------------------------------------------
 
-def stated_finding(key: Key, members: list[Claim]) -> Finding | None:
+def stated_finding(key: Key | None, members: list[Claim]) -> Finding | None:
     first = members[0].source_id
     if all(c.source_id == first for c in members):
         return None

@@ -116,6 +116,9 @@ class Finding:
     #: one entry per figure (stated claim, premise or derived value) with its
     #: interval in comparison space (decreases negative); see compare.entry
     values: list[dict] = field(default_factory=list)
+    #: why the claims were judged to be the same quantity:
+    #: {"score": 0..1, "reasons": [...]} (see pipeline.align)
+    alignment: dict = field(default_factory=dict)
 
     def to_json(self) -> dict:
         # Shallow on purpose: dataclasses.asdict deep-copies every value entry,
@@ -123,6 +126,8 @@ class Finding:
         d = {f.name: getattr(self, f.name) for f in fields(self)}
         d["claims"], d["sources"] = list(self.claims), list(self.sources)
         d["review"] = dict(self.review) if self.review else self.review
+        d["alignment"] = {"score": self.alignment.get("score"),
+                          "reasons": list(self.alignment.get("reasons", ()))}
         d["evidence"] = [vars(e).copy() for e in self.evidence]
         d["values"] = [{k: _json_number(v) for k, v in e.items()} for e in self.values]
         return d

@@ -1,0 +1,432 @@
+"""Which claims are the same quantity when their keys do not say so: frames.
+
+The comparison key (:mod:`pipeline.keys`) lines claims up only when every
+article's subject, metric and period were read alike. On coverage nobody
+tuned for they often are not ("the consumer price index rose 2.7%" /
+"annual inflation was 2.7%"), so compare also reads each number's *frame*
+from the words of its own stretch of the sentence (see ``data/frames.toml``):
+
+* what it measures: its content words and its metric / counted noun;
+* its stated dimensions: comparison window (month, year, quarter),
+  reference (forecast, baseline, target), scope (domestic, international,
+  worldwide), a narrower measure ("core"), counting method (adjusted,
+  estimate, probable), the span a total covers and the day it stands at.
+
+Two claims from different articles are aligned when they are of one kind
+family and unit, no dimension is stated differently, and what they measure
+overlaps (a score from 0 to 1, with the reasons). Aligned claims with the
+same value are an agreement; a conflict needs more: every dimension stated
+alike, the same period, a high score and values within a plausible factor.
+Each side must also be the only such claim of its article, or the pairing
+is ambiguous and nothing is said. Candidates meet only inside blocks of
+(kind family, unit, measure word), so the work stays near-linear.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+
+from .keys import norm_metric, norm_subject, sign_interval
+from .knowledge import load
+from .model import Claim
+
+_WORD = re.compile(r"[a-z][a-z'&-]*[a-z]|[a-z]")
+_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
+
+
+@cache
+def cfg() -> dict:
+    return load("frames")
+
+
+@cache
+def _cues() -> tuple[re.Pattern, list[tuple[str, str]]]:
+    """One pattern for every cue of every dimension (a named group each) and
+    the (dimension, value) each group stands for."""
+    parts, names = [], []
+    for dim, values in cfg()["dimensions"].items():
+        for value, cues in values.items():
+            for cue in cues:
+                parts.append(f"(?P<g{len(names)}>{cue})")
+                names.append((dim, value))
+    return re.compile("|".join(parts), re.I), names
+
+
+@cache
+def _stop() -> frozenset[str]:
+    return frozenset(cfg()["words"]["stop"])
+
+
+@cache
+def _by_text() -> frozenset[str]:
+    return frozenset(cfg()["align"]["by_text"])
+
+
+def _stem(w: str) -> str:
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+        return w[:-1]
+    return w
+
+
+def words(text: str) -> set[str]:
+    """Content words of a stretch of text, lower case, plural -s removed."""
+    stop = _stop()
+    return {_stem(w) for w in _WORD.findall(text.lower()) if w not in stop and len(w) > 1}
+
+
+def dimensions(after: str, before: str) -> dict[str, frozenset[str]]:
+    """The dimension values a number's text states: cues after the number
+    first, before it for dimensions the words after it do not state."""
+    pattern, names = _cues()
+    by_text = _by_text()
+    out: dict[str, set[str]] = {}
+    for part, fill_only in ((after, False), (before, True)):
+        if not part:
+            continue
+        found: dict[str, set[str]] = defaultdict(set)
+        for m in pattern.finditer(_HYPHEN.sub(" ", part)):
+            dim, value = names[int(m.lastgroup[1:])]
+            found[dim].add(m.group().lower() if dim in by_text else value)
+        for dim, values in found.items():
+            if not fill_only or dim not in out:
+                out[dim] = values
+    return {d: frozenset(v) for d, v in out.items()}
+
+
+@dataclass(frozen=True)
+class Frame:
+    claim: Claim
+    family: str
+    unit: str
+    period: str
+    measure: frozenset[str]          # metric and counted noun words
+    near: frozenset[str]             # content words of the number's stretch
+    dims: dict[str, frozenset[str]]  # stated dimension -> values
+    subject_stated: tuple[str, ...]  # the subject, when its sentence names it
+    period_stated: bool              # the sentence names the period's year or month
+
+
+def _stretches(claims: list[Claim]) -> dict[str, tuple[str, str]]:
+    """claim_id -> (text after the number, text before it), each cut at the
+    neighbouring numbers of the same sentence."""
+    seg = cfg()["segment"]
+    out = {}
+    by_sentence: dict[tuple, list[Claim]] = defaultdict(list)
+    for c in claims:
+        by_sentence[(c.source_id, c.sent_start, c.sentence)].append(c)
+    for (_, sent_start, sentence), group in by_sentence.items():
+        sentence = sentence or ""
+        spans = []
+        for c in group:
+            rel = c.start_char - sent_start
+            if not (0 <= rel and sentence[rel:rel + len(c.text)] == c.text):
+                rel = sentence.find(c.text)
+            spans.append((rel, rel + len(c.text), c) if rel >= 0 else (-1, -1, c))
+        spans.sort(key=lambda s: s[0])
+        for i, (start, end, c) in enumerate(spans):
+            if start < 0:
+                out[c.claim_id] = ("", "")
+                continue
+            prev_end = max([e for s, e, _ in spans[:i] if s >= 0 and e <= start], default=0)
+            next_start = min([s for s, _, _ in spans[i + 1:] if s >= end], default=len(sentence))
+            after = sentence[end:min(next_start, end + seg["max_after"])]
+            before = sentence[max(prev_end, start - seg["max_before"]):start]
+            out[c.claim_id] = (after, before)
+    return out
+
+
+def frames(claims: list[Claim], all_claims: list[Claim] | None = None) -> list[Frame]:
+    """The frame of each claim in ``claims``; ``all_claims`` (default the
+    same) are every claim of their articles, whose numbers cut the stretches."""
+    conf = cfg()["align"]
+    families = conf["families"]
+    stretch = _stretches(all_claims if all_claims is not None else claims)
+    near_of = {c.claim_id: words(" ".join(stretch.get(c.claim_id, ("", "")))) for c in claims}
+    # a word in many of one article's claims is its topic, not what one measures
+    per_source: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for c in claims:
+        counts = per_source[c.source_id]
+        for w in near_of[c.claim_id]:
+            counts[w] += 1
+    limit = conf["max_word_claims"]
+    out = []
+    for c in claims:
+        counts = per_source[c.source_id]
+        after, before = stretch.get(c.claim_id, ("", ""))
+        measure = words(f"{c.metric} {c.unit if c.unit and c.unit[0].isalpha() else ''}")
+        subject = norm_subject(c.subject) if c.subject and c.sentence and any(
+            part.strip() and part.strip().lower() in c.sentence.lower()
+            for part in str(c.subject).split(";")) else ()
+        out.append(Frame(
+            claim=c, family=families.get(c.kind, c.kind), unit=_unit(c),
+            period=str(c.period or "").strip(),
+            measure=frozenset(measure),
+            near=frozenset(w for w in near_of[c.claim_id] if counts[w] <= limit),
+            dims=dimensions(after, before), subject_stated=subject,
+            period_stated=period_named(str(c.period or ""), c.sentence or "")))
+    return out
+
+
+@cache
+def _month_names() -> tuple[str, ...]:
+    return tuple(load("extract")["not_claims"]["months"])
+
+
+def period_named(period: str, sentence: str) -> bool:
+    """Whether a sentence names its claim's period (its year, or the month
+    of a month period) rather than leaving it to be inferred."""
+    if not period:
+        return False
+    year = period[:4]
+    if year.isdigit() and year in sentence:
+        return True
+    if len(period) == 7 and period[5:].isdigit():
+        months = _month_names()
+        month = int(period[5:])
+        if 1 <= month <= len(months):
+            return re.search(rf"\b{months[month - 1][:3]}", sentence, re.I) is not None
+    return False
+
+
+def _unit(c: Claim) -> str:
+    """The unit a claim's number is in: a symbol or currency as written, a
+    counted noun's stem, or nothing for percent kinds (percent and points
+    compare alike)."""
+    if c.kind in ("percent", "pct_change"):
+        return "%"
+    unit = str(c.unit or "").strip().lower()
+    return _stem(unit) if unit.isalpha() else unit
+
+
+# --- scoring --------------------------------------------------------------------------
+
+@dataclass
+class Alignment:
+    a: Frame
+    b: Frame
+    score: float
+    reasons: list[str]
+    strict: bool  # confident enough to call a difference a conflict
+    exact_only: bool = False  # only the very same value shows they are one figure
+
+
+def align(a: Frame, b: Frame) -> Alignment | None:
+    """Whether two frames describe the same quantity, and how sure that is;
+    None when their texts say they are different quantities."""
+    if a.family != b.family or a.unit != b.unit:
+        return None
+    reasons = []
+    for dim in a.dims.keys() & b.dims.keys():
+        if not a.dims[dim] & b.dims[dim]:
+            return None  # stated differently: different quantities
+        reasons.append(f"both state {dim} {'/'.join(sorted(a.dims[dim] & b.dims[dim]))}")
+    if a.subject_stated and b.subject_stated and not _same_subject(a, b):
+        return None  # each names whose figure it is, and they differ
+    # one names whose figure it is and the other's was inferred as someone
+    # else's: the same value may still be one figure, a different one is not
+    # evidence of a disagreement
+    subject_open = not _same_subject(a, b)
+    if subject_open:
+        reasons.append("subjects read differently, only one named in its sentence")
+    periods_differ = bool(a.period and b.period and not _periods_overlap(a.period, b.period))
+    if periods_differ and a.period_stated and b.period_stated:
+        return None
+    conf = cfg()["align"]
+    shared = a.near & b.near
+    smaller = min(len(a.near), len(b.near))
+    overlap = len(shared) / smaller if smaller else 0.0
+    measured = (a.measure & (b.near | b.measure)) or (b.measure & (a.near | a.measure))
+    bonus = conf["measure_bonus"]
+    score = round(overlap * (1 - bonus) + (bonus if measured else 0.0), 3)
+    if measured:
+        reasons.insert(0, f"both measure {', '.join(sorted(measured)[:3])}")
+    if shared:
+        reasons.insert(1 if measured else 0, f"shared words: {', '.join(sorted(shared)[:6])}")
+    one_sided = sorted(a.dims.keys() ^ b.dims.keys())
+    same_frame = not one_sided and a.period == b.period
+    if one_sided:
+        reasons.append(f"only one states {', '.join(one_sided)}")
+    if a.period == b.period and a.period:
+        reasons.append(f"same period {a.period}")
+    elif periods_differ:
+        reasons.append(f"periods read as {a.period} and {b.period}, not both stated")
+    strict = same_frame and not subject_open and score >= conf["conflict_score"] \
+        and bool(measured)
+    return Alignment(a, b, score, reasons, strict, exact_only=subject_open)
+
+
+def _same_subject(a: Frame, b: Frame) -> bool:
+    """Whether the two subjects can be the same: they share a name, or
+    neither sentence names its subject (both were inferred from the article,
+    which on one topic says little)."""
+    sa, sb = norm_subject(a.claim.subject), norm_subject(b.claim.subject)
+    return bool(set(sa) & set(sb)) or not (a.subject_stated or b.subject_stated)
+
+
+def _periods_overlap(p: str, q: str) -> bool:
+    """"2025" and "2025-06" may be the same figure (a month of that year);
+    "2025-05" and "2025-06" are not."""
+    return p == q or p.startswith(q + "-") or q.startswith(p + "-")
+
+
+# --- candidates -------------------------------------------------------------------------
+
+def candidate_pairs(fs: list[Frame]) -> set[tuple[int, int]]:
+    """Index pairs of frames from different articles that share a block:
+    (family, unit) and one measure word of either. Blocks larger than
+    ``max_block`` are skipped."""
+    blocks: dict[tuple, list[int]] = defaultdict(list)
+    for i, f in enumerate(fs):
+        for w in f.measure | f.near:
+            blocks[(f.family, f.unit, w)].append(i)
+    limit = cfg()["align"]["max_block"]
+    pairs = set()
+    for key, members in blocks.items():
+        if len(members) < 2 or len(members) > limit:
+            continue
+        # only blocks where the word is what some member measures
+        if not any(key[2] in fs[i].measure for i in members):
+            continue
+        for x, i in enumerate(members):
+            for j in members[x + 1:]:
+                if fs[i].claim.source_id != fs[j].claim.source_id:
+                    pairs.add((i, j) if i < j else (j, i))
+    return pairs
+
+
+def distinctive(c: Claim) -> bool:
+    """A value specific enough that two articles giving it likely mean the
+    same thing: not a small whole number."""
+    v = abs(float(c.value))
+    return not (v == int(v) and v < cfg()["align"]["agree_min_integer"])
+
+
+def overlaps(a: Claim, b: Claim) -> bool:
+    alo, ahi, asg = sign_interval(a)
+    blo, bhi, bsg = sign_interval(b)
+    if not (asg and bsg):
+        alo, ahi = sorted((abs(alo), abs(ahi))) if alo * ahi >= 0 else (0.0, max(-alo, ahi))
+        blo, bhi = sorted((abs(blo), abs(bhi))) if blo * bhi >= 0 else (0.0, max(-blo, bhi))
+    return not (alo > bhi or blo > ahi)
+
+
+def same_value(a: Claim, b: Claim, exact_only: bool = False) -> bool:
+    """Two figures that state one value: each lies in the other's interval,
+    or one does and they are within rounding of each other ("more than 27%"
+    and "27.3%"). Overlapping intervals alone would chain "2.7%" to "about
+    3%" to "2.6%"."""
+    if not overlaps(a, b):
+        return False
+    x, y = float(a.value), float(b.value)
+    x_in_b = b.low <= x <= b.high if not (math.isnan(b.low) or math.isnan(b.high)) else x == y
+    y_in_a = a.low <= y <= a.high if not (math.isnan(a.low) or math.isnan(a.high)) else x == y
+    if x_in_b and y_in_a:
+        return True
+    if exact_only:
+        return False
+    scale = max(abs(x), abs(y))
+    return (x_in_b or y_in_a) and scale > 0 and abs(abs(x) - abs(y)) / scale \
+        <= cfg()["align"]["agree_rounding"]
+
+
+def plausible(a: Claim, b: Claim) -> bool:
+    """Values close enough to be two readings of one quantity."""
+    x, y = abs(float(a.value)), abs(float(b.value))
+    if not (x and y) or math.isnan(x) or math.isnan(y):
+        return False
+    return max(x, y) / min(x, y) <= cfg()["align"]["conflict_max_ratio"]
+
+
+def aligned_groups(claims: list[Claim], all_claims: list[Claim] | None = None,
+                   known: dict[str, object] | None = None) -> list[tuple[list[Claim], Alignment, bool]]:
+    """Groups of claims from different articles that frames say are the same
+    quantity: (claims, the weakest alignment that joined them, strict). A
+    strict group may be a conflict; the others only agree. ``known`` maps
+    claim ids to the key group they already share (pairs within one key
+    group are left to the key comparison)."""
+    conf = cfg()["align"]
+    fs = frames(claims, all_claims)
+    known = known or {}
+    strict_edges: list[tuple[int, int, Alignment]] = []
+    agree_edges: list[tuple[int, int, Alignment]] = []
+    for i, j in sorted(candidate_pairs(fs)):
+        a, b = fs[i].claim, fs[j].claim
+        if known.get(a.claim_id) is not None and known.get(a.claim_id) == known.get(b.claim_id):
+            continue
+        al = align(fs[i], fs[j])
+        if al is None:
+            continue
+        if overlaps(a, b):
+            if al.score >= conf["agree_score"] and (distinctive(a) or distinctive(b)) \
+                    and same_value(a, b, al.exact_only):
+                agree_edges.append((i, j, al))
+            if al.strict:
+                strict_edges.append((i, j, al))
+        elif al.strict and plausible(a, b):
+            strict_edges.append((i, j, al))
+    out = []
+    for edges, strict in ((strict_edges, True), (agree_edges, False)):
+        for members, weakest in _components(edges, fs):
+            out.append(([fs[i].claim for i in members], weakest, strict))
+    return out
+
+
+def _components(edges: list[tuple[int, int, Alignment]], fs: list[Frame]):
+    """Connected groups of frames. A source may hold several claims in a group
+    only when they agree with each other (a figure restated); two different
+    figures from one source make the pairing ambiguous, so the group is
+    dropped."""
+    parent: dict[int, int] = {}
+
+    def find(k: int) -> int:
+        while parent.get(k, k) != k:
+            parent[k] = parent.get(parent[k], parent[k])
+            k = parent[k]
+        return k
+
+    for i, j, _ in edges:
+        ri, rj = find(i), find(j)
+        if ri != rj:
+            parent[ri] = rj
+    groups: dict[int, list[int]] = defaultdict(list)
+    weakest: dict[int, Alignment] = {}
+    for i, j, al in edges:
+        r = find(i)
+        if r not in weakest or al.score < weakest[r].score:
+            weakest[r] = al
+    for k in {k for e in edges for k in e[:2]}:
+        groups[find(k)].append(k)
+    for r, members in groups.items():
+        by_source: dict[str, list[Claim]] = defaultdict(list)
+        for k in members:
+            by_source[fs[k].claim.source_id].append(fs[k].claim)
+        if len(by_source) < 2 or any(
+                not overlaps(x, y) for own in by_source.values()
+                for n, x in enumerate(own) for y in own[n + 1:]):
+            continue
+        yield sorted(members, key=lambda k: (fs[k].claim.source_id, fs[k].claim.start_char)), weakest[r]
+
+
+def key_alignment() -> dict:
+    """The alignment of claims that share a comparison key."""
+    return {"score": 1.0, "reasons": ["same subject, metric, period and kind"]}
+
+
+def derived_alignment() -> dict:
+    """The alignment of a derived finding: premises and checked figures are
+    lined up by their comparison keys."""
+    return {"score": 1.0, "reasons": ["premises and checked figures share subject, metric "
+                                      "and kind; periods line up"]}
+
+
+def alignment_record(al: Alignment) -> dict:
+    return {"score": al.score, "reasons": list(al.reasons)}
+
+
+__all__ = ["Frame", "Alignment", "frames", "align", "aligned_groups", "words", "dimensions",
+           "norm_metric", "key_alignment", "alignment_record"]
