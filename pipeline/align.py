@@ -27,7 +27,8 @@ import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import cache
+from typing import NamedTuple
+from functools import cache, lru_cache
 
 from .keys import norm_metric, norm_subject, sign_interval
 from .knowledge import load
@@ -43,16 +44,32 @@ def cfg() -> dict:
 
 
 @cache
-def _cues() -> tuple[re.Pattern, list[tuple[str, str]]]:
-    """One pattern for every cue of every dimension (a named group each) and
-    the (dimension, value) each group stands for."""
-    parts, names = [], []
+def _cues() -> list[tuple[str, str, frozenset[str], tuple[re.Pattern, ...]]]:
+    """(dimension, value, trigger words, cue patterns) for every value."""
+    out = []
     for dim, values in cfg()["dimensions"].items():
-        for value, cues in values.items():
-            for cue in cues:
-                parts.append(f"(?P<g{len(names)}>{cue})")
-                names.append((dim, value))
-    return re.compile("|".join(parts), re.I), names
+        for value, spec in values.items():
+            out.append((dim, value, frozenset(spec["words"]),
+                        tuple(re.compile(c, re.I) for c in spec["cues"])))
+    return out
+
+
+@cache
+def _triggered() -> dict[str, tuple[int, ...]]:
+    """trigger word -> indices into _cues() of the values it may state."""
+    out: dict[str, list[int]] = defaultdict(list)
+    for i, (_, _, triggers, _) in enumerate(_cues()):
+        for w in triggers:
+            out[w].append(i)
+    return {w: tuple(ix) for w, ix in out.items()}
+
+
+_RAW_WORD = re.compile(r"[a-z]+")
+
+
+@cache
+def _counted() -> frozenset[str]:
+    return frozenset(cfg()["align"]["counted_kinds"])
 
 
 @cache
@@ -65,6 +82,7 @@ def _by_text() -> frozenset[str]:
     return frozenset(cfg()["align"]["by_text"])
 
 
+@lru_cache(maxsize=1 << 16)
 def _stem(w: str) -> str:
     if len(w) > 4 and w.endswith("ies"):
         return w[:-3] + "y"
@@ -73,33 +91,50 @@ def _stem(w: str) -> str:
     return w
 
 
-def words(text: str) -> set[str]:
+def words(text: str) -> frozenset[str]:
     """Content words of a stretch of text, lower case, plural -s removed."""
     stop = _stop()
-    return {_stem(w) for w in _WORD.findall(text.lower()) if w not in stop and len(w) > 1}
+    return frozenset(_stem(w) for w in set(_WORD.findall(text.lower()))
+                     if w not in stop and len(w) > 1)
+
+
+@lru_cache(maxsize=1 << 16)
+def _measure(metric: str, noun: str) -> frozenset[str]:
+    return words(f"{metric} {noun}")
 
 
 def dimensions(after: str, before: str) -> dict[str, frozenset[str]]:
     """The dimension values a number's text states: cues after the number
     first, before it for dimensions the words after it do not state."""
-    pattern, names = _cues()
     by_text = _by_text()
-    out: dict[str, set[str]] = {}
+    out: dict[str, frozenset[str]] = {}
     for part, fill_only in ((after, False), (before, True)):
         if not part:
             continue
+        if "-" in part:
+            part = _HYPHEN.sub(" ", part)
+        triggered = _triggered()
+        hits = sorted({i for w in set(_RAW_WORD.findall(part.lower())) if w in triggered
+                       for i in triggered[w]})
+        if not hits:
+            continue
+        cues = _cues()
         found: dict[str, set[str]] = defaultdict(set)
-        for m in pattern.finditer(_HYPHEN.sub(" ", part)):
-            dim, value = names[int(m.lastgroup[1:])]
-            found[dim].add(m.group().lower() if dim in by_text else value)
+        for dim, value, _, patterns in (cues[i] for i in hits):
+            if fill_only and dim in out:
+                continue
+            for p in patterns:
+                if m := p.search(part):
+                    found[dim].add(m.group().lower() if dim in by_text else value)
+                    if dim not in by_text:
+                        break
         for dim, values in found.items():
-            if not fill_only or dim not in out:
-                out[dim] = values
-    return {d: frozenset(v) for d, v in out.items()}
+            out[dim] = frozenset(values)
+    return out
 
 
-@dataclass(frozen=True)
-class Frame:
+class Frame(NamedTuple):
+    """A claim's frame (a named tuple: 10^6 of them are made in a big run)."""
     claim: Claim
     family: str
     unit: str
@@ -115,12 +150,22 @@ def _stretches(claims: list[Claim]) -> dict[str, tuple[str, str]]:
     """claim_id -> (text after the number, text before it), each cut at the
     neighbouring numbers of the same sentence."""
     seg = cfg()["segment"]
+    max_after, max_before = seg["max_after"], seg["max_before"]
     out = {}
     by_sentence: dict[tuple, list[Claim]] = defaultdict(list)
     for c in claims:
         by_sentence[(c.source_id, c.sent_start, c.sentence)].append(c)
     for (_, sent_start, sentence), group in by_sentence.items():
         sentence = sentence or ""
+        if len(group) == 1:  # the common case: one number in its sentence
+            c = group[0]
+            rel = c.start_char - sent_start
+            if not (0 <= rel and sentence.startswith(c.text, rel)):
+                rel = sentence.find(c.text)
+            end = rel + len(c.text)
+            out[c.claim_id] = ((sentence[end:end + max_after],
+                                sentence[max(0, rel - max_before):rel]) if rel >= 0 else ("", ""))
+            continue
         spans = []
         for c in group:
             rel = c.start_char - sent_start
@@ -134,8 +179,8 @@ def _stretches(claims: list[Claim]) -> dict[str, tuple[str, str]]:
                 continue
             prev_end = max([e for s, e, _ in spans[:i] if s >= 0 and e <= start], default=0)
             next_start = min([s for s, _, _ in spans[i + 1:] if s >= end], default=len(sentence))
-            after = sentence[end:min(next_start, end + seg["max_after"])]
-            before = sentence[max(prev_end, start - seg["max_before"]):start]
+            after = sentence[end:min(next_start, end + max_after)]
+            before = sentence[max(prev_end, start - max_before):start]
             out[c.claim_id] = (after, before)
     return out
 
@@ -154,21 +199,28 @@ def frames(claims: list[Claim], all_claims: list[Claim] | None = None) -> list[F
         for w in near_of[c.claim_id]:
             counts[w] += 1
     limit = conf["max_word_claims"]
+    counted = set(conf["counted_kinds"])
+    lowered: dict[str, str] = {}
     out = []
     for c in claims:
         counts = per_source[c.source_id]
         after, before = stretch.get(c.claim_id, ("", ""))
-        measure = words(f"{c.metric} {c.unit if c.unit and c.unit[0].isalpha() else ''}")
-        subject = norm_subject(c.subject) if c.subject and c.sentence and any(
-            part.strip() and part.strip().lower() in c.sentence.lower()
+        # what is measured: the metric, and for counts the counted noun (an
+        # amount's unit is a currency or a unit of measure, not a measure)
+        measure = _measure(str(c.metric), str(c.unit) if c.kind in counted else "")
+        sentence = c.sentence or ""
+        low = lowered.get(sentence)
+        if low is None:
+            low = lowered[sentence] = sentence.lower()
+        subject = norm_subject(c.subject) if c.subject and any(
+            (name := part.strip().lower()) and name in low
             for part in str(c.subject).split(";")) else ()
-        out.append(Frame(
-            claim=c, family=families.get(c.kind, c.kind), unit=_unit(c),
-            period=str(c.period or "").strip(),
-            measure=frozenset(measure),
-            near=frozenset(w for w in near_of[c.claim_id] if counts[w] <= limit),
-            dims=dimensions(after, before), subject_stated=subject,
-            period_stated=period_named(str(c.period or ""), c.sentence or "")))
+        near = near_of[c.claim_id]
+        if any(counts[w] > limit for w in near):
+            near = frozenset(w for w in near if counts[w] <= limit)
+        period = str(c.period or "").strip()
+        out.append(Frame(c, families.get(c.kind, c.kind), _unit(c), period, measure, near,
+                         dimensions(after, before), subject, period_named(period, sentence)))
     return out
 
 
@@ -218,8 +270,9 @@ class Alignment:
 def align(a: Frame, b: Frame) -> Alignment | None:
     """Whether two frames describe the same quantity, and how sure that is;
     None when their texts say they are different quantities."""
-    if a.family != b.family or a.unit != b.unit:
-        return None
+    if a.family != b.family or a.unit != b.unit and not (
+            a.family in _counted() and a.measure & b.measure):
+        return None  # "41 deaths" / "a death toll of 41": counted nouns differ, measures meet
     reasons = []
     for dim in a.dims.keys() & b.dims.keys():
         if not a.dims[dim] & b.dims[dim]:
@@ -281,22 +334,46 @@ def candidate_pairs(fs: list[Frame]) -> set[tuple[int, int]]:
     (family, unit) and one measure word of either. Blocks larger than
     ``max_block`` are skipped."""
     blocks: dict[tuple, list[int]] = defaultdict(list)
+    counted = _counted()
     for i, f in enumerate(fs):
+        unit = "" if f.family in counted else f.unit  # counted nouns may differ
         for w in f.measure | f.near:
-            blocks[(f.family, f.unit, w)].append(i)
+            blocks[(f.family, unit, w)].append(i)
+        if specificity(f.claim) >= _specific():
+            blocks[(f.family, unit, "=", _rounded(f.claim.value))].append(i)
     limit = cfg()["align"]["max_block"]
     pairs = set()
     for key, members in blocks.items():
         if len(members) < 2 or len(members) > limit:
             continue
-        # only blocks where the word is what some member measures
-        if not any(key[2] in fs[i].measure for i in members):
+        # word blocks only where the word is what some member measures
+        if len(key) == 3 and not any(key[2] in fs[i].measure for i in members):
             continue
         for x, i in enumerate(members):
             for j in members[x + 1:]:
                 if fs[i].claim.source_id != fs[j].claim.source_id:
                     pairs.add((i, j) if i < j else (j, i))
     return pairs
+
+
+def specificity(c: Claim) -> int:
+    """Significant digits of a claim's value: 54.5 million and 2.14 have
+    three, 2.7 and 140 two. Two articles giving a three-digit value rarely
+    do so by chance."""
+    v = abs(float(c.value))
+    if not v or math.isnan(v) or math.isinf(v):
+        return 0
+    digits = f"{v:.6g}".replace(".", "").split("e")[0].strip("0")
+    return len(digits)
+
+
+def _rounded(v: float) -> float:
+    return float(f"{abs(float(v)):.4g}")
+
+
+@cache
+def _specific() -> int:
+    return cfg()["align"]["specific_digits"]
 
 
 def distinctive(c: Claim) -> bool:
@@ -362,7 +439,9 @@ def aligned_groups(claims: list[Claim], all_claims: list[Claim] | None = None,
         if al is None:
             continue
         if overlaps(a, b):
-            if al.score >= conf["agree_score"] and (distinctive(a) or distinctive(b)) \
+            specific = min(specificity(a), specificity(b)) >= _specific()
+            needed = conf["agree_score_specific"] if specific else conf["agree_score"]
+            if al.score >= needed and (distinctive(a) or distinctive(b)) \
                     and same_value(a, b, al.exact_only):
                 agree_edges.append((i, j, al))
             if al.strict:
