@@ -290,12 +290,19 @@ def align(a: Frame, b: Frame) -> Alignment | None:
     if periods_differ and a.period_stated and b.period_stated:
         return None
     conf = cfg()["align"]
+    weights = conf["weights"]
     shared = a.near & b.near
     smaller = min(len(a.near), len(b.near))
     overlap = len(shared) / smaller if smaller else 0.0
-    measured = (a.measure & (b.near | b.measure)) or (b.measure & (a.near | a.measure))
-    bonus = conf["measure_bonus"]
-    score = round(overlap * (1 - bonus) + (bonus if measured else 0.0), 3)
+    measured = (a.measure & (b.near | b.measure)) | (b.measure & (a.near | a.measure))
+    fewer = min(len(a.measure), len(b.measure)) or max(len(a.measure), len(b.measure))
+    measure_share = min(1.0, len(measured) / fewer) if fewer else 0.0
+    stated_alike = any(a.dims[d] & b.dims[d] for d in a.dims.keys() & b.dims.keys())
+    w_measure, w_words = weights["measure"], weights["words"]
+    if not (a.measure and b.measure):  # nothing to compare what they measure by
+        w_measure, w_words = 0.0, w_measure + w_words
+    score = round(w_measure * measure_share + w_words * overlap
+                  + weights["dimension"] * stated_alike, 3)
     if measured:
         reasons.insert(0, f"both measure {', '.join(sorted(measured)[:3])}")
     if shared:
@@ -308,9 +315,18 @@ def align(a: Frame, b: Frame) -> Alignment | None:
         reasons.append(f"same period {a.period}")
     elif periods_differ:
         reasons.append(f"periods read as {a.period} and {b.period}, not both stated")
-    strict = same_frame and not subject_open and score >= conf["conflict_score"] \
+    # a disagreement needs positive evidence that both are one entity's figure:
+    # the same subject, however it was read (named or inferred)
+    one_entity = _shares_name(a, b)
+    if one_entity:
+        reasons.append(f"same subject {a.claim.subject}")
+    strict = same_frame and one_entity and score >= conf["conflict_score"] \
         and bool(measured)
     return Alignment(a, b, score, reasons, strict, exact_only=subject_open)
+
+
+def _shares_name(a: Frame, b: Frame) -> bool:
+    return bool(set(norm_subject(a.claim.subject)) & set(norm_subject(b.claim.subject)))
 
 
 def _same_subject(a: Frame, b: Frame) -> bool:

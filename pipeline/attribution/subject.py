@@ -282,6 +282,7 @@ class SubjectFinder:
             for w in words:
                 self.pronouns.setdefault(w, []).append(k)
         self.subject_deps = set(a["subject_deps"])
+        self.reported_deps = set(a["reported_clause_deps"])
 
     def sent_no(self, tok: Token) -> int:
         return self.ctx.sent_no(tok.i)
@@ -388,11 +389,16 @@ class SubjectFinder:
         gapped = self._gapped_subject(tok)
         if gapped:
             return [gapped], "in_sentence"
+        came_from = None
         for _ in range(12):
             if tok.pos_ in ("VERB", "AUX") or tok.dep_ == "ROOT":
+                reported = came_from is not None and came_from.dep_ in self.reported_deps \
+                    and tok.lemma_.lower() in attr()["source_verbs"]
                 for child in tok.children:
                     if child.dep_ in self.subject_deps and not (
                             r["token_start"] <= child.i < r["token_end"]):
+                        if reported and self._is_teller(child):
+                            return [], "source"  # "..., CNN reported": who tells, not whose
                         names, how = self.phrase(child)
                         if self._is_source(tok, child, names if how == "in_sentence" else []):
                             return [], "source"
@@ -400,7 +406,7 @@ class SubjectFinder:
                             return names, how
             if tok.head.i == tok.i:
                 break
-            tok = tok.head
+            came_from, tok = tok, tok.head
         return self._place_of_part(doc[r["token_start"]])
 
     def _gapped_subject(self, num: Token) -> str:
@@ -428,7 +434,8 @@ class SubjectFinder:
             return False
         m = self.mentions.at(subj)
         if m is not None:  # a person saying a figure is quoting it: a source
-            return m.label == "PERSON" or self.is_source_name(m.name)
+            return m.label == "PERSON" or self.is_source_name(m.name) \
+                or self.is_publisher(m.name)
         if named:
             return False
         return subj.lemma_.lower() in a["source_nouns"] or subj.lower_ in a["source_nouns"]
@@ -441,6 +448,22 @@ class SubjectFinder:
             if acr == name:
                 words |= set(long.split())
         return bool(words & set(attr()["source_nouns"]))
+
+    def _is_teller(self, subj: Token) -> bool:
+        """A person or the article's own outlet, telling a figure in a
+        reported clause ("..., CNN reported"; "..., Ortiz said"). An
+        organisation reporting its own figures ("revenue grew 18%, the
+        company said") is still their owner."""
+        m = self.mentions.at(subj)
+        return m is not None and (m.label == "PERSON" or self.is_publisher(m.name))
+
+    def is_publisher(self, name: str) -> bool:
+        """The outlet that published the article ("CNN", "Reuters"), from
+        sources.csv: it reports figures, they are not its own."""
+        publisher = norm_name(self.ctx.article.publisher or "")
+        own = norm_name(name)
+        return bool(publisher and own) and (own == publisher or own in publisher.split()
+                                            or publisher.startswith(own + " "))
 
     def _place_of_part(self, num: Token) -> tuple[list[str], str]:
         """"Nineteen of the deaths were in Louisiana and four in Mississippi":
