@@ -187,19 +187,22 @@ def _stretches(claims: list[Claim]) -> dict[str, tuple[str, str]]:
 
 def frames(claims: list[Claim], all_claims: list[Claim] | None = None) -> list[Frame]:
     """The frame of each claim in ``claims``; ``all_claims`` (default the
-    same) are every claim of their articles, whose numbers cut the stretches."""
+    same) are every claim of their articles, whose numbers cut the stretches
+    and whose words tell an article's topic words."""
     conf = cfg()["align"]
     families = conf["families"]
-    stretch = _stretches(all_claims if all_claims is not None else claims)
-    near_of = {c.claim_id: words(" ".join(stretch.get(c.claim_id, ("", "")))) for c in claims}
+    sources = {c.source_id for c in claims}
+    context = [c for c in (all_claims if all_claims is not None else claims)
+               if c.source_id in sources]
+    stretch = _stretches(context)
+    near_of = {c.claim_id: words(" ".join(stretch.get(c.claim_id, ("", "")))) for c in context}
     # a word in many of one article's claims is its topic, not what one measures
     per_source: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for c in claims:
+    for c in context:
         counts = per_source[c.source_id]
         for w in near_of[c.claim_id]:
             counts[w] += 1
     limit = conf["max_word_claims"]
-    counted = set(conf["counted_kinds"])
     lowered: dict[str, str] = {}
     out = []
     for c in claims:
@@ -207,7 +210,7 @@ def frames(claims: list[Claim], all_claims: list[Claim] | None = None) -> list[F
         after, before = stretch.get(c.claim_id, ("", ""))
         # what is measured: the metric, and for counts the counted noun (an
         # amount's unit is a currency or a unit of measure, not a measure)
-        measure = _measure(str(c.metric), str(c.unit) if c.kind in counted else "")
+        measure = _measure_of(c)
         sentence = c.sentence or ""
         low = lowered.get(sentence)
         if low is None:
@@ -345,30 +348,57 @@ def _periods_overlap(p: str, q: str) -> bool:
 
 # --- candidates -------------------------------------------------------------------------
 
-def candidate_pairs(fs: list[Frame]) -> set[tuple[int, int]]:
-    """Index pairs of frames from different articles that share a block:
-    (family, unit) and one measure word of either. Blocks larger than
-    ``max_block`` are skipped."""
-    blocks: dict[tuple, list[int]] = defaultdict(list)
+def _measure_of(c: Claim) -> frozenset[str]:
     counted = _counted()
-    for i, f in enumerate(fs):
-        unit = "" if f.family in counted else f.unit  # counted nouns may differ
-        for w in f.measure | f.near:
-            blocks[(f.family, unit, w)].append(i)
-        if specificity(f.claim) >= _specific():
-            blocks[(f.family, unit, "=", _rounded(f.claim.value))].append(i)
-    limit = cfg()["align"]["max_block"]
+    return _measure(str(c.metric), str(c.unit) if c.kind in counted else "")
+
+
+def candidate_pairs(claims: list[Claim], lone: set[str], known: dict[str, object],
+                    all_claims: list[Claim]) -> set[tuple[int, int]]:
+    """Index pairs of claims from different articles that share a block:
+    (kind family, unit) and a word one measures and the other measures or
+    has next to its number, or (kind family, unit) and one specific value.
+    At least one of each pair is ``lone`` (no other article shares its
+    comparison key: keys already compare the rest), and the two are not in
+    one key group. Blocks larger than ``max_block`` are skipped (a word or
+    value that common says nothing)."""
+    conf = cfg()["align"]
+    families, counted = conf["families"], _counted()
+    # the words next to lone claims' numbers (only theirs: 10^6 claims are
+    # not all read again)
+    sentences = {(c.source_id, c.sent_start) for c in claims if c.claim_id in lone}
+    stretch = _stretches([c for c in all_claims if (c.source_id, c.sent_start) in sentences])
+    blocks: dict[tuple, list[int]] = defaultdict(list)
+    nearby: dict[tuple, list[int]] = defaultdict(list)
+    specific = _specific()
+    for i, c in enumerate(claims):
+        family = families.get(c.kind, c.kind)
+        unit = "" if family in counted else _unit(c)  # counted nouns may differ
+        for w in _measure(str(c.metric), str(c.unit) if c.kind in counted else ""):
+            blocks[(family, unit, w)].append(i)
+        if c.claim_id in lone:
+            for w in words(" ".join(stretch.get(c.claim_id, ("", "")))):
+                nearby[(family, unit, w)].append(i)
+        if _digits(c.value) >= specific:
+            blocks[(family, unit, "=", _rounded(c.value))].append(i)
+    for key, members in nearby.items():  # a word next to one, measured by others
+        if key in blocks:
+            blocks[key] = sorted(set(blocks[key]) | set(members))
+    limit = conf["max_block"]
     pairs = set()
-    for key, members in blocks.items():
+    for members in blocks.values():
         if len(members) < 2 or len(members) > limit:
             continue
-        # word blocks only where the word is what some member measures
-        if len(key) == 3 and not any(key[2] in fs[i].measure for i in members):
-            continue
         for x, i in enumerate(members):
+            a = claims[i]
             for j in members[x + 1:]:
-                if fs[i].claim.source_id != fs[j].claim.source_id:
-                    pairs.add((i, j) if i < j else (j, i))
+                b = claims[j]
+                if a.source_id == b.source_id or not (a.claim_id in lone or b.claim_id in lone):
+                    continue
+                ka = known.get(a.claim_id)
+                if ka is not None and ka == known.get(b.claim_id):
+                    continue
+                pairs.add((i, j) if i < j else (j, i))
     return pairs
 
 
@@ -376,11 +406,15 @@ def specificity(c: Claim) -> int:
     """Significant digits of a claim's value: 54.5 million and 2.14 have
     three, 2.7 and 140 two. Two articles giving a three-digit value rarely
     do so by chance."""
-    v = abs(float(c.value))
+    return _digits(c.value)
+
+
+@lru_cache(maxsize=1 << 16)
+def _digits(value: float) -> int:
+    v = abs(float(value))
     if not v or math.isnan(v) or math.isinf(v):
         return 0
-    digits = f"{v:.6g}".replace(".", "").split("e")[0].strip("0")
-    return len(digits)
+    return len(f"{v:.6g}".replace(".", "").split("e")[0].strip("0"))
 
 
 def _rounded(v: float) -> float:
@@ -443,14 +477,21 @@ def aligned_groups(claims: list[Claim], all_claims: list[Claim] | None = None,
     claim ids to the key group they already share (pairs within one key
     group are left to the key comparison)."""
     conf = cfg()["align"]
-    fs = frames(claims, all_claims)
     known = known or {}
+    sources_of: dict[object, set[str]] = defaultdict(set)
+    for c in claims:
+        sources_of[known.get(c.claim_id)].add(c.source_id)
+    lone = {c.claim_id for c in claims
+            if (k := known.get(c.claim_id)) is None or len(sources_of[k]) < 2}
+    pairs = candidate_pairs(claims, lone, known,
+                            all_claims if all_claims is not None else claims)
+    involved = sorted({i for pair in pairs for i in pair})
+    at = {i: n for n, i in enumerate(involved)}
+    fs = frames([claims[i] for i in involved], all_claims if all_claims is not None else claims)
     strict_edges: list[tuple[int, int, Alignment]] = []
     agree_edges: list[tuple[int, int, Alignment]] = []
-    for i, j in sorted(candidate_pairs(fs)):
+    for i, j in sorted((at[i], at[j]) for i, j in pairs):
         a, b = fs[i].claim, fs[j].claim
-        if known.get(a.claim_id) is not None and known.get(a.claim_id) == known.get(b.claim_id):
-            continue
         al = align(fs[i], fs[j])
         if al is None:
             continue

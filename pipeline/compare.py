@@ -80,11 +80,21 @@ def merge_framed(by_key: list[Finding], framed: list[Finding]) -> list[Finding]:
     holds gives way to it (the frame finding has more sources)."""
     if not framed:
         return by_key
-    held = [set(f.claims) for f in by_key]
-    framed = [f for f in framed if not any(set(f.claims) <= h for h in held)]
-    wider = [(set(f.claims), f.type) for f in framed]
-    kept = [f for f in by_key
-            if not any(set(f.claims) < w and f.type == t for w, t in wider)]
+
+    def index(findings: list[Finding]) -> dict[str, list[int]]:
+        out: dict[str, list[int]] = defaultdict(list)
+        for i, f in enumerate(findings):
+            for c in f.claims:
+                out[c].append(i)
+        return out
+
+    holding = index(by_key)  # a claim -> the key findings holding it
+    framed = [f for f in framed if not any(
+        set(f.claims) <= set(by_key[i].claims) for i in holding.get(f.claims[0], ()))]
+    widening = index(framed)
+    kept = [f for f in by_key if not any(
+        set(f.claims) < set(framed[i].claims) and f.type == framed[i].type
+        for i in widening.get(f.claims[0], ()))]
     return kept + framed
 
 
