@@ -24,3 +24,22 @@ def first_cue(cause: str, sentence: str) -> str:
         if m := p.search(sentence) or p.search(spaced):
             return m.group()
     return ""
+
+
+@cache
+def reference_patterns() -> tuple[re.Pattern, ...]:
+    """The cues of a baseline a figure is measured against
+    (``data/frames.toml`` [dimensions.reference.baseline])."""
+    from .knowledge import load
+    return tuple(re.compile(p, re.I)
+                 for p in load("frames")["dimensions"]["reference"]["baseline"]["cues"])
+
+
+def baseline_after(text: str) -> re.Match | None:
+    """A baseline named right after a figure ("1.55°C above the
+    pre-industrial average", "warmer than the 1991-2020 normal"): the first
+    match within ``text`` (the words after the figure), or None. Offsets are
+    into ``text``; read with hyphens as spaces, which keeps lengths."""
+    spaced = re.sub(r"(?<=\w)-(?=\w)", " ", text)
+    found = [m for p in reference_patterns() if (m := p.search(spaced))]
+    return min(found, key=lambda m: m.start()) if found else None

@@ -240,7 +240,7 @@ def _claim(q: Quantity, span: Span, cues: dict, sents: Sentences) -> dict:
         "token_start": span.start, "token_end": span.end,
         "head_i": head.i if head is not None else -1,
         "percent": q.percent, "points": q.points, "currency": q.currency,
-        "role": q.role, "ratio": q.ratio,
+        "measure_unit": bool(q.unit), "role": q.role, "ratio": q.ratio,
         "stated_low": q.range_low if q.qualifier == "range" else q.value,
         "stated_high": q.range_high if q.qualifier == "range" else q.value,
     }

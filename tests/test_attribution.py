@@ -318,3 +318,40 @@ def test_fragment_without_a_verb_terminates():
     verb looped forever on a verbless fragment."""
     df = extract_claims("Health care jobs: 48,000 new positions")
     assert list(df.text) == ["48,000"]
+
+
+@pytest.mark.parametrize("text,figure,metric,kind,period,base", [
+    # a unit's own words are not what is measured; its dimension is
+    ("Global temperatures in 2024 were 1.55°C above the pre-industrial average.",
+     "1.55°C", "temperature", "change", "2024", ""),
+    # a baseline is not a base period, and years inside it are not the period
+    ("In 2024 it was 1.6 degrees Celsius above the 1850-1900 average.",
+     "1.6 degrees Celsius", "temperature", "change", "2024", ""),
+    # a comparative of a measure states a change
+    ("Last year was 1.47 degrees Celsius warmer than the 20th-century average.",
+     "1.47 degrees Celsius", None, "change", "2024", ""),
+    # a year compared with is still a base period
+    ("Ridership rose 12% in 2024 compared with 2019.", "12%", None, "pct_change", "2024",
+     "2019"),
+])
+def test_a_baseline_is_not_a_base_period(text, figure, metric, kind, period, base):
+    row = extract_claims(text, published="2025-02-01").set_index("text").loc[figure]
+    assert (row.kind, row.period, row.base_period) == (kind, period, base), row.to_dict()
+    if metric:
+        assert row.metric == metric
+
+
+@pytest.mark.parametrize("text,publisher,figure", [
+    ("Three hundred and fifty-five cases have now been reported in the outbreak, CNN reported.",
+     "CNN", "Three hundred and fifty-five"),
+    ("At least 41 people have died in the storm, the Dispatch reported.", "The Dispatch",
+     "At least 41"),
+])
+def test_the_articles_own_outlet_is_not_a_subject(text, publisher, figure):
+    from pipeline.api import read_claims
+    from pipeline.model import Article
+    article = Article(source_id="x", text=text, sha256="", publisher=publisher,
+                      published="2025-03-01")
+    claims = read_claims([article])
+    row = next(c for c in claims if c.text == figure)  # noqa: the figure is found
+    assert publisher.split()[-1] not in row.subject

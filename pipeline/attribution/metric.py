@@ -13,6 +13,7 @@ nearest claim in the sentence or paragraph.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -113,6 +114,26 @@ def _flow_cues() -> frozenset[str]:
     return frozenset(d["increase"]) | frozenset(d["decrease"])
 
 
+@cache
+def _unit_measures() -> dict[str, str]:
+    return load("numbers")["unit_measures"]
+
+
+def _unit_measure(r: dict) -> str:
+    """What a figure's unit of measure measures ("degC" -> temperature), or
+    "" for counts, money and units not listed."""
+    if not r.get("measure_unit") or r.get("currency"):
+        return ""
+    return _unit_measures().get(str(r.get("unit") or "").split(" ")[0], "")
+
+
+def _only_unit_words(key: str, r: dict) -> bool:
+    """The key is made only of the figure's own unit words ("c" of "1.55°C",
+    "degree" of "1.6 degrees Celsius")."""
+    own = {w.rstrip("s") for w in re.findall(r"[a-z]+", r["text"].lower())}
+    return all(w.rstrip("s") in own for w in key.split()) and bool(key.split())
+
+
 @dataclass
 class MetricGuess:
     key: str = ""
@@ -138,6 +159,16 @@ class MetricFinder:
 
     # -- the noun a claim describes -----------------------------------
     def guess(self, r: dict) -> MetricGuess:
+        g = self._guess(r)
+        measure = _unit_measure(r)
+        if measure and (not g.key or g.borrow or _only_unit_words(g.key, r)):
+            # "1.55°C above ...", "1.6 degrees Celsius": the unit's own words
+            # ("c", "degree") are not what is measured; its dimension is
+            g = MetricGuess(key=measure, unit_noun=g.unit_noun, how="metric_from_noun",
+                            replace_unit=g.replace_unit)
+        return g
+
+    def _guess(self, r: dict) -> MetricGuess:
         doc = self.ctx.doc
         noun = None
         rejected = False

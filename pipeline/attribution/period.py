@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # annotations only: a cached run never imports spaCy
     from spacy.tokens import Span
 
+from ..cues import baseline_after
 from ..knowledge import load
 from ..numwords import lead
 from .context import ArticleContext, attr, title_text
@@ -409,6 +410,13 @@ def periods(ctx: ArticleContext, years: Years, sent: Span, r: dict,
     confidence level in attribution.toml."""
     kind = r["kind"]
     times = find_times(ctx, sent, years.ref, years.pub)
+    # "1.6°C above the 1850-1900 average": a baseline is what the figure is
+    # measured against, neither its period nor a base period
+    after = ctx.text[r["end_char"]:min(sent.end_char, r["end_char"] + attr()["baseline_reach"])]
+    baseline = baseline_after(after)
+    if baseline is not None:
+        b_start, b_end = r["end_char"] + baseline.start(), r["end_char"] + baseline.end()
+        times = [t for t in times if not (b_start <= t.start < b_end)]
     text_before = ctx.text[sent.start_char:r["start_char"]]
     side = _side(text_before)
     if side == "B" and not any(_side(ctx.text[sent.start_char:s["start_char"]]) == "A"
@@ -498,7 +506,7 @@ def periods(ctx: ArticleContext, years: Years, sent: Span, r: dict,
                 if p2 == period and b2:
                     base = b2
                     break
-        if not base and period:
+        if not base and period and baseline is None:
             # "added 142,000 jobs in October": a month's count of change runs
             # from the month before; other changes compare with a year before
             monthly = kind == "change" and re.fullmatch(rf"{_YEAR}-\d\d", period)

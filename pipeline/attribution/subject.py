@@ -462,8 +462,10 @@ class SubjectFinder:
         sources.csv: it reports figures, they are not its own."""
         publisher = norm_name(self.ctx.article.publisher or "")
         own = norm_name(name)
-        return bool(publisher and own) and (own == publisher or own in publisher.split()
-                                            or publisher.startswith(own + " "))
+        # one word must be the whole name: outlets are named after their
+        # city ("The Vantry Gazette"), and the city is not the outlet
+        return bool(publisher and own) and (own == publisher or (
+            " " in own and publisher.startswith(own + " ")))
 
     def _place_of_part(self, num: Token) -> tuple[list[str], str]:
         """"Nineteen of the deaths were in Louisiana and four in Mississippi":
@@ -522,7 +524,7 @@ class SubjectFinder:
         one named in its title first."""
         # a person quoted in the article is not what the whole article is about
         speakers = self._speakers()
-        named = [n for n in found if n not in speakers]
+        named = [n for n in found if n not in speakers and not self.is_publisher(n)]
         if named:
             return Counter(named).most_common(1)[0][0]
         # else the organisation or place it names most, one in its title
@@ -531,7 +533,7 @@ class SubjectFinder:
         # describe)
         title = title_text(self.ctx.article).lower()
         orgs = Counter(m.name for m in self.mentions.items
-                       if m.label in ("ORG", "ORG?", "GPE", "LOC"))
+                       if m.label in ("ORG", "ORG?", "GPE", "LOC") and not self.is_publisher(m.name))
         ranked = sorted(orgs, key=lambda n: (self.is_source_name(n), n.lower() not in title,
                                              -orgs[n]))
         if ranked:
