@@ -68,6 +68,11 @@ _RAW_WORD = re.compile(r"[a-z]+")
 
 
 @cache
+def _one_sided_differs() -> frozenset[str]:
+    return frozenset(cfg()["align"]["one_sided_differs"])
+
+
+@cache
 def _counted() -> frozenset[str]:
     return frozenset(cfg()["align"]["counted_kinds"])
 
@@ -311,6 +316,8 @@ def align(a: Frame, b: Frame) -> Alignment | None:
     if shared:
         reasons.insert(1 if measured else 0, f"shared words: {', '.join(sorted(shared)[:6])}")
     one_sided = sorted(a.dims.keys() ^ b.dims.keys())
+    if set(one_sided) & _one_sided_differs():
+        return None  # "core prices" vs prices: a part is not the whole
     same_frame = not one_sided and a.period == b.period
     if one_sided:
         reasons.append(f"only one states {', '.join(one_sided)}")

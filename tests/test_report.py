@@ -71,6 +71,10 @@ def test_markdown_lists_conflicts_by_severity_then_agreements():
     assert "> Part of the drop happened because the Hotline changed how they count" in md
     assert "| a\\_wire | about 29.2 million | 29.2M | 28.9M to 29.5M | stated |" in md
     assert "| roughly 19% (down) (a\\_wire); 19% (down) (b\\_blog) |" in md
+    # every finding says why its figures were taken as one quantity
+    assert "**Why these are one quantity:** score 1.00: same subject, metric, period" in md
+    for f in json.loads(findings_json(doc))["findings"]:
+        assert 0 <= f["alignment"]["score"] <= 1 and f["alignment"]["reasons"]
 
 
 def test_md_escape_keeps_tables_intact():

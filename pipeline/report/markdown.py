@@ -112,6 +112,16 @@ def cause_name(cause: str) -> str:
     return cause.replace("_", " ")
 
 
+def alignment_note(f: dict) -> str:
+    """Why the finding's figures were taken as one quantity, for an editor
+    to check: "score 0.74: both measure death, toll; same period 2024"."""
+    al = f.get("alignment") or {}
+    if al.get("score") is None:
+        return ""
+    reasons = "; ".join(al.get("reasons", []))
+    return f"score {float(al['score']):.2f}" + (f": {reasons}" if reasons else "")
+
+
 def figures_table(f: dict) -> list[str]:
     lines = ["| Source | Figure as written | Value | Interval | Role |",
              "| --- | --- | --- | --- | --- |"]
@@ -142,6 +152,8 @@ def conflict_block(f: dict) -> list[str]:
     if f.get("derivation"):
         lines += [f"**Derived:** {md_escape(f['derivation'])}", ""]
     lines += [f"**Explanation:** {md_escape(f.get('explanation', ''))}", ""]
+    if note := alignment_note(f):
+        lines += [f"**Why these are one quantity:** {md_escape(note)}", ""]
     lines += evidence_lines(f)
     if f.get("suggested_wording"):
         lines += [f"**Suggested wording:** {md_escape(f['suggested_wording'])}", ""]
@@ -150,8 +162,8 @@ def conflict_block(f: dict) -> list[str]:
 
 
 def agreement_rows(doc: dict) -> list[str]:
-    lines = ["| Finding | Subject | Metric | Period | Figures | Sources |",
-             "| --- | --- | --- | --- | --- | --- |"]
+    lines = ["| Finding | Subject | Metric | Period | Figures | Sources | Aligned by |",
+             "| --- | --- | --- | --- | --- | --- | --- |"]
     for f in agreements_of(doc):
         rows, more = figure_rows(f, ("stated", "derived"))
         figs = "; ".join(dict.fromkeys(f"{v['text']}{direction(v)} ({sources})"
@@ -159,7 +171,8 @@ def agreement_rows(doc: dict) -> list[str]:
         figs += f" ({left_out(more)})" if more else ""
         lines.append(f"| {f['finding_id']} | {md_escape(f['subject'])} | "
                      f"{md_escape(f['metric'])} | {md_escape(f['period'])} | {md_escape(figs)} | "
-                     f"{md_escape(named_sources(f['sources']))} |")
+                     f"{md_escape(named_sources(f['sources']))} | "
+                     f"{md_escape(alignment_note(f))} |")
     return lines
 
 

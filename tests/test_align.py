@@ -1,0 +1,142 @@
+"""Frames and alignment (pipeline/align.py): what the words around a number
+state, when two numbers are one quantity, and how compare uses it."""
+import math
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline import align
+from pipeline.compare import compare
+from pipeline.model import Claim
+
+
+def claim(source, sentence, text, value, kind="pct_change", subject="", metric="", period="2025-06",
+          unit="%", low=None, high=None, direction="increase", n=0):
+    start = sentence.index(text)
+    return Claim(claim_id=f"{source}-{n}{start}", source_id=source, sentence=sentence,
+                 start_char=start, end_char=start + len(text), text=text, kind=kind,
+                 value=value, low=value if low is None else low,
+                 high=value if high is None else high, direction=direction, unit=unit,
+                 metric=metric, subject=subject, period=period, confidence=0.8,
+                 sent_start=0, sent_end=len(sentence))
+
+
+@pytest.mark.parametrize("after,before,expect", [
+    (" from a year earlier, the agency said.", "Prices rose", {"window": {"year"}}),
+    (" in June from the month before", "The index rose", {"window": {"month"}}),
+    (" from a year earlier", "Core prices, which strip out food and energy, rose",
+     {"measure": {"core"}, "window": {"year"}}),
+    (" worldwide.", "The film has taken", {"scope": {"worldwide"}}),
+    (" domestically and", "It earned", {"scope": {"domestic"}}),
+    (", economists polled by LSEG had forecast.", "A gain of", {"reference": {"forecast"}}),
+    (" above the pre-industrial average.", "Temperatures were", {"reference": {"baseline"}}),
+    (", not seasonally adjusted.", "Gasoline rose", {"method": {"unadjusted"}}),
+    (" as of Tuesday.", "The toll stood at", {"moment": {"tuesday"}}),
+    (" people have died.", "", {}),
+])
+def test_dimensions_a_number_states(after, before, expect):
+    got = {d: set(v) for d, v in align.dimensions(after, before).items()}
+    assert got == expect
+
+
+def test_words_after_a_number_win_over_words_before_it():
+    # "rose 0.3% from the month before and 2.7% from a year earlier"
+    dims = align.dimensions(" from a year earlier", " from the month before and was up")
+    assert dims["window"] == {"year"}
+
+
+def frames_of(*claims):
+    return {f.claim.claim_id: f for f in align.frames(list(claims))}
+
+
+def test_a_dimension_stated_differently_means_different_quantities():
+    a = claim("a", "Prices rose 0.3% from the previous month.", "0.3%", 0.3, metric="price")
+    b = claim("b", "Prices rose 2.7% from a year earlier.", "2.7%", 2.7, metric="price")
+    fs = frames_of(a, b)
+    assert align.align(fs[a.claim_id], fs[b.claim_id]) is None
+
+
+def test_core_and_headline_never_meet():
+    a = claim("a", "Core prices rose 2.9% from a year earlier.", "2.9%", 2.9, metric="price")
+    b = claim("b", "Prices rose 2.7% from a year earlier.", "2.7%", 2.7, metric="price")
+    fs = frames_of(a, b)
+    assert align.align(fs[a.claim_id], fs[b.claim_id]) is None
+
+
+def test_the_same_frame_is_a_strict_alignment_with_reasons():
+    a = claim("a", "Egg prices rose 27.3% from a year earlier, the data showed.", "27.3%", 27.3,
+              metric="egg price", subject="US")
+    b = claim("b", "Egg prices were nearly 30% higher than a year earlier.", "nearly 30%", 30,
+              metric="egg price", subject="US", low=29, high=30)
+    fs = frames_of(a, b)
+    al = align.align(fs[a.claim_id], fs[b.claim_id])
+    assert al is not None and al.strict and al.score >= 0.7
+    assert any("both measure" in r for r in al.reasons)
+    assert any("window year" in r for r in al.reasons)
+
+
+def test_one_side_forecast_is_not_strict():
+    a = claim("a", "Economists had forecast egg prices would rise 2.6% from a year earlier.",
+              "2.6%", 2.6, metric="egg price", subject="US")
+    b = claim("b", "Egg prices rose 2.7% from a year earlier.", "2.7%", 2.7, metric="egg price",
+              subject="US")
+    fs = frames_of(a, b)
+    al = align.align(fs[a.claim_id], fs[b.claim_id])
+    assert al is None or not al.strict
+
+
+def test_named_subjects_that_differ_never_meet():
+    a = claim("a", "Texas reported 309 cases this year.", "309", 309, kind="count", unit="case",
+              metric="case", subject="Texas", period="2025")
+    b = claim("b", "New Mexico reported 309 cases this year.", "309", 309, kind="count",
+              unit="case", metric="case", subject="New Mexico", period="2025")
+    fs = frames_of(a, b)
+    assert align.align(fs[a.claim_id], fs[b.claim_id]) is None
+
+
+@pytest.mark.parametrize("value,digits", [(54.5e6, 3), (2.14, 3), (2.7, 2), (140, 2), (0, 0),
+                                          (math.inf, 0), (1_234_000, 4)])
+def test_specificity_counts_significant_digits(value, digits):
+    c = claim("a", "It was 1.", "1", value)
+    assert align.specificity(c) == digits
+
+
+def test_same_value_does_not_chain_through_loose_figures():
+    exact = claim("a", "It was 2.7%.", "2.7%", 2.7, low=2.65, high=2.75)
+    loose = claim("b", "It was about 3%.", "about 3%", 3, low=2.5, high=3.5)
+    close = claim("c", "It was more than 27%.", "more than 27%", 27, low=27, high=math.inf)
+    precise = claim("d", "It was 27.3%.", "27.3%", 27.3, low=27.25, high=27.35)
+    assert not align.same_value(exact, loose)
+    assert align.same_value(close, precise)
+    assert not align.same_value(close, precise, exact_only=True)
+
+
+def test_compare_finds_an_agreement_keys_miss():
+    """Two outlets word what is measured differently ("egg prices" / "eggs"):
+    their keys differ, their frames agree."""
+    a = claim("a", "Egg prices climbed 27.3% from a year earlier.", "27.3%", 27.3,
+              metric="egg price", subject="US", low=27.25, high=27.35)
+    b = claim("b", "Eggs cost 27.3% more than a year ago, the survey showed.", "27.3%", 27.3,
+              metric="egg", subject="LSEG", period="2024", low=27.25, high=27.35)
+    findings = compare([a, b])
+    assert [f.type for f in findings] == ["agreement"]
+    assert findings[0].alignment["score"] < 1 and findings[0].alignment["reasons"]
+
+
+def test_compare_raises_no_conflict_from_a_weak_alignment():
+    a = claim("a", "The film has collected $320 million worldwide.", "$320 million", 320e6,
+              kind="amount", unit="USD", metric="film", subject="Wicked", period="2024",
+              direction="")
+    b = claim("b", "It reached a worldwide total of $386.3 million.", "$386.3 million", 386.3e6,
+              kind="amount", unit="USD", metric="worldwide total", subject="Moana 2",
+              period="2024", direction="")
+    assert compare([a, b]) == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=120), st.text(max_size=120))
+def test_dimensions_and_words_read_any_text(after, before):
+    dims = align.dimensions(after, before)
+    assert all(isinstance(v, frozenset) and v for v in dims.values())
+    assert all(w == w.lower() for w in align.words(after + before))
