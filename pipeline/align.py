@@ -73,6 +73,11 @@ def _one_sided_differs() -> frozenset[str]:
 
 
 @cache
+def _one_sided_cause() -> frozenset[str]:
+    return frozenset(cfg()["align"]["one_sided_cause"])
+
+
+@cache
 def _counted() -> frozenset[str]:
     return frozenset(cfg()["align"]["counted_kinds"])
 
@@ -273,6 +278,7 @@ class Alignment:
     reasons: list[str]
     strict: bool  # confident enough to call a difference a conflict
     exact_only: bool = False  # only the very same value shows they are one figure
+    cause: str = ""  # what a one-sided dimension suggests a difference is due to
 
 
 def align(a: Frame, b: Frame) -> Alignment | None:
@@ -318,7 +324,11 @@ def align(a: Frame, b: Frame) -> Alignment | None:
     one_sided = sorted(a.dims.keys() ^ b.dims.keys())
     if set(one_sided) & _one_sided_differs():
         return None  # "core prices" vs prices: a part is not the whole
-    same_frame = not one_sided and a.period == b.period
+    # a day, a span or a counting method stated on one side only is what a
+    # conflict between the two is about ("as of Tuesday" vs an earlier
+    # count): the other dimensions left unstated on one side may hide a
+    # different quantity (a forecast, a monthly change), so no conflict
+    same_frame = not set(one_sided) - _one_sided_cause() and a.period == b.period
     if one_sided:
         reasons.append(f"only one states {', '.join(one_sided)}")
     if a.period == b.period and a.period:
@@ -332,7 +342,9 @@ def align(a: Frame, b: Frame) -> Alignment | None:
         reasons.append(f"same subject {a.claim.subject}")
     strict = same_frame and one_entity and score >= conf["conflict_score"] \
         and bool(measured)
-    return Alignment(a, b, score, reasons, strict, exact_only=subject_open)
+    hints = cfg()["align"]["cause_of"]
+    cause = next((hints[d] for d in one_sided if d in hints), "")
+    return Alignment(a, b, score, reasons, strict, exact_only=subject_open, cause=cause)
 
 
 def _shares_name(a: Frame, b: Frame) -> bool:
@@ -365,10 +377,11 @@ def candidate_pairs(claims: list[Claim], lone: set[str], known: dict[str, object
     """Index pairs of claims from different articles that share a block:
     (kind family, unit) and a word one measures and the other measures or
     has next to its number, or (kind family, unit) and one specific value.
-    At least one of each pair is ``lone`` (no other article shares its
-    comparison key: keys already compare the rest), and the two are not in
-    one key group. Blocks larger than ``max_block`` are skipped (a word or
-    value that common says nothing)."""
+    Pairs met by value only need one ``lone`` claim (no other article
+    shares its comparison key; two agreeing camps already compare, and in a
+    big table chance equal values are many), and no pair is in one key
+    group. Blocks larger than ``max_block`` are skipped (a word or value
+    that common says nothing)."""
     conf = cfg()["align"]
     families, counted = conf["families"], _counted()
     # the words next to lone claims' numbers (only theirs: 10^6 claims are
@@ -393,14 +406,16 @@ def candidate_pairs(claims: list[Claim], lone: set[str], known: dict[str, object
             blocks[key] = sorted(set(blocks[key]) | set(members))
     limit = conf["max_block"]
     pairs = set()
-    for members in blocks.values():
+    for key, members in blocks.items():
         if len(members) < 2 or len(members) > limit:
             continue
+        by_value = len(key) == 4
         for x, i in enumerate(members):
             a = claims[i]
             for j in members[x + 1:]:
                 b = claims[j]
-                if a.source_id == b.source_id or not (a.claim_id in lone or b.claim_id in lone):
+                if a.source_id == b.source_id or by_value and not (
+                        a.claim_id in lone or b.claim_id in lone):
                     continue
                 ka = known.get(a.claim_id)
                 if ka is not None and ka == known.get(b.claim_id):
@@ -568,7 +583,9 @@ def derived_alignment() -> dict:
 
 
 def alignment_record(al: Alignment) -> dict:
-    return {"score": al.score, "reasons": list(al.reasons)}
+    """A finding's alignment: score and reasons (in findings.json), and the
+    cause a one-sided dimension suggests (for explain, when no cue says)."""
+    return {"score": al.score, "reasons": list(al.reasons), "cause": al.cause}
 
 
 __all__ = ["Frame", "Alignment", "frames", "align", "aligned_groups", "words", "dimensions",

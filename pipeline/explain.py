@@ -267,6 +267,11 @@ def find_cause(f: Finding, members: list[Claim], ctx: Context) -> tuple[str, lis
         ok, support = CHECKS[cause](f, members, ctx)
         if ok:
             return cause, support
+    # no cue sentence says why; the frames may: a dimension one text states
+    # and the other leaves out ("as of Tuesday" on one side only)
+    hinted = (f.alignment or {}).get("cause", "")
+    if hinted in CHECKS:
+        return hinted, []
     return "unexplained", []
 
 
