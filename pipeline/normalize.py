@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # annotations only: a cached run never imports spaCy
     from spacy.tokens import Doc
 
-from .attribution import canonical, context, metric, period, subject
+from .attribution import canonical, context, metric, period, subject, table
 from .attribution.context import attr
 from .model import Article, Claim
 
@@ -77,9 +77,16 @@ def attribute(article: Article, doc: Doc, raw: list[dict]) -> list[Claim]:
     _unify_restatements(raw, guesses, subjects)
     _mark_moments(ctx.text, raw, guesses)
 
+    cells = table.cells(article.text) if any(
+        sep in article.text for sep in ("|", "\t")) else {}
+    starts = sorted(cells)
     claims = []
     for r, sent, (names, s_how), g in zip(raw, sents, subjects, guesses):
         per, base, p_how = period.periods(ctx, years, sent, r, by_sent[r["sent_start"]])
+        cell = table.cell_at(cells, r["start_char"], r["end_char"], starts) if cells else None
+        if cell is not None:
+            # a figure in a table: the row says what, the column when
+            r, g, per, base, p_how = _from_cell(r, g, cell, per, base, p_how)
         s_level = {"in_sentence": "subject_in_sentence", "from_reference": "subject_from_reference",
                    "from_context": "subject_from_context", "fallback": "subject_fallback",
                    "none": "no_subject"}[s_how]
@@ -107,6 +114,21 @@ def attribute(article: Article, doc: Doc, raw: list[dict]) -> list[Claim]:
 def canonicalize(claims: list[Claim]) -> list[Claim]:
     """One name per subject and one key per metric across the article set."""
     return canonical.canonicalize(claims)
+
+
+def _from_cell(r: dict, g, cell: table.Cell, per: str, base: str, p_how: str):
+    """A table cell's figure takes its metric from the row label, its period
+    from a column header that is a year, and its quoted sentence is the row."""
+    r = dict(r, sent_start=cell.line_start, sent_end=cell.line_end)
+    if not r.get("currency") and not r.get("measure_unit"):
+        r["unit"] = ""  # the parser's "counted noun" here is a separator or a label
+    label = " ".join(re.findall(r"[\w'&-]+", cell.row_label.lower()))
+    if label:
+        g = metric.MetricGuess(key=label, how="metric_from_noun")
+    year = re.fullmatch(r"(?:FY\s?)?((?:19|20)\d\d)", cell.header.strip(), re.I)
+    if year:
+        per, base, p_how = year.group(1), "", "period_explicit"
+    return r, g, per, base, p_how
 
 
 def _unit_suffix(unit: str) -> str:

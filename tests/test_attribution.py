@@ -355,3 +355,43 @@ def test_the_articles_own_outlet_is_not_a_subject(text, publisher, figure):
     claims = read_claims([article])
     row = next(c for c in claims if c.text == figure)  # noqa: the figure is found
     assert publisher.split()[-1] not in row.subject
+
+
+@pytest.mark.parametrize("text", [
+    "Reports by category\nCategory | 2023 | 2024\nOnline enticement | 44,155 | 546,000\n"
+    "Sextortion | 26,718 | 100,000\n",
+    "| Category | 2023 | 2024 |\n|---|---|---|\n| Online enticement | 44,155 | 546,000 |\n"
+    "| Sextortion | 26,718 | 100,000 |\n",
+    "Category\t2023\t2024\nOnline enticement\t44,155\t546,000\nSextortion\t26,718\t100,000\n",
+])
+def test_a_table_gives_its_cells_row_metrics_and_column_periods(text):
+    df = extract_claims(text, published="2025-05-01").set_index("text")
+    assert (df.loc["44,155", "metric"], df.loc["44,155", "period"]) == ("online enticement", "2023")
+    assert (df.loc["100,000", "metric"], df.loc["100,000", "period"]) == ("sextortion", "2024")
+    assert set(df["unit"]) == {""}        # not the separator
+    row = df.loc["546,000"]
+    assert "Online enticement" in row.sentence and "Sextortion" not in row.sentence
+    assert text[row.start_char:row.end_char] == "546,000"
+
+
+def test_an_acronym_for_a_common_noun_is_not_a_subject():
+    text = ("The survey of generative artificial intelligence (GAI) tools found that 40% of "
+            "teachers used GAI weekly. Overall, 1,200 schools took part in 2024.")
+    assert "GAI" not in set(extract_claims(text)["subject"])
+    named = extract_claims("The National Center for Missing and Exploited Children (NCMEC) "
+                           "received 20.5 million reports.")
+    assert named.iloc[0].subject == "NCMEC"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["12", "a b", "", "2024", " 3.5% ", "x"]),
+                         min_size=1, max_size=4), max_size=6),
+       st.sampled_from(["|", "\t", " | "]), st.text(max_size=40))
+def test_table_cells_stay_inside_their_rows(rows, sep, noise):
+    from pipeline.attribution.table import cell_at, cells
+    text = noise + "\n" + "\n".join(sep.join(r) for r in rows) + "\n" + noise
+    found = cells(text)
+    for start, (end, cell) in found.items():
+        assert cell.line_start <= start <= end <= cell.line_end <= len(text)
+        assert "\n" not in text[start:end]
+        assert cell_at(found, start, end) == cell

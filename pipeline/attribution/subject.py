@@ -128,6 +128,25 @@ def learn_acronyms(text: str) -> dict[str, str]:
     return out
 
 
+def common_acronyms(text: str) -> set[str]:
+    """Acronyms the text defines for a common-noun phrase, "generative
+    artificial intelligence (GAI)", "emergency department (ED)": they name a
+    thing, not an organisation or place a figure could belong to."""
+    out = set()
+    for m in _ACRONYM.finditer(text):
+        acr = m.group(1)
+        letters = re.sub(r"[^A-Za-z]", "", acr).upper()
+        before = re.findall(r"[A-Za-z][\w'’-]*", text[max(0, m.start() - 120):m.start()])
+        for k in range(2, min(len(before), 8) + 1):
+            cand = before[-k:]
+            if initials(" ".join(cand)) == letters or "".join(
+                    w[0] for w in cand).upper() == letters:
+                if all(w[0].islower() for w in cand):
+                    out.add(acr)
+                break
+    return out
+
+
 class Mentions:
     """Every mention of a subject-like name in one article."""
 
@@ -139,9 +158,12 @@ class Mentions:
         found: list[tuple[int, int, str, str]] = []
         # words the article also writes in lower case are common nouns
         self.lower_words = lower_words = context_lower_words(ctx)
+        common = common_acronyms(ctx.text) if "(" in ctx.text else set()
         for ent in doc.ents:
             if ent.label_ not in labels or self._is_headline_text(ent):
                 continue
+            if ent.text.strip() in common:
+                continue  # "generative artificial intelligence (GAI)": a thing, not a name
             if len(ent) == 1 and (ent[0].tag_ in ("NN", "NNS") or ent.text in lower_words
                                   or ent.text.lower() in lower_words):
                 continue  # a common noun NER took for a group: "Pedestrians accounted for"
