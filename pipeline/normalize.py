@@ -56,8 +56,11 @@ def attribute(article: Article, doc: Doc, raw: list[dict]) -> list[Claim]:
 
     # subjects: in the clause, else an earlier sentence of the paragraph, else the main subject
     subjects: list[tuple[list[str], str]] = [finder.for_claim(r) for r in raw]
-    main = finder.main_subject([n for names, how in subjects if names for n in names
-                                if len(names) == 1])
+    # a clause scoped to a wider place ("across the state") names whose
+    # figure it is, not what the article is about
+    main = finder.main_subject([n for names, how in subjects if names and how != "scope"
+                                for n in names if len(names) == 1])
+    subjects = [(names, "in_sentence" if how == "scope" else how) for names, how in subjects]
     for i, (names, how) in enumerate(subjects):
         if names:
             continue

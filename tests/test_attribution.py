@@ -395,3 +395,20 @@ def test_table_cells_stay_inside_their_rows(rows, sep, noise):
         assert cell.line_start <= start <= end <= cell.line_end <= len(text)
         assert "\n" not in text[start:end]
         assert cell_at(found, start, end) == cell
+
+
+def test_a_relative_clause_belongs_to_the_noun_it_hangs_on():
+    text = ("The Cedar Flat Fire has burned 41,800 acres. That leaves it short of the county "
+            "record set last year by the Sheep Rock Fire, which scorched 47,900 acres.")
+    df = extract_claims(text, published="2026-08-13").set_index("text")
+    assert df.loc["47,900 acres", "subject"] == "Sheep Rock Fire"
+    assert df.loc["41,800 acres", "subject"] == "Cedar Flat Fire"
+
+
+def test_a_clause_scoped_to_a_place_is_that_places_and_does_not_make_it_the_main_subject():
+    text = ("The Cedar Flat Fire is the largest of 14 wildfires burning in Oregon this week. "
+            "Across the state, fires have burned 201,000 acres so far in 2026. "
+            "Officials said 1,380 firefighters were assigned, Whitfield said.")
+    df = extract_claims(text, published="2026-08-12").set_index("text")
+    assert df.loc["201,000 acres", "subject"] == "Oregon"
+    assert df.loc["1,380", "subject"] == "Cedar Flat Fire"

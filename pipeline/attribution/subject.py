@@ -421,11 +421,18 @@ class SubjectFinder:
                             r["token_start"] <= child.i < r["token_end"]):
                         if reported and self._is_teller(child):
                             return [], "source"  # "..., CNN reported": who tells, not whose
+                        if tok.dep_ == "relcl" and child.lower_ in attr()["relative_pronouns"]:
+                            child = tok.head  # "the Sheep Rock Fire, which scorched 47,900 acres"
                         names, how = self.phrase(child)
                         if self._is_source(tok, child, names if how == "in_sentence" else []):
                             return [], "source"
                         if names:
                             return names, how
+                # "Across the state, fires have burned 201,000 acres": a
+                # clause scoped to a place by a preposition belongs to it
+                place = self._clause_place(tok)
+                if place:
+                    return [place], "scope"
             if tok.head.i == tok.i:
                 break
             came_from, tok = tok, tok.head
@@ -461,6 +468,28 @@ class SubjectFinder:
         if named:
             return False
         return subj.lemma_.lower() in a["source_nouns"] or subj.lower_ in a["source_nouns"]
+
+    def _clause_place(self, verb: Token) -> str:
+        """The place a clause is scoped to by one of attribution.toml's
+        scope_preps ("across the state", "throughout Texas"), named or
+        referred to ("the state" -> the last state named); "" if none."""
+        preps = attr()["scope_preps"]
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ not in preps:
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                m = self.mentions.at(obj)
+                if m is not None and m.label in ("GPE", "LOC"):
+                    return m.name
+                if obj.lemma_.lower() in attr()["references"]["GPE"] and any(
+                        c.dep_ == "det" and c.lower_ == "the" for c in obj.children):
+                    ref = self.mentions.before(obj.idx, self.sent_no(obj), ("GPE",),
+                                               obj.lemma_.lower())
+                    if ref is not None:
+                        return ref.name
+        return ""
 
     def is_source_name(self, name: str) -> bool:
         """A name that says it is a publisher of figures ("Bureau of Labor
