@@ -284,10 +284,17 @@ class Alignment:
 def align(a: Frame, b: Frame) -> Alignment | None:
     """Whether two frames describe the same quantity, and how sure that is;
     None when their texts say they are different quantities."""
-    if a.family != b.family or a.unit != b.unit and not (
-            a.family in _counted() and a.measure & b.measure):
-        return None  # "41 deaths" / "a death toll of 41": counted nouns differ, measures meet
+    if a.family != b.family:
+        return None
     reasons = []
+    # "41 deaths" / "a death toll of 41": counted nouns differ, measures meet;
+    # "146 structures" / "146 buildings": nouns differ, only the very same
+    # value may still be one figure (never a conflict)
+    nouns_differ = a.unit != b.unit and not (a.family in _counted() and a.measure & b.measure)
+    if nouns_differ:
+        if a.family not in _counted():
+            return None  # a different unit of measure or currency
+        reasons.append(f"counted as {a.unit or '?'} and {b.unit or '?'}")
     for dim in a.dims.keys() & b.dims.keys():
         if not a.dims[dim] & b.dims[dim]:
             return None  # stated differently: different quantities
@@ -297,8 +304,8 @@ def align(a: Frame, b: Frame) -> Alignment | None:
     # one names whose figure it is and the other's was inferred as someone
     # else's: the same value may still be one figure, a different one is not
     # evidence of a disagreement
-    subject_open = not _same_subject(a, b)
-    if subject_open:
+    subject_open = not _same_subject(a, b) or nouns_differ
+    if not _same_subject(a, b):
         reasons.append("subjects read differently, only one named in its sentence")
     periods_differ = bool(a.period and b.period and not _periods_overlap(a.period, b.period))
     if periods_differ and a.period_stated and b.period_stated:
@@ -340,8 +347,8 @@ def align(a: Frame, b: Frame) -> Alignment | None:
     one_entity = _shares_name(a, b)
     if one_entity:
         reasons.append(f"same subject {a.claim.subject}")
-    strict = same_frame and one_entity and score >= conf["conflict_score"] \
-        and bool(measured)
+    strict = same_frame and one_entity and not nouns_differ \
+        and score >= conf["conflict_score"] and bool(measured)
     hints = cfg()["align"]["cause_of"]
     cause = next((hints[d] for d in one_sided if d in hints), "")
     return Alignment(a, b, score, reasons, strict, exact_only=subject_open, cause=cause)
@@ -448,6 +455,13 @@ def _specific() -> int:
     return cfg()["align"]["specific_digits"]
 
 
+def named_alike(a: Frame, b: Frame) -> bool:
+    """Both sentences name the same subject and what they measure meets:
+    then even a small number ("eight deaths in Mississippi") is one figure."""
+    return bool(a.subject_stated and b.subject_stated and _shares_name(a, b)
+                and a.measure & (b.measure | b.near))
+
+
 def distinctive(c: Claim) -> bool:
     """A value specific enough that two articles giving it likely mean the
     same thing: not a small whole number."""
@@ -520,7 +534,7 @@ def aligned_groups(claims: list[Claim], all_claims: list[Claim] | None = None,
         if overlaps(a, b):
             specific = min(specificity(a), specificity(b)) >= _specific()
             needed = conf["agree_score_specific"] if specific else conf["agree_score"]
-            if al.score >= needed and (distinctive(a) or distinctive(b)) \
+            if al.score >= needed and (distinctive(a) or distinctive(b) or named_alike(fs[i], fs[j])) \
                     and same_value(a, b, al.exact_only):
                 agree_edges.append((i, j, al))
             if al.strict:
