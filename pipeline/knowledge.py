@@ -14,6 +14,9 @@ qualifiers.toml    qualifier phrases and the interval each one implies,
 extract.toml       kind and direction cue words, non-claim contexts
 attribution.toml   period words, subject fallbacks, confidence levels
 synonyms.toml      metric synonyms (nouns that count the same thing)
+frames.toml        a figure's frame (window, reference, scope, narrowed measure,
+                   counting method, span, day: cue words) and when frames
+                   align (score weights, thresholds, blocks; align.py)
 explain.toml       comparison keys and tolerances, derived-check rules, cause
                    cue words, severity rules, report wording templates,
                    sentence-splitting abbreviations (compare, derive, explain)
