@@ -43,3 +43,14 @@ def baseline_after(text: str) -> re.Match | None:
     spaced = re.sub(r"(?<=\w)-(?=\w)", " ", text)
     found = [m for p in reference_patterns() if (m := p.search(spaced))]
     return min(found, key=lambda m: m.start()) if found else None
+
+
+def reference_after(text: str) -> str:
+    """The baseline a figure is measured against, as written after it
+    ("above the pre-industrial average" -> "the pre-industrial average"),
+    or ""."""
+    m = baseline_after(text)
+    if m is None:
+        return ""
+    phrase = text[m.start():m.end()]
+    return re.sub(r"^(above|below|than|over|under)\s+", "", phrase, flags=re.I).strip()

@@ -13,6 +13,7 @@ CLAIM_COLUMNS: tuple[str, ...] = (
     "claim_id", "source_id", "sentence", "start_char", "end_char", "text",
     "kind", "value", "low", "high", "qualifier", "direction", "unit",
     "metric", "subject", "period", "base_period", "confidence",
+    "source", "reference",
 )
 
 KINDS = ("count", "percent", "change", "pct_change", "multiple", "rate", "amount")
@@ -74,6 +75,8 @@ class Claim:
     period: str = ""
     base_period: str = ""
     confidence: float = 0.0
+    source: str = ""      # who states the figure, when not its subject ("Reuters", "Ortiz")
+    reference: str = ""   # a baseline it is measured against ("the pre-industrial average")
     sent_start: int = 0
     sent_end: int = 0
 

@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # annotations only: a cached run never imports spaCy
 
 from .attribution import canonical, context, metric, period, subject, table
 from .attribution.context import attr
+from .cues import reference_after
 from .model import Article, Claim
 
 _NAME_LABELS = ("ORG", "ORG?", "PERSON", "PRODUCT", "FAC")
@@ -83,6 +84,7 @@ def attribute(article: Article, doc: Doc, raw: list[dict]) -> list[Claim]:
     cells = table.cells(article.text) if any(
         sep in article.text for sep in ("|", "\t")) else {}
     starts = sorted(cells)
+    reach = attr()["baseline_reach"]
     claims = []
     for r, sent, (names, s_how), g in zip(raw, sents, subjects, guesses):
         per, base, p_how = period.periods(ctx, years, sent, r, by_sent[r["sent_start"]])
@@ -108,7 +110,9 @@ def attribute(article: Article, doc: Doc, raw: list[dict]) -> list[Claim]:
             kind=r["kind"], value=r["value"], low=r["low"], high=r["high"],
             qualifier=r["qualifier"], direction=r["direction"], unit=unit,
             metric=g.key, subject=";".join(names), period=per, base_period=base,
-            confidence=round(confidence, 2),
+            confidence=round(confidence, 2), source=_source(finder, r, names),
+            reference=reference_after(
+                article.text[r["end_char"]:min(r["sent_end"], r["end_char"] + reach)]),
             sent_start=r["sent_start"], sent_end=r["sent_end"],
         ))
     return claims
@@ -117,6 +121,12 @@ def attribute(article: Article, doc: Doc, raw: list[dict]) -> list[Claim]:
 def canonicalize(claims: list[Claim]) -> list[Claim]:
     """One name per subject and one key per metric across the article set."""
     return canonical.canonicalize(claims)
+
+
+def _source(finder: subject.SubjectFinder, r: dict, names: list[str]) -> str:
+    """Who states the figure, when that is not its subject."""
+    teller = finder.source_of(r)
+    return teller if teller and teller not in names else ""
 
 
 def _from_cell(r: dict, g, cell: table.Cell, per: str, base: str, p_how: str):

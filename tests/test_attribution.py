@@ -412,3 +412,18 @@ def test_a_clause_scoped_to_a_place_is_that_places_and_does_not_make_it_the_main
     df = extract_claims(text, published="2026-08-12").set_index("text")
     assert df.loc["201,000 acres", "subject"] == "Oregon"
     assert df.loc["1,380", "subject"] == "Cedar Flat Fire"
+
+
+@pytest.mark.parametrize("text,figure,source,reference", [
+    ("Global temperatures in 2024 were 1.55°C above the pre-industrial average.", "1.55°C", "",
+     "the pre-industrial average"),
+    ("Some 2,100 firefighters are now working the fire, said Fire Chief Dana Ortiz.",
+     "Some 2,100", "Dana Ortiz", ""),
+    ("Cases in Texas reached 309, according to the Texas Department of State Health Services.",
+     "309", "Texas Department of State Health Services", ""),
+    ("NCMEC received 20.5 million reports in 2024.", "20.5 million", "", ""),
+])
+def test_claims_say_who_states_them_and_what_they_are_measured_against(text, figure, source,
+                                                                       reference):
+    row = extract_claims(text).set_index("text").loc[figure]
+    assert (row.source, row.reference) == (source, reference), row.to_dict()

@@ -500,6 +500,30 @@ class SubjectFinder:
                 words |= set(long.split())
         return bool(words & set(attr()["source_nouns"]))
 
+    def source_of(self, r: dict) -> str:
+        """Who states the figure: the named object of "according to", else
+        the named subject of a reporting verb above it ("Ortiz said",
+        "the Bureau of Labor Statistics reported"); "" if none."""
+        doc = self.ctx.doc
+        num = doc[r["token_start"]]
+        sent = num.sent
+        verbs = set(attr()["source_verbs"])
+        for tok in sent:
+            if tok.lower_ == "according" and tok.i + 1 < sent.end and doc[tok.i + 1].lower_ == "to":
+                for obj in doc[tok.i + 1].children:
+                    if obj.dep_ == "pobj" and (m := self.mentions.at(obj)) is not None:
+                        return m.name
+        tok = num
+        for _ in range(12):
+            if tok.lemma_.lower() in verbs:
+                for child in tok.children:
+                    if child.dep_ in self.subject_deps and (m := self.mentions.at(child)) is not None:
+                        return m.name
+            if tok.head.i == tok.i:
+                break
+            tok = tok.head
+        return ""
+
     def _is_teller(self, subj: Token) -> bool:
         """A person or the article's own outlet, telling a figure in a
         reported clause ("..., CNN reported"; "..., Ortiz said"). An
