@@ -197,13 +197,14 @@ def _stretches(claims: list[Claim]) -> dict[str, tuple[str, str]]:
 
 def frames(claims: list[Claim], all_claims: list[Claim] | None = None) -> list[Frame]:
     """The frame of each claim in ``claims``; ``all_claims`` (default the
-    same) are every claim of their articles, whose numbers cut the stretches
-    and whose words tell an article's topic words."""
+    same) are every claim of their articles: those in the same sentences cut
+    the stretches, and their words with the claims' own tell an article's
+    topic words."""
     conf = cfg()["align"]
     families = conf["families"]
-    sources = {c.source_id for c in claims}
+    sentences = {(c.source_id, c.sent_start, c.sentence) for c in claims}
     context = [c for c in (all_claims if all_claims is not None else claims)
-               if c.source_id in sources]
+               if (c.source_id, c.sent_start, c.sentence) in sentences]
     stretch = _stretches(context)
     near_of = {c.claim_id: words(" ".join(stretch.get(c.claim_id, ("", "")))) for c in context}
     # a word in many of one article's claims is its topic, not what one measures
@@ -393,36 +394,43 @@ def candidate_pairs(claims: list[Claim], lone: set[str], known: dict[str, object
     families, counted = conf["families"], _counted()
     # the words next to lone claims' numbers (only theirs: 10^6 claims are
     # not all read again)
-    sentences = {(c.source_id, c.sent_start) for c in claims if c.claim_id in lone}
-    stretch = _stretches([c for c in all_claims if (c.source_id, c.sent_start) in sentences])
-    blocks: dict[tuple, list[int]] = defaultdict(list)
+    sentences = {(c.source_id, c.sent_start, c.sentence) for c in claims if c.claim_id in lone}
+    stretch = _stretches([c for c in all_claims
+                          if (c.source_id, c.sent_start, c.sentence) in sentences])
     nearby: dict[tuple, list[int]] = defaultdict(list)
+    by_value: dict[tuple, list[int]] = defaultdict(list)
+    by_measure: dict[tuple, list[int]] = defaultdict(list)
     specific = _specific()
+    is_lone = [c.claim_id in lone for c in claims]
     for i, c in enumerate(claims):
         family = families.get(c.kind, c.kind)
         unit = "" if family in counted else _unit(c)  # counted nouns may differ
-        for w in _measure(str(c.metric), str(c.unit) if c.kind in counted else ""):
-            blocks[(family, unit, w)].append(i)
-        if c.claim_id in lone:
+        by_measure[(family, unit, str(c.metric), str(c.unit) if c.kind in counted else "")
+                   ].append(i)
+        if is_lone[i]:
             for w in words(" ".join(stretch.get(c.claim_id, ("", "")))):
                 nearby[(family, unit, w)].append(i)
         if _digits(c.value) >= specific:
-            blocks[(family, unit, "=", _rounded(c.value))].append(i)
+            by_value[(family, unit, _rounded(c.value))].append(i)
+    blocks: dict[tuple, list[int]] = defaultdict(list)
+    for (family, unit, metric, noun), members in by_measure.items():
+        for w in _measure(metric, noun):
+            blocks[(family, unit, w)].extend(members)
     for key, members in nearby.items():  # a word next to one, measured by others
         if key in blocks:
             blocks[key] = sorted(set(blocks[key]) | set(members))
     limit = conf["max_block"]
+    # value blocks only count where a lone claim is: one list per block
+    groups = [(m, False) for m in blocks.values() if 1 < len(m) <= limit]
+    groups += [(m, True) for m in by_value.values()
+               if 1 < len(m) <= limit and any(is_lone[i] for i in m)]
     pairs = set()
-    for key, members in blocks.items():
-        if len(members) < 2 or len(members) > limit:
-            continue
-        by_value = len(key) == 4
+    for members, value_only in groups:
         for x, i in enumerate(members):
             a = claims[i]
             for j in members[x + 1:]:
                 b = claims[j]
-                if a.source_id == b.source_id or by_value and not (
-                        a.claim_id in lone or b.claim_id in lone):
+                if a.source_id == b.source_id or value_only and not (is_lone[i] or is_lone[j]):
                     continue
                 ka = known.get(a.claim_id)
                 if ka is not None and ka == known.get(b.claim_id):
@@ -438,12 +446,11 @@ def specificity(c: Claim) -> int:
     return _digits(c.value)
 
 
-@lru_cache(maxsize=1 << 16)
 def _digits(value: float) -> int:
     v = abs(float(value))
-    if not v or math.isnan(v) or math.isinf(v):
+    if not v or v != v or v == math.inf:
         return 0
-    return len(f"{v:.6g}".replace(".", "").split("e")[0].strip("0"))
+    return len(f"{v:.6g}".partition("e")[0].replace(".", "").strip("0"))
 
 
 def _rounded(v: float) -> float:
@@ -506,19 +513,23 @@ def plausible(a: Claim, b: Claim) -> bool:
 
 
 def aligned_groups(claims: list[Claim], all_claims: list[Claim] | None = None,
-                   known: dict[str, object] | None = None) -> list[tuple[list[Claim], Alignment, bool]]:
+                   known: dict[str, object] | None = None,
+                   groups: dict[object, list[Claim]] | None = None,
+                   ) -> list[tuple[list[Claim], Alignment, bool]]:
     """Groups of claims from different articles that frames say are the same
     quantity: (claims, the weakest alignment that joined them, strict). A
     strict group may be a conflict; the others only agree. ``known`` maps
     claim ids to the key group they already share (pairs within one key
-    group are left to the key comparison)."""
+    group are left to the key comparison); ``groups`` (key -> claims, as
+    compare made them) saves recounting which key groups span articles."""
     conf = cfg()["align"]
     known = known or {}
-    sources_of: dict[object, set[str]] = defaultdict(set)
-    for c in claims:
-        sources_of[known.get(c.claim_id)].add(c.source_id)
-    lone = {c.claim_id for c in claims
-            if (k := known.get(c.claim_id)) is None or len(sources_of[k]) < 2}
+    if groups is None:
+        groups = defaultdict(list)
+        for c in claims:
+            groups[known.get(c.claim_id)].append(c)
+    lone = {c.claim_id for members in groups.values()
+            if all(c.source_id == members[0].source_id for c in members) for c in members}
     pairs = candidate_pairs(claims, lone, known,
                             all_claims if all_claims is not None else claims)
     involved = sorted({i for pair in pairs for i in pair})

@@ -49,7 +49,7 @@ def compare(claims: list[Claim]) -> list[Finding]:
                 if (f := stated_finding(key, members)) is not None]
     for f in findings:
         f.alignment = align.key_alignment()
-    findings = merge_framed(findings, framed_findings(usable, claims, keys))
+    findings = merge_framed(findings, framed_findings(usable, claims, keys, groups))
     derived = derived_findings(usable, keys, groups)
     for f in derived:
         f.alignment = align.derived_alignment()
@@ -59,12 +59,13 @@ def compare(claims: list[Claim]) -> list[Finding]:
 
 # --- findings from frames ----------------------------------------------------------
 
-def framed_findings(usable: list[Claim], claims: list[Claim], keys: dict[str, Key]) -> list[Finding]:
+def framed_findings(usable: list[Claim], claims: list[Claim], keys: dict[str, Key],
+                    groups: dict[Key, list[Claim]] | None = None) -> list[Finding]:
     """Findings over claims that frames align across different keys: an
     agreement where the values agree; where they differ, a conflict only
     from a strict (confident) alignment."""
     out = []
-    for members, al, strict in align.aligned_groups(usable, claims, keys):
+    for members, al, strict in align.aligned_groups(usable, claims, keys, groups):
         f = stated_finding(None, members)
         if f is None or (f.type == "conflict" and not strict):
             continue
