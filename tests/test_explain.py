@@ -274,3 +274,15 @@ def test_memo_missing_a_cause_or_damaged_is_completed_afresh():
     assert as_json(explain(compare(claims), claims, articles, memo=memo)) == plain
     assert sorted(memo.puts) == [first, second, third]
     assert memo.data[first]["cues"]["counting_method"]
+
+
+@pytest.mark.parametrize("sentence,cue", [
+    ("That count treats a journey that involves a transfer - say, from a Route 9 bus to the "
+     "Blue Line - as a single trip.", True),
+    ("The agency counts each boarding as one trip.", True),
+    ("Officials said they recorded the event as two incidents.", True),
+    ("The count rose as the storm moved north.", False),
+])
+def test_counting_as_a_single_unit_is_a_counting_method_cue(sentence, cue):
+    from pipeline.cues import first_cue
+    assert bool(first_cue("counting_method", sentence)) == cue
