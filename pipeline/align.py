@@ -356,7 +356,10 @@ def align(a: Frame, b: Frame) -> Alignment | None:
 
 
 def _shares_name(a: Frame, b: Frame) -> bool:
-    return bool(set(norm_subject(a.claim.subject)) & set(norm_subject(b.claim.subject)))
+    """One entity's figure on both sides: the same subject names ("Texas"
+    and "Texas;New Mexico" are a part and a whole, not one entity)."""
+    sa, sb = norm_subject(a.claim.subject), norm_subject(b.claim.subject)
+    return bool(sa) and sa == sb
 
 
 def _same_subject(a: Frame, b: Frame) -> bool:

@@ -140,3 +140,14 @@ def test_dimensions_and_words_read_any_text(after, before):
     dims = align.dimensions(after, before)
     assert all(isinstance(v, frozenset) and v for v in dims.values())
     assert all(w == w.lower() for w in align.words(after + before))
+
+
+def test_a_part_and_its_whole_are_not_one_entity():
+    a = claim("a", "Texas has reported 309 outbreak cases so far.", "309", 309, kind="count",
+              unit="case", metric="outbreak case", subject="Texas", period="2025")
+    b = claim("b", "Outbreak cases in Texas and New Mexico rose to 351 so far.", "351", 351,
+              kind="count", unit="case", metric="outbreak case", subject="Texas;New Mexico",
+              period="2025")
+    fs = frames_of(a, b)
+    al = align.align(fs[a.claim_id], fs[b.claim_id])
+    assert al is None or not al.strict

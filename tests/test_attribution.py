@@ -427,3 +427,9 @@ def test_claims_say_who_states_them_and_what_they_are_measured_against(text, fig
                                                                        reference):
     row = extract_claims(text).set_index("text").loc[figure]
     assert (row.source, row.reference) == (source, reference), row.to_dict()
+
+
+def test_a_place_phrase_names_every_place_it_joins():
+    text = "Measles cases in Texas and New Mexico rose to 351 on Mar. 21."
+    row = extract_claims(text, published="2025-03-22").set_index("text").loc["351"]
+    assert set(row.subject.split(";")) == {"Texas", "New Mexico"}

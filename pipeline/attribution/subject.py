@@ -341,9 +341,11 @@ class SubjectFinder:
             places += [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
                        for o in c.children if o.dep_ == "pobj"]
         for child in places:
-            m = self.mentions.at(child)
-            if m is not None and m.label in ("GPE", "LOC"):
-                return [m.name], "in_sentence"
+            # "cases in Texas and New Mexico": every place joined there
+            found = [m.name for member in self._members(child)
+                     if (m := self.mentions.at(member)) is not None and m.label in ("GPE", "LOC")]
+            if found:
+                return list(dict.fromkeys(found)), "in_sentence"
         # a common noun phrase: whose? ("Meta's reports", "reports from Meta")
         for child in tok.children:
             if child.dep_ == "poss":
