@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import NamedTuple
 from functools import cache, lru_cache
@@ -280,6 +280,9 @@ class Alignment:
     strict: bool  # confident enough to call a difference a conflict
     exact_only: bool = False  # only the very same value shows they are one figure
     cause: str = ""  # what a one-sided dimension suggests a difference is due to
+    #: strict but for the subjects (read differently, neither named): the
+    #: words both measure, for the only-figure-of-its-kind test
+    shared: frozenset = frozenset()
 
 
 def align(a: Frame, b: Frame) -> Alignment | None:
@@ -348,11 +351,13 @@ def align(a: Frame, b: Frame) -> Alignment | None:
     one_entity = _shares_name(a, b)
     if one_entity:
         reasons.append(f"same subject {a.claim.subject}")
-    strict = same_frame and one_entity and not nouns_differ \
+    frame_strict = same_frame and not nouns_differ and not subject_open \
         and score >= conf["conflict_score"] and bool(measured)
+    strict = frame_strict and one_entity
     hints = cfg()["align"]["cause_of"]
     cause = next((hints[d] for d in one_sided if d in hints), "")
-    return Alignment(a, b, score, reasons, strict, exact_only=subject_open, cause=cause)
+    return Alignment(a, b, score, reasons, strict, exact_only=subject_open, cause=cause,
+                     shared=frozenset(measured) if frame_strict and not strict else frozenset())
 
 
 def _shares_name(a: Frame, b: Frame) -> bool:
@@ -540,11 +545,18 @@ def aligned_groups(claims: list[Claim], all_claims: list[Claim] | None = None,
     fs = frames([claims[i] for i in involved], all_claims if all_claims is not None else claims)
     strict_edges: list[tuple[int, int, Alignment]] = []
     agree_edges: list[tuple[int, int, Alignment]] = []
+    kinds = _kinds_per_article(claims) if pairs else {}
     for i, j in sorted((at[i], at[j]) for i, j in pairs):
         a, b = fs[i].claim, fs[j].claim
         al = align(fs[i], fs[j])
         if al is None:
             continue
+        if al.shared and any(kinds[_kind_of(a, w)] == 1 and kinds[_kind_of(b, w)] == 1
+                             for w in al.shared):
+            # subjects read differently, but each is the only figure of its
+            # kind in its article: "the toll" of each story
+            al.strict = True
+            al.reasons.append("the only such figure in each article")
         if overlaps(a, b):
             specific = min(specificity(a), specificity(b)) >= _specific()
             needed = conf["agree_score_specific"] if specific else conf["agree_score"]
@@ -559,6 +571,22 @@ def aligned_groups(claims: list[Claim], all_claims: list[Claim] | None = None,
     for edges, strict in ((strict_edges, True), (agree_edges, False)):
         for members, weakest in _components(edges, fs):
             out.append(([fs[i].claim for i in members], weakest, strict))
+    return out
+
+
+def _kind_of(c: Claim, word: str) -> tuple:
+    family = cfg()["align"]["families"].get(c.kind, c.kind)
+    return (c.source_id, family, "" if family in _counted() else _unit(c),
+            str(c.period or "").strip(), word)
+
+
+def _kinds_per_article(claims: list[Claim]) -> Counter:
+    """How many claims of each article share a kind family, unit, period and
+    a measure word: 1 means the article gives that figure once."""
+    out: Counter = Counter()
+    for c in claims:
+        for w in _measure_of(c):
+            out[_kind_of(c, w)] += 1
     return out
 
 

@@ -151,3 +151,25 @@ def test_a_part_and_its_whole_are_not_one_entity():
     fs = frames_of(a, b)
     al = align.align(fs[a.claim_id], fs[b.claim_id])
     assert al is None or not al.strict
+
+
+def test_the_only_figure_of_its_kind_in_each_article_may_conflict_without_named_subjects():
+    a = claim("a", "Pedestrian deaths rose to 41 last year.", "41", 41, kind="count",
+              unit="death", metric="pedestrian death", subject="Vantry", period="2026",
+              direction="")
+    b = claim("b", "Pedestrian deaths climbed to 38 last year.", "38", 38, kind="count",
+              unit="death", metric="pedestrian death", subject="Vision Zero", period="2026",
+              direction="")
+    other = claim("b", "Cyclist deaths were 7 last year.", "7", 7, kind="count", unit="death",
+                  metric="cyclist death", subject="Vision Zero", period="2026", direction="",
+                  n=1)
+    findings = compare([a, b, other])
+    conflicts = [f for f in findings if f.type == "conflict"]
+    assert len(conflicts) == 1 and "the only such figure in each article" in \
+        conflicts[0].alignment["reasons"]
+    # a second pedestrian figure in one article makes the pairing ambiguous
+    again = claim("a", "Pedestrian deaths in the city were 29 in 2025.", "29", 29, kind="count",
+                  unit="death", metric="pedestrian death", subject="Vantry", period="2026",
+                  direction="", n=2)
+    assert not [f for f in compare([a, b, other, again]) if f.type == "conflict"
+                and f.alignment.get("score", 1) < 1]
