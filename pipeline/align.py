@@ -68,28 +68,29 @@ _RAW_WORD = re.compile(r"[a-z]+")
 
 
 @cache
+def _setting(section: str, key: str) -> frozenset[str]:
+    """A word list of frames.toml as a set ("align", "counted_kinds")."""
+    return frozenset(cfg()[section][key])
+
+
 def _one_sided_differs() -> frozenset[str]:
-    return frozenset(cfg()["align"]["one_sided_differs"])
+    return _setting("align", "one_sided_differs")
 
 
-@cache
 def _one_sided_cause() -> frozenset[str]:
-    return frozenset(cfg()["align"]["one_sided_cause"])
+    return _setting("align", "one_sided_cause")
 
 
-@cache
 def _counted() -> frozenset[str]:
-    return frozenset(cfg()["align"]["counted_kinds"])
+    return _setting("align", "counted_kinds")
 
 
-@cache
 def _stop() -> frozenset[str]:
-    return frozenset(cfg()["words"]["stop"])
+    return _setting("words", "stop")
 
 
-@cache
 def _by_text() -> frozenset[str]:
-    return frozenset(cfg()["align"]["by_text"])
+    return _setting("align", "by_text")
 
 
 @lru_cache(maxsize=1 << 16)
