@@ -284,6 +284,7 @@ class Alignment:
     #: strict but for the subjects (read differently, neither named): the
     #: words both measure, for the only-figure-of-its-kind test
     shared: frozenset = frozenset()
+    weak: bool = False  # a conflict from it is only a possible one (low severity)
 
 
 def align(a: Frame, b: Frame) -> Alignment | None:
@@ -556,7 +557,7 @@ def aligned_groups(claims: list[Claim], all_claims: list[Claim] | None = None,
                              for w in al.shared):
             # subjects read differently, but each is the only figure of its
             # kind in its article: "the toll" of each story
-            al.strict = True
+            al.strict = al.weak = True
             al.reasons.append("the only such figure in each article")
         if overlaps(a, b):
             specific = min(specificity(a), specificity(b)) >= _specific()
@@ -612,7 +613,7 @@ def _components(edges: list[tuple[int, int, Alignment]], fs: list[Frame]):
     weakest: dict[int, Alignment] = {}
     for i, j, al in edges:
         r = find(i)
-        if r not in weakest or al.score < weakest[r].score:
+        if r not in weakest or (not al.weak, al.score) < (not weakest[r].weak, weakest[r].score):
             weakest[r] = al
     for k in {k for e in edges for k in e[:2]}:
         groups[find(k)].append(k)
@@ -640,9 +641,10 @@ def derived_alignment() -> dict:
 
 
 def alignment_record(al: Alignment) -> dict:
-    """A finding's alignment: score and reasons (in findings.json), and the
-    cause a one-sided dimension suggests (for explain, when no cue says)."""
-    return {"score": al.score, "reasons": list(al.reasons), "cause": al.cause}
+    """A finding's alignment: score and reasons (in findings.json), the
+    cause a one-sided dimension suggests (for explain, when no cue says), and
+    whether it is too weak for more than a low-severity possible conflict."""
+    return {"score": al.score, "reasons": list(al.reasons), "cause": al.cause, "weak": al.weak}
 
 
 __all__ = ["Frame", "Alignment", "frames", "align", "aligned_groups", "words", "dimensions",

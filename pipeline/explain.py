@@ -151,6 +151,9 @@ def explain_one(f: Finding, ctx: Context) -> None:
     support = [e for e in support if e.source_id in quoted]
     f.evidence = merge_evidence(f.evidence, support)
     f.severity = severity(f)
+    weak = bool((f.alignment or {}).get("weak"))
+    if weak:  # lined up on weaker evidence: say so, at low severity
+        f.severity = "low"
     checked = [e for e in f.values if e["role"] == STATED and e["claim_id"] in ctx.self_checked]
     if f.cause == "arithmetic_error" and f.basis == STATED and checked:
         f.explanation, f.suggested_wording = contradicted_wording(f, checked, ctx)
@@ -160,6 +163,8 @@ def explain_one(f: Finding, ctx: Context) -> None:
         f.explanation = explanation(f, members, support) + published_note(members, ctx)
     else:
         f.explanation = explanation(f, members, support)
+    if weak:
+        f.explanation = template("explanation", "possible") + " " + f.explanation
     f.explanation += quoted_note(f)
     f.suggested_wording = suggestion(f)
 

@@ -167,6 +167,7 @@ def test_the_only_figure_of_its_kind_in_each_article_may_conflict_without_named_
     conflicts = [f for f in findings if f.type == "conflict"]
     assert len(conflicts) == 1 and "the only such figure in each article" in \
         conflicts[0].alignment["reasons"]
+    assert conflicts[0].alignment["weak"]  # explain makes it a low "possible conflict"
     # a second pedestrian figure in one article makes the pairing ambiguous
     again = claim("a", "Pedestrian deaths in the city were 29 in 2025.", "29", 29, kind="count",
                   unit="death", metric="pedestrian death", subject="Vantry", period="2026",
