@@ -16,7 +16,9 @@ Two claims from different articles are aligned when they are of one kind
 family and unit, no dimension is stated differently, and what they measure
 overlaps (a score from 0 to 1, with the reasons). Aligned claims with the
 same value are an agreement; a conflict needs more: every dimension stated
-alike, the same period, a high score and values within a plausible factor.
+alike (a day, span or counting method stated on one side only is allowed,
+and suggests the cause), the same subject and period, a high score and
+values within a plausible factor.
 Each side must also be the only such claim of its article, or the pairing
 is ambiguous and nothing is said. Candidates meet only inside blocks of
 (kind family, unit, measure word), so the work stays near-linear.
@@ -178,10 +180,14 @@ def _stretches(claims: list[Claim]) -> dict[str, tuple[str, str]]:
                                 sentence[max(0, rel - max_before):rel]) if rel >= 0 else ("", ""))
             continue
         spans = []
-        for c in group:
+        taken: set[int] = set()
+        for c in sorted(group, key=lambda c: c.start_char):
             rel = c.start_char - sent_start
             if not (0 <= rel and sentence[rel:rel + len(c.text)] == c.text):
-                rel = sentence.find(c.text)
+                rel = sentence.find(c.text)  # offsets off: the first unused occurrence
+                while rel in taken:
+                    rel = sentence.find(c.text, rel + 1)
+            taken.add(rel)
             spans.append((rel, rel + len(c.text), c) if rel >= 0 else (-1, -1, c))
         spans.sort(key=lambda s: s[0])
         for i, (start, end, c) in enumerate(spans):
@@ -199,8 +205,9 @@ def _stretches(claims: list[Claim]) -> dict[str, tuple[str, str]]:
 def frames(claims: list[Claim], all_claims: list[Claim] | None = None) -> list[Frame]:
     """The frame of each claim in ``claims``; ``all_claims`` (default the
     same) are every claim of their articles: those in the same sentences cut
-    the stretches, and their words with the claims' own tell an article's
-    topic words."""
+    the stretches. An article's topic words (in more than max_word_claims of
+    its stretches) are counted over the sentences of the claims framed here,
+    not the whole article, so that 10^6 claims are not all read again."""
     conf = cfg()["align"]
     families = conf["families"]
     sentences = {(c.source_id, c.sent_start, c.sentence) for c in claims}
@@ -253,11 +260,18 @@ def period_named(period: str, sentence: str) -> bool:
     if year.isdigit() and year in sentence:
         return True
     if len(period) == 7 and period[5:].isdigit():
-        months = _month_names()
         month = int(period[5:])
-        if 1 <= month <= len(months):
-            return re.search(rf"\b{months[month - 1][:3]}", sentence, re.I) is not None
+        return 1 <= month <= 12 and _month_pattern(month).search(sentence) is not None
     return False
+
+
+@cache
+def _month_pattern(month: int) -> re.Pattern:
+    """A month named in a sentence: its full name or its abbreviation, as a
+    word and capitalised ("May", "Sept."; not "may", "declined", "market")."""
+    names = [n for n in _month_names() if n[:3] == _month_names()[month - 1][:3]]
+    alts = "|".join(sorted({n.capitalize() for n in names}, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alts})\b")
 
 
 def _unit(c: Claim) -> str:
@@ -358,8 +372,12 @@ def align(a: Frame, b: Frame) -> Alignment | None:
     strict = frame_strict and one_entity
     hints = cfg()["align"]["cause_of"]
     cause = next((hints[d] for d in one_sided if d in hints), "")
+    # strict but for subjects read differently where neither sentence names
+    # one: the only-figure-of-its-kind test may still line them up
+    unnamed = not (a.subject_stated or b.subject_stated)
     return Alignment(a, b, score, reasons, strict, exact_only=subject_open, cause=cause,
-                     shared=frozenset(measured) if frame_strict and not strict else frozenset())
+                     shared=frozenset(measured) if frame_strict and not strict and unnamed
+                     else frozenset())
 
 
 def _shares_name(a: Frame, b: Frame) -> bool:
@@ -483,7 +501,7 @@ def distinctive(c: Claim) -> bool:
     """A value specific enough that two articles giving it likely mean the
     same thing: not a small whole number."""
     v = abs(float(c.value))
-    return not (v == int(v) and v < cfg()["align"]["agree_min_integer"])
+    return not (v.is_integer() and v < cfg()["align"]["agree_min_integer"])
 
 
 def overlaps(a: Claim, b: Claim) -> bool:

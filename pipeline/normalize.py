@@ -129,16 +129,22 @@ def _source(finder: subject.SubjectFinder, r: dict, names: list[str]) -> str:
     return teller if teller and teller not in names else ""
 
 
+_YEAR_CELL = re.compile(r"(?:FY\s?)?((?:19|20)\d\d)", re.I)
+
+
 def _from_cell(r: dict, g, cell: table.Cell, per: str, base: str, p_how: str):
     """A table cell's figure takes its metric from the row label, its period
     from a column header that is a year, and its quoted sentence is the row."""
     r = dict(r, sent_start=cell.line_start, sent_end=cell.line_end)
     if not r.get("currency") and not r.get("measure_unit"):
         r["unit"] = ""  # the parser's "counted noun" here is a separator or a label
-    label = " ".join(re.findall(r"[\w'&-]+", cell.row_label.lower()))
+    what, when = cell.row_label, cell.header
+    if _YEAR_CELL.fullmatch(what.strip()) and not _YEAR_CELL.fullmatch(when.strip()):
+        what, when = when, what  # years down the side, measures across the top
+    label = " ".join(re.findall(r"[\w'&-]+", what.lower()))
     if label:
         g = metric.MetricGuess(key=label, how="metric_from_noun")
-    year = re.fullmatch(r"(?:FY\s?)?((?:19|20)\d\d)", cell.header.strip(), re.I)
+    year = _YEAR_CELL.fullmatch(when.strip())
     if year:
         per, base, p_how = year.group(1), "", "period_explicit"
     return r, g, per, base, p_how

@@ -174,3 +174,26 @@ def test_the_only_figure_of_its_kind_in_each_article_may_conflict_without_named_
                   direction="", n=2)
     assert not [f for f in compare([a, b, other, again]) if f.type == "conflict"
                 and f.alignment.get("score", 1) < 1]
+
+
+def test_a_period_is_named_only_by_a_month_word_or_its_year():
+    assert align.period_named("2025-12", "Prices rose in December.")
+    assert align.period_named("2025-09", "Prices rose in Sept. after a lull.")
+    assert not align.period_named("2025-12", "Egg prices declined 7.4%.")
+    assert not align.period_named("2025-05", "Prices may rise again.")
+    assert not align.period_named("2025-03", "The market rose 2%.")
+
+
+def test_named_part_and_whole_raise_nothing_even_as_only_figures():
+    a = claim("a", "Texas has reported 120 outbreak cases so far.", "120", 120, kind="count",
+              unit="case", metric="outbreak case", subject="Texas", period="2025", direction="")
+    b = claim("b", "Cases in Texas and New Mexico rose to 150 so far.", "150", 150, kind="count",
+              unit="case", metric="outbreak case", subject="Texas;New Mexico", period="2025",
+              direction="")
+    assert [f for f in compare([a, b]) if f.type == "conflict"] == []
+
+
+def test_an_open_ended_value_is_no_error():
+    c = claim("a", "At least 5% more.", "5%", 5)
+    inf = c.__class__(**{**c.__dict__, "value": math.inf, "high": math.inf})
+    assert align.distinctive(inf) and align.specificity(inf) == 0

@@ -433,3 +433,21 @@ def test_a_place_phrase_names_every_place_it_joins():
     text = "Measles cases in Texas and New Mexico rose to 351 on Mar. 21."
     row = extract_claims(text, published="2025-03-22").set_index("text").loc["351"]
     assert set(row.subject.split(";")) == {"Texas", "New Mexico"}
+
+
+@pytest.mark.parametrize("text,figure,metric,period", [
+    # a blank corner cell keeps the columns in place
+    ("|  | 2023 | 2024 |\n|---|---|---|\n| Fires | 10 | 20 |\n| Acres | 300 | 450 |\n",
+     "10", "fires", "2023"),
+    # years down the side, measures across the top
+    ("Year | Fires | Acres\n2023 | 10 | 300\n2024 | 20 | 450\n", "450", "acres", "2024"),
+])
+def test_table_columns_and_rows_keep_their_meaning(text, figure, metric, period):
+    row = extract_claims(text, published="2025-05-01").set_index("text").loc[figure]
+    assert (row.metric, row.period) == (metric, period)
+
+
+def test_lines_with_different_cell_counts_are_not_one_table():
+    from pipeline.attribution.table import cells
+    text = "Photo: Ana Ruiz | Staff\nThe fire burned 41,800 acres | officials said, on Tuesday | again\n"
+    assert cells(text) == {}

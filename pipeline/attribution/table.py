@@ -39,15 +39,16 @@ def _split(line: str) -> list[tuple[int, int]] | None:
     if not sep:
         return None
     spans, start = [], 0
-    for i, ch in enumerate(line + sep):
-        if ch == sep or i == len(line):
+    for i, ch in enumerate(line):
+        if ch == sep:
             spans.append((start, i))
             start = i + 1
-    spans = [(s, e) for s, e in spans if line[s:e].strip() or 0 < s < len(line)]
-    # "| a | b |": the empty cells outside the outer bars are not cells
-    while spans and not line[spans[0][0]:spans[0][1]].strip():
+    spans.append((start, len(line)))
+    # "| a | b |": the empty pieces outside the outer bars are not cells; an
+    # empty cell inside ("|  | 2023 |", a blank corner) still is one
+    if sep == "|" and spans and not line[spans[0][0]:spans[0][1]].strip():
         spans.pop(0)
-    while spans and not line[spans[-1][0]:spans[-1][1]].strip():
+    if sep == "|" and spans and not line[spans[-1][0]:spans[-1][1]].strip():
         spans.pop()
     return spans if len(spans) >= 2 else None
 
@@ -75,8 +76,8 @@ def cells(text: str) -> dict[int, tuple[int, Cell]]:
                 j += 1
                 continue
             spans = _split(line)
-            if spans is None:
-                break
+            if spans is None or rows and len(spans) != len(rows[0][2]):
+                break  # not a row, or not a row of this table (cell counts differ)
             rows.append((start, line, spans))
             j += 1
         if len(rows) >= _cfg()["min_rows"]:
