@@ -19,9 +19,9 @@ same value are an agreement; a conflict needs more: every dimension stated
 alike (a day, span or counting method stated on one side only is allowed,
 and suggests the cause), the same subject and period, a high score and
 values within a plausible factor.
-Each side must also be the only such claim of its article, or the pairing
-is ambiguous and nothing is said. Candidates meet only inside blocks of
-(kind family, unit, measure word), so the work stays near-linear.
+A group in which one article gives two different values is ambiguous, and
+nothing is said of it. Candidates meet only inside blocks of (kind family,
+unit, and a measure word or a specific value), so the work stays near-linear.
 """
 from __future__ import annotations
 
@@ -32,12 +32,13 @@ from dataclasses import dataclass
 from typing import NamedTuple
 from functools import cache, lru_cache
 
-from .keys import norm_metric, norm_subject, sign_interval
+from .cues import HYPHEN
+from .keys import cfg as compare_cfg
+from .keys import magnitude, norm_subject, sign_interval, singular
 from .knowledge import load
 from .model import Claim
 
 _WORD = re.compile(r"[a-z][a-z'&-]*[a-z]|[a-z]")
-_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
 
 
 @cache
@@ -75,38 +76,15 @@ def _setting(section: str, key: str) -> frozenset[str]:
     return frozenset(cfg()[section][key])
 
 
-def _one_sided_differs() -> frozenset[str]:
-    return _setting("align", "one_sided_differs")
-
-
-def _one_sided_cause() -> frozenset[str]:
-    return _setting("align", "one_sided_cause")
-
-
-def _counted() -> frozenset[str]:
-    return _setting("align", "counted_kinds")
-
-
-def _stop() -> frozenset[str]:
-    return _setting("words", "stop")
-
-
-def _by_text() -> frozenset[str]:
-    return _setting("align", "by_text")
-
-
 @lru_cache(maxsize=1 << 16)
 def _stem(w: str) -> str:
-    if len(w) > 4 and w.endswith("ies"):
-        return w[:-3] + "y"
-    if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
-        return w[:-1]
-    return w
+    """keys.singular, and "-ies" -> "-y" ("categories" -> "category")."""
+    return w[:-3] + "y" if len(w) > 4 and w.endswith("ies") else singular(w)
 
 
 def words(text: str) -> frozenset[str]:
     """Content words of a stretch of text, lower case, plural -s removed."""
-    stop = _stop()
+    stop = _setting("words", "stop")
     return frozenset(_stem(w) for w in set(_WORD.findall(text.lower()))
                      if w not in stop and len(w) > 1)
 
@@ -119,13 +97,13 @@ def _measure(metric: str, noun: str) -> frozenset[str]:
 def dimensions(after: str, before: str) -> dict[str, frozenset[str]]:
     """The dimension values a number's text states: cues after the number
     first, before it for dimensions the words after it do not state."""
-    by_text = _by_text()
+    by_text = _setting("align", "by_text")
     out: dict[str, frozenset[str]] = {}
     for part, fill_only in ((after, False), (before, True)):
         if not part:
             continue
         if "-" in part:
-            part = _HYPHEN.sub(" ", part)
+            part = HYPHEN.sub(" ", part)
         triggered = _triggered()
         hits = sorted({i for w in set(_RAW_WORD.findall(part.lower())) if w in triggered
                        for i in triggered[w]})
@@ -147,7 +125,7 @@ def dimensions(after: str, before: str) -> dict[str, frozenset[str]]:
 
 
 class Frame(NamedTuple):
-    """A claim's frame (a named tuple: 10^6 of them are made in a big run)."""
+    """A claim's frame (see the module docstring)."""
     claim: Claim
     family: str
     unit: str
@@ -170,15 +148,6 @@ def _stretches(claims: list[Claim]) -> dict[str, tuple[str, str]]:
         by_sentence[(c.source_id, c.sent_start, c.sentence)].append(c)
     for (_, sent_start, sentence), group in by_sentence.items():
         sentence = sentence or ""
-        if len(group) == 1:  # the common case: one number in its sentence
-            c = group[0]
-            rel = c.start_char - sent_start
-            if not (0 <= rel and sentence.startswith(c.text, rel)):
-                rel = sentence.find(c.text)
-            end = rel + len(c.text)
-            out[c.claim_id] = ((sentence[end:end + max_after],
-                                sentence[max(0, rel - max_before):rel]) if rel >= 0 else ("", ""))
-            continue
         spans = []
         taken: set[int] = set()
         for c in sorted(group, key=lambda c: c.start_char):
@@ -222,7 +191,6 @@ def frames(claims: list[Claim], all_claims: list[Claim] | None = None) -> list[F
         for w in near_of[c.claim_id]:
             counts[w] += 1
     limit = conf["max_word_claims"]
-    lowered: dict[str, str] = {}
     out = []
     for c in claims:
         counts = per_source[c.source_id]
@@ -231,9 +199,7 @@ def frames(claims: list[Claim], all_claims: list[Claim] | None = None) -> list[F
         # amount's unit is a currency or a unit of measure, not a measure)
         measure = _measure_of(c)
         sentence = c.sentence or ""
-        low = lowered.get(sentence)
-        if low is None:
-            low = lowered[sentence] = sentence.lower()
+        low = sentence.lower()
         subject = norm_subject(c.subject) if c.subject and any(
             (name := part.strip().lower()) and name in low
             for part in str(c.subject).split(";")) else ()
@@ -278,7 +244,7 @@ def _unit(c: Claim) -> str:
     """The unit a claim's number is in: a symbol or currency as written, a
     counted noun's stem, or nothing for percent kinds (percent and points
     compare alike)."""
-    if c.kind in ("percent", "pct_change"):
+    if c.kind in compare_cfg()["compare"]["percent_kinds"]:
         return "%"
     unit = str(c.unit or "").strip().lower()
     return _stem(unit) if unit.isalpha() else unit
@@ -306,27 +272,21 @@ def align(a: Frame, b: Frame) -> Alignment | None:
     None when their texts say they are different quantities."""
     if a.family != b.family:
         return None
-    reasons = []
+    counted = a.family in _setting("align", "counted_kinds")
     # "41 deaths" / "a death toll of 41": counted nouns differ, measures meet;
     # "146 structures" / "146 buildings": nouns differ, only the very same
     # value may still be one figure (never a conflict)
-    nouns_differ = a.unit != b.unit and not (a.family in _counted() and a.measure & b.measure)
-    if nouns_differ:
-        if a.family not in _counted():
-            return None  # a different unit of measure or currency
-        reasons.append(f"counted as {a.unit or '?'} and {b.unit or '?'}")
-    for dim in a.dims.keys() & b.dims.keys():
-        if not a.dims[dim] & b.dims[dim]:
-            return None  # stated differently: different quantities
-        reasons.append(f"both state {dim} {'/'.join(sorted(a.dims[dim] & b.dims[dim]))}")
-    if a.subject_stated and b.subject_stated and not _same_subject(a, b):
+    nouns_differ = a.unit != b.unit and not (counted and a.measure & b.measure)
+    if nouns_differ and not counted:
+        return None  # a different unit of measure or currency
+    both, one_sided = a.dims.keys() & b.dims.keys(), sorted(a.dims.keys() ^ b.dims.keys())
+    if any(not a.dims[d] & b.dims[d] for d in both):
+        return None  # a dimension stated differently: different quantities
+    if set(one_sided) & _setting("align", "one_sided_differs"):
+        return None  # "core prices" vs prices: a part is not the whole
+    same_subject = _same_subject(a, b)
+    if a.subject_stated and b.subject_stated and not same_subject:
         return None  # each names whose figure it is, and they differ
-    # one names whose figure it is and the other's was inferred as someone
-    # else's: the same value may still be one figure, a different one is not
-    # evidence of a disagreement
-    subject_open = not _same_subject(a, b) or nouns_differ
-    if not _same_subject(a, b):
-        reasons.append("subjects read differently, only one named in its sentence")
     periods_differ = bool(a.period and b.period and not _periods_overlap(a.period, b.period))
     if periods_differ and a.period_stated and b.period_stated:
         return None
@@ -338,46 +298,59 @@ def align(a: Frame, b: Frame) -> Alignment | None:
     measured = (a.measure & (b.near | b.measure)) | (b.measure & (a.near | a.measure))
     fewer = min(len(a.measure), len(b.measure)) or max(len(a.measure), len(b.measure))
     measure_share = min(1.0, len(measured) / fewer) if fewer else 0.0
-    stated_alike = any(a.dims[d] & b.dims[d] for d in a.dims.keys() & b.dims.keys())
     w_measure, w_words = weights["measure"], weights["words"]
     if not (a.measure and b.measure):  # nothing to compare what they measure by
         w_measure, w_words = 0.0, w_measure + w_words
     score = round(w_measure * measure_share + w_words * overlap
-                  + weights["dimension"] * stated_alike, 3)
-    if measured:
-        reasons.insert(0, f"both measure {', '.join(sorted(measured)[:3])}")
-    if shared:
-        reasons.insert(1 if measured else 0, f"shared words: {', '.join(sorted(shared)[:6])}")
-    one_sided = sorted(a.dims.keys() ^ b.dims.keys())
-    if set(one_sided) & _one_sided_differs():
-        return None  # "core prices" vs prices: a part is not the whole
+                  + weights["dimension"] * bool(both), 3)
+    # one names whose figure it is and the other's was inferred as someone
+    # else's: the same value may still be one figure, a different one is not
+    # evidence of a disagreement
+    subject_open = not same_subject or nouns_differ
     # a day, a span or a counting method stated on one side only is what a
     # conflict between the two is about ("as of Tuesday" vs an earlier
     # count): the other dimensions left unstated on one side may hide a
     # different quantity (a forecast, a monthly change), so no conflict
-    same_frame = not set(one_sided) - _one_sided_cause() and a.period == b.period
-    if one_sided:
-        reasons.append(f"only one states {', '.join(one_sided)}")
-    if a.period == b.period and a.period:
-        reasons.append(f"same period {a.period}")
-    elif periods_differ:
-        reasons.append(f"periods read as {a.period} and {b.period}, not both stated")
+    same_frame = not set(one_sided) - _setting("align", "one_sided_cause") \
+        and a.period == b.period
     # a disagreement needs positive evidence that both are one entity's figure:
     # the same subject, however it was read (named or inferred)
     one_entity = _shares_name(a, b)
-    if one_entity:
-        reasons.append(f"same subject {a.claim.subject}")
-    frame_strict = same_frame and not nouns_differ and not subject_open \
+    frame_strict = same_frame and not subject_open \
         and score >= conf["conflict_score"] and bool(measured)
     strict = frame_strict and one_entity
-    hints = cfg()["align"]["cause_of"]
+    hints = conf["cause_of"]
     cause = next((hints[d] for d in one_sided if d in hints), "")
     # strict but for subjects read differently where neither sentence names
     # one: the only-figure-of-its-kind test may still line them up
     unnamed = not (a.subject_stated or b.subject_stated)
+    reasons = []
+    if measured:
+        reasons.append(reason("measure", words=", ".join(sorted(measured)[:3])))
+    if shared:
+        reasons.append(reason("shared", words=", ".join(sorted(shared)[:6])))
+    if nouns_differ:
+        reasons.append(reason("nouns", a=a.unit or "?", b=b.unit or "?"))
+    reasons += [reason("dimension", dimension=d, values="/".join(sorted(a.dims[d] & b.dims[d])))
+                for d in sorted(both)]
+    if not same_subject:
+        reasons.append(reason("subject_open"))
+    if one_sided:
+        reasons.append(reason("one_sided", dimensions=", ".join(one_sided)))
+    if a.period and a.period == b.period:
+        reasons.append(reason("period", period=a.period))
+    elif periods_differ:
+        reasons.append(reason("periods", a=a.period, b=b.period))
+    if one_entity:
+        reasons.append(reason("subject", subject=a.claim.subject))
     return Alignment(a, b, score, reasons, strict, exact_only=subject_open, cause=cause,
                      shared=frozenset(measured) if frame_strict and not strict and unnamed
                      else frozenset())
+
+
+def reason(name: str, **fields) -> str:
+    """One reason, worded from frames.toml [reasons]."""
+    return cfg()["reasons"][name].format(**fields)
 
 
 def _shares_name(a: Frame, b: Frame) -> bool:
@@ -404,7 +377,7 @@ def _periods_overlap(p: str, q: str) -> bool:
 # --- candidates -------------------------------------------------------------------------
 
 def _measure_of(c: Claim) -> frozenset[str]:
-    counted = _counted()
+    counted = _setting("align", "counted_kinds")
     return _measure(str(c.metric), str(c.unit) if c.kind in counted else "")
 
 
@@ -419,7 +392,7 @@ def candidate_pairs(claims: list[Claim], lone: set[str], known: dict[str, object
     group. Blocks larger than ``max_block`` are skipped (a word or value
     that common says nothing)."""
     conf = cfg()["align"]
-    families, counted = conf["families"], _counted()
+    families, counted = conf["families"], _setting("align", "counted_kinds")
     # the words next to lone claims' numbers (only theirs: 10^6 claims are
     # not all read again)
     sentences = {(c.source_id, c.sent_start, c.sentence) for c in claims if c.claim_id in lone}
@@ -507,9 +480,8 @@ def distinctive(c: Claim) -> bool:
 def overlaps(a: Claim, b: Claim) -> bool:
     alo, ahi, asg = sign_interval(a)
     blo, bhi, bsg = sign_interval(b)
-    if not (asg and bsg):
-        alo, ahi = sorted((abs(alo), abs(ahi))) if alo * ahi >= 0 else (0.0, max(-alo, ahi))
-        blo, bhi = sorted((abs(blo), abs(bhi))) if blo * bhi >= 0 else (0.0, max(-blo, bhi))
+    if not (asg and bsg):  # compare by size, as compare.gap does
+        (alo, ahi), (blo, bhi) = magnitude(alo, ahi), magnitude(blo, bhi)
     return not (alo > bhi or blo > ahi)
 
 
@@ -576,7 +548,7 @@ def aligned_groups(claims: list[Claim], all_claims: list[Claim] | None = None,
             # subjects read differently, but each is the only figure of its
             # kind in its article: "the toll" of each story
             al.strict = al.weak = True
-            al.reasons.append("the only such figure in each article")
+            al.reasons.append(reason("only_figure"))
         if overlaps(a, b):
             specific = min(specificity(a), specificity(b)) >= _specific()
             needed = conf["agree_score_specific"] if specific else conf["agree_score"]
@@ -596,7 +568,7 @@ def aligned_groups(claims: list[Claim], all_claims: list[Claim] | None = None,
 
 def _kind_of(c: Claim, word: str) -> tuple:
     family = cfg()["align"]["families"].get(c.kind, c.kind)
-    return (c.source_id, family, "" if family in _counted() else _unit(c),
+    return (c.source_id, family, "" if family in _setting("align", "counted_kinds") else _unit(c),
             str(c.period or "").strip(), word)
 
 
@@ -648,14 +620,13 @@ def _components(edges: list[tuple[int, int, Alignment]], fs: list[Frame]):
 
 def key_alignment() -> dict:
     """The alignment of claims that share a comparison key."""
-    return {"score": 1.0, "reasons": ["same subject, metric, period and kind"]}
+    return {"score": 1.0, "reasons": [reason("key")]}
 
 
 def derived_alignment() -> dict:
     """The alignment of a derived finding: premises and checked figures are
     lined up by their comparison keys."""
-    return {"score": 1.0, "reasons": ["premises and checked figures share subject, metric "
-                                      "and kind; periods line up"]}
+    return {"score": 1.0, "reasons": [reason("derived")]}
 
 
 def alignment_record(al: Alignment) -> dict:
@@ -666,4 +637,4 @@ def alignment_record(al: Alignment) -> dict:
 
 
 __all__ = ["Frame", "Alignment", "frames", "align", "aligned_groups", "words", "dimensions",
-           "norm_metric", "key_alignment", "alignment_record"]
+           "key_alignment", "derived_alignment", "alignment_record"]

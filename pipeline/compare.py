@@ -31,7 +31,7 @@ from collections import Counter, defaultdict
 
 from . import align, derive
 from .cues import first_cue
-from .keys import Key, claim_keys, comparable, sign_interval, cfg
+from .keys import Key, claim_keys, comparable, magnitude, sign_interval, cfg
 from .model import Claim, Finding
 
 #: Roles of a finding's value entries.
@@ -118,20 +118,12 @@ def signed_value(c: Claim, signed: bool) -> float:
     return v
 
 
-def _magnitude(lo: float, hi: float) -> tuple[float, float]:
-    if lo >= 0:
-        return lo, hi
-    if hi <= 0:
-        return -hi, -lo
-    return 0.0, max(-lo, hi)
-
-
 def gap(a: dict, b: dict) -> float:
     """How far apart two entries' intervals are (<= 0: they overlap). Compares
     magnitudes when either entry has no known sign."""
     (alo, ahi), (blo, bhi) = (a["low"], a["high"]), (b["low"], b["high"])
     if not (a["signed"] and b["signed"]):
-        (alo, ahi), (blo, bhi) = _magnitude(alo, ahi), _magnitude(blo, bhi)
+        (alo, ahi), (blo, bhi) = magnitude(alo, ahi), magnitude(blo, bhi)
     # inf - inf is NaN: two ends open the same way never prove a gap
     gaps = [g for g in (alo - bhi, blo - ahi) if g == g]
     return max(gaps) if gaps else -math.inf
@@ -173,7 +165,7 @@ def _worst_derived(ds: list[dict], ss: list[dict]) -> tuple[dict, dict] | None:
         for group, by_size in ((same, True), ([e for e in same if e["signed"]], False),
                                ([e for e in same if not e["signed"]], True)):
             if group:
-                ends = [_magnitude(e["low"], e["high"]) if by_size else (e["low"], e["high"])
+                ends = [magnitude(e["low"], e["high"]) if by_size else (e["low"], e["high"])
                         for e in group]
                 candidates[kind] += [group[min(range(len(group)), key=lambda i: ends[i][1])],
                                      group[max(range(len(group)), key=lambda i: ends[i][0])]]
@@ -207,7 +199,7 @@ def _extremes(entries: list[dict], by_size: bool) -> tuple[dict, dict] | None:
     top: dict[str, dict] = {}
     bottom: dict[str, dict] = {}
     for e in entries:
-        lo, hi = (_magnitude(e["low"], e["high"]) if by_size else (e["low"], e["high"]))
+        lo, hi = (magnitude(e["low"], e["high"]) if by_size else (e["low"], e["high"]))
         s = e["source_id"]
         if s not in top or lo > top[s][0]:
             top[s] = (lo, e)

@@ -10,6 +10,11 @@ from functools import cache, lru_cache
 from .keys import cfg
 
 
+#: A hyphen between words, read as a space by every cue ("third-quarter"
+#: holds "third quarter"); the replacement keeps character offsets.
+HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
+
+
 @cache
 def cue_patterns(cause: str) -> tuple[re.Pattern, ...]:
     return tuple(re.compile(p, re.I) for p in cfg()["causes"][cause]["cues"])
@@ -19,7 +24,7 @@ def cue_patterns(cause: str) -> tuple[re.Pattern, ...]:
 def first_cue(cause: str, sentence: str) -> str:
     """The first cue for ``cause`` in the sentence; a hyphen between words
     reads as a space ("third-quarter" holds the cue "third quarter")."""
-    spaced = re.sub(r"(?<=\w)-(?=\w)", " ", sentence)
+    spaced = HYPHEN.sub(" ", sentence)
     for p in cue_patterns(cause):
         if m := p.search(sentence) or p.search(spaced):
             return m.group()
@@ -40,7 +45,7 @@ def baseline_after(text: str) -> re.Match | None:
     pre-industrial average", "warmer than the 1991-2020 normal"): the first
     match within ``text`` (the words after the figure), or None. Offsets are
     into ``text``; read with hyphens as spaces, which keeps lengths."""
-    spaced = re.sub(r"(?<=\w)-(?=\w)", " ", text)
+    spaced = HYPHEN.sub(" ", text)
     found = [m for p in reference_patterns() if (m := p.search(spaced))]
     return min(found, key=lambda m: m.start()) if found else None
 
@@ -52,5 +57,5 @@ def reference_after(text: str) -> str:
     m = baseline_after(text)
     if m is None:
         return ""
-    phrase = text[m.start():m.end()]
-    return re.sub(r"^(above|below|than|over|under)\s+", "", phrase, flags=re.I).strip()
+    start = m.end("lead") if "lead" in m.re.groupindex and m.group("lead") else m.start()
+    return text[start:m.end()].strip()

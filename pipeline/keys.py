@@ -83,6 +83,16 @@ def sign_interval(c: Claim) -> tuple[float, float, bool]:
     return lo, hi, c.direction == "increase"
 
 
+def magnitude(lo: float, hi: float) -> tuple[float, float]:
+    """An interval's span of absolute values: (-3, -1) -> (1, 3);
+    (-1, 2) -> (0, 2)."""
+    if lo >= 0:
+        return lo, hi
+    if hi <= 0:
+        return -hi, -lo
+    return 0.0, max(-lo, hi)
+
+
 # --- normalizing wordings ---------------------------------------------------------
 
 @cache
@@ -103,8 +113,12 @@ def norm_subject(subject: str) -> tuple[str, ...]:
 @cache
 def norm_metric(metric: str) -> str:
     words = [w for w in _WORD.findall(str(metric).lower()) if w not in _metric_drop()]
-    return " ".join(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
-                    for w in words)
+    return " ".join(singular(w) for w in words)
+
+
+def singular(w: str) -> str:
+    """"reports" -> "report"; "class", "gas" stay."""
+    return w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
 
 
 def acronym(name: str) -> str:

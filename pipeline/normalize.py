@@ -129,7 +129,7 @@ def _source(finder: subject.SubjectFinder, r: dict, names: list[str]) -> str:
     return teller if teller and teller not in names else ""
 
 
-_YEAR_CELL = re.compile(r"(?:FY\s?)?((?:19|20)\d\d)", re.I)
+_YEAR_CELL = re.compile(rf"(?:FY\s?)?({period.YEAR})", re.I)
 
 
 def _from_cell(r: dict, g, cell: table.Cell, per: str, base: str, p_how: str):

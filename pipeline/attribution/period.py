@@ -25,7 +25,7 @@ from ..knowledge import load
 from ..numwords import lead
 from .context import ArticleContext, attr, title_text
 
-_YEAR = r"(?:19|20)\d\d"
+YEAR = r"(?:19|20)\d\d"  # a calendar year, as a pattern
 CHANGE_KINDS = ("change", "pct_change", "multiple")
 
 
@@ -52,7 +52,7 @@ class Time:
 def shift(period: str, years: int = 0, months: int = 0) -> str:
     """``period`` moved by ``years`` ("2024-H1", -1 -> "2023-H1") or, for a
     month, by ``months`` ("2025-01", months=-1 -> "2024-12")."""
-    m = re.match(rf"^({_YEAR})(.*)$", period)
+    m = re.match(rf"^({YEAR})(.*)$", period)
     if not m or ".." in period:
         return ""
     mm = re.fullmatch(r"-(\d\d)", m.group(2))
@@ -89,20 +89,20 @@ def _patterns() -> dict:
         "relative": re.compile(rf"{lead(words=list(rel_ref) + list(rel_anch))}"
                                rf"\b({alt(list(rel_ref) + list(rel_anch))})\b", re.I),
         "part": re.compile(rf"{lead('t', parts)}\b(?:the\s+)?({part_alt})\b"
-                           rf"(?:\s+(?:of\s+)?({_YEAR}))?", re.I),
+                           rf"(?:\s+(?:of\s+)?({YEAR}))?", re.I),
         "part_after": re.compile(
-            rf"{lead('12')}\b({_YEAR})\s*({alt([p for p in parts if len(p) == 2])})\b", re.I),
+            rf"{lead('12')}\b({YEAR})\s*({alt([p for p in parts if len(p) == 2])})\b", re.I),
         "month_span": re.compile(
             rf"{lead(words=months)}\b({month})\.?\s*(?:to|through|until|-|–|and)\s*({month})"
-            rf"\.?(?:,?\s+({_YEAR}))?\b", re.I),
+            rf"\.?(?:,?\s+({YEAR}))?\b", re.I),
         "rel_month": re.compile(rf"{lead(words=list(rm_ref) + list(rm_anch))}"
                                 rf"\b({alt(list(rm_ref) + list(rm_anch))})\b", re.I),
         "month_alone": re.compile(
             rf"{lead(words=month_preps)}\b(?:{alt(month_preps)})\s+({month})\b(?!\.?\s*\d)",
             re.I),
-        "month_year": re.compile(rf"{lead(words=months)}\b({month})\.?,?\s+({_YEAR})\b", re.I),
-        "year_range": re.compile(rf"{lead('12')}\b({_YEAR})\s*(?:-|–|/)\s*(\d\d(?:\d\d)?)\b"),
-        "year": re.compile(rf"{lead('12')}(?<![\d,.])({_YEAR})(?![\d%])"),
+        "month_year": re.compile(rf"{lead(words=months)}\b({month})\.?,?\s+({YEAR})\b", re.I),
+        "year_range": re.compile(rf"{lead('12')}\b({YEAR})\s*(?:-|–|/)\s*(\d\d(?:\d\d)?)\b"),
+        "year": re.compile(rf"{lead('12')}(?<![\d,.])({YEAR})(?![\d%])"),
         "start": re.compile(rf"\b(?:{alt(a['start_verbs'])})\s+(?:in|on|around|during)?\s*"
                             rf"(?:(?:late|early|mid)-?\s*)?$", re.I),
         "cue": re.compile(rf"\b({alt(cues)})\s+(?:(?:at\s+)?least\s+|about\s+|in\s+|the\s+|"
@@ -114,7 +114,7 @@ def _patterns() -> dict:
         "months_ended": re.compile(
             rf"{lead('st136')}\b(three|six|twelve|3|6|12)[\s-]+months?\s+"
             rf"(?:ended|ending|to|through)\s+"
-            rf"({month})\.?(?:\s+\d{{1,2}})?(?:,?\s+({_YEAR}))?", re.I),
+            rf"({month})\.?(?:\s+\d{{1,2}})?(?:,?\s+({YEAR}))?", re.I),
         "focus_words": {k.lower(): v for k, v in a["focus_periods"].items()},
         "rel_ref": {k.lower(): v for k, v in rel_ref.items()},
         "rm_ref": {k.lower(): v for k, v in rm_ref.items()},
@@ -141,9 +141,9 @@ class Years:
     def __init__(self, ctx: ArticleContext):
         art = ctx.article
         pub = int(art.published[:4]) if art.published[:4].isdigit() else None
-        title_years = [int(y) for y in re.findall(_YEAR, title_text(ctx.article))]
+        title_years = [int(y) for y in re.findall(YEAR, title_text(ctx.article))]
         text_years = [int(t.period[:4]) for t in self._plain_years(ctx)
-                      if re.match(_YEAR, t.period)]
+                      if re.match(YEAR, t.period)]
         if pub:
             text_years = [y for y in text_years if y <= pub]
         if title_years:
@@ -172,7 +172,7 @@ class Years:
     def finer_in_focus(self, char: int, period: str) -> str:
         """The latest month, quarter or half of ``period``'s year stated
         before ``char``, when ``period`` is a bare year; else ``period``."""
-        if not re.fullmatch(_YEAR, period or ""):
+        if not re.fullmatch(YEAR, period or ""):
             return period
         compare = set(attr()["roles"]["base"]) | set(attr()["roles"]["change_only"])
         found = [t.period for t in self._stated if t.end <= char and t.cue not in compare
@@ -189,7 +189,7 @@ class Years:
     def in_focus(self, char: int, suffix: str) -> str:
         """The latest period of this kind ("Q", "H", "-") stated before
         ``char``: what "the quarter" refers to."""
-        pat = re.compile(rf"^{_YEAR}-{suffix}\d+$" if suffix != "-" else rf"^{_YEAR}-\d\d$")
+        pat = re.compile(rf"^{YEAR}-{suffix}\d+$" if suffix != "-" else rf"^{YEAR}-\d\d$")
         found = [t.period for t in self._stated if t.end <= char and pat.match(t.period)]
         if found:
             return found[-1]
@@ -367,8 +367,8 @@ def _base_of(ctx: ArticleContext, t: Time, period: str) -> str:
     base = t.resolve(period)
     same = re.search(r"\bsame\s+\w+\s+(?:of|in)\s+$",
                      ctx.text[max(0, t.start - 30):t.start], re.I)
-    part = re.match(rf"^{_YEAR}(-[HQ]\d)$", period)
-    if same and part and re.fullmatch(_YEAR, base):
+    part = re.match(rf"^{YEAR}(-[HQ]\d)$", period)
+    if same and part and re.fullmatch(YEAR, base):
         base += part.group(1)
     return base
 
@@ -509,7 +509,7 @@ def periods(ctx: ArticleContext, years: Years, sent: Span, r: dict,
         if not base and period and baseline is None:
             # "added 142,000 jobs in October": a month's count of change runs
             # from the month before; other changes compare with a year before
-            monthly = kind == "change" and re.fullmatch(rf"{_YEAR}-\d\d", period)
+            monthly = kind == "change" and re.fullmatch(rf"{YEAR}-\d\d", period)
             base = shift(period, months=-1) if monthly else shift(period, -1)
             how = "period_fallback" if how == "period_explicit" else how
     return period, base, how

@@ -101,14 +101,20 @@ def _without_suffix(words: list[str]) -> list[str]:
     return words
 
 
+def _acronym_sites(text: str, reach: int, word: str):
+    """(acronym, its letters, the words before it) for each "Long Name (LN)"
+    in ``text``: ``reach`` characters back, words matching ``word``."""
+    for m in _ACRONYM.finditer(text):
+        acr = m.group(1)
+        yield (acr, re.sub(r"[^A-Za-z]", "", acr).upper(),
+               re.findall(word, text[max(0, m.start() - reach):m.start()]))
+
+
 def learn_acronyms(text: str) -> dict[str, str]:
     """{normalized long name: acronym} from "Long Name (LN)" in ``text``."""
     joiners = set(attr()["name_joiners"])
     out: dict[str, str] = {}
-    for m in _ACRONYM.finditer(text):
-        acr = m.group(1)
-        letters = re.sub(r"[^A-Za-z]", "", acr).upper()
-        before = re.findall(r"[A-Za-z&][\w'’&-]*", text[max(0, m.start() - 160):m.start()])
+    for acr, letters, before in _acronym_sites(text, 160, r"[A-Za-z&][\w'’&-]*"):
         exact = loose = None
         for k in range(1, min(len(before), 14) + 1):
             cand = before[-k:]
@@ -133,10 +139,7 @@ def common_acronyms(text: str) -> set[str]:
     artificial intelligence (GAI)", "emergency department (ED)": they name a
     thing, not an organisation or place a figure could belong to."""
     out = set()
-    for m in _ACRONYM.finditer(text):
-        acr = m.group(1)
-        letters = re.sub(r"[^A-Za-z]", "", acr).upper()
-        before = re.findall(r"[A-Za-z][\w'’-]*", text[max(0, m.start() - 120):m.start()])
+    for acr, letters, before in _acronym_sites(text, 120, r"[A-Za-z][\w'’-]*"):
         for k in range(2, min(len(before), 8) + 1):
             cand = before[-k:]
             if initials(" ".join(cand)) == letters or "".join(

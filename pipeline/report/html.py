@@ -14,9 +14,9 @@ from ..figures import fmt_number
 from ..model import CLAIM_COLUMNS
 from .newsince import newsince_html, review_html
 from .table import table_columns
-from .markdown import (SEVERITY_ORDER, ROLE_NAMES, agreements_of, alignment_note, as_float,
-                       cause_name, conflicts_of, figure_rows, left_out, summary_line,
-                       value_cells)
+from .markdown import (ALIGNMENT_LABEL, SEVERITY_ORDER, ROLE_NAMES, agreements_of,
+                       alignment_note, as_float, cause_name, conflicts_of, figure_rows,
+                       left_out, summary_line, value_cells)
 
 CSS = """
 body{font:15px/1.5 system-ui,sans-serif;max-width:72em;margin:2em auto;padding:0 1em;color:#222}
@@ -201,8 +201,8 @@ def finding_html(f: dict) -> str:
     head = (f'<section class="{cls}" id="{escape(f["finding_id"])}">'
             f"<h3>{escape(f['finding_id'])}: {title}</h3>")
     note = alignment_note(f)
-    aligned = f'<p class="alignment"><strong>Why these are one quantity:</strong> {escape(note)}</p>' \
-        if note else ""
+    aligned = (f'<p class="alignment"><strong>{ALIGNMENT_LABEL}:</strong> {escape(note)}</p>'
+               if note else "")
     if f["type"] == "agreement":
         return (head + f"<p>{escape(f.get('explanation', ''))}</p>" + aligned
                 + evidence_html(f) + "</section>")

@@ -112,6 +112,10 @@ def cause_name(cause: str) -> str:
     return cause.replace("_", " ")
 
 
+#: The label of a finding's alignment note in both reports.
+ALIGNMENT_LABEL = "Why these are one quantity"
+
+
 def alignment_note(f: dict) -> str:
     """Why the finding's figures were taken as one quantity, for an editor
     to check: "score 0.74: both measure death, toll; same period 2024"."""
@@ -153,7 +157,7 @@ def conflict_block(f: dict) -> list[str]:
         lines += [f"**Derived:** {md_escape(f['derivation'])}", ""]
     lines += [f"**Explanation:** {md_escape(f.get('explanation', ''))}", ""]
     if note := alignment_note(f):
-        lines += [f"**Why these are one quantity:** {md_escape(note)}", ""]
+        lines += [f"**{ALIGNMENT_LABEL}:** {md_escape(note)}", ""]
     lines += evidence_lines(f)
     if f.get("suggested_wording"):
         lines += [f"**Suggested wording:** {md_escape(f['suggested_wording'])}", ""]
