@@ -166,9 +166,22 @@ def _stretches(claims: list[Claim]) -> dict[str, tuple[str, str]]:
             prev_end = max([e for s, e, _ in spans[:i] if s >= 0 and e <= start], default=0)
             next_start = min([s for s, _, _ in spans[i + 1:] if s >= end], default=len(sentence))
             after = sentence[end:min(next_start, end + max_after)]
+            if next_start <= end + max_after:
+                # "78.4%, short of its goal of 82%": the words leading into
+                # the next number are that number's
+                after = _leads_in().sub("", after)
             before = sentence[max(prev_end, start - max_before):start]
             out[c.claim_id] = (after, before)
     return out
+
+
+@cache
+def _leads_in() -> re.Pattern:
+    """The end of a stretch that leads into the next number ("its own goal
+    of", "a forecast of"): segment.lead_in words after up to three others."""
+    seg = cfg()["segment"]
+    joiners = "|".join(re.escape(w) for w in seg["lead_in"])
+    return re.compile(rf"(?:\b[\w'’-]+\s+){{1,{seg['lead_in_words']}}}(?:{joiners})\s*\W?\s*$", re.I)
 
 
 def frames(claims: list[Claim], all_claims: list[Claim] | None = None) -> list[Frame]:

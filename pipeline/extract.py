@@ -91,6 +91,7 @@ def _cues() -> dict:
             re.escape(w.rstrip(".")).replace(r"\ ", r"\s+") for w in sorted(
                 nc["identifier_before"], key=len, reverse=True)) + r")\.?\s*#?\s*$", re.I),
         "time_nouns": set(nc["time_nouns"]),
+        "name_labels": set(nc["name_labels"]),
         "patterns": [re.compile(p, re.I) for p in nc["patterns"]],
         "one_idioms": [re.compile(p, re.I) for p in nc["one_idioms"]],
         "months": set(nc["months"]),
@@ -172,6 +173,9 @@ def is_claim(q: Quantity, span: Span, cues: dict, text: str) -> bool:
     if q.qualifier == "exact" and q.start == q.num_start \
             and cues["identifier_re"].search(text, max(0, q.start - 30), q.start):
         return False
+    if not (q.words or q.currency or q.percent or q.unit) and q.qualifier == "exact" \
+            and _in_name(span, cues):
+        return False  # "Moana 2", "Windows 11": a number that is part of a title
     if prev is not None and prev.lower_.rstrip(".") in cues["months"] and q.value < 32 \
             and not q.currency and not q.percent:
         return False
@@ -204,6 +208,19 @@ def is_claim(q: Quantity, span: Span, cues: dict, text: str) -> bool:
         if q.qualifier != "range" and cues["time_superlative_re"].search(text[max(0, q.start - 60):q.start]):
             return False    # "the highest level in (nearly) three years"
     return True
+
+
+def _in_name(span: Span, cues: dict) -> bool:
+    """The number ends a name the model recognised (a film, product, law or
+    organisation), after a capitalised word of that name."""
+    first = span[0]
+    if first.ent_type_ not in cues["name_labels"] or first.ent_iob_ == "B":
+        return False
+    i = first.i - 1
+    while i >= 0 and first.doc[i].ent_iob_ == "I":
+        i -= 1
+    words = first.doc[max(i, 0):first.i]
+    return any(t.text[:1].isupper() and t.is_alpha for t in words)
 
 
 def is_year(q: Quantity, span: Span, cues: dict) -> bool:

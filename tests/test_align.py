@@ -197,3 +197,21 @@ def test_an_open_ended_value_is_no_error():
     c = claim("a", "At least 5% more.", "5%", 5)
     inf = c.__class__(**{**c.__dict__, "value": math.inf, "high": math.inf})
     assert align.distinctive(inf) and align.specificity(inf) == 0
+
+
+@pytest.mark.parametrize("after,before,expect", [
+    (" month on month and", "Gasoline rose", {"window": {"month"}}),
+    (" quarter on quarter.", "Sales grew", {"window": {"quarter"}}),
+])
+def test_on_as_well_as_over_states_a_window(after, before, expect):
+    assert {d: set(v) for d, v in align.dimensions(after, before).items()} == expect
+
+
+def test_words_leading_into_the_next_number_are_not_this_ones():
+    # "short of the agency's own goal of 82%": the goal is the 82%, not the 78.4%
+    s = "AMTA buses were on time 78.4% of the time last year, short of the agency's own goal of 82%."
+    a = claim("a", s, "78.4%", 78.4, kind="percent", metric="bus", direction="")
+    b = claim("a", s, "82%", 82.0, kind="percent", metric="bus", direction="", n=1)
+    fs = frames_of(a, b)
+    assert "reference" not in fs[a.claim_id].dims
+    assert fs[b.claim_id].dims["reference"] == {"target"}

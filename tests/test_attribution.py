@@ -451,3 +451,41 @@ def test_lines_with_different_cell_counts_are_not_one_table():
     from pipeline.attribution.table import cells
     text = "Photo: Ana Ruiz | Staff\nThe fire burned 41,800 acres | officials said, on Tuesday | again\n"
     assert cells(text) == {}
+
+
+def test_a_person_told_by_pronoun_is_a_source_and_lends_no_subject():
+    # "She said ...": a pronoun only a person can be tells the figure; and a
+    # person acting in one sentence does not own the next sentence's figures
+    text = ("The Cedar Flat Fire kept growing on Tuesday. Fire Chief Dana Ortiz toured "
+            "the burned area. She said inspectors had confirmed 146 buildings destroyed.\n\n"
+            "Sheriff Ray Delgado lifted orders for part of the valley. "
+            "About 7,700 people remain under evacuation orders.")
+    df = extract_claims(text, published="2026-08-12")
+    for figure in ("146", "About 7,700"):
+        subject = df[df.text == figure].iloc[0].subject
+        assert "Ortiz" not in subject and "Delgado" not in subject, (figure, subject)
+
+
+def test_an_organisation_naming_its_own_noun_is_the_subject():
+    # "Boeing shares": the organisation is whose figure it is, not the outlet telling it
+    df = extract_claims("Ford sold more trucks. Boeing shares fell 3% on Monday, Reuters reported.",
+                        published="2026-03-01")
+    assert df.iloc[0].subject == "Boeing"
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("CPI climbs to a 2.7% annual rate in June, new figures show.", "2.7%"),
+    ("Its five-day opening of $221 million set a record.", "five"),
+])
+def test_a_time_word_is_never_the_metric(text, figure):
+    metric = extract_claims(text, published="2025-07-15").set_index("text").loc[figure, "metric"]
+    assert metric not in ("june", "day", "annual", "five day"), metric
+
+
+@pytest.mark.parametrize("text, figures", [
+    ("Moana 2 added $165.3 million internationally.", ["$165.3 million"]),
+    ("Frozen 2 earned $125 million in its second week.", ["$125 million"]),
+    ("Texas reported 309 cases, New Mexico 42 cases.", ["309", "42"]),
+])
+def test_a_number_ending_a_title_is_not_a_claim(text, figures):
+    assert list(extract_claims(text).text) == figures

@@ -52,6 +52,17 @@ def _sets() -> dict[str, frozenset]:
 
 
 @cache
+def _time_words() -> frozenset[str]:
+    """Month and weekday names and time units (synonyms.toml [words] time)."""
+    return frozenset(syn()["words"]["time"]) | frozenset(load("extract")["not_claims"]["months"])
+
+
+def _only_time_words(key: str) -> bool:
+    words = re.findall(r"[a-z]+", key.lower())
+    return bool(words) and all(w in _time_words() for w in words)
+
+
+@cache
 def _measure_units() -> frozenset[str]:
     """The one-word units of measure in numbers.toml ("mph", "miles")."""
     return frozenset(key.lower() for key in load("numbers")["units"] if " " not in key)
@@ -160,6 +171,10 @@ class MetricFinder:
     # -- the noun a claim describes -----------------------------------
     def guess(self, r: dict) -> MetricGuess:
         g = self._guess(r)
+        if g.key and _only_time_words(g.key):
+            # "a 2.7% annual rate in June", "its five-day opening": a time
+            # says when or how long, never what is measured
+            g = MetricGuess(borrow=True, replace_unit=g.replace_unit)
         measure = _unit_measure(r)
         if measure and (not g.key or g.borrow or _only_unit_words(g.key, r)):
             # "1.55°C above ...", "1.6 degrees Celsius": the unit's own words

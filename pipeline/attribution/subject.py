@@ -308,6 +308,10 @@ class SubjectFinder:
                 self.pronouns.setdefault(w, []).append(k)
         self.subject_deps = set(a["subject_deps"])
         self.reported_deps = set(a["reported_clause_deps"])
+        # pronouns that stand only for a person ("she"; not "they")
+        self.person_pronouns = {w for w in a["pronouns"]["PERSON"]
+                                if all(w not in a["pronouns"][k] for k in a["pronouns"]
+                                       if k != "PERSON")}
 
     def sent_no(self, tok: Token) -> int:
         return self.ctx.sent_no(tok.i)
@@ -344,9 +348,13 @@ class SubjectFinder:
             places += [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
                        for o in c.children if o.dep_ == "pobj"]
         for child in places:
-            # "cases in Texas and New Mexico": every place joined there
+            # "cases in Texas and New Mexico": every place joined there;
+            # "AMTA buses", "Tesla deliveries": an organisation's own
+            labels = ("GPE", "LOC", "ORG", "ORG?") if child.dep_ == "compound" else ("GPE", "LOC")
             found = [m.name for member in self._members(child)
-                     if (m := self.mentions.at(member)) is not None and m.label in ("GPE", "LOC")]
+                     if (m := self.mentions.at(member)) is not None and m.label in labels
+                     and not (m.label != "GPE" and m.label != "LOC"
+                              and (self.is_source_name(m.name) or self.is_publisher(m.name)))]
             if found:
                 return list(dict.fromkeys(found)), "in_sentence"
         # a common noun phrase: whose? ("Meta's reports", "reports from Meta")
@@ -535,7 +543,13 @@ class SubjectFinder:
         organisation reporting its own figures ("revenue grew 18%, the
         company said") is still their owner."""
         m = self.mentions.at(subj)
-        return m is not None and (m.label == "PERSON" or self.is_publisher(m.name))
+        if m is None:  # "..., she said": a pronoun only a person is
+            return subj.lower_ in self.person_pronouns
+        return m.label == "PERSON" or self.is_publisher(m.name)
+
+    def is_person(self, name: str) -> bool:
+        """Whether the article names ``name`` as a person."""
+        return any(m.name == name and m.label == "PERSON" for m in self.mentions.items)
 
     def is_publisher(self, name: str) -> bool:
         """The outlet that published the article ("CNN", "Reuters"), from
@@ -572,6 +586,10 @@ class SubjectFinder:
         for tok in sent:
             if tok.dep_ in self.subject_deps and not self._is_source(tok.head, tok, []):
                 names, _ = self.phrase(tok)
+                # a person is who acts or speaks there; the next sentence's
+                # figures are not theirs ("Sheriff Delgado lifted orders.
+                # About 7,700 people remain ...")
+                names = [n for n in names if not self.is_person(n)]
                 if names:
                     return names
         for m in self.mentions.items:
