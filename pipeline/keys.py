@@ -58,7 +58,15 @@ def comparable(c: Claim) -> bool:
         v = getattr(c, name)
         if not v or (isinstance(v, str) and not v.strip()) or v != v:
             return False
-    return True
+    # "dozens of homes", "millions of people": too vague to confirm or contradict
+    return not is_vague(c)
+
+
+def is_vague(c: Claim) -> bool:
+    """A vague quantity (numbers.toml [vague]): a range written without digits."""
+    from .numbers import vague_words
+    return c.qualifier == "range" and not any(ch.isdigit() for ch in str(c.text)) \
+        and norm_name(str(c.text)) in vague_words()
 
 
 @cache

@@ -74,8 +74,10 @@ def _vocab() -> dict:
         "cur_before": re.compile(
             rf"(?:(?<![A-Za-z])(?:{_alt(k for k in n['currency']['symbols'] if k[0].isalpha())})"
             rf"|(?:{_alt(k for k in n['currency']['symbols'] if not k[0].isalpha())}))\.?\s?$"),
-        "cur_words": {_phrase_key(k): v for k, v in n["currency"]["words"].items()},
-        "cur_after": re.compile(rf"\s(?:{_alt(n['currency']['words'])})(?![\w])", re.I),
+        "cur_words": {_phrase_key(k): v for k, v in
+                      {**n["currency"]["words"], **n["currency"]["attached"]}.items()},
+        "cur_after": re.compile(rf"\s(?:{_alt(n['currency']['words'])})(?![\w])"
+                               rf"|(?-i:{_alt(n['currency']['attached'])})(?![\w])", re.I),
         "units": {k.lower(): v for k, v in n["units"].items()},
         "unit_after": re.compile(rf"\s?(?:{_alt(n['units'])})(?![\w])", re.I),
         "before": before,
@@ -251,7 +253,41 @@ def find_quantities(text: str) -> list[Quantity]:
             unit=unit, words=is_words, num_start=num_start, num_end=e, unit_step=step,
             ratio=ratio, role=role,
         ))
-    return _join_ranges(text, found)
+    return _with_vague(text, _join_ranges(text, found))
+
+
+@cache
+def _vague() -> tuple[re.Pattern, dict[str, tuple[float, float]]]:
+    spans = {_phrase_key(k): (float(lo), float(hi)) for k, (lo, hi) in load("numbers")["vague"].items()}
+    words = sorted(spans, key=len, reverse=True)
+    pattern = re.compile(rf"(?<![\w-])({_alt(words)})\s+of\b", re.I)
+    return pattern, spans
+
+
+def vague_words() -> frozenset[str]:
+    """The vague quantities of numbers.toml [vague], as phrase keys."""
+    return frozenset(_vague()[1])
+
+
+def _with_vague(text: str, found: list[Quantity]) -> list[Quantity]:
+    """"Dozens of homes", "tens of thousands of people": a vague quantity, as
+    the interval numbers.toml [vague] gives it (qualifier "range")."""
+    pattern, spans = _vague()
+    if not pattern.search(text):
+        return found
+    out = list(found)
+    for m in pattern.finditer(text):
+        s, e = m.span(1)
+        if any(q.start < e and s < q.end for q in found):
+            continue
+        low, high = spans[_phrase_key(m.group(1))]
+        mc = _vocab()["cur_after"].match(text, m.end())  # "millions of dollars"
+        currency = _vocab()["cur_words"].get(_phrase_key(mc.group()), "") if mc else ""
+        out.append(Quantity(start=s, end=e, text=text[s:e], value=low, low=low, high=high,
+                            qualifier="range", percent=False, points=False, currency=currency,
+                            unit="", words=True, num_start=s, num_end=e, unit_step=0.0,
+                            ratio=False, role="", range_low=low, range_high=high))
+    return sorted(out, key=lambda q: q.start)
 
 
 def _is_period(text: str, s: int, e: int) -> bool:
@@ -282,7 +318,7 @@ def _level_reached(text: str, qstart: int, s: int) -> bool:
 
 # --- ranges --------------------------------------------------------------------
 
-_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|~|to|through|thru|and)\s*", re.I)
+_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|~|to|through|thru|and|or)\s*", re.I)
 _RANGE_OPEN = re.compile(r"(?:between|from)\s+$", re.I)
 _BOUND_JOIN = re.compile(r"\s*(?:,|and|but|,\s*and|,\s*but)?\s*", re.I)
 _LOWER = ("more_than", "at_least")
@@ -333,12 +369,14 @@ def _pair(text: str, a: Quantity, b: Quantity) -> list[Quantity] | None:
     if b.qualifier != "exact" and not (b.qualifier == "approx" and b.start == b.num_start):
         return None
     m = _RANGE_JOIN.fullmatch(gap)
-    if not m or (gap == "-" and (a.words or b.words)):
-        return None
+    if not m or (gap == "-" and (_spelled(text, a) or _spelled(text, b))):
+        return None  # "twenty-five" is one number ("40-45 billion" a range)
     opener = _RANGE_OPEN.search(text[max(0, a.start - 9):a.start])
     word = gap.strip().lower()
     if word == "and" and not (opener and opener.group().lower().startswith("between")):
         return None
+    if word == "or" and not (0 < a.value < b.value <= 2 * a.value):
+        return None  # "two or three years" is a range; "2 or 5" two figures
     if word not in ("-", "–", "—", "/") and _looks_like_years(text, a, b, both_full=True):
         return [replace(a, role="year"), replace(b, role="year")]   # "between 2016 and 2020"
     if word in ("-", "–", "—", "/") and _looks_like_years(text, a, b):
@@ -355,6 +393,11 @@ def _pair(text: str, a: Quantity, b: Quantity) -> list[Quantity] | None:
     if a.qualifier == "approx":
         start = a.start
     return [_range(text, start, b.end, a.value, b.value, a, b)]
+
+
+def _spelled(text: str, q: Quantity) -> bool:
+    """A figure that begins with a number word ("twenty", "six million")."""
+    return q.words and not text[q.num_start:q.num_start + 1].isdigit()
 
 
 _CLAUSE_END = re.compile(r"[;:!?\n]|\.(?!\d)")

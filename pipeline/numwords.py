@@ -93,8 +93,13 @@ def vocab() -> dict:
     word_alt = alt(kinds)
     # every atom begins with a digit, ".", a vulgar fraction or a number word
     begins = lead("0123456789." + "".join(n["vulgar"]), kinds)
+    # a figure may follow a currency written in letters with no space
+    # ("RM150,000", "Rs500"), but no other word ("F35", "COVID19")
+    glued = "".join(rf"|(?<=(?<![A-Za-z]){re.escape(k)})"
+                    for k in n["currency"]["symbols"] if k.isalpha())
+    after = rf"(?:(?<![\w.]){glued})"
     atom = re.compile(
-        rf"{begins}(?:(?<![\w.]){slash}|(?<![\w.]){digits}|(?P<vulg>{vulgar})"
+        rf"{begins}(?:(?<![\w.]){slash}|{after}{digits}|(?P<vulg>{vulgar})"
         rf"|(?<![\w'’])(?P<word>{word_alt})(?![\w'’]))", re.I)
 
     return {
@@ -110,7 +115,8 @@ def vocab() -> dict:
         "clause_end": re.compile(r"\s*(?:[.,;:!?)\]]|$)"),
         "units": {k.lower(): v for k, v in n["units"].items()},
         "fraction_after_article": set(n["fraction_after_article"]["words"]),
-        "glued_ok": {w.lower() for w in n["glued_ok"]["words"]},
+        "glued_ok": {w.lower() for w in n["glued_ok"]["words"]}
+        | {w.lower() for w in n["currency"]["attached"]},
         "rounded_trailing_zeros": load("qualifiers")["tolerance"]["rounded_trailing_zeros"],
     }
 
@@ -261,6 +267,11 @@ def _number_at(toks: list[_Tok], i: int, text: str):
             break
         if k == "num":
             if last == "and" and t.value == 0:
+                break
+            if last in ("hundred", "mult") and words and not (
+                    nxt is not None and nxt.kind in ("hundred", "mult") and _adjacent(text, t, nxt)):
+                # "six million 500ml cans": digits after a spelled scale start
+                # a new figure ("4 thousand 3 hundred" is still one)
                 break
             if last in ("", "and") or (last in ("hundred", "mult") and t.value < (last_mult or 100)
                                        and not t.scaled and t.value == int(t.value)):

@@ -93,7 +93,9 @@ def test_sample_no_furniture_years_or_idioms(articles, art):
 
 def test_sample_from_to_levels_not_a_range(articles):
     rows = articles["004"][1]
-    assert not any(r["qualifier"] == "range" for r in rows)
+    # ("thousands of separate reports" is a vague amount, a range without digits)
+    assert not any(r["qualifier"] == "range" and any(ch.isdigit() for ch in r["text"])
+                   for r in rows)
     lvl = [r for r in rows if r["text"] == "20.5 million"]
     assert lvl and lvl[0]["unit"] == "report"
 
@@ -377,3 +379,51 @@ def test_E5_per_share_amount_is_not_a_quarter_fraction():
 ])
 def test_blind_eval_furniture(name, text):
     assert [r["text"] for r in claims(text)] == ["5,000"]
+
+
+# (sentence, [(figure as written, value, low, high, qualifier, unit)]): ranges,
+# currencies written as prefixes and sub-units, glued figures and vague amounts
+# of real news, written for this table
+MONEY_AND_RANGES = [
+    ("Flats in the district sell for from RM150,000 to RM250,000.",
+     [("from RM150,000 to RM250,000", 150000, 150000, 250000, "range", "MYR")]),
+    ("Its shares closed at RM4.50 on Friday.", [("RM4.50", 4.5, 4.495, 4.505, "exact", "MYR")]),
+    ("The bailout could reach 40-45 billion euros.",
+     [("40-45 billion euros", 40e9, 40e9, 45e9, "range", "EUR")]),
+    ("The repairs will take two or three years.", [("two or three", 2, 2, 3, "range", None)]),
+    ("The brewer sold six million 500ml cans last summer.",
+     [("six million", 6e6, None, None, "exact", None), ("500ml", 500, None, None, "exact", None)]),
+    ("Shares in the bank fell to 118.5p in London.", [("118.5p", 118.5, None, None, "exact", "GBp")]),
+    ("The stock added 12 sen in early trade.", [("12 sen", 12, None, None, "exact", "MYc")]),
+    ("Dozens of homes were damaged and hundreds of people fled.",
+     [("Dozens", 24, 24, 99, "range", None), ("hundreds", 200, 200, 999, "range", None)]),
+    ("Millions of dollars were lost.", [("Millions", 2e6, 2e6, 9999999, "range", "USD")]),
+    # what must stay as it was
+    ("4 thousand 3 hundred people came.", [("4 thousand 3 hundred", 4300, None, None, "exact", None)]),
+    ("votes of 2 or 5 were cast", [("2", 2, None, None, "exact", None), ("5", 5, None, None, "exact", None)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", MONEY_AND_RANGES)
+def test_money_and_ranges_case_table(text, expected):
+    got = extract_claims(text)
+    assert list(got.text) == [e[0] for e in expected]
+    for row, (_, value, low, high, qualifier, unit) in zip(got.itertuples(), expected):
+        assert math.isclose(row.value, value) and row.qualifier == qualifier, row
+        if low is not None:
+            assert math.isclose(row.low, low) and math.isclose(row.high, high), row
+        if unit is not None:
+            assert row.unit == unit, row
+
+
+def test_vague_amounts_are_not_compared():
+    from pipeline.keys import comparable
+    from pipeline.model import Claim
+    row = extract_claims("Dozens of homes burned in Alder County, officials said.").iloc[0]
+    fields = {k: row[k] for k in ("claim_id", "source_id", "sentence", "start_char", "end_char",
+                                  "text", "kind", "value", "low", "high", "qualifier", "unit",
+                                  "metric", "subject", "period", "confidence")}
+    vague = Claim(**{**fields, "subject": "Alder County", "confidence": 1.0})
+    assert not comparable(vague)
+    assert comparable(Claim(**{**fields, "text": "24", "subject": "Alder County",
+                               "confidence": 1.0}))

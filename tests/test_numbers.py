@@ -84,9 +84,18 @@ def test_from_to_without_change_word_is_a_range():
     assert [(q.qualifier, q.low, q.high) for q in qs] == [("range", 200, 300)]
 
 
-@pytest.mark.parametrize("text", ["hundreds of people", "the third quarter", "dozens of", "5G networks"])
-def test_vague_or_named_words_are_no_figures(text):
+@pytest.mark.parametrize("text", ["the third quarter", "5G networks", "hundreds more"])
+def test_named_or_bare_plural_words_are_no_figures(text):
     assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize("text, low, high", [
+    ("hundreds of people", 200, 999), ("dozens of homes", 24, 99),
+    ("tens of thousands of fans", 20000, 99999),
+])
+def test_vague_amounts_are_intervals(text, low, high):
+    [q] = find_quantities(text)
+    assert (q.qualifier, q.low, q.high) == ("range", low, high)
 
 
 def test_words_value():
