@@ -19,6 +19,30 @@ from .errors import UserError
 
 SOURCE_HELP = "folder of articles (default: sources/)"
 
+#: The example at the end of each command's --help ("\b": click keeps the lines).
+EXAMPLES = {
+    "check": """\b
+Examples:
+  claimcheck check                      # the articles in sources/
+  claimcheck check ~/stories/measles    # a story folder (see claimcheck init)
+  claimcheck check --fail-on conflict   # exit 1 while conflicts are unreviewed""",
+    "extract": """\b
+Examples:
+  claimcheck extract sources/*.txt -o claims.json     # format from the extension
+  echo "NCMEC received 29.2 million reports in 2024." | claimcheck extract -""",
+    "export": """\b
+Example:
+  claimcheck export --sqlite claims.db && datasette claims.db -m metadata.json""",
+    "add": """\b
+Example:
+  claimcheck add ~/Downloads/ap.txt --publisher AP --date 2025-05-13 \\
+      --url https://apnews.com/... --to ~/stories/measles""",
+    "review": """\b
+Example:
+  claimcheck review F-916db4 --verdict explained --note "bundled vs raw reports"
+  claimcheck review F-916db4 --verdict confirmed --to ~/stories/measles""",
+}
+
 
 class _WarningFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
@@ -51,13 +75,16 @@ def common_options(fn):
 
 def _guarded(fn, verbose, *args, quiet, **kwargs):
     """Run a command: warnings to stderr (none with --quiet); bad input or
-    an unusable file is one ``Error: ...`` line and exit 2."""
+    an unusable file is one ``Error: ...`` line and exit 2, with or without
+    --verbose (which adds the traceback of an unusable file above the line;
+    bad input has no traceback worth reading)."""
     _setup_logging(quiet)
     try:
         return fn(*args, quiet=quiet, **kwargs)
     except (UserError, OSError) as exc:
-        if verbose:
-            raise
+        if verbose and not isinstance(exc, UserError):
+            import traceback
+            traceback.print_exc(file=sys.stderr)
         message = str(exc) if isinstance(exc, UserError) else \
             f"{exc.strerror or exc}: {exc.filename or ''}; check the path and its permissions"
         click.echo(f"Error: {message}", err=True)
@@ -80,7 +107,7 @@ def cli():
     """Find where news articles disagree about the same numbers, and why."""
 
 
-@cli.command()
+@cli.command(epilog=EXAMPLES["check"])
 @click.argument("sources_dir", default="sources", type=click.Path(file_okay=False))
 @click.option("--claims-dir", default="claims", show_default=True, type=click.Path(file_okay=False),
               help="Where claims.csv goes.")
@@ -111,11 +138,33 @@ def check(sources_dir, claims_dir, reports_dir, model, fail_on, jobs, max_bytes,
         sys.exit(1)
 
 
-@cli.command()
+#: -o FILE's extension -> the format written when -f is not given.
+FORMAT_BY_SUFFIX = {".csv": "csv", ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl",
+                    ".parquet": "parquet", ".pq": "parquet"}
+
+
+def output_format(output: str | None) -> str:
+    """The format for ``-o FILE`` without ``-f``: from its extension; csv for
+    stdout or a file with none (.txt, .out); an extension naming a format
+    claimcheck cannot write is an error, not a CSV file by that name."""
+    if not output:
+        return "csv"
+    suffix = Path(output).suffix.lower()
+    if suffix in FORMAT_BY_SUFFIX:
+        return FORMAT_BY_SUFFIX[suffix]
+    if suffix in ("", ".txt", ".out"):
+        return "csv"
+    raise UserError(f"cannot tell the format of {output} from its extension {suffix}; "
+                    "pass -f csv, json, jsonl or parquet, or name it .csv, .json, .jsonl "
+                    "or .parquet")
+
+
+@cli.command(epilog=EXAMPLES["extract"])
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "-f", "fmt", type=click.Choice(["csv", "json", "jsonl", "parquet"]),
-              default="csv", show_default=True,
-              help="Output format (parquet needs pyarrow and -o FILE or a redirect).")
+              default=None,
+              help="Output format (default: from -o FILE's extension, else csv; parquet "
+                   "needs pyarrow and -o FILE or a redirect).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
               help="Write to FILE instead of stdout.")
 @click.option("--model", default=None, help="spaCy model name (default: en_core_web_sm).")
@@ -126,6 +175,7 @@ def extract(paths, fmt, output, model, jobs, max_bytes, quiet):
     from .api import claims_frame, read_claims
     from .files import write_atomic
     from .report.table import FORMATS
+    fmt = fmt or output_format(output)
     limit = max_bytes or ingest.DEFAULT_MAX_BYTES
     articles = []
     for p in paths:
@@ -155,7 +205,7 @@ def extract(paths, fmt, output, model, jobs, max_bytes, quiet):
         sys.stderr.close()
 
 
-@cli.command()
+@cli.command(epilog=EXAMPLES["export"])
 @click.option("--sqlite", "db_path", required=True, type=click.Path(dir_okay=False),
               help="The SQLite database to write (replaced if it exists).")
 @click.option("--claims-dir", default="claims", show_default=True,
@@ -178,7 +228,7 @@ def export(db_path, claims_dir, reports_dir, sources_dir, metadata_path, jobs, m
                    f"metadata in {counts['metadata']}")
 
 
-@cli.command()
+@cli.command(epilog=EXAMPLES["add"])
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("--title", default="", help="Headline (recorded for every FILE).")
 @click.option("--publisher", default="", help="Who published it.")
@@ -203,7 +253,7 @@ def add(files, title, publisher, date_, url, force, sources_dir, max_bytes, quie
                        else f"{a.status:<9} {a.path}")
 
 
-@cli.command()
+@cli.command(epilog=EXAMPLES["review"])
 @click.argument("finding_id")
 @click.option("--verdict", required=True, type=click.Choice(["confirmed", "explained",
                                                              "dismissed"]),

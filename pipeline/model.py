@@ -137,10 +137,9 @@ class Finding:
 
 
 def _json_number(v):
-    """JSON has no infinity: open interval ends are written "inf" / "-inf",
-    as in the claim table's JSON; an unknown number is null."""
-    if isinstance(v, float) and math.isnan(v):
+    """JSON has no infinity: an open interval end is null, as in the claim
+    table's JSON (``low`` null: open below; ``high`` null: open above); an
+    unknown number is null too."""
+    if isinstance(v, float) and (math.isnan(v) or math.isinf(v)):
         return None
-    if isinstance(v, float) and math.isinf(v):
-        return "inf" if v > 0 else "-inf"
     return v

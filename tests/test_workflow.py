@@ -100,9 +100,12 @@ def test_add_refuses_to_overwrite_a_different_file_unless_forced(sources_copy, s
 def test_add_same_file_again_only_updates_metadata(sources_copy, story):
     invoke("add", story, "--title", "First", "--sources-dir", sources_copy)
     r = invoke("add", story, "--publisher", "Post", "--sources-dir", sources_copy)
-    assert r.exit_code == 0 and r.stdout.startswith("unchanged")
+    # was "unchanged" although the metadata changed
+    assert r.exit_code == 0 and r.stdout.startswith("updated ")
     row = metadata(sources_copy)["harbor.txt"]
     assert (row["title"], row["publisher"]) == ("First", "Post")
+    r = invoke("add", story, "--publisher", "Post", "--sources-dir", sources_copy)
+    assert r.exit_code == 0 and r.stdout.startswith("unchanged ")
 
 
 def test_add_warns_about_an_exact_duplicate(sources_copy, tmp_path):
