@@ -122,6 +122,9 @@ class Finding:
     #: why the claims were judged to be the same quantity:
     #: {"score": 0..1, "reasons": [...]} (see pipeline.align)
     alignment: dict = field(default_factory=dict)
+    #: the earlier finding this one replaces (same quantity, claims added, so a
+    #: new id): {"finding_id", "claims_added", "review", "replaces"}, or None
+    replaces: dict | None = None
 
     def to_json(self) -> dict:
         # Shallow on purpose: dataclasses.asdict deep-copies every value entry,
