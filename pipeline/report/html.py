@@ -42,7 +42,7 @@ blockquote{margin:.5em 0;padding:.2em .8em;border-left:3px solid #ccc;background
 blockquote cite{display:block;font-size:.85em;color:#666;font-style:normal}
 mark.num{background:#ffe08a;padding:0 .1em}mark.cue{background:#cde8ff;padding:0 .1em}
 table{border-collapse:collapse;font-size:13px;margin:.5em 0}
-td,th{border:1px solid #ccc;padding:2px 6px;vertical-align:top}
+td,th{border:1px solid #ccc;padding:2px 6px;vertical-align:top;overflow-wrap:break-word}
 th{background:#eee}table.sortable th{cursor:pointer}
 table.sortable th[data-dir=asc]::after{content:" ▲"}
 table.sortable th[data-dir=desc]::after{content:" ▼"}
