@@ -22,6 +22,12 @@ TO_HELP = "Story folder (holding sources/, claims/, reports/; default: the curre
 
 #: The example at the end of each command's --help ("\b": click keeps the lines).
 EXAMPLES = {
+    "claimcheck": """\b
+Example (a story of your own; see claimcheck COMMAND --help):
+  claimcheck init ~/stories/measles
+  claimcheck add ~/Downloads/*.txt --to ~/stories/measles
+  claimcheck check ~/stories/measles
+  claimcheck review F-1a2b3c --verdict confirmed --to ~/stories/measles""",
     "check": """\b
 Examples:
   claimcheck check                      # the articles in sources/
@@ -77,7 +83,7 @@ def common_options(fn):
     @click.option("--max-bytes", type=click.IntRange(min=1), default=None,
                   help="Skip articles larger than this many bytes (default 5,000,000).")
     @click.option("--quiet", "-q", is_flag=True, help="No progress or warnings on stderr.")
-    @click.option("--verbose", "-v", is_flag=True, help="Show tracebacks on errors.")
+    @click.option("--verbose", "-v", is_flag=True, help="Show the traceback of a file error (bad input is one line).")
     @functools.wraps(fn)
     def wrapper(*args, quiet, verbose, **kwargs):
         return _guarded(fn, verbose, *args, quiet=quiet, **kwargs)
@@ -105,14 +111,15 @@ def _guarded(fn, verbose, *args, quiet, **kwargs):
 def simple_options(fn):
     """--quiet and --verbose for commands that read no articles in bulk."""
     @click.option("--quiet", "-q", is_flag=True, help="No messages or warnings.")
-    @click.option("--verbose", "-v", is_flag=True, help="Show tracebacks on errors.")
+    @click.option("--verbose", "-v", is_flag=True, help="Show the traceback of a file error (bad input is one line).")
     @functools.wraps(fn)
     def wrapper(*args, quiet, verbose, **kwargs):
         return _guarded(fn, verbose, *args, quiet=quiet, **kwargs)
     return wrapper
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(context_settings={"help_option_names": ["-h", "--help"]},
+             epilog=EXAMPLES["claimcheck"])
 @click.version_option(__version__, prog_name="claimcheck")
 def cli():
     """Find where news articles disagree about the same numbers, and why."""
@@ -134,9 +141,9 @@ def cli():
 def check(target, claims_dir, reports_dir, model, fail_on, jobs, max_bytes, quiet):
     """Check every article and write the claim table and reports.
 
-    TARGET is a story folder (holding sources/; see claimcheck init): its
-    claims/ and reports/ are written inside it. Or it is a folder of articles
-    (default: sources/): claims/ and reports/ are written beside it."""
+    STORY is a story folder (holding sources/; see claimcheck init): its
+    claims/ and reports/ are written inside it. SOURCES_DIR is a folder of
+    articles (default: sources/): claims/ and reports/ are written beside it."""
     from .report.markdown import summary_line, title
     from .report.newsince import is_open, review_command
     from .run import run_check
@@ -348,8 +355,8 @@ def story_options(fn):
                    "reason; dismissed: not a discrepancy.")
 @click.option("--note", default="", help="Why (shown in the reports).")
 @click.option("--by", "by", default=None, help="Reviewer's name (default: $USER).")
-@story_options
 @simple_options
+@story_options
 def review(finding_id, verdict, note, by, where, quiet):
     """Record an editor's verdict on FINDING_ID in reviews.csv and show it in
     the reports at once (they are rewritten from the last check; no article
@@ -366,8 +373,8 @@ def review(finding_id, verdict, note, by, where, quiet):
 
 
 @cli.command(epilog=EXAMPLES["report"])
-@story_options
 @simple_options
+@story_options
 def report(where, quiet):
     """Rewrite report.md, report.html and findings.json from the last check
     with the latest verdicts in reviews.csv (no article is read again)."""

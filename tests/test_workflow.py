@@ -572,3 +572,25 @@ def test_two_stories_never_share_reports_or_reviews(tmp_path, sources_copy):
     assert not (a / "reports" / "reviews.csv").exists()
     r = invoke("review", fid, "--verdict", "dismissed", "--to", a)
     assert r.exit_code == 2 and "is not in" in r.stderr
+
+
+def test_story_options_refuse_what_cannot_work(tmp_path, story):
+    r = invoke("add", story, "--to", tmp_path / "s", "--sources-dir", tmp_path / "x")
+    assert r.exit_code == 2 and "not both" in r.stderr
+    (tmp_path / "file").write_text("x")
+    r = invoke("init", tmp_path / "file")
+    assert r.exit_code == 2 and "is a file" in r.stderr
+    r = invoke("review", "F-1", "--verdict", "confirmed", "--to", tmp_path / "nope")
+    assert r.exit_code == 2 and "claimcheck init" in r.stderr
+
+
+def test_export_to_a_story_folder(tmp_path):
+    pytest.importorskip("sqlite_utils")
+    src = tmp_path / "story" / "sources"
+    src.mkdir(parents=True)
+    for name, text in CONFLICTING.items():
+        (src / name).write_text(text, encoding="utf-8")
+    assert invoke("check", tmp_path / "story").exit_code == 0
+    r = invoke("export", "--to", tmp_path / "story", "--sqlite", tmp_path / "s.db")
+    assert r.exit_code == 0, r.output
+    assert "2 sources" in r.stdout and "1 findings" in r.stdout
