@@ -125,3 +125,22 @@ def test_every_command_help_has_an_example():
         r = run(name, "--help")
         assert r.exit_code == 0
         assert "Example" in r.output and f"claimcheck {name}" in r.output, name
+
+
+def test_sample_report_names_sources_and_each_heading_is_its_own(sources_copy, tmp_path):
+    r = run("check", str(sources_copy), "--claims-dir", str(tmp_path / "c"),
+            "--reports-dir", str(tmp_path / "r"))
+    assert r.exit_code == 0
+    md = (tmp_path / "r" / "report.md").read_text()
+    heads = [line.split(" · ", 1)[1] for line in md.splitlines() if line.startswith("#### ")]
+    # was: two conflicts both headed "NCMEC · report · 2024"
+    assert len(heads) == 2 and len(set(heads)) == 2
+    assert "NCMEC · report · 2024: about 29.2 million vs 20.5 million" in heads
+    body, _, sources = md.partition("## Sources")
+    stem = "000\\_2aa34b30455cfcd5"  # as report.md escapes it
+    assert stem not in body and stem.replace("\\", "") not in body
+    assert "The Mission Haven" in body
+    assert "| The Mission Haven | What the 2024 NCMEC Report Says About Child Safety |" in sources
+    assert "004\\_4f7b432355490b56" in sources  # the file is still named in the sources table
+    doc = json.loads((tmp_path / "r" / "findings.json").read_text())
+    assert all(s.startswith("00") for f in doc["findings"] for s in f["sources"])

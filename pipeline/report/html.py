@@ -201,6 +201,8 @@ def chart_svg(entries: list[dict], axis_title: str = "", width: int = 600,
     if lo < 0 < hi:
         rows.insert(0, f'<line class="zero" x1="{x(0)}" x2="{x(0)}" y1="{top}" y2="{axis_y}"/>')
     ticks = sorted({data_lo, data_hi, *([0.0] if lo < 0 < hi else [])})
+    if len(ticks) == 2 and data_hi > data_lo:  # and the middle, for scale
+        ticks.insert(1, (data_lo + data_hi) / 2)
     tick_marks = "".join(
         f'<line class="tick" x1="{x(t)}" x2="{x(t)}" y1="{axis_y}" y2="{axis_y + 5}"/>'
         f'<text x="{x(t)}" y="{axis_y + 20}" text-anchor="{_anchor(x(t), x0, x1)}">'
