@@ -16,6 +16,7 @@ from typing import Iterable, Iterator, Mapping
 TITLE_CHARS = 30
 
 _LABELS: ContextVar[Mapping[str, str]] = ContextVar("claimcheck_labels", default={})
+_URLS: ContextVar[Mapping[str, str]] = ContextVar("claimcheck_urls", default={})
 
 
 def short_title(title: str, limit: int = TITLE_CHARS) -> str:
@@ -49,15 +50,22 @@ def source_labels(sources: Iterable[Mapping]) -> dict[str, str]:
 
 
 @contextmanager
-def naming(labels: Mapping[str, str]) -> Iterator[None]:
-    """Name sources by ``labels`` while the block runs."""
-    token = _LABELS.set(labels)
+def naming(labels: Mapping[str, str], urls: Mapping[str, str] | None = None) -> Iterator[None]:
+    """Name sources by ``labels`` (and know their articles' ``urls``) while
+    the block runs."""
+    token, url_token = _LABELS.set(labels), _URLS.set(urls or {})
     try:
         yield
     finally:
         _LABELS.reset(token)
+        _URLS.reset(url_token)
 
 
 def name(source_id: str) -> str:
     """The label of ``source_id`` (its id when no label is known)."""
     return _LABELS.get().get(source_id, source_id)
+
+
+def url(source_id: str) -> str:
+    """The article's address, when known inside :func:`naming`; else ""."""
+    return _URLS.get().get(source_id, "")

@@ -210,6 +210,8 @@ def test_layout_names_links_and_review_state_at_width(browser, report, width):
     assert len(links) == 3
     cites = " ".join(c.text for c in by_css(browser, "blockquote cite"))
     assert "The Mission Haven" in cites and "004_4f7b432355490b56" not in cites
+    assert {a.get_attribute("href") for a in by_css(browser, "blockquote cite a")} >= \
+        {"https://example.org/004_4f7b432355490b56"}  # quotes link to their articles
     # "New since the last check" links to the cards
     new = by_css(browser, "section.new a")
     assert new and all(a.get_attribute("href").split("#")[1] for a in new)

@@ -238,3 +238,19 @@ def test_html_claim_table_from_claims_equals_the_frame_one_escaped_cell_by_cell(
     assert expected in page  # the separator characters in a cell are escaped as text
     assert "<b>" not in page and claims_table(claims[:2]) == claims_table(frame.iloc[:2])
     assert "<tbody></tbody>" in claims_table([]) and "<tbody></tbody>" in claims_table(None)
+
+
+def test_only_http_addresses_are_linked():
+    from pipeline.report.html import render_html
+    from pipeline.report.markdown import safe_url
+    assert safe_url("https://example.org/a?b=1") == "https://example.org/a?b=1"
+    for bad in ("javascript:alert(1)", "data:text/html,x", "example.org", "", None,
+                'https://x.org/"><script>'):
+        assert safe_url(bad) == ""
+    doc, table = build(*hotline_stories())
+    doc = json.loads(findings_json(doc))
+    doc["sources"][0].update(url="javascript:alert(1)", publisher="Wire <b>")
+    doc["sources"][1].update(url="https://example.org/b")
+    page = render_html(doc, table)
+    assert "javascript:" not in page and "Wire &lt;b&gt;" in page
+    assert '<a href="https://example.org/b" rel="noopener">' in page

@@ -12,7 +12,7 @@ from html import escape
 
 from ..figures import PERCENT_KINDS, fmt_number, fmt_plain
 from ..model import CLAIM_COLUMNS
-from ..labels import name as source_name, naming, source_labels
+from ..labels import name as source_name, naming, source_labels, url as source_url
 from .newsince import is_open, newsince_html, review_html
 from .table import table_columns
 from .markdown import (ALIGNMENT_LABEL, SEVERITY_ORDER, ROLE_NAMES, agreements_of,
@@ -134,7 +134,7 @@ def evidence_html(f: dict) -> str:
         role = f"cause: “{escape(cue)}”" if cue else escape(e.get("role", "figure"))
         parts.append(f'<blockquote class="{escape(e.get("role", "figure"))}">'
                      f'{highlighted(e["sentence"], e["start_char"], spans)}'
-                     f'<cite>{escape(source_name(e["source_id"]))}, characters {e["start_char"]}–'
+                     f'<cite>{source_html(e["source_id"])}, characters {e["start_char"]}–'
                      f'{e["end_char"]} ({role})</cite></blockquote>')
     return "\n".join(parts)
 
@@ -347,18 +347,24 @@ def _cell(v) -> str:
 
 def render_html(doc: dict, table) -> str:
     """The report page; ``table``: the claim table (a DataFrame or a list of claims)."""
-    with naming(source_labels(doc.get("sources", []))):
+    sources = doc.get("sources", [])
+    urls = {s["source_id"]: u for s in sources if (u := safe_url(s.get("url")))}
+    with naming(source_labels(sources), urls):
         return _render_html(doc, table)
+
+
+def source_html(source_id: str) -> str:
+    """The source's label, linked to its article when its URL is known."""
+    label = escape(source_name(source_id))
+    link = source_url(source_id)
+    return f'<a href="{escape(link)}" rel="noopener">{label}</a>' if link else label
 
 
 def sources_html(doc: dict) -> str:
     """Each article by its label, linked to its URL, with title, publisher and file."""
     rows = []
     for s in doc.get("sources", []):
-        label = escape(source_name(s["source_id"]))
-        url = safe_url(s.get("url"))
-        link = f'<a href="{escape(url)}" rel="noopener">{label}</a>' if url else label
-        rows.append(f"<tr><td>{link}</td><td>{escape(s.get('title', '') or '')}</td>"
+        rows.append(f"<tr><td>{source_html(s['source_id'])}</td><td>{escape(s.get('title', '') or '')}</td>"
                     f"<td>{escape(s.get('publisher', '') or '')}</td>"
                     f"<td>{escape(s.get('published', '') or '')}</td>"
                     f"<td>{escape(s['source_id'])}</td><td>{s.get('claims', 0)}</td></tr>")
