@@ -1,31 +1,38 @@
 # claimcheck: `make check` runs the main job on sources/, `make test` runs the tests.
-# Both create .venv on first use and install the package (with test extras) into it.
-# `make bench` runs the speed benchmark (benchmarks/README.md).
+# Both create .venv on first use. `make check` installs only the package (what the
+# main job needs); `make test` adds the test extras. `make bench` runs the speed
+# benchmark (benchmarks/README.md).
 PYTHON ?= python3
 # test: pytest, hypothesis; datasette, parquet, browser: what tests/test_export.py and
 # tests/test_browser.py exercise (they skip, saying why, when one is missing)
 EXTRAS ?= test,datasette,parquet,browser
 VENV   := .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed
+# one stamp per install: the package alone, and the package with the test extras
+STAMP      := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
 
 .PHONY: check test setup bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[$(EXTRAS)]'
+	$(BIN)/python -m pip install --quiet -e .
 	touch $(STAMP)
+
+$(TEST_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[$(EXTRAS)]'
+	touch $(TEST_STAMP)
 
 setup: $(STAMP)
 
 check: $(STAMP)
 	$(BIN)/claimcheck check sources/
 
-test: $(STAMP)
+test: $(TEST_STAMP)
 	$(BIN)/python -m pytest
 
-bench: $(STAMP)
+bench: $(TEST_STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[$(EXTRAS),bench]'
 	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
 

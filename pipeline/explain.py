@@ -26,6 +26,7 @@ from .cues import first_cue
 from .figures import PERCENT_KINDS, fmt_number, fmt_plain
 from .keys import cfg, norm_metric
 from .knowledge import load
+from .labels import name as source_name, naming, source_labels
 from .model import Article, Claim, Evidence, Finding
 
 SEVERITY_ORDER = ("high", "medium", "low")
@@ -48,8 +49,9 @@ def explain(findings: list[Finding], claims: list[Claim], articles: list[Article
     ctx = Context(claims, articles, memo)
     ctx.self_checked = {e["claim_id"]: f.derivation for f in findings if is_self_check(f)
                         for e in f.values if e["role"] == STATED and e.get("claim_id")}
-    for f in findings:
-        explain_one(f, ctx)
+    with naming(source_labels(a.metadata() for a in articles)):  # sources by name in text
+        for f in findings:
+            explain_one(f, ctx)
     ctx.remember()
     return sorted(findings, key=order_key)
 
@@ -477,7 +479,7 @@ def figures(f: Finding, roles=(STATED,)) -> str:
         if e["role"] in roles and describe(e) not in seen[e["source_id"]]:
             seen[e["source_id"]].append(describe(e))
     if len(seen) <= cfg()["causes"]["max_quoted_sources"]:
-        return "; ".join(f"{' / '.join(ds)} ({s})" for s, ds in seen.items())
+        return "; ".join(f"{' / '.join(ds)} ({source_name(s)})" for s, ds in seen.items())
     same: dict[str, list[str]] = defaultdict(list)  # many sources: one entry per wording
     for s, ds in seen.items():
         same[" / ".join(ds)].append(s)
@@ -488,7 +490,7 @@ def name_sources(ids: list[str]) -> str:
     """'a, b, c' or, past the data's max_named_sources, 'a, b, c and 297 more'."""
     limit = cfg()["causes"]["max_named_sources"]
     more = len(ids) - limit
-    return ", ".join(ids[:limit]) + (f" and {more} more" if more > 0 else "")
+    return ", ".join(map(source_name, ids[:limit])) + (f" and {more} more" if more > 0 else "")
 
 
 def camps(f: Finding) -> list[list[dict]]:
@@ -518,7 +520,7 @@ def cue_summary(support: list[Evidence]) -> str:
     for e in support:
         if e.cue and e.cue.lower() not in by_source[e.source_id]:
             by_source[e.source_id].append(e.cue.lower())
-    return " ".join(f"{s} says “{'”, “'.join(cues)}”." for s, cues in by_source.items())
+    return " ".join(f"{source_name(s)} says “{'”, “'.join(cues)}”." for s, cues in by_source.items())
 
 
 def about(f: Finding) -> str:
@@ -543,7 +545,7 @@ def explanation(f: Finding, members: list[Claim], support: list[Evidence]) -> st
             f"“{n}” ({name_sources(sorted(s))})" for n, s in sorted(nouns.items())) + ". "
                    + summary)
     fields = dict(cue_summary=summary.strip(), factor=_factor_text(f),
-                  source=f.sources[0] if f.sources else "", derivation=f.derivation,
+                  source=source_name(f.sources[0]) if f.sources else "", derivation=f.derivation,
                   stated=stated_summary(f))
     return f"{lead} {template('explanation', f.cause, **fields)}".strip()
 
@@ -567,8 +569,9 @@ def derived_lead(f: Finding) -> str:
     -15.7M (20.5M - 36.2M) and -43.4% (...); a_wire, b_blog state ...'"""
     premises = first_premises(f)
     derived = [e for e in f.values if e["role"] == DERIVED]
-    source = premises[0]["source_id"] if premises else ""
-    others = {e["source_id"] for e in f.values if e["role"] == "premise"} - {source}
+    first = premises[0]["source_id"] if premises else ""
+    source = source_name(first) if premises else ""
+    others = {e["source_id"] for e in f.values if e["role"] == "premise"} - {first}
     if others:
         source += f" (and {len(others)} other sources with the same figures)"
     given = " and ".join(f"{describe(e)} ({e['period']})" for e in premises)
@@ -605,7 +608,7 @@ def suggestion(f: Finding) -> str:
     rest = [e for g in groups[1:] for e in g]
     fields = dict(figures=figures(f, (STATED, DERIVED)), pick=describe(first[0]) if first else "",
                   pick_sources=_sources(first), other=describe(rest[0]) if rest else "",
-                  other_sources=_sources(rest), source=f.sources[0] if f.sources else "",
+                  other_sources=_sources(rest), source=source_name(f.sources[0]) if f.sources else "",
                   derived=" / ".join(describe(e) for e in f.values if e["role"] == DERIVED),
                   stated=stated_summary(f), factor=_factor_text(f),
                   premises=" and ".join(describe(e) for e in first_premises(f)),
@@ -615,7 +618,7 @@ def suggestion(f: Finding) -> str:
     name = f.cause
     if f.cause == "rounding":
         p = most_precise(f)
-        fields.update(pick=describe(p), pick_sources=p["source_id"] if p else "")
+        fields.update(pick=describe(p), pick_sources=source_name(p["source_id"]) if p else "")
     elif f.cause == "counting_method":
         name = ("counting_method_derived" if f.basis == DERIVED else
                 "counting_method_majority" if majority else "counting_method_tie")

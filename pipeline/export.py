@@ -26,6 +26,7 @@ from .files import ensure_dir, read_csv_rows, write_atomic
 from .ingest import METADATA_COLUMNS
 from .knowledge import load
 from .model import CLAIM_COLUMNS
+from .report.table import BOUND_COLUMNS, read_bound
 from .reviews import COLUMNS as REVIEW_COLUMNS
 
 INT_COLUMNS = ("start_char", "end_char")
@@ -82,6 +83,9 @@ def read_claim_rows(claims_dir: Path) -> list[dict]:
             rec[c] = _number(rec[c], int)
         for c in FLOAT_COLUMNS:
             rec[c] = _number(rec[c], float)
+        if rec["value"] is not None:  # an empty interval end is open (once written "inf")
+            for c in BOUND_COLUMNS:
+                rec[c] = read_bound(rec[c], c)
         out.append(rec)
     return out
 

@@ -122,6 +122,9 @@ class Finding:
     #: why the claims were judged to be the same quantity:
     #: {"score": 0..1, "reasons": [...]} (see pipeline.align)
     alignment: dict = field(default_factory=dict)
+    #: the earlier finding this one replaces (same quantity, claims added, so a
+    #: new id): {"finding_id", "claims_added", "review", "replaces"}, or None
+    replaces: dict | None = None
 
     def to_json(self) -> dict:
         # Shallow on purpose: dataclasses.asdict deep-copies every value entry,
@@ -137,10 +140,9 @@ class Finding:
 
 
 def _json_number(v):
-    """JSON has no infinity: open interval ends are written "inf" / "-inf",
-    as in the claim table's JSON; an unknown number is null."""
-    if isinstance(v, float) and math.isnan(v):
+    """JSON has no infinity: an open interval end is null, as in the claim
+    table's JSON (``low`` null: open below; ``high`` null: open above); an
+    unknown number is null too."""
+    if isinstance(v, float) and (math.isnan(v) or math.isinf(v)):
         return None
-    if isinstance(v, float) and math.isinf(v):
-        return "inf" if v > 0 else "-inf"
     return v

@@ -40,26 +40,60 @@ def read_reviews(reports_dir: str | Path) -> dict[str, dict]:
     return latest
 
 
-def previous_finding_ids(reports_dir: str | Path) -> set[str]:
-    """Finding ids in the last run's findings.json (empty before the first)."""
+def previous_findings(reports_dir: str | Path) -> list[dict]:
+    """The findings of the last run's findings.json (empty before the first)."""
     path = Path(reports_dir) / FINDINGS_FILE
     if not path.exists():
-        return set()
+        return []
     try:
         doc = json.loads(path.read_text(encoding="utf-8"))
-        return {f["finding_id"] for f in doc["findings"]}
+        found = [f for f in doc["findings"] if isinstance(f["finding_id"], str)]
+        for f in found:
+            f["claims"] = list(f.get("claims") or [])
+        return found
     except (OSError, ValueError, KeyError, TypeError):
         warn(f"{path} is not a findings file claimcheck wrote; every finding counts as new")
-        return set()
+        return []
+
+
+def previous_finding_ids(reports_dir: str | Path) -> set[str]:
+    """Finding ids in the last run's findings.json (empty before the first)."""
+    return {f["finding_id"] for f in previous_findings(reports_dir)}
 
 
 def attach(findings: list, reports_dir: str | Path) -> None:
-    """Set ``new`` and ``review`` on each finding from the reports folder."""
-    previous = previous_finding_ids(reports_dir)
+    """Set ``new``, ``review`` and ``replaces`` on each finding from the
+    reports folder: a new finding about the same quantity as a finding of the
+    last run that is gone, sharing claims with it (an article joined it, so
+    its id changed), replaces it and carries its verdict as history."""
+    previous = previous_findings(reports_dir)
     reviews = read_reviews(reports_dir)
+    known = {f["finding_id"]: f for f in previous}
+    current = {f.finding_id for f in findings}
+    gone = [f for f in previous if f["finding_id"] not in current]
     for f in findings:
-        f.new = f.finding_id not in previous
+        f.new = f.finding_id not in known
         f.review = reviews.get(f.finding_id)
+        if not f.new:
+            f.replaces = known[f.finding_id].get("replaces")  # history stays
+        else:
+            f.replaces = replaced(f, gone, reviews)
+
+
+def replaced(f, gone: list[dict], reviews: dict[str, dict]) -> dict | None:
+    """The gone finding ``f`` replaces: same type and quantity, the most
+    claims in common; with its latest verdict and its own history."""
+    claims = set(f.claims)
+    same = [g for g in gone if (g.get("type"), g.get("subject"), g.get("metric"),
+                                g.get("period")) == (f.type, f.subject, f.metric, f.period)
+            and claims & set(g["claims"])]
+    if not same:
+        return None
+    g = max(same, key=lambda g: (len(claims & set(g["claims"])), g["finding_id"]))
+    return {"finding_id": g["finding_id"],
+            "claims_added": sorted(claims - set(g["claims"])),
+            "review": reviews.get(g["finding_id"]) or g.get("review"),
+            "replaces": g.get("replaces")}
 
 
 def default_reviewer() -> str:

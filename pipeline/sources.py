@@ -24,7 +24,8 @@ FIELDS = ("title", "publisher", "date", "url")
 @dataclass
 class Added:
     path: Path    # the article in the sources folder
-    status: str   # "added" | "replaced" | "unchanged" | "duplicate" (of ``path``)
+    status: str   # "added" | "replaced" | "updated" (metadata only) | "unchanged" |
+                  # "duplicate" (of ``path``)
     source: Path  # the file given
 
 
@@ -58,7 +59,10 @@ def add_articles(files: list[str | Path], sources_dir: str | Path = "sources",
             if added.status == "duplicate":
                 continue
             row = rows.setdefault(added.path.name, {"file": added.path.name})
+            before = dict(row)
             row.update({k: v for k, v in meta.items() if v})
+            if added.status == "unchanged" and row != before:
+                added.status = "updated"  # same file, new metadata
         write_metadata(sources_dir, rows)
     return plan
 

@@ -57,14 +57,32 @@ def test_open_intervals_are_valid_json():
     b.claim("25", "count", 25, 24.5, 25.5)
     doc, _ = build(a, b)
     text = findings_json(doc)
-    assert json.loads(text, parse_constant=strict)["findings"][0]["values"][0]["high"] == "inf"
+    value = json.loads(text, parse_constant=strict)["findings"][0]["values"][0]
+    assert value["high"] is None and value["low"] == 20  # open above: null, not "inf"
+
+
+def test_open_ends_are_empty_in_csv_and_null_in_json_and_read_back_either_way():
+    from pipeline.report.markdown import value_cells
+    from pipeline.report.table import claims_csv, claims_json, read_bound
+    a = Story("one", "At least 20 cases in 2024.")
+    a.claim("At least 20", "count", 20, 20, float("inf"), qualifier="at_least")
+    for table in (a.claims, claims_frame(a.claims)):
+        row = dict(zip(*[line.split(",") for line in claims_csv(table).splitlines()][:2]))
+        assert (row["low"], row["high"], row["qualifier"]) == ("20", "", "at_least")
+        assert json.loads(claims_json(table))[0]["high"] is None
+    assert read_bound("", "high") == read_bound(None, "high") == read_bound("inf", "high") \
+        == float("inf")
+    assert read_bound("", "low") == read_bound("-inf", "low") == float("-inf")
+    for old_or_new in ("inf", None):  # findings.json written before or after
+        entry = {"kind": "count", "value": 20, "low": 20, "high": old_or_new}
+        assert value_cells(entry) == ("20", "at least 20")
 
 
 def test_markdown_lists_conflicts_by_severity_then_agreements():
     doc, _ = build(*hotline_stories())
     md = render_markdown(json.loads(findings_json(doc)))
     assert md.splitlines()[2] == ("3 articles, 15 claims: 2 conflicts (2 high, 0 medium, "
-                                  "0 low), 5 agreements.")
+                                  "0 low; 2 open), 5 agreements.")
     assert md.index("### High severity") < md.index("## Agreements")
     assert "cause: **counting method**" in md
     assert "**Suggested wording:**" in md and "**Derived:**" in md
@@ -204,14 +222,35 @@ def test_claim_table_from_claims_is_written_as_from_the_frame():
 def test_html_claim_table_from_claims_equals_the_frame_one_escaped_cell_by_cell():
     from html import escape
 
-    from pipeline.report.html import _cell, claims_table
+    from pipeline.report.html import KEY_COLUMNS, NUMBER_COLUMNS, _cell, _number_cell, claims_table
     claims = odd_claims()
     frame = claims_frame(claims)
     page = claims_table(claims)
     assert page == claims_table(frame)
     rows = frame.to_dict(orient="records")
-    expected = "\n".join("<tr>" + "".join(f"<td>{escape(_cell(r[c]))}</td>" for c in frame.columns)
-                         + "</tr>" for r in rows)
+    keys = [c for _, c in KEY_COLUMNS]
+    order = keys + [c for c in frame.columns if c not in keys[1:]]  # key columns first
+
+    def cell(r, c):
+        return _number_cell(r[c], r["kind"]) if c in NUMBER_COLUMNS else _cell(r[c])
+    expected = "\n".join("<tr>" + "".join(f"<td>{escape(cell(r, c))}</td>" for c in order)
+                          + "</tr>" for r in rows)
     assert expected in page  # the separator characters in a cell are escaped as text
     assert "<b>" not in page and claims_table(claims[:2]) == claims_table(frame.iloc[:2])
     assert "<tbody></tbody>" in claims_table([]) and "<tbody></tbody>" in claims_table(None)
+
+
+def test_only_http_addresses_are_linked():
+    from pipeline.report.html import render_html
+    from pipeline.report.markdown import safe_url
+    assert safe_url("https://example.org/a?b=1") == "https://example.org/a?b=1"
+    for bad in ("javascript:alert(1)", "data:text/html,x", "example.org", "", None,
+                'https://x.org/"><script>'):
+        assert safe_url(bad) == ""
+    doc, table = build(*hotline_stories())
+    doc = json.loads(findings_json(doc))
+    doc["sources"][0].update(url="javascript:alert(1)", publisher="Wire <b>")
+    doc["sources"][1].update(url="https://example.org/b")
+    page = render_html(doc, table)
+    assert "javascript:" not in page and "Wire &lt;b&gt;" in page
+    assert '<a href="https://example.org/b" rel="noopener">' in page

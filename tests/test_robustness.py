@@ -72,9 +72,13 @@ def test_unwritable_output_folder_is_one_line_error(folder, tmp_path, option):
     assert_one_line_error(r, "cannot create output folder")
 
 
-def test_verbose_shows_the_traceback(tmp_path):
-    r = CliRunner().invoke(cli, ["check", str(tmp_path / "nope"), "--verbose"])
-    assert r.exit_code != 0 and isinstance(r.exception, UserError)
+@pytest.mark.parametrize("flag", ["--verbose", "-v"])
+def test_bad_input_is_exit_2_and_one_line_even_with_verbose(tmp_path, flag):
+    # was: --verbose re-raised the UserError, a traceback and exit 1 ("open conflicts")
+    r = CliRunner().invoke(cli, ["check", str(tmp_path / "nope"), flag])
+    assert r.exit_code == 2 and isinstance(r.exception, SystemExit)
+    assert "Traceback" not in r.output
+    assert_one_line_error(r, "is not a folder")
 
 
 def test_failed_write_is_a_user_error_and_keeps_the_old_file(tmp_path, monkeypatch):

@@ -14,7 +14,7 @@ from .html import render_html
 from .markdown import render_markdown
 from .table import claims_csv
 
-__all__ = ["write_claims", "write_reports", "findings_document"]
+__all__ = ["write_claims", "write_reports", "findings_document", "render_again"]
 
 
 def write_claims(table, claims_dir: str | Path) -> Path:
@@ -32,3 +32,37 @@ def write_reports(doc: dict, table, reports_dir: str | Path) -> list[Path]:
         write_atomic(folder / "report.md", render_markdown(doc)),
         write_atomic(folder / "report.html", render_html(doc, table)),
     ]
+
+
+def render_again(reports_dir: str | Path, claims_dir: str | Path) -> list[Path]:
+    """Rewrite findings.json, report.md and report.html from the last check's
+    findings.json with the latest verdicts in reviews.csv, and the claim
+    table in claims.csv: no article is read and no model loaded."""
+    import json
+    from types import SimpleNamespace
+
+    from ..errors import UserError, warn
+    from ..export import read_claim_rows
+    from ..files import locked
+    from ..reviews import read_reviews
+    reports_dir = Path(reports_dir)
+    path = reports_dir / "findings.json"
+    if not path.is_file():
+        raise UserError(f"{path} does not exist; run claimcheck check first "
+                        "(or pass --to STORY or --reports-dir)")
+    with locked(reports_dir):
+        try:
+            doc = json.loads(path.read_text(encoding="utf-8"))
+            findings = doc["findings"]
+        except (ValueError, KeyError, TypeError) as exc:
+            raise UserError(f"{path} is not a findings file claimcheck wrote ({exc}); "
+                            "run claimcheck check again") from None
+        reviews = read_reviews(reports_dir)
+        for f in findings:
+            f["review"] = reviews.get(f["finding_id"])
+        try:
+            table = [SimpleNamespace(**row) for row in read_claim_rows(Path(claims_dir))]
+        except UserError as exc:
+            warn(f"{exc}; the report's claim table is empty")
+            table = []
+        return write_reports(doc, table, reports_dir)

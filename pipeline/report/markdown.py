@@ -7,7 +7,9 @@ import re
 from functools import lru_cache
 
 from ..figures import fmt_interval, fmt_number
-from .newsince import newsince_markdown, review_markdown
+from ..labels import name as source_name, naming, source_labels
+from .table import read_bound
+from .newsince import is_open, newsince_markdown, review_markdown
 
 SEVERITY_ORDER = ("high", "medium", "low")
 ROLE_NAMES = {"stated": "stated", "premise": "used to derive", "derived": "derived"}
@@ -24,7 +26,7 @@ def figure_rows(f: dict, roles=None) -> tuple[list[tuple[dict, str]], int]:
     """(value entry, its sources) per row to show, and how many rows are left out."""
     values = [v for v in f.get("values", []) if roles is None or v["role"] in roles]
     if len(values) <= MAX_FIGURE_ROWS:
-        return [(v, v["source_id"]) for v in values], 0
+        return [(v, source_name(v["source_id"])) for v in values], 0
     same: dict[tuple, list[dict]] = {}
     for v in values:
         key = (v["role"], v["kind"], " ".join(str(v["text"]).split()), v["value"], v["low"],
@@ -38,7 +40,8 @@ def named_sources(ids: list[str]) -> str:
     """'a, b, c' or 'a, b, c, d, e and 295 more'."""
     ids = list(dict.fromkeys(ids))
     more = len(ids) - MAX_NAMED_SOURCES
-    return ", ".join(ids[:MAX_NAMED_SOURCES]) + (f" and {more} more" if more > 0 else "")
+    return ", ".join(map(source_name, ids[:MAX_NAMED_SOURCES])) + \
+        (f" and {more} more" if more > 0 else "")
 
 
 def left_out(n: int) -> str:
@@ -67,6 +70,7 @@ def agreements_of(doc: dict) -> list[dict]:
 
 
 def summary_line(doc: dict) -> str:
+    """'3 articles, 32 claims: 2 conflicts (2 high, 0 medium, 0 low; 1 open), 5 agreements.'"""
     conflicts = conflicts_of(doc)
     run = doc["run"]
     line = (f"{run['articles']} articles, {run['claims']} claims: "
@@ -74,6 +78,7 @@ def summary_line(doc: dict) -> str:
     if conflicts:
         counts = ", ".join(f"{sum(f['severity'] == s for f in conflicts)} {s}"
                            for s in SEVERITY_ORDER)
+        counts += f"; {sum(map(is_open, conflicts))} open"
         line = line.replace(" conflicts,", f" conflicts ({counts}),", 1)
     return line
 
@@ -82,11 +87,17 @@ def as_float(v) -> float:
     return float(v) if v is not None else float("nan")
 
 
+def bound(v: dict, side: str) -> float:
+    """A value entry's interval end (``side``: low or high); null (open)
+    or the older "inf"/"-inf" is infinite."""
+    return read_bound(v.get(side), side)
+
+
 def value_cells(v: dict) -> tuple[str, str]:
     """(value, interval) of a finding's value entry, as a report writes them."""
     kind = v.get("kind", "count")
     signed = kind in ("change", "pct_change") and bool(v.get("signed"))
-    return _cells(as_float(v["value"]), as_float(v["low"]), as_float(v["high"]), kind, signed)
+    return _cells(as_float(v["value"]), bound(v, "low"), bound(v, "high"), kind, signed)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -103,9 +114,37 @@ def direction(v: dict) -> str:
     return " (down)" if value < 0 else " (up)"
 
 
+#: Figures named in a finding's heading before "…".
+HEADING_FIGURES = 4
+
+
+def title(f: dict) -> str:
+    """What a finding is about and its figures, for its heading:
+    'NCMEC · report · 2024: about 29.2 million vs 20.5 million'; a derived
+    finding: '... 7 million (down), 19% (down) vs implied -15.7M, -43.4%'."""
+    quantity = " · ".join(p for p in (f["subject"], f["metric"], f["period"]) if p)
+    stated: dict[str, str] = {}  # figure text -> as shown (with its direction if any)
+    derived: list[str] = []
+    for v in f.get("values", []):
+        if v["role"] == "derived":
+            derived.append(value_cells(v)[0])
+        elif v["role"] != "premise":
+            text = " ".join(str(v["text"]).split())
+            if not stated.get(text, "").endswith(")"):
+                stated[text] = text + direction(v)
+    shown = _some(list(dict.fromkeys(stated.values())), " vs " if not derived else ", ")
+    if derived:
+        shown = f"{shown} vs implied {_some(list(dict.fromkeys(derived)), ', ')}"
+    return f"{quantity}: {shown}" if shown else quantity
+
+
+def _some(items: list[str], sep: str) -> str:
+    return sep.join(items[:HEADING_FIGURES]) + (f"{sep}…" if len(items) > HEADING_FIGURES else "")
+
+
 def heading(f: dict) -> str:
-    parts = [f["finding_id"], f["subject"], f["metric"], f["period"]]
-    return " · ".join(md_escape(p) for p in parts if p)
+    """The finding id and its title: unique within a report (the id is)."""
+    return f"{md_escape(f['finding_id'])} · {md_escape(title(f))}"
 
 
 def cause_name(cause: str) -> str:
@@ -143,15 +182,17 @@ def evidence_lines(f: dict) -> list[str]:
     for e in f.get("evidence", []):
         why = f"cause: “{md_escape(e['cue'])}”" if e.get("cue") else e.get("role", "figure")
         lines += [f"> {md_escape(e['sentence'])}", ">",
-                  f"> — {md_escape(e['source_id'])}, characters {e['start_char']}–"
+                  f"> — {md_escape(source_name(e['source_id']))}, characters {e['start_char']}–"
                   f"{e['end_char']} ({why})", ""]
     return lines
 
 
 def conflict_block(f: dict) -> list[str]:
+    status = "open" if is_open(f) else f"reviewed: {f['review']['verdict']}"
     lines = [f"#### {heading(f)}", "",
              f"**{f['severity'].capitalize()}**, cause: **{cause_name(f['cause'])}**"
-             f"{' (derived)' if f['basis'] == 'derived' else ''}", ""]
+             f"{' (derived)' if f['basis'] == 'derived' else ''}, **{status}**", ""]
+    lines += review_markdown(f) + [""]
     lines += figures_table(f) + [""]
     if f.get("derivation"):
         lines += [f"**Derived:** {md_escape(f['derivation'])}", ""]
@@ -161,8 +202,23 @@ def conflict_block(f: dict) -> list[str]:
     lines += evidence_lines(f)
     if f.get("suggested_wording"):
         lines += [f"**Suggested wording:** {md_escape(f['suggested_wording'])}", ""]
-    lines += review_markdown(f) + [""]
     return lines
+
+
+_SAFE_URL = re.compile(r"https?://[^\s<>()\[\]]+\Z", re.I)
+
+
+def safe_url(url) -> str:
+    """An http(s) address to link to, or "" (no javascript: or data: links)."""
+    url = str(url or "").strip()
+    return url if _SAFE_URL.match(url) else ""
+
+
+def source_link(s: dict) -> str:
+    """The source's label, linked to its article when sources.csv gives a URL."""
+    label = md_escape(source_name(s["source_id"]))
+    url = safe_url(s.get("url"))
+    return f"[{label}]({url})" if url else label
 
 
 def agreement_rows(doc: dict) -> list[str]:
@@ -181,7 +237,14 @@ def agreement_rows(doc: dict) -> list[str]:
 
 
 def render_markdown(doc: dict) -> str:
-    lines = ["# claimcheck report", "", summary_line(doc), ""]
+    with naming(source_labels(doc.get("sources", []))):
+        return _render_markdown(doc)
+
+
+def _render_markdown(doc: dict) -> str:
+    lines = ["# claimcheck report", "", summary_line(doc), "",
+             f"Generated at {doc.get('generated_at', '')} by claimcheck "
+             f"{doc.get('tool_version', '')}.", ""]
     lines += newsince_markdown(doc)
     lines += ["## Conflicts", ""]
     conflicts = conflicts_of(doc)
@@ -195,9 +258,10 @@ def render_markdown(doc: dict) -> str:
                 lines += conflict_block(f)
     lines += ["## Agreements", ""]
     lines += agreement_rows(doc) if agreements_of(doc) else ["None."]
-    lines += ["", "## Sources", "", "| Source | Title | Publisher | Claims |",
-              "| --- | --- | --- | --- |"]
-    lines += [f"| {md_escape(s['source_id'])} | {md_escape(s.get('title', ''))} | "
-              f"{md_escape(s.get('publisher', ''))} | {s.get('claims', 0)} |"
+    lines += ["", "## Sources", "", "| Source | Title | Publisher | Published | File | Claims |",
+              "| --- | --- | --- | --- | --- | --- |"]
+    lines += [f"| {source_link(s)} | {md_escape(s.get('title', ''))} | "
+              f"{md_escape(s.get('publisher', ''))} | {md_escape(s.get('published', ''))} | "
+              f"{md_escape(s['source_id'])} | {s.get('claims', 0)} |"
               for s in doc.get("sources", [])]
     return "\n".join(lines) + "\n"

@@ -16,12 +16,27 @@ from ..model import CLAIM_COLUMNS
 
 
 def _clean(v):
-    if isinstance(v, float):
-        if math.isnan(v):
-            return None
-        if math.isinf(v):
-            return "inf" if v > 0 else "-inf"
+    """A cell as JSON writes it: an unknown number or an open interval end is
+    null (JSON has no infinity; the qualifier says which way it is open)."""
+    if isinstance(v, float) and (math.isnan(v) or math.isinf(v)):
+        return None
     return v
+
+
+#: Columns holding an interval end: empty (CSV) or null (JSON) means open.
+BOUND_COLUMNS = ("low", "high")
+
+
+def read_bound(raw, column: str) -> float:
+    """An interval end read back from a claim table: a number; empty/null (the
+    current form) or "inf"/"-inf" (the form before) is the open end, -inf for
+    ``low`` and inf for ``high``."""
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return -math.inf if column == "low" else math.inf
+    value = float(raw)
+    if math.isnan(value):
+        return -math.inf if column == "low" else math.inf
+    return value
 
 
 def is_frame(table) -> bool:
@@ -54,14 +69,22 @@ def _typed(values: list) -> list:
 
 def _csv_cells(values: list) -> list:
     """A column's CSV cells as pandas writes them (csv writes a float as its
-    repr, as pandas does; a missing value is empty)."""
+    repr, as pandas does); a missing value or an open end is empty."""
     if set(map(type, values)) <= {str, int}:
         return values
-    return ["" if v is None or (type(v) is float and v != v) else v for v in values]
+    return ["" if v is None or (type(v) is float and (v != v or v in _INFS)) else v
+            for v in values]
+
+
+_INFS = (math.inf, -math.inf)
 
 
 def claims_csv(table) -> str:
     if is_frame(table):
+        floats = [c for c in table.columns if table[c].dtype.kind == "f"]
+        if floats:
+            table = table.copy()
+            table[floats] = table[floats].replace(list(_INFS), math.nan)
         return table.to_csv(index=False, lineterminator="\n")
     columns = table_columns(table)
     buf = io.StringIO()
