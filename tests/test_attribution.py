@@ -489,3 +489,28 @@ def test_a_time_word_is_never_the_metric(text, figure):
 ])
 def test_a_number_ending_a_title_is_not_a_claim(text, figures):
     assert list(extract_claims(text).text) == figures
+
+
+def test_a_fronted_place_scopes_its_clause():
+    df = extract_claims("The Texas outbreak grew again. In New Mexico, cases rose to 42 from 38 "
+                        "on Tuesday.", published="2025-03-22")
+    assert set(df[df.text.isin(["42", "38"])].subject) == {"New Mexico"}
+
+
+def test_from_after_a_verb_that_moves_nothing_is_not_a_level():
+    df = extract_claims("Health officials counted 351 measles cases. Those cases come from 18 "
+                        "jurisdictions.", published="2025-03-22")
+    assert df.set_index("text").loc["18", "metric"] != "case"
+
+
+def test_a_background_year_far_back_is_not_a_later_figures_period():
+    text = ("Helene is the second-deadliest hurricane to hit the mainland in 50 years, after "
+            "Hurricane Katrina, which killed at least 1,833 people in 2005.\n\n"
+            "Searches for missing people continued.\n\n"
+            "Deaths by state were: North Carolina, 113 people; Georgia, 33 people.")
+    df = extract_claims(text, published="2024-10-06")
+    assert df.set_index("text").loc["113", "period"] == "2024"
+    # a year just before the story's stays ("counted 31 homicides last year. ...")
+    df = extract_claims("Police counted 31 homicides last year.\n\nBurglaries climbed to 2,950.",
+                        published="2025-01-15")
+    assert df.set_index("text").loc["2,950", "period"] == "2024"

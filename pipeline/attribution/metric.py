@@ -113,6 +113,13 @@ def _moves_a_level(verb: Token) -> bool:
     return verb.lemma_.lower() in words or verb.lower_ in words
 
 
+def _moves(verb: Token) -> bool:
+    """A verb of change ("rose", "fell"; extract.toml's direction verbs):
+    only after one does "from 10" give an earlier level."""
+    words = _flow_cues()
+    return verb.lemma_.lower() in words or verb.lower_ in words
+
+
 @cache
 def _level_words() -> frozenset[str]:
     return _flow_cues() | frozenset(load("extract")["direction"]["level"]) \
@@ -242,6 +249,8 @@ class MetricFinder:
                     return None
                 if r["head_i"] >= 0 and not _moves_a_level(verb):
                     return None  # "the outbreak has led to 31 hospitalizations"
+                if tok.head.lower_ == "from" and not _moves(verb):
+                    return None  # "cases come from 18 jurisdictions": where, not a level
                 for c in verb.children:
                     if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN") \
                             and not self._empty(c) and not self._refers(c) \

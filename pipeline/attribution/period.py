@@ -155,6 +155,8 @@ class Years:
         else:
             topic = pub
         self.topic = topic
+        #: the topic year comes from the title or the publication date
+        self.dated = bool(title_years or pub)
         self.ref = pub or topic
         month = art.published[5:7]
         self.pub = (pub, int(month)) if pub and month.isdigit() else None
@@ -485,6 +487,12 @@ def periods(ctx: ArticleContext, years: Years, sent: Span, r: dict,
         period, how = ctx_period, "period_context"
     if not period:
         period, how = years.stated_before(sent.start_char), "period_fallback"
+        if period and years.dated and years.topic - int(period[:4]) > 1:
+            # nothing in the sentence or its paragraph: the year an earlier
+            # paragraph named is the story's ("counted 31 homicides last
+            # year"), but not a background year far back ("Katrina killed
+            # 1,833 people in 2005"): then the year the article is about
+            period = str(years.topic)
     if not period and years.topic:
         period, how = str(years.topic), "period_fallback"
     if how == "period_fallback":

@@ -486,9 +486,10 @@ class SubjectFinder:
         """The place a clause is scoped to by one of attribution.toml's
         scope_preps ("across the state", "throughout Texas"), named or
         referred to ("the state" -> the last state named); "" if none."""
-        preps = attr()["scope_preps"]
+        preps, fronted = attr()["scope_preps"], attr()["fronted_scope_preps"]
         for prep in verb.children:
-            if prep.dep_ != "prep" or prep.lower_ not in preps:
+            if prep.dep_ != "prep" or not (prep.lower_ in preps
+                                           or prep.lower_ in fronted and prep.i < verb.i):
                 continue
             for obj in prep.children:
                 if obj.dep_ != "pobj":
