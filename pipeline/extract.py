@@ -73,6 +73,7 @@ def _cues() -> dict:
         "fold": d["multiple_words"]["suffix"],
         "rate": d["rate"],
         "money_per": d["money_per"]["nouns"],
+        "money_not_moved": set(d["direction"]["money_not_moved"]),
         "money_per_before": {k.lower(): v for k, v in d["money_per"]["before"].items()},
         "money_per_before_re": re.compile(
             r"\b(" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in d["money_per"]["before"])
@@ -404,6 +405,8 @@ def classify(q: Quantity, span: Span, head, cues: dict, sent: Span, text: str) -
         return ("multiple" if d is None else "change"), d or "", "ratio"
     if q.currency:
         d = _change_direction(before_words, after_words, cues)
+        if d is None and not q.role:
+            d = _money_moved(doc, span, q, cues)
         unit = q.currency
         m = cues["money_per_re"].match(text, q.end)
         mb = None if m else cues["money_per_before_re"].search(text, max(0, q.start - 50), q.start)
@@ -440,6 +443,23 @@ def _object_of_change_verb(doc: Doc, span: Span, q: Quantity, cues: dict) -> str
         return "increase"
     if doc[i].lemma_ in cues["verb_dec"]:
         return "decrease"
+    return None
+
+
+def _money_moved(doc: Doc, span: Span, q: Quantity, cues: dict) -> str | None:
+    """"jumped $1.2 billion", "shed 45 cents", "added 12 sen": money right
+    after a verb of movement is the size of the move. Not after the verbs
+    of extract.toml money_not_moved ("lost $3.5 billion" is a loss)."""
+    i = span.start - 1
+    while i >= 0 and doc[i].idx >= q.start:
+        i -= 1
+    if i < 0 or doc[i].pos_ != "VERB" or doc[i].lemma_ in cues["money_not_moved"]:
+        return None
+    word, lemma = doc[i].lower_, doc[i].lemma_
+    if word in cues["dec"] or lemma in cues["verb_dec"]:
+        return "decrease"
+    if word in cues["inc"] or lemma in cues["verb_inc"]:
+        return "increase"
     return None
 
 

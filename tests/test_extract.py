@@ -427,3 +427,18 @@ def test_vague_amounts_are_not_compared():
     assert not comparable(vague)
     assert comparable(Claim(**{**fields, "text": "24", "subject": "Alder County",
                                "confidence": 1.0}))
+
+
+@pytest.mark.parametrize("text, figure, kind, direction", [
+    ("The stock added $1.20 to close at $52.", "$1.20", "change", "increase"),
+    ("The ringgit added 12 sen against the dollar.", "12 sen", "change", "increase"),
+    ("The shares shed 45 cents.", "45 cents", "change", "decrease"),
+    ("Profit jumped $1.2 billion.", "$1.2 billion", "change", "increase"),
+    # a transaction, not a move
+    ("The company lost $3.5 billion last year.", "$3.5 billion", "amount", ""),
+    ("The campaign raised $5 million.", "$5 million", "amount", ""),
+    ("Revenue climbed 18% to $4.8 billion.", "$4.8 billion", "amount", ""),
+])
+def test_money_right_after_a_verb_of_movement_is_the_move(text, figure, kind, direction):
+    row = extract_claims(text).set_index("text").loc[figure]
+    assert (row.kind, row.direction) == (kind, direction)
