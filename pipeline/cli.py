@@ -157,7 +157,7 @@ def extract(paths, fmt, output, model, jobs, max_bytes, quiet):
 
 @cli.command()
 @click.option("--sqlite", "db_path", required=True, type=click.Path(dir_okay=False),
-              help="The SQLite database to write (replaced if it exists).")
+              help="The SQLite database to write (replaces only a database an export wrote).")
 @click.option("--claims-dir", default="claims", show_default=True,
               type=click.Path(file_okay=False), help="Where claims.csv is.")
 @click.option("--reports-dir", default="reports", show_default=True,
@@ -165,13 +165,18 @@ def extract(paths, fmt, output, model, jobs, max_bytes, quiet):
 @click.option("--sources-dir", default="sources", show_default=True,
               type=click.Path(file_okay=False), help="Where sources.csv is.")
 @click.option("--metadata", "metadata_path", default=None, type=click.Path(dir_okay=False),
-              help="datasette metadata file to write (default: metadata.json beside FILE).")
+              help="datasette metadata file to write (default: NAME.metadata.json beside "
+                   "NAME.db).")
+@click.option("--force", is_flag=True,
+              help="Replace FILE or the metadata file even if an export did not write it.")
 @common_options
-def export(db_path, claims_dir, reports_dir, sources_dir, metadata_path, jobs, max_bytes, quiet):
+def export(db_path, claims_dir, reports_dir, sources_dir, metadata_path, force, jobs, max_bytes,
+           quiet):
     """Write sources, claims, findings and reviews to a SQLite database, with a
-    datasette metadata file beside it (datasette FILE -m metadata.json)."""
+    datasette metadata file beside it (datasette claims.db -m claims.metadata.json)."""
     from .export import export_sqlite
-    counts = export_sqlite(db_path, claims_dir, reports_dir, sources_dir, metadata_path)
+    counts = export_sqlite(db_path, claims_dir, reports_dir, sources_dir, metadata_path,
+                           force=force)
     if not quiet:
         click.echo(f"Wrote {db_path}: {counts['sources']} sources, {counts['claims']} claims, "
                    f"{counts['findings']} findings, {counts['reviews']} reviews; "

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import fcntl
 import os
+import re
 import tempfile
 import time
 from collections.abc import Iterator
@@ -113,6 +114,34 @@ def locked(folder: str | Path, timeout: float | None = None) -> Iterator[Path]:
         fh.close()  # closing releases the lock
 
 
+# --- CSV cells -------------------------------------------------------------
+
+#: A cell starting with one of these is a formula to a spreadsheet (OWASP's
+#: "CSV injection"): every CSV written here prefixes such a text with a quote.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: A signed number ("-3.5", "+12%") is data, not a formula: left as it is.
+_PLAIN_NUMBER = re.compile(r"[+-]?\d[\d,.]*%?")
+
+
+def _formula_like(text: str) -> bool:
+    bare = text.lstrip("'")
+    return bare[:1] in FORMULA_START and bare[:1] != "" and not _PLAIN_NUMBER.fullmatch(bare)
+
+
+def csv_cell(value):
+    """``value`` as a CSV cell a spreadsheet shows as text: a string that
+    would start a formula gets a leading ``'`` (and one already quoted so
+    gets another, so :func:`csv_value` gives back exactly the string)."""
+    if isinstance(value, str) and _formula_like(value):
+        return "'" + value
+    return value
+
+
+def csv_value(cell: str) -> str:
+    """The string :func:`csv_cell` was given for ``cell``."""
+    return cell[1:] if cell.startswith("'") and _formula_like(cell[1:]) else cell
+
+
 def read_csv_rows(path: str | Path, columns: tuple[str, ...],
                   required: tuple[str, ...]) -> list[tuple[int, dict]]:
     """(line number, row) for each row of a CSV file we keep (sources.csv,
@@ -131,7 +160,8 @@ def read_csv_rows(path: str | Path, columns: tuple[str, ...],
                 if None in row:
                     raise UserError(f"{path} line {reader.line_num} has more fields than the "
                                     "header; quote values that contain commas")
-                rows.append((reader.line_num, {k: (v or "").strip() for k, v in row.items()}))
+                rows.append((reader.line_num,
+                             {k: csv_value(v or "").strip() for k, v in row.items()}))
             return rows
     except UnicodeDecodeError:
         raise UserError(f"{path} is not UTF-8 text; save it as UTF-8 CSV") from None

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from . import ingest
 from .errors import UserError, warn
-from .files import ensure_dir, locked, write_atomic
+from .files import csv_cell, ensure_dir, locked, write_atomic
 
 FIELDS = ("title", "publisher", "date", "url")
 
@@ -101,5 +101,5 @@ def write_metadata(folder: Path, rows: dict[str, dict]) -> Path:
     writer = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n", restval="")
     writer.writeheader()
     for name in sorted(rows):
-        writer.writerow(rows[name])
+        writer.writerow({k: csv_cell(v) for k, v in rows[name].items()})
     return write_atomic(folder / ingest.METADATA_FILE, buf.getvalue())

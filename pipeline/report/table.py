@@ -12,7 +12,13 @@ import io
 import json
 import math
 
+from ..files import csv_cell
 from ..model import CLAIM_COLUMNS
+
+#: Longest text written into a CSV cell: Python's csv module refuses fields
+#: over 131,072 characters, so a longer sentence (a page without line breaks)
+#: is cut here, with an ellipsis. JSON, JSON lines and Parquet keep it whole.
+MAX_CSV_TEXT = 100_000
 
 
 def _clean(v):
@@ -54,15 +60,31 @@ def _typed(values: list) -> list:
 
 def _csv_cells(values: list) -> list:
     """A column's CSV cells as pandas writes them (csv writes a float as its
-    repr, as pandas does; a missing value is empty)."""
+    repr, as pandas does; a missing value is empty), texts made safe
+    (:func:`csv_text`)."""
     if set(map(type, values)) <= {str, int}:
-        return values
-    return ["" if v is None or (type(v) is float and v != v) else v for v in values]
+        return [csv_text(v) for v in values]
+    return ["" if v is None or (type(v) is float and v != v) else csv_text(v) for v in values]
+
+
+def csv_text(value):
+    """A text cell that no spreadsheet runs as a formula and no csv reader
+    refuses (see :data:`MAX_CSV_TEXT`); numbers stay numbers."""
+    if not isinstance(value, str):
+        return value
+    if len(value) > MAX_CSV_TEXT:
+        value = value[:MAX_CSV_TEXT - 1] + "…"
+    return csv_cell(value)
 
 
 def claims_csv(table) -> str:
     if is_frame(table):
-        return table.to_csv(index=False, lineterminator="\n")
+        from pandas.api.types import is_numeric_dtype
+        safe = table.copy()
+        for c in safe.columns:
+            if not is_numeric_dtype(safe[c]):
+                safe[c] = safe[c].map(csv_text)
+        return safe.to_csv(index=False, lineterminator="\n")
     columns = table_columns(table)
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
