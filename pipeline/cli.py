@@ -7,7 +7,9 @@ Exit codes: 0 done; 1 ``--fail-on conflict`` and unreviewed conflicts remain;
 from __future__ import annotations
 
 import functools
+import io
 import logging
+import os
 import sys
 import time
 from pathlib import Path
@@ -49,12 +51,27 @@ def common_options(fn):
     return wrapper
 
 
+#: Exit code after Ctrl-C (128 + SIGINT), as shells report it.
+EXIT_INTERRUPTED = 130
+
+
 def _guarded(fn, verbose, *args, quiet, **kwargs):
     """Run a command: warnings to stderr (none with --quiet); bad input or
-    an unusable file is one ``Error: ...`` line and exit 2."""
+    an unusable file is one ``Error: ...`` line and exit 2; a reader that
+    stopped reading (``| head``) ends it quietly; Ctrl-C exits 130."""
     _setup_logging(quiet)
     try:
         return fn(*args, quiet=quiet, **kwargs)
+    except BrokenPipeError:
+        if verbose:
+            raise
+        _silence_stdout()
+        sys.exit(0)
+    except KeyboardInterrupt:
+        if verbose:
+            raise
+        click.echo("Interrupted; files being written were left as they were.", err=True)
+        sys.exit(EXIT_INTERRUPTED)
     except (UserError, OSError) as exc:
         if verbose:
             raise
@@ -62,6 +79,17 @@ def _guarded(fn, verbose, *args, quiet, **kwargs):
             f"{exc.strerror or exc}: {exc.filename or ''}; check the path and its permissions"
         click.echo(f"Error: {message}", err=True)
         sys.exit(2)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null: its reader is gone, and Python's flush at
+    exit would complain of the broken pipe again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        pass  # not a real file (a test runner's buffer)
 
 
 def simple_options(fn):
@@ -99,16 +127,21 @@ def check(sources_dir, claims_dir, reports_dir, model, fail_on, jobs, max_bytes,
     doc = result.document
     conflicts = [f for f in doc["findings"] if f["type"] == "conflict"]
     open_conflicts = [f for f in conflicts if not f.get("review")]
+    code = 1 if fail_on == "conflict" and open_conflicts else 0
     if not quiet:
         from .report.markdown import summary_line
-        click.echo(summary_line(doc))
-        for f in conflicts:
-            click.echo(f"  {f['finding_id']}  {f['severity']:<6} {f['cause']:<16} "
-                       f"{f['subject']} / {f['metric']} / {f['period']}")
-        click.echo(f"Wrote {Path(claims_dir) / 'claims.csv'}, {Path(reports_dir) / 'findings.json'}, "
-                   f"report.md, report.html in {time.perf_counter() - started:.1f}s")
-    if fail_on == "conflict" and open_conflicts:
-        sys.exit(1)
+        try:
+            click.echo(summary_line(doc))
+            for f in conflicts:
+                click.echo(f"  {f['finding_id']}  {f['severity']:<6} {f['cause']:<16} "
+                           f"{f['subject']} / {f['metric']} / {f['period']}")
+            click.echo(f"Wrote {Path(claims_dir) / 'claims.csv'}, "
+                       f"{Path(reports_dir) / 'findings.json'}, "
+                       f"report.md, report.html in {time.perf_counter() - started:.1f}s")
+        except BrokenPipeError:
+            _silence_stdout()  # the files are written; the summary's reader is gone (| head)
+    if code:
+        sys.exit(code)
 
 
 @cli.command()
@@ -152,7 +185,7 @@ def extract(paths, fmt, output, model, jobs, max_bytes, quiet):
         else:
             click.echo(data, nl=False)
     except BrokenPipeError:
-        sys.stderr.close()
+        _silence_stdout()  # | head: the reader has what it wanted
 
 
 @cli.command()

@@ -22,7 +22,7 @@ import tempfile
 from pathlib import Path
 
 from .errors import UserError, warn
-from .files import ensure_dir, read_csv_rows, write_atomic
+from .files import TEMP_SUFFIX, ensure_dir, read_csv_rows, temp_prefix, write_atomic
 from .ingest import METADATA_COLUMNS
 from .knowledge import load
 from .model import CLAIM_COLUMNS
@@ -277,7 +277,7 @@ def _write_database(db_path: Path, data: dict, reviews: list[dict]) -> None:
 
     folder = ensure_dir(db_path.parent)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{db_path.name}.", suffix=".tmp", dir=folder)
+        fd, tmp = tempfile.mkstemp(prefix=temp_prefix(db_path), suffix=TEMP_SUFFIX, dir=folder)
         os.close(fd)
     except OSError as exc:
         raise _export_error(db_path, exc) from None

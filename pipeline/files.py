@@ -41,7 +41,8 @@ def write_atomic(path: str | Path, data: str | bytes, encoding: str = "utf-8") -
     ensure_dir(path.parent)
     mode = "wb" if isinstance(data, bytes) else "w"
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        fd, tmp = tempfile.mkstemp(prefix=temp_prefix(path), suffix=TEMP_SUFFIX,
+                                   dir=path.parent)
     except OSError as exc:
         raise _write_error(path, exc) from None
     try:
@@ -59,8 +60,23 @@ def write_atomic(path: str | Path, data: str | bytes, encoding: str = "utf-8") -
             pass
         if isinstance(exc, OSError):
             raise _write_error(path, exc) from None
+        if isinstance(exc, UnicodeEncodeError):  # a bug upstream, but never half a file
+            raise UserError(f"cannot write {path}: it would hold text that is not valid "
+                            f"Unicode ({exc.reason}); the previous file is unchanged") from None
         raise
     return path
+
+
+TEMP_SUFFIX = ".tmp"
+
+
+def temp_prefix(path: Path) -> str:
+    """``.NAME.``: where a file is being written (a long name shortened, so
+    the temporary name stays within the file system's 255 bytes)."""
+    name = path.name
+    while len(name.encode("utf-8", "surrogateescape")) > 120:
+        name = name[:-10]
+    return f".{name}."
 
 
 def _mode(path: Path) -> int:
@@ -88,9 +104,12 @@ def locked(folder: str | Path, timeout: float | None = None) -> Iterator[Path]:
     folder = ensure_dir(folder)
     timeout = DEFAULT_LOCK_TIMEOUT if timeout is None else timeout
     path = folder / LOCK_FILE
-    try:
-        fh = open(path, "a+")
+    try:  # never through a symlink: it could point anywhere
+        fh = os.fdopen(os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o666), "r+")
     except OSError as exc:
+        if path.is_symlink():
+            raise UserError(f"{path} is a symbolic link; delete it (claimcheck makes its own "
+                            "lock file)") from None
         raise _write_error(path, exc) from None
     try:
         deadline = time.monotonic() + timeout
@@ -140,6 +159,25 @@ def csv_cell(value):
 def csv_value(cell: str) -> str:
     """The string :func:`csv_cell` was given for ``cell``."""
     return cell[1:] if cell.startswith("'") and _formula_like(cell[1:]) else cell
+
+
+def sweep_temp_files(folder: str | Path, names: tuple[str, ...] = ()) -> int:
+    """Delete the temporary files that a killed run left in ``folder``
+    (``.NAME.*.tmp`` for each of ``names``, every ``.*.tmp`` when ``names``
+    is empty). Call it holding the folder's lock, so that no live run is
+    writing them. Returns how many were deleted."""
+    folder = Path(folder)
+    patterns = [f"{temp_prefix(folder / n)}*{TEMP_SUFFIX}" for n in names] or [f".*{TEMP_SUFFIX}"]
+    swept = 0
+    for pattern in patterns:
+        for path in folder.glob(pattern):
+            try:
+                if path.is_file() and not path.is_symlink():
+                    path.unlink()
+                    swept += 1
+            except OSError:
+                pass  # not ours to delete after all; harmless
+    return swept
 
 
 def read_csv_rows(path: str | Path, columns: tuple[str, ...],

@@ -37,7 +37,7 @@ from . import extract  # noqa: F401  (registers the numeric_claims factory)
 from .errors import UserError
 from .knowledge import load
 from .model import Article
-from .models import DEFAULT_MODELS, INSTALL_HINT, default_model  # noqa: F401
+from .models import DEFAULT_MODELS, INSTALL_HINT, default_model, model_meta  # noqa: F401
 from .progress import track
 from .fastattrs import replace_attribute_ruler, replace_lemmatizer
 
@@ -67,11 +67,12 @@ def load_nlp(model: str | None = None) -> Language:
     if name in _LOADED:
         return _LOADED[name]
     try:
+        model_meta(name)  # spacy.info exits the process when there is no such model
         info = spacy.info(name)  # reads meta.json only, without loading weights
         unused = [p for p in info.get("pipeline", []) + info.get("disabled", [])
                   if p not in NEEDED]
         nlp = spacy.load(name, exclude=unused)
-    except OSError:
+    except (OSError, ValueError, SystemExit):
         raise UserError(f"spaCy model {name!r} is not installed; run: {INSTALL_HINT} "
                         "or pass --model with an installed model") from None
     for p in nlp.pipe_names:  # components a model only lists under another name

@@ -65,6 +65,9 @@ def add_articles(files: list[str | Path], sources_dir: str | Path = "sources",
 
 def _payload(path: Path, max_bytes: int) -> tuple[Path, bytes]:
     """The file's bytes, after checking that a run can read it."""
+    if ingest.readable_name(path.name) != path.name:
+        raise UserError(f"the name of {ingest.readable_name(str(path))} is not UTF-8 text; "
+                        "rename the file before adding it")
     ingest.check_file(path, max_bytes)
     data = ingest.read_bytes(path)
     ingest.file_text(data, str(path), path.suffix)

@@ -12,6 +12,7 @@ from html import escape
 
 from ..figures import fmt_number
 from ..model import CLAIM_COLUMNS
+from .findings import stamp_line
 from .newsince import newsince_html, review_html
 from .table import table_columns
 from .markdown import (ALIGNMENT_LABEL, SEVERITY_ORDER, ROLE_NAMES, agreements_of,
@@ -288,5 +289,7 @@ def render_html(doc: dict, table) -> str:
                  '<p><input id="claim-filter" type="search" placeholder="Filter claims…" '
                  'aria-label="Filter claims"></p>')
     parts.append(f'<div class="wide">{claims_table(table)}</div>')
+    if stamp_line(doc):
+        parts.append(f'<p class="stamp"><small>{escape(stamp_line(doc))}</small></p>')
     parts.append(f"<script>{SCRIPT}</script></body></html>")
     return "\n".join(parts) + "\n"

@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from ..figures import fmt_interval, fmt_number
+from .findings import stamp_line
 from .newsince import newsince_markdown, review_markdown
 
 SEVERITY_ORDER = ("high", "medium", "low")
@@ -200,4 +201,6 @@ def render_markdown(doc: dict) -> str:
     lines += [f"| {md_escape(s['source_id'])} | {md_escape(s.get('title', ''))} | "
               f"{md_escape(s.get('publisher', ''))} | {s.get('claims', 0)} |"
               for s in doc.get("sources", [])]
+    if stamp_line(doc):
+        lines += ["", f"_{md_escape(stamp_line(doc))}_"]
     return "\n".join(lines) + "\n"
