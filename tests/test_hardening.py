@@ -8,6 +8,7 @@ import io
 import json
 import math
 import sqlite3
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -212,3 +213,211 @@ def test_huge_numbers_give_no_nan_claims():
     frame = extract_claims(" ".join(HUGE) + " Sales rose 12% in 2024.")
     assert not frame[["value", "low", "high"]].isna().any().any()
     assert "12%" in set(frame["text"])
+
+
+# --- state files and names ----------------------------------------------------------
+
+@pytest.fixture
+def folder(tmp_path):
+    src = tmp_path / "sources"
+    src.mkdir()
+    (src / "a.txt").write_text("The city counted 4,100 visitors in 2023, up from 3,900 in 2022.\n",
+                               encoding="utf-8")
+    return src
+
+
+def claims_of(tmp_path) -> list[dict]:
+    return read_csv((tmp_path / "claims" / "claims.csv").read_text(encoding="utf-8"))
+
+
+DAMAGE = [
+    ("text not a string", {"text": 123}),
+    ("claims not records", {"claims": [1, 2]}),
+    ("claim value a string", "value"),
+    ("span outside the text", "start_char"),
+    ("blocks past the end", {"blocks": [[0, 10 ** 6, "paragraph"]]}),
+    ("meta not a mapping", {"meta": [1]}),
+    ("not an object", None),
+]
+
+
+@pytest.mark.parametrize("case, damage", DAMAGE, ids=[d[0] for d in DAMAGE])
+def test_damaged_cache_entry_is_dropped_and_read_afresh(folder, tmp_path, case, damage):
+    assert check(folder, tmp_path).exit_code == 0
+    before = claims_of(tmp_path)
+    entry_path = tmp_path / "claims" / ".cache" / "a.json"
+    entry = json.loads(entry_path.read_text())
+    if damage is None:
+        entry = [entry]
+    elif isinstance(damage, str):
+        entry["claims"][0][damage] = "x" if damage == "value" else 10 ** 6
+    else:
+        entry.update(damage)
+    entry_path.write_text(json.dumps(entry))
+    r = check(folder, tmp_path)
+    assert r.exit_code == 0, r.output
+    assert claims_of(tmp_path) == before
+    assert json.loads(entry_path.read_text())["text"].startswith("The city")  # rewritten
+
+
+def test_reviews_csv_with_columns_reordered_by_hand(sources_copy, tmp_path):
+    assert check(sources_copy, tmp_path).exit_code == 0
+    doc = json.loads((tmp_path / "reports" / "findings.json").read_text())
+    first, second = doc["findings"][0]["finding_id"], doc["findings"][1]["finding_id"]
+    reviews = tmp_path / "reports" / "reviews.csv"
+    reviews.write_text("reviewed_at,note,verdict,by,finding_id\n"
+                       f"2026-11-22T10:00:00Z,seen,confirmed,desk,{first}\n", encoding="utf-8")
+    r = invoke("review", second, "--verdict", "dismissed", "--note", "fine", "--by", "me",
+               "--reports-dir", tmp_path / "reports")
+    assert r.exit_code == 0, r.output
+    rows = read_csv(reviews.read_text(encoding="utf-8"))
+    assert [(x["finding_id"], x["verdict"], x["by"]) for x in rows] == \
+        [(first, "confirmed", "desk"), (second, "dismissed", "me")]
+    assert check(sources_copy, tmp_path).exit_code == 0
+    doc = json.loads((tmp_path / "reports" / "findings.json").read_text())
+    verdicts = {f["finding_id"]: (f["review"] or {}).get("verdict") for f in doc["findings"]}
+    assert verdicts[first] == "confirmed" and verdicts[second] == "dismissed"
+
+
+def test_undecodable_and_very_long_file_names(tmp_path):
+    import os
+    src = tmp_path / "sources"
+    src.mkdir()
+    story = b"The city counted 4,100 visitors in 2023, up from 3,900 in 2022.\n"
+    with open(os.path.join(os.fsencode(src), b"caf\xe9.txt"), "wb") as fh:
+        fh.write(story)
+    (src / ("x" * 246 + ".txt")).write_text("Sales rose 12% to 300 units in 2024.\n")
+    r = check(src, tmp_path)
+    assert r.exit_code == 0, r.output
+    assert {row["source_id"] for row in claims_of(tmp_path)} == {"caf\ufffd", "x" * 246}
+    assert check(src, tmp_path).exit_code == 0
+    doc = json.loads((tmp_path / "reports" / "findings.json").read_text())
+    assert doc["run"]["reprocessed"] == 0  # both came from the cache
+    r = invoke("add", os.path.join(os.fsencode(src), b"caf\xe9.txt").decode(
+        "utf-8", "surrogateescape"), "--sources-dir", tmp_path / "other")
+    assert_one_line_error(r, "is not UTF-8 text; rename the file")
+
+
+def test_unknown_model_is_a_one_line_error(folder, tmp_path):
+    r = check(folder, tmp_path, "--model", "notamodel")
+    assert_one_line_error(r, "spaCy model 'notamodel' is not installed", "--model")
+    r = invoke("extract", folder / "a.txt", "--model", "notamodel")
+    assert_one_line_error(r, "spaCy model 'notamodel' is not installed")
+
+
+def test_html_script_and_style_are_never_article_text():
+    page = ("<html><head><style>.x { width: 500px }</style>"
+            "<script>var total = 999; var share = '42%';</script></head><body>"
+            "<p>The city counted 4,100 visitors in 2023, officials said on Monday.</p>"
+            "<script>document.write('<p>Sales rose 45% in 2024 to 300 units.</p>');</script>"
+            "<style>p::after { content: '</b> 700 units' }</style>"
+            "<p>More would come, they said.</p></body></html>")
+    text, _ = ingest.html_article(page)
+    for junk in ("999", "42%", "500px", "45%", "700"):
+        assert junk not in text
+    assert "4,100 visitors" in text
+
+
+def test_missing_html_cleaner_skips_the_page_with_a_warning(folder, tmp_path, monkeypatch):
+    import trafilatura
+
+    def no_cleaner(*args, **kwargs):
+        raise ImportError("lxml.html.clean module is now a separate project",
+                          name="lxml_html_clean")
+    monkeypatch.setattr(trafilatura, "bare_extraction", no_cleaner)
+    (folder / "page.html").write_text("<html><body><p>Sales rose 12% in 2024.</p></body></html>")
+    r = check(folder, tmp_path)
+    assert r.exit_code == 0, r.output
+    assert "skipped: cannot read web page" in r.stderr and "pip install lxml_html_clean" \
+        in r.stderr
+    assert {row["source_id"] for row in claims_of(tmp_path)} == {"a"}
+
+
+# --- the file system and the process ------------------------------------------------
+
+def test_symlink_out_of_the_sources_folder_is_skipped(folder, tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("The memo counted 99 items in 2020, the office said.\n")
+    (folder / "b.txt").symlink_to(secret)
+    (folder / "inside.md").symlink_to(folder / "a.txt")  # inside: read (here, a duplicate)
+    r = check(folder, tmp_path)
+    assert r.exit_code == 0
+    assert f"skipped: {folder / 'b.txt'} is a symbolic link to {secret}, outside" in r.stderr
+    assert {row["source_id"] for row in claims_of(tmp_path)} == {"a"}
+    assert not any("99 items" in p.read_text() for p in (tmp_path / "claims" / ".cache").iterdir())
+
+
+def test_symlinked_lock_file_is_refused(folder, tmp_path):
+    (tmp_path / "reports").mkdir()
+    target = tmp_path / "elsewhere"
+    (tmp_path / "reports" / ".lock").symlink_to(target)
+    r = check(folder, tmp_path)
+    assert_one_line_error(r, ".lock is a symbolic link")
+    assert not target.exists()
+
+
+def test_closed_stdout_is_quiet(folder, tmp_path):
+    import subprocess
+    import sys
+    cmd = [sys.executable, "-c", "from pipeline.cli import cli; cli()", "check", str(folder),
+           "--claims-dir", str(tmp_path / "claims"), "--reports-dir", str(tmp_path / "reports")]
+    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         cwd=str(Path(__file__).resolve().parent.parent))
+    p.stdout.close()  # like `| true`: nobody reads the summary
+    err = p.stderr.read().decode()
+    assert p.wait() == 0 and err == ""
+    assert (tmp_path / "reports" / "report.html").exists()
+
+
+def test_ctrl_c_exits_130_and_leaves_no_temporary_file(folder, tmp_path, monkeypatch):
+    import pipeline.report as report
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+    monkeypatch.setattr(report, "render_html", interrupted)
+    r = check(folder, tmp_path)
+    assert r.exit_code == 130
+    assert "Interrupted" in r.stderr and "Traceback" not in r.output
+    assert not list((tmp_path / "reports").glob(".*.tmp"))
+
+
+def test_stale_temporary_files_are_swept(folder, tmp_path):
+    assert check(folder, tmp_path).exit_code == 0
+    stale = [tmp_path / "reports" / ".findings.json.k1l2m3.tmp",
+             tmp_path / "reports" / ".reviews.csv.abc123.tmp",
+             tmp_path / "claims" / ".claims.csv.q9w8e7.tmp",
+             tmp_path / "claims" / ".cache" / ".a.json.zz11yy.tmp"]
+    for p in stale:
+        p.write_text("half a file")
+    other = tmp_path / "reports" / ".notes.txt.tmp"  # not a file claimcheck writes here
+    other.write_text("mine")
+    assert check(folder, tmp_path).exit_code == 0
+    assert not any(p.exists() for p in stale) and other.exists()
+
+
+def test_claims_folder_is_locked(folder, tmp_path, monkeypatch):
+    from pipeline import files
+    monkeypatch.setattr(files, "DEFAULT_LOCK_TIMEOUT", 0)
+    with files.locked(tmp_path / "claims"):
+        r = invoke("check", folder, "--claims-dir", tmp_path / "claims",
+                   "--reports-dir", tmp_path / "other-reports")
+    assert_one_line_error(r, "another claimcheck run", str(tmp_path / "claims"))
+    # one folder for both: locked once, no wait on itself
+    r = invoke("check", folder, "--claims-dir", tmp_path / "out", "--reports-dir",
+               tmp_path / "out")
+    assert r.exit_code == 0, r.output
+
+
+def test_outputs_of_one_run_carry_its_stamp(folder, tmp_path):
+    import hashlib
+    assert check(folder, tmp_path).exit_code == 0
+    doc = json.loads((tmp_path / "reports" / "findings.json").read_text())
+    table = (tmp_path / "claims" / "claims.csv").read_bytes()
+    assert doc["run"]["claims_sha256"] == hashlib.sha256(table).hexdigest()
+    stamp = f"Run {doc['run']['id']}, "
+    for name in ("report.md", "report.html"):
+        assert stamp in (tmp_path / "reports" / name).read_text()
+    assert check(folder, tmp_path).exit_code == 0
+    md = (tmp_path / "reports" / "report.md").read_text()
+    assert check(folder, tmp_path).exit_code == 0  # the same result: the same stamp
+    assert (tmp_path / "reports" / "report.md").read_text() == md

@@ -38,13 +38,12 @@ def run_stamp(claims_text: str, findings) -> dict:
 
 
 def stamp_line(doc: dict) -> str:
-    """"Run 3f2a…, 2026-11-22T12:00:00Z; claims.csv sha256 8c1d…" (empty
-    for a document without a run id)."""
+    """"Run 3f2a…, claims.csv sha256 8c1d…" (empty for a document without a
+    run id); no time, so a run that finds the same writes the same reports."""
     run = doc.get("run", {})
     if not run.get("id"):
         return ""
-    return (f"Run {run['id']}, {doc.get('generated_at', '')}; "
-            f"claims.csv sha256 {run.get('claims_sha256', '')[:16]}")
+    return f"Run {run['id']}, claims.csv sha256 {run.get('claims_sha256', '')[:16]}"
 
 
 def findings_json(doc: dict) -> str:
