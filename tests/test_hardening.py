@@ -421,3 +421,55 @@ def test_outputs_of_one_run_carry_its_stamp(folder, tmp_path):
     md = (tmp_path / "reports" / "report.md").read_text()
     assert check(folder, tmp_path).exit_code == 0  # the same result: the same stamp
     assert (tmp_path / "reports" / "report.md").read_text() == md
+
+
+# --- properties: no text makes extraction raise -----------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+HUGE_NUMBER = st.one_of(
+    st.integers(300, 420).map(lambda n: "1" + "0" * n),
+    st.integers(300, 420).map(lambda n: "9" * n + "e-900"),
+    st.integers(20, 400).map(lambda n: "between 5 and " + "9" * n),
+    st.integers(300, 400).map(lambda n: "$" + "1," * 10 + "0" * n + " billion"),
+)
+# (a line holding a thousand figures takes attribution half a minute: kept to a hundred)
+LONG_LINE = st.integers(2_000, 40_000).map(lambda n: "x" * n) | \
+    st.integers(20, 60).map(lambda n: "ab 12 " * n)
+CONTROL = st.text(alphabet=st.characters(max_codepoint=0x9f, whitelist_categories=("Cc",)),
+                  min_size=1, max_size=5)
+WORDS = st.sampled_from(["Sales", " rose", " 12%", " to", " 3.5 million", " in 2024", ".",
+                         "\n", " about", " nearly", " -4.2", " =SUM(A1)", " @x", " +7",
+                         " people", " a day", " one", " thousand", "½", "–"])
+ARTICLE = st.lists(st.one_of(WORDS, HUGE_NUMBER, LONG_LINE, CONTROL,
+                             st.text(max_size=30)), max_size=8).map("".join)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                 HealthCheck.data_too_large])
+@given(ARTICLE)
+def test_extract_claims_takes_any_text(text):
+    frame = extract_claims(text)
+    for row in frame.to_dict("records"):
+        assert text[row["start_char"]:row["end_char"]] == row["text"]
+        assert not any(math.isnan(row[k]) for k in ("value", "low", "high"))
+        assert math.isfinite(row["value"]) and row["low"] <= row["high"]
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                 HealthCheck.data_too_large])
+@given(ARTICLE, st.sampled_from(["csv", "json", "jsonl"]))
+def test_extract_from_stdin_gives_claims_or_a_one_line_error(text, fmt):
+    r = invoke("extract", "-", "-f", fmt, input=text.encode("utf-8", "surrogatepass"))
+    if r.exit_code == 2:
+        assert_one_line_error(r)
+        return
+    assert r.exit_code == 0 and r.exception is None, r.output
+    if fmt == "csv":
+        rows = read_csv(r.stdout)
+        assert_no_formula_cells(rows)
+    else:
+        rows = json.loads(r.stdout) if fmt == "json" else \
+            [json.loads(line) for line in r.stdout.splitlines()]
+    assert all(row["source_id"] == "stdin" for row in rows)
