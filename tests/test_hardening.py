@@ -20,6 +20,8 @@ from pipeline.nlp import split_text
 from pipeline.numbers import find_quantities
 from pipeline.report.table import MAX_CSV_TEXT, claims_csv
 
+from .test_robustness import assert_one_line_error, check, folder  # noqa: F401 (a fixture)
+
 FIGURE = "The agency said it received about 29.2 million reports in 2024.\n"
 FILLER = "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor. " * 10
 
@@ -34,20 +36,6 @@ def long_text(chars: int) -> str:
 
 def invoke(*args, **kwargs):
     return CliRunner().invoke(cli, [str(a) for a in args], **kwargs)
-
-
-def check(src, tmp_path, *extra):
-    return invoke("check", src, "--claims-dir", tmp_path / "claims",
-                  "--reports-dir", tmp_path / "reports", *extra)
-
-
-def assert_one_line_error(result, *words):
-    assert result.exit_code == 2, result.output
-    assert result.stderr.startswith("Error: ")
-    assert len(result.stderr.strip().splitlines()) == 1
-    assert "Traceback" not in result.output
-    for w in words:
-        assert w in result.stderr
 
 
 def read_csv(text: str) -> list[dict]:
@@ -216,15 +204,6 @@ def test_huge_numbers_give_no_nan_claims():
 
 
 # --- state files and names ----------------------------------------------------------
-
-@pytest.fixture
-def folder(tmp_path):
-    src = tmp_path / "sources"
-    src.mkdir()
-    (src / "a.txt").write_text("The city counted 4,100 visitors in 2023, up from 3,900 in 2022.\n",
-                               encoding="utf-8")
-    return src
-
 
 def claims_of(tmp_path) -> list[dict]:
     return read_csv((tmp_path / "claims" / "claims.csv").read_text(encoding="utf-8"))
