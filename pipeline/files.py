@@ -144,7 +144,7 @@ _PLAIN_NUMBER = re.compile(r"[+-]?\d[\d,.]*%?")
 
 def _formula_like(text: str) -> bool:
     bare = text.lstrip("'")
-    return bare[:1] in FORMULA_START and bare[:1] != "" and not _PLAIN_NUMBER.fullmatch(bare)
+    return bare[:1] in FORMULA_START and not _PLAIN_NUMBER.fullmatch(bare)
 
 
 def csv_cell(value):
