@@ -165,6 +165,18 @@ def file_text(data: bytes, name: str, suffix: str = ".txt") -> FileText:
     return FileText(text, notes, meta)
 
 
+#: Code a page runs or styles it with: never article text. trafilatura drops
+#: these itself; they are cut before it reads the page so that none of its
+#: fallbacks can take them for text. JSON-LD data (metadata) stays.
+_CODE_BLOCK = re.compile(
+    r"<(script|style)\b(?![^>]*application/ld\+json)[^>]*>.*?</\1\s*>", re.I | re.S)
+
+
+def without_code(page: str) -> str:
+    """``page`` without its ``<script>`` and ``<style>`` elements."""
+    return _CODE_BLOCK.sub("", page)
+
+
 def html_article(page: str, name: str = "<html>") -> tuple[str, dict]:
     """Article text and stated metadata of a web page, through trafilatura."""
     opts = load("furniture")["html"]
@@ -172,7 +184,7 @@ def html_article(page: str, name: str = "<html>") -> tuple[str, dict]:
         import trafilatura  # imported here: only web pages need it
 
         doc = trafilatura.bare_extraction(
-            page, with_metadata=True, include_tables=opts["include_tables"],
+            without_code(page), with_metadata=True, include_tables=opts["include_tables"],
             include_comments=opts["include_comments"], include_links=opts["include_links"],
             date_extraction_params={"extensive_search": opts["extensive_date_search"],
                                     "original_date": True})

@@ -295,6 +295,13 @@ def test_html_script_and_style_are_never_article_text():
     for junk in ("999", "42%", "500px", "45%", "700"):
         assert junk not in text
     assert "4,100 visitors" in text
+    # cut before trafilatura reads the page; JSON-LD metadata stays
+    ld = '<script type="application/ld+json">{"datePublished": "2024-03-01"}</script>'
+    assert ingest.without_code(f"<head>{ld}<SCRIPT src=x></SCRIPT><style media=x>p{{}}"
+                               "</style ></head><p>x</p><script>var a = '</b>';</script>") \
+        == f"<head>{ld}</head><p>x</p>"
+    _, meta = ingest.html_article(page.replace("<head>", f"<head>{ld}"))
+    assert meta["date"] == "2024-03-01"
 
 
 def test_missing_html_cleaner_skips_the_page_with_a_warning(folder, tmp_path, monkeypatch):
