@@ -21,7 +21,7 @@ from functools import cache
 from pathlib import Path
 
 from . import __version__
-from .files import write_atomic
+from .files import sweep_temp_files, write_atomic
 from .ingest import FileText
 from .model import Article, Block, Claim
 
@@ -67,10 +67,15 @@ class ClaimCache:
         self._model_key: str | None = None
 
     # -- entries
+    def path(self, source_id: str) -> Path:
+        """The entry's file: ``<source_id>.json``, or for a long id (a file
+        name near the system's limit) its first characters and a hash."""
+        return self.folder / f"{entry_name(source_id)}.json"
+
     def _entry(self, source_id: str) -> dict | None:
         if source_id not in self._entries:
             try:
-                entry = json.loads((self.folder / f"{source_id}.json").read_text("utf-8"))
+                entry = json.loads(self.path(source_id).read_text("utf-8"))
                 self._entries[source_id] = entry if isinstance(entry, dict) else None
             except (OSError, ValueError):
                 self._entries[source_id] = None  # missing or damaged: read afresh
@@ -88,9 +93,15 @@ class ClaimCache:
         if not e or e.get("file_sha256") != digest or e.get("pipeline") != pipeline_fingerprint():
             return None
         try:
+            text, notes, meta = e["text"], list(e["notes"]), dict(e["meta"])
             blocks = tuple(Block(*b) for b in e["blocks"])
-            return FileText(e["text"], list(e["notes"]), dict(e["meta"]), blocks)
-        except (KeyError, TypeError):
+            if not (isinstance(text, str) and all(isinstance(n, str) for n in notes)
+                    and all(isinstance(v, str) for v in meta.values())
+                    and all(type(b.start) is int and type(b.end) is int
+                            and 0 <= b.start <= b.end <= len(text) for b in blocks)):
+                return None  # hand-edited or damaged: read the file afresh
+            return FileText(text, notes, meta, blocks)
+        except (KeyError, TypeError, ValueError):
             return None
 
     def put_text(self, source_id: str, digest: str, ft: FileText) -> None:
@@ -111,10 +122,11 @@ class ClaimCache:
         if not e or e.get("claims") is None or e.get("key") != self.key(article):
             return None
         try:
-            return [Claim(**{k: v for k, v in c.items() if k in _CLAIM_FIELDS})
-                    for c in e["claims"]]
-        except TypeError:
-            return None
+            claims = [Claim(**{k: v for k, v in c.items() if k in _CLAIM_FIELDS})
+                      for c in e["claims"]]
+        except (TypeError, AttributeError):
+            return None  # hand-edited or damaged: parse the article afresh
+        return claims if all(_sound(c, article) for c in claims) else None
 
     def put_claims(self, article: Article, claims: list[Claim]) -> None:
         self._update(article.source_id, key=self.key(article),
@@ -136,13 +148,48 @@ class ClaimCache:
     def put_explain(self, article: Article, data: dict) -> None:
         self._update(article.source_id, explain={**data, "key": self.explain_key(article)})
 
+    def sweep(self) -> int:
+        """Delete temporary files a killed run left in the cache folder
+        (call it holding the claims folder's lock)."""
+        return sweep_temp_files(self.folder) if self.folder.is_dir() else 0
+
     def save(self, keep: set[str]) -> None:
         """Write changed entries and delete those of articles not in ``keep``."""
         for source_id in sorted(self._dirty & keep):
-            write_atomic(self.folder / f"{source_id}.json",
+            write_atomic(self.path(source_id),
                          json.dumps(self._entries[source_id], ensure_ascii=False))
         self._dirty.clear()
         if self.folder.is_dir():
+            names = {self.path(s).name for s in keep}
             for path in self.folder.glob("*.json"):
-                if path.stem not in keep:
+                if path.name not in names:
                     path.unlink(missing_ok=True)
+
+
+#: Longest source id used as it is in a cache file name (bytes); a longer one
+#: gets a hash, so the name and write_atomic's temporary name stay within the
+#: file system's 255 bytes.
+MAX_NAME_BYTES = 100
+
+
+def entry_name(source_id: str) -> str:
+    raw = source_id.encode("utf-8", "surrogateescape")
+    if len(raw) <= MAX_NAME_BYTES:
+        return source_id
+    head = raw[:60].decode("utf-8", "ignore")
+    return f"{head}-{hashlib.sha256(raw).hexdigest()[:16]}"
+
+
+_TEXT_FIELDS = ("claim_id", "source_id", "sentence", "text", "kind", "qualifier", "direction",
+                "unit", "metric", "subject", "period", "base_period", "source", "reference")
+_NUMBER_FIELDS = ("value", "low", "high", "confidence")
+_OFFSET_FIELDS = ("start_char", "end_char", "sent_start", "sent_end")
+
+
+def _sound(c: Claim, article: Article) -> bool:
+    """True when a cached claim has the types a fresh one has and its span
+    lies in the article's text."""
+    return (all(isinstance(getattr(c, f), str) for f in _TEXT_FIELDS)
+            and all(isinstance(getattr(c, f), (int, float)) for f in _NUMBER_FIELDS)
+            and all(type(getattr(c, f)) is int for f in _OFFSET_FIELDS)
+            and 0 <= c.start_char <= c.end_char <= len(article.text))

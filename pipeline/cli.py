@@ -7,7 +7,9 @@ Exit codes: 0 done; 1 ``--fail-on conflict`` and unreviewed conflicts remain;
 from __future__ import annotations
 
 import functools
+import io
 import logging
+import os
 import sys
 import time
 from pathlib import Path
@@ -90,14 +92,29 @@ def common_options(fn):
     return wrapper
 
 
+#: Exit code after Ctrl-C (128 + SIGINT), as shells report it.
+EXIT_INTERRUPTED = 130
+
+
 def _guarded(fn, verbose, *args, quiet, **kwargs):
     """Run a command: warnings to stderr (none with --quiet); bad input or
     an unusable file is one ``Error: ...`` line and exit 2, with or without
     --verbose (which adds the traceback of an unusable file above the line;
-    bad input has no traceback worth reading)."""
+    bad input has no traceback worth reading); a reader that stopped reading
+    (``| head``) ends it quietly; Ctrl-C exits 130."""
     _setup_logging(quiet)
     try:
         return fn(*args, quiet=quiet, **kwargs)
+    except BrokenPipeError:
+        if verbose:
+            raise
+        _silence_stdout()
+        sys.exit(0)
+    except KeyboardInterrupt:
+        if verbose:
+            raise
+        click.echo("Interrupted; files being written were left as they were.", err=True)
+        sys.exit(EXIT_INTERRUPTED)
     except (UserError, OSError) as exc:
         if verbose and not isinstance(exc, UserError):
             import traceback
@@ -106,6 +123,17 @@ def _guarded(fn, verbose, *args, quiet, **kwargs):
             f"{exc.strerror or exc}: {exc.filename or ''}; check the path and its permissions"
         click.echo(f"Error: {message}", err=True)
         sys.exit(2)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null: its reader is gone, and Python's flush at
+    exit would complain of the broken pipe again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        pass  # not a real file (a test runner's buffer)
 
 
 def simple_options(fn):
@@ -156,16 +184,19 @@ def check(target, claims_dir, reports_dir, model, fail_on, jobs, max_bytes, quie
     conflicts = [f for f in doc["findings"] if f["type"] == "conflict"]
     open_conflicts = [f for f in conflicts if is_open(f)]
     if not quiet:
-        click.echo(summary_line(doc))
-        for f in conflicts:
-            state = "open" if is_open(f) else f["review"]["verdict"]
-            click.echo(f"  {f['finding_id']}  {f['severity']:<6} {f['cause']:<16} "
-                       f"{state:<9} {title(f)}")
-        click.echo(f"Wrote {where.claims / 'claims.csv'}, {where.reports / 'findings.json'}, "
-                   f"report.md, report.html in {time.perf_counter() - started:.1f}s")
-        if open_conflicts:
-            click.echo(f"To record a verdict: {review_command(open_conflicts[0])}"
-                       + _to_story(target, where))
+        try:
+            click.echo(summary_line(doc))
+            for f in conflicts:
+                state = "open" if is_open(f) else f["review"]["verdict"]
+                click.echo(f"  {f['finding_id']}  {f['severity']:<6} {f['cause']:<16} "
+                           f"{state:<9} {title(f)}")
+            click.echo(f"Wrote {where.claims / 'claims.csv'}, {where.reports / 'findings.json'}, "
+                       f"report.md, report.html in {time.perf_counter() - started:.1f}s")
+            if open_conflicts:
+                click.echo(f"To record a verdict: {review_command(open_conflicts[0])}"
+                           + _to_story(target, where))
+        except BrokenPipeError:
+            _silence_stdout()  # the files are written; the summary's reader is gone (| head)
     if fail_on == "conflict" and open_conflicts:
         click.echo(f"{len(open_conflicts)} open conflict{'s' if len(open_conflicts) > 1 else ''}"
                    f" (--fail-on conflict): "
@@ -247,12 +278,12 @@ def extract(paths, fmt, output, model, jobs, max_bytes, quiet):
         else:
             click.echo(data, nl=False)
     except BrokenPipeError:
-        sys.stderr.close()
+        _silence_stdout()  # | head: the reader has what it wanted
 
 
 @cli.command(epilog=EXAMPLES["export"])
 @click.option("--sqlite", "db_path", required=True, type=click.Path(dir_okay=False),
-              help="The SQLite database to write (replaced if it exists).")
+              help="The SQLite database to write (replaces only a database an export wrote).")
 @click.option("--to", "story", default=None, type=click.Path(file_okay=False), help=TO_HELP)
 @click.option("--claims-dir", default=None, type=click.Path(file_okay=False),
               help="Where claims.csv is (default: claims/, or STORY/claims).")
@@ -261,17 +292,21 @@ def extract(paths, fmt, output, model, jobs, max_bytes, quiet):
 @click.option("--sources-dir", default=None, type=click.Path(file_okay=False),
               help="Where sources.csv is (default: sources/, or STORY/sources).")
 @click.option("--metadata", "metadata_path", default=None, type=click.Path(dir_okay=False),
-              help="datasette metadata file to write (default: metadata.json beside FILE).")
+              help="datasette metadata file to write (default: NAME.metadata.json beside "
+                   "NAME.db).")
+@click.option("--force", is_flag=True,
+              help="Replace FILE or the metadata file even if an export did not write it.")
 @common_options
-def export(db_path, story, claims_dir, reports_dir, sources_dir, metadata_path, jobs, max_bytes,
-           quiet):
+def export(db_path, story, claims_dir, reports_dir, sources_dir, metadata_path, force, jobs,
+           max_bytes, quiet):
     """Write sources, claims, findings and reviews to a SQLite database, with a
-    datasette metadata file beside it (datasette FILE -m metadata.json)."""
+    datasette metadata file beside it (datasette claims.db -m claims.metadata.json)."""
     from .story import story_folders
     where = story_folders(story, sources_dir, claims_dir, reports_dir)
     claims_dir, reports_dir, sources_dir = where.claims, where.reports, where.sources
     from .export import export_sqlite
-    counts = export_sqlite(db_path, claims_dir, reports_dir, sources_dir, metadata_path)
+    counts = export_sqlite(db_path, claims_dir, reports_dir, sources_dir, metadata_path,
+                           force=force)
     if not quiet:
         click.echo(f"Wrote {db_path}: {counts['sources']} sources, {counts['claims']} claims, "
                    f"{counts['findings']} findings, {counts['reviews']} reviews; "

@@ -22,7 +22,7 @@ import tempfile
 from pathlib import Path
 
 from .errors import UserError, warn
-from .files import ensure_dir, read_csv_rows, write_atomic
+from .files import TEMP_SUFFIX, ensure_dir, read_csv_rows, temp_prefix, write_atomic
 from .ingest import METADATA_COLUMNS
 from .knowledge import load
 from .model import CLAIM_COLUMNS
@@ -43,7 +43,13 @@ INDEXES = {
     "reviews": [["finding_id"]],
 }
 FTS = {"claims": ["sentence"], "findings": ["explanation"]}
-METADATA_NAME = "metadata.json"
+#: The datasette metadata file is named after the database: claims.db gets
+#: claims.metadata.json (before, a bare metadata.json; pass --metadata for that).
+METADATA_SUFFIX = ".metadata.json"
+#: Stamped into every database written here (PRAGMA application_id, "ClCk"),
+#: so an export replaces only a database it wrote.
+APPLICATION_ID = 0x436C436B
+SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 # --- reading what a run wrote ---------------------------------------------
@@ -194,14 +200,64 @@ def _schema(reviews: list[dict]) -> dict[str, dict]:
     }
 
 
+def metadata_path_for(db_path: str | Path) -> Path:
+    """Where the datasette metadata of ``db_path`` goes by default."""
+    db_path = Path(db_path)
+    return db_path.with_name(db_path.stem + METADATA_SUFFIX)
+
+
+def ours(db_path: Path) -> bool:
+    """True when ``db_path`` is a SQLite database an export wrote (stamped
+    with :data:`APPLICATION_ID`, or an older export's five tables)."""
+    import sqlite3
+    try:
+        with db_path.open("rb") as fh:
+            if fh.read(len(SQLITE_MAGIC)) != SQLITE_MAGIC:
+                return False
+        con = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            if con.execute("pragma application_id").fetchone()[0] == APPLICATION_ID:
+                return True
+            names = {r[0] for r in con.execute("select name from sqlite_master")}
+        finally:
+            con.close()
+    except (OSError, sqlite3.Error):
+        return False
+    return {"sources", "claims", "findings", "finding_claims", "reviews"} <= names
+
+
+def _our_metadata(path: Path) -> bool:
+    """True when ``path`` is a datasette metadata file an export wrote."""
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(doc, dict) and isinstance(doc.get("databases"), dict) \
+        and doc.get("title") == load("datasette")["title"]
+
+
+def _refuse_clobber(db_path: Path, meta_path: Path) -> None:
+    """A UserError when writing would replace a file an export did not write."""
+    if db_path.exists() and (not db_path.is_file() or not ours(db_path)):
+        raise UserError(f"{db_path} exists and is not a database claimcheck exported; "
+                        "pick another file name, or pass --force to replace it")
+    if meta_path.exists() and (not meta_path.is_file() or not _our_metadata(meta_path)):
+        raise UserError(f"{meta_path} exists and is not a metadata file claimcheck wrote; "
+                        "pass --metadata with another name, or --force to replace it")
+
+
 def export_sqlite(db_path: str | Path, claims_dir: str | Path = "claims",
                   reports_dir: str | Path = "reports",
                   sources_dir: str | Path | None = "sources",
-                  metadata_path: str | Path | None = None) -> dict:
+                  metadata_path: str | Path | None = None, force: bool = False) -> dict:
     """Write the claim database to ``db_path`` (replaced atomically) and the
-    datasette metadata beside it. Returns {table: rows, "metadata": path}."""
-    import sqlite_utils
-
+    datasette metadata beside it (:func:`metadata_path_for`). Neither replaces
+    a file an export did not write, unless ``force``. Returns {table: rows,
+    "metadata": path}."""
+    db_path = Path(db_path)
+    meta_path = Path(metadata_path) if metadata_path else metadata_path_for(db_path)
+    if not force:
+        _refuse_clobber(db_path, meta_path)
     claims = read_claim_rows(Path(claims_dir))
     doc = read_findings(Path(reports_dir))
     reviews = review_rows(Path(reports_dir))
@@ -210,12 +266,28 @@ def export_sqlite(db_path: str | Path, claims_dir: str | Path = "claims",
             "claims": claims, "findings": findings, "finding_claims": links,
             "reviews": reviews}
 
-    db_path = Path(db_path)
+    _write_database(db_path, data, reviews)
+    write_atomic(meta_path, json.dumps(datasette_metadata(db_path.stem), indent=2,
+                                       ensure_ascii=False) + "\n")
+    return {**{name: len(rows) for name, rows in data.items()}, "metadata": str(meta_path)}
+
+
+def _write_database(db_path: Path, data: dict, reviews: list[dict]) -> None:
+    """The database, built in a temporary file and renamed over ``db_path``:
+    a failure (disk full) leaves the old file, or none, and no partial one."""
+    import sqlite3
+
+    import sqlite_utils
+
     folder = ensure_dir(db_path.parent)
-    fd, tmp = tempfile.mkstemp(prefix=f".{db_path.name}.", suffix=".tmp", dir=folder)
-    os.close(fd)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=temp_prefix(db_path), suffix=TEMP_SUFFIX, dir=folder)
+        os.close(fd)
+    except OSError as exc:
+        raise _export_error(db_path, exc) from None
     try:
         db = sqlite_utils.Database(tmp, recreate=True)
+        db.execute(f"pragma application_id = {APPLICATION_ID}")
         for name, spec in _schema(reviews).items():
             table = db[name]
             table.create(spec["columns"], pk=spec["pk"],
@@ -228,13 +300,17 @@ def export_sqlite(db_path: str | Path, claims_dir: str | Path = "claims",
             db[name].enable_fts(cols, create_triggers=True)
         db.close()
         os.replace(tmp, db_path)
-    except BaseException:
+    except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, (OSError, sqlite3.Error)):
+            raise _export_error(db_path, exc) from None
         raise
-    meta_path = Path(metadata_path) if metadata_path else folder / METADATA_NAME
-    write_atomic(meta_path, json.dumps(datasette_metadata(db_path.stem), indent=2,
-                                       ensure_ascii=False) + "\n")
-    return {**{name: len(rows) for name, rows in data.items()}, "metadata": str(meta_path)}
+
+
+def _export_error(db_path: Path, exc: Exception) -> UserError:
+    reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+    return UserError(f"cannot write {db_path} ({reason}); check the folder's permissions "
+                     "and free space, the previous file is unchanged")
 
 
 def datasette_metadata(database: str) -> dict:

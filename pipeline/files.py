@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import fcntl
 import os
+import re
 import tempfile
 import time
 from collections.abc import Iterator
@@ -40,7 +41,8 @@ def write_atomic(path: str | Path, data: str | bytes, encoding: str = "utf-8") -
     ensure_dir(path.parent)
     mode = "wb" if isinstance(data, bytes) else "w"
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        fd, tmp = tempfile.mkstemp(prefix=temp_prefix(path), suffix=TEMP_SUFFIX,
+                                   dir=path.parent)
     except OSError as exc:
         raise _write_error(path, exc) from None
     try:
@@ -58,8 +60,23 @@ def write_atomic(path: str | Path, data: str | bytes, encoding: str = "utf-8") -
             pass
         if isinstance(exc, OSError):
             raise _write_error(path, exc) from None
+        if isinstance(exc, UnicodeEncodeError):  # a bug upstream, but never half a file
+            raise UserError(f"cannot write {path}: it would hold text that is not valid "
+                            f"Unicode ({exc.reason}); the previous file is unchanged") from None
         raise
     return path
+
+
+TEMP_SUFFIX = ".tmp"
+
+
+def temp_prefix(path: Path) -> str:
+    """``.NAME.``: where a file is being written (a long name shortened, so
+    the temporary name stays within the file system's 255 bytes)."""
+    name = path.name
+    while len(name.encode("utf-8", "surrogateescape")) > 120:
+        name = name[:-10]
+    return f".{name}."
 
 
 def _mode(path: Path) -> int:
@@ -87,9 +104,12 @@ def locked(folder: str | Path, timeout: float | None = None) -> Iterator[Path]:
     folder = ensure_dir(folder)
     timeout = DEFAULT_LOCK_TIMEOUT if timeout is None else timeout
     path = folder / LOCK_FILE
-    try:
-        fh = open(path, "a+")
+    try:  # never through a symlink: it could point anywhere
+        fh = os.fdopen(os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o666), "r+")
     except OSError as exc:
+        if path.is_symlink():
+            raise UserError(f"{path} is a symbolic link; delete it (claimcheck makes its own "
+                            "lock file)") from None
         raise _write_error(path, exc) from None
     try:
         deadline = time.monotonic() + timeout
@@ -113,6 +133,53 @@ def locked(folder: str | Path, timeout: float | None = None) -> Iterator[Path]:
         fh.close()  # closing releases the lock
 
 
+# --- CSV cells -------------------------------------------------------------
+
+#: A cell starting with one of these is a formula to a spreadsheet (OWASP's
+#: "CSV injection"): every CSV written here prefixes such a text with a quote.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: A signed number ("-3.5", "+12%") is data, not a formula: left as it is.
+_PLAIN_NUMBER = re.compile(r"[+-]?\d[\d,.]*%?")
+
+
+def _formula_like(text: str) -> bool:
+    bare = text.lstrip("'")
+    return bare[:1] in FORMULA_START and not _PLAIN_NUMBER.fullmatch(bare)
+
+
+def csv_cell(value):
+    """``value`` as a CSV cell a spreadsheet shows as text: a string that
+    would start a formula gets a leading ``'`` (and one already quoted so
+    gets another, so :func:`csv_value` gives back exactly the string)."""
+    if isinstance(value, str) and _formula_like(value):
+        return "'" + value
+    return value
+
+
+def csv_value(cell: str) -> str:
+    """The string :func:`csv_cell` was given for ``cell``."""
+    return cell[1:] if cell.startswith("'") and _formula_like(cell[1:]) else cell
+
+
+def sweep_temp_files(folder: str | Path, names: tuple[str, ...] = ()) -> int:
+    """Delete the temporary files that a killed run left in ``folder``
+    (``.NAME.*.tmp`` for each of ``names``, every ``.*.tmp`` when ``names``
+    is empty). Call it holding the folder's lock, so that no live run is
+    writing them. Returns how many were deleted."""
+    folder = Path(folder)
+    patterns = [f"{temp_prefix(folder / n)}*{TEMP_SUFFIX}" for n in names] or [f".*{TEMP_SUFFIX}"]
+    swept = 0
+    for pattern in patterns:
+        for path in folder.glob(pattern):
+            try:
+                if path.is_file() and not path.is_symlink():
+                    path.unlink()
+                    swept += 1
+            except OSError:
+                pass  # not ours to delete after all; harmless
+    return swept
+
+
 def read_csv_rows(path: str | Path, columns: tuple[str, ...],
                   required: tuple[str, ...]) -> list[tuple[int, dict]]:
     """(line number, row) for each row of a CSV file we keep (sources.csv,
@@ -131,7 +198,8 @@ def read_csv_rows(path: str | Path, columns: tuple[str, ...],
                 if None in row:
                     raise UserError(f"{path} line {reader.line_num} has more fields than the "
                                     "header; quote values that contain commas")
-                rows.append((reader.line_num, {k: (v or "").strip() for k, v in row.items()}))
+                rows.append((reader.line_num,
+                             {k: csv_value(v or "").strip() for k, v in row.items()}))
             return rows
     except UnicodeDecodeError:
         raise UserError(f"{path} is not UTF-8 text; save it as UTF-8 CSV") from None

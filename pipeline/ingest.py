@@ -67,7 +67,14 @@ class TextMemo(Protocol):
 
 
 def source_id_for(path: Path) -> str:
-    return path.stem
+    """The article's id: its file name without extension (bytes of the name
+    that are not UTF-8 read as U+FFFD, so every output can be written)."""
+    return readable_name(path.stem)
+
+
+def readable_name(name: str) -> str:
+    """``name`` with undecodable bytes (surrogate escapes) as U+FFFD."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def file_digest(data: bytes) -> str:
@@ -158,20 +165,35 @@ def file_text(data: bytes, name: str, suffix: str = ".txt") -> FileText:
     return FileText(text, notes, meta)
 
 
+#: Code a page runs or styles it with: never article text. trafilatura drops
+#: these itself; they are cut before it reads the page so that none of its
+#: fallbacks can take them for text. JSON-LD data (metadata) stays.
+_CODE_BLOCK = re.compile(
+    r"<(script|style)\b(?![^>]*application/ld\+json)[^>]*>.*?</\1\s*>", re.I | re.S)
+
+
+def without_code(page: str) -> str:
+    """``page`` without its ``<script>`` and ``<style>`` elements."""
+    return _CODE_BLOCK.sub("", page)
+
+
 def html_article(page: str, name: str = "<html>") -> tuple[str, dict]:
     """Article text and stated metadata of a web page, through trafilatura."""
-    import trafilatura  # imported here: only web pages need it
-
     opts = load("furniture")["html"]
     try:
+        import trafilatura  # imported here: only web pages need it
+
         doc = trafilatura.bare_extraction(
-            page, with_metadata=True, include_tables=opts["include_tables"],
+            without_code(page), with_metadata=True, include_tables=opts["include_tables"],
             include_comments=opts["include_comments"], include_links=opts["include_links"],
             date_extraction_params={"extensive_search": opts["extensive_date_search"],
                                     "original_date": True})
     except (ValueError, TypeError, AttributeError, LookupError) as exc:
         raise UserError(f"{name} is not an HTML page trafilatura can read ({exc}); "
                         "save the article text as .txt") from None
+    except ImportError as exc:  # lxml 5.2+ moved its cleaner out into lxml_html_clean
+        raise UserError(f"cannot read web page {name}: {exc.name or 'a module'} is missing; "
+                        "run: pip install lxml_html_clean (or reinstall claimcheck)") from None
     text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
     if not text:
         raise UserError(f"{name} has no article text that could be found in the page; "
@@ -269,9 +291,13 @@ def read_sources(folder: str | Path, max_bytes: int = DEFAULT_MAX_BYTES,
     articles: list[Article] = []
     seen: dict[str, str] = {}
     ids: dict[str, str] = {}
+    inside = folder.resolve()
     for path in paths:
         source_id = source_id_for(path)
         try:
+            if path.is_symlink() and inside not in path.resolve().parents:
+                raise UserError(f"{path} is a symbolic link to {path.resolve()}, outside "
+                                f"{folder}; copy the article in (claimcheck add) instead")
             if source_id in ids:
                 raise UserError(f"{path} has the same name as {ids[source_id]}; "
                                 "rename one of them")

@@ -37,7 +37,7 @@ from . import extract  # noqa: F401  (registers the numeric_claims factory)
 from .errors import UserError
 from .knowledge import load
 from .model import Article
-from .models import DEFAULT_MODELS, INSTALL_HINT, default_model  # noqa: F401
+from .models import DEFAULT_MODELS, INSTALL_HINT, default_model, model_meta  # noqa: F401
 from .progress import track
 from .fastattrs import replace_attribute_ruler, replace_lemmatizer
 
@@ -67,11 +67,12 @@ def load_nlp(model: str | None = None) -> Language:
     if name in _LOADED:
         return _LOADED[name]
     try:
+        model_meta(name)  # spacy.info exits the process when there is no such model
         info = spacy.info(name)  # reads meta.json only, without loading weights
         unused = [p for p in info.get("pipeline", []) + info.get("disabled", [])
                   if p not in NEEDED]
         nlp = spacy.load(name, exclude=unused)
-    except OSError:
+    except (OSError, ValueError, SystemExit):
         raise UserError(f"spaCy model {name!r} is not installed; run: {INSTALL_HINT} "
                         "or pass --model with an installed model") from None
     for p in nlp.pipe_names:  # components a model only lists under another name
@@ -228,7 +229,60 @@ def parse(nlp: Language, articles: Iterable[Article], batch_size: int = BATCH_SI
     """
     articles = list(articles)
     n_process = max(1, min(n_process, len(articles) // batch_size + 1))
-    pairs = ((focus_text(a, focus), a) for a in articles)
-    docs = nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process)
-    for doc, article in track(docs, total=len(articles), enabled=progress):
+
+    def pieces():
+        for a in articles:
+            parts = split_text(focus_text(a, focus), nlp.max_length)
+            for part in parts:
+                yield part, (a, len(parts))
+
+    docs = nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size, n_process=n_process)
+    for doc, article in track(_joined(nlp, docs), total=len(articles), enabled=progress):
         yield article, doc
+
+
+#: Piece size for an article longer than the model's ``max_length``: spaCy
+#: refuses longer texts, and the parser needs about 1 GB per 100,000
+#: characters it reads at once.
+PIECE_CHARS = 100_000
+
+
+def split_text(text: str, max_length: int, piece: int = PIECE_CHARS) -> list[str]:
+    """``text`` as it is when it fits ``max_length``; else pieces of at most
+    ``piece`` characters that join back into ``text``, cut after a line
+    break (after a space when a line is longer than a piece, anywhere when
+    a piece has neither), so every offset in the joined doc is an offset in
+    the whole text."""
+    if len(text) <= max_length:
+        return [text]
+    piece = min(piece, max_length)
+    out, start = [], 0
+    while len(text) - start > piece:
+        end = start + piece
+        cut = text.rfind("\n", start, end) + 1 or text.rfind(" ", start, end) + 1
+        if cut <= start:
+            cut = end
+        out.append(text[start:cut])
+        start = cut
+    out.append(text[start:])
+    return out
+
+
+def _joined(nlp: Language, docs: Iterable[tuple[Doc, tuple[Article, int]]]
+            ) -> Iterator[tuple[Doc, Article]]:
+    """(doc, article) per article from (doc, (article, pieces)) per piece:
+    the docs of a long article's pieces joined into one (text and offsets
+    as the whole article's), its claims read again from the joined doc."""
+    parts: list[Doc] = []
+    for doc, (article, n) in docs:
+        if n == 1:
+            yield doc, article
+            continue
+        parts.append(doc)
+        if len(parts) < n:
+            continue
+        for part in parts:  # claims of each piece: read again below, from the whole
+            part.user_data.clear()
+        whole = Doc.from_docs(parts, ensure_whitespace=False)
+        parts = []
+        yield nlp.get_pipe("numeric_claims")(whole), article

@@ -247,6 +247,8 @@ def find_quantities(text: str) -> list[Quantity]:
                 continue
             qual = "exact"
         low, high = interval(value, step, qual)
+        if not math.isfinite(value) or math.isnan(low) or math.isnan(high):
+            continue  # digits beyond a float ("1" and 400 zeros, "9...9e-900"): no figure
         found.append(Quantity(
             start=start, end=end, text=text[start:end], value=value, low=low, high=high,
             qualifier=qual, percent=percent, points=points, currency=currency,

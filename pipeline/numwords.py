@@ -134,6 +134,8 @@ def digits_value(num: str) -> tuple[float, float]:
     else:
         clean = clean.replace(",", "")
     value = float(clean)
+    if not math.isfinite(value):
+        return value, math.inf  # more digits than a float holds: _digit_tok drops it
     if "." in clean:
         step = 10.0 ** -len(clean.split(".")[1])
     else:
@@ -221,6 +223,8 @@ def _digit_tok(m: re.Match, v: dict) -> _Tok | None:
             value, step, scaled = value * factor, step * factor, True
     elif m.group("exp") is None:
         end = m.end("num")
+    if not (math.isfinite(value) and math.isfinite(step)):
+        return None      # more digits than a float holds: no figure
     glued = _GLUED.match(m.string, end)
     if glued and glued.group().lower() not in v["units"] and glued.group().lower() not in v["glued_ok"]:
         return None      # "5G", "3D", "737MAX": a name, not a figure

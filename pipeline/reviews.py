@@ -16,7 +16,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from .errors import UserError, warn
-from .files import locked, read_csv_rows, write_atomic
+from .files import csv_cell, locked, read_csv_rows, write_atomic
 
 REVIEWS_FILE = "reviews.csv"
 FINDINGS_FILE = "findings.json"
@@ -120,12 +120,15 @@ def add_review(reports_dir: str | Path, finding_id: str, verdict: str, note: str
                "reviewed_at": (now or datetime.now(timezone.utc)).strftime("%Y-%m-%dT%H:%M:%SZ")}
         path = reports_dir / REVIEWS_FILE
         old = path.read_text(encoding="utf-8-sig") if path.exists() else ""
+        header = next(csv.reader(io.StringIO(old)), None) if old else None
         buf = io.StringIO()
-        writer = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\n")
+        # appended in the file's own column order: a file rearranged by hand stays readable
+        writer = csv.DictWriter(buf, fieldnames=header or COLUMNS, lineterminator="\n",
+                                restval="")
         if not old:
             writer.writeheader()
         elif not old.endswith("\n"):
             buf.write("\n")
-        writer.writerow(row)
+        writer.writerow({k: csv_cell(v) for k, v in row.items()})
         write_atomic(path, old + buf.getvalue())
     return row

@@ -10,15 +10,18 @@ folder's lock, and every file is written atomically.
 from __future__ import annotations
 
 import time
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import compare, explain, ingest, normalize, reviews
 from .api import parse_articles
 from .cache import ClaimCache
-from .files import ensure_dir, locked
+from .files import ensure_dir, locked, sweep_temp_files
 from .model import Article, Claim, Finding
-from .report import findings_document, write_claims, write_reports
+from .report import (CLAIMS_FILE, REPORT_FILES, claims_csv, findings_document, run_stamp,
+                     write_claims, write_reports)
+from .reviews import REVIEWS_FILE
 
 
 @dataclass
@@ -51,16 +54,25 @@ def run_check(sources_dir: Path, claims_dir: Path, reports_dir: Path, model: str
     started = time.perf_counter()
     ingest.require_folder(sources_dir)
     ensure_dir(claims_dir)
-    with locked(reports_dir, lock_timeout):
+    with ExitStack() as held:
+        # both output folders locked: two runs sharing a --claims-dir would
+        # otherwise prune each other's cache entries
+        held.enter_context(locked(reports_dir, lock_timeout))
+        if Path(claims_dir).resolve() != Path(reports_dir).resolve():
+            held.enter_context(locked(claims_dir, lock_timeout))
+        sweep_temp_files(reports_dir, (*REPORT_FILES, REVIEWS_FILE))  # left by a killed run
+        sweep_temp_files(claims_dir, (CLAIMS_FILE,))
         cache = ClaimCache(claims_dir, model)
+        cache.sweep()
         articles = ingest.read_sources(sources_dir, max_bytes=max_bytes or ingest.DEFAULT_MAX_BYTES,
                                        memo=cache)
         claims, reprocessed = cached_claims(articles, cache, model, jobs, progress=not quiet)
         findings = explain.explain(compare.compare(claims), claims, articles, memo=cache)
         reviews.attach(findings, reports_dir)
+        table = claims_csv(claims)  # the claim table, written without pandas
         doc = findings_document(articles, claims, findings, reprocessed=reprocessed,
-                                seconds=time.perf_counter() - started)
-        write_claims(claims, claims_dir)  # the claim table, written without pandas
+                                seconds=time.perf_counter() - started, stamp=run_stamp(table, findings))
+        write_claims(claims, claims_dir, table)
         write_reports(doc, claims, reports_dir)
         cache.save({a.source_id for a in articles})
     return RunResult(articles, claims, findings, doc, reprocessed)

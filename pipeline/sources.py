@@ -16,7 +16,7 @@ from pathlib import Path
 
 from . import ingest
 from .errors import UserError, warn
-from .files import ensure_dir, locked, write_atomic
+from .files import csv_cell, ensure_dir, locked, write_atomic
 
 FIELDS = ("title", "publisher", "date", "url")
 
@@ -69,6 +69,9 @@ def add_articles(files: list[str | Path], sources_dir: str | Path = "sources",
 
 def _payload(path: Path, max_bytes: int) -> tuple[Path, bytes]:
     """The file's bytes, after checking that a run can read it."""
+    if ingest.readable_name(path.name) != path.name:
+        raise UserError(f"the name of {ingest.readable_name(str(path))} is not UTF-8 text; "
+                        "rename the file before adding it")
     ingest.check_file(path, max_bytes)
     data = ingest.read_bytes(path)
     ingest.file_text(data, str(path), path.suffix)
@@ -105,5 +108,5 @@ def write_metadata(folder: Path, rows: dict[str, dict]) -> Path:
     writer = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n", restval="")
     writer.writeheader()
     for name in sorted(rows):
-        writer.writerow(rows[name])
+        writer.writerow({k: csv_cell(v) for k, v in rows[name].items()})
     return write_atomic(folder / ingest.METADATA_FILE, buf.getvalue())

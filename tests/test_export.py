@@ -130,7 +130,7 @@ def test_sources_merge_metadata(exported):
 
 
 def test_metadata_file_and_open_conflicts_query(exported):
-    meta = json.loads((exported.parent / "metadata.json").read_text(encoding="utf-8"))
+    meta = json.loads((exported.parent / "claims.metadata.json").read_text(encoding="utf-8"))
     assert meta["title"]
     db = meta["databases"]["claims"]
     assert {"source_id", "metric"} <= set(db["tables"]["claims"]["facets"])
@@ -145,14 +145,68 @@ def test_metadata_file_and_open_conflicts_query(exported):
     assert [r[0] for r in query(exported, q["sql"])] == ["F-open01"]
 
 
-def test_export_replaces_existing_file(run_dirs, tmp_path):
+def export_to(run_dirs, db, *extra):
+    return run("export", "--sqlite", db, "--claims-dir", run_dirs["claims"],
+               "--reports-dir", run_dirs["reports"], "--sources-dir", run_dirs["sources"],
+               "-q", *extra)
+
+
+def test_export_replaces_its_own_database(run_dirs, tmp_path):
     db = tmp_path / "x.db"
-    db.write_bytes(b"old contents")
-    r = run("export", "--sqlite", db, "--claims-dir", run_dirs["claims"],
-            "--reports-dir", run_dirs["reports"], "--sources-dir", run_dirs["sources"], "-q")
+    assert export_to(run_dirs, db).exit_code == 0
+    with sqlite3.connect(db) as con:
+        con.execute("delete from findings")
+    r = export_to(run_dirs, db)
     assert r.exit_code == 0 and r.output == ""
     assert query(db, "select count(*) from findings")[0][0] == 2
-    assert [p.name for p in tmp_path.iterdir()] and not list(tmp_path.glob(".*.tmp"))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.db", "x.metadata.json"]
+
+
+@pytest.mark.parametrize("name", ["claims.csv", "x.db", "notes.sqlite"])
+def test_export_refuses_to_replace_other_files(run_dirs, tmp_path, name):
+    # a typo such as --sqlite claims/claims.csv must not destroy the claim table
+    target = tmp_path / name
+    target.write_bytes(b"claim_id,source_id\n")
+    if name.endswith(".sqlite"):  # a database, but not one an export wrote
+        target.unlink()
+        with sqlite3.connect(target) as con:
+            con.execute("create table notes (x)")
+    before = target.read_bytes()
+    r = export_to(run_dirs, target)
+    assert r.exit_code == 2 and len(r.output.strip().splitlines()) == 1
+    assert r.output.startswith(f"Error: {target} exists and is not a database claimcheck "
+                               "exported") and "--force" in r.output
+    assert target.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == [name]
+    r = export_to(run_dirs, target, "--force")
+    assert r.exit_code == 0
+    assert query(target, "select count(*) from findings")[0][0] == 2
+
+
+def test_export_keeps_an_unrelated_metadata_file(run_dirs, tmp_path):
+    other = tmp_path / "metadata.json"
+    other.write_text('{"mine": true}')
+    assert export_to(run_dirs, tmp_path / "claims.db").exit_code == 0
+    assert other.read_text() == '{"mine": true}'  # the metadata is claims.metadata.json
+    assert json.loads((tmp_path / "claims.metadata.json").read_text())["databases"]["claims"]
+    r = export_to(run_dirs, tmp_path / "claims.db", "--metadata", other)
+    assert r.exit_code == 2 and "is not a metadata file claimcheck wrote" in r.output
+    assert other.read_text() == '{"mine": true}'
+
+
+def test_export_disk_full_is_one_line_and_leaves_no_partial_database(run_dirs, tmp_path,
+                                                                      monkeypatch):
+    import sqlite_utils
+
+    def full(*args, **kwargs):
+        raise sqlite3.OperationalError("database or disk is full")
+    monkeypatch.setattr(sqlite_utils.db.Table, "insert_all", full)
+    db = tmp_path / "claims.db"
+    r = export_to(run_dirs, db)
+    assert r.exit_code == 2
+    assert r.output == (f"Error: cannot write {db} (database or disk is full); check the "
+                        "folder's permissions and free space, the previous file is unchanged\n")
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_export_without_findings_or_reviews(run_dirs, tmp_path):
@@ -179,7 +233,7 @@ def test_export_without_claims_is_exit_2(tmp_path):
 def test_datasette_serves_the_export(exported):
     datasette_app = pytest.importorskip(
         "datasette.app", reason="datasette not installed (pip install 'claimcheck[datasette]')")
-    meta = json.loads((exported.parent / "metadata.json").read_text(encoding="utf-8"))
+    meta = json.loads((exported.parent / "claims.metadata.json").read_text(encoding="utf-8"))
 
     async def fetch():
         ds = datasette_app.Datasette([str(exported)], metadata=meta)

@@ -9,28 +9,35 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..files import ensure_dir, write_atomic
-from .findings import findings_document, findings_json
+from .findings import findings_document, findings_json, run_stamp
 from .html import render_html
 from .markdown import render_markdown
 from .table import claims_csv
 
-__all__ = ["write_claims", "write_reports", "findings_document", "render_again"]
+__all__ = ["write_claims", "write_reports", "findings_document", "run_stamp", "claims_csv",
+           "render_again", "CLAIMS_FILE", "REPORT_FILES"]
+
+CLAIMS_FILE = "claims.csv"
+#: What a check writes into the reports folder, in order.
+REPORT_FILES = ("findings.json", "report.md", "report.html")
 
 
-def write_claims(table, claims_dir: str | Path) -> Path:
-    """Write claims.csv from the claim table (a DataFrame or a list of claims)."""
+def write_claims(table, claims_dir: str | Path, text: str | None = None) -> Path:
+    """Write claims.csv from the claim table (a DataFrame or a list of claims),
+    or its ``text`` when already made."""
     folder = ensure_dir(claims_dir)
-    return write_atomic(folder / "claims.csv", claims_csv(table))
+    return write_atomic(folder / CLAIMS_FILE, claims_csv(table) if text is None else text)
 
 
 def write_reports(doc: dict, table, reports_dir: str | Path) -> list[Path]:
     """Write findings.json, report.md and report.html from the findings
     document and the claim table (a DataFrame or a list of claims)."""
     folder = ensure_dir(reports_dir)
+    findings, markdown, html = REPORT_FILES
     return [
-        write_atomic(folder / "findings.json", findings_json(doc)),
-        write_atomic(folder / "report.md", render_markdown(doc)),
-        write_atomic(folder / "report.html", render_html(doc, table)),
+        write_atomic(folder / findings, findings_json(doc)),
+        write_atomic(folder / markdown, render_markdown(doc)),
+        write_atomic(folder / html, render_html(doc, table)),
     ]
 
 

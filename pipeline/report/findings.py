@@ -1,6 +1,7 @@
 """findings.json exactly as the contract describes it."""
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import Counter
 from datetime import datetime, timezone
@@ -8,17 +9,41 @@ from datetime import datetime, timezone
 from .. import __version__
 
 
-def findings_document(articles, claims, findings, reprocessed: int, seconds: float) -> dict:
+def findings_document(articles, claims, findings, reprocessed: int, seconds: float,
+                      stamp: dict | None = None) -> dict:
+    """``stamp``: what ties the files of one run together (:func:`run_stamp`),
+    added to ``run``."""
     per_source = Counter(c.source_id for c in claims)
     return {
         "generated_at": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "tool_version": __version__,
         "run": {"articles": len(articles), "reprocessed": reprocessed,
-                "claims": len(claims), "seconds": round(seconds, 2)},
+                "claims": len(claims), "seconds": round(seconds, 2), **(stamp or {})},
         "sources": [{**a.metadata(), "claims": per_source.get(a.source_id, 0)}
                     for a in articles],
         "findings": [f.to_json() for f in findings],
     }
+
+
+def run_stamp(claims_text: str, findings) -> dict:
+    """What ties the files of one run together: the sha256 of the claims.csv it
+    writes and an id of what it found (that and its findings). findings.json
+    carries both and report.md and report.html show them, so a mix of files
+    left by an interrupted run can be told apart; a run that finds the same
+    as the last gives the same id, so reports stay unchanged in version control."""
+    claims_sha = hashlib.sha256(claims_text.encode("utf-8")).hexdigest()
+    found = json.dumps([f.to_json() for f in findings], sort_keys=True, default=str)
+    run_id = hashlib.sha256(f"{claims_sha}\n{found}".encode("utf-8")).hexdigest()[:12]
+    return {"id": run_id, "claims_sha256": claims_sha}
+
+
+def stamp_line(doc: dict) -> str:
+    """"Run 3f2a…, claims.csv sha256 8c1d…" (empty for a document without a
+    run id); no time, so a run that finds the same writes the same reports."""
+    run = doc.get("run", {})
+    if not run.get("id"):
+        return ""
+    return f"Run {run['id']}, claims.csv sha256 {run.get('claims_sha256', '')[:16]}"
 
 
 def findings_json(doc: dict) -> str:

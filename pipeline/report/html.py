@@ -14,6 +14,7 @@ from ..figures import PERCENT_KINDS, fmt_number, fmt_plain
 from ..model import CLAIM_COLUMNS
 from ..labels import name as source_name, naming, source_labels, url as source_url
 from .newsince import is_open, newsince_html, review_html
+from .findings import stamp_line
 from .table import table_columns
 from .markdown import (ALIGNMENT_LABEL, SEVERITY_ORDER, ROLE_NAMES, agreements_of,
                        alignment_note, as_float, bound, cause_name, conflicts_of, figure_rows,
@@ -399,5 +400,7 @@ def _render_html(doc: dict, table) -> str:
                  '<details id="claim-columns"><summary>Show all columns (kind, interval, '
                  "qualifier, unit, sentence, offsets, ids…)</summary></details>")
     parts.append(f'<div class="wide">{claims_table(table)}</div>')
+    if stamp_line(doc):
+        parts.append(f'<p class="stamp"><small>{escape(stamp_line(doc))}</small></p>')
     parts.append(f"<script>{SCRIPT}</script></body></html>")
     return "\n".join(parts) + "\n"

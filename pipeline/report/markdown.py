@@ -10,6 +10,7 @@ from ..figures import fmt_interval, fmt_number
 from ..labels import name as source_name, naming, source_labels
 from .table import read_bound
 from .newsince import is_open, newsince_markdown, review_markdown
+from .findings import stamp_line
 
 SEVERITY_ORDER = ("high", "medium", "low")
 ROLE_NAMES = {"stated": "stated", "premise": "used to derive", "derived": "derived"}
@@ -264,4 +265,6 @@ def _render_markdown(doc: dict) -> str:
               f"{md_escape(s.get('publisher', ''))} | {md_escape(s.get('published', ''))} | "
               f"{md_escape(s['source_id'])} | {s.get('claims', 0)} |"
               for s in doc.get("sources", [])]
+    if stamp_line(doc):
+        lines += ["", f"_{md_escape(stamp_line(doc))}_"]
     return "\n".join(lines) + "\n"

@@ -12,7 +12,13 @@ import io
 import json
 import math
 
+from ..files import csv_cell
 from ..model import CLAIM_COLUMNS
+
+#: Longest text written into a CSV cell: Python's csv module refuses fields
+#: over 131,072 characters, so a longer sentence (a page without line breaks)
+#: is cut here, with an ellipsis. JSON, JSON lines and Parquet keep it whole.
+MAX_CSV_TEXT = 100_000
 
 
 def _clean(v):
@@ -69,23 +75,38 @@ def _typed(values: list) -> list:
 
 def _csv_cells(values: list) -> list:
     """A column's CSV cells as pandas writes them (csv writes a float as its
-    repr, as pandas does); a missing value or an open end is empty."""
+    repr, as pandas does); a missing value or an open end is empty; texts
+    made safe (:func:`csv_text`)."""
     if set(map(type, values)) <= {str, int}:
-        return values
-    return ["" if v is None or (type(v) is float and (v != v or v in _INFS)) else v
+        return [csv_text(v) for v in values]
+    return ["" if v is None or (type(v) is float and (v != v or v in _INFS)) else csv_text(v)
             for v in values]
 
 
 _INFS = (math.inf, -math.inf)
 
 
+def csv_text(value):
+    """A text cell that no spreadsheet runs as a formula and no csv reader
+    refuses (see :data:`MAX_CSV_TEXT`); numbers stay numbers."""
+    if not isinstance(value, str):
+        return value
+    if len(value) > MAX_CSV_TEXT:
+        value = value[:MAX_CSV_TEXT - 1] + "…"
+    return csv_cell(value)
+
+
 def claims_csv(table) -> str:
     if is_frame(table):
-        floats = [c for c in table.columns if table[c].dtype.kind == "f"]
+        from pandas.api.types import is_numeric_dtype
+        safe = table.copy()
+        floats = [c for c in safe.columns if safe[c].dtype.kind == "f"]
         if floats:
-            table = table.copy()
-            table[floats] = table[floats].replace(list(_INFS), math.nan)
-        return table.to_csv(index=False, lineterminator="\n")
+            safe[floats] = safe[floats].replace(list(_INFS), math.nan)
+        for c in safe.columns:
+            if not is_numeric_dtype(safe[c]):
+                safe[c] = safe[c].map(csv_text)
+        return safe.to_csv(index=False, lineterminator="\n")
     columns = table_columns(table)
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
