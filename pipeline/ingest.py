@@ -346,6 +346,43 @@ _LINE = re.compile(r"[^\n]+")
 _SENTENCE_END = re.compile(r"[.!?:;\"”’)]$")
 
 
+def _wrapped_lines(text: str, bullets: str) -> list[tuple[int, str]]:
+    """(start, text) of each line, with the lines of a hard-wrapped paragraph
+    joined into one: in a text whose lines are cut at a fixed width
+    (furniture.toml [wrap]), a line that reaches near that width continues
+    on the next one (unless that starts a list item)."""
+    lines = [(m.start(), m.group()) for m in _LINE.finditer(text)]
+    width = _wrap_width([len(raw.rstrip()) for _, raw in lines if raw.strip()])
+    if not width:
+        return lines
+    full = load("furniture")["wrap"]["full_line"] * width
+    out: list[tuple[int, str]] = []
+    joinable = False
+    for start, raw in lines:
+        body = raw.strip()
+        gap = text[out[-1][0] + len(out[-1][1]):start] if out else ""
+        if joinable and gap == "\n" and body and body[0] not in bullets:
+            first = out[-1][0]
+            out[-1] = (first, text[first:start + len(raw)])
+        else:
+            out.append((start, raw))
+        joinable = len(raw.rstrip()) >= full
+    return out
+
+
+def _wrap_width(lengths: list[int]) -> int:
+    """The width a hard-wrapped text is cut at, or 0 when it is not: enough
+    lines, the longest no wider than a wrapped page, and most lines near it."""
+    conf = load("furniture")["wrap"]
+    if len(lengths) < conf["min_lines"]:
+        return 0
+    width = sorted(lengths)[int(0.95 * (len(lengths) - 1))]
+    if width > conf["max_width"]:
+        return 0
+    near = sum(n >= conf["full_line"] * width for n in lengths)
+    return width if near >= conf["share_full"] * len(lengths) else 0
+
+
 def split_blocks(text: str) -> list[Block]:
     """Split text into line blocks and classify each one.
 
@@ -358,14 +395,13 @@ def split_blocks(text: str) -> list[Block]:
     blocks: list[Block] = []
     ended = False
     previous = None
-    for m in _LINE.finditer(text):
-        raw = m.group()
+    for raw_start, raw in _wrapped_lines(text, bullets):
         stripped = raw.strip()
         if not stripped:
             continue
         lead = len(raw) - len(raw.lstrip())
-        start, end = m.start() + lead, m.start() + lead + len(stripped)
-        body = stripped.lstrip(bullets).strip()
+        start, end = raw_start + lead, raw_start + lead + len(stripped)
+        body = " ".join(stripped.lstrip(bullets).split())
         if not ended and any(p.search(body) for p in end_pats):
             ended = True
         if ended or not body or any(p.search(body) for p in line_pats) or body == previous:

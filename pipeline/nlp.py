@@ -170,7 +170,9 @@ def focus_text(article: Article, focus: bool = True) -> str:
     pieces, pos = [], 0
     for i, b in enumerate(article.blocks):
         pieces.append(text[pos:b.start])
-        segment = text[b.start:b.end]
+        # a hard-wrapped paragraph's line breaks are spaces to the model, so
+        # its sentences run on over them (ingest joined its lines)
+        segment = text[b.start:b.end].replace("\n", " ")
         if keep[i]:
             pieces.append(segment)
         elif b.kind == "furniture":

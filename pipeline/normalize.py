@@ -92,6 +92,7 @@ def attribute(article: Article, doc: Doc, raw: list[dict]) -> list[Claim]:
         if cell is not None:
             # a figure in a table: the row says what, the column when
             r, g, per, base, p_how = _from_cell(r, g, cell, per, base, p_how)
+        s_start, s_end = _within_block(article, r)
         s_level = {"in_sentence": "subject_in_sentence", "from_reference": "subject_from_reference",
                    "from_context": "subject_from_context", "fallback": "subject_fallback",
                    "none": "no_subject"}[s_how]
@@ -105,7 +106,7 @@ def attribute(article: Article, doc: Doc, raw: list[dict]) -> list[Claim]:
         claims.append(Claim(
             claim_id=claim_id(article, r["start_char"], r["end_char"]),
             source_id=article.source_id,
-            sentence=article.text[r["sent_start"]:r["sent_end"]].strip(),
+            sentence=one_line(article.text[s_start:s_end]),
             start_char=r["start_char"], end_char=r["end_char"], text=r["text"],
             kind=r["kind"], value=r["value"], low=r["low"], high=r["high"],
             qualifier=r["qualifier"], direction=r["direction"], unit=unit,
@@ -113,9 +114,26 @@ def attribute(article: Article, doc: Doc, raw: list[dict]) -> list[Claim]:
             confidence=round(confidence, 2), source=_source(finder, r, names),
             reference=reference_after(
                 article.text[r["end_char"]:min(r["sent_end"], r["end_char"] + reach)]),
-            sent_start=r["sent_start"], sent_end=r["sent_end"],
+            sent_start=s_start, sent_end=s_end,
         ))
     return claims
+
+
+def _within_block(article: Article, r: dict) -> tuple[int, int]:
+    """The claim's sentence span cut to its block: a sentence the model ran on
+    over blanked page furniture ("Check Also ...") quotes only its own
+    paragraph's text."""
+    start, end = r["sent_start"], r["sent_end"]
+    for b in article.blocks:
+        if b.start <= r["start_char"] < b.end:
+            return max(start, b.start), min(end, b.end)
+    return start, end
+
+
+def one_line(sentence: str) -> str:
+    """A sentence as quoted: stripped, a hard-wrapped one's line breaks as
+    spaces (one for one, so offsets within it hold)."""
+    return sentence.strip().replace("\r", " ").replace("\n", " ")
 
 
 def canonicalize(claims: list[Claim]) -> list[Claim]:

@@ -475,7 +475,6 @@ def test_an_organisation_naming_its_own_noun_is_the_subject():
 
 @pytest.mark.parametrize("text, figure", [
     ("CPI climbs to a 2.7% annual rate in June, new figures show.", "2.7%"),
-    ("Its five-day opening of $221 million set a record.", "five"),
 ])
 def test_a_time_word_is_never_the_metric(text, figure):
     metric = extract_claims(text, published="2025-07-15").set_index("text").loc[figure, "metric"]
