@@ -151,9 +151,13 @@ def csv_cell(value):
     """``value`` as a CSV cell a spreadsheet shows as text: a string that
     would start a formula gets a leading ``'`` (and one already quoted so
     gets another, so :func:`csv_value` gives back exactly the string)."""
-    if isinstance(value, str) and _formula_like(value):
-        return "'" + value
-    return value
+    if not isinstance(value, str):
+        return value
+    if "\r" in value:
+        # a lone carriage return is a line break to csv readers but is not
+        # quoted by csv writers with "\n" line ends: write it as "\n" (quoted)
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return "'" + value if _formula_like(value) else value
 
 
 def csv_value(cell: str) -> str:

@@ -459,3 +459,13 @@ def test_extract_from_stdin_gives_claims_or_a_one_line_error(text, fmt):
         rows = json.loads(r.stdout) if fmt == "json" else \
             [json.loads(line) for line in r.stdout.splitlines()]
     assert all(row["source_id"] == "stdin" for row in rows)
+
+
+def test_a_lone_carriage_return_never_breaks_a_csv_reader():
+    # found by the property test: 'Sales\r0' wrote a sentence cell that csv
+    # writers leave unquoted and csv readers split
+    from pipeline.files import csv_cell
+    assert csv_cell("Sales\r0") == "Sales\n0" and csv_cell("a\r\nb") == "a\nb"
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerow([csv_cell("Sales\r0"), "x"])
+    assert list(csv.reader(io.StringIO(out.getvalue()))) == [["Sales\n0", "x"]]
