@@ -7,10 +7,13 @@
 
 Sections (choose with --only extract,compare,recheck):
 
-extract   N articles (default 300) made from the sample articles in sources/
+extract   N articles (default 300) made from real-coverage news (--corpus news:
+          every article of tests/data/blind_e2e, tests/data/heldout and
+          ../shared/corpus; or --corpus sample: the three sample articles)
           with their figures varied, read by: ``claimcheck extract`` (the
           pipeline, also with --jobs), the same spaCy model run plainly with
-          ``nlp.pipe`` and all its default components, and quantulum3.
+          ``nlp.pipe`` and all its default components (batch 16, a sensible
+          size, and spaCy's default of 1,000), and quantulum3.
 compare   the compare stage alone (``pipeline.compare.compare``) on synthetic
           claim tables of 10^3 .. 10^6 claims.
 recheck   ``claimcheck check`` on a folder of 1,000 articles, then again after
@@ -42,6 +45,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "sources"
+#: Real-coverage articles for the varied-news corpus: the project's blind and
+#: held-out sets and ../shared/corpus, every topic there is.
+NEWS = [ROOT / "tests" / "data" / "blind_e2e", ROOT / "tests" / "data" / "heldout",
+        ROOT.parent / "shared" / "corpus"]
 TINY = "The agency received 1,200 reports in 2024.\n"
 
 
@@ -63,17 +70,27 @@ def vary(text: str, rng: random.Random, year_shift: int | None = None) -> str:
     return _DIGITS.sub(swap, text)
 
 
+def sources(kind: str) -> list[Path]:
+    """The articles a corpus is varied from: ``news``, every real-coverage
+    article of :data:`NEWS` (many topics, as a newsroom's folders are);
+    ``sample``, the three sample articles in sources/."""
+    if kind == "sample":
+        return sorted(SAMPLES.glob("*.txt"))
+    return sorted(p for d in NEWS if d.is_dir() for p in d.glob("*/*.txt"))
+
+
 def make_corpus(folder: Path, n: int, seed: int = 0,
-                story: int | None = None) -> tuple[list[Path], int]:
-    """Write ``n`` varied copies of the sample articles; return (paths, words).
+                story: int | None = None, kind: str = "sample") -> tuple[list[Path], int]:
+    """Write ``n`` varied copies of ``kind`` articles (:func:`sources`);
+    return (paths, words).
 
     With ``story``, articles come in stories of that many: a story's years
     are all shifted by the same amount (up to 80 years back), so a folder
     holds many stories about different periods, as an archive does, rather
     than hundreds of copies of one story whose every claim conflicts."""
-    samples = sorted(p for p in SAMPLES.glob("*.txt"))
+    samples = sources(kind)
     if not samples:
-        sys.exit(f"no sample articles in {SAMPLES}")
+        sys.exit(f"no {kind} articles found")
     texts = [p.read_text(encoding="utf-8") for p in samples]
     folder.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)
@@ -130,11 +147,12 @@ def worker_cmd(kind: str, *args: str) -> list[str]:
 def worker(kind: str, args: list[str]) -> None:
     import warnings
     warnings.simplefilter("ignore")
-    if kind == "spacy":
+    if kind in ("spacy", "spacy16"):
         import spacy
         model, files = args[0], args[1:]
         nlp = spacy.load(model)
-        for _ in nlp.pipe(Path(f).read_text(encoding="utf-8") for f in files):
+        batch = {"batch_size": 16} if kind == "spacy16" else {}
+        for _ in nlp.pipe((Path(f).read_text(encoding="utf-8") for f in files), **batch):
             pass
     elif kind == "quantulum3":
         from quantulum3 import parser
@@ -235,7 +253,7 @@ def table(header: list[str], rows: list[list[str]]) -> str:
 
 
 def section_extract(work: Path, args) -> None:
-    paths, words = make_corpus(work / "corpus", args.articles)
+    paths, words = make_corpus(work / f"corpus-{args.corpus}", args.articles, kind=args.corpus)
     tiny = work / "tiny.txt"
     tiny.write_text(TINY, encoding="utf-8")
     files = [str(p) for p in paths]
@@ -248,14 +266,16 @@ def section_extract(work: Path, args) -> None:
                 lambda fs, j=j: cc + ["extract", *fs, "-o", str(work / "out.csv"), "--quiet",
                                       "--model", model, "--jobs", str(j)])
                for j in args.jobs if j > 1],
-             (f"spaCy nlp.pipe, all components ({model})",
+             (f"spaCy nlp.pipe, all components, batch 16 ({model})",
+              lambda fs: worker_cmd("spacy16", model, *fs)),
+             (f"spaCy nlp.pipe, all components, default batch ({model})",
               lambda fs: worker_cmd("spacy", model, *fs))]
     try:
         import quantulum3  # noqa: F401
         tools.append(("quantulum3", lambda fs: worker_cmd("quantulum3", *fs)))
     except ImportError:
         print("quantulum3 not installed (pip install -e '.[bench]'): its row is skipped")
-    print(f"\n## Extraction: {len(paths)} articles, {words:,} words\n")
+    print(f"\n## Extraction: {len(paths)} articles ({args.corpus}), {words:,} words\n")
     # Rounds: every tool once per round, in turn, so a machine whose speed
     # drifts (a shared host) slows all tools alike and the paired ratios
     # below stay meaningful.
@@ -380,6 +400,10 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--articles", type=int, default=300, help="corpus size for extraction")
+    ap.add_argument("--corpus", choices=["news", "sample"], default="news",
+                    help="extraction corpus: varied real-coverage news (every topic of the "
+                         "blind, held-out and ../shared/corpus sets) or the three sample "
+                         "articles (the earlier, easier corpus)")
     ap.add_argument("--jobs", default="1,2",
                     help="comma-separated --jobs values to time claimcheck extract with")
     ap.add_argument("--sizes", default="1000,10000,100000,1000000",

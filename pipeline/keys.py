@@ -64,9 +64,10 @@ def comparable(c: Claim) -> bool:
 
 def is_vague(c: Claim) -> bool:
     """A vague quantity (numbers.toml [vague]): a range written without digits."""
+    if c.qualifier != "range" or any(ch.isdigit() for ch in str(c.text)):
+        return False
     from .numbers import vague_words
-    return c.qualifier == "range" and not any(ch.isdigit() for ch in str(c.text)) \
-        and norm_name(str(c.text)) in vague_words()
+    return norm_name(str(c.text)) in vague_words()
 
 
 @cache
