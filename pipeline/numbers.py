@@ -320,7 +320,7 @@ def _level_reached(text: str, qstart: int, s: int) -> bool:
 
 # --- ranges --------------------------------------------------------------------
 
-_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|~|to|through|thru|and|or)\s*", re.I)
+_RANGE_JOIN = re.compile(r"\s*(?:[-–]\s*to|-|–|—|~|to|through|thru|and|or)\s*", re.I)
 _RANGE_OPEN = re.compile(r"(?:between|from)\s+$", re.I)
 _BOUND_JOIN = re.compile(r"\s*(?:,|and|but|,\s*and|,\s*but)?\s*", re.I)
 _LOWER = ("more_than", "at_least")

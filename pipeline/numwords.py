@@ -85,7 +85,7 @@ def vocab() -> dict:
         r"|\d{1,3}(?:[ \u202f\u00a0]\d{3})+(?:\.\d+)?(?![\d,]|\.\d|[ \u202f\u00a0]\d)"  # 40 000
         r"|(?<![,\d])\d+,\d{1,2}(?![\d,])"                       # 5,00 and 1,3 (decimal comma)
         r"|\d*\.\d+|\d+)(?!st\b|nd\b|rd\b|th\b|\d)"
-        r"(?P<exp>[eE][+-]?\d+(?![\w])|\^[+-]*\d+|\s?[x×]\s?10\^[+-]?\d+)?"
+        r"(?P<exp>[eE][+-]?\d+(?![\w])|\^[+-]*\d+|\s?[x×]\s?10(?:\^[+-−]?|−)\d+)?"
         rf"(?:(?P<scale>(?-i:\s{{0,2}}(?:{spaced})|(?:{attached})))(?![\w]))?"
     )
     slash = r"(?P<sl_num>\d+)/(?P<sl_den>\d+)(?![\d/])"
@@ -159,7 +159,8 @@ def _exponent(value: float, exp: str) -> float | None:
             if abs(power) > 300 or value == 0 and power < 0:
                 return None
             return math.copysign(abs(value) ** power, value)
-        power = int(re.sub(r"^[x×]\s?10\^", "", e))
+        # "x10^6"; "×10−5" is 10 to the -5 with its superscript lost
+        power = int(re.sub(r"^[x×]\s?10\^?", "", e).replace("−", "-"))
         return value * 10.0 ** power
     except (OverflowError, ValueError):
         return None

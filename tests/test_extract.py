@@ -443,3 +443,15 @@ def test_vague_amounts_are_not_compared():
 def test_money_right_after_a_verb_of_movement_is_the_move(text, figure, kind, direction):
     row = extract_claims(text).set_index("text").loc[figure]
     assert (row.kind, row.direction) == (kind, direction)
+
+
+@pytest.mark.parametrize("text, figure, value, low, high", [
+    ("Neutrinos beat light by a factor of 2.48×10−5, the team said.", "2.48×10−5", 2.48e-5,
+     None, None),
+    ("It calls for an 8- to 16-meter mirror.", "8- to 16", 8, 8, 16),
+])
+def test_scientific_and_suspended_hyphen_figures(text, figure, value, low, high):
+    row = extract_claims(text).set_index("text").loc[figure]
+    assert math.isclose(row.value, value)
+    if low is not None:
+        assert (row.low, row.high, row.qualifier) == (low, high, "range")
