@@ -513,3 +513,19 @@ def test_a_background_year_far_back_is_not_a_later_figures_period():
     df = extract_claims("Police counted 31 homicides last year.\n\nBurglaries climbed to 2,950.",
                         published="2025-01-15")
     assert df.set_index("text").loc["2,950", "period"] == "2024"
+
+
+def test_a_dateline_is_where_a_story_was_filed_not_whose_figures():
+    text = ("Cedar Flat Fire destroys homes\n\n"
+            "JUNIPER SPRINGS, Ore. (PWS) — The Cedar Flat Fire has destroyed 58 homes, county "
+            "teams reported Thursday.\n\nCrews from nine states spent the night on the lines.")
+    df = extract_claims(text, published="2026-08-13")
+    assert "JUNIPER SPRINGS" not in set(df.subject)
+    assert df.set_index("text").loc["58", "subject"] == "Cedar Flat Fire"
+
+
+def test_buildings_are_counted_by_what_happened_to_them():
+    df = extract_claims("The fire destroyed 58 homes. Residents of another 3,100 homes were told "
+                        "to be ready to leave.", published="2026-08-13")
+    keys = dict(zip(df.text, df.metric))
+    assert keys["58"] != keys["3,100"]

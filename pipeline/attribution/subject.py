@@ -11,6 +11,7 @@ sentence of the same paragraph may give it; else the article's main subject.
 from __future__ import annotations
 
 import re
+from functools import cache
 from collections import Counter
 from dataclasses import dataclass
 
@@ -150,6 +151,13 @@ def common_acronyms(text: str) -> set[str]:
     return out
 
 
+@cache
+def _dateline() -> re.Pattern:
+    """A dateline opening a line: a place in capitals, an optional state or
+    country and wire in brackets, then a dash (attribution.toml dateline)."""
+    return re.compile(attr()["dateline"], re.M)
+
+
 class Mentions:
     """Every mention of a subject-like name in one article."""
 
@@ -162,9 +170,12 @@ class Mentions:
         # words the article also writes in lower case are common nouns
         self.lower_words = lower_words = context_lower_words(ctx)
         common = common_acronyms(ctx.text) if "(" in ctx.text else set()
+        self.datelines = [m.span() for m in _dateline().finditer(ctx.text)]
         for ent in doc.ents:
             if ent.label_ not in labels or self._is_headline_text(ent):
                 continue
+            if self.in_dateline(ent.start_char):
+                continue  # "JUNIPER SPRINGS, Ore. (PWS) —": where the story was filed
             if ent.text.strip() in common:
                 continue  # "generative artificial intelligence (GAI)": a thing, not a name
             if len(ent) == 1 and (ent[0].tag_ in ("NN", "NNS") or ent.text in lower_words
@@ -209,6 +220,9 @@ class Mentions:
             sent = ctx.sent_no(tok.start) if tok is not None and len(tok) else 0
             self.items.append(Mention(s, e, name, lab, sent))
             last_end = e
+
+    def in_dateline(self, char: int) -> bool:
+        return any(s <= char < e for s, e in self.datelines)
 
     def _is_headline_text(self, ent: Span) -> bool:
         """Entities that are really a whole headline ("Key Takeaways")."""
@@ -392,7 +406,8 @@ class SubjectFinder:
                 if got:
                     return got.name, "from_reference"
             return "", ""
-        if tok.pos_ == "PROPN" and not (tok.is_sent_start and not tok.ent_type_):
+        if tok.pos_ == "PROPN" and not (tok.is_sent_start and not tok.ent_type_) \
+                and not self.mentions.in_dateline(tok.idx):
             chain = [tok]
             i = tok.i - 1
             while i >= 0 and tok.doc[i].pos_ == "PROPN" and tok.doc[i].head.i in (
