@@ -13,6 +13,7 @@ metric, period, canonical); knowledge lives in ``data/attribution.toml`` and
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from collections import Counter
@@ -86,13 +87,14 @@ def attribute(article: Article, doc: Doc, raw: list[dict]) -> list[Claim]:
     starts = sorted(cells)
     reach = attr()["baseline_reach"]
     claims = []
+    block_starts = [b.start for b in article.blocks]  # in text order
     for r, sent, (names, s_how), g in zip(raw, sents, subjects, guesses):
         per, base, p_how = period.periods(ctx, years, sent, r, by_sent[r["sent_start"]])
         cell = table.cell_at(cells, r["start_char"], r["end_char"], starts) if cells else None
         if cell is not None:
             # a figure in a table: the row says what, the column when
             r, g, per, base, p_how = _from_cell(r, g, cell, per, base, p_how)
-        s_start, s_end = _within_block(article, r)
+        s_start, s_end = _within_block(article, r, block_starts)
         s_level = {"in_sentence": "subject_in_sentence", "from_reference": "subject_from_reference",
                    "from_context": "subject_from_context", "fallback": "subject_fallback",
                    "none": "no_subject"}[s_how]
@@ -119,14 +121,14 @@ def attribute(article: Article, doc: Doc, raw: list[dict]) -> list[Claim]:
     return claims
 
 
-def _within_block(article: Article, r: dict) -> tuple[int, int]:
+def _within_block(article: Article, r: dict, starts: list[int]) -> tuple[int, int]:
     """The claim's sentence span cut to its block: a sentence the model ran on
     over blanked page furniture ("Check Also ...") quotes only its own
     paragraph's text."""
     start, end = r["sent_start"], r["sent_end"]
-    for b in article.blocks:
-        if b.start <= r["start_char"] < b.end:
-            return max(start, b.start), min(end, b.end)
+    i = bisect.bisect_right(starts, r["start_char"]) - 1
+    if i >= 0 and r["start_char"] < article.blocks[i].end:
+        return max(start, article.blocks[i].start), min(end, article.blocks[i].end)
     return start, end
 
 
