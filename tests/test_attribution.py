@@ -529,3 +529,15 @@ def test_buildings_are_counted_by_what_happened_to_them():
                         "to be ready to leave.", published="2026-08-13")
     keys = dict(zip(df.text, df.metric))
     assert keys["58"] != keys["3,100"]
+
+
+def test_every_outlet_in_the_publisher_field_tells_rather_than_owns():
+    from pipeline import ingest
+    from pipeline.api import read_claims
+    text = ("Measles outbreak grows\n\nThe measles outbreak in West Texas keeps growing, "
+            "health officials said. Three hundred and fifty-five cases have now been reported "
+            "in the outbreak, CNN reported.")
+    article = ingest.make_article(text, "01_cnn", meta={
+        "date": "2025-03-21", "publisher": "CNN (syndicated by Local News 8)"})
+    [claim] = [c for c in read_claims([article]) if c.value == 355]
+    assert claim.subject != "CNN"

@@ -570,12 +570,23 @@ class SubjectFinder:
     def is_publisher(self, name: str) -> bool:
         """The outlet that published the article ("CNN", "Reuters"), from
         sources.csv: it reports figures, they are not its own."""
-        publisher = norm_name(self.ctx.article.publisher or "")
         own = norm_name(name)
         # one word must be the whole name: outlets are named after their
         # city ("The Vantry Gazette"), and the city is not the outlet
-        return bool(publisher and own) and (own == publisher or (
-            " " in own and publisher.startswith(own + " ")))
+        return bool(own) and any(own == p or (" " in own and p.startswith(own + " "))
+                                 for p in self._publishers())
+
+    def _publishers(self) -> list[str]:
+        """The outlets sources.csv names: "CNN (syndicated by Local News 8)"
+        is CNN and Local News 8 (attribution.toml publisher_joiners)."""
+        raw = self.ctx.article.publisher or ""
+        if not raw:
+            return []
+        parts = re.split(r"[()\[\],;/]", raw)
+        joiners = attr()["publisher_joiners"]
+        lead = re.compile(rf"^\s*(?:{'|'.join(map(re.escape, joiners))})\b", re.I)
+        names = [norm_name(raw)] + [norm_name(lead.sub("", p)) for p in parts]
+        return [n for n in dict.fromkeys(names) if n]
 
     def _place_of_part(self, num: Token) -> tuple[list[str], str]:
         """"Nineteen of the deaths were in Louisiana and four in Mississippi":
