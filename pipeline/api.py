@@ -56,8 +56,9 @@ class CheckResult:
 
 
 def check_sources(folder: str | Path = "sources", model: str | None = None) -> CheckResult:
-    """Read, compare and explain every article in ``folder``; write nothing."""
-    articles = ingest.read_sources(folder)
+    """Read, compare and explain every article in ``folder`` (or in an
+    archive: a JSONL or Parquet file, or a glob of them); write nothing."""
+    articles = ingest.read_input(ingest.require_input(folder))
     claims = read_claims(articles, model)
     findings = explain.explain(compare.compare(claims), claims, articles)
     return CheckResult(articles, claims, findings, reprocessed=len(articles),
