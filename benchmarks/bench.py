@@ -204,7 +204,7 @@ def compare_worker(n: int) -> None:
 
 #: Stages of ``pipeline.run.run_check`` timed by the check worker: (module
 #: attribute path as run.py reaches it, label).
-STAGES = (("ingest.read_input", "read"), ("normalize.canonicalize", "canonicalize"),
+STAGES = (("ingest.read_sources", "read"), ("normalize.canonicalize", "canonicalize"),
           ("compare.compare", "compare"), ("explain.explain", "explain"),
           ("reviews.attach", "reviews"), ("findings_document", "document"),
           ("write_claims", "claims.csv"), ("write_reports", "reports"))
