@@ -65,7 +65,7 @@ def connect(scheduler: str | None = None, announce: bool = True, workers: int | 
             import logging
             cluster = distributed.LocalCluster(
                 n_workers=workers or local_workers(), threads_per_worker=1, processes=True,
-                dashboard_address=":0", silence_logs=logging.ERROR)
+                silence_logs=logging.ERROR)
             client = distributed.Client(cluster)
     except (OSError, TimeoutError) as exc:
         if cluster is not None:
