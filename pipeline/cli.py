@@ -118,7 +118,7 @@ def engine_options(fn):
     @click.option("--scheduler", default=None, metavar="ADDRESS",
                   help="With --engine dask: the address of a running Dask scheduler "
                        "(tcp://HOST:8786); without it a LocalCluster is started, one worker "
-                       "per core.")
+                       "per core (or --jobs N workers).")
     @functools.wraps(fn)
     def wrapper(*args, engine, scheduler, **kwargs):
         from .engine import resolve

@@ -36,7 +36,8 @@ def parse_articles(articles: list[Article], model: str | None = None, jobs: int 
         return {}
     if resolve(engine, scheduler) == "dask":
         from .dask_engine import parse_articles as on_dask
+        # --jobs N (N > 1) sizes a LocalCluster; by default it has one worker per core
         return on_dask(articles, model, scheduler=scheduler, progress=progress,
-                       announce=announce)
+                       announce=announce, workers=jobs if jobs > 1 else None)
     from .api import parse_articles as here
     return here(articles, model, jobs, progress)
