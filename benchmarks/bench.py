@@ -147,6 +147,8 @@ def worker(kind: str, args: list[str]) -> None:
         compare_worker(int(args[0]))
     elif kind == "check":
         check_worker(args)
+    elif kind == "canonicalize":
+        canonicalize_worker(Path(args[0]), int(args[1]) if len(args) > 1 else 1)
     else:
         sys.exit(f"unknown worker {kind}")
 
@@ -248,6 +250,32 @@ def check_worker(args: list[str]) -> None:
     print(json.dumps({"seconds": total, "stages": seconds, "rss_mb": _rss_mb()}))
 
 
+def canonicalize_worker(cache_dir: Path, times: int = 1) -> None:
+    """``normalize.canonicalize`` alone on the per-article claims held in a
+    claim cache (``CLAIMS_DIR/.cache``, filled by a check), ``times`` copies
+    of them (source ids suffixed, so copies are other articles): its seconds
+    and the sha256 of the claim table it gives (equal before and after a
+    refactor that keeps the output)."""
+    import hashlib
+    from dataclasses import fields, replace
+
+    from pipeline import normalize
+    from pipeline.model import Claim
+    from pipeline.report.table import claims_csv
+    names = {f.name for f in fields(Claim)}
+    claims = []
+    for path in sorted(cache_dir.glob("*.json")):
+        for c in json.loads(path.read_text(encoding="utf-8")).get("claims") or []:
+            claims.append(Claim(**{k: v for k, v in c.items() if k in names}))
+    claims = [replace(c, source_id=f"{c.source_id}~{k}", claim_id=f"{c.claim_id}~{k}")
+              if k else c for k in range(times) for c in claims]
+    started, cpu = time.perf_counter(), time.process_time()
+    out = normalize.canonicalize(claims)
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+    print(json.dumps({"claims": len(claims), "seconds": seconds, "cpu": cpu,
+                      "sha256": hashlib.sha256(claims_csv(out).encode()).hexdigest()}))
+
+
 # --- sections ---------------------------------------------------------------
 
 def row(name: str, run: dict, load: dict | None, words: int) -> list[str]:
@@ -298,8 +326,10 @@ def section_extract(work: Path, args) -> None:
     from pipeline.nlp import default_model
     model = args.model or default_model()
     cc = claimcheck_cmd()
-    tools = [("claimcheck extract", lambda fs: cc + ["extract", *fs, "-o", str(work / "out.csv"),
-                                                     "--quiet"] + (["--model", model])),
+    tools = [*[("claimcheck extract", lambda fs: cc + ["extract", *fs, "-o",
+                                                       str(work / "out.csv"), "--quiet",
+                                                       "--model", model])
+               for _ in range(1 if 1 in args.jobs else 0)],
              *[(f"claimcheck extract --jobs {j}",
                 lambda fs, j=j: cc + ["extract", *fs, "-o", str(work / "out.csv"), "--quiet",
                                       "--model", model, "--jobs", str(j)])
@@ -499,7 +529,8 @@ def main(argv: list[str] | None = None) -> None:
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--articles", type=int, default=300, help="corpus size for extraction")
     ap.add_argument("--jobs", default="1,2",
-                    help="comma-separated --jobs values to time claimcheck extract with")
+                    help="comma-separated --jobs values to time claimcheck extract with "
+                         "(leave out 1 to skip the single-process row)")
     ap.add_argument("--sizes", default="1000,10000,100000,1000000",
                     help="claim-table sizes for the compare stage")
     ap.add_argument("--folder", type=int, default=1000, help="articles in the re-check folder")

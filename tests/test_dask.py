@@ -95,3 +95,14 @@ def test_partitions_keep_order_and_bound_their_size():
     assert max(map(len, parts)) == MAX_PARTITION
     assert [len(p) for p in partitions(items[:6], 2)] == [2, 2, 2]
     assert partitions(items[:1], 2) == [[0]]
+
+
+def test_extract_on_dask_gives_the_local_claim_table(cluster, tmp_path):
+    rows = [{"id": p.stem, "text": p.read_text(encoding="utf-8")}
+            for p in sorted(SOURCES.glob("*.txt"))]
+    path = archive.write_jsonl(rows, tmp_path / "s.jsonl")
+    local = CliRunner().invoke(cli, ["extract", str(path), "--quiet"])
+    dask = CliRunner().invoke(cli, ["extract", str(path), "--quiet", "--engine", "dask",
+                                    "--scheduler", cluster.scheduler_address])
+    assert local.exit_code == 0 and dask.exit_code == 0, dask.output
+    assert dask.stdout == local.stdout and local.stdout.count("\n") > 30

@@ -147,8 +147,10 @@ def canonicalize(claims: list[Claim]) -> list[Claim]:
     out = []
     for c in claims:
         names = [subjects.get(n, n) for n in c.subject.split(";") if n]
-        out.append(replace(c, subject=";".join(dict.fromkeys(names)),
-                           metric=metrics.get(c.metric, c.metric)))
+        subject, metric = ";".join(dict.fromkeys(names)), metrics.get(c.metric, c.metric)
+        # a copy only when something changes (dataclasses.replace was most of the time)
+        out.append(c if subject == c.subject and metric == c.metric else
+                   replace(c, subject=subject, metric=metric))
     return _fill_subjects(out)
 
 
