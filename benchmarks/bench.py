@@ -343,8 +343,8 @@ def section_extract(work: Path, args) -> None:
     if args.no_plain:
         tools = [t for t in tools if not t[0].startswith("spaCy")]
     try:
-        import quantulum3  # noqa: F401
         if not args.no_plain:
+            import quantulum3  # noqa: F401
             tools.append(("quantulum3", lambda fs: worker_cmd("quantulum3", *fs)))
     except ImportError:
         print("quantulum3 not installed (pip install -e '.[bench]'): its row is skipped")
