@@ -120,8 +120,9 @@ def measure(cmd: list[str], timeout: float | None = None, stdout=None) -> dict:
 
 
 def claimcheck_cmd() -> list[str]:
-    exe = Path(sys.executable).with_name("claimcheck")
-    return [str(exe)] if exe.exists() else [sys.executable, "-m", "pipeline.cli"]
+    """``claimcheck`` as this tree's code runs it (not whichever checkout the
+    venv's console script was installed from)."""
+    return [sys.executable, str(Path(__file__).resolve()), "_cli"]
 
 
 def worker_cmd(kind: str, *args: str) -> list[str]:
@@ -525,6 +526,10 @@ def main(argv: list[str] | None = None) -> None:
     if argv[:1] == ["_worker"]:
         sys.path.insert(0, str(ROOT))
         return worker(argv[1], argv[2:])
+    if argv[:1] == ["_cli"]:
+        sys.path.insert(0, str(ROOT))
+        from pipeline.cli import cli
+        return cli(argv[1:], prog_name="claimcheck")
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--articles", type=int, default=300, help="corpus size for extraction")
