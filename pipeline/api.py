@@ -33,9 +33,16 @@ def parse_articles(articles: list[Article], model: str | None = None, jobs: int 
 
 
 def read_claims(articles: list[Article], model: str | None = None, jobs: int = 1,
-                progress: bool = False) -> list[Claim]:
-    """Claims of ``articles`` in article order, canonicalized across them."""
-    per_article = parse_articles(articles, model, jobs, progress)
+                progress: bool = False, engine: str = "local",
+                scheduler: str | None = None) -> list[Claim]:
+    """Claims of ``articles`` in article order, canonicalized across them;
+    parsed by ``engine`` (see pipeline.engine: ``local`` or ``dask``)."""
+    if engine == "local" and not scheduler:
+        per_article = parse_articles(articles, model, jobs, progress)
+    else:
+        from .engine import parse_articles as on_engine
+        per_article = on_engine(articles, model, jobs, progress, engine=engine,
+                                scheduler=scheduler, announce=progress)
     return normalize.canonicalize([c for a in articles for c in per_article[a.source_id]])
 
 

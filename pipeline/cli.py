@@ -243,10 +243,9 @@ def extract(paths, fmt, output, model, jobs, max_bytes, quiet, engine, scheduler
     """Print the claim table for the given files ('-' reads stdin). A .jsonl
     or .parquet file (or a quoted glob of them) is an archive of articles,
     one per row (id, text; optional title, publisher, date, url)."""
-    from . import ingest, normalize
-    from .api import claims_frame
+    from . import ingest
+    from .api import claims_frame, read_claims
     from .archive import is_archive, read_archive
-    from .engine import parse_articles
     from .files import write_atomic
     from .report.table import FORMATS
     fmt = fmt or output_format(output)
@@ -262,10 +261,8 @@ def extract(paths, fmt, output, model, jobs, max_bytes, quiet, engine, scheduler
             articles.append(ingest.read_article(p, max_bytes=limit))
     if fmt == "parquet" and not output and sys.stdout.isatty():
         raise UserError("parquet is binary; pass -o FILE or redirect standard output to a file")
-    per_article = parse_articles(articles, model, jobs, progress=not quiet, engine=engine,
-                                 scheduler=scheduler, announce=not quiet)
-    # as api.read_claims does: in article order, canonicalized across them
-    claims = normalize.canonicalize([c for a in articles for c in per_article[a.source_id]])
+    claims = read_claims(articles, model, jobs=jobs, progress=not quiet, engine=engine,
+                         scheduler=scheduler)
     if fmt == "parquet":
         from .export import claims_parquet
         data = claims_parquet(claims_frame(claims))
