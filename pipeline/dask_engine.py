@@ -63,9 +63,12 @@ def connect(scheduler: str | None = None, announce: bool = True, workers: int | 
             client = distributed.Client(scheduler, timeout="20s")
         else:
             import logging
-            cluster = distributed.LocalCluster(
-                n_workers=workers or local_workers(), threads_per_worker=1, processes=True,
-                silence_logs=logging.ERROR)
+            import warnings
+            with warnings.catch_warnings():  # "port 8787 is in use": the line below says which
+                warnings.filterwarnings("ignore", message="Port .* is already in use")
+                cluster = distributed.LocalCluster(
+                    n_workers=workers or local_workers(), threads_per_worker=1,
+                    processes=True, silence_logs=logging.ERROR)
             client = distributed.Client(cluster)
     except (OSError, TimeoutError) as exc:
         if cluster is not None:

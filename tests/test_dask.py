@@ -26,7 +26,7 @@ SETS = [SOURCES, DATA / "blind_e2e" / "jobs", DATA / "blind_e2e" / "hurricane",
 @pytest.fixture(scope="module")
 def cluster():
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  dashboard_address=None) as c:
+                                  dashboard_address=":0") as c:
         yield c
 
 
