@@ -32,6 +32,8 @@ MAX_PARTITION = 64
 #: Times a partition is retried when its worker dies.
 RETRIES = 2
 INSTALL_HINT = "pip install 'claimcheck[dask]'"
+#: How long to try reaching a scheduler given by address.
+CONNECT_TIMEOUT = "20s"
 
 
 def require_dask():
@@ -60,7 +62,7 @@ def connect(scheduler: str | None = None, announce: bool = True, workers: int | 
     cluster = None
     try:
         if scheduler:
-            client = distributed.Client(scheduler, timeout="20s")
+            client = distributed.Client(scheduler, timeout=CONNECT_TIMEOUT)
         else:
             import logging
             import warnings

@@ -106,3 +106,15 @@ def test_extract_on_dask_gives_the_local_claim_table(cluster, tmp_path):
                                     "--scheduler", cluster.scheduler_address])
     assert local.exit_code == 0 and dask.exit_code == 0, dask.output
     assert dask.stdout == local.stdout and local.stdout.count("\n") > 30
+
+
+def test_an_unreachable_scheduler_is_a_one_line_error(tmp_path, monkeypatch):
+    from pipeline import dask_engine
+    monkeypatch.setattr(dask_engine, "CONNECT_TIMEOUT", "1s")
+    path = archive.write_jsonl([{"id": "a", "text": "Sales rose 12% in 2023."}],
+                               tmp_path / "news.jsonl")
+    r = CliRunner().invoke(cli, ["check", str(path), "--engine", "dask",
+                                 "--scheduler", "tcp://127.0.0.1:9"])
+    assert r.exit_code == 2
+    assert r.stderr.startswith("Error: cannot reach the Dask scheduler at tcp://127.0.0.1:9 (")
+    assert r.stderr.count("\n") == 1 and not (tmp_path / "reports" / "findings.json").exists()
