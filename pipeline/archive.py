@@ -149,8 +149,9 @@ def _text_of(value) -> str | None:
     return None
 
 
-def _article(row, max_bytes: int) -> Article:
-    """The article in one row; UserError (the reason) when it cannot be used."""
+def _article(row, max_bytes: int, where: str = "") -> Article:
+    """The article in one row (``path``: ``where``, the file and line or row
+    it came from); UserError (the reason) when it cannot be used."""
     from .ingest import make_article, valid_date
     if not isinstance(row, dict):
         raise UserError("is not an object with 'id' and 'text'")
@@ -177,7 +178,7 @@ def _article(row, max_bytes: int) -> Article:
         meta[column] = value
     if meta["date"] and not valid_date(meta["date"]):
         raise UserError(f"has date {meta['date']!r}, not YYYY-MM-DD")
-    return make_article(text, source_id, meta=meta)
+    return make_article(text, source_id, path=where, meta=meta)
 
 
 def _rows(path: Path) -> Iterator[tuple[str, object]]:
@@ -208,7 +209,7 @@ def read_archive(spec: str | Path, max_bytes: int | None = None,
                 try:
                     if isinstance(row, Exception):
                         raise UserError(str(row))
-                    article = _article(row, limit)
+                    article = _article(row, limit, where)
                     if article.source_id in ids:
                         raise UserError(f"has id {article.source_id!r}, already used at "
                                         f"{ids[article.source_id]}")
@@ -219,18 +220,12 @@ def read_archive(spec: str | Path, max_bytes: int | None = None,
                     warn(f"skipped: {where} is an exact duplicate of {seen[article.sha256]}")
                     continue
                 ids[article.source_id] = seen[article.sha256] = where
-                articles.append(_located(article, where))
+                articles.append(article)
         except UserError as exc:
             if not skip_bad_files:
                 raise
             warn(f"skipped: {exc}")
     return articles
-
-
-def _located(article: Article, where: str) -> Article:
-    """``article`` with ``path`` saying where in the archive it came from."""
-    from dataclasses import replace
-    return replace(article, path=where)
 
 
 def write_jsonl(articles: list[dict], path: str | Path) -> Path:
