@@ -3,9 +3,10 @@
 # main job needs); `make test` adds the test extras. `make bench` runs the speed
 # benchmark (benchmarks/README.md).
 PYTHON ?= python3
-# test: pytest, hypothesis; datasette, parquet, browser: what tests/test_export.py and
-# tests/test_browser.py exercise (they skip, saying why, when one is missing)
-EXTRAS ?= test,datasette,parquet,browser
+# test: pytest, hypothesis; datasette, parquet, browser, dask: what tests/test_export.py,
+# tests/test_browser.py and tests/test_dask.py exercise (they skip, saying why, when one
+# is missing)
+EXTRAS ?= test,datasette,parquet,browser,dask
 VENV   := .venv
 BIN    := $(VENV)/bin
 # one stamp per install: the package alone, and the package with the test extras

@@ -18,6 +18,9 @@ compare   the compare stage alone (``pipeline.compare.compare``) on synthetic
           claim tables of 10^3 .. 10^6 claims.
 recheck   ``claimcheck check`` on a folder of 1,000 articles, then again after
           adding one article (the second run should only read the new one).
+warm      a warm ``claimcheck check`` (every article cached) on folders of
+          1,000 and 5,000 articles (--warm-sizes): time and peak memory per
+          claim, and each stage's seconds (not in the default sections).
 
 Every figure is a whole process, timed from outside: wall seconds, and peak
 resident memory of the largest single process (``wait4``'s ru_maxrss).
@@ -134,8 +137,9 @@ def measure(cmd: list[str], timeout: float | None = None, stdout=None) -> dict:
 
 
 def claimcheck_cmd() -> list[str]:
-    exe = Path(sys.executable).with_name("claimcheck")
-    return [str(exe)] if exe.exists() else [sys.executable, "-m", "pipeline.cli"]
+    """``claimcheck`` as this tree's code runs it (not whichever checkout the
+    venv's console script was installed from)."""
+    return [sys.executable, str(Path(__file__).resolve()), "_cli"]
 
 
 def worker_cmd(kind: str, *args: str) -> list[str]:
@@ -160,6 +164,10 @@ def worker(kind: str, args: list[str]) -> None:
             parser.parse(Path(f).read_text(encoding="utf-8"))
     elif kind == "compare":
         compare_worker(int(args[0]))
+    elif kind == "check":
+        check_worker(args)
+    elif kind == "canonicalize":
+        canonicalize_worker(Path(args[0]), int(args[1]) if len(args) > 1 else 1)
     else:
         sys.exit(f"unknown worker {kind}")
 
@@ -215,6 +223,78 @@ def compare_worker(n: int) -> None:
                       "findings": len(findings), "types": kinds}))
 
 
+#: Stages of ``pipeline.run.run_check`` timed by the check worker: (module
+#: attribute path as run.py reaches it, label).
+STAGES = (("ingest.read_sources", "read"), ("normalize.canonicalize", "canonicalize"),
+          ("compare.compare", "compare"), ("explain.explain", "explain"),
+          ("reviews.attach", "reviews"), ("findings_document", "document"),
+          ("write_claims", "claims.csv"), ("write_reports", "reports"))
+
+
+def check_worker(args: list[str]) -> None:
+    """``claimcheck check ARGS`` in this process, with the time of each
+    stage (:data:`STAGES`) printed as JSON on stdout. The cache's pipeline
+    fingerprint is pinned, so a cache built by one version of the code is
+    read by another (for before/after figures of the cross-article stages,
+    whose inputs, the per-article claims, the two versions make alike)."""
+    import functools
+
+    from click.testing import CliRunner
+
+    import pipeline.cache
+    import pipeline.run as run
+    from pipeline.cli import cli
+    pipeline.cache.pipeline_fingerprint = lambda: "bench-pinned"
+    seconds: dict[str, float] = {}
+
+    def timed(fn, label):
+        @functools.wraps(fn)
+        def wrapper(*a, **k):
+            t = time.perf_counter()
+            try:
+                return fn(*a, **k)
+            finally:
+                seconds[label] = seconds.get(label, 0.0) + time.perf_counter() - t
+        return wrapper
+    for path, label in STAGES:
+        owner, _, name = path.rpartition(".")
+        obj = getattr(run, owner) if owner else run
+        if hasattr(obj, name):
+            setattr(obj, name, timed(getattr(obj, name), label))
+    started = time.perf_counter()
+    r = CliRunner().invoke(cli, ["check", *args, "--quiet"])
+    total = time.perf_counter() - started
+    if r.exit_code:
+        sys.exit(f"check failed ({r.exit_code}): {r.output[-500:]} {r.exception!r}")
+    print(json.dumps({"seconds": total, "stages": seconds, "rss_mb": _rss_mb()}))
+
+
+def canonicalize_worker(cache_dir: Path, times: int = 1) -> None:
+    """``normalize.canonicalize`` alone on the per-article claims held in a
+    claim cache (``CLAIMS_DIR/.cache``, filled by a check), ``times`` copies
+    of them (source ids suffixed, so copies are other articles): its seconds
+    and the sha256 of the claim table it gives (equal before and after a
+    refactor that keeps the output)."""
+    import hashlib
+    from dataclasses import fields, replace
+
+    from pipeline import normalize
+    from pipeline.model import Claim
+    from pipeline.report.table import claims_csv
+    names = {f.name for f in fields(Claim)}
+    claims = []
+    for path in sorted(cache_dir.glob("*.json")):
+        for c in json.loads(path.read_text(encoding="utf-8")).get("claims") or []:
+            claims.append(Claim(**{k: v for k, v in c.items() if k in names}))
+    claims = [replace(c, source_id=f"{c.source_id}~{k}", claim_id=f"{c.claim_id}~{k}")
+              if k else c for k in range(times) for c in claims]
+    started, cpu = time.perf_counter(), time.process_time()
+    out = normalize.canonicalize(claims)
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+    print(json.dumps({"claims": len(claims), "seconds": seconds, "cpu": cpu,
+                      "sha256": hashlib.sha256(claims_csv(out).encode()).hexdigest()}))
+
+
 # --- sections ---------------------------------------------------------------
 
 def row(name: str, run: dict, load: dict | None, words: int) -> list[str]:
@@ -252,6 +332,11 @@ def table(header: list[str], rows: list[list[str]]) -> str:
                      + [line(r) for r in rows])
 
 
+def dask_workers() -> int:
+    from pipeline.dask_engine import local_workers
+    return local_workers()
+
+
 def section_extract(work: Path, args) -> None:
     paths, words = make_corpus(work / f"corpus-{args.corpus}", args.articles, kind=args.corpus)
     tiny = work / "tiny.txt"
@@ -260,19 +345,28 @@ def section_extract(work: Path, args) -> None:
     from pipeline.nlp import default_model
     model = args.model or default_model()
     cc = claimcheck_cmd()
-    tools = [("claimcheck extract", lambda fs: cc + ["extract", *fs, "-o", str(work / "out.csv"),
-                                                     "--quiet"] + (["--model", model])),
+    tools = [*[("claimcheck extract", lambda fs: cc + ["extract", *fs, "-o",
+                                                       str(work / "out.csv"), "--quiet",
+                                                       "--model", model])
+               for _ in range(1 if 1 in args.jobs else 0)],
              *[(f"claimcheck extract --jobs {j}",
                 lambda fs, j=j: cc + ["extract", *fs, "-o", str(work / "out.csv"), "--quiet",
                                       "--model", model, "--jobs", str(j)])
                for j in args.jobs if j > 1],
+             *[(f"claimcheck extract --engine dask ({dask_workers()} workers)",
+                lambda fs: cc + ["extract", *fs, "-o", str(work / "out.csv"), "--quiet",
+                                 "--model", model, "--engine", "dask"])
+               for _ in range(1 if args.dask else 0)],
              (f"spaCy nlp.pipe, all components, batch 16 ({model})",
               lambda fs: worker_cmd("spacy16", model, *fs)),
              (f"spaCy nlp.pipe, all components, default batch ({model})",
               lambda fs: worker_cmd("spacy", model, *fs))]
+    if args.no_plain:
+        tools = [t for t in tools if not t[0].startswith("spaCy")]
     try:
-        import quantulum3  # noqa: F401
-        tools.append(("quantulum3", lambda fs: worker_cmd("quantulum3", *fs)))
+        if not args.no_plain:
+            import quantulum3  # noqa: F401
+            tools.append(("quantulum3", lambda fs: worker_cmd("quantulum3", *fs)))
     except ImportError:
         print("quantulum3 not installed (pip install -e '.[bench]'): its row is skipped")
     print(f"\n## Extraction: {len(paths)} articles ({args.corpus}), {words:,} words\n")
@@ -296,7 +390,17 @@ def section_extract(work: Path, args) -> None:
                 rows))
     first = tools[0][0]
     ratios = [f"{paired_ratio(rounds[first], rounds[name]):.2f}x {name}"
-              for name, _ in tools[1:] if "--jobs" not in name]
+              for name, _ in tools[1:] if "--jobs" not in name and "dask" not in name]
+    dask = [name for name, _ in tools if "--engine dask" in name]
+    jobs = [name for name, _ in tools if "--jobs" in name]
+    if dask and jobs:
+        walls = sorted(rd[0]["wall"] / rj[0]["wall"]
+                       for rd, rj in zip(rounds[dask[0]], rounds[jobs[-1]]))
+        loads = sorted((rd[0]["wall"] - rd[1]["wall"]) / (rj[0]["wall"] - rj[1]["wall"])
+                       for rd, rj in zip(rounds[dask[0]], rounds[jobs[-1]]))
+        print(f"\nWall time, {dask[0]} over {jobs[-1]}, median of {args.repeat} paired "
+              f"round(s): {walls[len(walls) // 2]:.2f}x whole process, "
+              f"{loads[len(loads) // 2]:.2f}x beyond the load.")
     if ratios:
         print(f"\nPer CPU-second (less load), {first} reads, median of {args.repeat} paired "
               f"round(s): " + "; ".join(ratios) + ".")
@@ -372,6 +476,51 @@ def section_recheck(work: Path, args) -> None:
             print(f"check failed (exit {r['rc']}): {r['stderr'].strip()[-300:]}")
 
 
+def section_warm(work: Path, args) -> None:
+    """A warm ``claimcheck check`` (every article in the cache, nothing to
+    parse) on folders of N articles (stories of --story), as the whole
+    process: wall, CPU, peak memory, per claim; and the stages' seconds."""
+    print("\n## Warm check (local engine, nothing to parse)\n")
+    rows, stage_rows = [], []
+    for n in args.warm_sizes:
+        folder = work / f"warm-{n}"
+        out = work / f"warm-{n}-out"
+        if not folder.is_dir():
+            make_corpus(folder, n, seed=1, story=args.story)
+        base = [str(folder), "--claims-dir", str(out / "claims"), "--reports-dir",
+                str(out / "reports")]
+        if not (out / "claims" / "claims.csv").exists():  # the cold check fills the cache
+            cold = measure(worker_cmd("check", *base, "--jobs", str(max(args.jobs))),
+                           timeout=args.timeout * 4)
+            if cold["rc"]:
+                print(f"cold check of {n} failed: {cold['stderr'][-300:]}")
+                continue
+        runs = []
+        for _ in range(args.repeat):
+            result = work / f"warm-{n}.json"
+            with result.open("wb") as fh:
+                r = measure(worker_cmd("check", *base), timeout=args.timeout, stdout=fh)
+            if r["rc"]:
+                print(f"warm check of {n} failed: {r['stderr'][-300:]}")
+                break
+            runs.append((r, json.loads(result.read_text())))
+        if not runs:
+            continue
+        runs.sort(key=lambda rd: rd[0]["wall"])
+        r, d = runs[len(runs) // 2]
+        doc = json.loads((out / "reports" / "findings.json").read_text(encoding="utf-8"))
+        claims = doc["run"]["claims"]
+        rows.append([f"{n:,}", f"{claims:,}", f"{len(doc['findings']):,}", f"{r['wall']:.1f}",
+                     f"{r['cpu']:.1f}", f"{d['seconds'] / claims * 1e6:.0f}",
+                     f"{r['rss_mb']:.0f}", f"{r['rss_mb'] * 1024 / claims:.1f}"])
+        stage_rows.append([f"{n:,}"] + [f"{d['stages'].get(label, 0):.2f}"
+                                        for _, label in STAGES])
+    print(table(["articles", "claims", "findings", "wall s", "CPU s", "check µs/claim",
+                 "peak MB", "peak KB/claim"], rows))
+    print()
+    print(table(["articles"] + [label + " s" for _, label in STAGES], stage_rows))
+
+
 def machine() -> str:
     cpu = platform.processor() or platform.machine()
     try:
@@ -397,6 +546,10 @@ def main(argv: list[str] | None = None) -> None:
     if argv[:1] == ["_worker"]:
         sys.path.insert(0, str(ROOT))
         return worker(argv[1], argv[2:])
+    if argv[:1] == ["_cli"]:
+        sys.path.insert(0, str(ROOT))
+        from pipeline.cli import cli
+        return cli(argv[1:], prog_name="claimcheck")
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--articles", type=int, default=300, help="corpus size for extraction")
@@ -405,14 +558,23 @@ def main(argv: list[str] | None = None) -> None:
                          "blind, held-out and ../shared/corpus sets) or the three sample "
                          "articles (the earlier, easier corpus)")
     ap.add_argument("--jobs", default="1,2",
-                    help="comma-separated --jobs values to time claimcheck extract with")
+                    help="comma-separated --jobs values to time claimcheck extract with "
+                         "(leave out 1 to skip the single-process row)")
     ap.add_argument("--sizes", default="1000,10000,100000,1000000",
                     help="claim-table sizes for the compare stage")
     ap.add_argument("--folder", type=int, default=1000, help="articles in the re-check folder")
     ap.add_argument("--story", type=int, default=5,
                     help="articles per story in the re-check folder (0: one story, every "
                          "article about the same years)")
-    ap.add_argument("--only", default="extract,compare,recheck", help="sections to run")
+    ap.add_argument("--dask", action="store_true",
+                    help="extract: add a row for --engine dask (a LocalCluster of one worker "
+                         "per core; needs the dask extra)")
+    ap.add_argument("--no-plain", action="store_true",
+                    help="extract: leave out the plain spaCy and quantulum3 rows")
+    ap.add_argument("--warm-sizes", default="1000,5000",
+                    help="article counts for the warm-check section")
+    ap.add_argument("--only", default="extract,compare,recheck",
+                    help="sections to run (also: warm)")
     ap.add_argument("--repeat", type=int, default=1, help="runs per figure (the median is shown)")
     ap.add_argument("--timeout", type=float, default=1800, help="seconds per measured run")
     ap.add_argument("--model", default=None, help="spaCy model (default: claimcheck's)")
@@ -420,12 +582,13 @@ def main(argv: list[str] | None = None) -> None:
     args = ap.parse_args(argv)
     args.jobs = [int(j) for j in args.jobs.split(",") if j.strip()]
     args.sizes = [int(float(s)) for s in args.sizes.split(",") if s.strip()]
+    args.warm_sizes = [int(float(s)) for s in args.warm_sizes.split(",") if s.strip()]
     sys.path.insert(0, str(ROOT))
     work = Path(args.workdir) if args.workdir else Path(tempfile.mkdtemp(prefix="claimcheck-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     print(f"# claimcheck benchmark\n\nMachine: {machine()}\nWork folder: {work}")
     sections = {"extract": section_extract, "compare": section_compare,
-                "recheck": section_recheck}
+                "recheck": section_recheck, "warm": section_warm}
     try:
         for name in args.only.split(","):
             sections[name.strip()](work, args)

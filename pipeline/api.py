@@ -33,9 +33,16 @@ def parse_articles(articles: list[Article], model: str | None = None, jobs: int 
 
 
 def read_claims(articles: list[Article], model: str | None = None, jobs: int = 1,
-                progress: bool = False) -> list[Claim]:
-    """Claims of ``articles`` in article order, canonicalized across them."""
-    per_article = parse_articles(articles, model, jobs, progress)
+                progress: bool = False, engine: str = "local",
+                scheduler: str | None = None) -> list[Claim]:
+    """Claims of ``articles`` in article order, canonicalized across them;
+    parsed by ``engine`` (see pipeline.engine: ``local`` or ``dask``)."""
+    if engine == "local" and not scheduler:
+        per_article = parse_articles(articles, model, jobs, progress)
+    else:
+        from .engine import parse_articles as on_engine
+        per_article = on_engine(articles, model, jobs, progress, engine=engine,
+                                scheduler=scheduler, announce=progress)
     return normalize.canonicalize([c for a in articles for c in per_article[a.source_id]])
 
 
@@ -56,8 +63,9 @@ class CheckResult:
 
 
 def check_sources(folder: str | Path = "sources", model: str | None = None) -> CheckResult:
-    """Read, compare and explain every article in ``folder``; write nothing."""
-    articles = ingest.read_sources(folder)
+    """Read, compare and explain every article in ``folder`` (or in an
+    archive: a JSONL or Parquet file, or a glob of them); write nothing."""
+    articles = ingest.read_input(ingest.require_input(folder))
     claims = read_claims(articles, model)
     findings = explain.explain(compare.compare(claims), claims, articles)
     return CheckResult(articles, claims, findings, reprocessed=len(articles),

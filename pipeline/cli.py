@@ -34,11 +34,13 @@ Example (a story of your own; see claimcheck COMMAND --help):
 Examples:
   claimcheck check                      # the articles in sources/
   claimcheck check ~/stories/measles    # a story folder (see claimcheck init)
-  claimcheck check --fail-on conflict   # exit 1 while conflicts are unreviewed""",
+  claimcheck check --fail-on conflict   # exit 1 while conflicts are unreviewed
+  claimcheck check archive.parquet --engine dask   # one article per row, on Dask""",
     "extract": """\b
 Examples:
   claimcheck extract sources/*.txt -o claims.json     # format from the extension
-  echo "NCMEC received 29.2 million reports in 2024." | claimcheck extract -""",
+  echo "NCMEC received 29.2 million reports in 2024." | claimcheck extract -
+  claimcheck extract archive.jsonl -o claims.csv      # one article per row (id, text)""",
     "export": """\b
 Example:
   claimcheck export --sqlite claims.db && datasette claims.db -m metadata.json
@@ -136,6 +138,22 @@ def _silence_stdout() -> None:
         pass  # not a real file (a test runner's buffer)
 
 
+def engine_options(fn):
+    """--engine and --scheduler: where articles are parsed (pipeline.engine)."""
+    @click.option("--engine", type=click.Choice(["local", "dask"]), default=None,
+                  help="Where articles are parsed: local (this machine, --jobs processes; the "
+                       "default) or dask (a Dask cluster; pip install 'claimcheck[dask]').")
+    @click.option("--scheduler", default=None, metavar="ADDRESS",
+                  help="With --engine dask: the address of a running Dask scheduler "
+                       "(tcp://HOST:8786); without it a LocalCluster is started, one worker "
+                       "per core (or --jobs N workers).")
+    @functools.wraps(fn)
+    def wrapper(*args, engine, scheduler, **kwargs):
+        from .engine import resolve
+        return fn(*args, engine=resolve(engine, scheduler), scheduler=scheduler, **kwargs)
+    return wrapper
+
+
 def simple_options(fn):
     """--quiet and --verbose for commands that read no articles in bulk."""
     @click.option("--quiet", "-q", is_flag=True, help="No messages or warnings.")
@@ -154,8 +172,8 @@ def cli():
 
 
 @cli.command(epilog=EXAMPLES["check"])
-@click.argument("target", default="sources", metavar="[STORY|SOURCES_DIR]",
-                type=click.Path(file_okay=False))
+@click.argument("target", default="sources", metavar="[STORY|SOURCES_DIR|ARCHIVE]",
+                type=click.Path())
 @click.option("--claims-dir", default=None, type=click.Path(file_okay=False),
               help="Where claims.csv goes (default: claims/ in the story folder, or beside "
                    "SOURCES_DIR).")
@@ -166,12 +184,17 @@ def cli():
 @click.option("--fail-on", type=click.Choice(["never", "conflict"]), default="never",
               show_default=True, help="Exit 1 when unreviewed conflicts remain, listing them.")
 @common_options
-def check(target, claims_dir, reports_dir, model, fail_on, jobs, max_bytes, quiet):
+@engine_options
+def check(target, claims_dir, reports_dir, model, fail_on, jobs, max_bytes, quiet, engine,
+          scheduler):
     """Check every article and write the claim table and reports.
 
     STORY is a story folder (holding sources/; see claimcheck init): its
     claims/ and reports/ are written inside it. SOURCES_DIR is a folder of
-    articles (default: sources/): claims/ and reports/ are written beside it."""
+    articles (default: sources/): claims/ and reports/ are written beside it.
+    ARCHIVE is a .jsonl or .parquet file, or a quoted glob of them, with one
+    article per row (id, text; optional title, publisher, date, url):
+    claims/ and reports/ are written in its folder."""
     from .report.markdown import summary_line, title
     from .report.newsince import is_open, review_command
     from .run import run_check
@@ -179,7 +202,8 @@ def check(target, claims_dir, reports_dir, model, fail_on, jobs, max_bytes, quie
     started = time.perf_counter()
     where = check_folders(target, claims_dir, reports_dir)
     result = run_check(where.sources, where.claims, where.reports, model=model,
-                       jobs=jobs, max_bytes=max_bytes, quiet=quiet)
+                       jobs=jobs, max_bytes=max_bytes, quiet=quiet, engine=engine,
+                       scheduler=scheduler)
     doc = result.document
     conflicts = [f for f in doc["findings"] if f["type"] == "conflict"]
     open_conflicts = [f for f in conflicts if is_open(f)]
@@ -245,10 +269,14 @@ def output_format(output: str | None) -> str:
               help="Write to FILE instead of stdout.")
 @click.option("--model", default=None, help="spaCy model name (default: en_core_web_sm).")
 @common_options
-def extract(paths, fmt, output, model, jobs, max_bytes, quiet):
-    """Print the claim table for the given files ('-' reads stdin)."""
+@engine_options
+def extract(paths, fmt, output, model, jobs, max_bytes, quiet, engine, scheduler):
+    """Print the claim table for the given files ('-' reads stdin). A .jsonl
+    or .parquet file (or a quoted glob of them) is an archive of articles,
+    one per row (id, text; optional title, publisher, date, url)."""
     from . import ingest
     from .api import claims_frame, read_claims
+    from .archive import is_archive, read_archive
     from .files import write_atomic
     from .report.table import FORMATS
     fmt = fmt or output_format(output)
@@ -258,11 +286,14 @@ def extract(paths, fmt, output, model, jobs, max_bytes, quiet):
         if p == "-":
             data = sys.stdin.buffer.read()
             articles.append(ingest.make_article(ingest.decode(data, "<stdin>"), "stdin"))
+        elif is_archive(p):
+            articles += read_archive(p, limit)
         else:
             articles.append(ingest.read_article(p, max_bytes=limit))
     if fmt == "parquet" and not output and sys.stdout.isatty():
         raise UserError("parquet is binary; pass -o FILE or redirect standard output to a file")
-    claims = read_claims(articles, model, jobs=jobs, progress=not quiet)
+    claims = read_claims(articles, model, jobs=jobs, progress=not quiet, engine=engine,
+                         scheduler=scheduler)
     if fmt == "parquet":
         from .export import claims_parquet
         data = claims_parquet(claims_frame(claims))

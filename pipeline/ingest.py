@@ -1,7 +1,9 @@
 """Stage 1, ingest: read articles from disk and mark their page furniture.
 
 ``read_article`` turns one file into an :class:`~pipeline.model.Article`;
-``read_sources`` reads a folder plus its ``sources.csv``.
+``read_sources`` reads a folder plus its ``sources.csv``; ``read_input``
+reads a folder or an archive (JSONL or Parquet, one article per row; see
+:mod:`pipeline.archive`).
 
 What the article text is, so that every character offset later in the
 pipeline can be traced:
@@ -273,8 +275,30 @@ def require_folder(folder: str | Path) -> Path:
     folder = Path(folder)
     if not folder.is_dir():
         raise UserError(f"{folder} is not a folder; pass the folder that holds the articles "
-                        "(claimcheck add FILE puts articles into sources/)")
+                        "(claimcheck add FILE puts articles into sources/) or a .jsonl or "
+                        ".parquet archive")
     return folder
+
+
+def require_input(source: str | Path) -> str | Path:
+    """``source`` if it is a folder of articles or names an archive (a JSONL
+    or Parquet file, or a glob of them); else a UserError that says what to
+    pass."""
+    from .archive import is_archive
+    if is_archive(source):
+        return source
+    return require_folder(source)
+
+
+def read_input(source: str | Path, max_bytes: int = DEFAULT_MAX_BYTES,
+               memo: TextMemo | None = None) -> list[Article]:
+    """The articles of a folder (:func:`read_sources`) or of an archive
+    (:func:`pipeline.archive.read_archive`): bad files or rows are skipped
+    with a warning."""
+    from .archive import is_archive, read_archive
+    if is_archive(source):
+        return read_archive(source, max_bytes)
+    return read_sources(source, max_bytes=max_bytes, memo=memo)
 
 
 def read_sources(folder: str | Path, max_bytes: int = DEFAULT_MAX_BYTES,

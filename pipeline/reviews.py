@@ -9,6 +9,7 @@ changed has a new id and so is open again. The file is rewritten atomically
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import os
@@ -20,6 +21,12 @@ from .files import csv_cell, locked, read_csv_rows, write_atomic
 
 REVIEWS_FILE = "reviews.csv"
 FINDINGS_FILE = "findings.json"
+#: Beside findings.json: what :func:`attach` reads of it (the fields of
+#: :data:`INDEX_FIELDS`), stamped with findings.json's sha256, so a check
+#: need not parse the whole file; stale or missing, findings.json is read.
+INDEX_FILE = ".findings-index.json"
+INDEX_FIELDS = ("finding_id", "type", "subject", "metric", "period", "claims", "review",
+                "replaces")
 COLUMNS = ("finding_id", "verdict", "note", "by", "reviewed_at")
 VERDICTS = ("confirmed", "explained", "dismissed")
 
@@ -45,6 +52,9 @@ def previous_findings(reports_dir: str | Path) -> list[dict]:
     path = Path(reports_dir) / FINDINGS_FILE
     if not path.exists():
         return []
+    indexed = _indexed(path)
+    if indexed is not None:
+        return indexed
     try:
         doc = json.loads(path.read_text(encoding="utf-8"))
         found = [f for f in doc["findings"] if isinstance(f["finding_id"], str)]
@@ -54,6 +64,29 @@ def previous_findings(reports_dir: str | Path) -> list[dict]:
     except (OSError, ValueError, KeyError, TypeError):
         warn(f"{path} is not a findings file claimcheck wrote; every finding counts as new")
         return []
+
+
+def findings_index(doc: dict, findings_text: str) -> str:
+    """The index file's text for findings.json ``findings_text`` (of ``doc``)."""
+    digest = hashlib.sha256(findings_text.encode("utf-8")).hexdigest()
+    return json.dumps({"findings_sha256": digest,
+                       "findings": [{k: f.get(k) for k in INDEX_FIELDS}
+                                    for f in doc["findings"]]}, ensure_ascii=False)
+
+
+def _indexed(path: Path) -> list[dict] | None:
+    """The findings of :data:`INDEX_FILE` when it was written with the
+    findings.json at ``path`` as it is now; else None."""
+    try:
+        index = json.loads((path.parent / INDEX_FILE).read_text(encoding="utf-8"))
+        if index.get("findings_sha256") != hashlib.sha256(path.read_bytes()).hexdigest():
+            return None
+        found = [f for f in index["findings"] if isinstance(f["finding_id"], str)]
+        for f in found:
+            f["claims"] = list(f.get("claims") or [])
+        return found
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
 
 
 def previous_finding_ids(reports_dir: str | Path) -> set[str]:

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import compare, explain, ingest, normalize, reviews
-from .api import parse_articles
 from .cache import ClaimCache
+from .engine import parse_articles
 from .files import ensure_dir, locked, sweep_temp_files
 from .model import Article, Claim, Finding
 from .report import (CLAIMS_FILE, REPORT_FILES, claims_csv, findings_document, run_stamp,
@@ -34,13 +34,16 @@ class RunResult:
 
 
 def cached_claims(articles: list[Article], cache: ClaimCache, model: str | None = None,
-                  jobs: int = 1, progress: bool = False) -> tuple[list[Claim], int]:
+                  jobs: int = 1, progress: bool = False, engine: str = "local",
+                  scheduler: str | None = None) -> tuple[list[Claim], int]:
     """All claims of ``articles`` in article order, and how many articles
-    had to be parsed; the model is loaded only when one has to be."""
+    had to be parsed; the model is loaded (and a Dask cluster reached, with
+    ``engine="dask"``) only when one has to be."""
     per_article = {a.source_id: cache.get_claims(a) for a in articles}
     fresh = [a for a in articles if per_article[a.source_id] is None]
     if fresh:
-        parsed = parse_articles(fresh, model, jobs, progress)
+        parsed = parse_articles(fresh, model, jobs, progress, engine=engine,
+                                scheduler=scheduler, announce=progress)
         for a in fresh:
             per_article[a.source_id] = parsed[a.source_id]
             cache.put_claims(a, parsed[a.source_id])
@@ -50,9 +53,13 @@ def cached_claims(articles: list[Article], cache: ClaimCache, model: str | None 
 
 def run_check(sources_dir: Path, claims_dir: Path, reports_dir: Path, model: str | None = None,
               jobs: int = 1, max_bytes: int | None = None, quiet: bool = False,
-              lock_timeout: float | None = None) -> RunResult:
+              lock_timeout: float | None = None, engine: str = "local",
+              scheduler: str | None = None) -> RunResult:
+    """``sources_dir``: a folder of articles, or an archive (a JSONL or
+    Parquet file, or a glob of them; see pipeline.archive). ``engine``:
+    where articles are parsed (pipeline.engine); everything else runs here."""
     started = time.perf_counter()
-    ingest.require_folder(sources_dir)
+    ingest.require_input(sources_dir)
     ensure_dir(claims_dir)
     with ExitStack() as held:
         # both output folders locked: two runs sharing a --claims-dir would
@@ -64,9 +71,10 @@ def run_check(sources_dir: Path, claims_dir: Path, reports_dir: Path, model: str
         sweep_temp_files(claims_dir, (CLAIMS_FILE,))
         cache = ClaimCache(claims_dir, model)
         cache.sweep()
-        articles = ingest.read_sources(sources_dir, max_bytes=max_bytes or ingest.DEFAULT_MAX_BYTES,
-                                       memo=cache)
-        claims, reprocessed = cached_claims(articles, cache, model, jobs, progress=not quiet)
+        articles = ingest.read_input(sources_dir, max_bytes=max_bytes or ingest.DEFAULT_MAX_BYTES,
+                                     memo=cache)
+        claims, reprocessed = cached_claims(articles, cache, model, jobs, progress=not quiet,
+                                            engine=engine, scheduler=scheduler)
         findings = explain.explain(compare.compare(claims), claims, articles, memo=cache)
         reviews.attach(findings, reports_dir)
         table = claims_csv(claims)  # the claim table, written without pandas

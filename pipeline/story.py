@@ -41,7 +41,14 @@ def check_folders(target: str | Path, claims: str | Path | None = None,
                   reports: str | Path | None = None) -> Folders:
     """Where ``claimcheck check TARGET`` reads and writes: a story folder's
     sources/, claims/ and reports/; or a folder of articles and claims/ and
-    reports/ beside it. ``claims``/``reports`` override the outputs."""
+    reports/ beside it; or an archive (JSONL/Parquet, or a glob of them) and
+    claims/ and reports/ in its folder. ``claims``/``reports`` override the
+    outputs."""
+    from .archive import archive_root, is_archive
+    if is_archive(target):  # a JSONL/Parquet archive or a glob: outputs beside it
+        root, sources = archive_root(target), Path(target)
+        return Folders(sources, Path(claims) if claims else root / CLAIMS,
+                       Path(reports) if reports else root / REPORTS)
     target = Path(target)
     if is_story(target):
         root, sources = target, target / SOURCES

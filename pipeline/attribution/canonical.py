@@ -147,8 +147,10 @@ def canonicalize(claims: list[Claim]) -> list[Claim]:
     out = []
     for c in claims:
         names = [subjects.get(n, n) for n in c.subject.split(";") if n]
-        out.append(replace(c, subject=";".join(dict.fromkeys(names)),
-                           metric=metrics.get(c.metric, c.metric)))
+        subject, metric = ";".join(dict.fromkeys(names)), metrics.get(c.metric, c.metric)
+        # a copy only when something changes (dataclasses.replace was most of the time)
+        out.append(c if subject == c.subject and metric == c.metric else
+                   replace(c, subject=subject, metric=metric))
     return _fill_subjects(out)
 
 
@@ -158,12 +160,16 @@ def _fill_subjects(claims: list[Claim]) -> list[Claim]:
     takes the one subject other articles give the same metric, if they agree
     on one."""
     sources = set(attr()["source_nouns"])
+    known: dict[str, bool] = {}
 
     def is_source(name: str) -> bool:       # "Bureau of Labor Statistics"
-        return bool(set(norm_name(name).split()) & sources)
+        if name not in known:
+            known[name] = bool(set(norm_name(name).split()) & sources)
+        return known[name]
 
+    elsewhere = _elsewhere_index(claims, is_source)
     claims = [replace(c, subject="") if c.subject and is_source(c.subject)
-              and _elsewhere(claims, c, is_source) else c for c in claims]
+              and elsewhere(c) else c for c in claims]
     by_metric: dict[str, Counter] = {}
     for c in claims:
         if c.subject and c.metric:
@@ -190,12 +196,27 @@ def _fill_subjects(claims: list[Claim]) -> list[Claim]:
             if not c.subject and len(per_source.get(c.source_id, ())) == 1 else c for c in out]
 
 
-def _elsewhere(claims: list[Claim], c: Claim, is_source) -> bool:
-    """Other articles give this claim's metric one subject that is not a
-    publisher of figures: the place the figure describes."""
-    names = {o.subject for o in claims if o.source_id != c.source_id and o.metric == c.metric
-             and o.subject and not is_source(o.subject)}
-    return len(names) == 1
+def _elsewhere_index(claims: list[Claim], is_source):
+    """``elsewhere(c)``: other articles give ``c``'s metric one subject that
+    is not a publisher of figures (the place the figure describes).
+
+    One pass over the claims, then constant time per question: per metric,
+    how many such subjects there are, and how many of them only one article
+    gives (those are not "elsewhere" for that article). The set of subjects
+    other articles give is every subject but those the asking article alone
+    gives, so its size is the difference."""
+    givers: dict[str, dict[str, set[str]]] = {}   # metric -> subject -> source ids
+    for o in claims:
+        if o.subject and not is_source(o.subject):
+            givers.setdefault(o.metric, {}).setdefault(o.subject, set()).add(o.source_id)
+    total = {m: len(subjects) for m, subjects in givers.items()}
+    alone: dict[tuple[str, str], int] = Counter(
+        (m, next(iter(srcs))) for m, subjects in givers.items()
+        for srcs in subjects.values() if len(srcs) == 1)
+
+    def elsewhere(c: Claim) -> bool:
+        return total.get(c.metric, 0) - alone.get((c.metric, c.source_id), 0) == 1
+    return elsewhere
 
 
 def _filled(c: Claim, subject: str) -> Claim:

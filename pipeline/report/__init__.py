@@ -32,10 +32,13 @@ def write_claims(table, claims_dir: str | Path, text: str | None = None) -> Path
 def write_reports(doc: dict, table, reports_dir: str | Path) -> list[Path]:
     """Write findings.json, report.md and report.html from the findings
     document and the claim table (a DataFrame or a list of claims)."""
+    from ..reviews import INDEX_FILE, findings_index
     folder = ensure_dir(reports_dir)
     findings, markdown, html = REPORT_FILES
-    return [
-        write_atomic(folder / findings, findings_json(doc)),
+    text = findings_json(doc)
+    written = [write_atomic(folder / findings, text)]
+    write_atomic(folder / INDEX_FILE, findings_index(doc, text))  # what the next check reads
+    return written + [
         write_atomic(folder / markdown, render_markdown(doc)),
         write_atomic(folder / html, render_html(doc, table)),
     ]
