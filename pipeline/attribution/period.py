@@ -487,7 +487,7 @@ def periods(ctx: ArticleContext, years: Years, sent: Span, r: dict,
         period, how = ctx_period, "period_context"
     if not period:
         period, how = years.stated_before(sent.start_char), "period_fallback"
-        if period and years.dated and years.topic - int(period[:4]) > 1:
+        if period[:4].isdigit() and years.dated and years.topic - int(period[:4]) > 1:
             # nothing in the sentence or its paragraph: the year an earlier
             # paragraph named is the story's ("counted 31 homicides last
             # year"), but not a background year far back ("Katrina killed
