@@ -434,28 +434,33 @@ def classify(q: Quantity, span: Span, head, cues: dict, sent: Span, text: str) -
 def _object_of_change_verb(doc: Doc, span: Span, q: Quantity, cues: dict) -> str | None:
     """"added 13.1 million subscribers", "shed 4,000 jobs": the verb right
     before the figure changes the count."""
+    verb = _verb_before(doc, span, q)
+    if verb is None:
+        return None
+    if verb.lemma_ in cues["verb_inc"]:
+        return "increase"
+    if verb.lemma_ in cues["verb_dec"]:
+        return "decrease"
+    return None
+
+
+def _verb_before(doc: Doc, span: Span, q: Quantity):
+    """The token right before the figure (and its qualifier words) when it
+    is a verb, else None."""
     i = span.start - 1
     while i >= 0 and doc[i].idx >= q.start:
         i -= 1
-    if i < 0 or doc[i].pos_ != "VERB":
-        return None
-    if doc[i].lemma_ in cues["verb_inc"]:
-        return "increase"
-    if doc[i].lemma_ in cues["verb_dec"]:
-        return "decrease"
-    return None
+    return doc[i] if i >= 0 and doc[i].pos_ == "VERB" else None
 
 
 def _money_moved(doc: Doc, span: Span, q: Quantity, cues: dict) -> str | None:
     """"jumped $1.2 billion", "shed 45 cents", "added 12 sen": money right
     after a verb of movement is the size of the move. Not after the verbs
     of extract.toml money_not_moved ("lost $3.5 billion" is a loss)."""
-    i = span.start - 1
-    while i >= 0 and doc[i].idx >= q.start:
-        i -= 1
-    if i < 0 or doc[i].pos_ != "VERB" or doc[i].lemma_ in cues["money_not_moved"]:
+    verb = _verb_before(doc, span, q)
+    if verb is None or verb.lemma_ in cues["money_not_moved"]:
         return None
-    word, lemma = doc[i].lower_, doc[i].lemma_
+    word, lemma = verb.lower_, verb.lemma_
     if word in cues["dec"] or lemma in cues["verb_dec"]:
         return "decrease"
     if word in cues["inc"] or lemma in cues["verb_inc"]:

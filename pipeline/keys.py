@@ -20,6 +20,7 @@ from rapidfuzz import fuzz, process
 from .knowledge import load
 from .model import Claim
 from .numbers import vague_words
+from .numwords import phrase_key
 
 #: (subject, metric, period, kind, base_period, unit part)
 Key = tuple[str, str, str, str, str, str]
@@ -67,7 +68,7 @@ def is_vague(c: Claim) -> bool:
     """A vague quantity (numbers.toml [vague]): a range written without digits."""
     if c.qualifier != "range" or any(ch.isdigit() for ch in str(c.text)):
         return False
-    return norm_name(str(c.text)) in vague_words()
+    return phrase_key(str(c.text)) in vague_words()
 
 
 @cache

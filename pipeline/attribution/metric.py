@@ -109,14 +109,16 @@ def _moves_a_level(verb: Token) -> bool:
     """A verb that gives the level of its subject ("fell to", "stood at",
     "reached"): direction verbs from extract.toml and synonyms.toml's
     level_verbs."""
-    words = _level_words()
-    return verb.lemma_.lower() in words or verb.lower_ in words
+    return _verb_in(verb, _level_words())
 
 
 def _moves(verb: Token) -> bool:
     """A verb of change ("rose", "fell"; extract.toml's direction verbs):
     only after one does "from 10" give an earlier level."""
-    words = _flow_cues()
+    return _verb_in(verb, _flow_cues())
+
+
+def _verb_in(verb: Token, words: frozenset[str]) -> bool:
     return verb.lemma_.lower() in words or verb.lower_ in words
 
 

@@ -158,6 +158,19 @@ def _dateline() -> re.Pattern:
     return re.compile(attr()["dateline"], re.M)
 
 
+@cache
+def publisher_names(raw: str) -> tuple[str, ...]:
+    """The outlets a sources.csv publisher field names: "CNN (syndicated by
+    Local News 8)" is CNN and Local News 8 (attribution.toml
+    publisher_joiners)."""
+    if not raw:
+        return ()
+    joiners = attr()["publisher_joiners"]
+    lead = re.compile(rf"^\s*(?:{'|'.join(map(re.escape, joiners))})\b", re.I)
+    names = [norm_name(raw)] + [norm_name(lead.sub("", p)) for p in re.split(r"[()\[\],;/]", raw)]
+    return tuple(n for n in dict.fromkeys(names) if n)
+
+
 class Mentions:
     """Every mention of a subject-like name in one article."""
 
@@ -574,19 +587,7 @@ class SubjectFinder:
         # one word must be the whole name: outlets are named after their
         # city ("The Vantry Gazette"), and the city is not the outlet
         return bool(own) and any(own == p or (" " in own and p.startswith(own + " "))
-                                 for p in self._publishers())
-
-    def _publishers(self) -> list[str]:
-        """The outlets sources.csv names: "CNN (syndicated by Local News 8)"
-        is CNN and Local News 8 (attribution.toml publisher_joiners)."""
-        raw = self.ctx.article.publisher or ""
-        if not raw:
-            return []
-        parts = re.split(r"[()\[\],;/]", raw)
-        joiners = attr()["publisher_joiners"]
-        lead = re.compile(rf"^\s*(?:{'|'.join(map(re.escape, joiners))})\b", re.I)
-        names = [norm_name(raw)] + [norm_name(lead.sub("", p)) for p in parts]
-        return [n for n in dict.fromkeys(names) if n]
+                                 for p in publisher_names(self.ctx.article.publisher or ""))
 
     def _place_of_part(self, num: Token) -> tuple[list[str], str]:
         """"Nineteen of the deaths were in Louisiana and four in Mississippi":
