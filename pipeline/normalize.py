@@ -60,8 +60,8 @@ def attribute(article: Article, doc: Doc, raw: list[dict]) -> list[Claim]:
     subjects: list[tuple[list[str], str]] = [finder.for_claim(r) for r in raw]
     # a clause scoped to a wider place ("across the state") names whose
     # figure it is, not what the article is about
-    main = finder.main_subject([n for names, how in subjects if names and how != "scope"
-                                for n in names if len(names) == 1])
+    main = finder.main_subject([(names[0], r["sent_start"]) for (names, how), r in zip(subjects, raw)
+                                if len(names) == 1 and how != "scope"])
     subjects = [(names, "in_sentence" if how == "scope" else how) for names, how in subjects]
     for i, (names, how) in enumerate(subjects):
         if names:

@@ -541,3 +541,26 @@ def test_every_outlet_in_the_publisher_field_tells_rather_than_owns():
         "date": "2025-03-21", "publisher": "CNN (syndicated by Local News 8)"})
     [claim] = [c for c in read_claims([article]) if c.value == 355]
     assert claim.subject != "CNN"
+
+
+
+def _water_story(headline: str, *later: str) -> str:
+    return "\n\n".join([headline, "Customers used about 4.2 billion gallons last year.",
+                         "Norfield Water Authority raised its rates by 12% in 2026.",
+                         "The Harbor Club paid $8,200 for 310,000 gallons in 41 days.", *later])
+
+
+@pytest.mark.parametrize("text,main", [
+    # one sentence listing three figures is one statement: the name owning
+    # figures in as many sentences, named first, is the main subject
+    (_water_story("Water bills climb across the region"), "Norfield Water Authority"),
+    # a place modifying a common noun says where, not whose
+    (_water_story("Oregon utility raises rates"), "Norfield Water Authority"),
+    # the headline names whose figures the article gives
+    (_water_story("Harbor Club faces a bigger bill"), "Harbor Club"),
+    # owning figures in more sentences wins over a name given first
+    (_water_story("Water bills climb", "The Harbor Club paid $1,900 in May."), "Harbor Club"),
+])
+def test_the_main_subject_is_the_headlines_name_then_the_one_owning_most_sentences(text, main):
+    df = extract_claims(text, published="2026-03-02")
+    assert df[df.text == "about 4.2 billion gallons"].iloc[0].subject == main

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from typing import TYPE_CHECKING
@@ -642,17 +642,55 @@ class SubjectFinder:
                 m = self.mentions.at(tok)
                 if m is not None and m.label == "PERSON":
                     out.add(m.name)
+        # "Gloria Mendez has ridden the bus ... Mendez said": one speaker
+        surnames = {n.split()[-1] for n in out}
+        out |= {m.name for m in self.mentions.items
+                if m.label == "PERSON" and m.name.split()[-1] in surnames}
         return out
 
-    def main_subject(self, found: list[str]) -> str:
-        """The article's main subject: the one most claims belong to (not a
-        person it quotes), else the organisation or place it mentions most,
-        one named in its title first."""
+    def _title_heads(self) -> set[str]:
+        """Names the article's headline is about: its mentions there, but
+        not a place that modifies a common noun ("Moana 2 leads ...",
+        "Helene death toll rises ...", not the "Oregon" of "Oregon wildfire
+        nears 50,000 acres": a place there says where the thing is)."""
+        block = next((b for b in self.ctx.article.blocks if b.kind == "headline"), None)
+        title = title_text(self.ctx.article)
+        if block is None and not title:
+            return set()
+        places = ("GPE", "LOC", "NORP")
+        # a name the body gives that the title writes too (the model does not
+        # always find names in a headline's few words)
+        out = {m.name for m in self.mentions.items if m.label not in places
+               and re.search(rf"(?<!\w){re.escape(m.name)}(?!\w)", title)}
+        out = {n for n in out if not any(n != o and n in o for o in out)}  # "Moana 2", not "Moana"
+        doc = self.ctx.doc
+        for m in self.mentions.items if block is not None else ():
+            if block.start <= m.start and m.end <= block.end:
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                root = span.root if span is not None and len(span) else None
+                if root is not None and not (m.label in places
+                                             and root.dep_ in ("compound", "amod", "nmod")
+                                             and root.head.pos_ == "NOUN"):
+                    out.add(m.name)
+        return out
+
+    def main_subject(self, found: list[tuple[str, int]]) -> str:
+        """The article's main subject: of the names that own its claims
+        (``found``: name and the start of the claim's sentence; not a person
+        it quotes), one its title names first, then the one that owns claims
+        in most sentences (a sentence listing ten figures is one statement),
+        then the one named first (news names its subject early). Else the organisation or place it mentions
+        most, one named in its title first."""
         # a person quoted in the article is not what the whole article is about
         speakers = self._speakers()
-        named = [n for n in found if n not in speakers and not self.is_publisher(n)]
+        named = [(n, s) for n, s in found if n not in speakers and not self.is_publisher(n)]
         if named:
-            return Counter(named).most_common(1)[0][0]
+            title = self._title_heads()
+            sentences: dict[str, set[int]] = defaultdict(set)
+            for n, s in named:
+                sentences[n].add(s)
+            return min(sentences, key=lambda n: (n not in title, -len(sentences[n]),
+                                                 min(sentences[n])))
         # else the organisation or place it names most, one in its title
         # first; a publisher of figures only when nothing else is named
         # (across articles, canonicalize may still give the place the figures
@@ -664,4 +702,4 @@ class SubjectFinder:
                                              -orgs[n]))
         if ranked:
             return ranked[0]
-        return Counter(found).most_common(1)[0][0] if found else ""
+        return Counter(n for n, _ in found).most_common(1)[0][0] if found else ""
