@@ -436,6 +436,14 @@ def candidate_pairs(claims: list[Claim], lone: set[str], known: dict[str, object
     limit = conf["max_block"]
     # value blocks only count where a lone claim is: one list per block
     groups = [(m, False) for m in blocks.values() if 1 < len(m) <= limit]
+    # a word too common to block on (the topic's own "cases") still blocks
+    # one entity's figures: a conflict needs the same subject anyway
+    for members in blocks.values():
+        if len(members) > limit:
+            by_subject: dict[tuple, list[int]] = defaultdict(list)
+            for i in members:
+                by_subject[norm_subject(claims[i].subject)].append(i)
+            groups += [(m, False) for m in by_subject.values() if 1 < len(m) <= limit]
     groups += [(m, True) for m in by_value.values()
                if 1 < len(m) <= limit and any(is_lone[i] for i in m)]
     pairs = set()

@@ -116,8 +116,39 @@ def norm_name(name: str) -> str:
 
 @cache
 def norm_subject(subject: str) -> tuple[str, ...]:
-    """Several subjects joined by ';' compare as a set."""
-    return tuple(sorted({n for part in str(subject).split(";") if (n := norm_name(part))}))
+    """Several subjects joined by ';' compare as a set; a government body
+    named after a place stands for that place (:func:`jurisdiction`)."""
+    return tuple(sorted({jurisdiction(n) for part in str(subject).split(";")
+                         if (n := norm_name(part))}))
+
+
+@cache
+def _jurisdiction_words() -> tuple[frozenset[str], frozenset[str]]:
+    spec = load("attribution")["jurisdiction"]
+    return frozenset(spec["bodies"]), frozenset(spec["place_words"])
+
+
+def jurisdiction(name: str) -> str:
+    """The place a government body named after it serves, else ``name``
+    (normalized names): "ohio department of health" -> "ohio",
+    "oklahoma state department of health" -> "oklahoma", "marston county
+    health department" -> "marston county"; "division of public health"
+    and "averill metro transit authority" stay."""
+    bodies, places = _jurisdiction_words()
+    words = name.split()
+    for i, w in enumerate(words):
+        if w not in bodies or i == 0:
+            continue
+        if i + 1 < len(words) and words[i + 1] == "of":
+            # "<place> [state] department of ..."
+            head = words[:i - 1] if words[i - 1] == "state" and i > 1 else words[:i]
+            return " ".join(head)
+        if i == len(words) - 1:
+            # "<... county> health department"
+            cut = max((k for k in range(1, i) if words[k] in places), default=0)
+            if cut:
+                return " ".join(words[:cut + 1])
+    return name
 
 
 @cache

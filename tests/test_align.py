@@ -215,3 +215,22 @@ def test_words_leading_into_the_next_number_are_not_this_ones():
     fs = frames_of(a, b)
     assert "reference" not in fs[a.claim_id].dims
     assert fs[b.claim_id].dims["reference"] == {"target"}
+
+
+def test_a_block_too_common_to_use_still_pairs_one_entitys_figures(monkeypatch):
+    """Blocks of a measure word beyond max_block are skipped (the topic's own
+    word); within them, claims of one subject still meet, so a conflict
+    between two outlets' figures for one entity is not lost."""
+    monkeypatch.setitem(align.cfg()["align"], "max_block", 3)
+    others = [claim(f"o{i}", f"Region {i} reported {10 + i} cases.", f"{10 + i}", 10 + i,
+                    kind="count", unit="case", metric="case", subject=f"Region {i}",
+                    period="2025", direction="") for i in range(4)]
+    a = claim("a", "Oklahoma reported 4 probable cases.", "4", 4, kind="count", unit="case",
+              metric="probable case", subject="Oklahoma", period="2025", direction="")
+    b = claim("b", "Oklahoma now counts 5 cases.", "5", 5, kind="count", unit="case",
+              metric="case", subject="Oklahoma", period="2025", direction="")
+    usable = [*others, a, b]
+    pairs = align.candidate_pairs(usable, {c.claim_id for c in usable}, {}, usable)
+    assert (len(others), len(others) + 1) in pairs
+    # the other subjects, in the skipped block, do not meet each other
+    assert not any(i < len(others) and j < len(others) for i, j in pairs)

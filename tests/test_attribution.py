@@ -564,3 +564,22 @@ def _water_story(headline: str, *later: str) -> str:
 def test_the_main_subject_is_the_headlines_name_then_the_one_owning_most_sentences(text, main):
     df = extract_claims(text, published="2026-03-02")
     assert df[df.text == "about 4.2 billion gallons"].iloc[0].subject == main
+
+
+@pytest.mark.parametrize("text,figure,subject", [
+    # a place modifying what is counted says whose figure it is
+    ("Only 78.4% of Marston County kindergartners were vaccinated, state records show.",
+     "78.4%", "Marston County"),
+    ("Officials said 3,100 Alder County homes were told to be ready to leave.",
+     "3,100", "Alder County"),
+])
+def test_a_place_modifying_the_counted_noun_owns_the_figure(text, figure, subject):
+    df = extract_claims(text, published="2026-03-02")
+    assert df[df.text.str.startswith(figure)].iloc[0].subject == subject
+
+
+def test_a_place_classifying_counted_places_does_not_own_the_figure():
+    text = ("Storm Ada death toll rises\n\n"
+            "Storm Ada has killed people in six US states, officials said.")
+    df = extract_claims(text, published="2026-03-02")
+    assert df[df.text == "six"].iloc[0].subject != "US"

@@ -5,11 +5,12 @@ situation; test_explain adds causes and wording on top.
 """
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.compare import assign_ids, compare, finding_digest
-from pipeline.keys import acronym_aliases, claim_keys, norm_metric, norm_subject
+from pipeline.keys import acronym_aliases, claim_keys, jurisdiction, norm_metric, norm_subject
 
 from .factories import INF, Story, everything, rising_cases
 
@@ -352,3 +353,24 @@ def test_two_derivations_of_one_self_check_inconsistency_are_one_finding():
     assert f.derivation == "(150 - 100) / 100 = 50%; 150 / (1 + 20%) = 125"
     assert [e["text"] for e in f.values if e["role"] == "derived"] == [
         "(150 - 100) / 100 = 50%", "150 / (1 + 20%) = 125"]
+
+
+@pytest.mark.parametrize("name,place", [
+    ("ohio department of health", "ohio"),
+    ("oklahoma state department of health", "oklahoma"),
+    ("texas department of state health services", "texas"),
+    ("marston county health department", "marston county"),
+    ("us department of labor", "us"),
+    # a body named after no place, and a name that is no government body
+    ("division of public health", "division of public health"),
+    ("bureau of labor statistics", "bureau of labor statistics"),
+    ("averill metro transit authority", "averill metro transit authority"),
+    ("state department", "state department"),
+])
+def test_a_government_body_named_after_a_place_stands_for_it(name, place):
+    assert jurisdiction(name) == place
+
+
+def test_a_place_and_its_health_department_are_one_subject():
+    assert norm_subject("Ohio Department of Health") == norm_subject("Ohio")
+    assert norm_subject("Ohio Department of Health;Texas") == ("ohio", "texas")

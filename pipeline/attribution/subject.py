@@ -452,6 +452,9 @@ class SubjectFinder:
         gapped = self._gapped_subject(tok)
         if gapped:
             return [gapped], "in_sentence"
+        place = self._place_of_counted(tok)
+        if place:
+            return place, "in_sentence"
         came_from = None
         for _ in range(12):
             if tok.pos_ in ("VERB", "AUX") or tok.dep_ == "ROOT":
@@ -588,6 +591,26 @@ class SubjectFinder:
         # city ("The Vantry Gazette"), and the city is not the outlet
         return bool(own) and any(own == p or (" " in own and p.startswith(own + " "))
                                  for p in publisher_names(self.ctx.article.publisher or ""))
+
+    def _place_of_counted(self, num: Token) -> list[str]:
+        """"78.4% of Marston County kindergartners", "3,100 Alder County
+        homes": a place modifying what the number counts says whose figure
+        it is, before any clause subject does ("six US states" counts
+        places: there it only classifies them)."""
+        nouns = [num.head] if num.dep_ in ("nummod", "quantmod") else [num]
+        for noun in list(nouns):
+            nouns += [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for o in c.children if o.dep_ == "pobj"]
+        counted_places = attr()["jurisdiction"]["place_words"]
+        for noun in nouns[1:] if nouns[0] is num else nouns:
+            if noun.pos_ != "NOUN" or noun.lemma_.lower() in counted_places:
+                continue  # "six US states" counts states
+            found = [m.name for c in noun.children if c.dep_ in ("compound", "nmod")
+                     for member in self._members(c)
+                     if (m := self.mentions.at(member)) is not None and m.label in ("GPE", "LOC")]
+            if found:
+                return list(dict.fromkeys(found))
+        return []
 
     def _place_of_part(self, num: Token) -> tuple[list[str], str]:
         """"Nineteen of the deaths were in Louisiana and four in Mississippi":
