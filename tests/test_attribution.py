@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from pipeline import extract_claims
 from pipeline.attribution.canonical import canonicalize
-from pipeline.attribution.period import shift
+from pipeline.attribution.period import before_lead, shift
 from pipeline.attribution.subject import abbreviates, learn_acronyms, norm_name
 from pipeline.model import Claim
 from tests import attribution_scorer as scorer
@@ -583,3 +583,32 @@ def test_a_place_classifying_counted_places_does_not_own_the_figure():
             "Storm Ada has killed people in six US states, officials said.")
     df = extract_claims(text, published="2026-03-02")
     assert df[df.text == "six"].iloc[0].subject != "US"
+
+
+def test_a_month_mentioned_in_passing_is_not_the_period_of_later_paragraphs():
+    """A story about June mentions May once ("follows a 2.4% increase in
+    May"); the next paragraphs' figures are June's, not May's."""
+    text = ("Inflation climbs to 2.7% in June\n\n"
+            "Prices rose 2.7% from a year earlier. The rise follows a 2.4% annual increase "
+            "in May.\n\n"
+            "Gasoline rose just 0.1% from May. Food costs rose 0.3% for the month.\n\n"
+            "Housing costs rose 0.2% for the month.")
+    df = extract_claims(text, published="2025-07-15")
+    period = dict(zip(df.text, df.period))
+    assert period["2.4%"] == "2025-05"  # stated: May's
+    assert [period[t] for t in ("0.1%", "0.3%", "0.2%")] == ["2025-06"] * 3
+    assert df[df.text == "0.1%"].iloc[0].base_period == "2025-05"
+
+
+@pytest.mark.parametrize("period,lead,before", [
+    ("2025-05", "2025-06", True),
+    ("2024", "2025-06", True),
+    ("2025", "2025-06", False),     # the year holds the month
+    ("2025-Q1", "2025-04", True),
+    ("2025-H1", "2025-06", False),
+    ("2025-07", "2025-06", False),  # later: not a background period
+    ("2020..2024", "2025", False),  # spans are left alone
+    ("", "2025", False),
+])
+def test_a_period_before_the_lead(period, lead, before):
+    assert before_lead(period, lead) is before

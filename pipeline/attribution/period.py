@@ -64,6 +64,32 @@ def shift(period: str, years: int = 0, months: int = 0) -> str:
     return f"{int(m.group(1)) + years}{m.group(2)}"
 
 
+def _months(period: str) -> tuple[int, int] | None:
+    """First and last month of ``period`` as month numbers since year 0
+    ("2025" -> Jan..Dec 2025, "2025-06", "2025-Q2", "2025-H1"); None for a
+    span or anything else."""
+    m = re.fullmatch(rf"({YEAR})(?:-(\d\d)|-Q([1-4])|-H([12]))?", period or "")
+    if not m:
+        return None
+    base = int(m.group(1)) * 12
+    if m.group(2):
+        first, size = int(m.group(2)) - 1, 1
+    elif m.group(3):
+        first, size = (int(m.group(3)) - 1) * 3, 3
+    elif m.group(4):
+        first, size = (int(m.group(4)) - 1) * 6, 6
+    else:
+        first, size = 0, 12
+    return base + first, base + first + size - 1
+
+
+def before_lead(period: str, lead: str) -> bool:
+    """``period`` ends before ``lead`` begins: "2025-05" in a story whose
+    headline is about June 2025 is a background month."""
+    p, q = _months(period), _months(lead)
+    return bool(p and q) and p[1] < q[0]
+
+
 @cache
 def _patterns() -> dict:
     """The time patterns, compiled once. Each opens with a :func:`lead`
@@ -162,6 +188,23 @@ class Years:
         self.pub = (pub, int(month)) if pub and month.isdigit() else None
         self._stated = [_compared_time(ctx, t) for sent in ctx.sents
                         for t in find_times(ctx, sent, self.ref, self.pub) if t.period]
+        #: the period the story leads with: the first stated in its headline,
+        #: else in its first paragraph ("Inflation climbs to 2.7% in June")
+        self.lead = self._lead(ctx)
+
+    def _lead(self, ctx: ArticleContext) -> str:
+        compare = set(attr()["roles"]["base"]) | set(attr()["roles"]["change_only"])
+        firsts = {}
+        for b in ctx.article.blocks:
+            if b.kind in ("headline", "paragraph") and b.kind not in firsts:
+                firsts[b.kind] = b
+        for kind in ("headline", "paragraph"):
+            b = firsts.get(kind)
+            found = [t.period for t in self._stated if b is not None and b.start <= t.start < b.end
+                     and t.cue not in compare and not t.anchored and ".." not in t.period]
+            if found:
+                return found[0]
+        return ""
 
     def stated_before(self, char: int) -> str:
         """The latest period the article stated (not compared with) before
@@ -192,9 +235,14 @@ class Years:
         """The latest period of this kind ("Q", "H", "-") stated before
         ``char``: what "the quarter" refers to."""
         pat = re.compile(rf"^{YEAR}-{suffix}\d+$" if suffix != "-" else rf"^{YEAR}-\d\d$")
-        found = [t.period for t in self._stated if t.end <= char and pat.match(t.period)]
+        compare = set(attr()["roles"]["base"]) | set(attr()["roles"]["change_only"])
+        found = [t.period for t in self._stated if t.end <= char and pat.match(t.period)
+                 and t.cue not in compare]
         if found:
-            return found[-1]
+            # "rose 0.3% for the month" after "follows a 2.4% rise in May", in
+            # a story about June: the month the story leads with
+            lead = getattr(self, "lead", "")
+            return lead if pat.match(lead) and before_lead(found[-1], lead) else found[-1]
         # "a rise in quarterly revenue ... For the three months ended Sept. 30"
         later = [t.period for t in self._stated if t.start > char and pat.match(t.period)]
         return later[0] if later else ""
@@ -460,8 +508,14 @@ def periods(ctx: ArticleContext, years: Years, sent: Span, r: dict,
         own = []
     ctx_period, ctx_base = "", ""
     if not period and not own or any(t.anchored for t in own):
+        block = ctx.block_of(sent.start_char)[0]
         for prev in ctx.previous_sentences(sent, paragraphs=True):
             ctx_period, ctx_base = _sentence_frame(ctx, prev, years)
+            if ctx_period and ctx.block_of(prev.start_char)[0] != block \
+                    and before_lead(ctx_period, years.lead):
+                # a month the paragraph before mentions in passing ("follows a
+                # 2.4% increase in May") is not this paragraph's: the story's
+                ctx_period, ctx_base = years.lead, ""
             if ctx_period:
                 break
         # a bare year ("the end of summer") in a month's story: the month in focus
@@ -487,6 +541,8 @@ def periods(ctx: ArticleContext, years: Years, sent: Span, r: dict,
         period, how = ctx_period, "period_context"
     if not period:
         period, how = years.stated_before(sent.start_char), "period_fallback"
+        if before_lead(period, years.lead):
+            period = years.lead  # a background period named in passing
         if period[:4].isdigit() and years.dated and years.topic - int(period[:4]) > 1:
             # nothing in the sentence or its paragraph: the year an earlier
             # paragraph named is the story's ("counted 31 homicides last
