@@ -612,3 +612,17 @@ def test_a_month_mentioned_in_passing_is_not_the_period_of_later_paragraphs():
 ])
 def test_a_period_before_the_lead(period, lead, before):
     assert before_lead(period, lead) is before
+
+
+def test_a_pronoun_after_a_common_noun_subject_stands_for_that_noun():
+    """"core inflation moved up ..., when it rose 0.1%": "it" is core
+    inflation, not the last organisation named (a pollster)."""
+    text = ("Norland inflation picks up\n\n"
+            "Norland's consumer prices rose 2.7% in June. Norland's core prices rose 2.9%. The "
+            "reading came in above the estimate of economists polled by LSEG.\n\n"
+            "Core inflation moved up from May, when it rose 0.1% on a monthly basis.")
+    df = extract_claims(text, published="2025-07-15")
+    assert df[df.text == "0.1%"].iloc[0].subject == "Norland"
+    # a pronoun with no common-noun subject before it still finds the name
+    text = "Norvell Foods said it sold 4.2 million cases in 2025."
+    assert extract_claims(text).iloc[0].subject == "Norvell Foods"

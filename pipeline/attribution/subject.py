@@ -413,7 +413,8 @@ class SubjectFinder:
             return m.name, "in_sentence"
         low = tok.lower_
         if tok.pos_ == "PRON" or tok.tag_ in ("PRP", "PRP$"):
-            if low in self.pronouns and not self._is_dummy(tok):
+            if low in self.pronouns and not self._is_dummy(tok) \
+                    and not self._after_common_subject(tok):
                 labels = tuple(lab for k in self.pronouns[low] for lab in _labels_for(k))
                 got = self.mentions.before(tok.idx, self.sent_no(tok), labels)
                 if got:
@@ -438,6 +439,18 @@ class SubjectFinder:
             if got:
                 return got.name, "from_reference"
         return "", ""
+
+    def _after_common_subject(self, pron: Token) -> bool:
+        """"Core inflation moved up from May, when it rose 0.1%": a pronoun
+        after its own sentence's subject, a common noun that names nothing
+        (not "the agency"), stands for that noun, not for the last name."""
+        for tok in pron.sent:
+            if tok.i >= pron.i:
+                return False
+            if tok.dep_ in self.subject_deps and tok.pos_ == "NOUN" \
+                    and tok.lemma_.lower() not in self.refs and self.mentions.at(tok) is None:
+                return not self.phrase(tok)[0]
+        return False
 
     @staticmethod
     def _is_dummy(tok: Token) -> bool:
