@@ -17,8 +17,9 @@ family and unit, no dimension is stated differently, and what they measure
 overlaps (a score from 0 to 1, with the reasons). Aligned claims with the
 same value are an agreement; a conflict needs more: every dimension stated
 alike (a day, span or counting method stated on one side only is allowed,
-and suggests the cause), the same subject and period, a high score and
-values within a plausible factor.
+and suggests the cause; so are two days, one running count read on each),
+the same subject and period, a high score and values within a plausible
+factor (wider for a count read on two days).
 A group in which one article gives two different values is ambiguous, and
 nothing is said of it. Candidates meet only inside blocks of (kind family,
 unit, and a measure word or a specific value), so the work stays near-linear.
@@ -278,6 +279,8 @@ class Alignment:
     #: words both measure, for the only-figure-of-its-kind test
     shared: frozenset = frozenset()
     weak: bool = False  # a conflict from it is only a possible one (low severity)
+    #: the two texts read one running count on different days
+    read_apart: bool = False
 
 
 def align(a: Frame, b: Frame) -> Alignment | None:
@@ -293,8 +296,14 @@ def align(a: Frame, b: Frame) -> Alignment | None:
     if nouns_differ and not counted:
         return None  # a different unit of measure or currency
     both, one_sided = a.dims.keys() & b.dims.keys(), sorted(a.dims.keys() ^ b.dims.keys())
-    if any(not a.dims[d] & b.dims[d] for d in both):
+    readings = _setting("align", "readings")
+    if any(not a.dims[d] & b.dims[d] for d in both - readings):
         return None  # a dimension stated differently: different quantities
+    # one running count read on two days ("as of March 18" / "as of
+    # Tuesday, March 25"): the days differ, the quantity is the same
+    read_apart = sorted(d for d in both & readings if not a.dims[d] & b.dims[d])
+    both = both - set(read_apart)
+    one_sided = sorted(set(one_sided) | set(read_apart))
     if set(one_sided) & _setting("align", "one_sided_differs"):
         return None  # "core prices" vs prices: a part is not the whole
     same_subject = _same_subject(a, b)
@@ -333,7 +342,8 @@ def align(a: Frame, b: Frame) -> Alignment | None:
         and score >= conf["conflict_score"] and bool(measured)
     strict = frame_strict and one_entity
     hints = conf["cause_of"]
-    cause = next((hints[d] for d in one_sided if d in hints), "")
+    # two days stated apart say more than a dimension one side leaves out
+    cause = next((hints[d] for d in [*read_apart, *one_sided] if d in hints), "")
     # strict but for subjects read differently where neither sentence names
     # one: the only-figure-of-its-kind test may still line them up
     unnamed = not (a.subject_stated or b.subject_stated)
@@ -357,6 +367,7 @@ def align(a: Frame, b: Frame) -> Alignment | None:
     if one_entity:
         reasons.append(reason("subject", subject=a.claim.subject))
     return Alignment(a, b, score, reasons, strict, exact_only=subject_open, cause=cause,
+                     read_apart=bool(read_apart),
                      shared=frozenset(measured) if frame_strict and not strict and unnamed
                      else frozenset())
 
@@ -525,12 +536,13 @@ def same_value(a: Claim, b: Claim, exact_only: bool = False) -> bool:
         <= cfg()["align"]["agree_rounding"]
 
 
-def plausible(a: Claim, b: Claim) -> bool:
-    """Values close enough to be two readings of one quantity."""
+def plausible(a: Claim, b: Claim, max_ratio: float | None = None) -> bool:
+    """Values close enough to be two readings of one quantity (within
+    ``max_ratio``, by default frames.toml's conflict_max_ratio)."""
     x, y = abs(float(a.value)), abs(float(b.value))
     if not (x and y) or math.isnan(x) or math.isnan(y):
         return False
-    return max(x, y) / min(x, y) <= cfg()["align"]["conflict_max_ratio"]
+    return max(x, y) / min(x, y) <= (max_ratio or cfg()["align"]["conflict_max_ratio"])
 
 
 def aligned_groups(claims: list[Claim], all_claims: list[Claim] | None = None,
@@ -578,7 +590,7 @@ def aligned_groups(claims: list[Claim], all_claims: list[Claim] | None = None,
                 agree_edges.append((i, j, al))
             if al.strict:
                 strict_edges.append((i, j, al))
-        elif al.strict and plausible(a, b):
+        elif al.strict and plausible(a, b, conf["reading_max_ratio"] if al.read_apart else None):
             strict_edges.append((i, j, al))
     out = []
     for edges, strict in ((strict_edges, True), (agree_edges, False)):
@@ -622,9 +634,15 @@ def _components(edges: list[tuple[int, int, Alignment]], fs: list[Frame]):
             parent[ri] = rj
     groups: dict[int, list[int]] = defaultdict(list)
     weakest: dict[int, Alignment] = {}
+    # a group's alignment is its weakest edge between different values when
+    # it has one (what the disagreement is about, and its likely cause),
+    # else its weakest edge
+    def rank(al: Alignment) -> tuple:
+        return overlaps(al.a.claim, al.b.claim), not al.weak, al.score
+
     for i, j, al in edges:
         r = find(i)
-        if r not in weakest or (not al.weak, al.score) < (not weakest[r].weak, weakest[r].score):
+        if r not in weakest or rank(al) < rank(weakest[r]):
             weakest[r] = al
     for k in {k for e in edges for k in e[:2]}:
         groups[find(k)].append(k)

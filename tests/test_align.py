@@ -234,3 +234,45 @@ def test_a_block_too_common_to_use_still_pairs_one_entitys_figures(monkeypatch):
     assert (len(others), len(others) + 1) in pairs
     # the other subjects, in the skipped block, do not meet each other
     assert not any(i < len(others) and j < len(others) for i, j in pairs)
+
+
+
+def kelso(source, sentence, text, value, metric="case"):
+    """A count of Kelso's measles cases in 2025."""
+    return claim(source, sentence, text, value, kind="count", unit="case", metric=metric,
+                 subject="Kelso", period="2025", direction="")
+
+
+def test_one_running_count_read_on_two_days_is_a_conflict_over_the_period():
+    """"as of March 18 ... four" / "as of Tuesday, March 25, ... 9": the
+    days differ, the count is the same quantity; it may have more than
+    doubled in a week (a wider factor than for figures read the same day),
+    and the difference is put down to the dates."""
+    a = kelso("a", "The state said that as of March 18 there were four measles cases in Kelso.",
+              "four", 4, metric="measles case")
+    b = kelso("b", "As of Tuesday, March 25, there are 9 measles cases in Kelso, the state said.",
+              "9", 9)
+    fa, fb = align.frames([a, b])
+    al = align.align(fa, fb)
+    assert al is not None and al.strict and al.read_apart and al.cause == "different_period"
+    conflicts = [f for f in compare([a, b]) if f.type == "conflict"]
+    assert len(conflicts) == 1 and conflicts[0].alignment["cause"] == "different_period"
+    # read the same day, a factor over conflict_max_ratio is two quantities
+    c = kelso("c", "As of March 18 there were 9 measles cases in Kelso, the state said.",
+              "9", 9)
+    assert not [f for f in compare([a, c]) if f.type == "conflict"]
+
+
+def test_a_conflict_group_takes_its_reasons_from_an_edge_between_different_values():
+    """A group holds agreeing restatements and the disagreement: its reasons
+    and cause come from where the values differ, not from the weakest
+    agreeing pair."""
+    a = kelso("a", "As of March 18 there were four measles cases in Kelso, the state said.",
+              "four", 4, metric="measles case")
+    b = kelso("b", "As of Tuesday, March 25, there are 9 measles cases in Kelso, the state said.",
+              "9", 9)
+    c = kelso("c", "Kelso has nine probable cases.",
+              "nine", 9, metric="probable case")
+    conflicts = [f for f in compare([a, b, c]) if f.type == "conflict"]
+    assert len(conflicts) == 1
+    assert conflicts[0].alignment["cause"] == "different_period"
