@@ -67,6 +67,7 @@ def _cues() -> dict:
         "verb_dec": set(direction["change_verbs_decrease"]),
         "change_after": set(d["change"]["after"]),
         "change_before": set(d["change"]["before"]),
+        "change_not_between": set(d["change"]["not_between"]),
         "multiple_after": set(d["multiple"]["after"]),
         "multiple_verbs": d["multiple"]["verbs"],
         "multiple_words": d["multiple"]["words"],
@@ -473,7 +474,8 @@ def _change_direction(before: list[str], after: list[str], cues: dict) -> str | 
     "7 million fewer", "a reduction of 6.9 million", "fell by 7 million", "up 30 GW"."""
     if after and after[0] in cues["change_after"]:
         return "decrease" if after[0] in cues["dec"] else "increase"
-    if len(after) > 1 and after[1] in cues["change_after"] and after[0] not in ("than",):
+    if len(after) > 1 and after[1] in cues["change_after"] \
+            and after[0] not in cues["change_not_between"]:
         return "decrease" if after[1] in cues["dec"] else "increase"
     if before and before[-1] in ("up", "down"):
         return "increase" if before[-1] == "up" else "decrease"

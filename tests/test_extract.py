@@ -455,3 +455,18 @@ def test_scientific_and_suspended_hyphen_figures(text, figure, value, low, high)
     assert math.isclose(row.value, value)
     if low is not None:
         assert (row.low, row.high, row.qualifier) == (low, high, "range")
+
+
+@pytest.mark.parametrize("text,figure,kind,direction", [
+    # a comparative opening another clause says nothing about the figure
+    ("Oregon wildfire nears 50,000 acres as cooler weather gives crews an opening",
+     "50,000 acres", "amount", ""),
+    ("Sales reached 2 million units while cheaper rivals struggled.", "2 million", "count", ""),
+    # ... one attached to it does
+    ("There were 7 million reports fewer than in 2023.", "7 million", "change", "decrease"),
+    ("It was 1.5 degrees C warmer than the average.", "1.5 degrees C", "change", "increase"),
+])
+def test_a_comparative_two_words_on_marks_a_change_only_in_the_figures_clause(
+        text, figure, kind, direction):
+    row = one(text, figure)
+    assert (row["kind"], row["direction"]) == (kind, direction)
