@@ -50,6 +50,7 @@ def compare(claims: list[Claim]) -> list[Finding]:
     for f in findings:
         f.alignment = align.key_alignment()
     findings = merge_framed(findings, framed_findings(usable, claims, keys, groups))
+    findings += camp_agreements(findings, usable)
     derived = derived_findings(usable, keys, groups)
     for f in derived:
         f.alignment = align.derived_alignment()
@@ -240,6 +241,41 @@ def stated_finding(key: Key | None, members: list[Claim]) -> Finding | None:
     if kind == "rounding" and any(counted(e["claim_id"]) for e in pair):
         kind = "conflict"  # close, but one says it was counted another way
     return make_finding(kind, "stated", members, values, members)
+
+
+def camp_agreements(findings: list[Finding], claims: list[Claim]) -> list[Finding]:
+    """Within a stated conflict of three or more sources, each camp of
+    sources that agree with each other ("41 deaths" in two articles, "23" in
+    a third) is also an agreement: the editor sees who confirms whom, not
+    only who differs."""
+    out = []
+    by_id = None
+    for f in findings:
+        if f.type != "conflict" or f.basis != "stated" or len(f.sources) < 3:
+            continue
+        if by_id is None:
+            by_id = {c.claim_id: c for c in claims}
+        for camp in _camps(f.values, by_id):
+            if len({e["source_id"] for e in camp}) > 1 and len(camp) < len(f.values):
+                members = [by_id[e["claim_id"]] for e in camp]
+                g = make_finding("agreement", "stated", members, camp, members)
+                g.alignment = f.alignment
+                out.append(g)
+    return out
+
+
+def _camps(values: list[dict], by_id: dict[str, Claim]) -> list[list[dict]]:
+    """``values`` in groups that state one value (:func:`align.same_value`,
+    chained; overlapping intervals alone would join "at least 23" to "41"),
+    in order of first appearance."""
+    camps: list[list[dict]] = []
+    for e in values:
+        c_e = by_id[e["claim_id"]]
+        joined = [c for c in camps
+                  if any(align.same_value(c_e, by_id[x["claim_id"]]) for x in c)]
+        merged = [x for c in joined for x in c] + [e]
+        camps = [c for c in camps if c not in joined] + [merged]
+    return sorted(camps, key=lambda c: values.index(c[0]))
 
 
 def unambiguous(values: list[dict], counted=lambda claim_id: False) -> list[dict]:

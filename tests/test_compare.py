@@ -374,3 +374,26 @@ def test_a_government_body_named_after_a_place_stands_for_it(name, place):
 def test_a_place_and_its_health_department_are_one_subject():
     assert norm_subject("Ohio Department of Health") == norm_subject("Ohio")
     assert norm_subject("Ohio Department of Health;Texas") == ("ohio", "texas")
+
+
+def test_camps_within_a_conflict_are_agreements_too():
+    """Three outlets on one running toll: two say 41, one says 23 (and "at
+    least 23", open-ended, which must not join the 41s). The conflict holds
+    all three; the two that say 41 also agree."""
+    a = Story("a", "Officials said 23 people had died.", "At least 23 people were killed.",
+              subject="Storm", metric="deaths")
+    a.claim("23", "count", 23, unit="death")
+    a.claim("At least 23", "count", 23, 23, INF, qualifier="at_least", unit="death")
+    b = Story("b", "The toll rose to 41 on Thursday.", subject="Storm", metric="deaths")
+    b.claim("41", "count", 41, unit="death")
+    c = Story("c", "Forty-one people have died.", subject="Storm", metric="deaths")
+    c.claim("Forty-one", "count", 41, unit="death")
+    claims, _ = everything(a, b, c)
+    findings = compare(claims)
+    conflicts = [f for f in findings if f.type == "conflict"]
+    agreements = [f for f in findings if f.type == "agreement"]
+    assert len(conflicts) == 1 and conflicts[0].sources == ["a", "b", "c"]
+    assert [f.sources for f in agreements] == [["b", "c"]]
+    assert agreements[0].alignment == conflicts[0].alignment
+    # two outlets that differ leave no camp of two
+    assert [f.type for f in compare(everything(a, b)[0])] == ["conflict"]
