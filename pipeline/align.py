@@ -77,6 +77,24 @@ def _setting(section: str, key: str) -> frozenset[str]:
     return frozenset(cfg()[section][key])
 
 
+@cache
+def _measure_units() -> frozenset[str]:
+    """Units of measure as claims store them ("acre", "km"): not counted nouns."""
+    return frozenset(str(v).lower() for v in load("numbers")["units"].values())
+
+
+def counts_things(c: Claim) -> bool:
+    """Whether ``c``'s unit is a counted noun: a count, or a change of one
+    ("added 142,000 jobs", "payrolls grew by 142,000"), not of money or a
+    unit of measure. Counted nouns may differ between two texts of one
+    quantity ("jobs" / "payrolls") where what they measure meets."""
+    if c.kind in _setting("align", "counted_kinds"):
+        return True
+    unit = str(c.unit or "")
+    return c.kind in _setting("align", "counted_change_kinds") and unit.isalpha() \
+        and unit.islower() and unit not in _measure_units()
+
+
 @lru_cache(maxsize=1 << 16)
 def _stem(w: str) -> str:
     """keys.singular, and "-ies" -> "-y" ("categories" -> "category")."""
@@ -288,7 +306,7 @@ def align(a: Frame, b: Frame) -> Alignment | None:
     None when their texts say they are different quantities."""
     if a.family != b.family:
         return None
-    counted = a.family in _setting("align", "counted_kinds")
+    counted = counts_things(a.claim) and counts_things(b.claim)
     # "41 deaths" / "a death toll of 41": counted nouns differ, measures meet;
     # "146 structures" / "146 buildings": nouns differ, only the very same
     # value may still be one figure (never a conflict)
@@ -401,8 +419,7 @@ def _periods_overlap(p: str, q: str) -> bool:
 # --- candidates -------------------------------------------------------------------------
 
 def _measure_of(c: Claim) -> frozenset[str]:
-    counted = _setting("align", "counted_kinds")
-    return _measure(str(c.metric), str(c.unit) if c.kind in counted else "")
+    return _measure(str(c.metric), str(c.unit) if counts_things(c) else "")
 
 
 def candidate_pairs(claims: list[Claim], lone: set[str], known: dict[str, object],
@@ -416,7 +433,7 @@ def candidate_pairs(claims: list[Claim], lone: set[str], known: dict[str, object
     group. Blocks larger than ``max_block`` are skipped (a word or value
     that common says nothing)."""
     conf = cfg()["align"]
-    families, counted = conf["families"], _setting("align", "counted_kinds")
+    families = conf["families"]
     # the words next to lone claims' numbers (only theirs: 10^6 claims are
     # not all read again)
     sentences = {(c.source_id, c.sent_start, c.sentence) for c in claims if c.claim_id in lone}
@@ -429,9 +446,9 @@ def candidate_pairs(claims: list[Claim], lone: set[str], known: dict[str, object
     is_lone = [c.claim_id in lone for c in claims]
     for i, c in enumerate(claims):
         family = families.get(c.kind, c.kind)
-        unit = "" if family in counted else _unit(c)  # counted nouns may differ
-        by_measure[(family, unit, str(c.metric), str(c.unit) if c.kind in counted else "")
-                   ].append(i)
+        noun = counts_things(c)
+        unit = "" if noun else _unit(c)  # counted nouns may differ
+        by_measure[(family, unit, str(c.metric), str(c.unit) if noun else "")].append(i)
         if is_lone[i]:
             for w in words(" ".join(stretch.get(c.claim_id, ("", "")))):
                 nearby[(family, unit, w)].append(i)
@@ -601,7 +618,7 @@ def aligned_groups(claims: list[Claim], all_claims: list[Claim] | None = None,
 
 def _kind_of(c: Claim, word: str) -> tuple:
     family = cfg()["align"]["families"].get(c.kind, c.kind)
-    return (c.source_id, family, "" if family in _setting("align", "counted_kinds") else _unit(c),
+    return (c.source_id, family, "" if counts_things(c) else _unit(c),
             str(c.period or "").strip(), word)
 
 

@@ -276,3 +276,21 @@ def test_a_conflict_group_takes_its_reasons_from_an_edge_between_different_value
     conflicts = [f for f in compare([a, b, c]) if f.type == "conflict"]
     assert len(conflicts) == 1
     assert conflicts[0].alignment["cause"] == "different_period"
+
+
+def test_a_change_in_counted_things_may_word_its_noun_differently():
+    """"Employers added about 142,000 jobs" / "payrolls grew by 142,000":
+    one change, counted as jobs and as payrolls; money and units of measure
+    stay apart ("$142,000" is no count of jobs)."""
+    a = claim("a", "Employers added about 142,000 jobs last month, seasonally adjusted.",
+              "about 142,000", 142000, kind="change", unit="job", metric="job (add)",
+              subject="US", period="2026-10", low=141500, high=142500)
+    b = claim("b", "Seasonally adjusted payrolls grew by 142,000.", "142,000", 142000,
+              kind="change", unit="payroll", metric="job", subject="US", period="2026-10")
+    assert align.counts_things(a) and align.counts_things(b)
+    assert [f.type for f in compare([a, b])] == ["agreement"]
+    money = claim("c", "Payroll costs grew by $142,000.", "$142,000", 142000, kind="change",
+                  unit="USD", metric="payroll cost", subject="US", period="2026-10")
+    acres = claim("d", "The fire grew by 142,000 acres.", "142,000 acres", 142000,
+                  kind="change", unit="acre", metric="acre", subject="US", period="2026-10")
+    assert not align.counts_things(money) and not align.counts_things(acres)
