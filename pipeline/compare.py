@@ -244,14 +244,14 @@ def stated_finding(key: Key | None, members: list[Claim]) -> Finding | None:
 
 
 def camp_agreements(findings: list[Finding], claims: list[Claim]) -> list[Finding]:
-    """Within a stated conflict of three or more sources, each camp of
-    sources that agree with each other ("41 deaths" in two articles, "23" in
-    a third) is also an agreement: the editor sees who confirms whom, not
-    only who differs."""
+    """Within a stated conflict, each camp of two or more sources that
+    state one value ("41 deaths" in two articles, "23" in a third; or two
+    articles each giving 9 cases, 7 of them confirmed) is also an agreement:
+    the editor sees who confirms whom, not only who differs."""
     out = []
     by_id = None
     for f in findings:
-        if f.type != "conflict" or f.basis != "stated" or len(f.sources) < 3:
+        if f.type != "conflict" or f.basis != "stated":
             continue
         if by_id is None:
             by_id = {c.claim_id: c for c in claims}

@@ -155,8 +155,11 @@ def test_a_value_the_source_says_was_counted_another_way_is_kept():
     a.claim("4.0%", "percent", 4.0, 3.95, 4.05)
     a.claim("4.3%", "percent", 4.3, 4.25, 4.35)
     b.claim("4.3%", "percent", 4.3, 4.25, 4.35)
-    [f] = compare(everything(a, b)[0])
-    assert f.type == "conflict" and len(f.claims) == 3
+    conflict, agreement = compare(everything(a, b)[0])
+    assert conflict.type == "conflict" and len(conflict.claims) == 3
+    # the adjusted 4.3% both give is also an agreement
+    assert (agreement.type, agreement.sources, [v["value"] for v in agreement.values]) == \
+        ("agreement", ["one", "two"], [4.3, 4.3])
     # the same figures with no word on how they were counted: judged as before
     a = Story("one", "The rate was 4.0% in October.", "It was 4.3% in October.",
               metric="unemployment rate")
@@ -397,3 +400,20 @@ def test_camps_within_a_conflict_are_agreements_too():
     assert agreements[0].alignment == conflicts[0].alignment
     # two outlets that differ leave no camp of two
     assert [f.type for f in compare(everything(a, b)[0])] == ["conflict"]
+
+
+def test_two_sources_giving_the_same_two_values_agree_on_each():
+    """Both articles give 9 cases, 7 of them confirmed, under one key: the
+    key's conflict stays, and each value both give is an agreement."""
+    a = Story("a", "Kelso counts nine cases, seven of them confirmed.", subject="Kelso",
+              metric="cases")
+    a.claim("nine", "count", 9, unit="case")
+    a.claim("seven", "count", 7, unit="case")
+    b = Story("b", "There are 9 cases in Kelso: 7 confirmed.", subject="Kelso", metric="cases")
+    b.claim("9", "count", 9, unit="case")
+    b.claim("7", "count", 7, unit="case")
+    findings = compare(everything(a, b)[0])
+    agreed = sorted(tuple(sorted(f.values[0]["value"] for _ in f.sources)) for f in findings
+                    if f.type == "agreement")
+    assert [f.type for f in findings].count("conflict") == 1
+    assert agreed == [(7, 7), (9, 9)]
