@@ -294,3 +294,18 @@ def test_a_change_in_counted_things_may_word_its_noun_differently():
     acres = claim("d", "The fire grew by 142,000 acres.", "142,000 acres", 142000,
                   kind="change", unit="acre", metric="acre", subject="US", period="2026-10")
     assert not align.counts_things(money) and not align.counts_things(acres)
+
+
+def test_a_figure_given_as_part_of_a_set_named_before_is_not_the_whole():
+    """"Buses accounted for 31.4 million of those trips" is a part; a total
+    of trips elsewhere is not the same quantity."""
+    part = claim("a", "Buses accounted for 31.4 million of those trips.", "31.4 million",
+                 31.4e6, kind="count", unit="trip", metric="trip", subject="AMTA",
+                 period="2025", direction="")
+    whole = claim("b", "Riders made 36.9 million trips on AMTA buses and trains in 2025.",
+                  "36.9 million", 36.9e6, kind="count", unit="trip", metric="trip (make)",
+                  subject="AMTA", period="2025", direction="")
+    assert align.dimensions(" of those trips.", "Buses accounted for") == \
+        {"measure": frozenset({"part"})}
+    fa, fb = align.frames([part, whole])
+    assert align.align(fa, fb) is None

@@ -626,3 +626,26 @@ def test_a_pronoun_after_a_common_noun_subject_stands_for_that_noun():
     # a pronoun with no common-noun subject before it still finds the name
     text = "Norvell Foods said it sold 4.2 million cases in 2025."
     assert extract_claims(text).iloc[0].subject == "Norvell Foods"
+
+
+@pytest.mark.parametrize("text,figure,period", [
+    # a year in a clause joined on, or in a participle on another noun
+    ("Fares brought in $55.9 million during the reporting period, and the rest of the budget "
+     "leans on a sales tax approved by voters in 2008.", "$55.9 million", "2026"),
+    # ... but a participle on the figure's own noun dates it
+    ("Employers added 151,000 jobs last month, fewer than the 190,000 jobs added in December.",
+     "190,000", "2025-12"),
+])
+def test_a_time_in_a_clause_apart_does_not_date_the_figure(text, figure, period):
+    df = extract_claims(text, published="2026-02-10")
+    assert df[df.text == figure].iloc[0].period == period
+
+
+def test_a_headline_naming_the_subject_by_its_initials_makes_it_the_main_subject():
+    text = ("Ridership climbs, but AMTA warns of a hole ahead\n\n"
+            "Riders took 48.2 million trips last year.\n\n"
+            "Route 22 carried 3.1 million riders in March. In April, Route 22 carried 900,000 "
+            "students.\n\n"
+            "The Averill Metro Transit Authority projects a $41 million deficit.")
+    df = extract_claims(text, published="2026-02-10")
+    assert df[df.text == "48.2 million"].iloc[0].subject == "Averill Metro Transit Authority"

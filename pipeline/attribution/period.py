@@ -436,6 +436,30 @@ def _compared_time(ctx: ArticleContext, t: Time) -> Time:
     return replace(t, cue=m.group(1).lower()) if m else t
 
 
+def _elsewhere(ctx: ArticleContext, char: int, number: int) -> bool:
+    """Whether the time at ``char`` sits in a clause of its own apart from
+    the number at token ``number``: on its way up to what both hang on, it
+    passes a clause coordinated with the number's (conj) or a participle
+    modifying another noun (acl; attribution.toml time_apart_deps)."""
+    doc = ctx.doc
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    above = {t.i for t in doc[number].ancestors} | {number}
+    apart = set(attr()["time_apart_deps"])
+    tok = span[0]
+    while tok.i not in above:
+        # (a participle on the number's own noun is the number's: "the
+        # 190,000 jobs added in December")
+        if tok.dep_ in apart and tok.pos_ in ("VERB", "AUX") \
+                and not (tok.dep_ == "acl" and tok.head.i in above):
+            return True
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return False
+
+
 def _sentence_frame(ctx: ArticleContext, sent: Span, years: Years) -> tuple[str, str]:
     """(period, base) a sentence states, for use as context by the next ones."""
     compare = set(attr()["roles"]["base"]) | set(attr()["roles"]["change_only"])
@@ -477,6 +501,10 @@ def periods(ctx: ArticleContext, years: Years, sent: Span, r: dict,
     # compared with $255 million in the same quarter last year")
     later = [s["start_char"] for s in siblings if s["start_char"] > r["start_char"]]
     earlier = [s["end_char"] for s in siblings if s["end_char"] <= r["start_char"]]
+    # "Fares brought in $55.9 million ..., and the rest leans on a tax
+    # approved by voters in 2008": a time in another clause joined to this
+    # one, or in a participle describing some other thing, is not this one's
+    times = [t for t in times if not _elsewhere(ctx, t.start, r["token_start"])]
     window = [t for t in times if (not later or t.start < later[0])
               and (not earlier or t.start >= earlier[-1] or side != "B")]
     compared_next = later and _is_compared(ctx.text[sent.start_char:later[0]])

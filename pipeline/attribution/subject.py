@@ -725,7 +725,11 @@ class SubjectFinder:
             sentences: dict[str, set[int]] = defaultdict(set)
             for n, s in named:
                 sentences[n].add(s)
-            return min(sentences, key=lambda n: (n not in title, -len(sentences[n]),
+            # the headline may use the short form ("AMTA warns of ...")
+            short = set(re.findall(r"\b[A-Z][A-Z&]{1,9}\b", title_text(self.ctx.article)))
+            headlined = {n for n in sentences if n in title or any(
+                abbreviates(t, n) for t in short | {t for t in title if t.isupper()})}
+            return min(sentences, key=lambda n: (n not in headlined, -len(sentences[n]),
                                                  min(sentences[n])))
         # else the organisation or place it names most, one in its title
         # first; a publisher of figures only when nothing else is named
