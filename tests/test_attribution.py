@@ -649,3 +649,10 @@ def test_a_headline_naming_the_subject_by_its_initials_makes_it_the_main_subject
             "The Averill Metro Transit Authority projects a $41 million deficit.")
     df = extract_claims(text, published="2026-02-10")
     assert df[df.text == "48.2 million"].iloc[0].subject == "Averill Metro Transit Authority"
+
+
+def test_put_x_at_n_measures_the_object_not_who_measured_it():
+    """"the mapping flight put the fire at 47,300 acres": the flight is who
+    measured; the fire is what."""
+    text = "Wednesday morning's infrared mapping flight put the fire at 47,300 acres."
+    assert "flight" not in extract_claims(text).iloc[0].metric

@@ -253,6 +253,12 @@ class MetricFinder:
                     return None  # "the outbreak has led to 31 hospitalizations"
                 if tok.head.lower_ == "from" and not _moves(verb):
                     return None  # "cases come from 18 jurisdictions": where, not a level
+                obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+                if obj is not None:
+                    # "the mapping flight put the fire at 47,300 acres": the
+                    # object's level, not the subject's (who measured it)
+                    return None if obj.pos_ not in ("NOUN", "PROPN") or self._empty(obj) \
+                        or self._refers(obj) or self._is_name(obj) else obj
                 for c in verb.children:
                     if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN") \
                             and not self._empty(c) and not self._refers(c) \
