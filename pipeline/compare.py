@@ -50,7 +50,7 @@ def compare(claims: list[Claim]) -> list[Finding]:
     for f in findings:
         f.alignment = align.key_alignment()
     findings = merge_framed(findings, framed_findings(usable, claims, keys, groups))
-    findings += camp_agreements(findings, usable)
+    findings += camp_agreements(findings)
     derived = derived_findings(usable, keys, groups)
     for f in derived:
         f.alignment = align.derived_alignment()
@@ -243,39 +243,55 @@ def stated_finding(key: Key | None, members: list[Claim]) -> Finding | None:
     return make_finding(kind, "stated", members, values, members)
 
 
-def camp_agreements(findings: list[Finding], claims: list[Claim]) -> list[Finding]:
+def camp_agreements(findings: list[Finding]) -> list[Finding]:
     """Within a stated conflict, each camp of two or more sources that
     state one value ("41 deaths" in two articles, "23" in a third; or two
     articles each giving 9 cases, 7 of them confirmed) is also an agreement:
     the editor sees who confirms whom, not only who differs."""
     out = []
-    by_id = None
     for f in findings:
         if f.type != "conflict" or f.basis != "stated":
             continue
-        if by_id is None:
-            by_id = {c.claim_id: c for c in claims}
-        for camp in _camps(f.values, by_id):
+        for camp in _camps(f.values):
             if len({e["source_id"] for e in camp}) > 1 and len(camp) < len(f.values):
-                members = [by_id[e["claim_id"]] for e in camp]
-                g = make_finding("agreement", "stated", members, camp, members)
+                ids = {e["claim_id"] for e in camp}
+                g = Finding(finding_id="", type="agreement", basis="stated", subject=f.subject,
+                            metric=f.metric, period=f.period, claims=sorted(ids),
+                            sources=sorted({e["source_id"] for e in camp}), derivation="",
+                            cause="", values=camp)
                 g.alignment = f.alignment
                 out.append(g)
     return out
 
 
-def _camps(values: list[dict], by_id: dict[str, Claim]) -> list[list[dict]]:
-    """``values`` in groups that state one value (:func:`align.same_value`,
+def _camps(values: list[dict]) -> list[list[dict]]:
+    """``values`` in groups that state one value (:func:`one_value`,
     chained; overlapping intervals alone would join "at least 23" to "41"),
     in order of first appearance."""
     camps: list[list[dict]] = []
     for e in values:
-        c_e = by_id[e["claim_id"]]
-        joined = [c for c in camps
-                  if any(align.same_value(c_e, by_id[x["claim_id"]]) for x in c)]
+        joined = [c for c in camps if any(one_value(e, x) for x in c)]
         merged = [x for c in joined for x in c] + [e]
         camps = [c for c in camps if c not in joined] + [merged]
     return sorted(camps, key=lambda c: values.index(c[0]))
+
+
+def one_value(a: dict, b: dict) -> bool:
+    """Two entries state one value: each lies in the other's interval, or
+    one does and they are within rounding (:func:`align.same_value`, on a
+    finding's entries)."""
+    if gap(a, b) > 0:
+        return False
+    (alo, ahi), (blo, bhi) = (a["low"], a["high"]), (b["low"], b["high"])
+    x, y = a["value"], b["value"]
+    if not (a["signed"] and b["signed"]):
+        (alo, ahi), (blo, bhi), x, y = magnitude(alo, ahi), magnitude(blo, bhi), abs(x), abs(y)
+    x_in_b, y_in_a = blo <= x <= bhi, alo <= y <= ahi
+    if x_in_b and y_in_a:
+        return True
+    scale = max(abs(x), abs(y))
+    return (x_in_b or y_in_a) and scale > 0 \
+        and abs(x - y) / scale <= align.cfg()["align"]["agree_rounding"]
 
 
 def unambiguous(values: list[dict], counted=lambda claim_id: False) -> list[dict]:
