@@ -74,6 +74,7 @@ def _cues() -> dict:
         "rate": d["rate"],
         "money_per": d["money_per"]["nouns"],
         "money_not_moved": set(d["direction"]["money_not_moved"]),
+        "money_always_moved": set(d["direction"]["money_always_moved"]),
         "money_per_before": {k.lower(): v for k, v in d["money_per"]["before"].items()},
         "money_per_before_re": re.compile(
             r"\b(" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in d["money_per"]["before"])
@@ -122,7 +123,7 @@ def extract_from_doc(doc: Doc) -> list[dict]:
     idioms = [m.span() for p in cues["one_idioms"] for m in p.finditer(text)] if "one" in text.lower() else []
     claims = []
     for q in find_quantities(text):
-        if q.role in ("year", "score") or any(s <= q.num_start < e for s, e in blocked):
+        if q.role in ("year", "score") or any(s < q.num_end and q.num_start < e for s, e in blocked):
             continue
         if q.words and q.value == 1 and q.qualifier == "exact" \
                 and any(s <= q.num_start < e for s, e in idioms):
@@ -184,7 +185,7 @@ def is_claim(q: Quantity, span: Span, cues: dict, text: str) -> bool:
         return False
     if nxt is not None and nxt.lower_.rstrip(".") in cues["months"] and q.value < 32 and not q.words:
         return False
-    if nxt is not None and nxt.lower_ in cues["time_nouns"]:
+    if nxt is not None and nxt.lower_ in cues["time_nouns"] and _clock_reading(q, text):
         return False
     if cues["group_before_re"].search(text, max(0, q.num_start - 30), q.num_start):
         return False    # "workers aged 16 to 19": the label of a group
@@ -209,6 +210,16 @@ def is_claim(q: Quantity, span: Span, cues: dict, text: str) -> bool:
         if q.qualifier != "range" and cues["time_superlative_re"].search(text[max(0, q.start - 60):q.start]):
             return False    # "the highest level in (nearly) three years"
     return True
+
+
+_CLOCK = re.compile(r"(\d{1,2})(?:[.:]?(\d\d))?")
+
+
+def _clock_reading(q: Quantity, text: str) -> bool:
+    """"10 pm", "2.30 pm": a figure that can be a time of day (not "2.123 pm",
+    which is 2.123 picometres)."""
+    m = _CLOCK.fullmatch(text[q.num_start:q.num_end])
+    return m is not None and int(m.group(1)) <= 24 and int(m.group(2) or 0) < 60
 
 
 def _in_name(span: Span, cues: dict) -> bool:
@@ -250,6 +261,8 @@ def _claim(q: Quantity, span: Span, cues: dict, sents: Sentences) -> dict:
     if head is None and q.role:
         head = subject_of_change(span, cues)
     kind, direction, unit = classify(q, span, head, cues, sent, sents.text)
+    if not direction and kind in _LEVELS and not q.ratio:
+        direction = reached_direction(span, q.start, cues)
     return {
         "start_char": q.start, "end_char": q.end, "text": q.text,
         "kind": kind, "value": q.value, "low": q.low, "high": q.high,
@@ -262,6 +275,51 @@ def _claim(q: Quantity, span: Span, cues: dict, sents: Sentences) -> dict:
         "stated_low": q.range_low if q.qualifier == "range" else q.value,
         "stated_high": q.range_high if q.qualifier == "range" else q.value,
     }
+
+
+_LEVELS = ("count", "amount", "percent")
+
+
+def reached_direction(span: Span, q_start: int, cues: dict) -> str:
+    """"dropped to 1.25", "rose to 5.9% from 5.4%", "climbed 7% to an average
+    of £1,250": a level reached by a move takes the move's direction; it
+    stays a level (the level it came *from* takes none)."""
+    tok = span.root
+    for _ in range(3):          # up to the head of the figure's noun phrase
+        if tok.dep_ not in _IN_PHRASE or tok.head.i == tok.i \
+                or tok.head.pos_ == "NUM" and tok.head not in span:
+            break
+        tok = tok.head
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ == "pobj":
+        tok = tok.head.head     # "to an average of £1,250"
+    to = tok.head
+    if tok.dep_ != "pobj" or to.lower_ != "to" or to.dep_ != "prep" or to.i >= span.start:
+        return ""
+    first = span.start
+    while first > to.i + 1 and span.doc[first - 1].idx >= q_start:
+        first -= 1
+    if any(t.pos_ == "NUM" or t.pos_ == "ADP" and t.lower_ != "of" for t in span.doc[to.i + 1:first]):
+        return ""               # the parse joined "to" to a later figure ("to 227 across six states")
+    verb = to.head
+    if verb.pos_ != "VERB":
+        return ""
+    if verb.lower_ in cues["dec"] or verb.lemma_ in cues["dec"]:
+        return "decrease"
+    if verb.lower_ in cues["inc"] or verb.lemma_ in cues["inc"]:
+        return "increase"
+    return ""
+
+
+_IN_PHRASE = ("nummod", "compound", "quantmod", "nmod", "amod")
+
+
+_SIGNS = {"+": "increase", "-": "decrease", "−": "decrease", "–": "decrease"}
+
+
+def _signed(text: str, q: Quantity) -> str:
+    """The direction an explicit sign gives ("Nikkei +0.6%, Kospi -0.3%")."""
+    lead = text[q.start:q.num_start]
+    return next((d for sign, d in _SIGNS.items() if sign in lead), "")
 
 
 def counted_noun(span: Span, cues: dict | None = None):
@@ -396,6 +454,8 @@ def classify(q: Quantity, span: Span, head, cues: dict, sent: Span, text: str) -
     if q.percent:
         # "91% of children" is a share; "fell to 3.9%" a level; "a 55% increase", "up 55%" a change
         share = after_words[:1] == ["of"]
+        if not (share or level) and _signed(text, q):
+            return "pct_change", _signed(text, q), "%"   # a list of moves: "Hang Seng -1.2%"
         d = "" if share or level else direction_near()
         return ("pct_change" if d else "percent"), d, "%"
     if q.ratio and after_words[:1] == ["of"] or q.ratio and not q.currency and not q.unit:
@@ -417,7 +477,7 @@ def classify(q: Quantity, span: Span, head, cues: dict, sent: Span, text: str) -
     if q.unit:
         d = _change_direction(before_words, after_words, cues)
         if d is None and not q.role:
-            d = _object_of_change_verb(doc, span, q, cues)
+            d = _size_of_move(doc, span, q, cues)
         return ("change" if d else "amount"), d or "", q.unit
     m = cues["rate_re"].match(text[q.end:q.end + 60])
     if m:
@@ -425,7 +485,7 @@ def classify(q: Quantity, span: Span, head, cues: dict, sent: Span, text: str) -
         return "rate", "", f"{noun} {per}".strip()
     d = None if level and q.role else _change_direction(before_words, after_words, cues)
     if d is None and not q.role:
-        d = _object_of_change_verb(doc, span, q, cues)
+        d = _size_of_move(doc, span, q, cues)
     if d is not None:
         return "change", d, noun
     return "count", "", noun
@@ -444,6 +504,16 @@ def _object_of_change_verb(doc: Doc, span: Span, q: Quantity, cues: dict) -> str
     return None
 
 
+def _size_of_move(doc: Doc, span: Span, q: Quantity, cues: dict) -> str | None:
+    """A count or measure that is the object of a change verb ("shed 4,000
+    jobs") or right after a verb of movement ("the Dow fell 350 points", "may
+    rise 0.5 to 1.2 metres"; not "climbed above 95", a level)."""
+    d = _object_of_change_verb(doc, span, q, cues)
+    if d is None and q.qualifier in ("exact", "approx", "range"):
+        d = _money_moved(doc, span, q, cues)
+    return d
+
+
 def _verb_before(doc: Doc, span: Span, q: Quantity):
     """The token right before the figure (and its qualifier words) when it
     is a verb, else None."""
@@ -454,11 +524,13 @@ def _verb_before(doc: Doc, span: Span, q: Quantity):
 
 
 def _money_moved(doc: Doc, span: Span, q: Quantity, cues: dict) -> str | None:
-    """"jumped $1.2 billion", "shed 45 cents", "added 12 sen": money right
-    after a verb of movement is the size of the move. Not after the verbs
-    of extract.toml money_not_moved ("lost $3.5 billion" is a loss)."""
+    """"jumped $1.2 billion", "shed 45 cents", "added 12 sen", "the index
+    dropped 215 points": money (or a count) right after a verb of movement
+    is the size of the move. Not after the verbs of extract.toml
+    money_not_moved ("lost $3.5 billion" is a loss), unless in a sub-unit
+    only prices move in ("gained 14 sen")."""
     verb = _verb_before(doc, span, q)
-    if verb is None or verb.lemma_ in cues["money_not_moved"]:
+    if verb is None or verb.lemma_ in cues["money_not_moved"] and q.currency not in cues["money_always_moved"]:
         return None
     word, lemma = verb.lower_, verb.lemma_
     if word in cues["dec"] or lemma in cues["verb_dec"]:
