@@ -202,8 +202,9 @@ def test_news_case_table_precision_recall():
     f1_full = 2 * pf * rf / (pf + rf)
     print(f"\nnews cases: value P={p:.3f} R={r:.3f} F1={f1:.3f}; "
           f"value+kind+direction P={pf:.3f} R={rf:.3f} F1={f1_full:.3f}")
-    assert f1 >= 0.95
-    assert f1_full >= 0.90
+    # reached 0.997 / 0.997 on 310 sentences (issue 16); the floors keep it
+    assert f1 >= 0.99
+    assert f1_full >= 0.98
 
 
 @pytest.mark.parametrize("text,figure,qualifier", [
