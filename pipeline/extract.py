@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import cache
+from itertools import takewhile, zip_longest
 
 import numpy as np
 from spacy.language import Language
@@ -62,6 +63,7 @@ def _cues() -> dict:
         "dec": set(direction["decrease"]),
         "inc": set(direction["increase"]),
         "neutral": set(direction["neutral"]),
+        "clause_breaks": set(direction["clause_breaks"]),
         "level_before": set(direction["level_before"]),
         "verb_inc": set(direction["change_verbs_increase"]),
         "verb_dec": set(direction["change_verbs_decrease"]),
@@ -101,6 +103,7 @@ def _cues() -> dict:
         "time_units": set(nc.get("time_units", [])),
         "time_reference_after": set(nc.get("time_reference_after", [])),
         "period_after": set(nc["period_after"]),
+        "period_before_month": set(nc["period_before_month"]),
         "period_keep_before": set(nc["period_keep_before"]),
         "time_adjectives": set(nc["time_adjectives"]),
         "group_before_re": re.compile(r"(?<![\w])(?:" + "|".join(
@@ -202,9 +205,9 @@ def is_claim(q: Quantity, span: Span, cues: dict, text: str) -> bool:
         if after is not None and after.lower_ in cues["time_reference_after"] and not (
                 prev is not None and prev.lower_ in cues["duration_before"]):
             return False
-        if after is not None and after.lower_ in cues["period_after"] and not (
-                prev is not None and prev.lower_ in cues["period_keep_before"]):
-            return False    # "for the three months ended Sept. 30"
+        if after is not None and (after.lower_ in cues["period_after"] or _to_a_month(doc, after, cues)) \
+                and not (prev is not None and prev.lower_ in cues["period_keep_before"]):
+            return False    # "for the three months ended Sept. 30", "the nine months to September"
         if q.qualifier == "exact" and cues["time_before_re"].search(text[max(0, q.start - 25):q.start]):
             return False
         if q.qualifier != "range" and cues["time_superlative_re"].search(text[max(0, q.start - 60):q.start]):
@@ -212,14 +215,21 @@ def is_claim(q: Quantity, span: Span, cues: dict, text: str) -> bool:
     return True
 
 
-_CLOCK = re.compile(r"(\d{1,2})(?:[.:]?(\d\d))?")
+_CLOCK = re.compile(r"(\d{1,2})(?:[.:]?(\d\d))?(?::\d\d)?")
 
 
 def _clock_reading(q: Quantity, text: str) -> bool:
-    """"10 pm", "2.30 pm": a figure that can be a time of day (not "2.123 pm",
-    which is 2.123 picometres)."""
+    """"10 pm", "2.30 pm", "10:30:00 GMT": a figure that can be a time of day
+    (not "2.123 pm", which is 2.123 picometres)."""
     m = _CLOCK.fullmatch(text[q.num_start:q.num_end])
     return m is not None and int(m.group(1)) <= 24 and int(m.group(2) or 0) < 60
+
+
+def _to_a_month(doc: Doc, tok, cues: dict) -> bool:
+    """"to September", "until June 30": a word of extract.toml
+    period_before_month, then a month."""
+    return tok.lower_ in cues["period_before_month"] and tok.i + 1 < len(doc) \
+        and doc[tok.i + 1].lower_.rstrip(".") in cues["months"]
 
 
 def _in_name(span: Span, cues: dict) -> bool:
@@ -428,8 +438,10 @@ def classify(q: Quantity, span: Span, head, cues: dict, sent: Span, text: str) -
     level = q.role in ("from", "to") or (before_words[-1:] and before_words[-1] in cues["level_before"])
 
     def direction_near() -> str:
-        # closest cue word wins; look after first, then before
-        near = after_words[:3] + list(reversed(before_words))
+        # the closest cue word wins, after before before at the same distance;
+        # after the figure only up to a clause break ("lost 1.5% while Shanghai rose")
+        after = list(takewhile(lambda w: w not in cues["clause_breaks"], after_words[:3]))
+        near = [w for pair in zip_longest(after, reversed(before_words)) for w in pair if w is not None]
         for w in near:
             if w in cues["dec"]:
                 return "decrease"
@@ -562,6 +574,15 @@ def _change_direction(before: list[str], after: list[str], cues: dict) -> str | 
             return "decrease" if before[-3] in cues["dec"] else "increase"
         if len(before) > 2 and before[-1] == "by" and before[-3] in cues["dec"] | cues["inc"]:
             return "decrease" if before[-3] in cues["dec"] else "increase"
+        # "rise by an average of £94", "fell by a total of 300"
+        by = [i for i in range(max(1, len(before) - 5), len(before) - 1) if before[i] == "by"]
+        if before[-1] == "of" and by and before[by[-1] - 1] in cues["dec"] | cues["inc"]:
+            return "decrease" if before[by[-1] - 1] in cues["dec"] else "increase"
+        # "slashed its forecast by a quarter": the verb a few words before "by"
+        if before[-1] == "by":
+            for w in takewhile(lambda w: w not in cues["clause_breaks"], reversed(before[-6:-1])):
+                if w in cues["dec"] or w in cues["inc"]:
+                    return "decrease" if w in cues["dec"] else "increase"
     return None
 
 

@@ -162,8 +162,8 @@ def _qualifier_after(text: str, end: int) -> tuple[str, int]:
         return "exact", end
     rest = text[m.end():m.end() + 12]
     if re.match(r"\s*(?:than\s+)?[-−]?\s?(?:\d|\.\d)", rest) or re.match(r"\s+than\s+\w", rest) \
-            and not re.match(r"\s+than\s+(?:it|that|this)\b", rest):
-        return "exact", end
+            and not re.match(r"\s+than\s+(?:it|that|this)\b", rest) or re.match(r"\s+to\b", rest):
+        return "exact", end      # "90mph and up to 100mm": the qualifier of the next figure
     phrase = _phrase_key(m.group(1))
     if phrase in ("plus", "+") and re.match(r"\s*\w", rest) and not re.match(r"\s*(?:[a-z]+s|people)\b", rest):
         return "exact", end
@@ -261,31 +261,44 @@ def find_quantities(text: str) -> list[Quantity]:
 
 
 @cache
-def _vague() -> tuple[re.Pattern, dict[str, tuple[float, float]]]:
-    spans = {_phrase_key(k): (float(lo), float(hi)) for k, (lo, hi) in load("numbers")["vague"].items()}
-    words = sorted(spans, key=len, reverse=True)
-    pattern = re.compile(rf"(?<![\w-])({_alt(words)})\s+of\b", re.I)
-    return pattern, spans
+def _vague() -> tuple[re.Pattern, re.Pattern, dict[str, tuple[float, float]]]:
+    """The vague-amount patterns ("dozens of", "a few hundred") and the
+    interval of each phrase (numbers.toml [vague], [vague_scaled])."""
+    n = load("numbers")
+    spans = {_phrase_key(k): (float(lo), float(hi)) for k, (lo, hi) in n["vague"].items()}
+    pattern = re.compile(rf"(?<![\w-])({_alt(spans)})\s+of\b", re.I)
+    mult = n["words"]["multipliers"]
+    scales = {**mult, "dozen": n["words"]["groups"]["dozen"]}
+    scales.update({f"{a} {b}": mult[a] * mult[b] for a in mult for b in mult if mult[b] > mult[a]})
+    for prefix, (lo, hi) in n["vague_scaled"].items():   # "several hundred thousand"
+        for word, size in scales.items():
+            spans[_phrase_key(f"{prefix} {word}")] = (float(lo * size), float(hi * size))
+    scaled = re.compile(rf"(?<![\w-])(?:{_alt(n['vague_scaled'])})\s+(?:{_alt(scales)})(?![\w-])", re.I)
+    return pattern, scaled, spans
 
 
 def vague_words() -> frozenset[str]:
-    """The vague quantities of numbers.toml [vague], as phrase keys."""
-    return frozenset(_vague()[1])
+    """The vague quantities of numbers.toml [vague] and [vague_scaled], as
+    phrase keys."""
+    return frozenset(_vague()[2])
 
 
 def _with_vague(text: str, found: list[Quantity]) -> list[Quantity]:
-    """"Dozens of homes", "tens of thousands of people": a vague quantity, as
-    the interval numbers.toml [vague] gives it (qualifier "range")."""
-    pattern, spans = _vague()
-    if not pattern.search(text):
+    """"Dozens of homes", "tens of thousands of people", "a few hundred
+    fans": a vague quantity, as the interval numbers.toml gives it
+    (qualifier "range"); in "a few hundred" it replaces the bare "hundred"."""
+    pattern, scaled, spans = _vague()
+    if not pattern.search(text) and not scaled.search(text):
         return found
     out = list(found)
-    for m in pattern.finditer(text):
-        s, e = m.span(1)
-        if any(q.start < e and s < q.end for q in found):
-            continue
-        low, high = spans[_phrase_key(m.group(1))]
-        mc = _vocab()["cur_after"].match(text, m.end())  # "millions of dollars"
+    spots = [(m.span(1), m.end()) for m in pattern.finditer(text)
+             if not any(q.start < m.end(1) and m.start(1) < q.end for q in found)]
+    for m in scaled.finditer(text):
+        out = [q for q in out if not (q.start < m.end() and m.start() < q.end)]
+        spots.append((m.span(), m.end()))
+    for (s, e), after in spots:
+        low, high = spans[_phrase_key(text[s:e])]
+        mc = _vocab()["cur_after"].match(text, after)  # "millions of dollars"
         currency = _vocab()["cur_words"].get(_phrase_key(mc.group()), "") if mc else ""
         out.append(Quantity(start=s, end=e, text=text[s:e], value=low, low=low, high=high,
                             qualifier="range", percent=False, points=False, currency=currency,

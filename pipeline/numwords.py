@@ -99,9 +99,8 @@ def vocab() -> dict:
     glued = "".join(rf"|(?<=(?<![A-Za-z]){re.escape(k)})" if k.isalpha() else rf"|(?<={re.escape(k)})"
                     for k in n["currency"]["symbols"] if k[-1].isalpha())
     after = rf"(?:(?<![\w.]){glued})"
-    # a race time: "1:45.62", "2:05:30.4" (minutes:seconds with tenths; a
-    # clock never shows those)
-    timing = r"(?P<timing>\d{1,2}(?::\d\d){1,2}\.\d+)(?![\d:])"
+    # a race time: "1:45.62", "2:05:30.4", "2:06:35" (see numbers.toml [timings])
+    timing = r"(?P<timing>\d{1,2}(?::\d\d){1,2}\.\d+|\d{1,2}:\d\d:\d\d)(?![\d:]|\.\d)"
     atom = re.compile(
         rf"{begins}(?:(?<![\w.]){slash}|(?<![\w.:]){timing}|{after}{digits}|(?P<vulg>{vulgar})"
         rf"|(?<![\w'’])(?P<word>{word_alt})(?![\w'’]))", re.I)
@@ -212,10 +211,11 @@ def _atoms(text: str) -> list[_Tok]:
 
 
 def _timing_tok(m: re.Match) -> _Tok:
-    """"1:45.62" -> 105.62 (seconds), stated to the hundredth."""
+    """"1:45.62" -> 105.62 (seconds), stated to the hundredth; "2:06:35" -> 7595."""
     *whole, last = m.group("timing").split(":")
     value = sum(int(p) * 60 ** (len(whole) - i) for i, p in enumerate(whole)) + float(last)
-    return _Tok("num", value, m.start(), m.end(), 10.0 ** -len(last.split(".")[1]), scaled=True)
+    decimals = len(last.partition(".")[2])
+    return _Tok("num", value, m.start(), m.end(), 10.0 ** -decimals, scaled=True)
 
 
 _OF_AFTER = re.compile(r"\s+of\b", re.I)

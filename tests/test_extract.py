@@ -226,6 +226,8 @@ def test_level_without_noun_takes_the_subject_of_the_change():
     "Rates are at the highest level in 16 years.",
     "Wages grew in the three months to December.",
     "It is the first time in six months that prices fell.",
+    "Revenue for the nine months to September was flat.",
+    "The economy shrank in the final three months of the year.",
 ])
 def test_time_references_are_not_claims(text):
     assert claims(text) == []
@@ -413,6 +415,11 @@ MONEY_AND_RANGES = [
      [("44 ml", 44, None, None, "exact", "ml"), ("50 mg", 50, None, None, "exact", "mg")]),
     ("Unemployment fell by 2.4 million to 25.4 million.",   # a change, then the level reached
      [("2.4 million", 2.4e6, None, None, "exact", None), ("25.4 million", 25.4e6, None, None, "exact", None)]),
+    ("A few hundred fans waited outside.", [("A few hundred", 200, 200, 500, "range", None)]),
+    ("Several hundred thousand people fled.",
+     [("Several hundred thousand", 3e5, 3e5, 9e5, "range", None)]),
+    ("The storm brought gusts of 90mph and up to 100mm of rain.",
+     [("90mph", 90, None, None, "exact", "mph"), ("up to 100mm", 100, 0, 100, "at_most", "mm")]),
     # what must stay as it was
     ("4 thousand 3 hundred people came.", [("4 thousand 3 hundred", 4300, None, None, "exact", None)]),
     ("votes of 2 or 5 were cast", [("2", 2, None, None, "exact", None), ("5", 5, None, None, "exact", None)]),
@@ -473,6 +480,11 @@ def test_vague_amounts_are_not_compared():
     ("The Dow fell 350 points, or 0.9 percent, to 38,700.", "38,700", "count", "decrease"),
     ("The toll climbed above 95 on Monday.", "above 95", "count", ""),
     ("The shares gained 14 sen to RM5.60.", "14 sen", "change", "increase"),
+    # the direction is read within the clause, the closest cue first
+    ("Hong Kong's Hang Seng index lost 1.5% while Shanghai rose 0.2%.", "1.5%", "pct_change", "decrease"),
+    ("Eurozone inflation slowed to 2.2% in August.", "2.2%", "percent", "decrease"),
+    ("Electricity bills will rise by an average of £94 a year.", "£94", "change", "increase"),
+    ("The drug company slashed its forecast by a quarter.", "a quarter", "change", "decrease"),
 ])
 def test_direction_of_moves_levels_and_signed_lists(text, figure, kind, direction):
     row = extract_claims(text).set_index("text").loc[figure]
@@ -483,6 +495,8 @@ def test_direction_of_moves_levels_and_signed_lists(text, figure, kind, directio
     ("Neutrinos beat light by a factor of 2.48×10−5, the team said.", "2.48×10−5", 2.48e-5, None),
     ("He finished the 200m freestyle in 1:45.62.", "1:45.62", 105.62, "s"),      # a race time
     ("She ran 2:05:30.4 in Berlin.", "2:05:30.4", 7530.4, "s"),
+    ("The winner crossed the line in 2:06:35.", "2:06:35", 7595, "s"),
+    ("He is 6ft 5in tall.", "6ft", 6, "ft"),
     ("He finished the 200m freestyle in 1:45.62.", "200", 200, None),         # metres, not 200 million
     ("It cost $200m last year.", "$200m", 200e6, "USD"),
     ("The router offers 5GHz and 2.4GHz bands.", "5GHz", 5, "GHz"),
@@ -508,7 +522,7 @@ def test_suspended_hyphen_range():
 @pytest.mark.parametrize("text", [
     "Meet us at 10:30 a.m. on Friday.", "The news at 10:30:00 GMT.", "Polls close at 10 pm.",
     "The meeting starts at 2.30 pm.", "Flights resume at 0600 GMT.", "United won 3-1 at home.",
-    "The phone supports 4G.",
+    "The phone supports 4G.", "We met at 10:30:00 sharp.", "The S&P/ASX 200 closed flat.",
 ])
 def test_times_scores_and_names_stay_out(text):
     assert claims(text) == []
