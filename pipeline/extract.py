@@ -69,6 +69,7 @@ def _cues() -> dict:
         "verb_dec": set(direction["change_verbs_decrease"]),
         "change_after": set(d["change"]["after"]),
         "change_before": set(d["change"]["before"]),
+        "by_of_words": set(d["change"]["by_of_words"]),
         "multiple_after": set(d["multiple"]["after"]),
         "multiple_verbs": d["multiple"]["verbs"],
         "multiple_words": d["multiple"]["words"],
@@ -574,9 +575,11 @@ def _change_direction(before: list[str], after: list[str], cues: dict) -> str | 
             return "decrease" if before[-3] in cues["dec"] else "increase"
         if len(before) > 2 and before[-1] == "by" and before[-3] in cues["dec"] | cues["inc"]:
             return "decrease" if before[-3] in cues["dec"] else "increase"
-        # "rise by an average of £94", "fell by a total of 300"
+        # "rise by an average of £94", "fell by a total of 300" (not "boosted
+        # by the opening of two stations")
         by = [i for i in range(max(1, len(before) - 5), len(before) - 1) if before[i] == "by"]
-        if before[-1] == "of" and by and before[by[-1] - 1] in cues["dec"] | cues["inc"]:
+        if before[-1] == "of" and by and before[by[-1] - 1] in cues["dec"] | cues["inc"] \
+                and all(w in cues["by_of_words"] for w in before[by[-1] + 1:-1]):
             return "decrease" if before[by[-1] - 1] in cues["dec"] else "increase"
         # "slashed its forecast by a quarter": the verb a few words before "by"
         if before[-1] == "by":

@@ -329,6 +329,8 @@ def _number_at(toks: list[_Tok], i: int, text: str):
             else:
                 break
         elif k in ("unit", "teen", "tens"):
+            if last == "mult" and toks[j - 1].scaled:
+                break            # "$45M five-day frame": a word after "45M" starts a new figure
             if last == "tens" and k == "unit" and t.value > 0:
                 cur += t.value
                 small += t.value

@@ -669,4 +669,29 @@ CASES = [
      [(2, "multiple", "increase"), (450000, "amount", "increase")]),
     ("Consumer confidence dropped 5 points to minus 21 in May.",
      [(5, "change", "decrease"), (-21, None, "decrease")]),
+    # --- sixteenth batch (issue 16): names with numbers, written blind, scored
+    # once before any fix. It found: "7-Eleven" read as 7 and 11, "Max 9" read
+    # as a count. Left: "its 737" (no maker named), "The 3M settlement" read as
+    # 3 million, "Year 11 pupils" read as a count.
+    ("Boeing grounded its 737 Max 9 jets after a door plug blew out.", []),
+    ("The prime minister returned to No 10 Downing Street on Monday.", []),
+    ("Traffic on the M25 was stuck for hours after the crash.", []),
+    ("The Category 4 hurricane made landfall near Tampa.", []),
+    ("The startup raised $20m in a Series B round led by Sequoia.", [(20e6, "amount", None)]),
+    ("Delegates at COP28 agreed to triple renewable capacity by 2030.", []),
+    ("The San Francisco 49ers won 27-10.", []),
+    ("The 7-Eleven chain has 13,000 stores in the US.", [(13000, "count", None)]),
+    ("Apple unveiled the iPhone 15 at its event in Cupertino.", []),
+    ("The A-level pass rate fell to 97.2 per cent.", [(97.2, "percent", "decrease")]),
+    ("The Year 11 pupils sat their exams in June.", []),
+    ("Landlords can no longer use Section 21 to evict tenants.", []),
+    ("The 3M settlement is worth $10.3 billion.", [(10.3e9, "amount", None)]),
+    ("Euro 2024 drew a TV audience of 5 billion.", [(5e9, "count", None)]),
+    ("The tournament, now in its 150th year, offers a purse of $25 million.", [(25e6, "amount", None)]),
+    ("The FTSE 250 index of midcaps rose 1.1%.", [(1.1, "pct_change", "increase")]),
+    ("Voters rejected Proposition 22 by a 2-1 margin.", []),
+    ("The Covid-19 pandemic killed an estimated 7 million people.", [(7e6, "count", None)]),
+    ("The G7 leaders met in Hiroshima.", []),
+    ("The vote was 6-3 along ideological lines.", []),
+    ("He served 20 years of a 30-year sentence.", [(20, None, None)]),
 ]

@@ -485,6 +485,7 @@ def test_vague_amounts_are_not_compared():
     ("Eurozone inflation slowed to 2.2% in August.", "2.2%", "percent", "decrease"),
     ("Electricity bills will rise by an average of £94 a year.", "£94", "change", "increase"),
     ("The drug company slashed its forecast by a quarter.", "a quarter", "change", "decrease"),
+    ("The line was boosted by the opening of two new stations.", "two", "count", ""),   # a cause
 ])
 def test_direction_of_moves_levels_and_signed_lists(text, figure, kind, direction):
     row = extract_claims(text).set_index("text").loc[figure]
@@ -497,6 +498,7 @@ def test_direction_of_moves_levels_and_signed_lists(text, figure, kind, directio
     ("She ran 2:05:30.4 in Berlin.", "2:05:30.4", 7530.4, "s"),
     ("The winner crossed the line in 2:06:35.", "2:06:35", 7595, "s"),
     ("He is 6ft 5in tall.", "6ft", 6, "ft"),
+    ("It is tracking toward a $45M five-day frame.", "$45M", 45e6, "USD"),   # not 45,000,005
     ("He finished the 200m freestyle in 1:45.62.", "200", 200, None),         # metres, not 200 million
     ("It cost $200m last year.", "$200m", 200e6, "USD"),
     ("The router offers 5GHz and 2.4GHz bands.", "5GHz", 5, "GHz"),
