@@ -295,6 +295,10 @@ def reached_direction(span: Span, q_start: int, cues: dict) -> str:
     """"dropped to 1.25", "rose to 5.9% from 5.4%", "climbed 7% to an average
     of £1,250": a level reached by a move takes the move's direction; it
     stays a level (the level it came *from* takes none)."""
+    doc = span.doc
+    first = span.start          # the claim's first token (its qualifier included)
+    while first > 0 and doc[first - 1].idx >= q_start:
+        first -= 1
     tok = span.root
     for _ in range(3):          # up to the head of the figure's noun phrase
         if tok.dep_ not in _IN_PHRASE or tok.head.i == tok.i \
@@ -304,20 +308,33 @@ def reached_direction(span: Span, q_start: int, cues: dict) -> str:
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ == "pobj":
         tok = tok.head.head     # "to an average of £1,250"
     to = tok.head
-    if tok.dep_ != "pobj" or to.lower_ != "to" or to.dep_ != "prep" or to.i >= span.start:
-        return ""
-    first = span.start
-    while first > to.i + 1 and span.doc[first - 1].idx >= q_start:
-        first -= 1
-    if any(t.pos_ == "NUM" or t.pos_ == "ADP" and t.lower_ != "of" for t in span.doc[to.i + 1:first]):
+    if tok.dep_ != "pobj" or to.lower_ != "to" or to.dep_ != "prep" or to.i >= first:
+        return _reached_by_words(doc, first, cues)
+    if any(t.pos_ == "NUM" or t.pos_ == "ADP" and t.lower_ != "of" for t in doc[to.i + 1:first]):
         return ""               # the parse joined "to" to a later figure ("to 227 across six states")
     verb = to.head
     if verb.pos_ != "VERB":
+        return _reached_by_words(doc, first, cues)
+    return _direction_of(verb.lower_, cues) or _direction_of(verb.lemma_, cues)
+
+
+def _direction_of(word: str, cues: dict) -> str:
+    return "decrease" if word in cues["dec"] else "increase" if word in cues["inc"] else ""
+
+
+def _reached_by_words(doc: Doc, first: int, cues: dict) -> str:
+    """"The bank cut rates by 25bp to 3.75%" when the parse makes "cut" a noun
+    and hangs "to" on it: a direction word among the six words before a "to"
+    right before the figure, within the clause (not a comparative or
+    up/down, which say how the *change* moved)."""
+    if first == 0 or doc[first - 1].lower_ != "to" or doc[first - 1].head.pos_ == "VERB":
         return ""
-    if verb.lower_ in cues["dec"] or verb.lemma_ in cues["dec"]:
-        return "decrease"
-    if verb.lower_ in cues["inc"] or verb.lemma_ in cues["inc"]:
-        return "increase"
+    for t in reversed(doc[max(0, first - 7):first - 1]):
+        if t.is_punct or t.lower_ in cues["clause_breaks"]:
+            break
+        if t.lower_ not in cues["change_after"] and t.lower_ not in ("up", "down") \
+                and _direction_of(t.lower_, cues):
+            return _direction_of(t.lower_, cues)
     return ""
 
 

@@ -534,8 +534,8 @@ CASES = [
     # It found: "a few hundred" read as 100, "several thousand" lost, "lost
     # 1.5% while Shanghai rose" read as a rise, "slowed to 2.2%" without
     # direction, "S&P/ASX 200" read as a count, "the nine months to September"
-    # read as a count. Left: "cut rates by 25bp to 3.75%" (the parse makes
-    # "cut" a noun, so 3.75% gets no direction).
+    # read as a count, "cut rates by 25bp to 3.75%" without direction on 3.75%
+    # (the parse makes "cut" a noun; fixed by reading the words before "to").
     ("The recall affects about half a million cars sold since 2019.", [(5e5, "count", None)]),
     ("Fewer than one in three households own a car in the city.", [(1 / 3, None, None)]),
     ("The vote passed by a margin of 3 to 2.", [(3, None, None), (2, None, None)]),

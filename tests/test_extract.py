@@ -486,6 +486,9 @@ def test_vague_amounts_are_not_compared():
     ("Electricity bills will rise by an average of £94 a year.", "£94", "change", "increase"),
     ("The drug company slashed its forecast by a quarter.", "a quarter", "change", "decrease"),
     ("The line was boosted by the opening of two new stations.", "two", "count", ""),   # a cause
+    # the parse reads "cut" as a noun and hangs "to" on it: the words before "to" tell
+    ("The central bank cut rates by 25bp to 3.75%.", "3.75%", "percent", "decrease"),
+    ("Access to 40% of the market was granted.", "40%", "percent", ""),
 ])
 def test_direction_of_moves_levels_and_signed_lists(text, figure, kind, direction):
     row = extract_claims(text).set_index("text").loc[figure]
