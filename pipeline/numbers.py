@@ -461,8 +461,12 @@ _BY_BEFORE = re.compile(r"\bby\s+$", re.I)
 
 def _range_after_verb(text: str, a: Quantity, b: Quantity, back: str) -> bool:
     """"cut 5,000 to 7,000 jobs": right after a verb of change, "A to B" with
-    no "by" before A, both figures alike and close together, is a range."""
-    if _BY_BEFORE.search(back) or a.qualifier != "exact" or b.qualifier != "exact":
+    no "by" before A, both figures alike and close together, is a range. With
+    "by", two percentages are one too ("could fall by 10% to 25%"); other
+    figures are a change, then the level reached ("fell by 2.4 million to
+    25.4 million")."""
+    if _BY_BEFORE.search(back) and not (a.percent and b.percent) \
+            or a.qualifier != "exact" or b.qualifier != "exact":
         return False
     if a.role or b.role or a.unit and a.unit != b.unit:
         return False             # "rise 0.5 to 1.2 metres": the second carries the unit

@@ -409,6 +409,8 @@ def _number_at(toks: list[_Tok], i: int, text: str):
                 break
             if nxt.kind == "num" and (toks[start].kind == "num" and last == "num"):
                 break
+            if last == "mult" and _scale_again(toks, j, text, last_mult):
+                break            # "between 5 million and 6 million", "60m and 65m": two figures
             whole_before_and = (total + cur, last_mult, last)
             seg_start = j + 1
             last = "and"
@@ -472,6 +474,21 @@ def _adjacent(text: str, a: _Tok, b: _Tok) -> bool:
     gap = text[a.end:b.start]
     return len(gap) <= 4 and (gap == "" or re.fullmatch(r"[\s\-–]*", gap) is not None) \
         and "\n" not in gap
+
+
+def _scale_again(toks: list[_Tok], j: int, text: str, last_mult: float) -> bool:
+    """After a scale and "and" (token j), whether the words that follow name
+    a scale again, as big or bigger: "5 million and 6 million" are two
+    figures; "one million and fifty thousand", "3 million and a half" one."""
+    if toks[j - 1].scaled:
+        return True              # "60m and 65m"
+    k = j + 1
+    while k < len(toks) and _adjacent(text, toks[k - 1], toks[k]) \
+            and toks[k].kind in ("unit", "teen", "tens", "num", "hundred", "mult"):
+        if toks[k].kind == "mult" and toks[k].value >= last_mult or toks[k].scaled:
+            return True
+        k += 1
+    return False
 
 
 _COMMA = re.compile(r",\s?")

@@ -694,4 +694,37 @@ CASES = [
     ("The G7 leaders met in Hiroshima.", []),
     ("The vote was 6-3 along ideological lines.", []),
     ("He served 20 years of a 30-year sentence.", [(20, None, None)]),
+    # --- seventeenth batch (issue 16): written blind, scored once before any fix.
+    # It found: "between 60m and 65m" read as one figure of 125 million (and
+    # "5 million and 6 million" as 11 million: a scale after "and" that is as
+    # big as the one before starts a new figure), "could fall by 10% to 25%"
+    # read as a change and a level.
+    ("The airline expects to carry between 60m and 65m passengers this year.", [(60e6, "count", None)]),
+    ("Wage growth eased to 5.6 per cent from 6 per cent.", [(5.6, "percent", "decrease"), (6, "percent", "")]),
+    ("Shares of the chipmaker jumped as much as 9% in early trading.", [(9, "pct_change", "increase")]),
+    ("The country's debt stands at roughly 120% of GDP.", [(120, "percent", None)]),
+    ("Almost 2,000 homes were evacuated as the fire spread.", [(2000, "count", None)]),
+    ("The deal values each share at 425p, a 38 per cent premium.", [(425, "amount", None), (38, None, None)]),
+    ("Sterling was down 0.3% at $1.2650.", [(0.3, "pct_change", "decrease"), (1.265, "amount", None)]),
+    ("Net profit more than tripled to 3.4 billion euros.",
+     [(3, "multiple", "increase"), (3.4e9, "amount", "increase")]),
+    ("The death toll rose by 12 overnight to 96.", [(12, "change", "increase"), (96, "count", "increase")]),
+    ("Nearly one-fifth of adults now use the app daily.", [(0.2, None, None)]),
+    ("Spending fell 0.4% in real terms, the first drop in 18 months.", [(0.4, "pct_change", "decrease")]),
+    ("The yen slid to 155 per dollar, its weakest level since 1990.", [(155, None, "decrease")]),
+    ("Crop yields could fall by 10% to 25% by mid-century.", [(10, "pct_change", "decrease")]),
+    ("Between a quarter and a third of the budget goes on debt interest.", [(0.25, None, None)]),
+    ("The plan would cost taxpayers an extra £3bn to £4bn a year.", [(3e9, "amount", None)]),
+    ("The car has a range of 300 miles and costs from £39,990.", [(300, "amount", None), (39990, "amount", None)]),
+    ("The number of vacancies fell by 56,000 to 898,000.",
+     [(56000, "change", "decrease"), (898000, "count", "decrease")]),
+    ("Sales were flat at £1.1bn, while profit fell 3%.", [(1.1e9, "amount", ""), (3, "pct_change", "decrease")]),
+    ("The quake was followed by dozens of aftershocks, the strongest of magnitude 5.1.",
+     [(24, "count", None), (5.1, None, None)]),
+    ("The shares closed 2.4 per cent higher at 1,532p.", [(2.4, "pct_change", "increase"), (1532, "amount", None)]),
+    ("Some 40 per cent of the world's cocoa comes from Ivory Coast.", [(40, "percent", None)]),
+    ("Prices are expected to rise 3-4% next year.", [(3, "pct_change", "increase")]),
+    ("The firm will pay a dividend of 12.5 cents a share.", [(12.5, "amount", None)]),
+    ("The index ended the week 1.6% lower.", [(1.6, "pct_change", "decrease")]),
+    ("The measure was backed by 312 votes to 281.", [(312, "count", None), (281, "count", None)]),
 ]

@@ -420,7 +420,14 @@ MONEY_AND_RANGES = [
      [("Several hundred thousand", 3e5, 3e5, 9e5, "range", None)]),
     ("The storm brought gusts of 90mph and up to 100mm of rain.",
      [("90mph", 90, None, None, "exact", "mph"), ("up to 100mm", 100, 0, 100, "at_most", "mm")]),
+    ("The airline expects between 60m and 65m passengers.",
+     [("between 60m and 65m", 60e6, 60e6, 65e6, "range", None)]),
+    ("Between 5 million and 6 million people voted.",
+     [("Between 5 million and 6 million", 5e6, 5e6, 6e6, "range", None)]),
+    ("Crop yields could fall by 10% to 25% by mid-century.", [("10% to 25%", 10, 10, 25, "range", "%")]),
     # what must stay as it was
+    ("It was one million and fifty thousand.", [("one million and fifty thousand", 1.05e6, None, None,
+                                                 "exact", None)]),
     ("4 thousand 3 hundred people came.", [("4 thousand 3 hundred", 4300, None, None, "exact", None)]),
     ("votes of 2 or 5 were cast", [("2", 2, None, None, "exact", None), ("5", 5, None, None, "exact", None)]),
 ]

@@ -101,3 +101,14 @@ def test_signed_percent_moves_keep_their_sign(sign, tenths):
     text = f"Markets: the Nikkei {sign}{tenths / 10}%, the Kospi flat."
     (q,) = find_quantities(text)
     assert q.text.startswith(sign) and math.isclose(q.value, tenths / 10 * (1 if sign == "+" else -1))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(min_value=1, max_value=98), st.integers(min_value=1, max_value=50),
+       st.sampled_from([(" million", 1e6), (" billion", 1e9), ("m", 1e6), ("k", 1e3)]))
+def test_between_two_scaled_figures_is_a_range(low, more, scale):
+    word, factor = scale
+    text = f"They expect between {low}{word} and {low + more}{word} visitors."
+    (q,) = find_quantities(text)
+    assert q.qualifier == "range"
+    assert math.isclose(q.low, low * factor) and math.isclose(q.high, (low + more) * factor)
