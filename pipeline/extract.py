@@ -273,7 +273,7 @@ def _claim(q: Quantity, span: Span, cues: dict, sents: Sentences) -> dict:
         head = subject_of_change(span, cues)
     kind, direction, unit = classify(q, span, head, cues, sent, sents.text)
     if not direction and kind in _LEVELS and not q.ratio:
-        direction = reached_direction(span, q.start, cues)
+        direction = reached_direction(span, q.start, cues, q.role == "to")
     return {
         "start_char": q.start, "end_char": q.end, "text": q.text,
         "kind": kind, "value": q.value, "low": q.low, "high": q.high,
@@ -291,14 +291,18 @@ def _claim(q: Quantity, span: Span, cues: dict, sents: Sentences) -> dict:
 _LEVELS = ("count", "amount", "percent")
 
 
-def reached_direction(span: Span, q_start: int, cues: dict) -> str:
+def reached_direction(span: Span, q_start: int, cues: dict, to_level: bool = False) -> str:
     """"dropped to 1.25", "rose to 5.9% from 5.4%", "climbed 7% to an average
     of £1,250": a level reached by a move takes the move's direction; it
-    stays a level (the level it came *from* takes none)."""
+    stays a level (the level it came *from* takes none). ``to_level``: the
+    second of "risen from 5% to 19%" (role "to"), whose verb stands before
+    the first."""
     doc = span.doc
     first = span.start          # the claim's first token (its qualifier included)
     while first > 0 and doc[first - 1].idx >= q_start:
         first -= 1
+    if to_level:
+        return _reached_by_words(doc, first, cues, reach=12)
     tok = span.root
     for _ in range(3):          # up to the head of the figure's noun phrase
         if tok.dep_ not in _IN_PHRASE or tok.head.i == tok.i \
@@ -322,18 +326,19 @@ def _direction_of(word: str, cues: dict) -> str:
     return "decrease" if word in cues["dec"] else "increase" if word in cues["inc"] else ""
 
 
-def _reached_by_words(doc: Doc, first: int, cues: dict) -> str:
+def _reached_by_words(doc: Doc, first: int, cues: dict, reach: int = 6) -> str:
     """"The bank cut rates by 25bp to 3.75%" when the parse makes "cut" a noun
-    and hangs "to" on it: a direction word among the six words before a "to"
-    right before the figure, within the clause (not a comparative or
-    up/down, which say how the *change* moved)."""
-    if first == 0 or doc[first - 1].lower_ != "to" or doc[first - 1].head.pos_ == "VERB":
+    and hangs "to" on it: a direction word among the ``reach`` words before a
+    "to" right before the figure, within the clause (not a comparative, which
+    says how a *change* moved; nor up/down, unless the figure is the "to"
+    level of "went up from 5% to 19%", ``reach`` > 6)."""
+    if first == 0 or doc[first - 1].lower_ != "to" or doc[first - 1].head.pos_ == "VERB" and reach <= 6:
         return ""
-    for t in reversed(doc[max(0, first - 7):first - 1]):
-        if t.is_punct or t.lower_ in cues["clause_breaks"]:
+    skip = cues["change_after"] | ({"up", "down"} if reach <= 6 else set())
+    for t in reversed(doc[max(0, first - 1 - reach):first - 1]):
+        if t.is_punct and t.text != "%" or t.lower_ in cues["clause_breaks"]:
             break
-        if t.lower_ not in cues["change_after"] and t.lower_ not in ("up", "down") \
-                and _direction_of(t.lower_, cues):
+        if t.lower_ not in skip and _direction_of(t.lower_, cues):
             return _direction_of(t.lower_, cues)
     return ""
 

@@ -726,7 +726,7 @@ def _ratios(text: str, figs: list) -> list:
         a = figs[i]
         if i + 1 < len(figs):
             b = figs[i + 1]
-            m = v["ratio"].search(text[a[1]:b[0]]) if b[0] - a[1] < 12 else None
+            m = v["ratio"].search(text[a[1]:b[0]]) if b[0] - a[1] < 16 else None
             joiner = phrase_key(m.group(1)) if m and m.start() == 0 else ""
             end_only = joiner in v["ratio_clause_end"]
             if joiner and a[2] != 0 and (abs(a[2]) < b[2] or end_only) and a[2] == int(a[2]) \

@@ -727,4 +727,29 @@ CASES = [
     ("The firm will pay a dividend of 12.5 cents a share.", [(12.5, "amount", None)]),
     ("The index ended the week 1.6% lower.", [(1.6, "pct_change", "decrease")]),
     ("The measure was backed by 312 votes to 281.", [(312, "count", None), (281, "count", None)]),
+    # --- eighteenth batch (issue 16): health and elections, written blind, scored
+    # once before any fix. It found: "3 in every 10" not a ratio, the base of
+    # a rate ("per 100,000 people") read as a count, "risen from 5% to 19%"
+    # with no direction on 19%. Left: "fell by almost a year" (a unit alone).
+    ("The rate was 12.3 deaths per 100,000 people, up from 10.1.", [(12.3, None, None), (10.1, None, None)]),
+    ("Patients on the drug had a 2.5-fold higher risk of bleeding.", [(2.5, "multiple", "increase")]),
+    ("Median survival was 14.2 months versus 11.1 months.", [(14.2, None, None), (11.1, None, None)]),
+    ("Hospital admissions rose 4% week on week to 7,420.",
+     [(4, "pct_change", "increase"), (7420, "count", "increase")]),
+    ("About 3 in every 10 children are overweight.", [(0.3, None, None)]),
+    ("The measles vaccine is 97% effective after two doses.", [(97, "percent", None), (2, "count", None)]),
+    ("Life expectancy at birth fell by almost a year, to 76.4 years.", [(1, None, "decrease"), (76.4, None, None)]),
+    ("Researchers tracked 500,000 people for an average of 11 years.", [(500000, "count", None), (11, None, None)]),
+    ("Infections have roughly doubled every two weeks.", [(2, "multiple", "increase")]),
+    ("The tumour shrank by more than half in 40% of patients.", [(0.5, None, "decrease"), (40, "percent", None)]),
+    ("Cases topped 10,000 for the first time since February.", [(10000, "count", None)]),
+    ("The WHO recommends no more than 5g of salt a day.", [(5, None, None)]),
+    ("Obesity rates among children have risen from 5% to 19% since 1990.",
+     [(5, "percent", ""), (19, "percent", "increase")]),
+    ("Turnout was 59.7%, the lowest since 2001.", [(59.7, "percent", None)]),
+    ("The Conservatives won 121 seats, down from 365.", [(121, "count", None), (365, "count", None)]),
+    ("Labour's lead narrowed to 14 points from 20.", [(14, None, "decrease"), (20, None, "")]),
+    ("The senator was re-elected with 54 per cent of the vote.", [(54, "percent", None)]),
+    ("The bill would raise the minimum wage to $17 an hour over five years.",
+     [(17, "amount", "increase"), (5, None, None)]),
 ]

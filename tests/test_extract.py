@@ -496,6 +496,10 @@ def test_vague_amounts_are_not_compared():
     # the parse reads "cut" as a noun and hangs "to" on it: the words before "to" tell
     ("The central bank cut rates by 25bp to 3.75%.", "3.75%", "percent", "decrease"),
     ("Access to 40% of the market was granted.", "40%", "percent", ""),
+    # the "to" level of "from A to B" after a verb of change
+    ("Obesity rates among children have risen from 5% to 19% since 1990.", "19%", "percent", "increase"),
+    ("Obesity rates among children have risen from 5% to 19% since 1990.", "5%", "percent", ""),
+    ("The rate moved from 3% to 4%.", "4%", "percent", ""),
 ])
 def test_direction_of_moves_levels_and_signed_lists(text, figure, kind, direction):
     row = extract_claims(text).set_index("text").loc[figure]
@@ -517,6 +521,8 @@ def test_direction_of_moves_levels_and_signed_lists(text, figure, kind, directio
      3000240, None),
     ("We need about 1/40 of the wavelength.", "about 1/40", 0.025, None),
     ("A baker's dozen is what they ordered.", "A baker's dozen", 13, None),
+    ("About 3 in every 10 children are overweight.", "About 3 in every 10", 0.3, "ratio"),
+    ("Nine out of every 10 parents agree.", "Nine out of every 10", 0.9, "ratio"),
     ("This grid has a size of 2.123 pm.", "2.123", 2.123, None),   # no time of day
 ])
 def test_scientific_and_unusual_notation(text, figure, value, unit):
@@ -538,6 +544,11 @@ def test_suspended_hyphen_range():
 ])
 def test_times_scores_and_names_stay_out(text):
     assert claims(text) == []
+
+
+def test_the_base_of_a_rate_is_no_claim():
+    rows = claims("The rate was 12.3 deaths per 100,000 people, up from 10.1.")
+    assert [r["text"] for r in rows] == ["12.3", "10.1"]
 
 
 def test_a_comma_after_a_scale_word_ends_a_list_item():
