@@ -70,6 +70,7 @@ def _cues() -> dict:
         "change_after": set(d["change"]["after"]),
         "change_before": set(d["change"]["before"]),
         "by_of_words": set(d["change"]["by_of_words"]),
+        "change_nouns": set(d["change"]["nouns_after"]),
         "multiple_after": set(d["multiple"]["after"]),
         "multiple_verbs": d["multiple"]["verbs"],
         "multiple_words": d["multiple"]["words"],
@@ -582,6 +583,8 @@ def _change_direction(before: list[str], after: list[str], cues: dict) -> str | 
         return "decrease" if after[0] in cues["dec"] else "increase"
     if len(after) > 1 and after[1] in cues["change_after"] and after[0] not in ("than",):
         return "decrease" if after[1] in cues["dec"] else "increase"
+    if after and after[0] in cues["change_nouns"] and before[-1:] in (["a"], ["an"], ["the"]):
+        return "decrease" if after[0] in cues["dec"] else "increase"   # "a 2p cut", "a $5 rise"
     if before and before[-1] in ("up", "down"):
         return "increase" if before[-1] == "up" else "decrease"
     if before and before[-1] in cues["change_before"] and len(before) > 1:

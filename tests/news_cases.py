@@ -752,4 +752,21 @@ CASES = [
     ("The senator was re-elected with 54 per cent of the vote.", [(54, "percent", None)]),
     ("The bill would raise the minimum wage to $17 an hour over five years.",
      [(17, "amount", "increase"), (5, None, None)]),
+    # --- nineteenth batch (issue 16): currencies and multiples, written blind,
+    # scored once before any fix. It found: "a 2p cut" read as an amount.
+    # Left: "a double-digit rate", "the mid-single digits" (no figure).
+    ("The government will spend Rs 2,000 crore on the scheme.", [(2e10, "amount", None)]),
+    ("The company's market value passed $1.5tn.", [(1.5e12, "amount", None)]),
+    ("The central bank sold ₹500 billion of bonds.", [(5e11, "amount", None)]),
+    ("The fund manages C$45 billion in assets.", [(45e9, "amount", None)]),
+    ("Samsung posted an operating profit of ₩10.4 trillion.", [(10.4e12, "amount", None)]),
+    ("The franc firmed to CHF 0.88 per dollar.", [(0.88, "amount", "increase")]),
+    ("Prices have risen ninefold since 2020.", [(9, "multiple", "increase")]),
+    ("Police seized 1.2 tonnes of cocaine worth an estimated £96m.", [(1.2, "amount", None), (96e6, "amount", None)]),
+    ("Fraud cases rose to 3.2m in the year to March, up 18%.",
+     [(3.2e6, "count", "increase"), (18, "pct_change", "increase")]),
+    ("Half of the 40 stores will close by the end of the year.", [(0.5, None, None), (40, "count", None)]),
+    ("The bank's shares have lost a third of their value since January.", [(1 / 3, None, "decrease")]),
+    ("The club were fined £10,000 and docked three points.", [(10000, "amount", None), (3, None, None)]),
+    ("The chancellor announced a 2p cut in national insurance.", [(2, "change", "decrease")]),
 ]

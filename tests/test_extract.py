@@ -500,6 +500,9 @@ def test_vague_amounts_are_not_compared():
     ("Obesity rates among children have risen from 5% to 19% since 1990.", "19%", "percent", "increase"),
     ("Obesity rates among children have risen from 5% to 19% since 1990.", "5%", "percent", ""),
     ("The rate moved from 3% to 4%.", "4%", "percent", ""),
+    # an amount before a change noun
+    ("The chancellor announced a 2p cut in national insurance.", "2p", "change", "decrease"),
+    ("Workers got a $5 rise.", "$5", "change", "increase"),
 ])
 def test_direction_of_moves_levels_and_signed_lists(text, figure, kind, direction):
     row = extract_claims(text).set_index("text").loc[figure]
