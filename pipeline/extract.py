@@ -71,6 +71,7 @@ def _cues() -> dict:
         "change_before": set(d["change"]["before"]),
         "by_of_words": set(d["change"]["by_of_words"]),
         "change_nouns": set(d["change"]["nouns_after"]),
+        "place_after_measure": set(d["change"]["place_after_measure"]),
         "multiple_after": set(d["multiple"]["after"]),
         "multiple_verbs": d["multiple"]["verbs"],
         "multiple_words": d["multiple"]["words"],
@@ -511,7 +512,8 @@ def classify(q: Quantity, span: Span, head, cues: dict, sent: Span, text: str) -
             unit = f"{q.currency} per {cues['money_per'].get(noun) or cues['money_per_before'][noun]}"
         return ("change" if d else "amount"), d or "", unit
     if q.unit:
-        d = _change_direction(before_words, after_words, cues)
+        d = None if after_words[:1] and after_words[0] in cues["place_after_measure"] \
+            else _change_direction(before_words, after_words, cues)   # "40 km off the coast"
         if d is None and not q.role:
             d = _size_of_move(doc, span, q, cues)
         return ("change" if d else "amount"), d or "", q.unit

@@ -769,4 +769,27 @@ CASES = [
     ("The bank's shares have lost a third of their value since January.", [(1 / 3, None, "decrease")]),
     ("The club were fined £10,000 and docked three points.", [(10000, "amount", None), (3, None, None)]),
     ("The chancellor announced a 2p cut in national insurance.", [(2, "change", "decrease")]),
+    # --- twentieth batch (issue 16): wire-style market reports, written blind,
+    # scored once before any fix. It found: "banks off 1.1%" without
+    # direction, "wiping about $80 billion off its market value" read as an
+    # amount, not a fall.
+    ("The Nikkei share average rose 0.8% to 38,550.20, while the broader Topix gained 0.5% to 2,710.15.",
+     [(0.8, "pct_change", "increase"), (38550.2, None, "increase"), (0.5, "pct_change", "increase"),
+      (2710.15, None, "increase")]),
+    ("U.S. crude futures settled down 62 cents, or 0.8%, at $77.92 a barrel.",
+     [(62, "change", "decrease"), (0.8, "pct_change", "decrease"), (77.92, "amount", None)]),
+    ("The dollar index, which measures the greenback against six rivals, was up 0.2% at 104.30.",
+     [(6, "count", None), (0.2, "pct_change", "increase"), (104.3, None, None)]),
+    ("Spot gold was little changed at $2,331.40 per ounce by 0930 GMT.", [(2331.4, "amount", None)]),
+    ("The benchmark 10-year yield rose 5 basis points to 4.48%, its highest since November.",
+     [(5, "pct_change", "increase"), (4.48, "percent", "increase")]),
+    ("In Europe, the STOXX 600 index closed down 0.4%, with banks off 1.1%.",
+     [(0.4, "pct_change", "decrease"), (1.1, "pct_change", "decrease")]),
+    ("Bitcoin fell 3.5% to $61,200, having hit a record of $73,803 in March.",
+     [(3.5, "pct_change", "decrease"), (61200, "amount", "decrease"), (73803, "amount", "")]),
+    ("The Sensex ended 0.6% higher at 74,248.22 points.", [(0.6, "pct_change", "increase"), (74248.22, None, None)]),
+    ("Shares of the carmaker slumped as much as 12%, wiping about $80 billion off its market value.",
+     [(12, "pct_change", "decrease"), (80e9, "change", "decrease")]),
+    ("The euro was flat at $1.0712 after data showed euro zone inflation held at 2.4% in April.",
+     [(1.0712, "amount", None), (2.4, "percent", "")]),
 ]

@@ -503,6 +503,9 @@ def test_vague_amounts_are_not_compared():
     # an amount before a change noun
     ("The chancellor announced a 2p cut in national insurance.", "2p", "change", "decrease"),
     ("Workers got a $5 rise.", "$5", "change", "increase"),
+    ("The index closed down 0.4%, with banks off 1.1%.", "1.1%", "pct_change", "decrease"),
+    ("The slump wiped about $80 billion off its market value.", "about $80 billion", "change", "decrease"),
+    ("The quake struck 40 km off the coast.", "40 km", "amount", ""),   # where, not a change
 ])
 def test_direction_of_moves_levels_and_signed_lists(text, figure, kind, direction):
     row = extract_claims(text).set_index("text").loc[figure]
