@@ -20,6 +20,9 @@ PIECES = st.sampled_from([
     " about ", " nearly ", " more than ", " at least ", " up to ", " or more", " or equal",
     " times", "-fold", " fewer ", " a day", "½", "3/4", "e10", "^2", "x10^6", " ", "\n", ".",
     ",", "2024", "2012-13", "24/7", "5-4", "reports", " rose ", " fell ", "11th", "=", "<", ">",
+    # issue 16: signs, race times, joined words, vague scales, currency prefixes
+    "+", "2:05.3", "1:02:03", " & ", " in every ", " a few ", " several ", " per ", "$A", "RM",
+    "Y=", "p", " sen", "m", " freestyle", " pm", " GMT", "x2^10", " by ", " off ", " cut ",
 ])
 TEXT = st.one_of(st.lists(PIECES, max_size=25).map("".join), st.text(max_size=80))
 
