@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import cache
+from itertools import takewhile, zip_longest
 
 import numpy as np
 from spacy.language import Language
@@ -62,12 +63,16 @@ def _cues() -> dict:
         "dec": set(direction["decrease"]),
         "inc": set(direction["increase"]),
         "neutral": set(direction["neutral"]),
+        "clause_breaks": set(direction["clause_breaks"]),
         "level_before": set(direction["level_before"]),
         "verb_inc": set(direction["change_verbs_increase"]),
         "verb_dec": set(direction["change_verbs_decrease"]),
         "change_after": set(d["change"]["after"]),
         "change_before": set(d["change"]["before"]),
         "change_not_between": set(d["change"]["not_between"]),
+        "by_of_words": set(d["change"]["by_of_words"]),
+        "change_nouns": set(d["change"]["nouns_after"]),
+        "place_after_measure": set(d["change"]["place_after_measure"]),
         "multiple_after": set(d["multiple"]["after"]),
         "multiple_verbs": d["multiple"]["verbs"],
         "multiple_words": d["multiple"]["words"],
@@ -75,6 +80,7 @@ def _cues() -> dict:
         "rate": d["rate"],
         "money_per": d["money_per"]["nouns"],
         "money_not_moved": set(d["direction"]["money_not_moved"]),
+        "money_always_moved": set(d["direction"]["money_always_moved"]),
         "money_per_before": {k.lower(): v for k, v in d["money_per"]["before"].items()},
         "money_per_before_re": re.compile(
             r"\b(" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in d["money_per"]["before"])
@@ -101,6 +107,7 @@ def _cues() -> dict:
         "time_units": set(nc.get("time_units", [])),
         "time_reference_after": set(nc.get("time_reference_after", [])),
         "period_after": set(nc["period_after"]),
+        "period_before_month": set(nc["period_before_month"]),
         "period_keep_before": set(nc["period_keep_before"]),
         "time_adjectives": set(nc["time_adjectives"]),
         "group_before_re": re.compile(r"(?<![\w])(?:" + "|".join(
@@ -123,7 +130,7 @@ def extract_from_doc(doc: Doc) -> list[dict]:
     idioms = [m.span() for p in cues["one_idioms"] for m in p.finditer(text)] if "one" in text.lower() else []
     claims = []
     for q in find_quantities(text):
-        if q.role in ("year", "score") or any(s <= q.num_start < e for s, e in blocked):
+        if q.role in ("year", "score") or any(s < q.num_end and q.num_start < e for s, e in blocked):
             continue
         if q.words and q.value == 1 and q.qualifier == "exact" \
                 and any(s <= q.num_start < e for s, e in idioms):
@@ -185,7 +192,7 @@ def is_claim(q: Quantity, span: Span, cues: dict, text: str) -> bool:
         return False
     if nxt is not None and nxt.lower_.rstrip(".") in cues["months"] and q.value < 32 and not q.words:
         return False
-    if nxt is not None and nxt.lower_ in cues["time_nouns"]:
+    if nxt is not None and nxt.lower_ in cues["time_nouns"] and _clock_reading(q, text):
         return False
     if cues["group_before_re"].search(text, max(0, q.num_start - 30), q.num_start):
         return False    # "workers aged 16 to 19": the label of a group
@@ -202,14 +209,31 @@ def is_claim(q: Quantity, span: Span, cues: dict, text: str) -> bool:
         if after is not None and after.lower_ in cues["time_reference_after"] and not (
                 prev is not None and prev.lower_ in cues["duration_before"]):
             return False
-        if after is not None and after.lower_ in cues["period_after"] and not (
-                prev is not None and prev.lower_ in cues["period_keep_before"]):
-            return False    # "for the three months ended Sept. 30"
+        if after is not None and (after.lower_ in cues["period_after"] or _to_a_month(doc, after, cues)) \
+                and not (prev is not None and prev.lower_ in cues["period_keep_before"]):
+            return False    # "for the three months ended Sept. 30", "the nine months to September"
         if q.qualifier == "exact" and cues["time_before_re"].search(text[max(0, q.start - 25):q.start]):
             return False
         if q.qualifier != "range" and cues["time_superlative_re"].search(text[max(0, q.start - 60):q.start]):
             return False    # "the highest level in (nearly) three years"
     return True
+
+
+_CLOCK = re.compile(r"(\d{1,2})(?:[.:]?(\d\d))?(?::\d\d)?")
+
+
+def _clock_reading(q: Quantity, text: str) -> bool:
+    """"10 pm", "2.30 pm", "10:30:00 GMT": a figure that can be a time of day
+    (not "2.123 pm", which is 2.123 picometres)."""
+    m = _CLOCK.fullmatch(text[q.num_start:q.num_end])
+    return m is not None and int(m.group(1)) <= 24 and int(m.group(2) or 0) < 60
+
+
+def _to_a_month(doc: Doc, tok, cues: dict) -> bool:
+    """"to September", "until June 30": a word of extract.toml
+    period_before_month, then a month."""
+    return tok.lower_ in cues["period_before_month"] and tok.i + 1 < len(doc) \
+        and doc[tok.i + 1].lower_.rstrip(".") in cues["months"]
 
 
 def _in_name(span: Span, cues: dict) -> bool:
@@ -251,6 +275,8 @@ def _claim(q: Quantity, span: Span, cues: dict, sents: Sentences) -> dict:
     if head is None and q.role:
         head = subject_of_change(span, cues)
     kind, direction, unit = classify(q, span, head, cues, sent, sents.text)
+    if not direction and kind in _LEVELS and not q.ratio:
+        direction = reached_direction(span, q.start, cues, q.role == "to")
     return {
         "start_char": q.start, "end_char": q.end, "text": q.text,
         "kind": kind, "value": q.value, "low": q.low, "high": q.high,
@@ -263,6 +289,73 @@ def _claim(q: Quantity, span: Span, cues: dict, sents: Sentences) -> dict:
         "stated_low": q.range_low if q.qualifier == "range" else q.value,
         "stated_high": q.range_high if q.qualifier == "range" else q.value,
     }
+
+
+_LEVELS = ("count", "amount", "percent")
+
+
+def reached_direction(span: Span, q_start: int, cues: dict, to_level: bool = False) -> str:
+    """"dropped to 1.25", "rose to 5.9% from 5.4%", "climbed 7% to an average
+    of £1,250": a level reached by a move takes the move's direction; it
+    stays a level (the level it came *from* takes none). ``to_level``: the
+    second of "risen from 5% to 19%" (role "to"), whose verb stands before
+    the first."""
+    doc = span.doc
+    first = span.start          # the claim's first token (its qualifier included)
+    while first > 0 and doc[first - 1].idx >= q_start:
+        first -= 1
+    if to_level:
+        return _reached_by_words(doc, first, cues, reach=12)
+    tok = span.root
+    for _ in range(3):          # up to the head of the figure's noun phrase
+        if tok.dep_ not in _IN_PHRASE or tok.head.i == tok.i \
+                or tok.head.pos_ == "NUM" and tok.head not in span:
+            break
+        tok = tok.head
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ == "pobj":
+        tok = tok.head.head     # "to an average of £1,250"
+    to = tok.head
+    if tok.dep_ != "pobj" or to.lower_ != "to" or to.dep_ != "prep" or to.i >= first:
+        return _reached_by_words(doc, first, cues)
+    if any(t.pos_ == "NUM" or t.pos_ == "ADP" and t.lower_ != "of" for t in doc[to.i + 1:first]):
+        return ""               # the parse joined "to" to a later figure ("to 227 across six states")
+    verb = to.head
+    if verb.pos_ != "VERB":
+        return _reached_by_words(doc, first, cues)
+    return _direction_of(verb.lower_, cues) or _direction_of(verb.lemma_, cues)
+
+
+def _direction_of(word: str, cues: dict) -> str:
+    return "decrease" if word in cues["dec"] else "increase" if word in cues["inc"] else ""
+
+
+def _reached_by_words(doc: Doc, first: int, cues: dict, reach: int = 6) -> str:
+    """"The bank cut rates by 25bp to 3.75%" when the parse makes "cut" a noun
+    and hangs "to" on it: a direction word among the ``reach`` words before a
+    "to" right before the figure, within the clause (not a comparative, which
+    says how a *change* moved; nor up/down, unless the figure is the "to"
+    level of "went up from 5% to 19%", ``reach`` > 6)."""
+    if first == 0 or doc[first - 1].lower_ != "to" or doc[first - 1].head.pos_ == "VERB" and reach <= 6:
+        return ""
+    skip = cues["change_after"] | ({"up", "down"} if reach <= 6 else set())
+    for t in reversed(doc[max(0, first - 1 - reach):first - 1]):
+        if t.is_punct and t.text != "%" or t.lower_ in cues["clause_breaks"]:
+            break
+        if t.lower_ not in skip and _direction_of(t.lower_, cues):
+            return _direction_of(t.lower_, cues)
+    return ""
+
+
+_IN_PHRASE = ("nummod", "compound", "quantmod", "nmod", "amod")
+
+
+_SIGNS = {"+": "increase", "-": "decrease", "−": "decrease", "–": "decrease"}
+
+
+def _signed(text: str, q: Quantity) -> str:
+    """The direction an explicit sign gives ("Nikkei +0.6%, Kospi -0.3%")."""
+    lead = text[q.start:q.num_start]
+    return next((d for sign, d in _SIGNS.items() if sign in lead), "")
 
 
 def counted_noun(span: Span, cues: dict | None = None):
@@ -371,8 +464,10 @@ def classify(q: Quantity, span: Span, head, cues: dict, sent: Span, text: str) -
     level = q.role in ("from", "to") or (before_words[-1:] and before_words[-1] in cues["level_before"])
 
     def direction_near() -> str:
-        # closest cue word wins; look after first, then before
-        near = after_words[:3] + list(reversed(before_words))
+        # the closest cue word wins, after before before at the same distance;
+        # after the figure only up to a clause break ("lost 1.5% while Shanghai rose")
+        after = list(takewhile(lambda w: w not in cues["clause_breaks"], after_words[:3]))
+        near = [w for pair in zip_longest(after, reversed(before_words)) for w in pair if w is not None]
         for w in near:
             if w in cues["dec"]:
                 return "decrease"
@@ -397,6 +492,8 @@ def classify(q: Quantity, span: Span, head, cues: dict, sent: Span, text: str) -
     if q.percent:
         # "91% of children" is a share; "fell to 3.9%" a level; "a 55% increase", "up 55%" a change
         share = after_words[:1] == ["of"]
+        if not (share or level) and _signed(text, q):
+            return "pct_change", _signed(text, q), "%"   # a list of moves: "Hang Seng -1.2%"
         d = "" if share or level else direction_near()
         return ("pct_change" if d else "percent"), d, "%"
     if q.ratio and after_words[:1] == ["of"] or q.ratio and not q.currency and not q.unit:
@@ -416,9 +513,10 @@ def classify(q: Quantity, span: Span, head, cues: dict, sent: Span, text: str) -
             unit = f"{q.currency} per {cues['money_per'].get(noun) or cues['money_per_before'][noun]}"
         return ("change" if d else "amount"), d or "", unit
     if q.unit:
-        d = _change_direction(before_words, after_words, cues)
+        d = None if after_words[:1] and after_words[0] in cues["place_after_measure"] \
+            else _change_direction(before_words, after_words, cues)   # "40 km off the coast"
         if d is None and not q.role:
-            d = _object_of_change_verb(doc, span, q, cues)
+            d = _size_of_move(doc, span, q, cues)
         return ("change" if d else "amount"), d or "", q.unit
     m = cues["rate_re"].match(text[q.end:q.end + 60])
     if m:
@@ -426,7 +524,7 @@ def classify(q: Quantity, span: Span, head, cues: dict, sent: Span, text: str) -
         return "rate", "", f"{noun} {per}".strip()
     d = None if level and q.role else _change_direction(before_words, after_words, cues)
     if d is None and not q.role:
-        d = _object_of_change_verb(doc, span, q, cues)
+        d = _size_of_move(doc, span, q, cues)
     if d is not None:
         return "change", d, noun
     return "count", "", noun
@@ -445,6 +543,16 @@ def _object_of_change_verb(doc: Doc, span: Span, q: Quantity, cues: dict) -> str
     return None
 
 
+def _size_of_move(doc: Doc, span: Span, q: Quantity, cues: dict) -> str | None:
+    """A count or measure that is the object of a change verb ("shed 4,000
+    jobs") or right after a verb of movement ("the Dow fell 350 points", "may
+    rise 0.5 to 1.2 metres"; not "climbed above 95", a level)."""
+    d = _object_of_change_verb(doc, span, q, cues)
+    if d is None and q.qualifier in ("exact", "approx", "range"):
+        d = _money_moved(doc, span, q, cues)
+    return d
+
+
 def _verb_before(doc: Doc, span: Span, q: Quantity):
     """The token right before the figure (and its qualifier words) when it
     is a verb, else None."""
@@ -455,11 +563,13 @@ def _verb_before(doc: Doc, span: Span, q: Quantity):
 
 
 def _money_moved(doc: Doc, span: Span, q: Quantity, cues: dict) -> str | None:
-    """"jumped $1.2 billion", "shed 45 cents", "added 12 sen": money right
-    after a verb of movement is the size of the move. Not after the verbs
-    of extract.toml money_not_moved ("lost $3.5 billion" is a loss)."""
+    """"jumped $1.2 billion", "shed 45 cents", "added 12 sen", "the index
+    dropped 215 points": money (or a count) right after a verb of movement
+    is the size of the move. Not after the verbs of extract.toml
+    money_not_moved ("lost $3.5 billion" is a loss), unless in a sub-unit
+    only prices move in ("gained 14 sen")."""
     verb = _verb_before(doc, span, q)
-    if verb is None or verb.lemma_ in cues["money_not_moved"]:
+    if verb is None or verb.lemma_ in cues["money_not_moved"] and q.currency not in cues["money_always_moved"]:
         return None
     word, lemma = verb.lower_, verb.lemma_
     if word in cues["dec"] or lemma in cues["verb_dec"]:
@@ -477,6 +587,8 @@ def _change_direction(before: list[str], after: list[str], cues: dict) -> str | 
     if len(after) > 1 and after[1] in cues["change_after"] \
             and after[0] not in cues["change_not_between"]:
         return "decrease" if after[1] in cues["dec"] else "increase"
+    if after and after[0] in cues["change_nouns"] and before[-1:] in (["a"], ["an"], ["the"]):
+        return "decrease" if after[0] in cues["dec"] else "increase"   # "a 2p cut", "a $5 rise"
     if before and before[-1] in ("up", "down"):
         return "increase" if before[-1] == "up" else "decrease"
     if before and before[-1] in cues["change_before"] and len(before) > 1:
@@ -492,6 +604,17 @@ def _change_direction(before: list[str], after: list[str], cues: dict) -> str | 
             return "decrease" if before[-3] in cues["dec"] else "increase"
         if len(before) > 2 and before[-1] == "by" and before[-3] in cues["dec"] | cues["inc"]:
             return "decrease" if before[-3] in cues["dec"] else "increase"
+        # "rise by an average of £94", "fell by a total of 300" (not "boosted
+        # by the opening of two stations")
+        by = [i for i in range(max(1, len(before) - 5), len(before) - 1) if before[i] == "by"]
+        if before[-1] == "of" and by and before[by[-1] - 1] in cues["dec"] | cues["inc"] \
+                and all(w in cues["by_of_words"] for w in before[by[-1] + 1:-1]):
+            return "decrease" if before[by[-1] - 1] in cues["dec"] else "increase"
+        # "slashed its forecast by a quarter": the verb a few words before "by"
+        if before[-1] == "by":
+            for w in takewhile(lambda w: w not in cues["clause_breaks"], reversed(before[-6:-1])):
+                if w in cues["dec"] or w in cues["inc"]:
+                    return "decrease" if w in cues["dec"] else "increase"
     return None
 
 

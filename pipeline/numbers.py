@@ -105,6 +105,9 @@ def _vocab() -> dict:
         "period_after": [re.compile(p, re.I) for p in n["period_fractions"]["after"]],
         "reached_phrases": {_phrase_key(p) for p in q["level_reached"]["phrases"]},
         "reached_verbs": set(q["level_reached"]["verbs"]),
+        "or_ratio": float(n["ranges"]["or_ratio"]),
+        "verb_to_ratio": float(n["ranges"]["verb_to_ratio"]),
+        "timing_unit": n["timings"]["unit"],
     }
 
 
@@ -159,8 +162,8 @@ def _qualifier_after(text: str, end: int) -> tuple[str, int]:
         return "exact", end
     rest = text[m.end():m.end() + 12]
     if re.match(r"\s*(?:than\s+)?[-−]?\s?(?:\d|\.\d)", rest) or re.match(r"\s+than\s+\w", rest) \
-            and not re.match(r"\s+than\s+(?:it|that|this)\b", rest):
-        return "exact", end
+            and not re.match(r"\s+than\s+(?:it|that|this)\b", rest) or re.match(r"\s+to\b", rest):
+        return "exact", end      # "90mph and up to 100mm": the qualifier of the next figure
     phrase = _phrase_key(m.group(1))
     if phrase in ("plus", "+") and re.match(r"\s*\w", rest) and not re.match(r"\s*(?:[a-z]+s|people)\b", rest):
         return "exact", end
@@ -168,8 +171,9 @@ def _qualifier_after(text: str, end: int) -> tuple[str, int]:
 
 
 def _sign(text: str, s: int, value: float) -> tuple[float, int]:
-    """A minus sign right before the figure: "-5", "−5", "- 10 k" (not "1000 - 5000")."""
-    m = re.search(r"([-−–])(\s?)$", text[max(0, s - 2):s])
+    """A sign right before the figure: "-5", "−5", "- 10 k", "+0.6%" (not
+    "1000 - 5000")."""
+    m = re.search(r"([-−–+])(\s?)$", text[max(0, s - 2):s])
     if not m or value < 0:
         return value, s
     sign_at = s - len(m.group(0))
@@ -179,7 +183,7 @@ def _sign(text: str, s: int, value: float) -> tuple[float, int]:
     before = text[:sign_at].rstrip()
     if m.group(2) and before and (before[-1].isalnum() or before[-1] in "%)"):
         return value, s          # "1000 - 5000", "rose - 5"
-    return -value, sign_at
+    return (value if m.group(1) == "+" else -value), sign_at
 
 
 def find_quantities(text: str) -> list[Quantity]:
@@ -198,9 +202,7 @@ def find_quantities(text: str) -> list[Quantity]:
         if mc and mc.end() == s:
             currency = v["cur_sym"][mc.group().strip().rstrip(".")]
             s = mc.start()
-            value2, s2 = _sign(text, s, value)
-            if value2 != value:
-                value, s = value2, s2
+            value, s = _sign(text, s, value)
         end = e
         percent = points = False
         mp = v["points"].match(text, end)
@@ -218,8 +220,8 @@ def find_quantities(text: str) -> list[Quantity]:
             if mc:
                 currency = v["cur_words"][_phrase_key(mc.group())]
                 end = mc.end()
-        unit = ""
-        if not percent and not points and not currency:
+        unit = v["timing_unit"] if ":" in text[num_start:e] else ""
+        if not percent and not points and not currency and not unit:
             mu = v["unit_after"].match(text, end)
             if mu:
                 unit = v["units"][_phrase_key(mu.group())]
@@ -259,31 +261,44 @@ def find_quantities(text: str) -> list[Quantity]:
 
 
 @cache
-def _vague() -> tuple[re.Pattern, dict[str, tuple[float, float]]]:
-    spans = {_phrase_key(k): (float(lo), float(hi)) for k, (lo, hi) in load("numbers")["vague"].items()}
-    words = sorted(spans, key=len, reverse=True)
-    pattern = re.compile(rf"(?<![\w-])({_alt(words)})\s+of\b", re.I)
-    return pattern, spans
+def _vague() -> tuple[re.Pattern, re.Pattern, dict[str, tuple[float, float]]]:
+    """The vague-amount patterns ("dozens of", "a few hundred") and the
+    interval of each phrase (numbers.toml [vague], [vague_scaled])."""
+    n = load("numbers")
+    spans = {_phrase_key(k): (float(lo), float(hi)) for k, (lo, hi) in n["vague"].items()}
+    pattern = re.compile(rf"(?<![\w-])({_alt(spans)})\s+of\b", re.I)
+    mult = n["words"]["multipliers"]
+    scales = {**mult, "dozen": n["words"]["groups"]["dozen"]}
+    scales.update({f"{a} {b}": mult[a] * mult[b] for a in mult for b in mult if mult[b] > mult[a]})
+    for prefix, (lo, hi) in n["vague_scaled"].items():   # "several hundred thousand"
+        for word, size in scales.items():
+            spans[_phrase_key(f"{prefix} {word}")] = (float(lo * size), float(hi * size))
+    scaled = re.compile(rf"(?<![\w-])(?:{_alt(n['vague_scaled'])})\s+(?:{_alt(scales)})(?![\w-])", re.I)
+    return pattern, scaled, spans
 
 
 def vague_words() -> frozenset[str]:
-    """The vague quantities of numbers.toml [vague], as phrase keys."""
-    return frozenset(_vague()[1])
+    """The vague quantities of numbers.toml [vague] and [vague_scaled], as
+    phrase keys."""
+    return frozenset(_vague()[2])
 
 
 def _with_vague(text: str, found: list[Quantity]) -> list[Quantity]:
-    """"Dozens of homes", "tens of thousands of people": a vague quantity, as
-    the interval numbers.toml [vague] gives it (qualifier "range")."""
-    pattern, spans = _vague()
-    if not pattern.search(text):
+    """"Dozens of homes", "tens of thousands of people", "a few hundred
+    fans": a vague quantity, as the interval numbers.toml gives it
+    (qualifier "range"); in "a few hundred" it replaces the bare "hundred"."""
+    pattern, scaled, spans = _vague()
+    if not pattern.search(text) and not scaled.search(text):
         return found
     out = list(found)
-    for m in pattern.finditer(text):
-        s, e = m.span(1)
-        if any(q.start < e and s < q.end for q in found):
-            continue
-        low, high = spans[_phrase_key(m.group(1))]
-        mc = _vocab()["cur_after"].match(text, m.end())  # "millions of dollars"
+    spots = [(m.span(1), m.end()) for m in pattern.finditer(text)
+             if not any(q.start < m.end(1) and m.start(1) < q.end for q in found)]
+    for m in scaled.finditer(text):
+        out = [q for q in out if not (q.start < m.end() and m.start() < q.end)]
+        spots.append((m.span(), m.end()))
+    for (s, e), after in spots:
+        low, high = spans[_phrase_key(text[s:e])]
+        mc = _vocab()["cur_after"].match(text, after)  # "millions of dollars"
         currency = _vocab()["cur_words"].get(_phrase_key(mc.group()), "") if mc else ""
         out.append(Quantity(start=s, end=e, text=text[s:e], value=low, low=low, high=high,
                             qualifier="range", percent=False, points=False, currency=currency,
@@ -355,8 +370,8 @@ def _pair(text: str, a: Quantity, b: Quantity) -> list[Quantity] | None:
     if len(gap) > 12 or a.percent != b.percent and not (a.percent is False and b.percent) \
             or a.points != b.points:
         return None
-    if a.currency and b.currency and a.currency != b.currency:
-        return None
+    if a.currency and b.currency and a.currency != b.currency or a.unit and b.unit and a.unit != b.unit:
+        return None      # "from 44 ml to 50 mg": two measures, not one range
     # two bounds: "more than 10 and less than 20", "at most 100 and at least 20"
     if _BOUND_JOIN.fullmatch(gap):
         lo, hi = (a, b) if a.qualifier in _LOWER and b.qualifier in _UPPER else (b, a)
@@ -377,7 +392,7 @@ def _pair(text: str, a: Quantity, b: Quantity) -> list[Quantity] | None:
     word = gap.strip().lower()
     if word == "and" and not (opener and opener.group().lower().startswith("between")):
         return None
-    if word == "or" and not (0 < a.value < b.value <= 2 * a.value):
+    if word == "or" and not _close_pair(a, b, "or_ratio"):
         return None  # "two or three years" is a range; "2 or 5" two figures
     if word not in ("-", "–", "—", "/") and _looks_like_years(text, a, b, both_full=True):
         return [replace(a, role="year"), replace(b, role="year")]   # "between 2016 and 2020"
@@ -386,8 +401,8 @@ def _pair(text: str, a: Quantity, b: Quantity) -> list[Quantity] | None:
     if word in ("-", "–") and a.value >= b.value and a.value == int(a.value) and b.value == int(b.value) \
             and a.value < 1000 and not a.percent and not a.currency:
         return [replace(a, role="score"), replace(b, role="score")]   # "passed 5-4", "won 3-1"
-    if _is_bare_year(text, a) != _is_bare_year(text, b):
-        return None              # "in 2010 to 2.6m": a year and a figure
+    if _is_bare_year(text, a) != _is_bare_year(text, b) and not _same_digits(text, a, b):
+        return None              # "in 2010 to 2.6m": a year and a figure ("1800 - 2200 calories" a range)
     if not a.value < b.value:
         return None
     # "5% to 7%" share one marker; "20 to 30%": the second carries it
@@ -395,6 +410,18 @@ def _pair(text: str, a: Quantity, b: Quantity) -> list[Quantity] | None:
     if a.qualifier == "approx":
         start = a.start
     return [_range(text, start, b.end, a.value, b.value, a, b)]
+
+
+def _close_pair(a: Quantity, b: Quantity, ratio: str) -> bool:
+    """Two figures near enough to be the ends of one range with nothing else
+    saying so (numbers.toml [ranges])."""
+    return 0 < a.value < b.value <= _vocab()[ratio] * a.value
+
+
+def _same_digits(text: str, a: Quantity, b: Quantity) -> bool:
+    """Both figures plain integers with the same number of digits."""
+    raw_a, raw_b = text[a.num_start:a.num_end], text[b.num_start:b.num_end]
+    return raw_a.isdigit() and raw_b.isdigit() and len(raw_a) == len(raw_b)
 
 
 def _spelled(text: str, q: Quantity) -> bool:
@@ -409,13 +436,16 @@ _FROM_TO_GAP = re.compile(r"\s+(?:[a-z’'-]+\s+){0,3}?to\s+", re.I)
 def _from_to(text: str, a: Quantity, b: Quantity, gap: str) -> list[Quantity] | None:
     """"dropped from 36.2 million reports to 20.5 million": two levels (roles
     from/to) when a change word comes before; else "from 200 to 300" is a range."""
-    if not _FROM_TO_GAP.fullmatch(gap) or a.percent != b.percent or a.currency != b.currency:
+    if not _FROM_TO_GAP.fullmatch(gap) or a.percent != b.percent or a.currency != b.currency \
+            or a.unit and b.unit and a.unit != b.unit:
         return None
     opener = _RANGE_OPEN.search(text[max(0, a.start - 9):a.start])
     if not opener and gap.strip().lower() != "to":
         return None
     back = _CLAUSE_END.split(text[max(0, a.start - 70):a.start])[-1]
     if _vocab()["level_cues"].search(back):
+        if not opener and _range_after_verb(text, a, b, back):
+            return None          # "will cut 5,000 to 7,000 jobs": a range (_pair joins it)
         if not opener:           # "fell by 2.4 million to 25.4 million": a change, then a level
             return [a, b]
         return [replace(a, role="from"), replace(b, role="to")]
@@ -424,6 +454,23 @@ def _from_to(text: str, a: Quantity, b: Quantity, gap: str) -> list[Quantity] | 
         return None
     start = a.start - len(opener.group())
     return [_range(text, start, b.end, a.value, b.value, a, b)]
+
+
+_BY_BEFORE = re.compile(r"\bby\s+$", re.I)
+
+
+def _range_after_verb(text: str, a: Quantity, b: Quantity, back: str) -> bool:
+    """"cut 5,000 to 7,000 jobs": right after a verb of change, "A to B" with
+    no "by" before A, both figures alike and close together, is a range. With
+    "by", two percentages are one too ("could fall by 10% to 25%"); other
+    figures are a change, then the level reached ("fell by 2.4 million to
+    25.4 million")."""
+    if _BY_BEFORE.search(back) and not (a.percent and b.percent) \
+            or a.qualifier != "exact" or b.qualifier != "exact":
+        return False
+    if a.role or b.role or a.unit and a.unit != b.unit:
+        return False             # "rise 0.5 to 1.2 metres": the second carries the unit
+    return _close_pair(replace(a, value=a.value * _shared_scale(text, a, b)), b, "verb_to_ratio")
 
 
 def _range(text, start, end, low, high, a: Quantity, b: Quantity) -> Quantity:

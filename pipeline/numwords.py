@@ -69,7 +69,8 @@ def vocab() -> dict:
         kinds[word] = ("point", 0.0)
     for word in ("a", "an"):
         kinds[word] = ("a", 1.0)
-    kinds["and"] = ("and", 0.0)
+    for word in w["and"]["words"]:
+        kinds[word] = ("and", 0.0)
     kinds["of"] = ("of", 0.0)
     kinds["half"] = ("half", 2.0)
     kinds["halves"] = ("ord", 2.0)
@@ -85,7 +86,7 @@ def vocab() -> dict:
         r"|\d{1,3}(?:[ \u202f\u00a0]\d{3})+(?:\.\d+)?(?![\d,]|\.\d|[ \u202f\u00a0]\d)"  # 40 000
         r"|(?<![,\d])\d+,\d{1,2}(?![\d,])"                       # 5,00 and 1,3 (decimal comma)
         r"|\d*\.\d+|\d+)(?!st\b|nd\b|rd\b|th\b|\d)"
-        r"(?P<exp>[eE][+-]?\d+(?![\w])|\^[+-]*\d+|\s?[x×]\s?10(?:\^[+-−]?|−)\d+)?"
+        r"(?P<exp>[eE][+-]?\d+(?![\w])|\^[+-]*\d+|\s?[x×]\s?10(?:\^[+-−]?|−)\d+|[x×][2-9]\^\d+)?"
         rf"(?:(?P<scale>(?-i:\s{{0,2}}(?:{spaced})|(?:{attached})))(?![\w]))?"
     )
     slash = r"(?P<sl_num>\d+)/(?P<sl_den>\d+)(?![\d/])"
@@ -94,12 +95,14 @@ def vocab() -> dict:
     # every atom begins with a digit, ".", a vulgar fraction or a number word
     begins = lead("0123456789." + "".join(n["vulgar"]), kinds)
     # a figure may follow a currency written in letters with no space
-    # ("RM150,000", "Rs500"), but no other word ("F35", "COVID19")
-    glued = "".join(rf"|(?<=(?<![A-Za-z]){re.escape(k)})"
-                    for k in n["currency"]["symbols"] if k.isalpha())
+    # ("RM150,000", "Rs500", "$A250"), but no other word ("F35", "COVID19")
+    glued = "".join(rf"|(?<=(?<![A-Za-z]){re.escape(k)})" if k.isalpha() else rf"|(?<={re.escape(k)})"
+                    for k in n["currency"]["symbols"] if k[-1].isalpha())
     after = rf"(?:(?<![\w.]){glued})"
+    # a race time: "1:45.62", "2:05:30.4", "2:06:35" (see numbers.toml [timings])
+    timing = r"(?P<timing>\d{1,2}(?::\d\d){1,2}\.\d+|\d{1,2}:\d\d:\d\d)(?![\d:]|\.\d)"
     atom = re.compile(
-        rf"{begins}(?:(?<![\w.]){slash}|{after}{digits}|(?P<vulg>{vulgar})"
+        rf"{begins}(?:(?<![\w.]){slash}|(?<![\w.:]){timing}|{after}{digits}|(?P<vulg>{vulgar})"
         rf"|(?<![\w'’])(?P<word>{word_alt})(?![\w'’]))", re.I)
 
     return {
@@ -108,6 +111,8 @@ def vocab() -> dict:
         "atom": atom,
         "scales": {**sc["spaced"], **sc["attached"]},
         "no_scale_one_digit": set(sc.get("not_after_one_digit", {})),
+        "metres_before": re.compile(rf"\s+(?:{alt(sc['metres_before']['words'])})\b", re.I),
+        "currency_end": re.compile(rf"(?:{alt(n['currency']['symbols'])})\s?$"),
         "vulgar": n["vulgar"],
         "slash_dens": set(n["ratios"]["slash_denominators"]),
         "ratio": re.compile(rf"[\s-]+({alt(n['ratios']['joiners'])})[\s-]+$", re.I),
@@ -118,6 +123,7 @@ def vocab() -> dict:
         "glued_ok": {w.lower() for w in n["glued_ok"]["words"]}
         | {w.lower() for w in n["currency"]["attached"]},
         "rounded_trailing_zeros": load("qualifiers")["tolerance"]["rounded_trailing_zeros"],
+        "comma_min_scale": float(w["comma"]["min_scale"]),
     }
 
 
@@ -159,9 +165,9 @@ def _exponent(value: float, exp: str) -> float | None:
             if abs(power) > 300 or value == 0 and power < 0:
                 return None
             return math.copysign(abs(value) ** power, value)
-        # "x10^6"; "×10−5" is 10 to the -5 with its superscript lost
-        power = int(re.sub(r"^[x×]\s?10\^?", "", e).replace("−", "-"))
-        return value * 10.0 ** power
+        # "x10^6"; "×10−5" is 10 to the -5 with its superscript lost; "8x2^10"
+        base, power = re.fullmatch(r"[x×]\s?(\d+)\^?([-+−]?\d+)", e).groups()
+        return value * float(base) ** int(power.replace("−", "-"))
     except (OverflowError, ValueError):
         return None
 
@@ -186,12 +192,14 @@ def _atoms(text: str) -> list[_Tok]:
             word = phrase_key(m.group("word"))
             kind, val = v["kinds"][word]
             toks.append(_Tok(kind, val, m.start(), m.end(), plural=word in v["kinds_plural"]))
+        elif m.group("timing"):
+            toks.append(_timing_tok(m))
         elif m.group("vulg"):
             toks.append(_Tok("frac", v["vulgar"][m.group("vulg")], m.start(), m.end(), 0.0))
         elif m.group("sl_num"):
             a, b = int(m.group("sl_num")), int(m.group("sl_den"))
-            if b in v["slash_dens"] and 0 < a < b:
-                toks.append(_Tok("frac", a / b, m.start(), m.end(), 0.0))
+            if 0 < a < b and (b in v["slash_dens"] or _OF_AFTER.match(text, m.end())):
+                toks.append(_Tok("frac", a / b, m.start(), m.end(), 0.0))   # "3/4", "1/40 of"
             # else a name or a date ("9/11", "24/7", "5/17"): no figure
         else:
             tok = _digit_tok(m, v)
@@ -200,6 +208,30 @@ def _atoms(text: str) -> list[_Tok]:
     for prev, tok in zip(toks, toks[1:]):
         tok.hyphen = text[prev.end:tok.start].strip() == "-"
     return toks
+
+
+def _timing_tok(m: re.Match) -> _Tok:
+    """"1:45.62" -> 105.62 (seconds), stated to the hundredth; "2:06:35" -> 7595."""
+    *whole, last = m.group("timing").split(":")
+    value = sum(int(p) * 60 ** (len(whole) - i) for i, p in enumerate(whole)) + float(last)
+    decimals = len(last.partition(".")[2])
+    return _Tok("num", value, m.start(), m.end(), 10.0 ** -decimals, scaled=True)
+
+
+_OF_AFTER = re.compile(r"\s+of\b", re.I)
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)]|$)")
+
+
+def _metres(m: re.Match, v: dict) -> bool:
+    """An attached "m" that is metres, not million: a race ("the 200m
+    freestyle", "won the 1500m."), never after a currency ("$5m world tour")."""
+    text, start = m.string, m.start()
+    if v["currency_end"].search(text, max(0, start - 4), start):
+        return False
+    return v["metres_before"].match(text, m.end()) is not None \
+        or _THE_BEFORE.search(text, max(0, start - 5), start) is not None \
+        and _CLAUSE_END.match(text, m.end()) is not None
 
 
 def _digit_tok(m: re.Match, v: dict) -> _Tok | None:
@@ -216,7 +248,8 @@ def _digit_tok(m: re.Match, v: dict) -> _Tok | None:
         key = scale.strip()
         factor = v["scales"].get(key)
         raw = m.group("num")
-        if factor is None or (key in v["no_scale_one_digit"] and re.fullmatch(r"\d", raw)):
+        if factor is None or (key in v["no_scale_one_digit"] and re.fullmatch(r"\d", raw)) \
+                or scale == "m" and _metres(m, v):
             if scale == key and key in v["no_scale_one_digit"]:
                 return None      # "5G": a network generation, not 5 billion
             end = m.end("exp") if m.group("exp") else m.end("num")
@@ -268,7 +301,9 @@ def _number_at(toks: list[_Tok], i: int, text: str):
         t = toks[j]
         nxt = toks[j + 1] if j + 1 < n else None
         k = t.kind
-        if j > start and not _adjacent(text, toks[j - 1], t):
+        if j > start and not _adjacent(text, toks[j - 1], t) \
+                and not (last == "mult" and toks[start].kind != "num"
+                         and _comma_continues(toks, j, text, last_mult)):
             break
         if k == "num":
             if last == "and" and t.value == 0:
@@ -294,6 +329,8 @@ def _number_at(toks: list[_Tok], i: int, text: str):
             else:
                 break
         elif k in ("unit", "teen", "tens"):
+            if last == "mult" and toks[j - 1].scaled:
+                break            # "$45M five-day frame": a word after "45M" starts a new figure
             if last == "tens" and k == "unit" and t.value > 0:
                 cur += t.value
                 small += t.value
@@ -372,6 +409,8 @@ def _number_at(toks: list[_Tok], i: int, text: str):
                 break
             if nxt.kind == "num" and (toks[start].kind == "num" and last == "num"):
                 break
+            if last == "mult" and _scale_again(toks, j, text, last_mult):
+                break            # "between 5 million and 6 million", "60m and 65m": two figures
             whole_before_and = (total + cur, last_mult, last)
             seg_start = j + 1
             last = "and"
@@ -435,6 +474,42 @@ def _adjacent(text: str, a: _Tok, b: _Tok) -> bool:
     gap = text[a.end:b.start]
     return len(gap) <= 4 and (gap == "" or re.fullmatch(r"[\s\-–]*", gap) is not None) \
         and "\n" not in gap
+
+
+def _scale_again(toks: list[_Tok], j: int, text: str, last_mult: float) -> bool:
+    """After a scale and "and" (token j), whether the words that follow name
+    a scale again, as big or bigger: "5 million and 6 million" are two
+    figures; "one million and fifty thousand", "3 million and a half" one."""
+    if toks[j - 1].scaled:
+        return True              # "60m and 65m"
+    k = j + 1
+    while k < len(toks) and _adjacent(text, toks[k - 1], toks[k]) \
+            and toks[k].kind in ("unit", "teen", "tens", "num", "hundred", "mult"):
+        if toks[k].kind == "mult" and toks[k].value >= last_mult or toks[k].scaled:
+            return True
+        k += 1
+    return False
+
+
+_COMMA = re.compile(r",\s?")
+
+
+def _comma_continues(toks: list[_Tok], j: int, text: str, last_mult: float) -> bool:
+    """"three million, two hundred and forty": in a number written in words,
+    after a scale word (numbers.toml [words.comma]) a comma, then a part that
+    holds "hundred" and no scale as big, goes on with the same number."""
+    if toks[j - 1].kind != "mult" or last_mult < vocab()["comma_min_scale"] \
+            or not _COMMA.fullmatch(text[toks[j - 1].end:toks[j].start]):
+        return False
+    k = j
+    hundred = False
+    while k < len(toks) and toks[k].kind in ("unit", "teen", "tens", "hundred", "and") \
+            and (k == j or _adjacent(text, toks[k - 1], toks[k])):
+        hundred = hundred or toks[k].kind == "hundred"
+        k += 1
+    bigger = k < len(toks) and toks[k].kind == "mult" and _adjacent(text, toks[k - 1], toks[k]) \
+        and toks[k].value >= last_mult
+    return hundred and not bigger
 
 
 def _fraction_ahead(toks: list[_Tok], j: int, text: str) -> bool:
@@ -651,7 +726,7 @@ def _ratios(text: str, figs: list) -> list:
         a = figs[i]
         if i + 1 < len(figs):
             b = figs[i + 1]
-            m = v["ratio"].search(text[a[1]:b[0]]) if b[0] - a[1] < 12 else None
+            m = v["ratio"].search(text[a[1]:b[0]]) if b[0] - a[1] < 16 else None
             joiner = phrase_key(m.group(1)) if m and m.start() == 0 else ""
             end_only = joiner in v["ratio_clause_end"]
             if joiner and a[2] != 0 and (abs(a[2]) < b[2] or end_only) and a[2] == int(a[2]) \

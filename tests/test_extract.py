@@ -56,7 +56,7 @@ SAMPLE = [
     ("004", "91%", "percent", 91, "exact", ""),
     ("004", "more than 83,000", "count", 83000, "more_than", ""),
     ("004", "over 10,500", "count", 10500, "more_than", ""),
-    ("004", "20.5 million", "count", 20.5e6, "exact", ""),
+    ("004", "20.5 million", "count", 20.5e6, "exact", "decrease"),   # the level reached by the drop
 ]
 
 
@@ -202,8 +202,9 @@ def test_news_case_table_precision_recall():
     f1_full = 2 * pf * rf / (pf + rf)
     print(f"\nnews cases: value P={p:.3f} R={r:.3f} F1={f1:.3f}; "
           f"value+kind+direction P={pf:.3f} R={rf:.3f} F1={f1_full:.3f}")
-    assert f1 >= 0.95
-    assert f1_full >= 0.90
+    # reached 0.997 / 0.997 on 310 sentences (issue 16); the floors keep it
+    assert f1 >= 0.99
+    assert f1_full >= 0.98
 
 
 @pytest.mark.parametrize("text,figure,qualifier", [
@@ -225,6 +226,8 @@ def test_level_without_noun_takes_the_subject_of_the_change():
     "Rates are at the highest level in 16 years.",
     "Wages grew in the three months to December.",
     "It is the first time in six months that prices fell.",
+    "Revenue for the nine months to September was flat.",
+    "The economy shrank in the final three months of the year.",
 ])
 def test_time_references_are_not_claims(text):
     assert claims(text) == []
@@ -399,7 +402,32 @@ MONEY_AND_RANGES = [
     ("Dozens of homes were damaged and hundreds of people fled.",
      [("Dozens", 24, 24, 99, "range", None), ("hundreds", 200, 200, 999, "range", None)]),
     ("Millions of dollars were lost.", [("Millions", 2e6, 2e6, 9999999, "range", "USD")]),
+    # issue 16, second round: found by the blind batches of tests/news_cases.py
+    ("Adults need 1800 - 2200 calories a day.",
+     [("1800 - 2200 calories a day", 1800, 1800, 2200, "range", "kcal/d")]),
+    ("The company will cut 5,000 to 7,000 jobs.", [("5,000 to 7,000", 5000, 5000, 7000, "range", "job")]),
+    ("Sea levels may rise 0.5 to 1.2 metres by 2100.",
+     [("0.5 to 1.2 metres", 0.5, 0.5, 1.2, "range", "m")]),
+    ("The fund raised $A250 million from investors.",
+     [("$A250 million", 250e6, None, None, "exact", "AUD")]),
+    ("The Australian dollar fell to 64.20 US cents.", [("64.20 US cents", 64.2, None, None, "exact", "USc")]),
+    ("They were given from 44 ml to 50 mg ethanol.",     # two measures, not one range
+     [("44 ml", 44, None, None, "exact", "ml"), ("50 mg", 50, None, None, "exact", "mg")]),
+    ("Unemployment fell by 2.4 million to 25.4 million.",   # a change, then the level reached
+     [("2.4 million", 2.4e6, None, None, "exact", None), ("25.4 million", 25.4e6, None, None, "exact", None)]),
+    ("A few hundred fans waited outside.", [("A few hundred", 200, 200, 500, "range", None)]),
+    ("Several hundred thousand people fled.",
+     [("Several hundred thousand", 3e5, 3e5, 9e5, "range", None)]),
+    ("The storm brought gusts of 90mph and up to 100mm of rain.",
+     [("90mph", 90, None, None, "exact", "mph"), ("up to 100mm", 100, 0, 100, "at_most", "mm")]),
+    ("The airline expects between 60m and 65m passengers.",
+     [("between 60m and 65m", 60e6, 60e6, 65e6, "range", None)]),
+    ("Between 5 million and 6 million people voted.",
+     [("Between 5 million and 6 million", 5e6, 5e6, 6e6, "range", None)]),
+    ("Crop yields could fall by 10% to 25% by mid-century.", [("10% to 25%", 10, 10, 25, "range", "%")]),
     # what must stay as it was
+    ("It was one million and fifty thousand.", [("one million and fifty thousand", 1.05e6, None, None,
+                                                 "exact", None)]),
     ("4 thousand 3 hundred people came.", [("4 thousand 3 hundred", 4300, None, None, "exact", None)]),
     ("votes of 2 or 5 were cast", [("2", 2, None, None, "exact", None), ("5", 5, None, None, "exact", None)]),
 ]
@@ -438,23 +466,104 @@ def test_vague_amounts_are_not_compared():
     # a transaction, not a move
     ("The company lost $3.5 billion last year.", "$3.5 billion", "amount", ""),
     ("The campaign raised $5 million.", "$5 million", "amount", ""),
-    ("Revenue climbed 18% to $4.8 billion.", "$4.8 billion", "amount", ""),
+    # the level reached: an amount, with the direction of the move (issue 16)
+    ("Revenue climbed 18% to $4.8 billion.", "$4.8 billion", "amount", "increase"),
+    # a level reached by a move takes the move's direction; it stays a level
+    ("The euro dropped to 1.05 against the dollar.", "1.05", "count", "decrease"),
+    ("Unemployment rose to 4.4% from 4.1% in May.", "4.4%", "percent", "increase"),
+    ("Unemployment rose to 4.4% from 4.1% in May.", "4.1%", "percent", ""),   # the level it came from
+    ("Rents climbed 7 per cent to an average of £1,250 a month.", "£1,250", "amount", "increase"),
+    ("The ringgit weakened 0.5 per cent to 4.72 against the US dollar.", "0.5 per cent", "pct_change",
+     "decrease"),
+    ("The bank lifted its growth forecast to 1.8% from 1.5%.", "1.8%", "percent", "increase"),
+    # the parse hangs "to" on a later figure: the figure in between is no level reached
+    ("Helene death toll rises to at least 227 across six states", "six", "count", ""),
+    # signed figures in a list of moves
+    ("Markets were mixed: the Hang Seng -1.2%, the Nikkei +0.6%.", "-1.2%", "pct_change", "decrease"),
+    ("Markets were mixed: the Hang Seng -1.2%, the Nikkei +0.6%.", "+0.6%", "pct_change", "increase"),
+    ("The deposit rate stands at -0.5%.", "-0.5%", "percent", ""),
+    # a count right after a verb of movement is the size of the move
+    ("The Dow fell 350 points, or 0.9 percent, to 38,700.", "350", "change", "decrease"),
+    ("The Dow fell 350 points, or 0.9 percent, to 38,700.", "38,700", "count", "decrease"),
+    ("The toll climbed above 95 on Monday.", "above 95", "count", ""),
+    ("The shares gained 14 sen to RM5.60.", "14 sen", "change", "increase"),
+    # the direction is read within the clause, the closest cue first
+    ("Hong Kong's Hang Seng index lost 1.5% while Shanghai rose 0.2%.", "1.5%", "pct_change", "decrease"),
+    ("Eurozone inflation slowed to 2.2% in August.", "2.2%", "percent", "decrease"),
+    ("Electricity bills will rise by an average of £94 a year.", "£94", "change", "increase"),
+    ("The drug company slashed its forecast by a quarter.", "a quarter", "change", "decrease"),
+    ("The line was boosted by the opening of two new stations.", "two", "count", ""),   # a cause
+    # the parse reads "cut" as a noun and hangs "to" on it: the words before "to" tell
+    ("The central bank cut rates by 25bp to 3.75%.", "3.75%", "percent", "decrease"),
+    ("Access to 40% of the market was granted.", "40%", "percent", ""),
+    # the "to" level of "from A to B" after a verb of change
+    ("Obesity rates among children have risen from 5% to 19% since 1990.", "19%", "percent", "increase"),
+    ("Obesity rates among children have risen from 5% to 19% since 1990.", "5%", "percent", ""),
+    ("The rate moved from 3% to 4%.", "4%", "percent", ""),
+    # an amount before a change noun
+    ("The chancellor announced a 2p cut in national insurance.", "2p", "change", "decrease"),
+    ("Workers got a $5 rise.", "$5", "change", "increase"),
+    ("The index closed down 0.4%, with banks off 1.1%.", "1.1%", "pct_change", "decrease"),
+    ("The slump wiped about $80 billion off its market value.", "about $80 billion", "change", "decrease"),
+    ("The quake struck 40 km off the coast.", "40 km", "amount", ""),   # where, not a change
 ])
-def test_money_right_after_a_verb_of_movement_is_the_move(text, figure, kind, direction):
+def test_direction_of_moves_levels_and_signed_lists(text, figure, kind, direction):
     row = extract_claims(text).set_index("text").loc[figure]
     assert (row.kind, row.direction) == (kind, direction)
 
 
-@pytest.mark.parametrize("text, figure, value, low, high", [
-    ("Neutrinos beat light by a factor of 2.48×10−5, the team said.", "2.48×10−5", 2.48e-5,
-     None, None),
-    ("It calls for an 8- to 16-meter mirror.", "8- to 16", 8, 8, 16),
+@pytest.mark.parametrize("text, figure, value, unit", [
+    ("Neutrinos beat light by a factor of 2.48×10−5, the team said.", "2.48×10−5", 2.48e-5, None),
+    ("He finished the 200m freestyle in 1:45.62.", "1:45.62", 105.62, "s"),      # a race time
+    ("She ran 2:05:30.4 in Berlin.", "2:05:30.4", 7530.4, "s"),
+    ("The winner crossed the line in 2:06:35.", "2:06:35", 7595, "s"),
+    ("He is 6ft 5in tall.", "6ft", 6, "ft"),
+    ("It is tracking toward a $45M five-day frame.", "$45M", 45e6, "USD"),   # not 45,000,005
+    ("He finished the 200m freestyle in 1:45.62.", "200", 200, None),         # metres, not 200 million
+    ("It cost $200m last year.", "$200m", 200e6, "USD"),
+    ("The router offers 5GHz and 2.4GHz bands.", "5GHz", 5, "GHz"),
+    ("A kibibyte is exactly 8x2^10 bits.", "8x2^10", 8192, None),
+    ("It was three million, two hundred & forty, you say?", "three million, two hundred & forty",
+     3000240, None),
+    ("We need about 1/40 of the wavelength.", "about 1/40", 0.025, None),
+    ("A baker's dozen is what they ordered.", "A baker's dozen", 13, None),
+    ("About 3 in every 10 children are overweight.", "About 3 in every 10", 0.3, "ratio"),
+    ("Nine out of every 10 parents agree.", "Nine out of every 10", 0.9, "ratio"),
+    ("This grid has a size of 2.123 pm.", "2.123", 2.123, None),   # no time of day
 ])
-def test_scientific_and_suspended_hyphen_figures(text, figure, value, low, high):
+def test_scientific_and_unusual_notation(text, figure, value, unit):
     row = extract_claims(text).set_index("text").loc[figure]
     assert math.isclose(row.value, value)
-    if low is not None:
-        assert (row.low, row.high, row.qualifier) == (low, high, "range")
+    if unit is not None:
+        assert row.unit == unit
+
+
+def test_suspended_hyphen_range():
+    row = extract_claims("It calls for an 8- to 16-meter mirror.").set_index("text").loc["8- to 16"]
+    assert (row.value, row.low, row.high, row.qualifier) == (8, 8, 16, "range")
+
+
+@pytest.mark.parametrize("text", [
+    "Meet us at 10:30 a.m. on Friday.", "The news at 10:30:00 GMT.", "Polls close at 10 pm.",
+    "The meeting starts at 2.30 pm.", "Flights resume at 0600 GMT.", "United won 3-1 at home.",
+    "The phone supports 4G.", "We met at 10:30:00 sharp.", "The S&P/ASX 200 closed flat.",
+])
+def test_times_scores_and_names_stay_out(text):
+    assert claims(text) == []
+
+
+def test_the_base_of_a_rate_is_no_claim():
+    rows = claims("The rate was 12.3 deaths per 100,000 people, up from 10.1.")
+    assert [r["text"] for r in rows] == ["12.3", "10.1"]
+
+
+def test_a_comma_after_a_scale_word_ends_a_list_item():
+    assert [r["value"] for r in claims("Estimates were one million, two million people.")] == [1e6, 2e6]
+
+
+def test_a_line_that_starts_with_subscribers_is_no_furniture():
+    rows = claims("Subscribers rose by 2 million to 45 million.")
+    assert [r["text"] for r in rows] == ["2 million", "45 million"]
 
 
 @pytest.mark.parametrize("text,figure,kind,direction", [

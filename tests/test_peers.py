@@ -28,6 +28,7 @@ from __future__ import annotations
 import json
 import math
 import os
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -107,22 +108,42 @@ def _range_ok(rows, r):
 
 def _report(label, hits, total, misses):
     rate = hits / total if total else 1.0
-    print(f"\n{label}: {hits}/{total} = {rate:.1%}")
+    print(f"\n{label}: {hits}/{total} = {rate:.2%}")
     for m in misses:
         print("  miss", m)
     return rate
 
 
-def test_numbers_and_percentages_at_least_95_percent():
-    h1, t1, m1 = measure("NumberModel.json", {"number"}, _number_ok)
-    h2, t2, m2 = measure("PercentModel.json", {"percentage"}, _percent_ok)
-    rate = _report("numbers + percentages", h1 + h2, t1 + t2, m1 + m2)
+# file -> (result types compared, how a result is checked, floor). The floors
+# are what is reached: NumberModel's 13 misses (5.0%) are all lost on purpose
+# (an IP address, a date with slashes, a phone number, "SCP-173", "version
+# two"); the ranges lost are ranks ("between the tenth and the fifteenth")
+# and "more than 2 in 5" (read as the share 2 in 5).
+RT_FILES = {
+    "NumberModel.json": ({"number"}, _number_ok, 0.945),
+    "PercentModel.json": ({"percentage"}, _percent_ok, 0.95),
+    "NumberRangeModel.json": ({"numberrange"}, _range_ok, 0.95),
+}
+
+
+@cache
+def _rt_result(name: str) -> tuple[int, int, list[str]]:
+    types, check, _ = RT_FILES[name]
+    return measure(name, frozenset(types), check)
+
+
+@pytest.mark.parametrize("name", RT_FILES)
+def test_recognizers_text_pass_rate_per_file(name):
+    """Each file's pass rate, its misses listed (pytest -s shows them)."""
+    rate = _report(name, *_rt_result(name))
+    assert rate >= RT_FILES[name][2]
+
+
+def test_recognizers_text_all_files_at_least_95_percent():
+    hits = sum(_rt_result(n)[0] for n in RT_FILES)
+    total = sum(_rt_result(n)[1] for n in RT_FILES)
+    rate = _report("Recognizers-Text, all files", hits, total, [])
     assert rate >= 0.95
-
-
-def test_ranges_at_least_80_percent():
-    rate = _report("ranges", *measure("NumberRangeModel.json", {"numberrange"}, _range_ok))
-    assert rate >= 0.80
 
 
 # --- quantulum3's English quantity cases ----------------------------------------------
@@ -130,10 +151,22 @@ def test_ranges_at_least_80_percent():
 Q3 = PEERS.parent / "quantulum3" / "quantities.json"
 
 
-def _q3_found(rows: list[dict], want: float) -> bool:
+# quantulum3 counts in units of a group ("a dozen eggs" = 1 dozen); we count
+# the items (12). Such a quantity matches a claim over its own words with the
+# value in items.
+Q3_GROUP_UNITS = {"dozen": 12, "baker's dozen": 13, "gross": 144}
+
+
+def _q3_found(rows: list[dict], want: float, req: str = "", res: dict | None = None) -> bool:
     """quantulum3 gives a range as its midpoint ("3 to 4 L" -> 3.5): a range
     claim matches by its midpoint, two levels ("from $350 to $680", read as
     a move between levels in news) by having both ends as claims."""
+    size = Q3_GROUP_UNITS.get((res or {}).get("unit", ""))
+    if size is not None:
+        at = req.find(res["surface"])
+        end = at + len(res["surface"])
+        return at >= 0 and any(r["start_char"] < end and at < r["end_char"]
+                               and _close(r["value"], want * size) for r in rows)
     for r in rows:
         if _close(r["value"], want):
             return True
@@ -146,18 +179,34 @@ def _q3_found(rows: list[dict], want: float) -> bool:
 @pytest.mark.skipif(not Q3.is_file(), reason=f"quantulum3 cases not found at {Q3}")
 def test_quantulum3_cases():
     """Every quantity of quantulum3's own test file, by value. Lost on purpose
-    (counted as misses): bare years (a period, not a claim), a unit alone
-    ("a penny" = 1 penny), identifiers ("English 101")."""
+    and counted as misses (12 of 148, 8.1%; a news reader must not read them
+    as claims):
+
+    * bare years: "in 1979", "the 1960s", "in 2013", "in 2005", "in 2011" (a
+      period, not a claim; 5);
+    * numbers in names and identifiers: "Voyager 2", "English 101" (2);
+    * a span written as an adjective: "a two-year maintenance period" (how
+      long, not a figure to check; 1);
+    * a unit alone, with no figure: "a gallon of beer", "a penny", "a
+      kibibyte" (3);
+    * letters glued to a figure that are no unit of ours: "1cds" (a name, as
+      "5G" is; 1).
+
+    Also missed, not by design: "a gross" and "a square dozen" (144; unit
+    words we do not read), "($99.99)" as -99.99 (accounting brackets; in news
+    a bracketed amount is a conversion or an aside, "€10m ($11m)")."""
     hits = total = 0
     misses = []
     for case in json.loads(Q3.read_text(encoding="utf-8")):
         rows = extract_claims(case["req"]).to_dict("records")
         for r in case["res"]:
             total += 1
-            if _q3_found(rows, float(r["value"])):
+            if _q3_found(rows, float(r["value"]), case["req"], r):
                 hits += 1
             else:
                 misses.append(f"{case['req'][:70]!r}: want {r['surface']!r}={r['value']}")
     rate = _report("quantulum3 quantities.json", hits, total, misses)
-    # target 0.95 (issue 16); the floor keeps what is reached from slipping
-    assert rate >= 0.82
+    # target 0.95 (issue 16); 12 of 148 are lost on purpose (see above), so
+    # 0.919 is the most a news reader's extractor gets. The floor keeps what
+    # is reached (133/148) from slipping.
+    assert rate >= 0.895

@@ -20,6 +20,9 @@ PIECES = st.sampled_from([
     " about ", " nearly ", " more than ", " at least ", " up to ", " or more", " or equal",
     " times", "-fold", " fewer ", " a day", "½", "3/4", "e10", "^2", "x10^6", " ", "\n", ".",
     ",", "2024", "2012-13", "24/7", "5-4", "reports", " rose ", " fell ", "11th", "=", "<", ">",
+    # issue 16: signs, race times, joined words, vague scales, currency prefixes
+    "+", "2:05.3", "1:02:03", " & ", " in every ", " a few ", " several ", " per ", "$A", "RM",
+    "Y=", "p", " sen", "m", " freestyle", " pm", " GMT", "x2^10", " by ", " off ", " cut ",
 ])
 TEXT = st.one_of(st.lists(PIECES, max_size=25).map("".join), st.text(max_size=80))
 
@@ -62,3 +65,53 @@ def test_scaled_figures_read_back(whole, tenth, scale):
     assert math.isclose(q.value, (whole + tenth / 10) * factor)
     assert q.currency == "USD"
     assert math.isclose(q.high - q.low, factor / 10)
+
+
+UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=0, max_value=59), st.integers(min_value=0, max_value=59),
+       st.integers(min_value=0, max_value=99))
+def test_race_times_read_back_in_seconds(minutes, seconds, hundredths):
+    text = f"She won in {minutes}:{seconds:02d}.{hundredths:02d} on Sunday."
+    (q,) = find_quantities(text)
+    assert math.isclose(q.value, minutes * 60 + seconds + hundredths / 100)
+    assert q.unit == "s" and q.text == text[11:11 + len(q.text)]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(min_value=1, max_value=9), st.integers(min_value=1, max_value=9),
+       st.sampled_from([("thousand", 1e3), ("million", 1e6), ("billion", 1e9)]))
+def test_a_comma_after_a_word_scale_goes_on_with_hundreds(a, b, scale):
+    word, factor = scale
+    text = f"It came to {UNITS[a - 1]} {word}, {UNITS[b - 1]} hundred & {UNITS[a - 1]}, they said."
+    (q,) = find_quantities(text)
+    assert q.value == a * factor + b * 100 + a
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(min_value=1, max_value=9), st.integers(min_value=2, max_value=10),
+       st.integers(min_value=1, max_value=12), st.sampled_from(["x", "×"]))
+def test_powers_of_any_base_read_back(a, base, power, times):
+    (q,) = find_quantities(f"It holds {a}{times}{base}^{power} bits.")
+    assert math.isclose(q.value, a * base ** power)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(["+", "-", "−"]), st.integers(min_value=1, max_value=99))
+def test_signed_percent_moves_keep_their_sign(sign, tenths):
+    text = f"Markets: the Nikkei {sign}{tenths / 10}%, the Kospi flat."
+    (q,) = find_quantities(text)
+    assert q.text.startswith(sign) and math.isclose(q.value, tenths / 10 * (1 if sign == "+" else -1))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(min_value=1, max_value=98), st.integers(min_value=1, max_value=50),
+       st.sampled_from([(" million", 1e6), (" billion", 1e9), ("m", 1e6), ("k", 1e3)]))
+def test_between_two_scaled_figures_is_a_range(low, more, scale):
+    word, factor = scale
+    text = f"They expect between {low}{word} and {low + more}{word} visitors."
+    (q,) = find_quantities(text)
+    assert q.qualifier == "range"
+    assert math.isclose(q.low, low * factor) and math.isclose(q.high, (low + more) * factor)
