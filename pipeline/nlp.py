@@ -132,11 +132,14 @@ def line_breaks(doc: Doc) -> Doc:
 @cache
 def _candidate_re() -> re.Pattern:
     """Anything that may start a figure: a digit, a vulgar fraction, a number
-    word (numbers.toml) or a verb that states a multiple (extract.toml)."""
+    word or a vague amount (numbers.toml) or a verb that states a multiple
+    (extract.toml)."""
     numbers = load("numbers")
     words: set[str] = set()
     for table in numbers["words"].values():
         words |= set(table)
+    # vague amounts ("scores of protesters", "dozens of homes"): their last word
+    words |= {phrase.split()[-1] for phrase in numbers["vague"]}
     multiple = load("extract")["multiple"]
     words |= set(multiple["verbs"]) | set(multiple.get("words", {}))
     alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
@@ -162,7 +165,8 @@ def focus_text(article: Article, focus: bool = True) -> str:
     """The text the model reads: the article text with furniture blocks
     replaced by spaces and, with ``focus``, the blocks :func:`_kept_blocks`
     leaves out too, but for :data:`CONTEXT_WORDS` words next to every block
-    the model reads. Line breaks stay. Same length as ``article.text``."""
+    the model reads. Line breaks between blocks stay; inside a block (a
+    hard-wrapped paragraph) they are spaces. Same length as ``article.text``."""
     text = article.text
     if not article.blocks:
         return text
