@@ -47,7 +47,7 @@ def cached_claims(articles: list[Article], cache: ClaimCache, model: str | None 
         for a in fresh:
             per_article[a.source_id] = parsed[a.source_id]
             cache.put_claims(a, parsed[a.source_id])
-    claims = normalize.canonicalize([c for a in articles for c in per_article[a.source_id]])
+    claims = normalize.combine(articles, per_article)
     return claims, len(fresh)
 
 
