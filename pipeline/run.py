@@ -19,8 +19,8 @@ from .cache import ClaimCache
 from .engine import parse_articles
 from .files import ensure_dir, locked, sweep_temp_files
 from .model import Article, Claim, Finding
-from .report import (CLAIMS_FILE, REPORT_FILES, claims_csv, findings_document, run_stamp,
-                     write_claims, write_reports)
+from .report import (CLAIMS_FILE, FINDINGS_PARQUET, REPORT_FILES, REPORT_TOP, claims_csv,
+                     findings_document, run_stamp, write_claims, write_reports)
 from .reviews import REVIEWS_FILE
 
 
@@ -54,10 +54,11 @@ def cached_claims(articles: list[Article], cache: ClaimCache, model: str | None 
 def run_check(sources_dir: Path, claims_dir: Path, reports_dir: Path, model: str | None = None,
               jobs: int = 1, max_bytes: int | None = None, quiet: bool = False,
               lock_timeout: float | None = None, engine: str = "local",
-              scheduler: str | None = None) -> RunResult:
+              scheduler: str | None = None, report_top: int | None = REPORT_TOP) -> RunResult:
     """``sources_dir``: a folder of articles, or an archive (a JSONL or
     Parquet file, or a glob of them; see pipeline.archive). ``engine``:
-    where articles are parsed (pipeline.engine); everything else runs here."""
+    where articles are parsed (pipeline.engine); everything else runs here.
+    ``report_top``: findings the reports show in full (pipeline.report.summary)."""
     started = time.perf_counter()
     ingest.require_input(sources_dir)
     ensure_dir(claims_dir)
@@ -67,7 +68,7 @@ def run_check(sources_dir: Path, claims_dir: Path, reports_dir: Path, model: str
         held.enter_context(locked(reports_dir, lock_timeout))
         if Path(claims_dir).resolve() != Path(reports_dir).resolve():
             held.enter_context(locked(claims_dir, lock_timeout))
-        sweep_temp_files(reports_dir, (*REPORT_FILES, REVIEWS_FILE))  # left by a killed run
+        sweep_temp_files(reports_dir, (*REPORT_FILES, FINDINGS_PARQUET, REVIEWS_FILE))  # left by a killed run
         sweep_temp_files(claims_dir, (CLAIMS_FILE,))
         cache = ClaimCache(claims_dir, model)
         cache.sweep()
@@ -81,6 +82,6 @@ def run_check(sources_dir: Path, claims_dir: Path, reports_dir: Path, model: str
         doc = findings_document(articles, claims, findings, reprocessed=reprocessed,
                                 seconds=time.perf_counter() - started, stamp=run_stamp(table, findings))
         write_claims(claims, claims_dir, table)
-        write_reports(doc, claims, reports_dir)
+        write_reports(doc, claims, reports_dir, report_top)
         cache.save({a.source_id for a in articles})
     return RunResult(articles, claims, findings, doc, reprocessed)

@@ -16,6 +16,7 @@ from ..labels import name as source_name, naming, source_labels, url as source_u
 from .newsince import is_open, newsince_html, review_html
 from .findings import stamp_line
 from .table import table_columns
+from .summary import NOT_SHOWN_HEADS, NOT_SHOWN_TITLE, not_shown, not_shown_note, not_shown_rows
 from .markdown import (ALIGNMENT_LABEL, SEVERITY_ORDER, ROLE_NAMES, agreements_of,
                        alignment_note, as_float, bound, cause_name, conflicts_of, figure_rows,
                        left_out, safe_url, summary_line, title, value_cells)
@@ -393,6 +394,12 @@ def _render_html(doc: dict, table) -> str:
             parts += [finding_html(f) for f in these]
     parts.append("<h2>Agreements</h2>")
     parts += [finding_html(f) for f in agreements_of(doc)] or ["<p>None.</p>"]
+    if not_shown(doc):
+        parts.append(f"<h2>{escape(NOT_SHOWN_TITLE)}</h2><p>{escape(not_shown_note(doc))}</p>"
+                     '<table id="not-shown"><thead><tr>'
+                     + "".join(f"<th>{escape(h)}</th>" for h in NOT_SHOWN_HEADS)
+                     + "</tr></thead><tbody>" + _rows_html(list(map(list, zip(*not_shown_rows(doc)))))
+                     + "</tbody></table>")
     parts.append("<h2>Sources</h2>" + sources_html(doc))
     parts.append("<h2>Claims</h2>"
                  '<p><input id="claim-filter" type="search" placeholder="Filter claims…" '
