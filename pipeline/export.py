@@ -396,12 +396,28 @@ def has_pyarrow() -> bool:
     return True
 
 
+#: Findings per row group of findings.parquet: made and written a group at a
+#: time, so writing it holds one group's columns, not every finding's.
+FINDINGS_PARQUET_BATCH = 2000
+
+
 def findings_parquet(doc: dict) -> bytes:
     """The findings of a findings document (as findings.json holds them) as
     Parquet bytes; needs pyarrow (:func:`has_pyarrow`)."""
-    import pyarrow as pa
     import pyarrow.parquet as pq
     findings = doc.get("findings", [])
+    buf = io.BytesIO()
+    writer = None
+    for start in range(0, max(len(findings), 1), FINDINGS_PARQUET_BATCH):
+        table = _findings_table(findings[start:start + FINDINGS_PARQUET_BATCH])
+        writer = writer or pq.ParquetWriter(buf, table.schema)
+        writer.write_table(table)
+    writer.close()
+    return buf.getvalue()
+
+
+def _findings_table(findings: list[dict]):
+    import pyarrow as pa
     dump = json.JSONEncoder(ensure_ascii=False).encode
     columns = {k: pa.array([f.get(k) or "" for f in findings], pa.string())
                for k in FINDING_PARQUET_TEXT}
@@ -417,6 +433,4 @@ def findings_parquet(doc: dict) -> bytes:
         pa.list_(pa.string()))
     columns.update({k: pa.array([None if f.get(k) is None else dump(f.get(k)) for f in findings],
                                 pa.string()) for k in FINDING_PARQUET_JSON})
-    buf = io.BytesIO()
-    pq.write_table(pa.table(columns), buf)
-    return buf.getvalue()
+    return pa.table(columns)

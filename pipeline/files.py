@@ -10,7 +10,7 @@ import os
 import re
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -35,8 +35,10 @@ def ensure_dir(folder: str | Path) -> Path:
     return folder
 
 
-def write_atomic(path: str | Path, data: str | bytes, encoding: str = "utf-8") -> Path:
-    """Write ``data`` to ``path`` via a temporary file and an atomic rename."""
+def write_atomic(path: str | Path, data: str | bytes | Iterable[str],
+                 encoding: str = "utf-8") -> Path:
+    """Write ``data`` (text, bytes, or text in pieces, written as they come)
+    to ``path`` via a temporary file and an atomic rename."""
     path = Path(path)
     ensure_dir(path.parent)
     mode = "wb" if isinstance(data, bytes) else "w"
@@ -48,7 +50,11 @@ def write_atomic(path: str | Path, data: str | bytes, encoding: str = "utf-8") -
     try:
         with os.fdopen(fd, mode, **({} if mode == "wb" else {"encoding": encoding,
                                                                "newline": ""})) as fh:
-            fh.write(data)
+            if isinstance(data, (str, bytes)):
+                fh.write(data)
+            else:
+                for piece in data:
+                    fh.write(piece)
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, _mode(path))

@@ -82,6 +82,7 @@ def run_check(sources_dir: Path, claims_dir: Path, reports_dir: Path, model: str
         doc = findings_document(articles, claims, findings, reprocessed=reprocessed,
                                 seconds=time.perf_counter() - started, stamp=run_stamp(table, findings))
         write_claims(claims, claims_dir, table)
+        del table  # written: not held while the reports are made
         write_reports(doc, claims, reports_dir, report_top)
         cache.save({a.source_id for a in articles})
     return RunResult(articles, claims, findings, doc, reprocessed)

@@ -6,10 +6,11 @@ plus the claim table ``claims.csv``. Every file is written atomically.
 """
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from ..files import ensure_dir, write_atomic
-from .findings import findings_document, findings_json, run_stamp
+from .findings import findings_chunks, findings_document, run_stamp
 from .html import render_html
 from .markdown import render_markdown
 from .summary import REPORT_TOP, summarise
@@ -43,9 +44,15 @@ def write_reports(doc: dict, table, reports_dir: str | Path,
     from ..reviews import INDEX_FILE, findings_index
     folder = ensure_dir(reports_dir)
     findings, markdown, html = REPORT_FILES
-    text = findings_json(doc)
-    written = [write_atomic(folder / findings, text)]
-    write_atomic(folder / INDEX_FILE, findings_index(doc, text))  # what the next check reads
+    digest = hashlib.sha256()
+
+    def hashed(pieces):  # findings.json is written as it is made, never held whole
+        for piece in pieces:
+            digest.update(piece.encode("utf-8"))
+            yield piece
+    written = [write_atomic(folder / findings, hashed(findings_chunks(doc)))]
+    # what the next check reads
+    write_atomic(folder / INDEX_FILE, findings_index(doc, digest=digest.hexdigest()))
     if has_pyarrow():
         written.append(write_atomic(folder / FINDINGS_PARQUET, findings_parquet(doc)))
     else:  # an earlier run's would not match these findings

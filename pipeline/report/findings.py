@@ -51,7 +51,43 @@ def findings_json(doc: dict) -> str:
     values (a figure, a quote, a source) or a list of plain values stands on
     one line: shorter to read, and written by json's C encoder (the indented
     encoder is pure Python and took seconds for a thousand articles)."""
-    return _layout(doc, 0, _encoder()) + "\n"
+    return "".join(findings_chunks(doc))
+
+
+def findings_chunks(doc: dict):
+    """:func:`findings_json`'s text in pieces, a finding or less each, to
+    write without holding the whole text (tens of MB for an archive) and
+    the lists that make it."""
+    yield from _pieces(doc, 0, _encoder())
+    yield "\n"
+
+
+#: Depth down to which :func:`_pieces` yields pieces (the document, its
+#: lists of findings and sources); below it, each record is one string.
+_STREAM_DEPTH = 2
+
+
+def _pieces(obj, depth: int, encode):
+    """:func:`_layout`'s text of ``obj``, in pieces."""
+    if depth >= _STREAM_DEPTH:
+        yield _layout(obj, depth, encode)
+        return
+    if isinstance(obj, dict) and obj and not _flat(obj.values()):
+        inner = "  " * (depth + 1)
+        yield "{\n"
+        for i, (k, v) in enumerate(obj.items()):
+            yield f"{',' if i else ''}{chr(10) if i else ''}{inner}{encode(k)}: "
+            yield from _pieces(v, depth + 1, encode)
+        yield "\n" + "  " * depth + "}"
+    elif isinstance(obj, list) and obj and not _flat(obj):
+        inner = "  " * (depth + 1)
+        yield "[\n"
+        for i, v in enumerate(obj):
+            yield ",\n" + inner if i else inner
+            yield from _pieces(v, depth + 1, encode)
+        yield "\n" + "  " * depth + "]"
+    else:
+        yield encode(obj)
 
 
 def _encoder():

@@ -292,18 +292,26 @@ def claims_table(table) -> str:
     keys = [c for _, c in KEY_COLUMNS]
     rest = [c for c in CLAIM_COLUMNS if c not in keys[1:] and (table is None or c in columns)]
     heads = [h for h, _ in KEY_COLUMNS] + rest
-    cells = []
-    for c in keys + rest:
-        values = columns.get(c, [])
-        if c == "source_id" and len(cells) == 0:
-            cells.append([source_name(str(v)) for v in values])
-        elif c in NUMBER_COLUMNS:
-            cells.append([_number_cell(v, k) for v, k in zip(values, kinds)])
-        else:
-            cells.append([v if type(v) is str else _cell(v) for v in values])
+    n = len(kinds) if kinds else max(map(len, columns.values()), default=0)
+    body = []
+    for at in range(0, n, TABLE_BLOCK):  # a block of rows at a time: bounded working memory
+        cells = []
+        for c in keys + rest:
+            values = columns.get(c, [])[at:at + TABLE_BLOCK]
+            if c == "source_id" and len(cells) == 0:
+                cells.append([source_name(str(v)) for v in values])
+            elif c in NUMBER_COLUMNS:
+                cells.append([_number_cell(v, k) for v, k in zip(values, kinds[at:at + TABLE_BLOCK])])
+            else:
+                cells.append([v if type(v) is str else _cell(v) for v in values])
+        body.append(_rows_html(cells))
     head = "".join(f"<th>{escape(h)}</th>" for h in heads)
     return (f'<table id="claims" class="sortable" data-key-columns="{len(KEY_COLUMNS)}">'
-            f"<thead><tr>{head}</tr></thead><tbody>" + _rows_html(cells) + "</tbody></table>")
+            f"<thead><tr>{head}</tr></thead><tbody>" + "\n".join(body) + "</tbody></table>")
+
+
+#: Rows of the claim table made at a time (claims_table).
+TABLE_BLOCK = 2000
 
 
 def _number_cell(v, kind: str) -> str:
