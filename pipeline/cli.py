@@ -192,11 +192,15 @@ def cli():
 @click.option("--model", default=None, help="spaCy model name (default: en_core_web_sm).")
 @click.option("--fail-on", type=click.Choice(["never", "conflict"]), default="never",
               show_default=True, help="Exit 1 when unreviewed conflicts remain, listing them.")
+@click.option("--claims-parquet", is_flag=True,
+              help="Also write the claim table as claims.parquet beside claims.csv (typed, "
+                   "for pandas or DuckDB; needs pyarrow). Without it, an earlier "
+                   "claims.parquet is removed (it would not match).")
 @report_top_option
 @common_options
 @engine_options
-def check(target, claims_dir, reports_dir, model, fail_on, report_top, jobs, max_bytes, quiet,
-          engine, scheduler):
+def check(target, claims_dir, reports_dir, model, fail_on, claims_parquet, report_top, jobs,
+          max_bytes, quiet, engine, scheduler):
     """Check every article and write the claim table and reports.
 
     STORY is a story folder (holding sources/; see claimcheck init): its
@@ -214,7 +218,8 @@ def check(target, claims_dir, reports_dir, model, fail_on, report_top, jobs, max
     where = check_folders(target, claims_dir, reports_dir)
     result = run_check(where.sources, where.claims, where.reports, model=model,
                        jobs=jobs, max_bytes=max_bytes, quiet=quiet, engine=engine,
-                       scheduler=scheduler, report_top=report_top)
+                       scheduler=scheduler, report_top=report_top,
+                       claims_parquet=claims_parquet)
     doc = result.document
     conflicts = [f for f in doc["findings"] if f["type"] == "conflict"]
     open_conflicts = [f for f in conflicts if is_open(f)]

@@ -94,3 +94,38 @@ def test_check_and_report_take_report_top(sources_copy):
     assert r.exit_code == 0, r.output
     md = (reports / "report.md").read_text("utf-8")
     assert "## Not shown" not in md and md.count("#### F-") == len(conflicts)
+
+
+def test_check_writes_claims_parquet_when_asked_and_removes_it_when_not(sources_copy):
+    pd = pytest.importorskip("pandas")
+    pytest.importorskip("pyarrow", reason="claims.parquet needs pyarrow "
+                                          "(pip install 'claimcheck[parquet]')")
+    from click.testing import CliRunner
+
+    from pipeline.cli import cli
+    claims = sources_copy.parent / "claims"
+    r = CliRunner().invoke(cli, ["check", str(sources_copy), "--quiet", "--claims-parquet"])
+    assert r.exit_code == 0, r.output
+    table = pd.read_parquet(claims / "claims.parquet")
+    csv_table = pd.read_csv(claims / "claims.csv", keep_default_na=False)
+    assert list(table.columns) == list(csv_table.columns)
+    assert table["claim_id"].tolist() == csv_table["claim_id"].tolist()
+    assert table["value"].tolist() == csv_table["value"].tolist()
+    assert table["start_char"].dtype.kind == "i"
+    r = CliRunner().invoke(cli, ["check", str(sources_copy), "--quiet"])
+    assert r.exit_code == 0, r.output
+    assert not (claims / "claims.parquet").exists()  # it would not match claims.csv
+
+
+def test_claims_parquet_without_pyarrow_is_one_error_line_before_any_work(sources_copy,
+                                                                          monkeypatch):
+    from click.testing import CliRunner
+
+    from pipeline import run
+    from pipeline.cli import cli
+    monkeypatch.setattr(run, "has_pyarrow", lambda: False)
+    r = CliRunner().invoke(cli, ["check", str(sources_copy), "--claims-parquet"])
+    assert r.exit_code == 2
+    assert r.output.strip() == ("Error: --claims-parquet needs pyarrow; run: pip install "
+                                "'claimcheck[parquet]' (it needs pyarrow)")
+    assert not (sources_copy.parent / "claims" / "claims.csv").exists()

@@ -17,9 +17,12 @@ from .summary import REPORT_TOP, summarise
 from .table import claims_csv
 
 __all__ = ["write_claims", "write_reports", "findings_document", "run_stamp", "claims_csv",
-           "render_again", "CLAIMS_FILE", "REPORT_FILES", "FINDINGS_PARQUET", "REPORT_TOP"]
+           "render_again", "CLAIMS_FILE", "REPORT_FILES", "FINDINGS_PARQUET", "REPORT_TOP",
+           "CLAIMS_PARQUET", "write_claims_parquet"]
 
 CLAIMS_FILE = "claims.csv"
+#: The claim table as Parquet, beside claims.csv, with ``check --claims-parquet``.
+CLAIMS_PARQUET = "claims.parquet"
 #: What a check writes into the reports folder, in order.
 REPORT_FILES = ("findings.json", "report.md", "report.html")
 #: Written beside findings.json when pyarrow is installed (the parquet extra).
@@ -31,6 +34,18 @@ def write_claims(table, claims_dir: str | Path, text: str | None = None) -> Path
     or its ``text`` when already made."""
     folder = ensure_dir(claims_dir)
     return write_atomic(folder / CLAIMS_FILE, claims_csv(table) if text is None else text)
+
+
+def write_claims_parquet(claims, claims_dir: str | Path, wanted: bool) -> Path | None:
+    """claims.parquet (the claim table, typed) when ``wanted``; otherwise an
+    earlier run's is removed, as it would not match claims.csv."""
+    path = Path(claims_dir) / CLAIMS_PARQUET
+    if not wanted:
+        path.unlink(missing_ok=True)
+        return None
+    from ..api import claims_frame
+    from ..export import claims_parquet
+    return write_atomic(path, claims_parquet(claims_frame(claims)))
 
 
 def write_reports(doc: dict, table, reports_dir: str | Path,
