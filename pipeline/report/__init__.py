@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..files import ensure_dir, write_atomic
 from .findings import findings_chunks, findings_document, run_stamp
-from .html import render_html
+from .html import html_pieces
 from .markdown import render_markdown
 from .summary import REPORT_TOP, summarise
 from .table import claims_csv
@@ -76,7 +76,7 @@ def write_reports(doc: dict, table, reports_dir: str | Path,
     view = summarise(doc, top)
     return written + [
         write_atomic(folder / markdown, render_markdown(view)),
-        write_atomic(folder / html, render_html(view, table)),
+        write_atomic(folder / html, html_pieces(view, table)),
     ]
 
 

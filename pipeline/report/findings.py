@@ -32,9 +32,14 @@ def run_stamp(claims_text: str, findings) -> dict:
     left by an interrupted run can be told apart; a run that finds the same
     as the last gives the same id, so reports stay unchanged in version control."""
     claims_sha = hashlib.sha256(claims_text.encode("utf-8")).hexdigest()
-    found = json.dumps([f.to_json() for f in findings], sort_keys=True, default=str)
-    run_id = hashlib.sha256(f"{claims_sha}\n{found}".encode("utf-8")).hexdigest()[:12]
-    return {"id": run_id, "claims_sha256": claims_sha}
+    # the sha256 of claims_sha, a line break and json.dumps(findings as JSON,
+    # sort_keys=True), taken a finding at a time (never the whole text)
+    run_id = hashlib.sha256(f"{claims_sha}\n[".encode("utf-8"))
+    for i, f in enumerate(findings):
+        run_id.update(((", " if i else "") + json.dumps(f.to_json(), sort_keys=True,
+                                                         default=str)).encode("utf-8"))
+    run_id.update(b"]")
+    return {"id": run_id.hexdigest()[:12], "claims_sha256": claims_sha}
 
 
 def stamp_line(doc: dict) -> str:

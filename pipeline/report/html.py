@@ -283,6 +283,11 @@ NUMBER_COLUMNS = ("value", "low", "high")
 
 
 def claims_table(table) -> str:
+    """:func:`claims_table_pieces` as one string."""
+    return "".join(claims_table_pieces(table))
+
+
+def claims_table_pieces(table) -> list[str]:
     """The claim table (a DataFrame or a list of claims) as a sortable table:
     the key columns first (the article by name, the figure as written,
     subject, metric, period, the value formatted), then the others, which the
@@ -306,8 +311,11 @@ def claims_table(table) -> str:
                 cells.append([v if type(v) is str else _cell(v) for v in values])
         body.append(_rows_html(cells))
     head = "".join(f"<th>{escape(h)}</th>" for h in heads)
-    return (f'<table id="claims" class="sortable" data-key-columns="{len(KEY_COLUMNS)}">'
-            f"<thead><tr>{head}</tr></thead><tbody>" + "\n".join(body) + "</tbody></table>")
+    return [f'<table id="claims" class="sortable" data-key-columns="{len(KEY_COLUMNS)}">'
+            f"<thead><tr>{head}</tr></thead><tbody>",
+            *(piece for i, block in enumerate(body) for piece in ((block,) if not i
+                                                                   else ("\n", block))),
+            "</tbody></table>"]
 
 
 #: Rows of the claim table made at a time (claims_table).
@@ -357,10 +365,19 @@ def _cell(v) -> str:
 
 def render_html(doc: dict, table) -> str:
     """The report page; ``table``: the claim table (a DataFrame or a list of claims)."""
+    return "".join(html_pieces(doc, table))
+
+
+def html_pieces(doc: dict, table) -> list[str]:
+    """:func:`render_html`'s page in pieces, to write without joining them
+    (the claim table of an archive is tens of MB)."""
     sources = doc.get("sources", [])
     urls = {s["source_id"]: u for s in sources if (u := safe_url(s.get("url")))}
     with naming(source_labels(sources), urls):
-        return _render_html(doc, table)
+        parts = _render_html(doc, table)
+    return [piece for i, part in enumerate(parts)
+            for piece in ((("\n",) if i else ()) + (tuple(part) if isinstance(part, list)
+                                                      else (part,)))] + ["\n"]
 
 
 def source_html(source_id: str) -> str:
@@ -383,7 +400,9 @@ def sources_html(doc: dict) -> str:
             "<tbody>" + "".join(rows) + "</tbody></table></div>")
 
 
-def _render_html(doc: dict, table) -> str:
+def _render_html(doc: dict, table) -> list:
+    """The page's parts, one joined by a line break to the next; a list part
+    (the claim table) is pieces joined as they are."""
     conflicts = conflicts_of(doc)
     parts = ['<!doctype html><html lang="en"><head><meta charset="utf-8">',
              '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -414,8 +433,8 @@ def _render_html(doc: dict, table) -> str:
                  'aria-label="Filter claims"></p>'
                  '<details id="claim-columns"><summary>Show all columns (kind, interval, '
                  "qualifier, unit, sentence, offsets, ids…)</summary></details>")
-    parts.append(f'<div class="wide">{claims_table(table)}</div>')
+    parts.append(['<div class="wide">', *claims_table_pieces(table), "</div>"])
     if stamp_line(doc):
         parts.append(f'<p class="stamp"><small>{escape(stamp_line(doc))}</small></p>')
     parts.append(f"<script>{SCRIPT}</script></body></html>")
-    return "\n".join(parts) + "\n"
+    return parts
