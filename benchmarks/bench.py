@@ -5,7 +5,7 @@
     python benchmarks/bench.py          # all sections, default sizes
     python benchmarks/bench.py --articles 60 --sizes 1000,10000 --folder 200   # quick look
 
-Sections (choose with --only extract,compare,recheck):
+Sections (choose with --only extract,compare,recheck,warm,recheck-archive):
 
 extract   N articles (default 300) made from real-coverage news (--corpus news:
           every article of tests/data/blind_e2e, tests/data/heldout and
@@ -19,8 +19,11 @@ compare   the compare stage alone (``pipeline.compare.compare``) on synthetic
 recheck   ``claimcheck check`` on a folder of 1,000 articles, then again after
           adding one article (the second run should only read the new one).
 warm      a warm ``claimcheck check`` (every article cached) on folders of
-          1,000 and 5,000 articles (--warm-sizes): time and peak memory per
-          claim, and each stage's seconds (not in the default sections).
+          1,000 and 5,000 articles (--warm-sizes), or JSONL archives
+          (--warm-input archive): time and peak memory per claim, and each
+          stage's seconds (not in the default sections).
+recheck-archive  a cached JSONL archive of --archive articles gets --added more
+          rows and is checked again (not in the default sections).
 
 Every figure is a whole process, timed from outside: wall seconds, and peak
 resident memory of the largest single process (``wait4``'s ru_maxrss).
