@@ -5,7 +5,7 @@
     python benchmarks/bench.py          # all sections, default sizes
     python benchmarks/bench.py --articles 60 --sizes 1000,10000 --folder 200   # quick look
 
-Sections (choose with --only extract,compare,recheck):
+Sections (choose with --only extract,compare,recheck,warm,recheck-archive):
 
 extract   N articles (default 300) made from real-coverage news (--corpus news:
           every article of tests/data/blind_e2e, tests/data/heldout and
@@ -19,8 +19,11 @@ compare   the compare stage alone (``pipeline.compare.compare``) on synthetic
 recheck   ``claimcheck check`` on a folder of 1,000 articles, then again after
           adding one article (the second run should only read the new one).
 warm      a warm ``claimcheck check`` (every article cached) on folders of
-          1,000 and 5,000 articles (--warm-sizes): time and peak memory per
-          claim, and each stage's seconds (not in the default sections).
+          1,000 and 5,000 articles (--warm-sizes), or JSONL archives
+          (--warm-input archive): time and peak memory per claim, and each
+          stage's seconds (not in the default sections).
+recheck-archive  a cached JSONL archive of --archive articles gets --added more
+          rows and is checked again (not in the default sections).
 
 Every figure is a whole process, timed from outside: wall seconds, and peak
 resident memory of the largest single process (``wait4``'s ru_maxrss).
@@ -82,10 +85,10 @@ def sources(kind: str) -> list[Path]:
     return sorted(p for d in NEWS if d.is_dir() for p in d.glob("*/*.txt"))
 
 
-def make_corpus(folder: Path, n: int, seed: int = 0,
-                story: int | None = None, kind: str = "sample") -> tuple[list[Path], int]:
-    """Write ``n`` varied copies of ``kind`` articles (:func:`sources`);
-    return (paths, words).
+def corpus_texts(n: int, seed: int = 0, story: int | None = None,
+                 kind: str = "sample"):
+    """``n`` varied copies of ``kind`` articles (:func:`sources`), as
+    (name, text) pairs; the first m of n are those of m (same seed).
 
     With ``story``, articles come in stories of that many: a story's years
     are all shifted by the same amount (up to 80 years back), so a folder
@@ -95,19 +98,38 @@ def make_corpus(folder: Path, n: int, seed: int = 0,
     if not samples:
         sys.exit(f"no {kind} articles found")
     texts = [p.read_text(encoding="utf-8") for p in samples]
-    folder.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)
     shifts = random.Random(seed + 1)
-    paths, words, shift = [], 0, None
+    shift = None
     for i in range(n):
         if story and i % story == 0:
             shift = -shifts.randint(0, 80)
-        text = vary(texts[i % len(texts)], rng, shift)
-        path = folder / f"a{seed:02d}_{i:05d}.txt"
+        yield f"a{seed:02d}_{i:05d}", vary(texts[i % len(texts)], rng, shift)
+
+
+def make_corpus(folder: Path, n: int, seed: int = 0,
+                story: int | None = None, kind: str = "sample") -> tuple[list[Path], int]:
+    """Write :func:`corpus_texts` as files in ``folder``; return (paths, words)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths, words = [], 0
+    for name, text in corpus_texts(n, seed, story, kind):
+        path = folder / f"{name}.txt"
         path.write_text(text, encoding="utf-8")
         paths.append(path)
         words += len(text.split())
     return paths, words
+
+
+def make_archive(path: Path, n: int, seed: int = 0, story: int | None = None,
+                 skip: int = 0) -> Path:
+    """Write articles ``skip`` .. ``n`` of :func:`corpus_texts` as a JSONL
+    archive (one ``{"id", "text"}`` row each)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8") as fh:
+        for i, (name, text) in enumerate(corpus_texts(n, seed, story)):
+            if i >= skip:
+                fh.write(json.dumps({"id": name, "text": text}, ensure_ascii=False) + "\n")
+    return path
 
 
 # --- measuring a process ----------------------------------------------------
@@ -224,8 +246,10 @@ def compare_worker(n: int) -> None:
 
 
 #: Stages of ``pipeline.run.run_check`` timed by the check worker: (module
-#: attribute path as run.py reaches it, label).
-STAGES = (("ingest.read_sources", "read"), ("normalize.canonicalize", "canonicalize"),
+#: attribute path as run.py reaches it, label). "claims" is the claim cache read and
+#: canonicalize (which is also timed on its own).
+STAGES = (("ingest.read_input", "read"), ("cached_claims", "claims"),
+          ("normalize.canonicalize", "canonicalize"),
           ("compare.compare", "compare"), ("explain.explain", "explain"),
           ("reviews.attach", "reviews"), ("findings_document", "document"),
           ("write_claims", "claims.csv"), ("write_reports", "reports"))
@@ -476,49 +500,127 @@ def section_recheck(work: Path, args) -> None:
             print(f"check failed (exit {r['rc']}): {r['stderr'].strip()[-300:]}")
 
 
-def section_warm(work: Path, args) -> None:
-    """A warm ``claimcheck check`` (every article in the cache, nothing to
-    parse) on folders of N articles (stories of --story), as the whole
-    process: wall, CPU, peak memory, per claim; and the stages' seconds."""
-    print("\n## Warm check (local engine, nothing to parse)\n")
-    rows, stage_rows = [], []
-    for n in args.warm_sizes:
-        folder = work / f"warm-{n}"
-        out = work / f"warm-{n}-out"
-        if not folder.is_dir():
-            make_corpus(folder, n, seed=1, story=args.story)
-        base = [str(folder), "--claims-dir", str(out / "claims"), "--reports-dir",
-                str(out / "reports")]
-        if not (out / "claims" / "claims.csv").exists():  # the cold check fills the cache
-            cold = measure(worker_cmd("check", *base, "--jobs", str(max(args.jobs))),
-                           timeout=args.timeout * 4)
+def warm_inputs(work: Path, args) -> list[tuple[int, Path, Path]]:
+    """(articles, input, output folder) for each --warm-sizes count, its cache
+    filled by a cold check. ``--warm-input folder``: a folder of articles per
+    size; ``archive``: the first N rows of one JSONL archive per size, whose
+    caches are built smallest first, each starting from the previous size's
+    cache (the smaller archive's rows are the larger's first rows, so only the
+    rows added are parsed; the figures are those of a warm check either way)."""
+    out, prev = [], None
+    for n in sorted(args.warm_sizes):
+        if args.warm_input == "archive":
+            given = make_archive(work / f"archive-{n}.jsonl", n, seed=1, story=args.story) \
+                if not (work / f"archive-{n}.jsonl").exists() else work / f"archive-{n}.jsonl"
+            dest = work / f"archive-{n}-out"
+        else:
+            given, dest = work / f"warm-{n}", work / f"warm-{n}-out"
+            if not given.is_dir():
+                make_corpus(given, n, seed=1, story=args.story)
+        if not (dest / "claims" / "claims.csv").exists():  # the cold check fills the cache
+            if prev is not None and not (dest / "claims" / CACHE).exists():
+                shutil.copytree(prev / "claims" / CACHE, dest / "claims" / CACHE)
+            started = time.perf_counter()
+            cold = measure(worker_cmd("check", *check_args(given, dest), "--jobs",
+                                      str(max(args.jobs))))
             if cold["rc"]:
                 print(f"cold check of {n} failed: {cold['stderr'][-300:]}")
-                continue
-        runs = []
-        for _ in range(args.repeat):
-            result = work / f"warm-{n}.json"
-            with result.open("wb") as fh:
-                r = measure(worker_cmd("check", *base), timeout=args.timeout, stdout=fh)
-            if r["rc"]:
-                print(f"warm check of {n} failed: {r['stderr'][-300:]}")
                 break
-            runs.append((r, json.loads(result.read_text())))
-        if not runs:
+            print(f"(cache for {n:,} articles filled in {time.perf_counter() - started:.0f} s)",
+                  file=sys.stderr)
+        out.append((n, given, dest))
+        prev = dest
+    return out
+
+
+#: The claim cache's folder inside a claims folder (pipeline.cache.CACHE_DIR).
+CACHE = ".cache"
+
+
+def check_args(given: Path, dest: Path) -> list[str]:
+    return [str(given), "--claims-dir", str(dest / "claims"), "--reports-dir",
+            str(dest / "reports")]
+
+
+def timed_checks(args_: list[str], repeat: int, timeout: float, result: Path):
+    """The median (by wall time) of ``repeat`` check-worker runs: (process
+    figures, the worker's JSON), or None when a run failed."""
+    runs = []
+    for _ in range(repeat):
+        with result.open("wb") as fh:
+            r = measure(worker_cmd("check", *args_), timeout=timeout, stdout=fh)
+        if r["rc"]:
+            print(f"check {' '.join(args_[:1])} failed: {r['stderr'][-300:]}")
+            return None
+        runs.append((r, json.loads(result.read_text())))
+    runs.sort(key=lambda rd: rd[0]["wall"])
+    return runs[len(runs) // 2]
+
+
+def section_warm(work: Path, args) -> None:
+    """A warm ``claimcheck check`` (every article in the cache, nothing to
+    parse) on N articles (stories of --story; a folder, or with
+    ``--warm-input archive`` a JSONL archive), as the whole process: wall,
+    CPU, peak memory, per claim; and the stages' seconds."""
+    print(f"\n## Warm check (local engine, nothing to parse; input: {args.warm_input})\n")
+    rows, stage_rows = [], []
+    for n, given, dest in warm_inputs(work, args):
+        run = timed_checks(check_args(given, dest), args.repeat, args.timeout,
+                           work / f"warm-{n}.json")
+        if run is None:
             continue
-        runs.sort(key=lambda rd: rd[0]["wall"])
-        r, d = runs[len(runs) // 2]
-        doc = json.loads((out / "reports" / "findings.json").read_text(encoding="utf-8"))
+        r, d = run
+        doc = json.loads((dest / "reports" / "findings.json").read_text(encoding="utf-8"))
         claims = doc["run"]["claims"]
         rows.append([f"{n:,}", f"{claims:,}", f"{len(doc['findings']):,}", f"{r['wall']:.1f}",
                      f"{r['cpu']:.1f}", f"{d['seconds'] / claims * 1e6:.0f}",
-                     f"{r['rss_mb']:.0f}", f"{r['rss_mb'] * 1024 / claims:.1f}"])
+                     f"{r['cpu'] / claims * 1e6:.0f}", f"{r['rss_mb']:.0f}",
+                     f"{r['rss_mb'] * 1024 / claims:.1f}"])
         stage_rows.append([f"{n:,}"] + [f"{d['stages'].get(label, 0):.2f}"
                                         for _, label in STAGES])
     print(table(["articles", "claims", "findings", "wall s", "CPU s", "check µs/claim",
-                 "peak MB", "peak KB/claim"], rows))
+                 "CPU µs/claim", "peak MB", "peak KB/claim"], rows))
     print()
     print(table(["articles"] + [label + " s" for _, label in STAGES], stage_rows))
+
+
+def section_recheck_archive(work: Path, args) -> None:
+    """Benchmark (c): a JSONL archive of --archive articles, cached, gets
+    --added new rows; the re-check parses only those."""
+    n, added = args.archive, args.added
+    args.warm_sizes, args.warm_input = [n], "archive"
+    built = warm_inputs(work, args)
+    if not built:
+        return
+    _, given, dest = built[0]
+    grown = work / f"archive-{n}+{added}"
+    shutil.rmtree(grown, ignore_errors=True)
+    shutil.copytree(dest, grown / "out")
+    arc = grown / "archive.jsonl"
+    shutil.copy(given, arc)
+    extra = make_archive(grown / "extra.jsonl", n + added, seed=1, story=args.story, skip=n)
+    with arc.open("a", encoding="utf-8") as fh:
+        fh.write(extra.read_text(encoding="utf-8"))
+    print(f"\n## Re-check of a {n:,}-article archive after adding {added} articles\n")
+    saved = grown / "saved"
+    shutil.copytree(grown / "out", saved)
+    runs = []
+    for _ in range(args.repeat):  # each round from the cache of the n articles
+        shutil.rmtree(grown / "out")
+        shutil.copytree(saved, grown / "out")
+        run = timed_checks(check_args(arc, grown / "out"), 1, args.timeout, grown / "run.json")
+        if run is None:
+            return
+        doc = json.loads((grown / "out" / "reports" / "findings.json").read_text("utf-8"))
+        runs.append((*run, doc["run"]))
+    runs.sort(key=lambda rdx: rdx[0]["wall"])
+    r, d, info = runs[len(runs) // 2]
+    print(table(["articles", "claims", "re-read", "wall s", "CPU s", "check s", "peak MB"],
+                [[f"{info['articles']:,}", f"{info['claims']:,}", f"{info['reprocessed']:,}",
+                  f"{r['wall']:.1f}", f"{r['cpu']:.1f}", f"{d['seconds']:.1f}",
+                  f"{r['rss_mb']:.0f}"]]))
+    print("\nStage seconds: " + ", ".join(f"{label} {d['stages'].get(label, 0):.2f}"
+                                         for _, label in STAGES))
 
 
 def machine() -> str:
@@ -573,8 +675,15 @@ def main(argv: list[str] | None = None) -> None:
                     help="extract: leave out the plain spaCy and quantulum3 rows")
     ap.add_argument("--warm-sizes", default="1000,5000",
                     help="article counts for the warm-check section")
+    ap.add_argument("--warm-input", choices=["folder", "archive"], default="folder",
+                    help="warm section: a folder of articles per size, or the first N rows "
+                         "of one JSONL archive (caches built smallest first)")
+    ap.add_argument("--archive", type=int, default=5000,
+                    help="recheck-archive: articles in the cached archive")
+    ap.add_argument("--added", type=int, default=10,
+                    help="recheck-archive: articles added before the re-check")
     ap.add_argument("--only", default="extract,compare,recheck",
-                    help="sections to run (also: warm)")
+                    help="sections to run (also: warm, recheck-archive)")
     ap.add_argument("--repeat", type=int, default=1, help="runs per figure (the median is shown)")
     ap.add_argument("--timeout", type=float, default=1800, help="seconds per measured run")
     ap.add_argument("--model", default=None, help="spaCy model (default: claimcheck's)")
@@ -588,7 +697,8 @@ def main(argv: list[str] | None = None) -> None:
     work.mkdir(parents=True, exist_ok=True)
     print(f"# claimcheck benchmark\n\nMachine: {machine()}\nWork folder: {work}")
     sections = {"extract": section_extract, "compare": section_compare,
-                "recheck": section_recheck, "warm": section_warm}
+                "recheck": section_recheck, "warm": section_warm,
+                "recheck-archive": section_recheck_archive}
     try:
         for name in args.only.split(","):
             sections[name.strip()](work, args)

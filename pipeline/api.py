@@ -43,7 +43,7 @@ def read_claims(articles: list[Article], model: str | None = None, jobs: int = 1
         from .engine import parse_articles as on_engine
         per_article = on_engine(articles, model, jobs, progress, engine=engine,
                                 scheduler=scheduler, announce=progress)
-    return normalize.canonicalize([c for a in articles for c in per_article[a.source_id]])
+    return normalize.combine(articles, per_article)
 
 
 def extract_claims(text: str, source_id: str = "text", published: str = "",

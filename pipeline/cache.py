@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sys
 from dataclasses import asdict, astuple, fields
 from functools import cache
 from pathlib import Path
@@ -121,16 +122,20 @@ class ClaimCache:
         e = self._entry(article.source_id)
         if not e or e.get("claims") is None or e.get("key") != self.key(article):
             return None
+        if all(isinstance(c, Claim) for c in e["claims"]):  # read before in this run
+            return list(e["claims"])
         try:
-            claims = [Claim(**{k: v for k, v in c.items() if k in _CLAIM_FIELDS})
-                      for c in e["claims"]]
+            sentences: dict[str, str] = {}
+            claims = [_claim(c, sentences) for c in e["claims"]]
         except (TypeError, AttributeError):
             return None  # hand-edited or damaged: parse the article afresh
-        return claims if all(_sound(c, article) for c in claims) else None
+        if not all(_sound(c, article) for c in claims):
+            return None
+        e["claims"] = claims  # held once, as claims; saved as JSON again (save)
+        return list(claims)
 
     def put_claims(self, article: Article, claims: list[Claim]) -> None:
-        self._update(article.source_id, key=self.key(article),
-                     claims=[asdict(c) for c in claims])
+        self._update(article.source_id, key=self.key(article), claims=list(claims))
 
     # -- explain's per-article data (pipeline.explain.ArticleMemo)
     def explain_key(self, article: Article) -> str:
@@ -156,8 +161,11 @@ class ClaimCache:
     def save(self, keep: set[str]) -> None:
         """Write changed entries and delete those of articles not in ``keep``."""
         for source_id in sorted(self._dirty & keep):
-            write_atomic(self.path(source_id),
-                         json.dumps(self._entries[source_id], ensure_ascii=False))
+            entry = self._entries[source_id]
+            if entry.get("claims") is not None:
+                entry = {**entry, "claims": [asdict(c) if isinstance(c, Claim) else c
+                                             for c in entry["claims"]]}
+            write_atomic(self.path(source_id), json.dumps(entry, ensure_ascii=False))
         self._dirty.clear()
         if self.folder.is_dir():
             names = {self.path(s).name for s in keep}
@@ -178,6 +186,25 @@ def entry_name(source_id: str) -> str:
         return source_id
     head = raw[:60].decode("utf-8", "ignore")
     return f"{head}-{hashlib.sha256(raw).hexdigest()[:16]}"
+
+
+#: Claim fields with few distinct values (kinds, units, metric keys, names,
+#: periods): one string object each however many claims share it.
+_SHARED_FIELDS = ("source_id", "kind", "qualifier", "direction", "unit", "metric", "subject",
+                  "period", "base_period", "source", "reference")
+
+
+def _claim(fields_: dict, sentences: dict[str, str]) -> Claim:
+    """A claim from its cache record, its repeated strings shared: the
+    article's claims in one sentence hold one copy of it, and a metric key
+    or name one copy in the whole run (a warm check holds every claim)."""
+    c = {k: v for k, v in fields_.items() if k in _CLAIM_FIELDS}
+    for k in _SHARED_FIELDS:
+        if type(c.get(k)) is str:
+            c[k] = sys.intern(c[k])
+    if type(c.get("sentence")) is str:
+        c["sentence"] = sentences.setdefault(c["sentence"], c["sentence"])
+    return Claim(**c)
 
 
 _TEXT_FIELDS = ("claim_id", "source_id", "sentence", "text", "kind", "qualifier", "direction",

@@ -154,6 +154,15 @@ def engine_options(fn):
     return wrapper
 
 
+def report_top_option(fn):
+    """--report-top N: findings report.md and report.html show in full."""
+    from .report.summary import REPORT_TOP
+    return click.option(
+        "--report-top", type=click.IntRange(min=0), default=REPORT_TOP, show_default=True,
+        help="Findings report.md and report.html show in full, by severity; the rest are "
+             "counted by severity and cause (findings.json lists all). 0 shows all.")(fn)
+
+
 def simple_options(fn):
     """--quiet and --verbose for commands that read no articles in bulk."""
     @click.option("--quiet", "-q", is_flag=True, help="No messages or warnings.")
@@ -183,10 +192,15 @@ def cli():
 @click.option("--model", default=None, help="spaCy model name (default: en_core_web_sm).")
 @click.option("--fail-on", type=click.Choice(["never", "conflict"]), default="never",
               show_default=True, help="Exit 1 when unreviewed conflicts remain, listing them.")
+@click.option("--claims-parquet", is_flag=True,
+              help="Also write the claim table as claims.parquet beside claims.csv (typed, "
+                   "for pandas or DuckDB; needs pyarrow). Without it, an earlier "
+                   "claims.parquet is removed (it would not match).")
+@report_top_option
 @common_options
 @engine_options
-def check(target, claims_dir, reports_dir, model, fail_on, jobs, max_bytes, quiet, engine,
-          scheduler):
+def check(target, claims_dir, reports_dir, model, fail_on, claims_parquet, report_top, jobs,
+          max_bytes, quiet, engine, scheduler):
     """Check every article and write the claim table and reports.
 
     STORY is a story folder (holding sources/; see claimcheck init): its
@@ -195,25 +209,31 @@ def check(target, claims_dir, reports_dir, model, fail_on, jobs, max_bytes, quie
     ARCHIVE is a .jsonl or .parquet file, or a quoted glob of them, with one
     article per row (id, text; optional title, publisher, date, url):
     claims/ and reports/ are written in its folder."""
-    from .report.markdown import summary_line, title
+    from .report.markdown import conflicts_of, summary_line, title
     from .report.newsince import is_open, review_command
+    from .report.summary import summarise
     from .run import run_check
     from .story import check_folders
     started = time.perf_counter()
     where = check_folders(target, claims_dir, reports_dir)
     result = run_check(where.sources, where.claims, where.reports, model=model,
                        jobs=jobs, max_bytes=max_bytes, quiet=quiet, engine=engine,
-                       scheduler=scheduler)
+                       scheduler=scheduler, report_top=report_top,
+                       claims_parquet=claims_parquet)
     doc = result.document
     conflicts = [f for f in doc["findings"] if f["type"] == "conflict"]
     open_conflicts = [f for f in conflicts if is_open(f)]
     if not quiet:
         try:
             click.echo(summary_line(doc))
-            for f in conflicts:
+            shown = conflicts_of(summarise(doc, report_top))  # as many as the reports show
+            for f in shown:
                 state = "open" if is_open(f) else f["review"]["verdict"]
                 click.echo(f"  {f['finding_id']}  {f['severity']:<6} {f['cause']:<16} "
                            f"{state:<9} {title(f)}")
+            if len(shown) < len(conflicts):
+                click.echo(f"  ... and {len(conflicts) - len(shown):,} more conflicts "
+                           "(counted in report.md, listed in findings.json)")
             click.echo(f"Wrote {where.claims / 'claims.csv'}, {where.reports / 'findings.json'}, "
                        f"report.md, report.html in {time.perf_counter() - started:.1f}s")
             if open_conflicts:
@@ -421,9 +441,10 @@ def story_options(fn):
                    "reason; dismissed: not a discrepancy.")
 @click.option("--note", default="", help="Why (shown in the reports).")
 @click.option("--by", "by", default=None, help="Reviewer's name (default: $USER).")
+@report_top_option
 @simple_options
 @story_options
-def review(finding_id, verdict, note, by, where, quiet):
+def review(finding_id, verdict, note, by, report_top, where, quiet):
     """Record an editor's verdict on FINDING_ID in reviews.csv and show it in
     the reports at once (they are rewritten from the last check; no article
     is read again)."""
@@ -431,7 +452,7 @@ def review(finding_id, verdict, note, by, where, quiet):
     from .reviews import add_review, default_reviewer
     row = add_review(where.reports, finding_id.strip(), verdict, note,
                      default_reviewer() if by is None else by)
-    render_again(where.reports, where.claims)
+    render_again(where.reports, where.claims, top=report_top)
     if not quiet:
         click.echo(f"{row['finding_id']} {row['verdict']}: recorded in "
                    f"{where.reports / 'reviews.csv'}; updated report.md, report.html and "
@@ -439,14 +460,15 @@ def review(finding_id, verdict, note, by, where, quiet):
 
 
 @cli.command(epilog=EXAMPLES["report"])
+@report_top_option
 @simple_options
 @story_options
-def report(where, quiet):
+def report(report_top, where, quiet):
     """Rewrite report.md, report.html and findings.json from the last check
     with the latest verdicts in reviews.csv (no article is read again)."""
     from .report import render_again
     from .report.markdown import summary_line
-    written = render_again(where.reports, where.claims)
+    written = render_again(where.reports, where.claims, top=report_top)
     if not quiet:
         import json
         doc = json.loads(written[0].read_text(encoding="utf-8"))

@@ -19,10 +19,12 @@ import json
 import math
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from .errors import UserError, warn
-from .files import TEMP_SUFFIX, ensure_dir, read_csv_rows, temp_prefix, write_atomic
+from .files import (TEMP_SUFFIX, ensure_dir, iter_csv_rows, read_csv_rows, temp_prefix,
+                    write_atomic)
 from .ingest import METADATA_COLUMNS
 from .knowledge import load
 from .model import CLAIM_COLUMNS
@@ -73,13 +75,22 @@ def _number(raw: str, kind: type):
 
 
 def read_claim_rows(claims_dir: Path) -> list[dict]:
+    return list(iter_claim_rows(claims_dir))
+
+
+def iter_claim_rows(claims_dir: Path) -> Iterator[dict]:
+    """claims.csv's rows, typed, one at a time (a UserError at once when
+    there is no claims.csv, else as a bad row is read)."""
     path = Path(claims_dir) / "claims.csv"
     if not path.is_file():
         raise UserError(f"no claim table at {path}; run claimcheck check first "
                         "or pass --claims-dir")
-    rows = _read_csv(path, CLAIM_COLUMNS, required=("claim_id", "source_id"))
-    out, seen = [], set()
-    for row in rows:
+    return _claim_rows(path)
+
+
+def _claim_rows(path: Path) -> Iterator[dict]:
+    seen = set()
+    for _, row in iter_csv_rows(path, CLAIM_COLUMNS, required=("claim_id", "source_id")):
         if row["claim_id"] in seen:
             warn(f"{path}: claim {row['claim_id']} appears twice; kept the first")
             continue
@@ -92,8 +103,7 @@ def read_claim_rows(claims_dir: Path) -> list[dict]:
         if rec["value"] is not None:  # an empty interval end is open (once written "inf")
             for c in BOUND_COLUMNS:
                 rec[c] = read_bound(rec[c], c)
-        out.append(rec)
-    return out
+        yield rec
 
 
 def read_findings(reports_dir: Path) -> dict:
@@ -116,9 +126,11 @@ def review_rows(reports_dir: Path) -> list[dict]:
             for n, row in enumerate(rows, start=1)]
 
 
-def source_rows(sources_dir: Path | None, findings_doc: dict, claims: list[dict]) -> list[dict]:
+def source_rows(sources_dir: Path | None, findings_doc: dict,
+                counts: dict[str, int]) -> list[dict]:
     """One row per article: findings.json's sources, completed from
-    sources.csv, plus any article only the claim table names."""
+    sources.csv, plus any article only the claim table names (``counts``:
+    claims per source id in the claim table)."""
     rows: dict[str, dict] = {}
     for s in findings_doc.get("sources", []):
         rows[s["source_id"]] = {"source_id": s["source_id"], "file": "",
@@ -140,10 +152,7 @@ def source_rows(sources_dir: Path | None, findings_doc: dict, claims: list[dict]
                              ("published", "date"), ("url", "url")):
                 if not row.get(key):
                     row[key] = (r.get(col) or "").strip()
-    counts: dict[str, int] = {}
-    for c in claims:
-        counts[c["source_id"]] = counts.get(c["source_id"], 0) + 1
-    for sid, n in counts.items():
+    for sid in counts:
         rows.setdefault(sid, {"source_id": sid, "file": "", "title": "", "publisher": "",
                               "published": "", "url": "", "sha256": "", "claims": None})
     for sid, row in rows.items():
@@ -258,23 +267,38 @@ def export_sqlite(db_path: str | Path, claims_dir: str | Path = "claims",
     meta_path = Path(metadata_path) if metadata_path else metadata_path_for(db_path)
     if not force:
         _refuse_clobber(db_path, meta_path)
-    claims = read_claim_rows(Path(claims_dir))
+    claims = iter_claim_rows(Path(claims_dir))
     doc = read_findings(Path(reports_dir))
     reviews = review_rows(Path(reports_dir))
     findings, links = finding_rows(doc)
-    data = {"sources": source_rows(Path(sources_dir) if sources_dir else None, doc, claims),
-            "claims": claims, "findings": findings, "finding_claims": links,
-            "reviews": reviews}
+    counts: dict[str, int] = {}
 
-    _write_database(db_path, data, reviews)
+    def counted(rows):
+        for row in rows:
+            counts[row["source_id"]] = counts.get(row["source_id"], 0) + 1
+            yield row
+
+    def sources():  # once the claims are in: they count each source's claims
+        yield from source_rows(Path(sources_dir) if sources_dir else None, doc, counts)
+    # the claim table streams from claims.csv into the database, a batch at a time
+    data = {"claims": counted(claims), "sources": sources(), "findings": findings,
+            "finding_claims": links, "reviews": reviews}
+    written = _write_database(db_path, data, reviews)
     write_atomic(meta_path, json.dumps(datasette_metadata(db_path.stem), indent=2,
                                        ensure_ascii=False) + "\n")
-    return {**{name: len(rows) for name, rows in data.items()}, "metadata": str(meta_path)}
+    return {**{name: written[name] for name in _schema(reviews)}, "metadata": str(meta_path)}
 
 
-def _write_database(db_path: Path, data: dict, reviews: list[dict]) -> None:
+#: Rows sent to SQLite per INSERT statement by the export (sqlite-utils
+#: ``insert_all``): rows are read, and held, a batch at a time.
+EXPORT_BATCH = 1000
+
+
+def _write_database(db_path: Path, data: dict, reviews: list[dict]) -> dict[str, int]:
     """The database, built in a temporary file and renamed over ``db_path``:
-    a failure (disk full) leaves the old file, or none, and no partial one."""
+    a failure (disk full) leaves the old file, or none, and no partial one.
+    ``data``: rows (an iterable, read once, in batches) per table, inserted
+    in ``data``'s order. Returns the rows written per table."""
     import sqlite3
 
     import sqlite_utils
@@ -289,17 +313,25 @@ def _write_database(db_path: Path, data: dict, reviews: list[dict]) -> None:
         db = sqlite_utils.Database(tmp, recreate=True)
         db.execute(f"pragma application_id = {APPLICATION_ID}")
         for name, spec in _schema(reviews).items():
-            table = db[name]
-            table.create(spec["columns"], pk=spec["pk"],
-                         foreign_keys=spec.get("foreign_keys"))
-            if data[name]:
-                table.insert_all(data[name], batch_size=1000)
+            db[name].create(spec["columns"], pk=spec["pk"],
+                            foreign_keys=spec.get("foreign_keys"))
+        written = {}
+        for name, rows in data.items():
+            written[name] = 0
+
+            def tally(rows=rows, name=name):
+                for row in rows:
+                    written[name] += 1
+                    yield row
+            db[name].insert_all(tally(), batch_size=EXPORT_BATCH)
+        for name in data:
             for cols in INDEXES.get(name, []):
-                table.create_index(cols)
+                db[name].create_index(cols)
         for name, cols in FTS.items():
             db[name].enable_fts(cols, create_triggers=True)
         db.close()
         os.replace(tmp, db_path)
+        return written
     except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
         if isinstance(exc, (OSError, sqlite3.Error)):
@@ -345,3 +377,60 @@ def claims_parquet(frame) -> bytes:
     buf = io.BytesIO()
     frame.to_parquet(buf, index=False, engine="pyarrow")
     return buf.getvalue()
+
+
+#: findings.parquet: one row per finding, the findings.json fields as columns;
+#: lists of ids as lists of strings, nested records (evidence, values, review,
+#: replaces) as JSON text, as the SQLite export stores them.
+FINDING_PARQUET_TEXT = ("finding_id", "type", "basis", "derivation", "subject", "metric",
+                        "period", "cause", "explanation", "severity", "suggested_wording")
+FINDING_PARQUET_LISTS = ("claims", "sources")
+FINDING_PARQUET_JSON = ("evidence", "values", "review", "replaces")
+
+
+def has_pyarrow() -> bool:
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+#: Findings per row group of findings.parquet: made and written a group at a
+#: time, so writing it holds one group's columns, not every finding's.
+FINDINGS_PARQUET_BATCH = 2000
+
+
+def findings_parquet(doc: dict) -> bytes:
+    """The findings of a findings document (as findings.json holds them) as
+    Parquet bytes; needs pyarrow (:func:`has_pyarrow`)."""
+    import pyarrow.parquet as pq
+    findings = doc.get("findings", [])
+    buf = io.BytesIO()
+    writer = None
+    for start in range(0, max(len(findings), 1), FINDINGS_PARQUET_BATCH):
+        table = _findings_table(findings[start:start + FINDINGS_PARQUET_BATCH])
+        writer = writer or pq.ParquetWriter(buf, table.schema)
+        writer.write_table(table)
+    writer.close()
+    return buf.getvalue()
+
+
+def _findings_table(findings: list[dict]):
+    import pyarrow as pa
+    dump = json.JSONEncoder(ensure_ascii=False).encode
+    columns = {k: pa.array([f.get(k) or "" for f in findings], pa.string())
+               for k in FINDING_PARQUET_TEXT}
+    columns.update({k: pa.array([[str(x) for x in f.get(k) or []] for f in findings],
+                                pa.list_(pa.string())) for k in FINDING_PARQUET_LISTS})
+    columns["new"] = pa.array([bool(f.get("new")) for f in findings], pa.bool_())
+    columns["review_verdict"] = pa.array([(f.get("review") or {}).get("verdict", "")
+                                          for f in findings], pa.string())
+    columns["alignment_score"] = pa.array([(f.get("alignment") or {}).get("score")
+                                           for f in findings], pa.float64())
+    columns["alignment_reasons"] = pa.array(
+        [list((f.get("alignment") or {}).get("reasons") or []) for f in findings],
+        pa.list_(pa.string()))
+    columns.update({k: pa.array([None if f.get(k) is None else dump(f.get(k)) for f in findings],
+                                pa.string()) for k in FINDING_PARQUET_JSON})
+    return pa.table(columns)

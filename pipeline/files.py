@@ -10,7 +10,7 @@ import os
 import re
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -35,8 +35,10 @@ def ensure_dir(folder: str | Path) -> Path:
     return folder
 
 
-def write_atomic(path: str | Path, data: str | bytes, encoding: str = "utf-8") -> Path:
-    """Write ``data`` to ``path`` via a temporary file and an atomic rename."""
+def write_atomic(path: str | Path, data: str | bytes | Iterable[str],
+                 encoding: str = "utf-8") -> Path:
+    """Write ``data`` (text, bytes, or text in pieces, written as they come)
+    to ``path`` via a temporary file and an atomic rename."""
     path = Path(path)
     ensure_dir(path.parent)
     mode = "wb" if isinstance(data, bytes) else "w"
@@ -48,7 +50,11 @@ def write_atomic(path: str | Path, data: str | bytes, encoding: str = "utf-8") -
     try:
         with os.fdopen(fd, mode, **({} if mode == "wb" else {"encoding": encoding,
                                                                "newline": ""})) as fh:
-            fh.write(data)
+            if isinstance(data, (str, bytes)):
+                fh.write(data)
+            else:
+                for piece in data:
+                    fh.write(piece)
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, _mode(path))
@@ -189,6 +195,13 @@ def read_csv_rows(path: str | Path, columns: tuple[str, ...],
     """(line number, row) for each row of a CSV file we keep (sources.csv,
     reviews.csv). Anything malformed is a UserError naming the file and line;
     ``columns`` is the header to suggest, ``required`` what must be there."""
+    return list(iter_csv_rows(path, columns, required))
+
+
+def iter_csv_rows(path: str | Path, columns: tuple[str, ...],
+                  required: tuple[str, ...]) -> Iterator[tuple[int, dict]]:
+    """:func:`read_csv_rows` one row at a time (a claim table of millions of
+    rows is never held whole); the errors come as the rows are read."""
     path = Path(path)
     hint = f"fix it (header: {','.join(columns)}) or delete it"
     try:
@@ -197,14 +210,11 @@ def read_csv_rows(path: str | Path, columns: tuple[str, ...],
             missing = [c for c in required if c not in (reader.fieldnames or ())]
             if missing:
                 raise UserError(f"{path} lacks the column(s) {', '.join(missing)}; {hint}")
-            rows = []
             for row in reader:
                 if None in row:
                     raise UserError(f"{path} line {reader.line_num} has more fields than the "
                                     "header; quote values that contain commas")
-                rows.append((reader.line_num,
-                             {k: csv_value(v or "").strip() for k, v in row.items()}))
-            return rows
+                yield reader.line_num, {k: csv_value(v or "").strip() for k, v in row.items()}
     except UnicodeDecodeError:
         raise UserError(f"{path} is not UTF-8 text; save it as UTF-8 CSV") from None
     except csv.Error as exc:

@@ -52,11 +52,12 @@ class Article:
                 "url": self.url, "sha256": self.sha256}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Claim:
     """One numeric claim: the contract's columns plus the offsets of its
     sentence (``sent_start``/``sent_end``), which the report uses to quote
-    and highlight it. Only the contract's columns go into claims.csv."""
+    and highlight it. Only the contract's columns go into claims.csv.
+    Slotted: a warm check of an archive holds hundreds of thousands."""
     claim_id: str
     source_id: str
     sentence: str
@@ -135,7 +136,10 @@ class Finding:
         d["alignment"] = {"score": self.alignment.get("score"),
                           "reasons": list(self.alignment.get("reasons", ()))}
         d["evidence"] = [vars(e).copy() for e in self.evidence]
-        d["values"] = [{k: _json_number(v) for k, v in e.items()} for e in self.values]
+        # an entry with no infinite or unknown number is itself (an archive's
+        # findings hold hundreds of thousands): it is read, never changed
+        d["values"] = [e if all(type(v) is not float or math.isfinite(v) for v in e.values())
+                       else {k: _json_number(v) for k, v in e.items()} for e in self.values]
         return d
 
 

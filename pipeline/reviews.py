@@ -66,9 +66,11 @@ def previous_findings(reports_dir: str | Path) -> list[dict]:
         return []
 
 
-def findings_index(doc: dict, findings_text: str) -> str:
-    """The index file's text for findings.json ``findings_text`` (of ``doc``)."""
-    digest = hashlib.sha256(findings_text.encode("utf-8")).hexdigest()
+def findings_index(doc: dict, findings_text: str | None = None, digest: str | None = None) -> str:
+    """The index file's text for findings.json ``findings_text`` (of
+    ``doc``), or for the findings.json whose sha256 is ``digest``."""
+    if digest is None:
+        digest = hashlib.sha256(findings_text.encode("utf-8")).hexdigest()
     return json.dumps({"findings_sha256": digest,
                        "findings": [{k: f.get(k) for k in INDEX_FIELDS}
                                     for f in doc["findings"]]}, ensure_ascii=False)

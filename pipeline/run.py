@@ -19,8 +19,11 @@ from .cache import ClaimCache
 from .engine import parse_articles
 from .files import ensure_dir, locked, sweep_temp_files
 from .model import Article, Claim, Finding
-from .report import (CLAIMS_FILE, REPORT_FILES, claims_csv, findings_document, run_stamp,
-                     write_claims, write_reports)
+from .errors import UserError
+from .export import PARQUET_HINT, has_pyarrow
+from .report import (CLAIMS_FILE, CLAIMS_PARQUET, FINDINGS_PARQUET, REPORT_FILES, REPORT_TOP, claims_csv,
+                     findings_document, run_stamp, write_claims, write_claims_parquet,
+                     write_reports)
 from .reviews import REVIEWS_FILE
 
 
@@ -47,19 +50,24 @@ def cached_claims(articles: list[Article], cache: ClaimCache, model: str | None 
         for a in fresh:
             per_article[a.source_id] = parsed[a.source_id]
             cache.put_claims(a, parsed[a.source_id])
-    claims = normalize.canonicalize([c for a in articles for c in per_article[a.source_id]])
+    claims = normalize.combine(articles, per_article)
     return claims, len(fresh)
 
 
 def run_check(sources_dir: Path, claims_dir: Path, reports_dir: Path, model: str | None = None,
               jobs: int = 1, max_bytes: int | None = None, quiet: bool = False,
               lock_timeout: float | None = None, engine: str = "local",
-              scheduler: str | None = None) -> RunResult:
+              scheduler: str | None = None, report_top: int | None = REPORT_TOP,
+              claims_parquet: bool = False) -> RunResult:
     """``sources_dir``: a folder of articles, or an archive (a JSONL or
     Parquet file, or a glob of them; see pipeline.archive). ``engine``:
-    where articles are parsed (pipeline.engine); everything else runs here."""
+    where articles are parsed (pipeline.engine); everything else runs here.
+    ``report_top``: findings the reports show in full (pipeline.report.summary).
+    ``claims_parquet``: write claims.parquet beside claims.csv (needs pyarrow)."""
     started = time.perf_counter()
     ingest.require_input(sources_dir)
+    if claims_parquet and not has_pyarrow():  # asked for: an error before any work
+        raise UserError(f"--claims-parquet needs pyarrow; run: {PARQUET_HINT}")
     ensure_dir(claims_dir)
     with ExitStack() as held:
         # both output folders locked: two runs sharing a --claims-dir would
@@ -67,8 +75,8 @@ def run_check(sources_dir: Path, claims_dir: Path, reports_dir: Path, model: str
         held.enter_context(locked(reports_dir, lock_timeout))
         if Path(claims_dir).resolve() != Path(reports_dir).resolve():
             held.enter_context(locked(claims_dir, lock_timeout))
-        sweep_temp_files(reports_dir, (*REPORT_FILES, REVIEWS_FILE))  # left by a killed run
-        sweep_temp_files(claims_dir, (CLAIMS_FILE,))
+        sweep_temp_files(reports_dir, (*REPORT_FILES, FINDINGS_PARQUET, REVIEWS_FILE))  # left by a killed run
+        sweep_temp_files(claims_dir, (CLAIMS_FILE, CLAIMS_PARQUET))
         cache = ClaimCache(claims_dir, model)
         cache.sweep()
         articles = ingest.read_input(sources_dir, max_bytes=max_bytes or ingest.DEFAULT_MAX_BYTES,
@@ -81,6 +89,8 @@ def run_check(sources_dir: Path, claims_dir: Path, reports_dir: Path, model: str
         doc = findings_document(articles, claims, findings, reprocessed=reprocessed,
                                 seconds=time.perf_counter() - started, stamp=run_stamp(table, findings))
         write_claims(claims, claims_dir, table)
-        write_reports(doc, claims, reports_dir)
+        del table  # written: not held while the reports are made
+        write_claims_parquet(claims, claims_dir, claims_parquet)
+        write_reports(doc, claims, reports_dir, report_top)
         cache.save({a.source_id for a in articles})
     return RunResult(articles, claims, findings, doc, reprocessed)

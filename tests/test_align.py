@@ -1,5 +1,6 @@
 """Frames and alignment (pipeline/align.py): what the words around a number
 state, when two numbers are one quantity, and how compare uses it."""
+import dataclasses
 import math
 
 import pytest
@@ -195,7 +196,7 @@ def test_named_part_and_whole_raise_nothing_even_as_only_figures():
 
 def test_an_open_ended_value_is_no_error():
     c = claim("a", "At least 5% more.", "5%", 5)
-    inf = c.__class__(**{**c.__dict__, "value": math.inf, "high": math.inf})
+    inf = dataclasses.replace(c, value=math.inf, high=math.inf)
     assert align.distinctive(inf) and align.specificity(inf) == 0
 
 

@@ -3,6 +3,7 @@
 Built on synthetic articles (tests/factories.py), so each test pins one
 situation; test_explain adds causes and wording on top.
 """
+import dataclasses
 import re
 
 import pytest
@@ -201,8 +202,7 @@ def test_claims_without_subject_or_low_confidence_are_left_out():
     a.claim("111", "count", 111, subject="")
     b.claim("222", "count", 222)
     assert compare(everything(a, b)[0]) == []
-    a.claims[0] = a.claims[0].__class__(**{**a.claims[0].__dict__, "subject": "Agency",
-                                           "confidence": 0.1})
+    a.claims[0] = dataclasses.replace(a.claims[0], subject="Agency", confidence=0.1)
     assert compare(everything(a, b)[0]) == []
 
 

@@ -52,7 +52,7 @@ def test_evidence_offsets_slice_the_article():
 def test_evidence_is_found_again_when_sentence_offsets_are_missing():
     stories = hotline_stories()
     claims, articles = everything(*stories)
-    bare = [c.__class__(**{**c.__dict__, "sent_start": 0, "sent_end": 0}) for c in claims]
+    bare = [dataclasses.replace(c, sent_start=0, sent_end=0) for c in claims]
     texts = {a.source_id: a.text for a in articles}
     findings = explain(compare(bare), bare, articles)
     assert [[e.start_char for e in f.evidence] for f in findings] == \
@@ -102,8 +102,8 @@ def test_a_hundredfold_count_gap_is_not_a_scale_error():
 
 
 def with_units(a, b, unit_a, unit_b):
-    a.claims[0] = a.claims[0].__class__(**{**a.claims[0].__dict__, "unit": unit_a})
-    b.claims[0] = b.claims[0].__class__(**{**b.claims[0].__dict__, "unit": unit_b})
+    a.claims[0] = dataclasses.replace(a.claims[0], unit=unit_a)
+    b.claims[0] = dataclasses.replace(b.claims[0], unit=unit_b)
     return a, b
 
 

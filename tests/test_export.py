@@ -284,3 +284,30 @@ def test_extract_parquet_without_pyarrow_says_what_to_install(monkeypatch, tmp_p
                            input=TEXT)
     assert r.exit_code == 2
     assert r.output.startswith("Error: --format parquet needs pyarrow; run: pip install")
+
+
+def test_export_streams_the_claim_table_in_batches(run_dirs, tmp_path, monkeypatch):
+    """claims.csv goes into the database a batch at a time, never whole: when
+    the first batch is inserted, only that batch has been read."""
+    import sqlite_utils
+
+    from pipeline import export
+    monkeypatch.setattr(export, "EXPORT_BATCH", 4)
+    read, seen = [], []
+    rows = export._claim_rows
+    monkeypatch.setattr(export, "_claim_rows",
+                        lambda path: (read.append(r) or r for r in rows(path)))
+    insert = sqlite_utils.db.Table.insert_all
+
+    def spy(self, records, *a, batch_size=100, **k):
+        if self.name == "claims":
+            seen.append((isinstance(records, list), batch_size))
+            records = iter(records)
+            first = [next(records) for _ in range(batch_size)]
+            seen.append(len(read))
+            records = (r for part in (first, records) for r in part)
+        return insert(self, records, *a, batch_size=batch_size, **k)
+    monkeypatch.setattr(sqlite_utils.db.Table, "insert_all", spy)
+    assert export_to(run_dirs, tmp_path / "x.db").exit_code == 0
+    assert seen == [(False, 4), 4]
+    assert query(tmp_path / "x.db", "select count(*) from claims") == [(run_dirs["n_claims"],)]

@@ -358,9 +358,10 @@ def test_closed_stdout_is_quiet(folder, tmp_path):
 def test_ctrl_c_exits_130_and_leaves_no_temporary_file(folder, tmp_path, monkeypatch):
     import pipeline.report as report
 
-    def interrupted(*args, **kwargs):
+    def interrupted(*args, **kwargs):  # report.html is written in pieces: stop mid-file
+        yield "<!doctype html>"
         raise KeyboardInterrupt
-    monkeypatch.setattr(report, "render_html", interrupted)
+    monkeypatch.setattr(report, "html_pieces", interrupted)
     r = check(folder, tmp_path)
     assert r.exit_code == 130
     assert "Interrupted" in r.stderr and "Traceback" not in r.output

@@ -187,10 +187,12 @@ def test_any_claims_give_valid_reports(rows):
     assert render_markdown(data) and "<u>" not in render_html(data, frame)
 
 
-def test_write_reports_writes_three_files(tmp_path):
+def test_write_reports_writes_three_files_and_findings_parquet(tmp_path):
+    from pipeline.export import has_pyarrow
     doc, frame = build(*hotline_stories())
     paths = write_reports(doc, frame, tmp_path / "reports")
-    assert sorted(p.name for p in paths) == ["findings.json", "report.html", "report.md"]
+    assert sorted(p.name for p in paths) == ["findings.json", *(["findings.parquet"] * has_pyarrow()),
+                                             "report.html", "report.md"]
 
 
 # --- the claim table without pandas (claimcheck check) ------------------------------

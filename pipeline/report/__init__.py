@@ -6,20 +6,27 @@ plus the claim table ``claims.csv``. Every file is written atomically.
 """
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from ..files import ensure_dir, write_atomic
-from .findings import findings_document, findings_json, run_stamp
-from .html import render_html
+from .findings import findings_chunks, findings_document, run_stamp
+from .html import html_pieces
 from .markdown import render_markdown
+from .summary import REPORT_TOP, summarise
 from .table import claims_csv
 
 __all__ = ["write_claims", "write_reports", "findings_document", "run_stamp", "claims_csv",
-           "render_again", "CLAIMS_FILE", "REPORT_FILES"]
+           "render_again", "CLAIMS_FILE", "REPORT_FILES", "FINDINGS_PARQUET", "REPORT_TOP",
+           "CLAIMS_PARQUET", "write_claims_parquet"]
 
 CLAIMS_FILE = "claims.csv"
+#: The claim table as Parquet, beside claims.csv, with ``check --claims-parquet``.
+CLAIMS_PARQUET = "claims.parquet"
 #: What a check writes into the reports folder, in order.
 REPORT_FILES = ("findings.json", "report.md", "report.html")
+#: Written beside findings.json when pyarrow is installed (the parquet extra).
+FINDINGS_PARQUET = "findings.parquet"
 
 
 def write_claims(table, claims_dir: str | Path, text: str | None = None) -> Path:
@@ -29,25 +36,56 @@ def write_claims(table, claims_dir: str | Path, text: str | None = None) -> Path
     return write_atomic(folder / CLAIMS_FILE, claims_csv(table) if text is None else text)
 
 
-def write_reports(doc: dict, table, reports_dir: str | Path) -> list[Path]:
-    """Write findings.json, report.md and report.html from the findings
-    document and the claim table (a DataFrame or a list of claims)."""
+def write_claims_parquet(claims, claims_dir: str | Path, wanted: bool) -> Path | None:
+    """claims.parquet (the claim table, typed) when ``wanted``; otherwise an
+    earlier run's is removed, as it would not match claims.csv."""
+    path = Path(claims_dir) / CLAIMS_PARQUET
+    if not wanted:
+        path.unlink(missing_ok=True)
+        return None
+    from ..api import claims_frame
+    from ..export import claims_parquet
+    return write_atomic(path, claims_parquet(claims_frame(claims)))
+
+
+def write_reports(doc: dict, table, reports_dir: str | Path,
+                  top: int | None = REPORT_TOP) -> list[Path]:
+    """Write findings.json (and findings.parquet, with pyarrow), report.md and
+    report.html from the findings document and the claim table (a DataFrame
+    or a list of claims); the reports show the first ``top`` findings by
+    severity in full and count the rest (:func:`summary.summarise`)."""
+    from ..errors import warn
+    from ..export import PARQUET_HINT, findings_parquet, has_pyarrow
     from ..reviews import INDEX_FILE, findings_index
     folder = ensure_dir(reports_dir)
     findings, markdown, html = REPORT_FILES
-    text = findings_json(doc)
-    written = [write_atomic(folder / findings, text)]
-    write_atomic(folder / INDEX_FILE, findings_index(doc, text))  # what the next check reads
+    digest = hashlib.sha256()
+
+    def hashed(pieces):  # findings.json is written as it is made, never held whole
+        for piece in pieces:
+            digest.update(piece.encode("utf-8"))
+            yield piece
+    written = [write_atomic(folder / findings, hashed(findings_chunks(doc)))]
+    # what the next check reads
+    write_atomic(folder / INDEX_FILE, findings_index(doc, digest=digest.hexdigest()))
+    if has_pyarrow():
+        written.append(write_atomic(folder / FINDINGS_PARQUET, findings_parquet(doc)))
+    else:  # an earlier run's would not match these findings
+        (folder / FINDINGS_PARQUET).unlink(missing_ok=True)
+        warn(f"{FINDINGS_PARQUET} not written (it needs pyarrow): {PARQUET_HINT}")
+    view = summarise(doc, top)
     return written + [
-        write_atomic(folder / markdown, render_markdown(doc)),
-        write_atomic(folder / html, render_html(doc, table)),
+        write_atomic(folder / markdown, render_markdown(view)),
+        write_atomic(folder / html, html_pieces(view, table)),
     ]
 
 
-def render_again(reports_dir: str | Path, claims_dir: str | Path) -> list[Path]:
+def render_again(reports_dir: str | Path, claims_dir: str | Path,
+                 top: int | None = REPORT_TOP) -> list[Path]:
     """Rewrite findings.json, report.md and report.html from the last check's
     findings.json with the latest verdicts in reviews.csv, and the claim
-    table in claims.csv: no article is read and no model loaded."""
+    table in claims.csv: no article is read and no model loaded. ``top``:
+    as for :func:`write_reports`."""
     import json
     from types import SimpleNamespace
 
@@ -75,4 +113,4 @@ def render_again(reports_dir: str | Path, claims_dir: str | Path) -> list[Path]:
         except UserError as exc:
             warn(f"{exc}; the report's claim table is empty")
             table = []
-        return write_reports(doc, table, reports_dir)
+        return write_reports(doc, table, reports_dir, top)

@@ -32,9 +32,14 @@ def run_stamp(claims_text: str, findings) -> dict:
     left by an interrupted run can be told apart; a run that finds the same
     as the last gives the same id, so reports stay unchanged in version control."""
     claims_sha = hashlib.sha256(claims_text.encode("utf-8")).hexdigest()
-    found = json.dumps([f.to_json() for f in findings], sort_keys=True, default=str)
-    run_id = hashlib.sha256(f"{claims_sha}\n{found}".encode("utf-8")).hexdigest()[:12]
-    return {"id": run_id, "claims_sha256": claims_sha}
+    # the sha256 of claims_sha, a line break and json.dumps(findings as JSON,
+    # sort_keys=True), taken a finding at a time (never the whole text)
+    run_id = hashlib.sha256(f"{claims_sha}\n[".encode("utf-8"))
+    for i, f in enumerate(findings):
+        run_id.update(((", " if i else "") + json.dumps(f.to_json(), sort_keys=True,
+                                                         default=str)).encode("utf-8"))
+    run_id.update(b"]")
+    return {"id": run_id.hexdigest()[:12], "claims_sha256": claims_sha}
 
 
 def stamp_line(doc: dict) -> str:
@@ -51,7 +56,43 @@ def findings_json(doc: dict) -> str:
     values (a figure, a quote, a source) or a list of plain values stands on
     one line: shorter to read, and written by json's C encoder (the indented
     encoder is pure Python and took seconds for a thousand articles)."""
-    return _layout(doc, 0, _encoder()) + "\n"
+    return "".join(findings_chunks(doc))
+
+
+def findings_chunks(doc: dict):
+    """:func:`findings_json`'s text in pieces, a finding or less each, to
+    write without holding the whole text (tens of MB for an archive) and
+    the lists that make it."""
+    yield from _pieces(doc, 0, _encoder())
+    yield "\n"
+
+
+#: Depth down to which :func:`_pieces` yields pieces (the document, its
+#: lists of findings and sources); below it, each record is one string.
+_STREAM_DEPTH = 2
+
+
+def _pieces(obj, depth: int, encode):
+    """:func:`_layout`'s text of ``obj``, in pieces."""
+    if depth >= _STREAM_DEPTH:
+        yield _layout(obj, depth, encode)
+        return
+    if isinstance(obj, dict) and obj and not _flat(obj.values()):
+        inner = "  " * (depth + 1)
+        yield "{\n"
+        for i, (k, v) in enumerate(obj.items()):
+            yield f"{',' if i else ''}{chr(10) if i else ''}{inner}{encode(k)}: "
+            yield from _pieces(v, depth + 1, encode)
+        yield "\n" + "  " * depth + "}"
+    elif isinstance(obj, list) and obj and not _flat(obj):
+        inner = "  " * (depth + 1)
+        yield "[\n"
+        for i, v in enumerate(obj):
+            yield ",\n" + inner if i else inner
+            yield from _pieces(v, depth + 1, encode)
+        yield "\n" + "  " * depth + "]"
+    else:
+        yield encode(obj)
 
 
 def _encoder():

@@ -16,6 +16,7 @@ from ..labels import name as source_name, naming, source_labels, url as source_u
 from .newsince import is_open, newsince_html, review_html
 from .findings import stamp_line
 from .table import table_columns
+from .summary import NOT_SHOWN_HEADS, NOT_SHOWN_TITLE, not_shown, not_shown_note, not_shown_rows
 from .markdown import (ALIGNMENT_LABEL, SEVERITY_ORDER, ROLE_NAMES, agreements_of,
                        alignment_note, as_float, bound, cause_name, conflicts_of, figure_rows,
                        left_out, safe_url, summary_line, title, value_cells)
@@ -282,6 +283,11 @@ NUMBER_COLUMNS = ("value", "low", "high")
 
 
 def claims_table(table) -> str:
+    """:func:`claims_table_pieces` as one string."""
+    return "".join(claims_table_pieces(table))
+
+
+def claims_table_pieces(table) -> list[str]:
     """The claim table (a DataFrame or a list of claims) as a sortable table:
     the key columns first (the article by name, the figure as written,
     subject, metric, period, the value formatted), then the others, which the
@@ -291,18 +297,29 @@ def claims_table(table) -> str:
     keys = [c for _, c in KEY_COLUMNS]
     rest = [c for c in CLAIM_COLUMNS if c not in keys[1:] and (table is None or c in columns)]
     heads = [h for h, _ in KEY_COLUMNS] + rest
-    cells = []
-    for c in keys + rest:
-        values = columns.get(c, [])
-        if c == "source_id" and len(cells) == 0:
-            cells.append([source_name(str(v)) for v in values])
-        elif c in NUMBER_COLUMNS:
-            cells.append([_number_cell(v, k) for v, k in zip(values, kinds)])
-        else:
-            cells.append([v if type(v) is str else _cell(v) for v in values])
+    n = len(kinds) if kinds else max(map(len, columns.values()), default=0)
+    body = []
+    for at in range(0, n, TABLE_BLOCK):  # a block of rows at a time: bounded working memory
+        cells = []
+        for c in keys + rest:
+            values = columns.get(c, [])[at:at + TABLE_BLOCK]
+            if c == "source_id" and len(cells) == 0:
+                cells.append([source_name(str(v)) for v in values])
+            elif c in NUMBER_COLUMNS:
+                cells.append([_number_cell(v, k) for v, k in zip(values, kinds[at:at + TABLE_BLOCK])])
+            else:
+                cells.append([v if type(v) is str else _cell(v) for v in values])
+        body.append(_rows_html(cells))
     head = "".join(f"<th>{escape(h)}</th>" for h in heads)
-    return (f'<table id="claims" class="sortable" data-key-columns="{len(KEY_COLUMNS)}">'
-            f"<thead><tr>{head}</tr></thead><tbody>" + _rows_html(cells) + "</tbody></table>")
+    return [f'<table id="claims" class="sortable" data-key-columns="{len(KEY_COLUMNS)}">'
+            f"<thead><tr>{head}</tr></thead><tbody>",
+            *(piece for i, block in enumerate(body) for piece in ((block,) if not i
+                                                                   else ("\n", block))),
+            "</tbody></table>"]
+
+
+#: Rows of the claim table made at a time (claims_table).
+TABLE_BLOCK = 2000
 
 
 def _number_cell(v, kind: str) -> str:
@@ -348,10 +365,19 @@ def _cell(v) -> str:
 
 def render_html(doc: dict, table) -> str:
     """The report page; ``table``: the claim table (a DataFrame or a list of claims)."""
+    return "".join(html_pieces(doc, table))
+
+
+def html_pieces(doc: dict, table) -> list[str]:
+    """:func:`render_html`'s page in pieces, to write without joining them
+    (the claim table of an archive is tens of MB)."""
     sources = doc.get("sources", [])
     urls = {s["source_id"]: u for s in sources if (u := safe_url(s.get("url")))}
     with naming(source_labels(sources), urls):
-        return _render_html(doc, table)
+        parts = _render_html(doc, table)
+    return [piece for i, part in enumerate(parts)
+            for piece in ((("\n",) if i else ()) + (tuple(part) if isinstance(part, list)
+                                                      else (part,)))] + ["\n"]
 
 
 def source_html(source_id: str) -> str:
@@ -374,7 +400,9 @@ def sources_html(doc: dict) -> str:
             "<tbody>" + "".join(rows) + "</tbody></table></div>")
 
 
-def _render_html(doc: dict, table) -> str:
+def _render_html(doc: dict, table) -> list:
+    """The page's parts, one joined by a line break to the next; a list part
+    (the claim table) is pieces joined as they are."""
     conflicts = conflicts_of(doc)
     parts = ['<!doctype html><html lang="en"><head><meta charset="utf-8">',
              '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -393,14 +421,20 @@ def _render_html(doc: dict, table) -> str:
             parts += [finding_html(f) for f in these]
     parts.append("<h2>Agreements</h2>")
     parts += [finding_html(f) for f in agreements_of(doc)] or ["<p>None.</p>"]
+    if not_shown(doc):
+        parts.append(f"<h2>{escape(NOT_SHOWN_TITLE)}</h2><p>{escape(not_shown_note(doc))}</p>"
+                     '<table id="not-shown"><thead><tr>'
+                     + "".join(f"<th>{escape(h)}</th>" for h in NOT_SHOWN_HEADS)
+                     + "</tr></thead><tbody>" + _rows_html(list(map(list, zip(*not_shown_rows(doc)))))
+                     + "</tbody></table>")
     parts.append("<h2>Sources</h2>" + sources_html(doc))
     parts.append("<h2>Claims</h2>"
                  '<p><input id="claim-filter" type="search" placeholder="Filter claims…" '
                  'aria-label="Filter claims"></p>'
                  '<details id="claim-columns"><summary>Show all columns (kind, interval, '
                  "qualifier, unit, sentence, offsets, ids…)</summary></details>")
-    parts.append(f'<div class="wide">{claims_table(table)}</div>')
+    parts.append(['<div class="wide">', *claims_table_pieces(table), "</div>"])
     if stamp_line(doc):
         parts.append(f'<p class="stamp"><small>{escape(stamp_line(doc))}</small></p>')
     parts.append(f"<script>{SCRIPT}</script></body></html>")
-    return "\n".join(parts) + "\n"
+    return parts

@@ -11,6 +11,8 @@ from ..labels import name as source_name, naming, source_labels
 from .table import read_bound
 from .newsince import is_open, newsince_markdown, review_markdown
 from .findings import stamp_line
+from .summary import (NOT_SHOWN_HEADS, NOT_SHOWN_TITLE, hidden, not_shown, not_shown_note,
+                      not_shown_rows)
 
 SEVERITY_ORDER = ("high", "medium", "low")
 ROLE_NAMES = {"stated": "stated", "premise": "used to derive", "derived": "derived"}
@@ -72,14 +74,16 @@ def agreements_of(doc: dict) -> list[dict]:
 
 def summary_line(doc: dict) -> str:
     """'3 articles, 32 claims: 2 conflicts (2 high, 0 medium, 0 low; 1 open), 5 agreements.'"""
-    conflicts = conflicts_of(doc)
+    conflicts = conflicts_of(doc)  # and those a summarised report leaves out
     run = doc["run"]
+    n_conflicts = len(conflicts) + hidden(doc, "conflict")
     line = (f"{run['articles']} articles, {run['claims']} claims: "
-            f"{len(conflicts)} conflicts, {len(agreements_of(doc))} agreements.")
-    if conflicts:
-        counts = ", ".join(f"{sum(f['severity'] == s for f in conflicts)} {s}"
-                           for s in SEVERITY_ORDER)
-        counts += f"; {sum(map(is_open, conflicts))} open"
+            f"{n_conflicts} conflicts, {len(agreements_of(doc)) + hidden(doc, 'agreement')} "
+            "agreements.")
+    if n_conflicts:
+        counts = ", ".join(f"{sum(f['severity'] == s for f in conflicts) + hidden(doc, 'conflict', s)}"
+                           f" {s}" for s in SEVERITY_ORDER)
+        counts += f"; {sum(map(is_open, conflicts)) + hidden(doc, 'conflict', open_only=True)} open"
         line = line.replace(" conflicts,", f" conflicts ({counts}),", 1)
     return line
 
@@ -259,6 +263,11 @@ def _render_markdown(doc: dict) -> str:
                 lines += conflict_block(f)
     lines += ["## Agreements", ""]
     lines += agreement_rows(doc) if agreements_of(doc) else ["None."]
+    if not_shown(doc):
+        lines += ["", f"## {NOT_SHOWN_TITLE}", "", not_shown_note(doc), "",
+                  "| " + " | ".join(NOT_SHOWN_HEADS) + " |",
+                  "|" + " --- |" * len(NOT_SHOWN_HEADS)]
+        lines += ["| " + " | ".join(map(md_escape, r)) + " |" for r in not_shown_rows(doc)]
     lines += ["", "## Sources", "", "| Source | Title | Publisher | Published | File | Claims |",
               "| --- | --- | --- | --- | --- | --- |"]
     lines += [f"| {source_link(s)} | {md_escape(s.get('title', ''))} | "
