@@ -42,6 +42,10 @@ def test_without_pyarrow_findings_parquet_is_skipped_with_one_note(tmp_path, mon
     assert not (tmp_path / "findings.parquet").exists()  # it would not match these findings
     assert warnings_seen == ["findings.parquet not written (it needs pyarrow): "
                              "pip install 'claimcheck[parquet]' (it needs pyarrow)"]
+    # a plain install (no parquet extra) that never wrote one is not nagged
+    warnings_seen.clear()
+    write_reports(doc, frame, tmp_path)
+    assert warnings_seen == [] and not (tmp_path / "findings.parquet").exists()
 
 
 def test_a_report_past_its_top_shows_the_first_by_severity_and_counts_the_rest():

@@ -70,8 +70,10 @@ def write_reports(doc: dict, table, reports_dir: str | Path,
     write_atomic(folder / INDEX_FILE, findings_index(doc, digest=digest.hexdigest()))
     if has_pyarrow():
         written.append(write_atomic(folder / FINDINGS_PARQUET, findings_parquet(doc)))
-    else:  # an earlier run's would not match these findings
-        (folder / FINDINGS_PARQUET).unlink(missing_ok=True)
+    elif (folder / FINDINGS_PARQUET).exists():
+        # an earlier run's would not match these findings: removed, and said
+        # once (without the parquet extra and no earlier file: nothing to say)
+        (folder / FINDINGS_PARQUET).unlink()
         warn(f"{FINDINGS_PARQUET} not written (it needs pyarrow): {PARQUET_HINT}")
     view = summarise(doc, top)
     return written + [
