@@ -390,6 +390,13 @@ class _Slot:
     def __call__(self, doc: Doc) -> Doc:
         return self.fast(doc) if self.fast is not None else doc
 
+    def pipe(self, docs, batch_size: int = 16):
+        """``docs`` through the stand-in, in batches when it takes them."""
+        if hasattr(self.fast, "pipe"):
+            yield from self.fast.pipe(docs, batch_size=batch_size)
+        else:
+            yield from map(self, docs)
+
 
 @Language.factory("claimcheck_attributes")
 def make_attributes(nlp: Language, name: str) -> _Slot:

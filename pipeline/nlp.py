@@ -40,6 +40,7 @@ from .model import Article
 from .models import DEFAULT_MODELS, INSTALL_HINT, default_model, model_meta  # noqa: F401
 from .progress import track
 from .fastattrs import replace_attribute_ruler, replace_lemmatizer
+from .fastparse import replace_parsers
 
 #: Model components the pipeline reads: POS tags and lemmas for units and
 #: cue words, the parser for sentences and the counted noun, NER for subjects
@@ -82,6 +83,7 @@ def load_nlp(model: str | None = None) -> Language:
     replace_lemmatizer(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("claimcheck_line_breaks", before="parser")
+    replace_parsers(nlp)
     nlp.add_pipe("numeric_claims", last=True)
     _LOADED[name] = nlp
     return nlp

@@ -1,0 +1,106 @@
+"""The model's parser and entity recogniser, decoded with the same results at
+less cost (part of stage 2, nlp).
+
+Both are spaCy transition-based components: for every token the model scores
+each possible action (74 for en_core_web_sm's NER, 106 for its parser), the
+highest-scoring valid one is taken, and the next state is scored. spaCy runs
+that loop in compiled code with Python's GIL released, and there the
+validity test of every action reads the state's buffer through a method
+that takes the GIL back and releases it again on each call: two mutex
+operations per action per token, about 40% of the NER's time and a third
+of the parser's on news text (``perf`` shows ``pthread_mutex_lock`` and
+``unlock`` under ``StateC::B`` in ``TransitionSystem.set_valid``).
+
+:func:`greedy_states` runs the same loop one step at a time from Python,
+which holds the GIL throughout: each step scores every unfinished state of
+the batch with the model's own step model (the same compiled feature sums,
+maxout and matrix product as the compiled loop) and takes the best valid
+action with the component's own ``transition_states``. Same weights, same
+arithmetic in the same order, same actions, so the same parse and entities
+(``tests/test_fastparse.py`` checks every head, dependency label, sentence
+start and entity against the model's own components). The Python loop costs
+a few microseconds per step, shared by all the documents of a batch.
+
+:func:`replace_parsers` swaps the parser and NER for stand-ins that decode
+this way, as :mod:`pipeline.fastattrs` does for the attribute rules. A
+component it does not know to be greedy (a beam search, another class) keeps
+running itself.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import minibatch
+
+from .fastattrs import _install, _Slot
+
+#: The model's components decoded by :func:`greedy_states`, and the
+#: stand-in each gets.
+STAND_INS = {"parser": "claimcheck_parser", "ner": "claimcheck_ner"}
+#: The spaCy classes whose greedy decoding :func:`greedy_states` repeats.
+_GREEDY_CLASSES = {"DependencyParser", "EntityRecognizer"}
+
+
+def greedy_states(parser, docs: list[Doc]) -> list:
+    """The final parse states of ``docs`` under ``parser`` (a greedy
+    transition-based component), as its own ``predict`` gives them."""
+    batch = parser.moves.init_batch(docs)
+    if not any(len(doc) for doc in docs):
+        return batch
+    model = parser.model.predict(docs)  # token vectors and precomputed features
+    states = [s for s in batch if not s.is_final()]
+    while states:
+        states = parser.transition_states(states, model.predict(states))
+    model.clear_memory()
+    return batch
+
+
+class FastParse:
+    """``parser``'s annotations, decoded by :func:`greedy_states`."""
+
+    def __init__(self, parser):
+        self.parser = parser
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.parser.set_annotations([doc], greedy_states(self.parser, [doc]))
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 16) -> Iterator[Doc]:
+        for batch in minibatch(docs, size=batch_size):
+            self.parser.set_annotations(batch, greedy_states(self.parser, batch))
+            yield from batch
+
+
+def decodes_greedily(parser) -> bool:
+    """True when ``parser`` is one of spaCy's transition-based components
+    decoding greedily (beam width 1), with the parts :func:`greedy_states`
+    calls."""
+    return (type(parser).__name__ in _GREEDY_CLASSES
+            and type(parser).__module__.split(".")[0] == "spacy"
+            and getattr(parser, "cfg", {}).get("beam_width", 1) == 1
+            and all(hasattr(parser, a) for a in ("moves", "model", "transition_states",
+                                                 "set_annotations")))
+
+
+def replace_parsers(nlp: Language) -> list[str]:
+    """Swap ``nlp``'s parser and NER for :class:`FastParse` stand-ins, in
+    place (the model's components stay, disabled). Returns the names
+    replaced."""
+    done = []
+    for name, stand_in in STAND_INS.items():
+        if name in nlp.pipe_names and decodes_greedily(nlp.get_pipe(name)):
+            _install(nlp, name, stand_in, FastParse(nlp.get_pipe(name)))
+            done.append(name)
+    return done
+
+
+@Language.factory("claimcheck_parser")
+def make_parser(nlp: Language, name: str) -> _Slot:
+    return _Slot()
+
+
+@Language.factory("claimcheck_ner")
+def make_ner(nlp: Language, name: str) -> _Slot:
+    return _Slot()
