@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import minibatch
@@ -50,11 +51,40 @@ def greedy_states(parser, docs: list[Doc]) -> list:
     if not any(len(doc) for doc in docs):
         return batch
     model = parser.model.predict(docs)  # token vectors and precomputed features
+    score = step_scorer(model)
     states = [s for s in batch if not s.is_final()]
     while states:
-        states = parser.transition_states(states, model.predict(states))
+        states = parser.transition_states(states, score(states))
     model.clear_memory()
     return batch
+
+
+def step_scorer(model):
+    """A function giving the scores of a list of unfinished states: what
+    ``model.predict(states)`` gives (spaCy's ``step_forward``: the hidden
+    layer from the precomputed features, then the output layer's matrix
+    product and bias, unseen actions set to the lowest score), calling the
+    layers' own functions directly. thinc's wrapping of each call costs
+    about as much as the arithmetic at one state per document, and a parse
+    takes a step or two per token. ``model.predict`` itself for a step model
+    of another shape."""
+    upper = model.vec2scores if model.attrs.get("has_upper") else None
+    if type(model).__name__ != "ParserStepModel" or (upper is not None and upper.name != "linear"):
+        return model.predict
+    hidden = model.state2vec
+    unseen = np.flatnonzero(model._class_mask == 0)
+    if upper is not None:
+        W, b, ops = upper.get_param("W"), upper.get_param("b"), upper.ops
+
+    def score(states):
+        scores = hidden.predict(model.get_token_ids(states))
+        if upper is not None:  # thinc's Linear: X @ W.T + b
+            scores = ops.gemm(scores, W, trans2=True)
+            scores += b
+        if unseen.size:
+            scores[:, unseen] = np.nanmin(scores)
+        return scores
+    return score
 
 
 class FastParse:
