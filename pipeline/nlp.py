@@ -17,6 +17,9 @@ What makes it fast (see benchmarks/README.md for the figures):
   vectorised lookups, and its lemmatizer once per distinct word, POS and
   morphology instead of once per token, with the same results
   (:mod:`pipeline.fastattrs`).
+* The parser and NER decode step by step from Python with the model's own
+  step model and transitions, the same parse and entities without the GIL
+  round trips of spaCy's compiled loop (:mod:`pipeline.fastparse`).
 * Every line break starts a sentence (headlines and list items are
   sentences of their own), set without a per-token Python loop.
 * Many texts go through ``nlp.pipe`` in batches, in several processes with
