@@ -1,21 +1,23 @@
 #!/usr/bin/env python3
 """Do two versions of the code give the same claims? (a check, not a test)
 
-    python benchmarks/claimdiff.py dump before.json        # on the old code
-    python benchmarks/claimdiff.py dump after.json         # on the new code
+    git archive REV | tar -x -C /tmp/before                 # the old code
+    python benchmarks/claimdiff.py dump before.json --code /tmp/before
+    python benchmarks/claimdiff.py dump after.json          # this checkout
     python benchmarks/claimdiff.py diff before.json after.json
 
 ``dump`` writes every field of every claim (``normalize.attribute``'s
 records, before names are aligned across articles: what one article alone
 gives) of every article of the sample (``sources/``), each set of
 ``tests/data/blind_e2e`` and ``tests/data/heldout``, and ``../shared/corpus``
-when it is there. ``--no-focus`` parses whole articles (no pre-filter).
+when it is there. ``--no-focus`` parses whole articles (no pre-filter); ``--code DIR`` runs
+the ``pipeline`` package of another checkout on this checkout's articles.
 ``diff`` lists the claims that differ, field by field, and exits 1 when any
 does. Speed changes to ``pipeline/nlp.py`` and its stand-ins are checked this
 way (benchmarks/README.md).
 
-Run it with this checkout first on the path (``cd`` here, or
-``PYTHONPATH=.``): a venv may hold another checkout as ``pipeline``.
+The checkout whose code runs goes first on ``sys.path``, ahead of any
+``pipeline`` a venv holds (the dump names the one it ran).
 """
 from __future__ import annotations
 
@@ -26,7 +28,6 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 
 def article_sets() -> list[Path]:
@@ -89,11 +90,14 @@ def main(argv: list[str] | None = None) -> int:
     d = sub.add_parser("dump", help="write every claim of every set to a JSON file")
     d.add_argument("out", type=Path)
     d.add_argument("--no-focus", action="store_true", help="parse whole articles")
+    d.add_argument("--code", type=Path, default=ROOT,
+                   help="the checkout whose pipeline runs (default: this one)")
     c = sub.add_parser("diff", help="compare two dumps")
     c.add_argument("a", type=Path)
     c.add_argument("b", type=Path)
     args = ap.parse_args(argv)
     if args.cmd == "dump":
+        sys.path.insert(0, str(args.code.resolve()))
         dump(args.out, focus=not args.no_focus)
         return 0
     a, b = (json.loads(p.read_text(encoding="utf-8")) for p in (args.a, args.b))
