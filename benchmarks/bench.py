@@ -336,17 +336,28 @@ def row(name: str, run: dict, load: dict | None, words: int) -> list[str]:
     return [name, f"{per_wall:,.0f}", f"{per_cpu:,.0f}", f"{load_s:.1f}"] + tail
 
 
-def paired_ratio(a: list[tuple[dict, dict]], b: list[tuple[dict, dict]]) -> float:
-    """Median over rounds of A's words per CPU-second (less its load) over
-    B's: how many times as many words A reads for the same CPU time."""
+def paired_ratios(a: list[tuple[dict, dict]], b: list[tuple[dict, dict]]) -> list[float]:
+    """A's words per CPU-second (less its load) over B's in each round, in
+    round order: how many times as many words A reads for the same CPU time."""
     def cpu(run: dict, load: dict) -> float:
         return max(run["cpu"] - (load["cpu"] if load["rc"] == 0 else 0.0), 1e-9)
-    ratios = sorted(cpu(*rb) / cpu(*ra) for ra, rb in zip(a, b)
-                    if ra[0]["rc"] == 0 and rb[0]["rc"] == 0)
+    return [cpu(*rb) / cpu(*ra) for ra, rb in zip(a, b)
+            if ra[0]["rc"] == 0 and rb[0]["rc"] == 0]
+
+
+def paired_ratio(a: list[tuple[dict, dict]], b: list[tuple[dict, dict]]) -> float:
+    """The median over rounds of :func:`paired_ratios`."""
+    ratios = sorted(paired_ratios(a, b))
     if not ratios:
         return float("nan")
     mid = len(ratios) // 2
     return ratios[mid] if len(ratios) % 2 else (ratios[mid - 1] + ratios[mid]) / 2
+
+
+def ratio_text(a: list[tuple[dict, dict]], b: list[tuple[dict, dict]], name: str) -> str:
+    """"1.46x NAME (rounds 1.52, 1.38, 1.46)"."""
+    rounds = ", ".join(f"{r:.2f}" for r in paired_ratios(a, b))
+    return f"{paired_ratio(a, b):.2f}x {name} (rounds {rounds})"
 
 
 def table(header: list[str], rows: list[list[str]]) -> str:
@@ -377,6 +388,11 @@ def section_extract(work: Path, args) -> None:
                 lambda fs, j=j: cc + ["extract", *fs, "-o", str(work / "out.csv"), "--quiet",
                                       "--model", model, "--jobs", str(j)])
                for j in args.jobs if j > 1],
+             *[(f"claimcheck extract, checkout {tree}",
+                lambda fs, tree=tree: [sys.executable, str(Path(tree) / "benchmarks" / "bench.py"),
+                                       "_cli", "extract", *fs, "-o", str(work / "out.csv"),
+                                       "--quiet", "--model", model])
+               for tree in args.tree],
              *[(f"claimcheck extract --engine dask ({dask_workers()} workers)",
                 lambda fs: cc + ["extract", *fs, "-o", str(work / "out.csv"), "--quiet",
                                  "--model", model, "--engine", "dask"])
@@ -413,7 +429,7 @@ def section_extract(work: Path, args) -> None:
     print(table(["tool", "words/s", "words/CPU-s", "load s", "wall s", "CPU s", "peak MB"],
                 rows))
     first = tools[0][0]
-    ratios = [f"{paired_ratio(rounds[first], rounds[name]):.2f}x {name}"
+    ratios = [ratio_text(rounds[first], rounds[name], name)
               for name, _ in tools[1:] if "--jobs" not in name and "dask" not in name]
     dask = [name for name, _ in tools if "--engine dask" in name]
     jobs = [name for name, _ in tools if "--jobs" in name]
@@ -428,6 +444,11 @@ def section_extract(work: Path, args) -> None:
     if ratios:
         print(f"\nPer CPU-second (less load), {first} reads, median of {args.repeat} paired "
               f"round(s): " + "; ".join(ratios) + ".")
+    others = [name for name, _ in tools if name.startswith("claimcheck extract, checkout")]
+    for other in others:
+        print(f"\n{other} reads: " + "; ".join(
+            ratio_text(rounds[other], rounds[name], name) for name, _ in tools
+            if name.startswith(("spaCy", "quantulum3"))) + ".")
 
 
 def section_compare(work: Path, args) -> None:
@@ -671,6 +692,10 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--dask", action="store_true",
                     help="extract: add a row for --engine dask (a LocalCluster of one worker "
                          "per core; needs the dask extra)")
+    ap.add_argument("--tree", action="append", default=[], metavar="DIR",
+                    help="extract: add a row for claimcheck extract as the checkout in DIR "
+                         "runs it (e.g. the code before a change, from git archive), timed "
+                         "in the same rounds")
     ap.add_argument("--no-plain", action="store_true",
                     help="extract: leave out the plain spaCy and quantulum3 rows")
     ap.add_argument("--warm-sizes", default="1000,5000",

@@ -17,6 +17,9 @@ What makes it fast (see benchmarks/README.md for the figures):
   vectorised lookups, and its lemmatizer once per distinct word, POS and
   morphology instead of once per token, with the same results
   (:mod:`pipeline.fastattrs`).
+* The parser and NER decode step by step from Python with the model's own
+  step model and transitions, the same parse and entities without the GIL
+  round trips of spaCy's compiled loop (:mod:`pipeline.fastparse`).
 * Every line break starts a sentence (headlines and list items are
   sentences of their own), set without a per-token Python loop.
 * Many texts go through ``nlp.pipe`` in batches, in several processes with
@@ -40,6 +43,7 @@ from .model import Article
 from .models import DEFAULT_MODELS, INSTALL_HINT, default_model, model_meta  # noqa: F401
 from .progress import track
 from .fastattrs import replace_attribute_ruler, replace_lemmatizer
+from .fastparse import replace_parsers
 
 #: Model components the pipeline reads: POS tags and lemmas for units and
 #: cue words, the parser for sentences and the counted noun, NER for subjects
@@ -82,6 +86,7 @@ def load_nlp(model: str | None = None) -> Language:
     replace_lemmatizer(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("claimcheck_line_breaks", before="parser")
+    replace_parsers(nlp)
     nlp.add_pipe("numeric_claims", last=True)
     _LOADED[name] = nlp
     return nlp

@@ -146,3 +146,18 @@ def test_replace_swaps_the_component():
     assert fastattrs.replace_attribute_ruler(nlp) is True
     assert "attribute_ruler" in nlp.disabled
     assert [t.pos_ for t in nlp("ok then")] == ["INTJ", ""]
+
+
+def test_lemmas_come_from_a_copy_with_indexed_word_lists(nlp):
+    """The rule lemmatizer asks ``form in index``; the stand-in's copy holds
+    each part of speech's word list as a set, the model's own stays as it is."""
+    model = nlp.get_pipe("lemmatizer")
+    fast = fastattrs.FastLemmas(model).lemmatizer
+    assert fast is not model
+    ours, theirs = (x.lookups.get_table(fastattrs.INDEX_TABLE) for x in (fast, model))
+    assert ours.keys() == theirs.keys()
+    for key in theirs:
+        assert isinstance(ours[key], frozenset) and not isinstance(theirs[key], frozenset)
+        assert ours[key] == frozenset(theirs[key])
+    doc = nlp("The agencies were reporting fewer cases; children ran faster.")
+    assert [fast.lemmatize(t)[0] for t in doc] == [model.lemmatize(t)[0] for t in doc]
