@@ -11,7 +11,9 @@ are those of :func:`pipeline.compare.compare`, with the same ids:
    acronym aliases are the one table-wide input, made first from the
    distinct subject wordings;
 2. key and derived findings: shuffled by the metric key (derived values
-   and the figures they are checked against share their metric key);
+   and the figures they are checked against share their metric key); each
+   article's first place in the table, the other table-wide input, says
+   which of several articles deriving the same figures leads the finding;
 3. the words next to the numbers of lone claims: shuffled by article;
 4. frames' candidate pairs: shuffled by (kind family, unit)
    (:func:`pipeline.align.block_of`).
@@ -100,10 +102,15 @@ def _with_lone(df: pd.DataFrame) -> pd.DataFrame:
     return df.assign(lone=[c in lone for c in df["claim_id"]])
 
 
-def _key_block(df: pd.DataFrame) -> tuple[list[Finding], list[Finding]]:
-    """Step 2 on one partition: its key findings and its derived findings."""
+def _key_block(df: pd.DataFrame, first: dict[str, int]) -> tuple[list[Finding], list[Finding]]:
+    """Step 2 on one partition: its key findings and its derived findings.
+    Articles are taken in the order of their first usable claim in the
+    whole table (``first``: source_id -> its place), as the local engine
+    takes them (the first of several articles deriving the same figures
+    leads their finding)."""
     usable, found, groups = _key_groups(df)
-    return cmp.key_findings(groups), cmp.checked_findings(usable, found, groups)
+    by_article = sorted(usable, key=lambda c: first[c.source_id])  # stable: in table order
+    return cmp.key_findings(groups), cmp.checked_findings(by_article, found, groups)
 
 
 def _with_words(df: pd.DataFrame) -> pd.DataFrame:
@@ -186,7 +193,9 @@ def compare_table(table, client, collect: bool = True):
         table = table.map_partitions(_with_keys, alias,
                                      meta=_meta(table, key="object", metric_key="object"))
         table = client.persist(table.shuffle("metric_key", npartitions=n))
-        by_key, derived = _gather_findings(client, table, collect)
+        first = table[table["usable"]].groupby("source_id")[ORDER].min().compute()
+        first = client.scatter(first.to_dict(), broadcast=True)
+        by_key, derived = _gather_findings(client, table, first, collect)
         table = table.map_partitions(_with_lone, meta=_meta(table, lone="bool"))
         table = table.shuffle("source_id", npartitions=n)
         table = table.map_partitions(_with_words,
@@ -216,13 +225,13 @@ def compare_table(table, client, collect: bool = True):
     return cmp.finish(by_key, framed, derived)
 
 
-def _gather_findings(client, table, collect: bool):
+def _gather_findings(client, table, first, collect: bool):
     """Key and derived findings of every partition of ``table`` (shuffled
     by metric key), in partition order (or, with ``collect=False``, their
     counts by type)."""
     from dask import delayed
     step = _key_block if collect else _counts
-    got = client.compute([delayed(step)(p) for p in table.to_delayed()], sync=True)
+    got = client.compute([delayed(step)(p, first) for p in table.to_delayed()], sync=True)
     if collect:
         return [f for k, _ in got for f in k], [f for _, d in got for f in d]
     total: tuple[Counter, Counter] = (Counter(), Counter())
@@ -232,8 +241,8 @@ def _gather_findings(client, table, collect: bool):
     return total
 
 
-def _counts(df: pd.DataFrame) -> tuple[Counter, Counter]:
-    found = _key_block(df)
+def _counts(df: pd.DataFrame, first: dict[str, int]) -> tuple[Counter, Counter]:
+    found = _key_block(df, first)
     return Counter(f.type for f in found[0]), Counter(f.type for f in found[1])
 
 

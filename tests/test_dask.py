@@ -233,3 +233,28 @@ def test_ctrl_c_during_compare_on_dask_leaves_the_previous_outputs(cluster, tmp_
     assert r.exit_code == 130 and "Traceback" not in r.output
     assert {p: p.read_bytes() for p in before} == before
     assert not list((tmp_path / "reports").glob(".*.tmp"))
+
+
+def test_compare_on_dask_takes_articles_in_table_order(client):
+    """Two articles derive the same figures (wire copy), checked against a
+    third: one finding, led by the article that comes first in the table,
+    here by a claim about something else, in another block of the metric
+    shuffle than its cases (where the other article's come first)."""
+    a = Story("a", "Agency deaths were 7 in 2024.", metric="deaths")
+    a.claim("7", "count", 7)
+    b = Story("b", "Cases rose from 100 in 2023 to 150 in 2024.", metric="cases")
+    b.claim("100", "count", 100, period="2023")
+    b.claim("150", "count", 150)
+    a2 = Story("a", "Cases rose from 100 in 2023 to 150 in 2024.", metric="cases")
+    a2.claim("100", "count", 100, period="2023")
+    a2.claim("150", "count", 150)
+    a2.claims = [c.__class__(**{**vars(c), "claim_id": "a-" + c.claim_id, "start_char":
+                                c.start_char + 100, "end_char": c.end_char + 100})
+                 for c in a2.claims]
+    c = Story("c", "Agency cases rose 20% from 2023.", metric="cases")
+    c.claim("20%", "pct_change", 20, direction="increase", base_period="2023")
+    claims = everything(a, b, a2, c)[0]
+    local = compare.compare(claims)
+    derived = [f for f in local if f.basis == "derived"]
+    assert len(derived) == 1 and derived[0].sources == ["a", "b", "c"]
+    assert findings_of(dask_compare.compare(claims, client, partitions=4)) == findings_of(local)
