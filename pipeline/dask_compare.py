@@ -194,7 +194,7 @@ def compare_table(table, client, collect: bool = True):
                                      meta=_meta(table, key="object", metric_key="object"))
         table = client.persist(table.shuffle("metric_key", npartitions=n))
         first = table[table["usable"]].groupby("source_id")[ORDER].min().compute()
-        first = client.scatter(first.to_dict(), broadcast=True)
+        first = _share(client, first.to_dict())
         by_key, derived = _gather_findings(client, table, first, collect)
         table = table.map_partitions(_with_lone, meta=_meta(table, lone="bool"))
         table = table.shuffle("source_id", npartitions=n)
@@ -214,7 +214,7 @@ def compare_table(table, client, collect: bool = True):
         sentences = {(c.source_id, c.sent_start, c.sentence) for _, c in involved}
         context = []
         if sentences:
-            wanted = client.scatter(sentences, broadcast=True)
+            wanted = _share(client, sentences)
             for part in client.compute([delayed(_in_sentences)(p, wanted)
                                         for p in table.to_delayed()], sync=True):
                 context += part
@@ -223,6 +223,13 @@ def compare_table(table, client, collect: bool = True):
     if not collect:
         return {"stated": by_key, "derived": derived, "framed": len(framed)}
     return cmp.finish(by_key, framed, derived)
+
+
+def _share(client, data):
+    """``data`` sent to every worker once, as one object (a dict or set
+    given to ``scatter`` alone would be scattered item by item)."""
+    [future] = client.scatter([data], broadcast=True)
+    return future
 
 
 def _gather_findings(client, table, first, collect: bool):
