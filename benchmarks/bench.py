@@ -21,6 +21,11 @@ recheck   ``claimcheck check`` on a folder of 1,000 articles, then again after
 warm      a warm ``claimcheck check`` (every article cached) on folders of
           1,000 and 5,000 articles (--warm-sizes): time and peak memory per
           claim, and each stage's seconds (not in the default sections).
+dask-compare  compare on a Dask LocalCluster (--dask-workers, --memory-limit
+          each) of synthetic claim tables of 10^6 .. 10^7 claims (--dask-sizes)
+          made on the workers chunk by chunk: time, CPU and peak memory summed
+          over every process of the run (needs the dask extra, which brings
+          psutil; not in the default sections).
 
 Every figure is a whole process, timed from outside: wall seconds, and peak
 resident memory of the largest single process (``wait4``'s ru_maxrss).
