@@ -181,7 +181,7 @@ def worker(kind: str, args: list[str]) -> None:
 
 #: Claims per chunk of a synthetic table: each chunk has its own random
 #: stream, so one is made without the others (on a Dask worker).
-CHUNK = 100_000
+CHUNK = 50_000
 
 
 def _uniform(seed: int, ids, field: int):
@@ -286,7 +286,7 @@ def dask_compare_worker(n: int, workers: int, memory_limit: str) -> None:
             distributed.Client(cluster) as client:
         started, cpu = time.perf_counter(), time.process_time()
         meta = synthetic_frame(10).iloc[:0]
-        table = dd.from_map(functools.partial(synthetic_frame, n), range(-(-n // CHUNK)),
+        table = dd.from_map(functools.partial(synthetic_frame, n, 0), range(-(-n // CHUNK)),
                             meta=meta, enforce_metadata=False)
         found = compare_table(table, client, collect=False)
         seconds = time.perf_counter() - started

@@ -204,7 +204,7 @@ def compare_table(table, client, collect: bool = True):
         usable = table[table["usable"]].shuffle("frame_block", npartitions=n)
         parts = client.compute([delayed(_pair_block)(p) for p in usable.to_delayed()],
                                sync=True)
-        involved = sorted((o, c) for part in parts for o, c in part[0])
+        involved = sorted((x for part in parts for x in part[0]), key=lambda x: x[0])
         at = {o: i for i, (o, _) in enumerate(involved)}
         pairs = sorted((at[a], at[b]) for part in parts for a, b in part[1])
         kinds: Counter = Counter()
