@@ -24,6 +24,11 @@ warm      a warm ``claimcheck check`` (every article cached) on folders of
           stage's seconds (not in the default sections).
 recheck-archive  a cached JSONL archive of --archive articles gets --added more
           rows and is checked again (not in the default sections).
+dask-compare  compare on a Dask LocalCluster (--dask-workers, --memory-limit
+          each) of synthetic claim tables of 10^6 .. 10^7 claims (--dask-sizes)
+          made on the workers chunk by chunk: time, CPU and peak memory summed
+          over every process of the run (needs the dask extra, which brings
+          psutil; not in the default sections).
 
 Every figure is a whole process, timed from outside: wall seconds, and peak
 resident memory of the largest single process (``wait4``'s ru_maxrss).
@@ -186,6 +191,8 @@ def worker(kind: str, args: list[str]) -> None:
             parser.parse(Path(f).read_text(encoding="utf-8"))
     elif kind == "compare":
         compare_worker(int(args[0]))
+    elif kind == "dask-compare":
+        dask_compare_worker(int(args[0]), int(args[1]), args[2])
     elif kind == "check":
         check_worker(args)
     elif kind == "canonicalize":
@@ -194,32 +201,68 @@ def worker(kind: str, args: list[str]) -> None:
         sys.exit(f"unknown worker {kind}")
 
 
+#: Claims per chunk of a synthetic table: each chunk has its own random
+#: stream, so one is made without the others (on a Dask worker).
+CHUNK = 50_000
+
+
+def _uniform(seed: int, ids, field: int):
+    """A uniform number in [0, 1) for each id (splitmix64 of seed, id, field)."""
+    import numpy as np
+    with np.errstate(over="ignore"):
+        x = (np.asarray(ids, dtype=np.uint64) * np.uint64(8) + np.uint64(field)
+             + np.uint64(seed) * np.uint64(0x9E3779B97F4A7C15))
+        x = (x ^ (x >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+        x = (x ^ (x >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+        x ^= x >> np.uint64(31)
+    return (x >> np.uint64(11)).astype(np.float64) / float(2 ** 53)
+
+
+def synthetic_frame(n: int, seed: int = 0, chunk: int = 0):
+    """Chunk ``chunk`` of a table of ``n`` synthetic claims, as rows
+    (:func:`pipeline.dask_compare.claims_frame`): claims about ~n/6
+    quantities (subject, metric, period), spread over ~n/20 sources; most
+    groups agree, some disagree."""
+    import numpy as np
+    import pandas as pd
+
+    from pipeline.dask_compare import FIELDS, ORDER
+    start, stop = chunk * CHUNK, min(n, (chunk + 1) * CHUNK)
+    rng = np.random.default_rng([seed, chunk])
+    m = max(0, stop - start)
+    key = rng.integers(max(1, n // 6), size=m)
+    subject = (_uniform(seed, key, 0) * max(1, n // 50)).astype(int)
+    metric = (_uniform(seed, key, 1) * 200).astype(int)
+    period = 2015 + (_uniform(seed, key, 2) * 11).astype(int)
+    kinds = np.array(["count", "count", "count", "percent", "pct_change", "amount"], dtype=object)
+    kind = kinds[(_uniform(seed, key, 3) * 6).astype(int)]
+    base = 10 ** (1 + 7 * _uniform(seed, key, 4))
+    off = rng.random(m) < 0.2
+    value = np.round(base * np.where(off, rng.uniform(1.5, 3, m), rng.uniform(0.99, 1.01, m)), 1)
+    src = rng.integers(max(2, n // 20), size=m)
+    i = np.arange(start, stop)
+    texts = [f"{v:,}" for v in value.tolist()]
+    subjects = [f"Org {s}" for s in subject.tolist()]
+    metrics = [f"metric {x} reports" for x in metric.tolist()]
+    periods = [str(p) for p in period.tolist()]
+    df = pd.DataFrame({
+        "claim_id": [f"{s:06d}-{j:06x}" for s, j in zip(src.tolist(), i.tolist())],
+        "source_id": [f"src{s:06d}" for s in src.tolist()],
+        "sentence": [f"{s} said its {x} reached {t} in {p}."
+                     for s, x, t, p in zip(subjects, metrics, texts, periods)],
+        "start_char": 10 * i, "end_char": 10 * i + 6, "text": texts,
+        "kind": kind, "value": value, "low": value * 0.99, "high": value * 1.01,
+        "qualifier": "approx", "direction": "", "unit": "report", "metric": metrics,
+        "subject": subjects, "period": periods, "base_period": "", "confidence": 0.9,
+        "source": "", "reference": "", "sent_start": 0, "sent_end": 40, ORDER: i},
+        columns=[*FIELDS, ORDER])
+    return df.astype({c: object for c in df.columns if df[c].dtype.kind in "OU"})
+
+
 def synthetic_claims(n: int, seed: int = 0) -> list:
-    """``n`` claims about ~n/6 quantities (subject, metric, period), spread
-    over ~n/20 sources; most groups agree, some disagree."""
-    from pipeline.model import Claim
-    rng = random.Random(seed)
-    n_keys = max(1, n // 6)
-    subjects = [f"Org {i}" for i in range(max(1, n // 50))]
-    metrics = [f"metric {i} reports" for i in range(200)]
-    kinds = ("count", "count", "count", "percent", "pct_change", "amount")
-    keys = [(rng.choice(subjects), rng.choice(metrics), str(rng.randint(2015, 2025)),
-             rng.choice(kinds), 10 ** rng.uniform(1, 8)) for _ in range(n_keys)]
-    n_sources = max(2, n // 20)
-    out = []
-    for i in range(n):
-        subject, metric, period, kind, base = keys[rng.randrange(n_keys)]
-        value = base * (rng.uniform(1.5, 3) if rng.random() < 0.2 else rng.uniform(0.99, 1.01))
-        value = round(value, 1)
-        src = f"src{rng.randrange(n_sources):06d}"
-        out.append(Claim(
-            claim_id=f"{src[3:]}-{i:06x}", source_id=src,
-            sentence=f"{subject} said its {metric} reached {value:,} in {period}.",
-            start_char=10 * i, end_char=10 * i + 6, text=f"{value:,}", kind=kind,
-            value=value, low=value * 0.99, high=value * 1.01, qualifier="approx",
-            unit=metric.split()[-1].rstrip("s"), metric=metric, subject=subject,
-            period=period, confidence=0.9, sent_start=0, sent_end=40))
-    return out
+    """The claims of :func:`synthetic_frame`'s table of ``n``, all chunks."""
+    from pipeline.dask_compare import to_claims
+    return [c for k in range(-(-n // CHUNK)) for c in to_claims(synthetic_frame(n, seed, k))]
 
 
 def _rss_mb() -> float:
@@ -243,6 +286,69 @@ def compare_worker(n: int) -> None:
         kinds[t] = kinds.get(t, 0) + 1
     print(json.dumps({"seconds": seconds, "cpu": cpu, "rss_before_mb": before, "rss_after_mb": _rss_mb(),
                       "findings": len(findings), "types": kinds}))
+
+
+def dask_compare_worker(n: int, workers: int, memory_limit: str) -> None:
+    """Compare on a LocalCluster of ``workers`` processes (``memory_limit``
+    each; past it they spill to disk) of a synthetic table of ``n`` claims
+    made on the workers, chunk by chunk: the table is never in one process.
+    Key and derived findings are counted where they are made
+    (``compare_table(collect=False)``)."""
+    import functools
+
+    import dask
+    import dask.dataframe as dd
+    import distributed
+
+    from pipeline.dask_compare import compare_table
+    dask.config.set({"distributed.worker.memory.terminate": False,
+                     "dataframe.convert-string": False})
+    with distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                  memory_limit=memory_limit, dashboard_address=":0") as cluster, \
+            distributed.Client(cluster) as client:
+        started, cpu = time.perf_counter(), time.process_time()
+        meta = synthetic_frame(10).iloc[:0]
+        table = dd.from_map(functools.partial(synthetic_frame, n, 0), range(-(-n // CHUNK)),
+                            meta=meta, enforce_metadata=False)
+        found = compare_table(table, client, collect=False)
+        seconds = time.perf_counter() - started
+    print(json.dumps({"seconds": seconds, "findings": {
+        "key": dict(found["stated"]), "derived": dict(found["derived"]),
+        "framed": found["framed"]}}))
+
+
+def _tree_sampler(pid: int, every: float = 0.5):
+    """A thread summing the resident memory of process ``pid`` and all its
+    descendants every ``every`` seconds; returns (thread, result dict with
+    the peak sum in MB and the CPU seconds last seen per process)."""
+    import threading
+
+    import psutil
+    result = {"peak_mb": 0.0, "cpu": {}}
+
+    def run():
+        try:
+            root = psutil.Process(pid)
+        except psutil.NoSuchProcess:
+            return
+        while True:
+            try:
+                procs = [root, *root.children(recursive=True)]
+            except psutil.NoSuchProcess:
+                return
+            total = 0
+            for p in procs:
+                try:
+                    total += p.memory_info().rss
+                    t = p.cpu_times()
+                    result["cpu"][p.pid] = t.user + t.system
+                except psutil.NoSuchProcess:
+                    continue
+            result["peak_mb"] = max(result["peak_mb"], total / 2 ** 20)
+            time.sleep(every)
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    return thread, result
 
 
 #: Stages of ``pipeline.run.run_check`` timed by the check worker: (module
@@ -468,6 +574,40 @@ def section_compare(work: Path, args) -> None:
                      f"{d['rss_before_mb']:.0f}", f"{r['rss_mb']:.0f}"])
     print(table(["claims", "compare s", "CPU s", "findings", "MB before compare", "peak MB"],
                 rows))
+
+
+def section_dask_compare(work: Path, args) -> None:
+    print(f"\n## Compare on Dask (synthetic claim tables made on the workers; "
+          f"LocalCluster of {args.dask_workers} workers, {args.memory_limit} each)\n")
+    rows = []
+    for n in args.dask_sizes:
+        result = work / f"dask-compare-{n}.json"
+        started = time.perf_counter()
+        with result.open("wb") as fh:
+            proc = subprocess.Popen(worker_cmd("dask-compare", str(n), str(args.dask_workers),
+                                               args.memory_limit),
+                                    stdout=fh, stderr=subprocess.PIPE)
+            thread, seen = _tree_sampler(proc.pid)
+            try:
+                _, err = proc.communicate(timeout=args.timeout)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                _, err = proc.communicate()
+            thread.join(timeout=2)
+        wall = time.perf_counter() - started
+        cpu = sum(seen["cpu"].values())
+        out = result.read_text()
+        if proc.returncode or not out.strip():
+            why = (err.decode("utf-8", "replace").strip().splitlines() or ["?"])[-1]
+            rows.append([f"{n:,}", why[:60], "", "", f"{seen['peak_mb']:.0f}", ""])
+            continue
+        d = json.loads(out)
+        found = d["findings"]
+        count = sum(found["key"].values()) + sum(found["derived"].values()) + found["framed"]
+        rows.append([f"{n:,}", f"{d['seconds']:.0f}", f"{wall:.0f}", f"{cpu:.0f}",
+                     f"{seen['peak_mb']:.0f}", f"{count:,}"])
+    print(table(["claims", "compare s", "wall s (run)", "CPU s (all processes)",
+                 "peak MB (all processes)", "findings (before finish)"], rows))
 
 
 def section_recheck(work: Path, args) -> None:
@@ -698,6 +838,12 @@ def main(argv: list[str] | None = None) -> None:
                          "in the same rounds")
     ap.add_argument("--no-plain", action="store_true",
                     help="extract: leave out the plain spaCy and quantulum3 rows")
+    ap.add_argument("--dask-sizes", default="1000000,3000000,10000000",
+                    help="claim-table sizes for the dask-compare section")
+    ap.add_argument("--dask-workers", type=int, default=2,
+                    help="dask-compare: LocalCluster workers")
+    ap.add_argument("--memory-limit", default="1.2GB",
+                    help="dask-compare: memory limit of each worker (it spills past it)")
     ap.add_argument("--warm-sizes", default="1000,5000",
                     help="article counts for the warm-check section")
     ap.add_argument("--warm-input", choices=["folder", "archive"], default="folder",
@@ -708,7 +854,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--added", type=int, default=10,
                     help="recheck-archive: articles added before the re-check")
     ap.add_argument("--only", default="extract,compare,recheck",
-                    help="sections to run (also: warm, recheck-archive)")
+                    help="sections to run (also: warm, recheck-archive, dask-compare)")
     ap.add_argument("--repeat", type=int, default=1, help="runs per figure (the median is shown)")
     ap.add_argument("--timeout", type=float, default=1800, help="seconds per measured run")
     ap.add_argument("--model", default=None, help="spaCy model (default: claimcheck's)")
@@ -717,13 +863,15 @@ def main(argv: list[str] | None = None) -> None:
     args.jobs = [int(j) for j in args.jobs.split(",") if j.strip()]
     args.sizes = [int(float(s)) for s in args.sizes.split(",") if s.strip()]
     args.warm_sizes = [int(float(s)) for s in args.warm_sizes.split(",") if s.strip()]
+    args.dask_sizes = [int(float(s)) for s in args.dask_sizes.split(",") if s.strip()]
     sys.path.insert(0, str(ROOT))
     work = Path(args.workdir) if args.workdir else Path(tempfile.mkdtemp(prefix="claimcheck-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     print(f"# claimcheck benchmark\n\nMachine: {machine()}\nWork folder: {work}")
     sections = {"extract": section_extract, "compare": section_compare,
                 "recheck": section_recheck, "warm": section_warm,
-                "recheck-archive": section_recheck_archive}
+                "recheck-archive": section_recheck_archive,
+                "dask-compare": section_dask_compare}
     try:
         for name in args.only.split(","):
             sections[name.strip()](work, args)

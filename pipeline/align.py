@@ -422,35 +422,52 @@ def _measure_of(c: Claim) -> frozenset[str]:
     return _measure(str(c.metric), str(c.unit) if counts_things(c) else "")
 
 
+def lone_words(claims: list[Claim], lone: set[str],
+               all_claims: list[Claim]) -> dict[str, frozenset[str]]:
+    """claim_id -> the content words next to the number, for the ``lone``
+    claims among ``claims`` (only theirs: 10^6 claims are not all read
+    again). ``all_claims`` holds at least every claim of those claims'
+    sentences (they cut the stretches), so one article's claims suffice."""
+    sentences = {(c.source_id, c.sent_start, c.sentence) for c in claims if c.claim_id in lone}
+    stretch = _stretches([c for c in all_claims
+                          if (c.source_id, c.sent_start, c.sentence) in sentences])
+    return {c.claim_id: words(" ".join(stretch.get(c.claim_id, ("", ""))))
+            for c in claims if c.claim_id in lone}
+
+
+def block_of(c: Claim) -> tuple[str, str]:
+    """(kind family, unit): the block every candidate pair of ``c`` lies in
+    (align never lines up claims of different families, nor different units
+    unless both count things: :func:`counts_things`), so frames can be
+    compared block by block."""
+    conf = cfg()["align"]
+    family = conf["families"].get(c.kind, c.kind)
+    return family, "" if counts_things(c) else _unit(c)
+
+
 def candidate_pairs(claims: list[Claim], lone: set[str], known: dict[str, object],
-                    all_claims: list[Claim]) -> set[tuple[int, int]]:
+                    nearby_words: dict[str, frozenset[str]]) -> set[tuple[int, int]]:
     """Index pairs of claims from different articles that share a block:
     (kind family, unit) and a word one measures and the other measures or
-    has next to its number, or (kind family, unit) and one specific value.
+    has next to its number (``nearby_words``, of the ``lone`` claims: see
+    :func:`lone_words`), or (kind family, unit) and one specific value.
     Pairs met by value only need one ``lone`` claim (no other article
     shares its comparison key; two agreeing camps already compare, and in a
     big table chance equal values are many), and no pair is in one key
     group. Blocks larger than ``max_block`` are skipped (a word or value
     that common says nothing)."""
     conf = cfg()["align"]
-    families = conf["families"]
-    # the words next to lone claims' numbers (only theirs: 10^6 claims are
-    # not all read again)
-    sentences = {(c.source_id, c.sent_start, c.sentence) for c in claims if c.claim_id in lone}
-    stretch = _stretches([c for c in all_claims
-                          if (c.source_id, c.sent_start, c.sentence) in sentences])
     nearby: dict[tuple, list[int]] = defaultdict(list)
     by_value: dict[tuple, list[int]] = defaultdict(list)
     by_measure: dict[tuple, list[int]] = defaultdict(list)
     specific = _specific()
     is_lone = [c.claim_id in lone for c in claims]
     for i, c in enumerate(claims):
-        family = families.get(c.kind, c.kind)
-        noun = counts_things(c)
-        unit = "" if noun else _unit(c)  # counted nouns may differ
-        by_measure[(family, unit, str(c.metric), str(c.unit) if noun else "")].append(i)
+        family, unit = block_of(c)  # counted nouns may differ
+        by_measure[(family, unit, str(c.metric), str(c.unit) if counts_things(c) else "")
+                   ].append(i)
         if is_lone[i]:
-            for w in words(" ".join(stretch.get(c.claim_id, ("", "")))):
+            for w in nearby_words.get(c.claim_id, ()):
                 nearby[(family, unit, w)].append(i)
         if _digits(c.value) >= specific:
             by_value[(family, unit, _rounded(c.value))].append(i)
@@ -572,23 +589,38 @@ def aligned_groups(claims: list[Claim], all_claims: list[Claim] | None = None,
     claim ids to the key group they already share (pairs within one key
     group are left to the key comparison); ``groups`` (key -> claims, as
     compare made them) saves recounting which key groups span articles."""
-    conf = cfg()["align"]
     known = known or {}
     if groups is None:
         groups = defaultdict(list)
         for c in claims:
             groups[known.get(c.claim_id)].append(c)
-    lone = {c.claim_id for members in groups.values()
-            if all(c.source_id == members[0].source_id for c in members) for c in members}
-    pairs = candidate_pairs(claims, lone, known,
-                            all_claims if all_claims is not None else claims)
+    lone = lone_claims(groups)
+    all_claims = all_claims if all_claims is not None else claims
+    pairs = candidate_pairs(claims, lone, known, lone_words(claims, lone, all_claims))
     involved = sorted({i for pair in pairs for i in pair})
     at = {i: n for n, i in enumerate(involved)}
-    fs = frames([claims[i] for i in involved], all_claims if all_claims is not None else claims)
+    return link([claims[i] for i in involved], sorted((at[i], at[j]) for i, j in pairs),
+                all_claims, _kinds_per_article(claims) if pairs else Counter())
+
+
+def lone_claims(groups: dict[object, list[Claim]]) -> set[str]:
+    """Ids of the claims whose key group is one article's alone."""
+    return {c.claim_id for members in groups.values()
+            if all(c.source_id == members[0].source_id for c in members) for c in members}
+
+
+def link(involved: list[Claim], pairs: list[tuple[int, int]], all_claims: list[Claim],
+         kinds: Counter) -> list[tuple[list[Claim], Alignment, bool]]:
+    """The groups :func:`aligned_groups` returns, from its candidate
+    ``pairs`` (sorted index pairs into ``involved``, the claims of some pair
+    in table order). ``all_claims`` holds at least every claim of their
+    sentences, ``kinds`` (:func:`_kinds_per_article`) at least the counts
+    of their articles."""
+    conf = cfg()["align"]
+    fs = frames(involved, all_claims)
     strict_edges: list[tuple[int, int, Alignment]] = []
     agree_edges: list[tuple[int, int, Alignment]] = []
-    kinds = _kinds_per_article(claims) if pairs else {}
-    for i, j in sorted((at[i], at[j]) for i, j in pairs):
+    for i, j in pairs:
         a, b = fs[i].claim, fs[j].claim
         al = align(fs[i], fs[j])
         if al is None:
@@ -617,9 +649,7 @@ def aligned_groups(claims: list[Claim], all_claims: list[Claim] | None = None,
 
 
 def _kind_of(c: Claim, word: str) -> tuple:
-    family = cfg()["align"]["families"].get(c.kind, c.kind)
-    return (c.source_id, family, "" if counts_things(c) else _unit(c),
-            str(c.period or "").strip(), word)
+    return (c.source_id, *block_of(c), str(c.period or "").strip(), word)
 
 
 def _kinds_per_article(claims: list[Claim]) -> Counter:

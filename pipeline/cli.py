@@ -139,10 +139,12 @@ def _silence_stdout() -> None:
 
 
 def engine_options(fn):
-    """--engine and --scheduler: where articles are parsed (pipeline.engine)."""
+    """--engine and --scheduler: where articles are parsed and claims compared
+    (pipeline.engine)."""
     @click.option("--engine", type=click.Choice(["local", "dask"]), default=None,
-                  help="Where articles are parsed: local (this machine, --jobs processes; the "
-                       "default) or dask (a Dask cluster; pip install 'claimcheck[dask]').")
+                  help="Where articles are parsed (and, for check, claims compared): local "
+                       "(this machine, --jobs processes; the default) or dask (a Dask "
+                       "cluster; pip install 'claimcheck[dask]').")
     @click.option("--scheduler", default=None, metavar="ADDRESS",
                   help="With --engine dask: the address of a running Dask scheduler "
                        "(tcp://HOST:8786); without it a LocalCluster is started, one worker "

@@ -39,34 +39,63 @@ STATED, PREMISE, DERIVED = "stated", "premise", "derived"
 
 
 def compare(claims: list[Claim]) -> list[Finding]:
-    """Stated and derived findings for ``claims`` (cause etc. still empty)."""
+    """Stated and derived findings for ``claims`` (cause etc. still empty).
+
+    The work is done block by block (the Dask engine runs the same steps
+    on blocks of a shuffled table: :mod:`pipeline.dask_compare`): keys
+    within blocks of (period, kind, base period, unit), key findings and
+    derived findings within blocks of one metric key, frames within blocks
+    of (kind family, unit); :func:`finish` then works on the findings of
+    all blocks."""
     usable = [c for c in claims if comparable(c)]
     keys = claim_keys(usable)
+    groups = key_groups(usable, keys)
+    framed = framed_findings(align.aligned_groups(usable, claims, keys, groups))
+    return finish(key_findings(groups), framed, checked_findings(usable, keys, groups))
+
+
+def key_groups(usable: list[Claim], keys: dict[str, Key]) -> dict[Key, list[Claim]]:
+    """Key -> its claims, keys in the order their first claim comes."""
     groups: dict[Key, list[Claim]] = defaultdict(list)
     for c in usable:
         groups[keys[c.claim_id]].append(c)
+    return groups
+
+
+def key_findings(groups: dict[Key, list[Claim]]) -> list[Finding]:
+    """A finding for each key group that spans articles."""
     findings = [f for key, members in groups.items()
                 if (f := stated_finding(key, members)) is not None]
     for f in findings:
         f.alignment = align.key_alignment()
-    findings = merge_framed(findings, framed_findings(usable, claims, keys, groups))
-    findings += camp_agreements(findings)
+    return findings
+
+
+def checked_findings(usable: list[Claim], keys: dict[str, Key],
+                     groups: dict[Key, list[Claim]]) -> list[Finding]:
+    """Derived findings, with their alignment."""
     derived = derived_findings(usable, keys, groups)
     for f in derived:
         f.alignment = align.derived_alignment()
-    findings += derived
-    return assign_ids(merge_self_checks(dedupe(findings)))
+    return derived
+
+
+def finish(by_key: list[Finding], framed: list[Finding], derived: list[Finding]) -> list[Finding]:
+    """The findings of every block as one list, each said once, with ids.
+    Findings of one block keep their order (``dedupe`` keeps the first)."""
+    merged = merge_framed(by_key, framed)
+    return assign_ids(merge_self_checks(dedupe(merged + camp_agreements(merged) + derived)))
 
 
 # --- findings from frames ----------------------------------------------------------
 
-def framed_findings(usable: list[Claim], claims: list[Claim], keys: dict[str, Key],
-                    groups: dict[Key, list[Claim]] | None = None) -> list[Finding]:
-    """Findings over claims that frames align across different keys: an
-    agreement where the values agree; where they differ, a conflict only
-    from a strict (confident) alignment."""
+def framed_findings(aligned: list[tuple[list[Claim], align.Alignment, bool]]) -> list[Finding]:
+    """Findings over claims that frames align across different keys
+    (:func:`pipeline.align.aligned_groups`): an agreement where the values
+    agree; where they differ, a conflict only from a strict (confident)
+    alignment."""
     out = []
-    for members, al, strict in align.aligned_groups(usable, claims, keys, groups):
+    for members, al, strict in aligned:
         f = stated_finding(None, members)
         if f is None or (f.type == "conflict" and not strict):
             continue

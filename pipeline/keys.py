@@ -219,22 +219,35 @@ def fuzzy_merge(block: Counter, threshold: float,
 
 # --- keys --------------------------------------------------------------------------
 
-def claim_keys(claims: list[Claim]) -> dict[str, Key]:
-    """claim_id -> comparison key for every claim."""
+def claim_keys(claims: list[Claim], alias: dict[str, str] | None = None) -> dict[str, Key]:
+    """claim_id -> comparison key for every claim. ``alias`` (default: made
+    from these claims) is :func:`acronym_aliases` of every subject name of
+    the table, for a caller that gives only some of its claims (one block of
+    :func:`rest_of`: wordings merge only within one)."""
     conf = cfg()["compare"]
-    change_kinds, unit_kinds = set(conf["change_kinds"]), set(conf["unit_in_key"])
     subj = {c.claim_id: norm_subject(str(c.subject)) for c in claims}
-    alias = acronym_aliases({p for s in set(subj.values()) for p in s})
+    if alias is None:
+        alias = acronym_aliases({p for s in set(subj.values()) for p in s})
     joined = {s: ";".join(sorted({alias.get(p, p) for p in s})) for s in set(subj.values())}
     subj = {k: joined[s] for k, s in subj.items()}
-    rest = {c.claim_id: (str(c.period).strip(), c.kind,
-                         str(c.base_period or "").strip() if c.kind in change_kinds else "",
-                         str(c.unit or "").strip().lower() if c.kind in unit_kinds else "")
-            for c in claims}
+    rest = {c.claim_id: rest_of(c) for c in claims}
     metric = {c.claim_id: norm_metric(str(c.metric)) for c in claims}
     metric = _merge_within(metric, subj, rest, conf["metric_similarity"])
     subj = _merge_within(subj, metric, rest, conf["subject_similarity"])
     return {cid: (subj[cid], metric[cid]) + rest[cid] for cid in subj}
+
+
+def rest_of(c: Claim) -> tuple[str, str, str, str]:
+    """The key but for subject and metric: (period, kind, base period, unit part)."""
+    conf = cfg()["compare"]
+    return (str(c.period).strip(), c.kind,
+            str(c.base_period or "").strip() if c.kind in conf["change_kinds"] else "",
+            str(c.unit or "").strip().lower() if c.kind in conf["unit_in_key"] else "")
+
+
+def subject_names(subjects) -> set[str]:
+    """Every normalized name in these subject wordings (for :func:`acronym_aliases`)."""
+    return {p for s in set(subjects) for p in norm_subject(str(s))}
 
 
 def _merge_within(names: dict[str, str], other: dict[str, str], rest: dict[str, tuple],

@@ -14,9 +14,10 @@ from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import compare, explain, ingest, normalize, reviews
+# compare is imported for run.compare.compare, which tests and benchmarks replace
+from . import compare, explain, ingest, normalize, reviews  # noqa: F401
 from .cache import ClaimCache
-from .engine import parse_articles
+from .engine import compare_claims, parse_articles, session
 from .files import ensure_dir, locked, sweep_temp_files
 from .model import Article, Claim, Finding
 from .errors import UserError
@@ -61,9 +62,10 @@ def run_check(sources_dir: Path, claims_dir: Path, reports_dir: Path, model: str
               claims_parquet: bool = False) -> RunResult:
     """``sources_dir``: a folder of articles, or an archive (a JSONL or
     Parquet file, or a glob of them; see pipeline.archive). ``engine``:
-    where articles are parsed (pipeline.engine); everything else runs here.
-    ``report_top``: findings the reports show in full (pipeline.report.summary).
-    ``claims_parquet``: write claims.parquet beside claims.csv (needs pyarrow)."""
+    where articles are parsed and claims compared (pipeline.engine); everything
+    else runs here. ``report_top``: findings the reports show in full
+    (pipeline.report.summary). ``claims_parquet``: write claims.parquet
+    beside claims.csv (needs pyarrow)."""
     started = time.perf_counter()
     ingest.require_input(sources_dir)
     if claims_parquet and not has_pyarrow():  # asked for: an error before any work
@@ -77,13 +79,15 @@ def run_check(sources_dir: Path, claims_dir: Path, reports_dir: Path, model: str
             held.enter_context(locked(claims_dir, lock_timeout))
         sweep_temp_files(reports_dir, (*REPORT_FILES, FINDINGS_PARQUET, REVIEWS_FILE))  # left by a killed run
         sweep_temp_files(claims_dir, (CLAIMS_FILE, CLAIMS_PARQUET))
+        scheduler = held.enter_context(session(engine, scheduler, not quiet, jobs))
         cache = ClaimCache(claims_dir, model)
         cache.sweep()
         articles = ingest.read_input(sources_dir, max_bytes=max_bytes or ingest.DEFAULT_MAX_BYTES,
                                      memo=cache)
         claims, reprocessed = cached_claims(articles, cache, model, jobs, progress=not quiet,
                                             engine=engine, scheduler=scheduler)
-        findings = explain.explain(compare.compare(claims), claims, articles, memo=cache)
+        findings = explain.explain(compare_claims(claims, engine, scheduler), claims, articles,
+                                   memo=cache)
         reviews.attach(findings, reports_dir)
         table = claims_csv(claims)  # the claim table, written without pandas
         doc = findings_document(articles, claims, findings, reprocessed=reprocessed,

@@ -231,7 +231,8 @@ def test_a_block_too_common_to_use_still_pairs_one_entitys_figures(monkeypatch):
     b = claim("b", "Oklahoma now counts 5 cases.", "5", 5, kind="count", unit="case",
               metric="case", subject="Oklahoma", period="2025", direction="")
     usable = [*others, a, b]
-    pairs = align.candidate_pairs(usable, {c.claim_id for c in usable}, {}, usable)
+    lone = {c.claim_id for c in usable}
+    pairs = align.candidate_pairs(usable, lone, {}, align.lone_words(usable, lone, usable))
     assert (len(others), len(others) + 1) in pairs
     # the other subjects, in the skipped block, do not meet each other
     assert not any(i < len(others) and j < len(others) for i, j in pairs)
