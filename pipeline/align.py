@@ -88,10 +88,14 @@ def counts_things(c: Claim) -> bool:
     ("added 142,000 jobs", "payrolls grew by 142,000"), not of money or a
     unit of measure. Counted nouns may differ between two texts of one
     quantity ("jobs" / "payrolls") where what they measure meets."""
-    if c.kind in _setting("align", "counted_kinds"):
+    return _counts_things(c.kind, str(c.unit or ""))
+
+
+@lru_cache(maxsize=1 << 12)
+def _counts_things(kind: str, unit: str) -> bool:
+    if kind in _setting("align", "counted_kinds"):
         return True
-    unit = str(c.unit or "")
-    return c.kind in _setting("align", "counted_change_kinds") and unit.isalpha() \
+    return kind in _setting("align", "counted_change_kinds") and unit.isalpha() \
         and unit.islower() and unit not in _measure_units()
 
 
@@ -482,22 +486,24 @@ def candidate_pairs(claims: list[Claim], lone: set[str], known: dict[str, object
     # value blocks only count where a lone claim is: one list per block
     groups = [(m, False) for m in blocks.values() if 1 < len(m) <= limit]
     # a word too common to block on (the topic's own "cases") still blocks
-    # one entity's figures: a conflict needs the same subject anyway
+    # one entity's figures: a conflict needs the same subject anyway; as for
+    # values, only pairs with a lone claim (others meet by their keys)
     for members in blocks.values():
         if len(members) > limit:
             by_subject: dict[tuple, list[int]] = defaultdict(list)
             for i in members:
                 by_subject[norm_subject(claims[i].subject)].append(i)
-            groups += [(m, False) for m in by_subject.values() if 1 < len(m) <= limit]
+            groups += [(m, True) for m in by_subject.values()
+                       if 1 < len(m) <= limit and any(is_lone[i] for i in m)]
     groups += [(m, True) for m in by_value.values()
                if 1 < len(m) <= limit and any(is_lone[i] for i in m)]
     pairs = set()
-    for members, value_only in groups:
+    for members, lone_only in groups:
         for x, i in enumerate(members):
             a = claims[i]
             for j in members[x + 1:]:
                 b = claims[j]
-                if a.source_id == b.source_id or value_only and not (is_lone[i] or is_lone[j]):
+                if a.source_id == b.source_id or lone_only and not (is_lone[i] or is_lone[j]):
                     continue
                 ka = known.get(a.claim_id)
                 if ka is not None and ka == known.get(b.claim_id):

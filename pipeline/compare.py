@@ -297,12 +297,18 @@ def _camps(values: list[dict]) -> list[list[dict]]:
     """``values`` in groups that state one value (:func:`one_value`,
     chained; overlapping intervals alone would join "at least 23" to "41"),
     in order of first appearance."""
-    camps: list[list[dict]] = []
+    # entries with the same interval are one camp already: compare those once
+    alike: dict[tuple, list[dict]] = {}
     for e in values:
-        joined = [c for c in camps if any(one_value(e, x) for x in c)]
-        merged = [x for c in joined for x in c] + [e]
-        camps = [c for c in camps if c not in joined] + [merged]
-    return sorted(camps, key=lambda c: values.index(c[0]))
+        alike.setdefault((e["value"], e["low"], e["high"], e["signed"]), []).append(e)
+    camps: list[list[list[dict]]] = []  # camps of groups of alike entries
+    for group in alike.values():
+        e = group[0]
+        joined = [c for c in camps if any(one_value(e, g[0]) for g in c)]
+        camps = [c for c in camps if c not in joined] + [[g for c in joined for g in c] + [group]]
+    order = {id(e): i for i, e in enumerate(values)}
+    out = [sorted((e for g in c for e in g), key=lambda e: order[id(e)]) for c in camps]
+    return sorted(out, key=lambda c: order[id(c[0])])
 
 
 def one_value(a: dict, b: dict) -> bool:
