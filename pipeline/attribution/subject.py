@@ -715,8 +715,9 @@ class SubjectFinder:
         (``found``: name and the start of the claim's sentence; not a person
         it quotes), one its title names first, then the one that owns claims
         in most sentences (a sentence listing ten figures is one statement),
-        then the one named first (news names its subject early). Else the organisation or place it mentions
-        most, one named in its title first."""
+        then the one named first (news names its subject early). Else the
+        organisation or place it mentions most, one named in its title
+        first."""
         # a person quoted in the article is not what the whole article is about
         speakers = self._speakers()
         named = [(n, s) for n, s in found if n not in speakers and not self.is_publisher(n)]
