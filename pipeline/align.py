@@ -564,15 +564,23 @@ def same_value(a: Claim, b: Claim, exact_only: bool = False) -> bool:
     3%" to "2.6%"."""
     if not overlaps(a, b):
         return False
-    x, y = float(a.value), float(b.value)
-    x_in_b = b.low <= x <= b.high if not (math.isnan(b.low) or math.isnan(b.high)) else x == y
-    y_in_a = a.low <= y <= a.high if not (math.isnan(a.low) or math.isnan(a.high)) else x == y
-    if x_in_b and y_in_a:
+    return one_value(float(a.value), a.low, a.high, float(b.value), b.low, b.high, exact_only)
+
+
+def one_value(x: float, x_low: float, x_high: float, y: float, y_low: float, y_high: float,
+              exact_only: bool = False) -> bool:
+    """Values ``x`` and ``y`` (with their intervals, NaN for none) state one
+    value: each lies in the other's interval, or (unless ``exact_only``)
+    one does and they are within frames.toml's agree_rounding. Callers
+    check first that the intervals overlap."""
+    x_in_y = y_low <= x <= y_high if not (math.isnan(y_low) or math.isnan(y_high)) else x == y
+    y_in_x = x_low <= y <= x_high if not (math.isnan(x_low) or math.isnan(x_high)) else x == y
+    if x_in_y and y_in_x:
         return True
     if exact_only:
         return False
     scale = max(abs(x), abs(y))
-    return (x_in_b or y_in_a) and scale > 0 and abs(abs(x) - abs(y)) / scale \
+    return (x_in_y or y_in_x) and scale > 0 and abs(abs(x) - abs(y)) / scale \
         <= cfg()["align"]["agree_rounding"]
 
 

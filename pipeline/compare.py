@@ -312,21 +312,15 @@ def _camps(values: list[dict]) -> list[list[dict]]:
 
 
 def one_value(a: dict, b: dict) -> bool:
-    """Two entries state one value: each lies in the other's interval, or
-    one does and they are within rounding (:func:`align.same_value`, on a
-    finding's entries)."""
+    """Two entries of a finding state one value (:func:`align.one_value`,
+    compared by size unless both are signed)."""
     if gap(a, b) > 0:
         return False
     (alo, ahi), (blo, bhi) = (a["low"], a["high"]), (b["low"], b["high"])
     x, y = a["value"], b["value"]
     if not (a["signed"] and b["signed"]):
         (alo, ahi), (blo, bhi), x, y = magnitude(alo, ahi), magnitude(blo, bhi), abs(x), abs(y)
-    x_in_b, y_in_a = blo <= x <= bhi, alo <= y <= ahi
-    if x_in_b and y_in_a:
-        return True
-    scale = max(abs(x), abs(y))
-    return (x_in_b or y_in_a) and scale > 0 \
-        and abs(x - y) / scale <= align.cfg()["align"]["agree_rounding"]
+    return align.one_value(x, alo, ahi, y, blo, bhi)
 
 
 def unambiguous(values: list[dict], counted=lambda claim_id: False) -> list[dict]:

@@ -64,6 +64,14 @@ def shift(period: str, years: int = 0, months: int = 0) -> str:
     return f"{int(m.group(1)) + years}{m.group(2)}"
 
 
+@cache
+def compared_cues() -> frozenset[str]:
+    """Cues that make a time the one a figure is compared with ("from",
+    "than", "since", ...; attribution.toml [roles]), not the figure's own."""
+    roles = attr()["roles"]
+    return frozenset(roles["base"]) | frozenset(roles["change_only"])
+
+
 def _months(period: str) -> tuple[int, int] | None:
     """First and last month of ``period`` as month numbers since year 0
     ("2025" -> Jan..Dec 2025, "2025-06", "2025-Q2", "2025-H1"); None for a
@@ -193,7 +201,7 @@ class Years:
         self.lead = self._lead(ctx)
 
     def _lead(self, ctx: ArticleContext) -> str:
-        compare = set(attr()["roles"]["base"]) | set(attr()["roles"]["change_only"])
+        compare = compared_cues()
         firsts = {}
         for b in ctx.article.blocks:
             if b.kind in ("headline", "paragraph") and b.kind not in firsts:
@@ -209,7 +217,7 @@ class Years:
     def stated_before(self, char: int) -> str:
         """The latest period the article stated (not compared with) before
         ``char``: what a figure with no time of its own most likely means."""
-        compare = set(attr()["roles"]["base"]) | set(attr()["roles"]["change_only"])
+        compare = compared_cues()
         found = [t.period for t in self._stated if t.end <= char and t.cue not in compare
                  and not t.anchored and ".." not in t.period]
         return found[-1] if found else ""
@@ -219,7 +227,7 @@ class Years:
         before ``char``, when ``period`` is a bare year; else ``period``."""
         if not re.fullmatch(YEAR, period or ""):
             return period
-        compare = set(attr()["roles"]["base"]) | set(attr()["roles"]["change_only"])
+        compare = compared_cues()
         found = [t.period for t in self._stated if t.end <= char and t.cue not in compare
                  and not t.anchored and t.period.startswith(period + "-")
                  and ".." not in t.period]
@@ -235,7 +243,7 @@ class Years:
         """The latest period of this kind ("Q", "H", "-") stated before
         ``char``: what "the quarter" refers to."""
         pat = re.compile(rf"^{YEAR}-{suffix}\d+$" if suffix != "-" else rf"^{YEAR}-\d\d$")
-        compare = set(attr()["roles"]["base"]) | set(attr()["roles"]["change_only"])
+        compare = compared_cues()
         found = [t.period for t in self._stated if t.end <= char and pat.match(t.period)
                  and t.cue not in compare]
         if found:
@@ -462,7 +470,7 @@ def _elsewhere(ctx: ArticleContext, char: int, number: int) -> bool:
 
 def _sentence_frame(ctx: ArticleContext, sent: Span, years: Years) -> tuple[str, str]:
     """(period, base) a sentence states, for use as context by the next ones."""
-    compare = set(attr()["roles"]["base"]) | set(attr()["roles"]["change_only"])
+    compare = compared_cues()
     times = [_compared_time(ctx, t) for t in find_times(ctx, sent, years.ref, years.pub)]
     times = [replace(t, period=years.in_focus(t.start, t.focus)) if t.focus else t
              for t in times]
@@ -513,7 +521,7 @@ def periods(ctx: ArticleContext, years: Years, sent: Span, r: dict,
     if kind not in CHANGE_KINDS:
         # "from a year earlier", "than the year before" measure a change
         # stated beside this figure, not the time this figure holds
-        compare = set(attr()["roles"]["base"]) | set(attr()["roles"]["change_only"])
+        compare = compared_cues()
         times = [t for t in times if not (t.anchored and t.cue in compare)]
         # "rose 0.3% from September and 3.9% from a year earlier, to $36.42":
         # a compared time before an earlier figure belongs to that figure

@@ -26,6 +26,8 @@ from .context import ArticleContext, attr, title_text
 from .context import lower_words as context_lower_words
 
 _ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z&]{1,9})\s*\)")
+#: a word in capitals that may be initials ("AMTA warns of ...")
+_INITIALS = re.compile(r"\b[A-Z][A-Z&]{1,9}\b")
 _ORG_LIKE = ("ORG", "PRODUCT", "FAC", "NORP")
 
 
@@ -727,7 +729,7 @@ class SubjectFinder:
             for n, s in named:
                 sentences[n].add(s)
             # the headline may use the short form ("AMTA warns of ...")
-            short = set(re.findall(r"\b[A-Z][A-Z&]{1,9}\b", title_text(self.ctx.article)))
+            short = set(_INITIALS.findall(title_text(self.ctx.article)))
             headlined = {n for n in sentences if n in title or any(
                 abbreviates(t, n) for t in short | {t for t in title if t.isupper()})}
             return min(sentences, key=lambda n: (n not in headlined, -len(sentences[n]),
