@@ -345,8 +345,11 @@ def align(a: Frame, b: Frame) -> Alignment | None:
     w_measure, w_words = weights["measure"], weights["words"]
     if not (a.measure and b.measure):  # nothing to compare what they measure by
         w_measure, w_words = 0.0, w_measure + w_words
+    # stated alike: a dimension both texts state, or the subject both
+    # sentences name ("Vantry's streets" / "within Vantry city limits")
+    named_alike = bool(a.subject_stated) and a.subject_stated == b.subject_stated
     score = round(w_measure * measure_share + w_words * overlap
-                  + weights["dimension"] * bool(both), 3)
+                  + weights["dimension"] * (bool(both) or named_alike), 3)
     # one names whose figure it is and the other's was inferred as someone
     # else's: the same value may still be one figure, a different one is not
     # evidence of a disagreement

@@ -21,6 +21,7 @@ from functools import cache
 from typing import Protocol
 
 from . import sentences
+from .attribution.period import closed_by
 from .compare import DERIVED, STATED, gap, is_self_check, worst_pair
 from .cues import first_cue
 from .figures import PERCENT_KINDS, fmt_number, fmt_plain
@@ -407,7 +408,10 @@ def check_different_period(f, members, ctx):
     counted.add(classes.get(norm_metric(f.metric), norm_metric(f.metric)))
     dates = {ctx.articles[c.source_id].published for c in members
              if c.source_id in ctx.articles and ctx.articles[c.source_id].published}
-    return bool(counted & cumulative) and len(dates) > 1, support
+    # a running total grows only while its period is open: a year's count
+    # published after the year ended is the same on any later day
+    closed = bool(dates) and all(closed_by(str(c.period or ""), min(dates)) for c in members)
+    return bool(counted & cumulative) and len(dates) > 1 and not closed, support
 
 
 def check_different_scope(f, members, ctx):

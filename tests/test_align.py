@@ -311,3 +311,25 @@ def test_a_figure_given_as_part_of_a_set_named_before_is_not_the_whole():
         {"measure": frozenset({"part"})}
     fa, fb = align.frames([part, whole])
     assert align.align(fa, fb) is None
+
+
+def test_both_sentences_naming_one_subject_count_as_a_dimension_stated_alike():
+    """Two sentences that each name the same place, measure the same thing
+    and share few other words are still confidently one quantity."""
+    a = claim("a", "Ninety-four people were killed in traffic crashes on Vantry's streets "
+              "last year, according to the city's annual report.", "Ninety-four", 94,
+              kind="count", unit="people", metric="death", subject="Vantry", period="2026",
+              direction="")
+    b = claim("b", "Traffic crashes within Vantry city limits killed 101 people in 2026, "
+              "according to crash data from the state transportation department.", "101", 101,
+              kind="count", unit="people", metric="traffic death", subject="Vantry",
+              period="2026", direction="")
+    fs = frames_of(a, b)
+    al = align.align(fs[a.claim_id], fs[b.claim_id])
+    assert al.strict and al.score >= align.cfg()["align"]["conflict_score"]
+    # the same two figures with the subject inferred on one side: no bonus
+    b2 = dataclasses.replace(b, sentence=b.sentence.replace("Vantry city", "city"),
+                             start_char=b.start_char - len("Vantry "),
+                             end_char=b.end_char - len("Vantry "))
+    fs = frames_of(a, b2)
+    assert align.align(fs[a.claim_id], fs[b2.claim_id]).score < al.score

@@ -656,3 +656,18 @@ def test_put_x_at_n_measures_the_object_not_who_measured_it():
     measured; the fire is what."""
     text = "Wednesday morning's infrared mapping flight put the fire at 47,300 acres."
     assert "flight" not in extract_claims(text).iloc[0].metric
+
+
+@pytest.mark.parametrize("text,figure,place", [
+    # a place owning where the counted things are, on the subject noun ...
+    ("The Harbor Board met on Tuesday. Traffic crashes within Vantry city limits killed "
+     "101 people in 2026, state data show.", "101", "Vantry"),
+    # ... or on the clause's verb
+    ("The Harbor Board met on Tuesday. Seven cyclists were killed on Vantry's streets "
+     "last year.", "Seven", "Vantry"),
+    ("The Harbor Board met on Tuesday. Burglaries inside Dunmore County schools rose to "
+     "48 in 2025.", "48", "Dunmore County"),
+])
+def test_a_place_owning_where_things_are_names_whose_figure_it_is(text, figure, place):
+    row = extract_claims(text, published="2027-02-10").set_index("text").loc[figure]
+    assert row.subject == place

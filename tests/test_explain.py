@@ -149,13 +149,27 @@ def test_running_count_cues_are_period_cues():
 
 def test_running_toll_from_different_publication_dates_is_different_period():
     a, b = pair("The storm killed 23 people.", "23", "The storm killed 41 people.", "41",
-                23, 41, metric="deaths")
+                23, 41, metric="deaths", period="2026-09")
     assert only_conflict(a, b).cause == "unexplained"  # same day: nothing says why
     a.article = dataclasses.replace(a.article, published="2026-09-14")
     b.article = dataclasses.replace(b.article, published="2026-09-17")
     f = only_conflict(a, b)
     assert f.cause == "different_period"
     assert "published on different dates (2026-09-14 (one); 2026-09-17 (two))" in f.explanation
+
+
+def test_a_closed_periods_count_does_not_grow_between_publication_dates():
+    """A year's toll published after the year ended is the same on any later
+    day: the articles' dates do not explain the gap."""
+    a, b = pair("Crashes killed 94 people last year.", "94",
+                "Crashes killed 101 people last year.", "101", 94, 101,
+                metric="deaths", period="2026")
+    a.article = dataclasses.replace(a.article, published="2027-02-10")
+    b.article = dataclasses.replace(b.article, published="2027-02-12")
+    assert only_conflict(a, b).cause == "unexplained"
+    # still open on the first day (a count for the year so far): it may grow
+    a.article = dataclasses.replace(a.article, published="2026-12-10")
+    assert only_conflict(a, b).cause == "different_period"
 
 
 def test_stated_figure_its_own_article_contradicts_is_arithmetic_error():
@@ -190,8 +204,13 @@ def test_different_period_cue_on_one_side():
     assert [e.cue for e in f.evidence if e.cue] == ["fiscal 2024"]
 
 
-def test_different_scope_cue_on_one_side():
-    f = only_conflict(*pair("There were 500 cases worldwide in 2024.", "500",
+@pytest.mark.parametrize("a_sentence", [
+    "There were 500 cases worldwide in 2024.",
+    "There were 500 cases in 2024; the count does not include the territories.",
+    "There were 500 cases in 2024, a count that excludes the territories.",
+])
+def test_different_scope_cue_on_one_side(a_sentence):
+    f = only_conflict(*pair(a_sentence, "500",
                             "There were 200 cases in 2024.", "200", 500, 200))
     assert f.cause == "different_scope"
 

@@ -91,6 +91,13 @@ def _months(period: str) -> tuple[int, int] | None:
     return base + first, base + first + size - 1
 
 
+def closed_by(period: str, date: str) -> bool:
+    """``period`` ended before the month of ``date`` (YYYY-MM-DD): a count
+    for 2026 published in February 2027 no longer grows."""
+    p, m = _months(period), re.match(rf"({YEAR})-(\d\d)", date or "")
+    return bool(p and m) and p[1] < int(m.group(1)) * 12 + int(m.group(2)) - 1
+
+
 def before_lead(period: str, lead: str) -> bool:
     """``period`` ends before ``lead`` begins: "2025-05" in a story whose
     headline is about June 2025 is a background month."""

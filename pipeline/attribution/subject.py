@@ -373,10 +373,13 @@ class SubjectFinder:
         # "the U.S. unemployment rate", "officials in Louisiana": a place
         # naming whose figure it is
         places = [c for c in tok.children if c.dep_ in ("compound", "nmod")]
-        if tok.pos_ == "NOUN":
-            places += [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
+        located = []
+        # (a common noun, which the tagger may call a verb: "Traffic crashes")
+        if tok.pos_ not in ("PROPN", "PRON"):
+            located = [o for c in tok.children if c.dep_ == "prep"
+                       and c.lower_ in attr()["place_preps"]
                        for o in c.children if o.dep_ == "pobj"]
-        for child in places:
+        for child in places + located:
             # "cases in Texas and New Mexico": every place joined there;
             # "AMTA buses", "Tesla deliveries": an organisation's own
             labels = ("GPE", "LOC", "ORG", "ORG?") if child.dep_ == "compound" else ("GPE", "LOC")
@@ -386,6 +389,11 @@ class SubjectFinder:
                               and (self.is_source_name(m.name) or self.is_publisher(m.name)))]
             if found:
                 return list(dict.fromkeys(found)), "in_sentence"
+        # "crashes within Vantry city limits": a place owning where they are
+        for obj in located:
+            found = self._owning_place(obj)
+            if found:
+                return found, "in_sentence"
         # a common noun phrase: whose? ("Meta's reports", "reports from Meta")
         for child in tok.children:
             if child.dep_ == "poss":
@@ -549,7 +557,24 @@ class SubjectFinder:
                                                obj.lemma_.lower())
                     if ref is not None:
                         return ref.name
+        # "were killed on Vantry's streets": a thing the place has, after the verb
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ in attr()["place_preps"] and prep.i > verb.i:
+                for obj in prep.children:
+                    found = self._owning_place(obj) if obj.dep_ == "pobj" else []
+                    if found:
+                        return found[0]
         return ""
+
+    def _owning_place(self, obj: Token) -> list[str]:
+        """The places that own or modify a common noun ("Vantry's streets",
+        "Vantry city limits"), not the noun's own name."""
+        if obj.pos_ != "NOUN" or self.mentions.at(obj) is not None:
+            return []
+        return list(dict.fromkeys(
+            m.name for c in obj.children if c.dep_ in ("poss", "compound", "nmod")
+            for member in self._members(c)
+            if (m := self.mentions.at(member)) is not None and m.label in ("GPE", "LOC")))
 
     def is_source_name(self, name: str) -> bool:
         """A name that says it is a publisher of figures ("Bureau of Labor
