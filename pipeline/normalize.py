@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import replace
 from functools import cache
 
@@ -128,6 +128,7 @@ def attribute(article: Article, doc: Doc, raw: list[dict]) -> list[Claim]:
 
     guesses = [metrics.guess(r) for r in raw]
     _borrow_metrics(ctx, raw, sents, guesses, metrics)
+    _list_leads(raw, sents, guesses, metrics, finder)
     _unify_restatements(raw, guesses, subjects)
     _mark_moments(ctx.text, raw, guesses)
 
@@ -260,6 +261,28 @@ def _borrow_metrics(ctx, raw, sents, guesses, metrics) -> None:
         skip = set(range(raw[i]["token_start"], raw[i]["token_end"]))
         found = metrics.from_sentence(sents[i], skip)
         guesses[i] = found or metric.MetricGuess()
+
+
+def _list_leads(raw, sents, guesses, metrics, finder) -> None:
+    """A list of figures by name counts what its lead names ("deaths from
+    Helene by state were: North Carolina, 113 people; South Carolina, 48
+    people"): an entry that names only people, or nothing, takes the key
+    of the lead's noun."""
+    people = metric.people_words()
+    in_sentence: dict[int, set[int]] = defaultdict(set)
+    for r in raw:
+        in_sentence[r["sent_start"]] |= set(range(r["token_start"], r["token_end"]))
+    for i, r in enumerate(raw):
+        g, (name, list_start) = guesses[i], finder.listed(r)
+        # (the entry's own name read as what it counts: "Texas (309)")
+        named = name.lower().split()
+        if not name or g.key and g.key not in people and not all(
+                any(n.startswith(w) for n in named) for w in g.key.split()):
+            continue
+        lead = metrics.from_lead(sents[i], list_start, in_sentence[r["sent_start"]])
+        if lead is not None and lead.key not in people:
+            guesses[i] = metric.MetricGuess(lead.key, g.unit_noun, lead.how,
+                                            replace_unit=g.replace_unit)
 
 
 def _earlier_donor(ctx, raw, guesses, i) -> int | None:

@@ -671,3 +671,18 @@ def test_put_x_at_n_measures_the_object_not_who_measured_it():
 def test_a_place_owning_where_things_are_names_whose_figure_it_is(text, figure, place):
     row = extract_claims(text, published="2027-02-10").set_index("text").loc[figure]
     assert row.subject == place
+
+
+@pytest.mark.parametrize("text,expect", [
+    ("Storm Bo hit the coast on Friday. As of Saturday, deaths from the storm by state were: "
+     "North Carolina, 113 people; South Carolina, 48 people; and Georgia, 33 people.",
+     {"113": ("North Carolina", "death"), "48": ("South Carolina", "death"),
+      "33": ("Georgia", "death")}),
+    ("Storm Bo hit the coast on Friday. Confirmed cases by state: Texas (309), "
+     "New Mexico (42) and Kansas (10).",
+     {"309": ("Texas", "case"), "42": ("New Mexico", "case"), "10": ("Kansas", "case")}),
+])
+def test_a_list_of_figures_by_name_gives_each_entry_its_name_and_the_leads_measure(text, expect):
+    df = extract_claims(text, published="2024-10-06").set_index("text")
+    got = {t: (df.loc[t, "subject"], df.loc[t, "metric"]) for t in expect}
+    assert got == expect

@@ -528,6 +528,21 @@ class MetricFinder:
             prev = t
         return list(dict.fromkeys(words))
 
+    def from_lead(self, sent: Span, end_char: int, skip: set[int]) -> MetricGuess | None:
+        """What a list's lead (the words before ``end_char``) counts: its
+        first subject, object or head noun, or the noun it breaks down "by"
+        something ("Confirmed cases by state: Texas (309), ...")."""
+        for tok in sent:
+            if tok.idx >= end_char:
+                break
+            if tok.pos_ == "NOUN" and tok.i not in skip and not self._empty(tok) \
+                    and (tok.dep_ in ("nsubj", "nsubjpass", "dobj", "ROOT")
+                         or any(c.dep_ == "prep" and c.lower_ == "by" for c in tok.children)) \
+                    and tok.lemma_.lower() not in _sets()["change_nouns"] \
+                    and tok.ent_type_ not in ("DATE", "TIME") and not self._is_name(tok):
+                return self.key_for(tok, "metric_from_sentence")
+        return None
+
     def from_sentence(self, sent: Span, skip: set[int]) -> MetricGuess | None:
         """Last resort: the first counted-looking subject or object noun of
         the sentence ("Since the reports began ..., the numbers rose")."""
@@ -541,6 +556,11 @@ class MetricFinder:
                     and tok.ent_type_ not in ("DATE", "TIME") and not self._is_name(tok):
                 return self.key_for(tok, "metric_from_sentence")
         return None
+
+
+def people_words() -> frozenset[str]:
+    """Nouns that count people (synonyms.toml [words] people)."""
+    return _sets()["people"]
 
 
 def noun_lemma(tok: Token) -> str:

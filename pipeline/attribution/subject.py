@@ -28,6 +28,12 @@ from .context import lower_words as context_lower_words
 _ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z&]{1,9})\s*\)")
 #: a word in capitals that may be initials ("AMTA warns of ...")
 _INITIALS = re.compile(r"\b[A-Z][A-Z&]{1,9}\b")
+# An entry of a list of figures by name: the name, then a comma, colon,
+# bracket or dash and the figure ("North Carolina, 113 people; South
+# Carolina, 48", "Texas (309), New Mexico (42)"); before the name, the
+# start of the list or of an entry.
+_ENTRY_AFTER = re.compile(r"\s*(?:[,:(]|\s[-–—])\s*(?=[$€£]?\d)")
+_ENTRY_BEFORE = re.compile(r"(?:^|[;:(]|,|\band)\s*$")
 _ORG_LIKE = ("ORG", "PRODUCT", "FAC", "NORP")
 
 
@@ -336,6 +342,8 @@ class SubjectFinder:
             for w in words:
                 self.pronouns.setdefault(w, []).append(k)
         self.subject_deps = set(a["subject_deps"])
+        self.list_labels = set(a["subject_labels"]) - {"PERSON"} | {"ORG?"}
+        self._lists: dict[tuple[int, int], dict[int, tuple[str, int]]] = {}
         self.reported_deps = set(a["reported_clause_deps"])
         # pronouns that stand only for a person ("she"; not "they")
         self.person_pronouns = {w for w in a["pronouns"]["PERSON"]
@@ -471,6 +479,9 @@ class SubjectFinder:
     # -- a claim -> names -----------------------------------------------
     def for_claim(self, r: dict) -> tuple[list[str], str]:
         doc = self.ctx.doc
+        listed = self.listed(r)[0]
+        if listed:
+            return [listed], "in_sentence"
         tok = doc[r["token_start"]]
         gapped = self._gapped_subject(tok)
         if gapped:
@@ -504,6 +515,32 @@ class SubjectFinder:
                 break
             came_from, tok = tok, tok.head
         return self._place_of_part(doc[r["token_start"]])
+
+    def listed(self, r: dict) -> tuple[str, int]:
+        """The name whose entry a raw claim is in a list of figures by name
+        (:meth:`_listed`), and where the list starts; ("", -1) if none."""
+        entries = self._listed(r["sent_start"], r["sent_end"])
+        if r["start_char"] not in entries:
+            return "", -1
+        return entries[r["start_char"]][0], min(s for _, s in entries.values())
+
+    def _listed(self, start: int, end: int) -> dict[int, tuple[str, int]]:
+        """{figure's start: (name, name's start)} for a sentence that lists
+        figures by name ("deaths by state were: North Carolina, 113 people;
+        South Carolina, 48 people"): each figure is its entry's. At least
+        two entries make a list; one name before one figure may be anything
+        else."""
+        key = (start, end)
+        if key not in self._lists:
+            text, entries = self.ctx.text, {}
+            for m in self.mentions.items:
+                if start <= m.start and m.end <= end and m.label in self.list_labels \
+                        and (after := _ENTRY_AFTER.match(text, m.end, end)) \
+                        and _ENTRY_BEFORE.search(text[max(start, m.start - 8):m.start]):
+                    entries[after.end()] = (m.name, m.start)
+            names = {n for n, _ in entries.values()}
+            self._lists[key] = entries if len(names) >= 2 else {}
+        return self._lists[key]
 
     def _gapped_subject(self, num: Token) -> str:
         """"Texas accounted for 12 of them and Oklahoma for five": in a
