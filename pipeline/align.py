@@ -243,9 +243,19 @@ def frames(claims: list[Claim], all_claims: list[Claim] | None = None) -> list[F
         if any(counts[w] > limit for w in near):
             near = frozenset(w for w in near if counts[w] <= limit)
         period = str(c.period or "").strip()
+        dims = dimensions(after, before)
+        for d, values in _metric_dims(str(c.metric or "")).items():
+            dims[d] = dims.get(d, frozenset()) | values
         out.append(Frame(c, families.get(c.kind, c.kind), _unit(c), period, measure, near,
-                         dimensions(after, before), subject, period_named(period, sentence)))
+                         dims, subject, period_named(period, sentence)))
     return out
+
+
+@lru_cache(maxsize=1 << 14)
+def _metric_dims(metric: str) -> dict[str, frozenset[str]]:
+    """The dimensions (frames.toml metric_states) a metric states itself."""
+    keep = _setting("align", "metric_states")
+    return {d: v for d, v in dimensions(metric, "").items() if d in keep} if metric else {}
 
 
 @cache

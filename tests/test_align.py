@@ -333,3 +333,17 @@ def test_both_sentences_naming_one_subject_count_as_a_dimension_stated_alike():
                              end_char=b.end_char - len("Vantry "))
     fs = frames_of(a, b2)
     assert align.align(fs[a.claim_id], fs[b2.claim_id]).score < al.score
+
+
+def test_a_metric_that_narrows_the_measure_states_it_though_the_words_are_far():
+    """"Core prices, which strip out ... trend, rose 0.2% from the prior
+    month and 2.9% from a year ago": the 2.9% is core by its metric."""
+    sentence = ("Core prices, which strip out the more volatile food and energy measurements "
+                "to give a clearer picture of the underlying trend, rose 0.2% from the prior "
+                "month and 2.9% from a year ago.")
+    core = claim("a", sentence, "2.9%", 2.9, metric="core price", kind="percent")
+    headline = claim("b", "Prices were up 2.7% from a year ago.", "2.7%", 2.7,
+                     metric="price", kind="percent")
+    fs = frames_of(core, headline)
+    assert fs[core.claim_id].dims["measure"] == {"core"}
+    assert align.align(fs[core.claim_id], fs[headline.claim_id]) is None

@@ -686,3 +686,11 @@ def test_a_list_of_figures_by_name_gives_each_entry_its_name_and_the_leads_measu
     df = extract_claims(text, published="2024-10-06").set_index("text")
     got = {t: (df.loc[t, "subject"], df.loc[t, "metric"]) for t in expect}
     assert got == expect
+
+
+def test_a_name_in_a_headlines_scene_setting_clause_is_not_the_main_subject():
+    text = ("Harlow Mills output climbs as Dunmore Steel idles a plant\n\n"
+            "Harlow Mills produced 4,000 tons of flour in March. Dunmore Steel cut 300 jobs "
+            "in March. Dunmore Steel also closed two furnaces.\n\nOutput rose 12% in the quarter.")
+    df = extract_claims(text, published="2026-04-02").set_index("text")
+    assert df.loc["12%", "subject"] == "Harlow Mills"

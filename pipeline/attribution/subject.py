@@ -768,11 +768,25 @@ class SubjectFinder:
             if block.start <= m.start and m.end <= block.end:
                 span = doc.char_span(m.start, m.end, alignment_mode="expand")
                 root = span.root if span is not None and len(span) else None
-                if root is not None and not (m.label in places
-                                             and root.dep_ in ("compound", "amod", "nmod")
-                                             and root.head.pos_ == "NOUN"):
+                if root is not None and self._subordinate(root):
+                    out.discard(m.name)  # "... as the Fed weighs when to cut rates"
+                elif root is not None and not (m.label in places
+                                               and root.dep_ in ("compound", "amod", "nmod")
+                                               and root.head.pos_ == "NOUN"):
                     out.add(m.name)
         return out
+
+    @staticmethod
+    def _subordinate(tok: Token) -> bool:
+        """Inside a clause that only sets the scene for the headline's own
+        ("Moana 2 leads ... as Wicked holds strong"): an adverbial clause
+        (attribution.toml subordinate_deps) on the way up to the root."""
+        deps = attr()["subordinate_deps"]
+        while tok.head.i != tok.i:
+            if tok.dep_ in deps:
+                return True
+            tok = tok.head
+        return False
 
     def main_subject(self, found: list[tuple[str, int]]) -> str:
         """The article's main subject: of the names that own its claims
