@@ -694,3 +694,16 @@ def test_a_name_in_a_headlines_scene_setting_clause_is_not_the_main_subject():
             "in March. Dunmore Steel also closed two furnaces.\n\nOutput rose 12% in the quarter.")
     df = extract_claims(text, published="2026-04-02").set_index("text")
     assert df.loc["12%", "subject"] == "Harlow Mills"
+
+
+def test_a_change_after_a_compared_figure_and_a_background_clause_keeps_its_own_period():
+    text = ("Ferrisburg counted 61 homicides last year, according to the city's annual "
+            "Safe Streets report. That is down from 75 in 2025, a drop of about 19 percent and "
+            "the steepest decline since the council adopted its Safe Streets plan in 2020.")
+    df = extract_claims(text, published="2027-01-20").set_index("text")
+    row = df.loc["about 19 percent"]
+    assert (row.period, row.base_period) == ("2026", "2025")
+    assert df.loc["75", "period"] == "2025"
+    # a name inside "according to the city's annual Safe Streets report" is
+    # not what the next sentence is about
+    assert row.subject == "Ferrisburg"

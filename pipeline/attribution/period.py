@@ -462,12 +462,14 @@ def _elsewhere(ctx: ArticleContext, char: int, number: int) -> bool:
         return False
     above = {t.i for t in doc[number].ancestors} | {number}
     apart = set(attr()["time_apart_deps"])
+    after_only = set(attr()["time_apart_after_only"])
     tok = span[0]
     while tok.i not in above:
         # (a participle on the number's own noun is the number's: "the
         # 190,000 jobs added in December")
         if tok.dep_ in apart and tok.pos_ in ("VERB", "AUX") \
-                and not (tok.dep_ == "acl" and tok.head.i in above):
+                and not (tok.dep_ == "acl" and tok.head.i in above) \
+                and not (tok.dep_ in after_only and tok.i < number):
             return True
         if tok.head.i == tok.i:
             break
@@ -520,6 +522,9 @@ def periods(ctx: ArticleContext, years: Years, sent: Span, r: dict,
     # approved by voters in 2008": a time in another clause joined to this
     # one, or in a participle describing some other thing, is not this one's
     times = [t for t in times if not _elsewhere(ctx, t.start, r["token_start"])]
+    # "down from 112 deaths in 2025, a drop of about 16 percent": the time
+    # of a figure compared before this one is what this one compares with
+    times = [_compared_time(ctx, t) if t.start < r["start_char"] else t for t in times]
     window = [t for t in times if (not later or t.start < later[0])
               and (not earlier or t.start >= earlier[-1] or side != "B")]
     compared_next = later and _is_compared(ctx.text[sent.start_char:later[0]])

@@ -724,9 +724,18 @@ class SubjectFinder:
             if sent.start_char <= m.start < sent.end_char and m.label in ("ORG", "ORG?") \
                     and not self.is_source_name(m.name):
                 tok = self.ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
-                if tok is not None and not any(t.dep_ == "pobj" for t in tok):
+                if tok is not None and not any(t.dep_ == "pobj" for t in tok) \
+                        and not self._in_prep_phrase(tok.root):
                     return [m.name]
         return []
+
+    @staticmethod
+    def _in_prep_phrase(tok: Token) -> bool:
+        """A name modifying the object of a preposition ("according to the
+        city's annual Vision Zero report"): not what the sentence is about."""
+        while tok.dep_ in ("compound", "amod", "nmod", "poss") and tok.head.i != tok.i:
+            tok = tok.head
+        return tok.dep_ == "pobj"
 
     def _speakers(self) -> set[str]:
         """People the article quotes: a person as the subject of a source verb
