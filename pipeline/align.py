@@ -401,9 +401,14 @@ def align(a: Frame, b: Frame) -> Alignment | None:
         reasons.append(reason("periods", a=a.period, b=b.period))
     if one_entity:
         reasons.append(reason("subject", subject=a.claim.subject))
+    # the only-figure test may also line up two figures that measure all the
+    # same things but share few other words ("27 people have been
+    # hospitalized" / "31 hospitalizations"): then only as a possible conflict
+    only_ok = frame_strict or (same_frame and not subject_open and bool(measured)
+                               and measure_share >= 1.0 and score >= conf["only_figure_score"])
     return Alignment(a, b, score, reasons, strict, exact_only=subject_open, cause=cause,
                      read_apart=bool(read_apart),
-                     shared=frozenset(measured) if frame_strict and not strict and unnamed
+                     shared=frozenset(measured) if only_ok and not strict and unnamed
                      else frozenset())
 
 

@@ -347,3 +347,23 @@ def test_a_metric_that_narrows_the_measure_states_it_though_the_words_are_far():
     fs = frames_of(core, headline)
     assert fs[core.claim_id].dims["measure"] == {"core"}
     assert align.align(fs[core.claim_id], fs[headline.claim_id]) is None
+
+
+def test_only_figures_that_measure_the_same_things_in_other_words_are_a_possible_conflict():
+    """"27 people have been hospitalized" / "31 hospitalizations": no word in
+    common but what they measure, subjects inferred differently, each the
+    only such figure in its article: a weak (low) conflict, never a strong one."""
+    a = claim("a", "Health officials say 27 people have been hospitalized so far.", "27", 27,
+              kind="count", unit="people", metric="hospitalization", subject="Marston County",
+              period="2027", direction="")
+    b = claim("b", "The outbreak has led to 31 hospitalizations.", "31", 31, kind="count",
+              unit="hospitalization", metric="hospitalization", subject="Ohio",
+              period="2027", direction="")
+    conflicts = [f for f in compare([a, b]) if f.type == "conflict"]
+    assert len(conflicts) == 1 and conflicts[0].alignment["weak"]
+    assert conflicts[0].alignment["score"] < align.cfg()["align"]["conflict_score"]
+    # with a subject named in either sentence, nothing lines them up
+    named = dataclasses.replace(b, sentence="Ohio's outbreak has led to 31 hospitalizations.",
+                                start_char=b.start_char + 6, end_char=b.end_char + 6,
+                                sent_end=b.sent_end + 6)
+    assert not [f for f in compare([a, named]) if f.type == "conflict"]
