@@ -369,7 +369,7 @@ def align(a: Frame, b: Frame) -> Alignment | None:
     # count): the other dimensions left unstated on one side may hide a
     # different quantity (a forecast, a monthly change), so no conflict
     same_frame = not set(one_sided) - _setting("align", "one_sided_cause") \
-        and a.period == b.period
+        and _same_period(a, b)
     # a disagreement needs positive evidence that both are one entity's figure:
     # the same subject, however it was read (named or inferred)
     one_entity = _shares_name(a, b)
@@ -430,6 +430,16 @@ def _same_subject(a: Frame, b: Frame) -> bool:
     which on one topic says little)."""
     sa, sb = norm_subject(a.claim.subject), norm_subject(b.claim.subject)
     return bool(set(sa) & set(sb)) or not (a.subject_stated or b.subject_stated)
+
+
+def _same_period(a: Frame, b: Frame) -> bool:
+    """The same period, or a month (or quarter) of the year the other side
+    only guessed ("2025-06" / "2025" from a sentence that names no time)."""
+    if a.period == b.period:
+        return True
+    coarse, fine = sorted((a, b), key=lambda f: len(f.period))
+    return bool(coarse.period) and fine.period.startswith(coarse.period + "-") \
+        and not coarse.period_stated
 
 
 def _periods_overlap(p: str, q: str) -> bool:

@@ -367,3 +367,19 @@ def test_only_figures_that_measure_the_same_things_in_other_words_are_a_possible
                                 start_char=b.start_char + 6, end_char=b.end_char + 6,
                                 sent_end=b.sent_end + 6)
     assert not [f for f in compare([a, named]) if f.type == "conflict"]
+
+
+def test_a_month_lines_up_with_a_year_the_other_side_only_guessed():
+    a = claim("a", "Gasoline prices rose 0.4% from May, the agency said.", "0.4%", 0.4,
+              metric="gasoline price", subject="US", period="2025-06")
+    b = claim("b", "Gasoline prices rose 0.9% month on month, the agency said.", "0.9%", 0.9,
+              metric="gasoline price", subject="US", period="2025")
+    fs = frames_of(a, b)
+    assert fs[a.claim_id].dims["window"] == {"month"}  # "from May" in a June story
+    assert align.align(fs[a.claim_id], fs[b.claim_id]).strict
+    # a year the sentence states is a different span from one month of it
+    c = dataclasses.replace(b, sentence="Gasoline prices rose 0.9% month on month in 2025.",
+                            sent_end=len("Gasoline prices rose 0.9% month on month in 2025."))
+    fs = frames_of(a, c)
+    al = align.align(fs[a.claim_id], fs[c.claim_id])
+    assert al is None or not al.strict
