@@ -707,3 +707,12 @@ def test_a_change_after_a_compared_figure_and_a_background_clause_keeps_its_own_
     # a name inside "according to the city's annual Safe Streets report" is
     # not what the next sentence is about
     assert row.subject == "Ferrisburg"
+
+
+def test_the_one_name_a_headline_is_about_is_the_main_subject_though_it_owns_no_figure():
+    text = ("Northwind Foods layoffs spread to more plants\n\n"
+            "Layoffs reached 400 on Friday. Cuts by state were: Ohio, 200 people; Texas, 120 "
+            "people; and Iowa, 80 people. Harlow Mills cut 63 jobs in 2019.\n\n"
+            "Two warehouses will close in March.")
+    df = extract_claims(text, published="2026-09-20").set_index("text")
+    assert df.loc["Two", "subject"] == "Northwind Foods"

@@ -817,6 +817,13 @@ class SubjectFinder:
             short = set(_INITIALS.findall(title_text(self.ctx.article)))
             headlined = {n for n in sentences if n in title or any(
                 abbreviates(t, n) for t in short | {t for t in title if t.isupper()})}
+            head = next(iter(title)) if len(title) == 1 else ""
+            if head and not headlined and not self.is_person(head) \
+                    and not any(head.lower() in n.lower() for n in sentences):
+                # the one name the headline is about, though no sentence
+                # names it beside a figure ("Helene death toll rises to 227");
+                # not a short form of a name that does ("NHS" for "NHSE")
+                return head
             return min(sentences, key=lambda n: (n not in headlined, -len(sentences[n]),
                                                  min(sentences[n])))
         # else the organisation or place it names most, one in its title
