@@ -339,7 +339,9 @@ def unambiguous(values: list[dict], counted=lambda claim_id: False) -> list[dict
     for source, own in by_source.items():
         if len(own) > 1 and any(gap(a, b) > 0 for i, a in enumerate(own) for b in own[i + 1:]):
             others = [e for e in values if e["source_id"] != source]
-            agreed = [a for a in own if any(gap(a, b) <= 0 for b in others)
+            # (one value, not overlapping intervals: "at least 30" agrees
+            # with no particular figure above it)
+            agreed = [a for a in own if any(one_value(a, b) for b in others)
                       or counted(a["claim_id"])]
             own = agreed or own
         out += own

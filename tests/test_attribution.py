@@ -70,6 +70,9 @@ def test_acronyms_are_learned_from_text(text, acronyms):
     ("WHO", "World Health Organization", True),
     ("NBC", "National Center for Missing and Exploited Children", False),
     ("XY", "Northwind Foods", False),
+    # an official acronym may leave out the part after the name's last "and"
+    ("CDC", "Centers for Disease Control and Prevention", True),
+    ("CDP", "Centers for Disease Control and Prevention", False),
 ])
 def test_abbreviates(acr, name, ok):
     assert abbreviates(acr, name) is ok
@@ -96,6 +99,15 @@ def test_canonicalize_merges_names_across_articles():
               _claim("Facebook", source="b")]
     subjects = [c.subject for c in canonicalize(claims)]
     assert subjects == ["NCMEC", "NCMEC", "NCMEC", "Google;X;Microsoft", "Meta", "Facebook"]
+
+
+def test_canonicalize_drops_a_kind_or_title_word_but_not_part_of_a_place():
+    claims = [_claim("Hurricane Helene", source="a"), _claim("Helene", source="b"),
+              _claim("Governor Roy Cooper", source="a"), _claim("Roy Cooper", source="c"),
+              _claim("New Mexico", source="a"), _claim("Mexico", source="b")]
+    subjects = [c.subject for c in canonicalize(claims)]
+    assert subjects[0] == subjects[1] and subjects[2] == subjects[3]
+    assert subjects[4:] == ["New Mexico", "Mexico"]
 
 
 def test_canonicalize_keeps_different_metrics_apart():
@@ -716,3 +728,10 @@ def test_the_one_name_a_headline_is_about_is_the_main_subject_though_it_owns_no_
             "Two warehouses will close in March.")
     df = extract_claims(text, published="2026-09-20").set_index("text")
     assert df.loc["Two", "subject"] == "Northwind Foods"
+
+
+def test_a_named_subjects_figure_in_a_place_is_that_places_share_of_it():
+    text = ("Northwind Foods reported its results on Friday. Northwind Foods sold 5 million "
+            "cans in Ohio last year.")
+    row = extract_claims(text, published="2026-03-02").set_index("text").loc["5 million"]
+    assert set(row.subject.split(";")) == {"Northwind Foods", "Ohio"}

@@ -417,3 +417,19 @@ def test_two_sources_giving_the_same_two_values_agree_on_each():
                     if f.type == "agreement")
     assert [f.type for f in findings].count("conflict") == 1
     assert agreed == [(7, 7), (9, 9)]
+
+
+def test_an_open_ended_floor_does_not_vouch_for_one_of_a_sources_two_figures():
+    """One article gives 225 (Friday) and 227 (Saturday) for one key; another
+    says 227, a third "at least 30": the floor agrees with no particular
+    figure above it, so 225 is left out as the ambiguous reading."""
+    a = Story("a", "The toll stood at 225 on Friday.", "It rose to 227 on Saturday.",
+              subject="Storm Bo", metric="deaths")
+    a.claim("225", "count", 225, 224.5, 225.5)
+    a.claim("227", "count", 227, 226.5, 227.5)
+    b = Story("b", "The toll reached 227.", subject="Storm Bo", metric="deaths")
+    b.claim("227", "count", 227, 226.5, 227.5)
+    c = Story("c", "At least 30 people died.", subject="Storm Bo", metric="deaths")
+    c.claim("At least 30", "count", 30, 30, INF, qualifier="at_least")
+    findings = compare(a.claims + b.claims + c.claims)
+    assert not any(e["value"] == 225 for f in findings for e in f.values)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
+from functools import cache
 
 from rapidfuzz import fuzz
 
@@ -49,6 +50,20 @@ def _prefix(a: str, b: str) -> bool:
         and len(" ".join(short)) >= 5 and not " ".join(short).isupper()
 
 
+def _titled(a: str, b: str) -> bool:
+    """"hurricane helene" and "helene": one name is the other after a kind
+    or title word (attribution.toml name_titles)."""
+    short, long = sorted((a, b), key=len)
+    if not short or not long.endswith(" " + short):
+        return False
+    return long[:-len(short)].strip() in _titles()
+
+
+@cache
+def _titles() -> frozenset[str]:
+    return frozenset(attr()["name_titles"])
+
+
 #: Above this many names or keys in one bucket, skip the pairwise fuzzy pass
 #: (exact, acronym and one-word merges still run), so big sets stay fast.
 FUZZY_BUCKET_LIMIT = 400
@@ -81,6 +96,12 @@ def subject_map(claims: list[Claim]) -> dict[str, str]:
         else:
             by_norm[normed[n]] = n
             buckets.setdefault(normed[n][:1], []).append(n)
+    # "Hurricane Helene" / "Helene": the name after its kind or title word
+    for n in list(by_norm):
+        words = n.split()
+        for k in range(1, min(3, len(words))):
+            if " ".join(words[:k]) in _titles() and " ".join(words[k:]) in by_norm:
+                u.join(by_norm[n], by_norm[" ".join(words[k:])])
     for members in buckets.values():
         fuzzy = len(members) <= FUZZY_BUCKET_LIMIT
         for i, a in enumerate(members):

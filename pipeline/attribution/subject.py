@@ -75,6 +75,11 @@ def abbreviates(acr: str, name: str) -> bool:
         return False
     if full == letters:
         return True
+    # "CDC" for "Centers for Disease Control and Prevention": the initials of
+    # the name before its last "and"
+    head = re.split(r"\s+(?:and|&)\s+", name.strip())
+    if len(head) > 1 and len(head[0].split()) > 1 and initials(" and ".join(head[:-1])) == letters:
+        return True
     if len(letters) < 3 or letters[0] != full[0]:
         return False
     it = iter(letters)
@@ -505,7 +510,10 @@ class SubjectFinder:
                         if self._is_source(tok, child, names if how == "in_sentence" else []):
                             return [], "source"
                         if names:
-                            return names, how
+                            # "Helene has killed 57 people in Buncombe County":
+                            # the subject's figure in that place, not its total
+                            return names + [p for p in self._in_place(tok, doc[r["token_start"]])
+                                            if p not in names], how
                 # "Across the state, fires have burned 201,000 acres": a
                 # clause scoped to a place by a preposition belongs to it
                 place = self._clause_place(tok)
@@ -602,6 +610,22 @@ class SubjectFinder:
                     if found:
                         return found[0]
         return ""
+
+    def _in_place(self, verb: Token, num: Token) -> list[str]:
+        """Places named by "in <place>" on the clause's verb after it, or on
+        the number's own noun ("killed 57 people in Buncombe County")."""
+        holders = [verb] + ([num.head] if num.dep_ in ("nummod", "quantmod") else [num])
+        out = []
+        for h in holders:
+            for prep in h.children:
+                if prep.dep_ != "prep" or prep.lower_ != "in" or prep.i < verb.i:
+                    continue
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        out += [m.name for member in self._members(obj)
+                                if (m := self.mentions.at(member)) is not None
+                                and m.label in ("GPE", "LOC")]
+        return list(dict.fromkeys(out))
 
     def _owning_place(self, obj: Token) -> list[str]:
         """The places that own or modify a common noun ("Vantry's streets",
