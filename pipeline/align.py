@@ -237,7 +237,7 @@ def frames(claims: list[Claim], all_claims: list[Claim] | None = None) -> list[F
         sentence = c.sentence or ""
         low = sentence.lower()
         subject = norm_subject(c.subject) if c.subject and any(
-            (name := part.strip().lower()) and name in low
+            (name := part.strip().lower()) and (name in low or _named_apart(name, low))
             for part in str(c.subject).split(";")) else ()
         near = near_of[c.claim_id]
         if any(counts[w] > limit for w in near):
@@ -249,6 +249,18 @@ def frames(claims: list[Claim], all_claims: list[Claim] | None = None) -> list[F
         out.append(Frame(c, families.get(c.kind, c.kind), _unit(c), period, measure, near,
                          dims, subject, period_named(period, sentence)))
     return out
+
+
+def _named_apart(name: str, sentence: str) -> bool:
+    """A sentence names a place with its kind written once for a list:
+    "Pell County" in "Pell and Asher counties" (the other words, and the
+    last one in the plural; "outside the county ... Marston General" is not)."""
+    *first, kind = name.split()
+    if not first:
+        return False
+    plural = kind[:-1] + "ies" if kind.endswith("y") else kind + "s"
+    return re.search(rf"\b{re.escape(' '.join(first))}\b.{{0,80}}\b{re.escape(plural)}\b",
+                     sentence) is not None
 
 
 @lru_cache(maxsize=1 << 14)

@@ -383,3 +383,16 @@ def test_a_month_lines_up_with_a_year_the_other_side_only_guessed():
     fs = frames_of(a, c)
     al = align.align(fs[a.claim_id], fs[c.claim_id])
     assert al is None or not al.strict
+
+
+@pytest.mark.parametrize("sentence,subject,stated", [
+    ("The remaining 42 are in neighboring Pell and Asher counties.", "Pell County;Asher County",
+     True),
+    ("Officials say 27 people, some from outside the county, were treated at Marston General.",
+     "Marston County", False),
+])
+def test_a_place_named_with_its_kind_once_for_a_list_is_stated(sentence, subject, stated):
+    text = next(w for w in sentence.split() if w.isdigit())
+    c = claim("a", sentence, text, float(text), kind="count", unit="case", subject=subject,
+              period="2027", direction="")
+    assert bool(frames_of(c)[c.claim_id].subject_stated) == stated

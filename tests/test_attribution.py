@@ -735,3 +735,14 @@ def test_a_named_subjects_figure_in_a_place_is_that_places_share_of_it():
             "cans in Ohio last year.")
     row = extract_claims(text, published="2026-03-02").set_index("text").loc["5 million"]
     assert set(row.subject.split(";")) == {"Northwind Foods", "Ohio"}
+
+
+@pytest.mark.parametrize("text,figure,places", [
+    ("Officials met on Monday. Cases rose to 60 in Gaines and Terry counties.", "60",
+     {"Gaines County", "Terry County"}),
+    ("Officials met on Monday. The remaining 42 are in neighboring Pell and Asher counties.",
+     "42", {"Pell County", "Asher County"}),
+])
+def test_places_listed_with_their_kind_once_each_own_the_figure(text, figure, places):
+    row = extract_claims(text, published="2027-03-10").set_index("text").loc[figure]
+    assert set(row.subject.split(";")) == places

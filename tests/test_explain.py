@@ -136,6 +136,12 @@ def test_period_cue_matches_across_hyphens_and_equal_cues_are_no_period_signal()
     assert f.cause == "unexplained"
 
 
+def test_the_rest_of_a_whole_is_no_running_count_cue():
+    f = only_conflict(*pair("The remaining 42 cases are in two counties.", "42",
+                            "In all, 32 cases are in two counties.", "32", 42, 32))
+    assert f.cause != "different_period"
+
+
 def test_running_count_cues_are_period_cues():
     for a_sentence, b_sentence in [
             ("As of Monday evening, 23 people had died.", "In all, 41 people died."),

@@ -165,6 +165,29 @@ def common_acronyms(text: str) -> set[str]:
 
 
 @cache
+def _place_list_pattern() -> tuple[re.Pattern, dict[str, str]]:
+    kinds = attr()["listed_places"]["kinds"]
+    plurals = {(k[:-1] + "ies" if k.endswith("y") else k + "es" if k.endswith("sh") else k + "s"): k
+               for k in kinds}
+    name = r"[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+)?"
+    return re.compile(rf"\b(?P<names>{name}(?:, {name})*,? (?:and|&) {name}) "
+                      rf"(?P<kind>{'|'.join(plurals)})\b"), plurals
+
+
+def _listed_places(text: str):
+    """(start, end, "<Name> <Kind>", "GPE") for each name of a list of
+    places written with their kind once ("Pell and Asher counties")."""
+    if not any(k in text for k in _place_list_pattern()[1]):
+        return
+    pattern, plurals = _place_list_pattern()
+    for m in pattern.finditer(text):
+        kind = plurals[m.group("kind")].title()
+        for w in re.finditer(r"[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+)?", m.group("names")):
+            yield (m.start("names") + w.start(), m.start("names") + w.end(),
+                   f"{w.group()} {kind}", "GPE")
+
+
+@cache
 def _dateline() -> re.Pattern:
     """A dateline opening a line: a place in capitals, an optional state or
     country and wire in brackets, then a dash (attribution.toml dateline)."""
@@ -217,6 +240,12 @@ class Mentions:
                 found.append((m.start(), m.end(), m.group(), "ORG"))
             for m in re.finditer(rf"\b{re.escape(acr)}\b", ctx.text):
                 found.append((m.start(), m.end(), acr, "ORG"))
+        # "Pell and Asher counties": each name is a place of that kind, whatever
+        # the model took it for
+        listed = list(_listed_places(ctx.text))
+        if listed:
+            found = [f for f in found if not any(f[0] < e and s < f[1] for s, e, _, _ in listed)]
+            found += listed
         # overlapping mentions: the longest wins ("the National Center for
         # Missing" inside the learned "National Center for Missing and ...")
         chosen: list[tuple[int, int, str, str]] = []
@@ -518,7 +547,7 @@ class SubjectFinder:
                 # clause scoped to a place by a preposition belongs to it
                 place = self._clause_place(tok)
                 if place:
-                    return [place], "scope"
+                    return place, "scope"
             if tok.head.i == tok.i:
                 break
             came_from, tok = tok, tok.head
@@ -581,10 +610,10 @@ class SubjectFinder:
             return False
         return subj.lemma_.lower() in a["source_nouns"] or subj.lower_ in a["source_nouns"]
 
-    def _clause_place(self, verb: Token) -> str:
+    def _clause_place(self, verb: Token) -> list[str]:
         """The place a clause is scoped to by one of attribution.toml's
         scope_preps ("across the state", "throughout Texas"), named or
-        referred to ("the state" -> the last state named); "" if none."""
+        referred to ("the state" -> the last state named); [] if none."""
         preps, fronted = attr()["scope_preps"], attr()["fronted_scope_preps"]
         for prep in verb.children:
             if prep.dep_ != "prep" or not (prep.lower_ in preps
@@ -595,21 +624,21 @@ class SubjectFinder:
                     continue
                 m = self.mentions.at(obj)
                 if m is not None and m.label in ("GPE", "LOC"):
-                    return m.name
+                    return [m.name]
                 if obj.lemma_.lower() in attr()["references"]["GPE"] and any(
                         c.dep_ == "det" and c.lower_ == "the" for c in obj.children):
                     ref = self.mentions.before(obj.idx, self.sent_no(obj), ("GPE",),
                                                obj.lemma_.lower())
                     if ref is not None:
-                        return ref.name
+                        return [ref.name]
         # "were killed on Vantry's streets": a thing the place has, after the verb
         for prep in verb.children:
             if prep.dep_ == "prep" and prep.lower_ in attr()["place_preps"] and prep.i > verb.i:
                 for obj in prep.children:
                     found = self._owning_place(obj) if obj.dep_ == "pobj" else []
                     if found:
-                        return found[0]
-        return ""
+                        return found
+        return []
 
     def _in_place(self, verb: Token, num: Token) -> list[str]:
         """Places named by "in <place>" on the clause's verb after it, or on
