@@ -89,6 +89,7 @@ def implied(claims: list[Claim], keys: dict[str, Key],
             yield from pct_multiple(sm, cs, levels, wanted)
     if any(c.kind == "percent" for c in claims):
         yield from shares(claims, keys, wanted)
+    yield from remainders(claims, keys, wanted)
 
 
 def unique_levels(claims: list[Claim]) -> dict[str, Claim]:
@@ -265,3 +266,39 @@ def shares(claims: list[Claim], keys: dict[str, Key], wanted) -> Iterator[Implie
                           lo / 100 * t_lo, hi / 100 * t_hi,
                           f"{fmt_number(c.value, 'percent')} x {fmt_number(t.value)} = "
                           f"{fmt_number(val)}")
+
+
+@cache
+def _remainder_cue() -> re.Pattern:
+    cues = cfg()["derive"]["remainder_cues"]
+    return re.compile(r"\b(?:" + "|".join(re.escape(c) for c in cues) + r")\s*$", re.I)
+
+
+_PART_OF = re.compile(r"^\s+of (?:the|all|its)\s+$", re.I)
+
+
+def remainders(claims: list[Claim], keys: dict[str, Key], wanted) -> Iterator[Implied]:
+    """"A of the B ...; the remaining C": the rest of a whole is B - A."""
+    by_sentence: dict[tuple[int, str], list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.kind == "count":
+            by_sentence[(c.sent_start, c.sentence)].append(c)
+    for (start, sentence), cs in by_sentence.items():
+        if len(cs) < 3:
+            continue
+        cs = sorted(cs, key=lambda c: c.start_char)
+        rel = {c.claim_id: c.start_char - start for c in cs}
+        parts = [(a, b) for a, b in zip(cs, cs[1:])
+                 if _PART_OF.match(sentence[rel[a.claim_id] + len(a.text):rel[b.claim_id]])]
+        for c in cs:
+            if not _remainder_cue().search(sentence[:max(rel[c.claim_id], 0)]) \
+                    or not wanted(keys[c.claim_id]):
+                continue
+            for a, b in parts:
+                if b.start_char < c.start_char and _same_unit(a, b) and b.value > a.value:
+                    (a_lo, a_hi), (b_lo, b_hi) = _iv(a), _iv(b)
+                    val = b.value - a.value
+                    yield Implied((a, b), keys[c.claim_id], c.kind, val, b_lo - a_hi,
+                                  b_hi - a_lo, f"{fmt_number(b.value)} - {fmt_number(a.value)}"
+                                  f" = {fmt_number(val)}")
+                    break

@@ -433,3 +433,21 @@ def test_an_open_ended_floor_does_not_vouch_for_one_of_a_sources_two_figures():
     c.claim("At least 30", "count", 30, 30, INF, qualifier="at_least")
     findings = compare(a.claims + b.claims + c.claims)
     assert not any(e["value"] == 225 for f in findings for e in f.values)
+
+
+@pytest.mark.parametrize("rest, sound", [(42, False), (32, True)])
+def test_the_rest_of_a_whole_is_the_whole_less_its_part(rest, sound):
+    """"Marston accounts for 152 of the 184 cases; the remaining 42 are in
+    Pell County": 184 - 152 = 32, so 42 is the article's own arithmetic error."""
+    a = Story("a", f"Marston accounts for 152 of the 184 cases; the remaining {rest} are in "
+              "Pell County.", subject="Ohio", metric="cases")
+    a.claim("152", "count", 152, 151.5, 152.5, subject="Marston")
+    a.claim("184", "count", 184, 183.5, 184.5)
+    a.claim(str(rest), "count", rest, rest - 0.5, rest + 0.5, subject="Pell County")
+    b = Story("b", f"Pell County has {rest} cases.", subject="Pell County", metric="cases")
+    b.claim(str(rest), "count", rest, rest - 0.5, rest + 0.5)
+    derived = [f for f in compare(a.claims + b.claims) if f.basis == "derived"]
+    conflicts = [f for f in derived if f.type == "conflict"]
+    assert bool(conflicts) != sound
+    if conflicts:
+        assert "184 - 152 = 32" in [e["text"] for e in conflicts[0].values]
