@@ -114,7 +114,25 @@ def words(text: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1 << 16)
 def _measure(metric: str, noun: str) -> frozenset[str]:
-    return words(f"{metric} {noun}")
+    """The words a claim measures, each one-word synonym as its class
+    (synonyms.toml [classes]: "people" and "patients" are persons)."""
+    return _classed(words(f"{metric} {noun}"))
+
+
+def _classed(ws: frozenset[str]) -> frozenset[str]:
+    """Words with each one-word synonym as its class."""
+    classes = _word_classes()
+    return frozenset(classes.get(w, w) for w in ws)
+
+
+@cache
+def _word_classes() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for canon, members in load("synonyms")["classes"].items():
+        for w in [canon, *members]:
+            if " " not in w and " " not in canon:
+                out.setdefault(_stem(w.lower()), _stem(canon.lower()))
+    return out
 
 
 def dimensions(after: str, before: str) -> dict[str, frozenset[str]]:
@@ -219,7 +237,8 @@ def frames(claims: list[Claim], all_claims: list[Claim] | None = None) -> list[F
     context = [c for c in (all_claims if all_claims is not None else claims)
                if (c.source_id, c.sent_start, c.sentence) in sentences]
     stretch = _stretches(context)
-    near_of = {c.claim_id: words(" ".join(stretch.get(c.claim_id, ("", "")))) for c in context}
+    near_of = {c.claim_id: _classed(words(" ".join(stretch.get(c.claim_id, ("", "")))))
+               for c in context}
     # a word in many of one article's claims is its topic, not what one measures
     per_source: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for c in context:

@@ -396,3 +396,17 @@ def test_a_place_named_with_its_kind_once_for_a_list_is_stated(sentence, subject
     c = claim("a", sentence, text, float(text), kind="count", unit="case", subject=subject,
               period="2027", direction="")
     assert bool(frames_of(c)[c.claim_id].subject_stated) == stated
+
+
+def test_synonyms_of_what_is_counted_measure_alike():
+    """"42 people" / "40 patients" hospitalized: both count persons
+    (synonyms.toml [classes])."""
+    a = claim("a", "Forty-two people have been hospitalized.", "Forty-two", 42, kind="count",
+              unit="people", metric="hospitalization", subject="Texas", period="2025",
+              direction="")
+    b = claim("b", "So far, 40 patients have been hospitalized.", "40", 40, kind="count",
+              unit="patient", metric="hospitalization", subject="Texas", period="2025",
+              direction="")
+    fs = frames_of(a, b)
+    assert fs[a.claim_id].measure == fs[b.claim_id].measure == {"hospitalization", "person"}
+    assert align.align(fs[a.claim_id], fs[b.claim_id]).strict

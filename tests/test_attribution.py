@@ -746,3 +746,12 @@ def test_a_named_subjects_figure_in_a_place_is_that_places_share_of_it():
 def test_places_listed_with_their_kind_once_each_own_the_figure(text, figure, places):
     row = extract_claims(text, published="2027-03-10").set_index("text").loc[figure]
     assert set(row.subject.split(";")) == places
+
+
+def test_a_day_of_the_month_dates_a_running_count_in_its_year():
+    text = ("Last year the nation counted 285 cases.\n\n"
+            "Cases in Gaines County rose to 211 from 191 as of March 18, the state said. "
+            "Hospitalizations in the state rose to 40 from 36.")
+    df = extract_claims(text, published="2025-03-21").set_index("text")
+    # the sentence before is dated March 18, 2025 ("as of" it, not compared with it)
+    assert df.loc["40", "period"] == "2025"

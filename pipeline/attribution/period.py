@@ -142,6 +142,11 @@ def _patterns() -> dict:
             rf"{lead(words=month_preps)}\b(?:{alt(month_preps)})\s+({month})\b(?!\.?\s*\d)",
             re.I),
         "month_year": re.compile(rf"{lead(words=months)}\b({month})\.?,?\s+({YEAR})\b", re.I),
+        # "as of March 18", "on Oct. 5": a day of the reference year (its
+        # year only: two readings of a running count on two days are one
+        # quantity, told apart by frames.toml's moment dimension)
+        "month_day": re.compile(rf"{lead(words=months)}\b({month})\.?\s*(\d{{1,2}})"
+                                rf"(?:st|nd|rd|th)?\b(?!,?\s*\d)", re.I),
         "year_range": re.compile(rf"{lead('12')}\b({YEAR})\s*(?:-|–|/)\s*(\d\d(?:\d\d)?)\b"),
         "year": re.compile(rf"{lead('12')}(?<![\d,.])({YEAR})(?![\d%])"),
         "start": re.compile(rf"\b(?:{alt(a['start_verbs'])})\s+(?:in|on|around|during)?\s*"
@@ -282,7 +287,8 @@ def find_times(ctx: ArticleContext, sent: Span, ref: int | None,
 
 
 #: The patterns :func:`_find_times` reads, in the order it reads them.
-_SCANNED = ("month_span", "part", "part_after", "month_year", "rel_month", "month_alone",
+_SCANNED = ("month_span", "part", "part_after", "month_year", "rel_month", "month_day",
+            "month_alone",
             "relative", "months_ended", "focus", "focus_adj", "year_range", "year")
 
 
@@ -341,6 +347,11 @@ def _find_times(ctx: ArticleContext, sent: Span, ref: int | None,
                     relative=True)
         else:
             add(m.start(), m.end(), "", months=p["rm_anch"][phrase], anchored=True, relative=True)
+    for m in found["month_day"]:
+        month = p["months"][m.group(1).lower()]
+        if ref:
+            year = ref - 1 if pub and month > pub[1] and ref == pub[0] else ref
+            add(m.start(), m.end(), str(year))
     for m in found["month_alone"]:
         month = p["months"][m.group(1).lower()]
         if ref:
@@ -439,7 +450,8 @@ def _base_of(ctx: ArticleContext, t: Time, period: str) -> str:
 
 
 _COMPARED_FIGURE = re.compile(
-    r"\b(from|than|compared with|compared to|versus)\s+(?:[^,;.]|\.(?=\d)){1,30}?\s+(?:in|of)\s+$", re.I)
+    r"\b(from|than|compared with|compared to|versus)\s+(?:[^,;.]|\.(?=\d)){1,30}?\s+"
+    r"(?:in|(?<!\bas )of)\s+$", re.I)  # ("from 191 as of March 18": the reading's day)
 
 
 def _compared_time(ctx: ArticleContext, t: Time) -> Time:
