@@ -755,3 +755,10 @@ def test_a_day_of_the_month_dates_a_running_count_in_its_year():
     df = extract_claims(text, published="2025-03-21").set_index("text")
     # the sentence before is dated March 18, 2025 ("as of" it, not compared with it)
     assert df.loc["40", "period"] == "2025"
+
+
+def test_verbs_sharing_the_numbers_subject_are_one_clause_with_it():
+    text = ("The city released its report on Tuesday. Forty-one people were struck and killed "
+            "while walking in 2025, the report shows.")
+    row = extract_claims(text, published="2026-02-10").set_index("text").loc["Forty-one"]
+    assert row.period == "2025"

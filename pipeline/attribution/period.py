@@ -475,13 +475,16 @@ def _elsewhere(ctx: ArticleContext, char: int, number: int) -> bool:
     above = {t.i for t in doc[number].ancestors} | {number}
     apart = set(attr()["time_apart_deps"])
     after_only = set(attr()["time_apart_after_only"])
+    own_subject = set(attr()["time_apart_own_subject"])
     tok = span[0]
     while tok.i not in above:
         # (a participle on the number's own noun is the number's: "the
         # 190,000 jobs added in December")
         if tok.dep_ in apart and tok.pos_ in ("VERB", "AUX") \
                 and not (tok.dep_ == "acl" and tok.head.i in above) \
-                and not (tok.dep_ in after_only and tok.i < number):
+                and not (tok.dep_ in after_only and tok.i < number) \
+                and not (tok.dep_ in own_subject and not any(
+                    c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in tok.children)):
             return True
         if tok.head.i == tok.i:
             break
