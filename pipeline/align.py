@@ -274,12 +274,17 @@ def _named_apart(name: str, sentence: str) -> bool:
     """A sentence names a place with its kind written once for a list:
     "Pell County" in "Pell and Asher counties" (the other words, and the
     last one in the plural; "outside the county ... Marston General" is not)."""
+    pattern = _apart_pattern(name)
+    return pattern is not None and pattern.search(sentence) is not None
+
+
+@lru_cache(maxsize=1 << 12)
+def _apart_pattern(name: str) -> re.Pattern | None:
     *first, kind = name.split()
     if not first:
-        return False
+        return None
     plural = kind[:-1] + "ies" if kind.endswith("y") else kind + "s"
-    return re.search(rf"\b{re.escape(' '.join(first))}\b.{{0,80}}\b{re.escape(plural)}\b",
-                     sentence) is not None
+    return re.compile(rf"\b{re.escape(' '.join(first))}\b.{{0,80}}\b{re.escape(plural)}\b")
 
 
 @lru_cache(maxsize=1 << 14)
