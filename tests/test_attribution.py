@@ -762,3 +762,15 @@ def test_verbs_sharing_the_numbers_subject_are_one_clause_with_it():
             "while walking in 2025, the report shows.")
     row = extract_claims(text, published="2026-02-10").set_index("text").loc["Forty-one"]
     assert row.period == "2025"
+
+
+@pytest.mark.parametrize("text,figure,unit", [
+    # the parse hangs the figure on "total": the noun right after it is counted
+    ("A total of 378 confirmed measles cases had been reported by 18 jurisdictions.", "378",
+     "case"),
+    # a time right after the figure is when, not what
+    ("Opioid-involved deaths totaled 41,577 last year.", "41,577", "death"),
+])
+def test_a_figure_without_a_head_counts_the_noun_right_after_it(text, figure, unit):
+    row = extract_claims(text, published="2025-03-21").set_index("text").loc[figure]
+    assert row.unit == unit

@@ -205,6 +205,10 @@ class MetricFinder:
                 noun = cand
             else:
                 rejected = True
+        elif r["kind"] == "count":
+            # "a total of 378 confirmed measles cases": the parse hung the
+            # figure on "total", the noun right after it is what it counts
+            noun = self._noun_after(r)
         self._extra = []
         level = self._level_subject(r) if r["kind"] in ("count", "rate", "amount") else None
         if level is not None:
@@ -279,6 +283,22 @@ class MetricFinder:
             return True
         between = doc[r["token_end"]:noun.i]
         return 0 <= noun.i - r["token_end"] < 4 and not any(t.is_punct for t in between)
+
+    def _noun_after(self, r: dict) -> Token | None:
+        """The noun right after a figure with no head of its own, when only
+        its modifiers stand between them ("378 confirmed measles cases")."""
+        doc = self.ctx.doc
+        end = r["token_end"]
+        for tok in doc[end:min(len(doc), end + 4)]:
+            if tok.ent_type_ in ("DATE", "TIME") or _only_time_words(tok.lemma_.lower()):
+                return None  # "41,577 last year": when, not what
+            if tok.pos_ == "NOUN" and not self._empty(tok) and all(
+                    t.head.i == tok.i or t.head.i in range(t.i + 1, tok.i + 1)
+                    for t in doc[end:tok.i]) and self._counts(tok, r):
+                return tok
+            if tok.is_punct or tok.pos_ not in ("ADJ", "VERB", "NOUN", "PROPN"):
+                return None
+        return None
 
     def _measured_noun(self, tok: Token, r: dict) -> bool:
         """``tok`` is a unit of measure (numbers.toml [units]: "mph", "miles",
