@@ -774,3 +774,9 @@ def test_verbs_sharing_the_numbers_subject_are_one_clause_with_it():
 def test_a_figure_without_a_head_counts_the_noun_right_after_it(text, figure, unit):
     row = extract_claims(text, published="2025-03-21").set_index("text").loc[figure]
     assert row.unit == unit
+
+
+def test_a_telling_verb_gives_way_to_the_participle_of_what_is_counted():
+    df = extract_claims("She said inspectors had confirmed 146 buildings destroyed so far.",
+                        published="2026-08-21").set_index("text")
+    assert df.loc["146", "metric"].endswith("(destroy)")

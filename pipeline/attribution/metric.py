@@ -52,6 +52,17 @@ def _sets() -> dict[str, frozenset]:
 
 
 @cache
+def _telling_verbs() -> frozenset[str]:
+    """Verbs that tell or count a figure (synonyms.toml reporting_verbs,
+    attribution.toml source_verbs): "confirmed 146 buildings destroyed"."""
+    return _sets()["reporting_verbs"] | frozenset(attr()["source_verbs"])
+
+
+def _telling(verb: Token) -> bool:
+    return verb.lemma_.lower() in _telling_verbs()
+
+
+@cache
 def _time_words() -> frozenset[str]:
     """Month and weekday names and time units (synonyms.toml [words] time)."""
     return frozenset(syn()["words"]["time"]) | frozenset(load("extract")["not_claims"]["months"])
@@ -460,6 +471,12 @@ class MetricFinder:
             if verb is None and owner is not None and owner.dep_ in ("nsubj", "nsubjpass") \
                     and owner.lemma_.lower() in _sets()["empty_heads"]:
                 verb = owner.head  # "a total of 94 people died"
+            if verb is not None and _telling(verb) and not _outcome(verb):
+                # "inspectors confirmed 146 buildings destroyed": the telling
+                # verb says nothing of what is counted; a verb on the noun does
+                verb = next((c for c in [*noun.children, *verb.children]
+                             if c.dep_ in ("acl", "relcl", "oprd", "xcomp", "ccomp")
+                             and c.pos_ == "VERB" and c.i > noun.i), verb)
             outcome = _outcome(verb) if verb is not None else ""
             for c in noun.children:  # "the people killed in crashes"
                 if not outcome and c.dep_ == "acl":
