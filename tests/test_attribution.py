@@ -780,3 +780,10 @@ def test_a_telling_verb_gives_way_to_the_participle_of_what_is_counted():
     df = extract_claims("She said inspectors had confirmed 146 buildings destroyed so far.",
                         published="2026-08-21").set_index("text")
     assert df.loc["146", "metric"].endswith("(destroy)")
+
+
+def test_a_figure_said_to_be_in_a_place_is_that_places():
+    text = ("The Cedar Flat Fire has burned 47,300 acres. Of that, 41,800 acres are in "
+            "Alder County, officials said.")
+    row = extract_claims(text, published="2026-08-21").set_index("text").loc["41,800 acres"]
+    assert row.subject == "Alder County"

@@ -545,7 +545,7 @@ class SubjectFinder:
                                             if p not in names], how
                 # "Across the state, fires have burned 201,000 acres": a
                 # clause scoped to a place by a preposition belongs to it
-                place = self._clause_place(tok)
+                place = self._clause_place(tok, doc[r["token_start"]])
                 if place:
                     return place, "scope"
             if tok.head.i == tok.i:
@@ -610,7 +610,7 @@ class SubjectFinder:
             return False
         return subj.lemma_.lower() in a["source_nouns"] or subj.lower_ in a["source_nouns"]
 
-    def _clause_place(self, verb: Token) -> list[str]:
+    def _clause_place(self, verb: Token, num: Token | None = None) -> list[str]:
         """The place a clause is scoped to by one of attribution.toml's
         scope_preps ("across the state", "throughout Texas"), named or
         referred to ("the state" -> the last state named); [] if none."""
@@ -631,6 +631,17 @@ class SubjectFinder:
                                                obj.lemma_.lower())
                     if ref is not None:
                         return [ref.name]
+        # "41,800 acres are in Alder County": where the figure is, said by "be"
+        # (not "19 were in Louisiana and four in Mississippi": four has its own)
+        if verb.lemma_ == "be" and not (num is not None and any(
+                c.dep_ == "prep" and c.lower_ == "in" for c in num.children)):
+            found = [m.name for prep in verb.children
+                     if prep.dep_ == "prep" and prep.lower_ == "in" and prep.i > verb.i
+                     for obj in prep.children if obj.dep_ == "pobj"
+                     for member in self._members(obj)
+                     if (m := self.mentions.at(member)) is not None and m.label in ("GPE", "LOC")]
+            if found:
+                return list(dict.fromkeys(found))
         # "were killed on Vantry's streets": a thing the place has, after the verb
         for prep in verb.children:
             if prep.dep_ == "prep" and prep.lower_ in attr()["place_preps"] and prep.i > verb.i:
