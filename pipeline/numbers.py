@@ -27,7 +27,7 @@ from functools import cache
 
 from .knowledge import load
 from .numwords import alt as _alt
-from .numwords import digits_value, parse_figures
+from .numwords import digits_value, parse_figures, words_value
 from .numwords import phrase_key as _phrase_key
 
 INF = math.inf
@@ -108,6 +108,7 @@ def _vocab() -> dict:
         "or_ratio": float(n["ranges"]["or_ratio"]),
         "verb_to_ratio": float(n["ranges"]["verb_to_ratio"]),
         "timing_unit": n["timings"]["unit"],
+        "scale_words": {k.lower(): float(v) for k, v in n["words"]["multipliers"].items()},
     }
 
 
@@ -392,7 +393,7 @@ def _pair(text: str, a: Quantity, b: Quantity) -> list[Quantity] | None:
     word = gap.strip().lower()
     if word == "and" and not (opener and opener.group().lower().startswith("between")):
         return None
-    if word == "or" and not _close_pair(a, b, "or_ratio"):
+    if word == "or" and not _close_pair(replace(a, value=a.value * _shared_scale(text, a, b)), b, "or_ratio"):
         return None  # "two or three years" is a range; "2 or 5" two figures
     if word not in ("-", "–", "—", "/") and _looks_like_years(text, a, b, both_full=True):
         return [replace(a, role="year"), replace(b, role="year")]   # "between 2016 and 2020"
@@ -493,7 +494,7 @@ def _shared_scale(text: str, a: Quantity, b: Quantity) -> float:
     raw_a = text[a.num_start:a.num_end]
     raw_b = text[b.num_start:b.num_end]
     if not re.fullmatch(r"[\d.,]+", raw_a):
-        return 1.0
+        return _shared_scale_words(raw_a, raw_b, a, b)
     m = _LEAD_DIGITS.match(raw_b)
     if not m or m.end() == len(raw_b):
         return 1.0
@@ -505,6 +506,25 @@ def _shared_scale(text: str, a: Quantity, b: Quantity) -> float:
     if factor in (1e3, 1e6, 1e9, 1e12) and a.value < base:
         return factor
     return 1.0
+
+
+def _shared_scale_words(raw_a: str, raw_b: str, a: Quantity, b: Quantity) -> float:
+    """"between five and six million", "three to four thousand": a scale
+    word written once, after the second of two written numbers, applies to
+    both (the first has no scale word of its own and is below the second's
+    figure before its scale)."""
+    scales = _vocab()["scale_words"]
+    words_a = raw_a.lower().replace("-", " ").split()
+    words_b = raw_b.lower().replace("-", " ").split()
+    if not words_a or not words_b or any(w in scales for w in words_a) or not a.words:
+        return 1.0
+    factor = 1.0
+    while len(words_b) > 1 and words_b[-1] in scales:
+        factor *= scales[words_b.pop()]
+    base = words_value(" ".join(words_b)) if factor > 1.0 else None
+    if base is None or base <= 0 or not math.isclose(base * factor, b.value) or not a.value < base:
+        return 1.0
+    return factor
 
 
 def _is_bare_year(text: str, q: Quantity) -> bool:

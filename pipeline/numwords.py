@@ -409,6 +409,8 @@ def _number_at(toks: list[_Tok], i: int, text: str):
                 break
             if nxt.kind == "num" and (toks[start].kind == "num" and last == "num"):
                 break
+            if nxt.kind == "a" and j + 2 < n and toks[j + 2].kind in ("hundred", "mult", "group"):
+                break            # "between ninety and a hundred": "a hundred" is a figure of its own
             if last == "mult" and _scale_again(toks, j, text, last_mult):
                 break            # "between 5 million and 6 million", "60m and 65m": two figures
             whole_before_and = (total + cur, last_mult, last)

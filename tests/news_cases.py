@@ -792,4 +792,14 @@ CASES = [
      [(12, "pct_change", "decrease"), (80e9, "change", "decrease")]),
     ("The euro was flat at $1.0712 after data showed euro zone inflation held at 2.4% in April.",
      [(1.0712, "amount", None), (2.4, "percent", "")]),
+    # --- twenty-first batch (issue 16): ranges of written numbers, written blind,
+    # scored once before any fix. It found: a scale word written once after
+    # the second of two written numbers applied to it alone ("between five and
+    # six million" read as 5 to 6,000,000; "two or three hundred" as two
+    # figures), and "ninety and a hundred" read as 9,100.
+    ("Between five and six million viewers watched the final.", [(5e6, "count", None)]),
+    ("Three to four thousand workers walked out on Monday.", [(3000, "count", None)]),
+    ("The repairs will cost between ten and twelve thousand dollars.", [(10000, "amount", None)]),
+    ("Two or three hundred fans waited outside the stadium.", [(200, "count", None)]),
+    ("Between ninety and a hundred passengers were on board.", [(90, "count", None)]),
 ]

@@ -126,6 +126,10 @@ REGRESSIONS = [
      ("pct_change", 7.3, 7.25, 7.35, "exact", "decrease")),
     ("a_million_words", "Fewer than a million reports came in.", "Fewer than a million",
      ("count", 1e6, 0, 1e6, "less_than", "")),
+    ("range_of_words_shares_scale", "Between five and six million people voted.", "Between five and six million",
+     ("count", 5e6, 5e6, 6e6, "range", "")),
+    ("and_a_hundred_is_a_figure_of_its_own", "Between ninety and a hundred people came.",
+     "Between ninety and a hundred", ("count", 90, 90, 100, "range", "")),
 ]
 
 
