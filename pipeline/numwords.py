@@ -112,6 +112,8 @@ def vocab() -> dict:
         "scales": {**sc["spaced"], **sc["attached"]},
         "no_scale_one_digit": set(sc.get("not_after_one_digit", {})),
         "metres_before": re.compile(rf"\s+(?:{alt(sc['metres_before']['words'])})\b", re.I),
+        "race_distances": {str(d) for d in sc["metres_races"]["distances"]},
+        "race_words": re.compile(rf"\s+(?:{alt(sc['metres_races']['words'])})\b", re.I),
         "currency_end": re.compile(rf"(?:{alt(n['currency']['symbols'])})\s?$"),
         "vulgar": n["vulgar"],
         "slash_dens": set(n["ratios"]["slash_denominators"]),
@@ -229,9 +231,12 @@ def _metres(m: re.Match, v: dict) -> bool:
     text, start = m.string, m.start()
     if v["currency_end"].search(text, max(0, start - 4), start):
         return False
-    return v["metres_before"].match(text, m.end()) is not None \
-        or _THE_BEFORE.search(text, max(0, start - 5), start) is not None \
-        and _CLAUSE_END.match(text, m.end()) is not None
+    if v["metres_before"].match(text, m.end()) is not None:
+        return True
+    if _THE_BEFORE.search(text, max(0, start - 5), start) is None:
+        return False
+    return _CLAUSE_END.match(text, m.end()) is not None or m.group("num") in v["race_distances"] \
+        and v["race_words"].match(text, m.end()) is not None
 
 
 def _digit_tok(m: re.Match, v: dict) -> _Tok | None:

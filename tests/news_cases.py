@@ -802,4 +802,9 @@ CASES = [
     ("The repairs will cost between ten and twelve thousand dollars.", [(10000, "amount", None)]),
     ("Two or three hundred fans waited outside the stadium.", [(200, "count", None)]),
     ("Between ninety and a hundred passengers were on board.", [(90, "count", None)]),
+    # "won the 100m in 9.58 seconds" read as 100 million (a race distance
+    # after "the", before "in"/"at"/"and"), but "400m customers" stays 400 million
+    ("She won the 400m in 49.26 seconds, a championship record.", [(400, None, None), (49.26, None, None)]),
+    ("The 800m and 1500m finals are on Sunday, and the broadcaster expects 400m viewers.",
+     [(800, None, None), (1500, None, None), (400e6, "count", None)]),
 ]
