@@ -123,7 +123,7 @@ def vocab() -> dict:
         "units": {k.lower(): v for k, v in n["units"].items()},
         "fraction_after_article": set(n["fraction_after_article"]["words"]),
         "glued_ok": {w.lower() for w in n["glued_ok"]["words"]}
-        | {w.lower() for w in n["currency"]["attached"]},
+        | {w.lower() for w in n["currency"]["attached"]} | {w.lower() for w in n["units_attached"]},
         "rounded_trailing_zeros": load("qualifiers")["tolerance"]["rounded_trailing_zeros"],
         "comma_min_scale": float(w["comma"]["min_scale"]),
     }

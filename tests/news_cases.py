@@ -615,7 +615,7 @@ CASES = [
     ("House prices fell 1.8% on the year, the biggest annual drop since 2009.",
      [(1.8, "pct_change", "decrease")]),
     ("The storm brought gusts of 90mph and up to 100mm of rain.", [(90, "amount", None), (100, "amount", None)]),
-    ("He is 6ft 5in tall and weighs 110kg.", [(6, "amount", None), (110, "amount", None)]),
+    ("He is 6ft 5in tall and weighs 110kg.", [(6, "amount", None), (5, "amount", None), (110, "amount", None)]),
     ("The council's budget gap has widened to £12.5m.", [(12.5e6, "amount", "increase")]),
     ("The rocket lifted off at 2:45 p.m. local time.", []),
     ("Ticket sales were down by a third compared with 2019.", [(1 / 3, None, "decrease")]),
@@ -807,4 +807,9 @@ CASES = [
     ("She won the 400m in 49.26 seconds, a championship record.", [(400, None, None), (49.26, None, None)]),
     ("The 800m and 1500m finals are on Sunday, and the broadcaster expects 400m viewers.",
      [(800, None, None), (1500, None, None), (400e6, "count", None)]),
+    # a temperature written against its figure ("38C", "100F") read as a
+    # count of whatever noun came next; "5in" lost
+    ("Forecasters expect highs of 38C in Seville and 41C in Cordoba.", [(38, "amount", None), (41, "amount", None)]),
+    ("The water reached 95F, the warmest reading on record.", [(95, "amount", None)]),
+    ("The hailstones were up to 4in across.", [(4, "amount", None)]),
 ]
