@@ -116,6 +116,9 @@ def _cues() -> dict:
         "time_before_re": re.compile(r"(?:^|\W)(?:" + "|".join(
             re.escape(w).replace(r"\ ", r"\s+") for w in nc["time_reference_before"]) + r")\s+$", re.I),
         "not_counted": set(nc["not_counted"]),
+        "scale_letter_re": re.compile(r"\d+(?:" + "|".join(
+            re.escape(w) for w in nc["scale_letter_name"]["letters"]) + r")"),
+        "scale_letter_keep": set(nc["scale_letter_name"]["keep_before"]),
         "time_superlative_re": re.compile(r"\b(?:" + "|".join(
             re.escape(w) for w in nc["time_superlative"]) + r")\b[^.;:!?]{0,40}\bin\s+$", re.I),
     }
@@ -141,6 +144,7 @@ def extract_from_doc(doc: Doc) -> list[dict]:
         claims.append(_claim(q, span, cues, sents))
     _pair_levels(claims)
     _borrow_elided_units(claims, text)
+    _apposed_moves(claims, text, cues)
     claims.extend(_verb_multiples(doc, cues, claims, sents))
     claims.sort(key=lambda c: c["start_char"])
     return claims
@@ -202,6 +206,10 @@ def is_claim(q: Quantity, span: Span, cues: dict, text: str) -> bool:
         return False    # "from the two previous months" (not "by a third last year")
     if is_year(q, span, cues):
         return False
+    if nxt is not None and nxt.tag_ == "NN" and not (q.currency or q.percent or q.unit) \
+            and cues["scale_letter_re"].fullmatch(text, q.num_start, q.num_end) \
+            and nxt.lower_ not in cues["scale_letter_keep"]:
+        return False    # "the 3M settlement", "a 4K television": a name
     if q.words and len(span) == 1 and span[0].pos_ in ("PRON", "NOUN", "PROPN") and q.value == 1:
         return False  # "one" as a pronoun: "the one you mentioned"
     if nxt is not None and nxt.lower_ in cues["time_units"]:
@@ -424,6 +432,30 @@ def _borrow_elided_units(claims: list[dict], text: str) -> None:
         if _ELIDED_GAP.search(text, prev["end_char"], c["start_char"]) \
                 and _ELIDED_TAIL.match(text, c["end_char"]):
             c["unit"] = prev["unit"]     # head_i stays -1: the noun is not this figure's
+
+
+_APPOSED_GAP = re.compile(r"(?:\s+[a-z]+)?\s*,\s*or\s+$", re.I)
+_APPOSED_TAIL = re.compile(r"\s*,\s*([a-z]+)\b", re.I)
+_LEVEL_BEFORE = re.compile(r"\b(?:at|to|from|of|was|is|were|are|stood|reached|hit)\s+$", re.I)
+_MOVED_KIND = {"count": "change", "amount": "change", "percent": "pct_change"}
+
+
+def _apposed_moves(claims: list[dict], text: str, cues: dict) -> None:
+    """"closed 15.3 points, or 0.4%, lower at 3,912", "settled 92 cents, or
+    1.1%, higher": a move restated as ", or B," before the comparative that
+    says which way is a change in both forms (a figure after "at"/"to" is a
+    level, and stays one)."""
+    for a, b in zip(claims, claims[1:]):
+        if a["sent_start"] != b["sent_start"] or not _APPOSED_GAP.fullmatch(text, a["end_char"], b["start_char"]):
+            continue
+        m = _APPOSED_TAIL.match(text, b["end_char"])
+        word = m.group(1).lower() if m else ""
+        if word not in cues["change_after"] or not _direction_of(word, cues):
+            continue
+        for c in (a, b):
+            if not c["direction"] and c["kind"] in _MOVED_KIND and not c["role"] \
+                    and not _LEVEL_BEFORE.search(text, max(0, c["start_char"] - 10), c["start_char"]):
+                c["kind"], c["direction"] = _MOVED_KIND[c["kind"]], _direction_of(word, cues)
 
 
 def subject_of_change(span: Span, cues: dict):

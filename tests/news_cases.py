@@ -812,4 +812,17 @@ CASES = [
     ("Forecasters expect highs of 38C in Seville and 41C in Cordoba.", [(38, "amount", None), (41, "amount", None)]),
     ("The water reached 95F, the warmest reading on record.", [(95, "amount", None)]),
     ("The hailstones were up to 4in across.", [(4, "amount", None)]),
+    # a move restated ", or B," before the comparative that gives its
+    # direction: the first form read as a level with no direction
+    ("Wall Street's Dow ended 310 points, or 0.8%, higher on Thursday.",
+     [(310, "change", "increase"), (0.8, "pct_change", "increase")]),
+    ("Brent settled 92 cents, or 1.1%, lower at $80.10 a barrel.",
+     [(92, "change", "decrease"), (1.1, "pct_change", "decrease"), (80.1, "amount", None)]),
+    # names and kinds read as counts: "a 4K television" as 4,000, "the 10K
+    # race" as 10,000, "a five-star hotel" as 5 (the sixteenth batch's "3M
+    # settlement", "Year 11 pupils" and "three-bedroom house" are fixed too)
+    ("The 4K television sold 2 million units in its first year.", [(2e6, "count", None)]),
+    ("She won the 10K race, beating a field of 3,000 runners.", [(3000, "count", None)]),
+    ("A five-star hotel in the city now charges $900 a night.", [(900, "amount", None)]),
+    ("The app passed the 10M mark last week, a year after launch.", [(10e6, "count", None)]),
 ]
