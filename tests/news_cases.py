@@ -825,4 +825,9 @@ CASES = [
     ("She won the 10K race, beating a field of 3,000 runners.", [(3000, "count", None)]),
     ("A five-star hotel in the city now charges $900 a night.", [(900, "amount", None)]),
     ("The app passed the 10M mark last week, a year after launch.", [(10e6, "count", None)]),
+    # a fraction after "a" before a verb read as an ordinal ("a third term")
+    # and lost
+    ("A third said they would move abroad if taxes rose.", [(1 / 3, None, None)]),
+    ("Roughly a fifth were out of work, and a quarter had no savings.", [(0.2, None, None), (0.25, None, None)]),
+    ("She is seeking a third term and a fifth straight win.", []),
 ]
