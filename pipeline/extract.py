@@ -210,7 +210,8 @@ def is_claim(q: Quantity, span: Span, cues: dict, text: str) -> bool:
             and cues["scale_letter_re"].fullmatch(text, q.num_start, q.num_end) \
             and nxt.lower_ not in cues["scale_letter_keep"]:
         return False    # "the 3M settlement", "a 4K television": a name
-    if q.words and len(span) == 1 and span[0].pos_ in ("PRON", "NOUN", "PROPN") and q.value == 1:
+    if q.words and len(span) == 1 and span[0].pos_ in ("PRON", "NOUN", "PROPN") and q.value == 1 \
+            and span[0].lower_ not in ("a", "an"):    # "by a year" (numbers.toml [unit_alone])
         return False  # "one" as a pronoun: "the one you mentioned"
     if nxt is not None and nxt.lower_ in cues["time_units"]:
         after = doc[span.end + 1] if span.end + 1 < len(doc) else None

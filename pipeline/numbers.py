@@ -259,7 +259,7 @@ def find_quantities(text: str) -> list[Quantity]:
             unit=unit, words=is_words, num_start=num_start, num_end=e, unit_step=step,
             ratio=ratio, role=role,
         ))
-    return _with_vague(text, _join_ranges(text, found))
+    return _with_units_alone(text, _with_vague(text, _join_ranges(text, found)))
 
 
 @cache
@@ -307,6 +307,42 @@ def _with_vague(text: str, found: list[Quantity]) -> list[Quantity]:
                             unit="", words=True, num_start=s, num_end=e, unit_step=0.0,
                             ratio=False, role="", range_low=low, range_high=high))
     return sorted(out, key=lambda q: q.start)
+
+
+@cache
+def _unit_alone() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
+    """The pattern of numbers.toml [unit_alone] and what each word takes:
+    (currency, unit)."""
+    n = load("numbers")["unit_alone"]
+    takes = {w: ("", "") for w in n["nouns"]}
+    takes.update({w: (code, "") for w, code in n["currency"].items()})
+    takes.update({w: ("", sym) for w, sym in n["units"].items()})
+    pattern = re.compile(rf"(?<![\w])by\s+(?P<q>(?:[a-z]+\s+){{0,2}}?)(?P<a>an?)\s+(?P<w>{_alt(takes)})(?![\w-])"
+                         r"(?P<half>\s+and\s+a\s+half\b)?",
+                         re.I)
+    return pattern, {_phrase_key(k): v for k, v in takes.items()}
+
+
+def _with_units_alone(text: str, found: list[Quantity]) -> list[Quantity]:
+    """"fell by almost a year", "rose by a penny": one of the unit named
+    after "by" and "a"/"an" (numbers.toml [unit_alone]); its figure is the
+    article, so the noun after it is what it counts."""
+    pattern, takes = _unit_alone()
+    out = None
+    for m in pattern.finditer(text):
+        a_start = m.start("a")
+        qual, qstart = qualifier_before(text, a_start) if m.group("q") else ("exact", a_start)
+        if qstart != m.start("q") or any(q.start < m.end("w") and m.start("q") < q.end for q in found):
+            continue     # "by the end of a year", "by a third": not a unit alone
+        currency, unit = takes[_phrase_key(m.group("w"))]
+        value = 1.5 if m.group("half") else 1.0     # "delayed by a year and a half"
+        low, high = interval(value, 0.0 if m.group("half") else 1.0, qual)
+        out = [q for q in (out if out is not None else found) if not (m.start("q") < q.end and q.start < m.end())]
+        out.append(Quantity(start=qstart, end=m.end(), text=text[qstart:m.end()], value=value, low=low,
+                            high=high, qualifier=qual, points=unit == "pp", currency=currency,
+                            unit="" if unit == "pp" else unit, words=True, num_start=a_start,
+                            num_end=m.end("a"), unit_step=1.0))
+    return found if out is None else sorted(out, key=lambda q: q.start)
 
 
 def _is_period(text: str, s: int, e: int) -> bool:

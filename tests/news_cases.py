@@ -830,4 +830,10 @@ CASES = [
     ("A third said they would move abroad if taxes rose.", [(1 / 3, None, None)]),
     ("Roughly a fifth were out of work, and a quarter had no savings.", [(0.2, None, None), (0.25, None, None)]),
     ("She is seeking a third term and a fifth straight win.", []),
+    # a unit alone after "by" lost ("fell by almost a year" was in the
+    # eighteenth batch); "a year and a half" read as a count of 1 and 0.5
+    ("Pump prices rose by a penny a litre last week.", [(1, "change", "increase")]),
+    ("The opening of the line was delayed by a year and a half.", [(1.5, None, None)]),
+    ("Labour's lead in the poll narrowed by a point.", [(1, "change", "decrease")]),
+    ("The side won by a mile, and the visitors missed a penalty by an inch.", []),
 ]
