@@ -86,7 +86,8 @@ def vocab() -> dict:
         r"|\d{1,3}(?:[ \u202f\u00a0]\d{3})+(?:\.\d+)?(?![\d,]|\.\d|[ \u202f\u00a0]\d)"  # 40 000
         r"|(?<![,\d])\d+,\d{1,2}(?![\d,])"                       # 5,00 and 1,3 (decimal comma)
         r"|\d*\.\d+|\d+)(?!st\b|nd\b|rd\b|th\b|\d)"
-        r"(?P<exp>[eE][+-]?\d+(?![\w])|\^[+-]*\d+|\s?[x×]\s?10(?:\^[+-−]?|−)\d+|[x×][2-9]\^\d+)?"
+        r"(?P<exp>[eE][+-]?\d+(?![\w])|\^[+-]*\d+|\s?[x×]\s?10(?:\^[+-−]?|−)\d+|[x×][2-9]\^\d+"
+        r"|\s?[x×]\s?10[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\s?×\s?10-\d+(?![\d.]))?"    # "3×10⁸", "2.5×10-6"
         rf"(?:(?P<scale>(?-i:\s{{0,2}}(?:{spaced})|(?:{attached})))(?![\w]))?"
     )
     slash = r"(?P<sl_num>\d+)/(?P<sl_den>\d+)(?![\d/])"
@@ -155,6 +156,9 @@ def digits_value(num: str) -> tuple[float, float]:
     return value, step
 
 
+_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
+
+
 def _exponent(value: float, exp: str) -> float | None:
     """Apply "e13", "^-1", "x10^6" to a value."""
     e = exp.strip().lower()
@@ -167,7 +171,9 @@ def _exponent(value: float, exp: str) -> float | None:
             if abs(power) > 300 or value == 0 and power < 0:
                 return None
             return math.copysign(abs(value) ** power, value)
-        # "x10^6"; "×10−5" is 10 to the -5 with its superscript lost; "8x2^10"
+        # "x10^6"; "×10−5" and "×10-5" are 10 to the -5 with the superscript
+        # lost; "×10⁸" kept it; "8x2^10"
+        e = e.translate(_SUPERSCRIPT)
         base, power = re.fullmatch(r"[x×]\s?(\d+)\^?([-+−]?\d+)", e).groups()
         return value * float(base) ** int(power.replace("−", "-"))
     except (OverflowError, ValueError):

@@ -836,4 +836,9 @@ CASES = [
     ("The opening of the line was delayed by a year and a half.", [(1.5, None, None)]),
     ("Labour's lead in the poll narrowed by a point.", [(1, "change", "decrease")]),
     ("The side won by a mile, and the visitors missed a penalty by an inch.", []),
+    # a power of ten written with superscripts ("3×10⁸") or with its
+    # superscript minus lost ("2.5×10-6") read as two figures, or as the
+    # mantissa alone
+    ("Light crosses the gap at about 3×10⁸ metres per second.", [(3e8, "amount", None)]),
+    ("The filter stops particles of 2.5×10-6 metres and larger.", [(2.5e-6, "amount", None)]),
 ]
