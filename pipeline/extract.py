@@ -63,6 +63,7 @@ def _cues() -> dict:
         "dec": set(direction["decrease"]),
         "inc": set(direction["increase"]),
         "neutral": set(direction["neutral"]),
+        "phrasal": {tuple(k.split()): "down" for k in direction["phrasal_down"]},
         "clause_breaks": set(direction["clause_breaks"]),
         "level_before": set(direction["level_before"]),
         "verb_inc": set(direction["change_verbs_increase"]),
@@ -493,6 +494,10 @@ def classify(q: Quantity, span: Span, head, cues: dict, sent: Span, text: str) -
     """(kind, direction, unit) for one quantity in sentence ``sent`` of ``text``."""
     doc = span.doc
     before_words, after_words = _words_around(doc, q, span, sent, 6, 6)
+    for i in range(1, len(before_words)):     # "gave up 3%": a fall
+        word = cues["phrasal"].get((before_words[i - 1], before_words[i]))
+        if word:
+            before_words[i] = word
     noun = head.lemma_.lower() if head is not None else ""
     level = q.role in ("from", "to") or (before_words[-1:] and before_words[-1] in cues["level_before"])
 

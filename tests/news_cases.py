@@ -841,4 +841,7 @@ CASES = [
     # mantissa alone
     ("Light crosses the gap at about 3×10⁸ metres per second.", [(3e8, "amount", None)]),
     ("The filter stops particles of 2.5×10-6 metres and larger.", [(2.5e-6, "amount", None)]),
+    # "gave up" read as a rise (its "up")
+    ("The stock gave up 3% after hitting a record on Monday.", [(3, "pct_change", "decrease")]),
+    ("The index has given up 450 points since the election.", [(450, "change", "decrease")]),
 ]
