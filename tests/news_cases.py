@@ -844,4 +844,8 @@ CASES = [
     # "gave up" read as a rise (its "up")
     ("The stock gave up 3% after hitting a record on Monday.", [(3, "pct_change", "decrease")]),
     ("The index has given up 450 points since the election.", [(450, "change", "decrease")]),
+    # an age ("a 19-year-old man", first batch) dropped with the spans written
+    # as adjectives; now an amount in "yo" (spans stay no claim)
+    ("The driver, a 67-year-old retired teacher, was unhurt after a 12-day search.", [(67, "amount", None)]),
+    ("Police said the five-year-old girl had been found safe.", [(5, "amount", None)]),
 ]
