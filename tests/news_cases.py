@@ -848,4 +848,7 @@ CASES = [
     # as adjectives; now an amount in "yo" (spans stay no claim)
     ("The driver, a 67-year-old retired teacher, was unhurt after a 12-day search.", [(67, "amount", None)]),
     ("Police said the five-year-old girl had been found safe.", [(5, "amount", None)]),
+    # an airliner model read as a count ("its 737", sixteenth batch)
+    ("Boeing delivered 40 of its 737 jets in May, and the airline flew 737 passengers a day.",
+     [(40, "count", None), (737, None, None)]),
 ]
