@@ -268,7 +268,9 @@ def _vague() -> tuple[re.Pattern, re.Pattern, dict[str, tuple[float, float]]]:
     interval of each phrase (numbers.toml [vague], [vague_scaled])."""
     n = load("numbers")
     spans = {_phrase_key(k): (float(lo), float(hi)) for k, (lo, hi) in n["vague"].items()}
-    pattern = re.compile(rf"(?<![\w-])({_alt(spans)})\s+of\b", re.I)
+    alone = n["vague_alone"]
+    pattern = re.compile(rf"(?<![\w-])(?:({_alt(spans)})\s+of\b|(?<![\w-])({_alt(alone['words'])})"
+                         rf"(?=\s+(?:{_alt(alone['before'])})\b))", re.I)
     mult = n["words"]["multipliers"]
     scales = {**mult, "dozen": n["words"]["groups"]["dozen"]}
     scales.update({f"{a} {b}": mult[a] * mult[b] for a in mult for b in mult if mult[b] > mult[a]})
@@ -277,6 +279,11 @@ def _vague() -> tuple[re.Pattern, re.Pattern, dict[str, tuple[float, float]]]:
             spans[_phrase_key(f"{prefix} {word}")] = (float(lo * size), float(hi * size))
     scaled = re.compile(rf"(?<![\w-])(?:{_alt(n['vague_scaled'])})\s+(?:{_alt(scales)})(?![\w-])", re.I)
     return pattern, scaled, spans
+
+
+@cache
+def _vague_not_after() -> frozenset[str]:
+    return frozenset(load("numbers")["vague_alone"]["not_after"])
 
 
 def vague_words() -> frozenset[str]:
@@ -293,8 +300,16 @@ def _with_vague(text: str, found: list[Quantity]) -> list[Quantity]:
     if not pattern.search(text) and not scaled.search(text):
         return found
     out = list(found)
-    spots = [(m.span(1), m.end()) for m in pattern.finditer(text)
-             if not any(q.start < m.end(1) and m.start(1) < q.end for q in found)]
+    spots = []
+    for m in pattern.finditer(text):
+        g = 1 if m.group(1) else 2
+        if any(q.start < m.end(g) and m.start(g) < q.end for q in found):
+            continue
+        if g == 2:      # alone: "Dozens were injured", not "in the thousands"
+            before = _WORD_BEFORE.search(text, max(0, m.start() - 20), m.start())
+            if before is not None and before.group(1).lower() in _vague_not_after():
+                continue
+        spots.append((m.span(g), m.end()))
     for m in scaled.finditer(text):
         out = [q for q in out if not (q.start < m.end() and m.start() < q.end)]
         spots.append((m.span(), m.end()))

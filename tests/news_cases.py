@@ -851,4 +851,8 @@ CASES = [
     # an airliner model read as a count ("its 737", sixteenth batch)
     ("Boeing delivered 40 of its 737 jets in May, and the airline flew 737 passengers a day.",
      [(40, "count", None), (737, None, None)]),
+    # vague plurals with no "of" lost: "Dozens were injured", "thousands more"
+    ("Dozens were injured and hundreds fled their homes, officials said.", [(24, "count", None), (200, "count", None)]),
+    ("Millions watched the final, and thousands more queued outside.", [(2e6, "count", None), (2000, None, None)]),
+    ("His millions were spent on art; the crowd ran into the thousands.", []),
 ]
