@@ -185,8 +185,9 @@ def is_claim(q: Quantity, span: Span, cues: dict, text: str) -> bool:
             and prev is not None and prev.text[:1].isupper() and prev.pos_ == "PROPN":
         return False  # a number word in a name: "Vision Zero", "Formula One", "the Big Ten"
     if q.qualifier == "exact" and q.start == q.num_start \
-            and cues["identifier_re"].search(text, max(0, q.start - 30), q.start):
-        return False
+            and cues["identifier_re"].search(text, max(0, q.start - 30), q.start) \
+            and not (prev is not None and prev.pos_ == "VERB"):
+        return False    # "Section 230", "issue 5" (not "will issue 250 million", "could top 10m")
     if not (q.words or q.currency or q.percent or q.unit) and q.qualifier == "exact" \
             and _in_name(span, cues):
         return False  # "Moana 2", "Windows 11": a number that is part of a title
@@ -332,7 +333,18 @@ def reached_direction(span: Span, q_start: int, cues: dict, to_level: bool = Fal
     verb = to.head
     if verb.pos_ != "VERB":
         return _reached_by_words(doc, first, cues)
-    return _direction_of(verb.lower_, cues) or _direction_of(verb.lemma_, cues)
+    return _direction_of(verb.lower_, cues) or _direction_of(verb.lemma_, cues) or _particle_direction(verb, cues)
+
+
+def _particle_direction(verb, cues: dict) -> str:
+    """"inched up 0.2% to $2,345": the verb's particle says which way ("gave
+    up" is a fall: extract.toml phrasal_down)."""
+    for child in verb.children:
+        if child.dep_ == "prt":
+            if cues["phrasal"].get((verb.lower_, child.lower_)):
+                return "decrease"
+            return _direction_of(child.lower_, cues)
+    return ""
 
 
 def _direction_of(word: str, cues: dict) -> str:

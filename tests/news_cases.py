@@ -855,4 +855,13 @@ CASES = [
     ("Dozens were injured and hundreds fled their homes, officials said.", [(24, "count", None), (200, "count", None)]),
     ("Millions watched the final, and thousands more queued outside.", [(2e6, "count", None), (2000, None, None)]),
     ("His millions were spent on art; the crowd ran into the thousands.", []),
+    # business-wire patterns: an identifier word used as a verb ("will issue
+    # 250 million shares", "could top 10 million") dropped the figure; a level
+    # after "inched up ... to" had no direction; the ask of a currency quote
+    # ("4.6950/7000") read as 7,000
+    ("The lender will issue 250 million new shares at HK$4.10 apiece.",
+     [(250e6, "count", None), (4.1, "amount", None)]),
+    ("Annual sales could top 10 million for the first time.", [(10e6, "count", None)]),
+    ("Gold inched up 0.2% to $2,345.60 an ounce.", [(0.2, "pct_change", "increase"), (2345.6, "amount", "increase")]),
+    ("The ringgit opened lower at 4.6950/7000 against the greenback.", [(4.695, None, None)]),
 ]
