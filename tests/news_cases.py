@@ -864,4 +864,6 @@ CASES = [
     ("Annual sales could top 10 million for the first time.", [(10e6, "count", None)]),
     ("Gold inched up 0.2% to $2,345.60 an ounce.", [(0.2, "pct_change", "increase"), (2345.6, "amount", "increase")]),
     ("The ringgit opened lower at 4.6950/7000 against the greenback.", [(4.695, None, None)]),
+    # an age group written "16-24 year olds" read as a range of 16 to 24
+    ("Unemployment among 16-24 year olds rose to 12.1%.", [(12.1, "percent", "increase")]),
 ]
