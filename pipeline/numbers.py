@@ -110,6 +110,8 @@ def _vocab() -> dict:
         "verb_to_ratio": float(n["ranges"]["verb_to_ratio"]),
         "timing_unit": n["timings"]["unit"],
         "scale_words": {k.lower(): float(v) for k, v in n["words"]["multipliers"].items()},
+        "age_max": n["age_apposition"]["max"],
+        "age_unit": n["units"]["-year-old"],
     }
 
 
@@ -233,6 +235,8 @@ def find_quantities(text: str) -> list[Quantity]:
                     unit = f"{unit}/{v['per_time_units'][mt.group(1).lower()]}"
                     unit = v["per_time_names"].get(unit, unit)
                     end = mt.end()
+        if not (unit or percent or points or currency) and _age_in_apposition(text, s, end, value, step):
+            unit = v["age_unit"]
         qual, qstart = qualifier_before(text, s)
         qual_after, qend = _qualifier_after(text, end)
         if qual_after != "exact" and qual in ("exact", "approx"):
@@ -260,6 +264,17 @@ def find_quantities(text: str) -> list[Quantity]:
             ratio=ratio, role=role,
         ))
     return _with_units_alone(text, _with_vague(text, _join_ranges(text, found)))
+
+
+_APPOSED_BEFORE = re.compile(r"[A-Za-z], $")
+
+
+def _age_in_apposition(text: str, s: int, e: int, value: float, step: float) -> bool:
+    """"Maria Vance, 67, loaded the car": a bare whole number between commas
+    right after a word is an age (numbers.toml [age_apposition])."""
+    return step == 1.0 and value == int(value) and 0 < value <= _vocab()["age_max"] \
+        and text[e:e + 1] == "," and _APPOSED_BEFORE.search(text, max(0, s - 3), s) is not None \
+        and text[s:e].isdigit()
 
 
 @cache

@@ -866,4 +866,7 @@ CASES = [
     ("The ringgit opened lower at 4.6950/7000 against the greenback.", [(4.695, None, None)]),
     # an age group written "16-24 year olds" read as a range of 16 to 24
     ("Unemployment among 16-24 year olds rose to 12.1%.", [(12.1, "percent", "increase")]),
+    # an age in apposition ("the suspect, 34,") read as a count of the
+    # noun before it
+    ("The suspect, 34, was charged with three counts of fraud.", [(34, "amount", None), (3, "count", None)]),
 ]
