@@ -79,7 +79,7 @@ def _vocab() -> dict:
         "cur_after": re.compile(rf"\s(?:{_alt(n['currency']['words'])})(?![\w])"
                                rf"|(?-i:{_alt(n['currency']['attached'])})(?![\w])", re.I),
         "units": {**{k.lower(): v for k, v in n["units"].items()}, **n["units_attached"]},  # "C": as written
-        "unit_after": re.compile(rf"\s?(?:{_alt(n['units'])})(?![\w])"
+        "unit_after": re.compile(rf"[\s-]?(?:{_alt(n['units'])})(?![\w])"     # "6.1-inch screen"
                                 rf"|(?-i:{_alt(n['units_attached'])})(?![\w])", re.I),
         "before": before,
         "before_re": re.compile(
@@ -228,7 +228,8 @@ def find_quantities(text: str) -> list[Quantity]:
         if not percent and not points and not currency and not unit:
             mu = v["unit_after"].match(text, end)
             if mu:
-                unit = v["units"].get(mu.group()) or v["units"][_phrase_key(mu.group())]
+                unit = v["units"].get(mu.group()) or v["units"].get(_phrase_key(mu.group())) \
+                    or v["units"][_phrase_key(mu.group().lstrip("-"))]
                 end = mu.end()
                 mt = v["per_time"].match(text, end) if "/" not in unit else None
                 if mt:          # "140 miles per hour" -> "mph"

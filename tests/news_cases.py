@@ -867,6 +867,9 @@ CASES = [
     # an age group written "16-24 year olds" read as a range of 16 to 24
     ("Unemployment among 16-24 year olds rose to 12.1%.", [(12.1, "percent", "increase")]),
     # an age in apposition ("the suspect, 34,") read as a count of the
-    # noun before it
+    # noun before it; a measure written as an adjective ("a 6.1-inch screen")
+    # read as a count of inches
     ("The suspect, 34, was charged with three counts of fraud.", [(34, "amount", None), (3, "count", None)]),
+    ("The phone has a 6.1-inch screen and weighs 170 grams.", [(6.1, "amount", None), (170, "amount", None)]),
+    ("Crews cleared a 10-mile stretch of the motorway.", [(10, "amount", None)]),
 ]

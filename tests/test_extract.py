@@ -543,8 +543,8 @@ def test_scientific_and_unusual_notation(text, figure, value, unit):
 
 
 def test_suspended_hyphen_range():
-    row = extract_claims("It calls for an 8- to 16-meter mirror.").set_index("text").loc["8- to 16"]
-    assert (row.value, row.low, row.high, row.qualifier) == (8, 8, 16, "range")
+    row = extract_claims("It calls for an 8- to 16-meter mirror.").set_index("text").loc["8- to 16-meter"]
+    assert (row.value, row.low, row.high, row.qualifier, row.unit) == (8, 8, 16, "range", "m")
 
 
 @pytest.mark.parametrize("text", [
