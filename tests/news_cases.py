@@ -872,4 +872,8 @@ CASES = [
     ("The suspect, 34, was charged with three counts of fraud.", [(34, "amount", None), (3, "count", None)]),
     ("The phone has a 6.1-inch screen and weighs 170 grams.", [(6.1, "amount", None), (170, "amount", None)]),
     ("Crews cleared a 10-mile stretch of the motorway.", [(10, "amount", None)]),
+    # a year naming the level or the money compared with read as a count
+    # ("below 2019 levels" as less than 2,019; "in 2019 dollars" as $2,019)
+    ("Ridership is still 16.3 percent below 2019 levels.", [(16.3, "pct_change", "decrease")]),
+    ("The house cost $300,000 in 2019 dollars.", [(300000, "amount", None)]),
 ]
