@@ -275,7 +275,13 @@ def _age_in_apposition(text: str, s: int, e: int, value: float, step: float) -> 
     right after a word is an age (numbers.toml [age_apposition])."""
     return step == 1.0 and value == int(value) and 0 < value <= _vocab()["age_max"] \
         and text[e:e + 1] == "," and _APPOSED_BEFORE.search(text, max(0, s - 3), s) is not None \
-        and text[s:e].isdigit()
+        and text[s:e].isdigit() and not _LIST_GOES_ON.match(text, e) \
+        and not _LIST_CAME.search(text, max(0, s - 40), s)
+
+
+# "Ashe, 1, Avery, 4, Buncombe, 42": a list of names and counts, not ages
+_LIST_GOES_ON = re.compile(r",\s+[A-Z][\w.'’ -]{0,30},\s*\d")
+_LIST_CAME = re.compile(r"\d,\s+[A-Z][\w.'’ -]{0,30},\s*$")
 
 
 @cache

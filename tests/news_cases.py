@@ -876,4 +876,7 @@ CASES = [
     # ("below 2019 levels" as less than 2,019; "in 2019 dollars" as $2,019)
     ("Ridership is still 16.3 percent below 2019 levels.", [(16.3, "pct_change", "decrease")]),
     ("The house cost $300,000 in 2019 dollars.", [(300000, "amount", None)]),
+    # a list of names and counts is no string of ages
+    ("Deaths by county: Ashe, 1, Avery, 4, Buncombe, 42, Burke, 1.",
+     [(1, "count", None), (4, "count", None), (42, "count", None), (1, "count", None)]),
 ]
