@@ -879,4 +879,6 @@ CASES = [
     # a list of names and counts is no string of ages
     ("Deaths by county: Ashe, 1, Avery, 4, Buncombe, 42, Burke, 1.",
      [(1, "count", None), (4, "count", None), (42, "count", None), (1, "count", None)]),
+    # an attached "m" before a size word read as millions ("50m deep")
+    ("The shaft is 50m deep and the tower 300m tall.", [(50, "amount", None), (300, "amount", None)]),
 ]

@@ -523,7 +523,7 @@ def test_direction_of_moves_levels_and_signed_lists(text, figure, kind, directio
     ("The winner crossed the line in 2:06:35.", "2:06:35", 7595, "s"),
     ("He is 6ft 5in tall.", "6ft", 6, "ft"),
     ("It is tracking toward a $45M five-day frame.", "$45M", 45e6, "USD"),   # not 45,000,005
-    ("He finished the 200m freestyle in 1:45.62.", "200", 200, None),         # metres, not 200 million
+    ("He finished the 200m freestyle in 1:45.62.", "200m", 200, "m"),        # metres, not 200 million
     ("It cost $200m last year.", "$200m", 200e6, "USD"),
     ("The router offers 5GHz and 2.4GHz bands.", "5GHz", 5, "GHz"),
     ("A kibibyte is exactly 8x2^10 bits.", "8x2^10", 8192, None),
