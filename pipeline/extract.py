@@ -357,10 +357,13 @@ def _reached_by_words(doc: Doc, first: int, cues: dict, reach: int = 6) -> str:
     "to" right before the figure, within the clause (not a comparative, which
     says how a *change* moved; nor up/down, unless the figure is the "to"
     level of "went up from 5% to 19%", ``reach`` > 6)."""
-    if first == 0 or doc[first - 1].lower_ != "to" or doc[first - 1].head.pos_ == "VERB" and reach <= 6:
+    lead = 1
+    if first >= 3 and [t.lower_ for t in doc[first - 3:first]] in _AS_FAR_AS:
+        lead = 3                # "fell as low as $72.30", "rose as high as 4.9%"
+    elif first == 0 or doc[first - 1].lower_ != "to" or doc[first - 1].head.pos_ == "VERB" and reach <= 6:
         return ""
     skip = cues["change_after"] | ({"up", "down"} if reach <= 6 else set())
-    for t in reversed(doc[max(0, first - 1 - reach):first - 1]):
+    for t in reversed(doc[max(0, first - lead - reach):first - lead]):
         if t.is_punct and t.text != "%" or t.lower_ in cues["clause_breaks"]:
             break
         if t.lower_ not in skip and _direction_of(t.lower_, cues):
@@ -511,7 +514,8 @@ def classify(q: Quantity, span: Span, head, cues: dict, sent: Span, text: str) -
         if word:
             before_words[i] = word
     noun = head.lemma_.lower() if head is not None else ""
-    level = q.role in ("from", "to") or (before_words[-1:] and before_words[-1] in cues["level_before"])
+    level = q.role in ("from", "to") or (before_words[-1:] and before_words[-1] in cues["level_before"]) \
+        or before_words[-3:] in _AS_FAR_AS      # "rose as high as 4.9%": the level reached
 
     def direction_near() -> str:
         # the closest cue word wins, after before before at the same distance;
@@ -578,6 +582,9 @@ def classify(q: Quantity, span: Span, head, cues: dict, sent: Span, text: str) -
     if d is not None:
         return "change", d, noun
     return "count", "", noun
+
+
+_AS_FAR_AS = (["as", "low", "as"], ["as", "high", "as"])
 
 
 def _object_of_change_verb(doc: Doc, span: Span, q: Quantity, cues: dict) -> str | None:

@@ -881,4 +881,8 @@ CASES = [
      [(1, "count", None), (4, "count", None), (42, "count", None), (1, "count", None)]),
     # an attached "m" before a size word read as millions ("50m deep")
     ("The shaft is 50m deep and the tower 300m tall.", [(50, "amount", None), (300, "amount", None)]),
+    # a level reached "as low as" / "as high as" after a move: no direction,
+    # and a percent read as a change
+    ("Brent fell as low as $72.30 before recovering.", [(72.3, "amount", "decrease")]),
+    ("The 10-year yield rose as high as 4.9% on Tuesday.", [(4.9, "percent", "increase")]),
 ]
