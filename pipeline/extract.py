@@ -146,6 +146,7 @@ def extract_from_doc(doc: Doc) -> list[dict]:
     _pair_levels(claims)
     _borrow_elided_units(claims, text)
     _apposed_moves(claims, text, cues)
+    _level_up_from(claims, text)
     claims.extend(_verb_multiples(doc, cues, claims, sents))
     claims.sort(key=lambda c: c["start_char"])
     return claims
@@ -473,6 +474,20 @@ def _apposed_moves(claims: list[dict], text: str, cues: dict) -> None:
             if not c["direction"] and c["kind"] in _MOVED_KIND and not c["role"] \
                     and not _LEVEL_BEFORE.search(text, max(0, c["start_char"] - 10), c["start_char"]):
                 c["kind"], c["direction"] = _MOVED_KIND[c["kind"]], _direction_of(word, cues)
+
+
+_UP_FROM = re.compile(r"(?:\s+[\w-]+){0,4}?\s*,\s+(up|down)\s+from\b", re.I)
+
+
+def _level_up_from(claims: list[dict], text: str) -> None:
+    """"184 cases as of Tuesday, up from 124 a week earlier": the level
+    reached takes the move's direction, as in "rose to 5.9% from 5.4%" (the
+    level it came from takes none)."""
+    for c in claims:
+        if not c["direction"] and c["kind"] in _LEVELS and not c["ratio"]:
+            m = _UP_FROM.match(text, c["end_char"])
+            if m and m.end() <= c["sent_end"]:
+                c["direction"] = "increase" if m.group(1).lower() == "up" else "decrease"
 
 
 def subject_of_change(span: Span, cues: dict):

@@ -885,4 +885,10 @@ CASES = [
     # and a percent read as a change
     ("Brent fell as low as $72.30 before recovering.", [(72.3, "amount", "decrease")]),
     ("The 10-year yield rose as high as 4.9% on Tuesday.", [(4.9, "percent", "increase")]),
+    # "has grown by 40 cases" without direction ("grown" not a cue), and a
+    # level reached ", up from" another with none
+    ("The outbreak has grown by 40 cases since Friday, to 198.", [(40, "change", "increase"), (198, "count", "increase")]),
+    ("Ohio reported 184 cases as of Tuesday, up from 124 a week earlier.",
+     [(184, "count", "increase"), (124, "count", "")]),
+    ("The index advanced 0.5% in early trade.", [(0.5, "pct_change", "increase")]),
 ]
