@@ -329,8 +329,10 @@ def reached_direction(span: Span, q_start: int, cues: dict, to_level: bool = Fal
     to = tok.head
     if tok.dep_ != "pobj" or to.lower_ != "to" or to.dep_ != "prep" or to.i >= first:
         return _reached_by_words(doc, first, cues)
-    if any(t.pos_ == "NUM" or t.pos_ == "ADP" and t.lower_ != "of" for t in doc[to.i + 1:first]):
-        return ""               # the parse joined "to" to a later figure ("to 227 across six states")
+    if any(t.pos_ == "NUM" and doc[t.i + 1].text not in ("-", "‐") or t.pos_ == "ADP" and t.lower_ != "of"
+           for t in doc[to.i + 1:first]):
+        return ""               # the parse joined "to" to a later figure ("to 227 across six states");
+                                # "fell to a two-year low of 3.5%" is the level reached
     verb = to.head
     if verb.pos_ != "VERB":
         return _reached_by_words(doc, first, cues)

@@ -891,4 +891,7 @@ CASES = [
     ("Ohio reported 184 cases as of Tuesday, up from 124 a week earlier.",
      [(184, "count", "increase"), (124, "count", "")]),
     ("The index advanced 0.5% in early trade.", [(0.5, "pct_change", "increase")]),
+    # a level reached "to a two-year low of 3.5%" had no direction (the
+    # "two" of the hyphenated span read as a later figure)
+    ("The yield fell to a two-year low of 3.5% on Friday.", [(3.5, "percent", "decrease")]),
 ]
