@@ -363,8 +363,13 @@ def _reached_by_words(doc: Doc, first: int, cues: dict, reach: int = 6) -> str:
     lead = 1
     if first >= 3 and [t.lower_ for t in doc[first - 3:first]] in _AS_FAR_AS:
         lead = 3                # "fell as low as $72.30", "rose as high as 4.9%"
-    elif first == 0 or doc[first - 1].lower_ != "to" or doc[first - 1].head.pos_ == "VERB" and reach <= 6:
+    elif first == 0 or doc[first - 1].lower_ != "to":
         return ""
+    elif doc[first - 1].head.pos_ == "VERB" and reach <= 6:
+        # "to" on a verb whose object the parse lost ("dropped 5 points to
+        # minus 21"): the verb's own direction, if it has one
+        verb = doc[first - 1].head
+        return _direction_of(verb.lower_, cues) if verb.i < first - 1 else ""
     skip = cues["change_after"] | ({"up", "down"} if reach <= 6 else set())
     for t in reversed(doc[max(0, first - lead - reach):first - lead]):
         if t.is_punct and t.text != "%" or t.lower_ in cues["clause_breaks"]:

@@ -370,7 +370,8 @@ CASES = [
     ("The median household income was $74,580, essentially unchanged from the prior year.",
      [(74580, "amount", None)]),
     ("A record 3.2 million people crossed the border in fiscal year 2023.", [(3.2e6, "count", None)]),
-    ("The death toll has climbed to 41, with dozens more injured.", [(41, "count", None)]),
+    # "dozens more" is a vague interval since [vague_alone] (issue 16: vague quantities as intervals)
+    ("The death toll has climbed to 41, with dozens more injured.", [(41, "count", None), (24, None, None)]),
     ("Sales of new homes jumped 4.2 per cent to a seasonally adjusted 683,000.",
      [(4.2, "pct_change", "increase"), (683000, None, None)]),
     ("The boss's pay package of $56bn was approved by 72% of shareholders.",
@@ -894,4 +895,6 @@ CASES = [
     # a level reached "to a two-year low of 3.5%" had no direction (the
     # "two" of the hyphenated span read as a later figure)
     ("The yield fell to a two-year low of 3.5% on Friday.", [(3.5, "percent", "decrease")]),
+    # a level after "to" on a direction verb whose object the parse lost
+    ("Business confidence dropped 5 points to minus 21 in June.", [(5, "change", "decrease"), (-21, None, "decrease")]),
 ]
