@@ -897,4 +897,8 @@ CASES = [
     ("The yield fell to a two-year low of 3.5% on Friday.", [(3.5, "percent", "decrease")]),
     # a level after "to" on a direction verb whose object the parse lost
     ("Business confidence dropped 5 points to minus 21 in June.", [(5, "change", "decrease"), (-21, None, "decrease")]),
+    # a count before an airliner model read as one space-grouped figure
+    # ("12 777X" as 12,777 times; "12 737-800" as 12,737)
+    ("The order covers 20 A320 jets and 12 777X planes.", [(20, "count", None), (12, "count", None)]),
+    ("The airline flew 12 737-800 jets on the route.", [(12, "count", None)]),
 ]
