@@ -66,6 +66,8 @@ def _cues() -> dict:
         "phrasal": {tuple(k.split()): "down" for k in direction["phrasal_down"]},
         "clause_breaks": set(direction["clause_breaks"]),
         "level_before": set(direction["level_before"]),
+        "level_before_re": re.compile(r"\b(?:" + "|".join(map(re.escape, direction["level_before"])) + r")\s+$",
+                                      re.I),
         "verb_inc": set(direction["change_verbs_increase"]),
         "verb_dec": set(direction["change_verbs_decrease"]),
         "change_after": set(d["change"]["after"]),
@@ -461,7 +463,6 @@ def _borrow_elided_units(claims: list[dict], text: str) -> None:
 
 _APPOSED_GAP = re.compile(r"(?:\s+[a-z]+)?\s*,\s*or\s+$", re.I)
 _APPOSED_TAIL = re.compile(r"\s*,\s*([a-z]+)\b", re.I)
-_LEVEL_BEFORE = re.compile(r"\b(?:at|to|from|of|was|is|were|are|stood|reached|hit)\s+$", re.I)
 _MOVED_KIND = {"count": "change", "amount": "change", "percent": "pct_change"}
 
 
@@ -479,7 +480,7 @@ def _apposed_moves(claims: list[dict], text: str, cues: dict) -> None:
             continue
         for c in (a, b):
             if not c["direction"] and c["kind"] in _MOVED_KIND and not c["role"] \
-                    and not _LEVEL_BEFORE.search(text, max(0, c["start_char"] - 10), c["start_char"]):
+                    and not cues["level_before_re"].search(text, max(0, c["start_char"] - 12), c["start_char"]):
                 c["kind"], c["direction"] = _MOVED_KIND[c["kind"]], _direction_of(word, cues)
 
 
