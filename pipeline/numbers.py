@@ -69,6 +69,7 @@ def _vocab() -> dict:
     return {
         "percent": re.compile(rf"\s?(?:{_alt(pct['percent'])})(?![\w])", re.I),
         "points": re.compile(rf"\s?(?:{_alt(pct['points'])})(?![\w])", re.I),
+        "points_after_fraction": re.compile(rf"(?:{_alt(pct['points_after_fraction'])})(?![\w-])", re.I),
         "pct_before": re.compile(rf"(?<![\w])(?:{_alt(pct['percent_before'])})\s+$", re.I),
         "cur_sym": n["currency"]["symbols"],
         "cur_before": re.compile(
@@ -209,7 +210,7 @@ def find_quantities(text: str) -> list[Quantity]:
             value, s = _sign(text, s, value)
         end = e
         percent = points = False
-        mp = v["points"].match(text, end)
+        mp = v["points"].match(text, end) or (v["points_after_fraction"].match(text, end) if ratio else None)
         if mp:
             points, end = True, mp.end()
         else:

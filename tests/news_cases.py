@@ -901,4 +901,11 @@ CASES = [
     # ("12 777X" as 12,777 times; "12 737-800" as 12,737)
     ("The order covers 20 A320 jets and 12 777X planes.", [(20, "count", None), (12, "count", None)]),
     ("The airline flew 12 737-800 jets on the route.", [(12, "count", None)]),
+    # rate moves in fractions of a point: "a quarter-point cut" read as a
+    # share of 0.25, "a half-point hike" lost (as "half-time"), "a tenth
+    # higher" lost
+    ("The Fed delivered a quarter-point cut, its third this year.", [(0.25, "pct_change", "decrease")]),
+    ("The central bank made a half-point hike in June.", [(0.5, "pct_change", "increase")]),
+    ("Core inflation was 3.8 per cent, a tenth higher than expected.", [(3.8, "percent", None), (0.1, None, "increase")]),
+    ("The Fed raised rates by three-quarters of a point.", [(0.75, "pct_change", "increase")]),
 ]
