@@ -908,4 +908,8 @@ CASES = [
     ("The central bank made a half-point hike in June.", [(0.5, "pct_change", "increase")]),
     ("Core inflation was 3.8 per cent, a tenth higher than expected.", [(3.8, "percent", None), (0.1, None, "increase")]),
     ("The Fed raised rates by three-quarters of a point.", [(0.75, "pct_change", "increase")]),
+    # health and air-quality units read as counts of "microgram" or cut short
+    # ("126 mg/dL" as mg)
+    ("PM2.5 levels reached 150 micrograms per cubic metre in the capital.", [(150, "amount", None)]),
+    ("A fasting blood sugar above 126 mg/dL indicates diabetes.", [(126, "amount", None)]),
 ]
