@@ -265,7 +265,18 @@ def find_quantities(text: str) -> list[Quantity]:
             unit=unit, words=is_words, num_start=num_start, num_end=e, unit_step=step,
             ratio=ratio, role=role,
         ))
-    return _with_units_alone(text, _with_vague(text, _join_ranges(text, found)))
+    return _with_units_alone(text, _with_vague(text, _join_ranges(text, _slash_pairs(text, found))))
+
+
+def _slash_pairs(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """"160/100 mmHg": the first reading takes the unit written after the
+    second (numbers.toml [ratios] slash_pair_units)."""
+    out = list(qs)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if b.unit and not a.unit and text[a.end:b.start] == "/":
+            out[i] = replace(a, unit=b.unit)
+    return out
 
 
 _APPOSED_BEFORE = re.compile(r"[A-Za-z], $")

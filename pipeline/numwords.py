@@ -123,6 +123,7 @@ def vocab() -> dict:
         "clause_end": re.compile(r"\s*(?:[.,;:!?)\]]|$)"),
         "units": {k.lower(): v for k, v in n["units"].items()},
         "fraction_after_article": set(n["fraction_after_article"]["words"]),
+        "slash_pair_units": re.compile(rf"\s?(?:{alt(n['ratios']['slash_pair_units'])})(?![\w])", re.I),
         "glued_ok": {w.lower() for w in n["glued_ok"]["words"]}
         | {w.lower() for w in n["currency"]["attached"]} | {w.lower() for w in n["units_attached"]},
         "rounded_trailing_zeros": load("qualifiers")["tolerance"]["rounded_trailing_zeros"],
@@ -208,6 +209,10 @@ def _atoms(text: str) -> list[_Tok]:
             a, b = int(m.group("sl_num")), int(m.group("sl_den"))
             if 0 < a < b and (b in v["slash_dens"] or _OF_AFTER.match(text, m.end())):
                 toks.append(_Tok("frac", a / b, m.start(), m.end(), 0.0))   # "3/4", "1/40 of"
+            elif v["slash_pair_units"].match(text, m.end()):
+                # "160/100 mmHg": two readings of one measure, each a figure
+                toks.append(_Tok("num", float(a), m.start("sl_num"), m.end("sl_num")))
+                toks.append(_Tok("num", float(b), m.start("sl_den"), m.end("sl_den")))
             # else a name or a date ("9/11", "24/7", "5/17"): no figure
         else:
             tok = _digit_tok(m, v)

@@ -912,4 +912,6 @@ CASES = [
     # ("126 mg/dL" as mg)
     ("PM2.5 levels reached 150 micrograms per cubic metre in the capital.", [(150, "amount", None)]),
     ("A fasting blood sugar above 126 mg/dL indicates diabetes.", [(126, "amount", None)]),
+    # a blood pressure reading ("160/100 mmHg") lost as a name
+    ("His blood pressure was 160/100 mmHg on admission.", [(160, "amount", None), (100, "amount", None)]),
 ]
