@@ -914,4 +914,8 @@ CASES = [
     ("A fasting blood sugar above 126 mg/dL indicates diabetes.", [(126, "amount", None)]),
     # a blood pressure reading ("160/100 mmHg") lost as a name
     ("His blood pressure was 160/100 mmHg on admission.", [(160, "amount", None), (100, "amount", None)]),
+    # a comparative after a comma compares the figure with another; it was
+    # read as the figure's own move
+    ("The company guided revenue of between $5.1bn and $5.3bn, below the $5.5bn analysts expected.",
+     [(5.1e9, "amount", ""), (5.5e9, "amount", None)]),
 ]
