@@ -748,7 +748,8 @@ def _ratios(text: str, figs: list) -> list:
             joiner = phrase_key(m.group(1)) if m and m.start() == 0 else ""
             end_only = joiner in v["ratio_clause_end"]
             if joiner and a[2] != 0 and (abs(a[2]) < b[2] or end_only) and a[2] == int(a[2]) \
-                    and not _is_year_like(text, b):
+                    and not _is_year_like(text, b) \
+                    and not v["currency_end"].search(text, max(0, a[0] - 4), a[0]):  # "$225m over five"
                 if not end_only or v["clause_end"].match(text, b[1]):
                     out.append((a[0], b[1], a[2] / b[2], 0.0, True, "ratio"))
                     i += 2

@@ -918,4 +918,7 @@ CASES = [
     # read as the figure's own move
     ("The company guided revenue of between $5.1bn and $5.3bn, below the $5.5bn analysts expected.",
      [(5.1e9, "amount", ""), (5.5e9, "amount", None)]),
+    # money before "over N" at a clause end read as a ratio ($225m / 5)
+    ("The film took $135.5 million over three days and $225 million over five.",
+     [(135.5e6, "amount", None), (3, None, None), (225e6, "amount", None), (5, None, None)]),
 ]
