@@ -63,8 +63,11 @@ def _cues() -> dict:
         "dec": set(direction["decrease"]),
         "inc": set(direction["increase"]),
         "neutral": set(direction["neutral"]),
+        "phrasal": {tuple(k.split()): "down" for k in direction["phrasal_down"]},
         "clause_breaks": set(direction["clause_breaks"]),
         "level_before": set(direction["level_before"]),
+        "level_before_re": re.compile(r"\b(?:" + "|".join(map(re.escape, direction["level_before"])) + r")\s+$",
+                                      re.I),
         "verb_inc": set(direction["change_verbs_increase"]),
         "verb_dec": set(direction["change_verbs_decrease"]),
         "change_after": set(d["change"]["after"]),
@@ -116,6 +119,9 @@ def _cues() -> dict:
         "time_before_re": re.compile(r"(?:^|\W)(?:" + "|".join(
             re.escape(w).replace(r"\ ", r"\s+") for w in nc["time_reference_before"]) + r")\s+$", re.I),
         "not_counted": set(nc["not_counted"]),
+        "scale_letter_re": re.compile(r"\d+(?:" + "|".join(
+            re.escape(w) for w in nc["scale_letter_name"]["letters"]) + r")"),
+        "scale_letter_keep": set(nc["scale_letter_name"]["keep_before"]),
         "time_superlative_re": re.compile(r"\b(?:" + "|".join(
             re.escape(w) for w in nc["time_superlative"]) + r")\b[^.;:!?]{0,40}\bin\s+$", re.I),
     }
@@ -141,6 +147,8 @@ def extract_from_doc(doc: Doc) -> list[dict]:
         claims.append(_claim(q, span, cues, sents))
     _pair_levels(claims)
     _borrow_elided_units(claims, text)
+    _apposed_moves(claims, text, cues)
+    _level_up_from(claims, text)
     claims.extend(_verb_multiples(doc, cues, claims, sents))
     claims.sort(key=lambda c: c["start_char"])
     return claims
@@ -180,8 +188,9 @@ def is_claim(q: Quantity, span: Span, cues: dict, text: str) -> bool:
             and prev is not None and prev.text[:1].isupper() and prev.pos_ == "PROPN":
         return False  # a number word in a name: "Vision Zero", "Formula One", "the Big Ten"
     if q.qualifier == "exact" and q.start == q.num_start \
-            and cues["identifier_re"].search(text, max(0, q.start - 30), q.start):
-        return False
+            and cues["identifier_re"].search(text, max(0, q.start - 30), q.start) \
+            and not (prev is not None and prev.pos_ == "VERB"):
+        return False    # "Section 230", "issue 5" (not "will issue 250 million", "could top 10m")
     if not (q.words or q.currency or q.percent or q.unit) and q.qualifier == "exact" \
             and _in_name(span, cues):
         return False  # "Moana 2", "Windows 11": a number that is part of a title
@@ -202,7 +211,12 @@ def is_claim(q: Quantity, span: Span, cues: dict, text: str) -> bool:
         return False    # "from the two previous months" (not "by a third last year")
     if is_year(q, span, cues):
         return False
-    if q.words and len(span) == 1 and span[0].pos_ in ("PRON", "NOUN", "PROPN") and q.value == 1:
+    if nxt is not None and nxt.tag_ == "NN" and not (q.currency or q.percent or q.unit) \
+            and cues["scale_letter_re"].fullmatch(text, q.num_start, q.num_end) \
+            and nxt.lower_ not in cues["scale_letter_keep"]:
+        return False    # "the 3M settlement", "a 4K television": a name
+    if q.words and len(span) == 1 and span[0].pos_ in ("PRON", "NOUN", "PROPN") and q.value == 1 \
+            and span[0].lower_ not in ("a", "an"):    # "by a year" (numbers.toml [unit_alone])
         return False  # "one" as a pronoun: "the one you mentioned"
     if nxt is not None and nxt.lower_ in cues["time_units"]:
         after = doc[span.end + 1] if span.end + 1 < len(doc) else None
@@ -317,12 +331,25 @@ def reached_direction(span: Span, q_start: int, cues: dict, to_level: bool = Fal
     to = tok.head
     if tok.dep_ != "pobj" or to.lower_ != "to" or to.dep_ != "prep" or to.i >= first:
         return _reached_by_words(doc, first, cues)
-    if any(t.pos_ == "NUM" or t.pos_ == "ADP" and t.lower_ != "of" for t in doc[to.i + 1:first]):
-        return ""               # the parse joined "to" to a later figure ("to 227 across six states")
+    if any(t.pos_ == "NUM" and doc[t.i + 1].text not in ("-", "‐") or t.pos_ == "ADP" and t.lower_ != "of"
+           for t in doc[to.i + 1:first]):
+        return ""               # the parse joined "to" to a later figure ("to 227 across six states");
+                                # "fell to a two-year low of 3.5%" is the level reached
     verb = to.head
     if verb.pos_ != "VERB":
         return _reached_by_words(doc, first, cues)
-    return _direction_of(verb.lower_, cues) or _direction_of(verb.lemma_, cues)
+    return _direction_of(verb.lower_, cues) or _direction_of(verb.lemma_, cues) or _particle_direction(verb, cues)
+
+
+def _particle_direction(verb, cues: dict) -> str:
+    """"inched up 0.2% to $2,345": the verb's particle says which way ("gave
+    up" is a fall: extract.toml phrasal_down)."""
+    for child in verb.children:
+        if child.dep_ == "prt":
+            if cues["phrasal"].get((verb.lower_, child.lower_)):
+                return "decrease"
+            return _direction_of(child.lower_, cues)
+    return ""
 
 
 def _direction_of(word: str, cues: dict) -> str:
@@ -335,10 +362,18 @@ def _reached_by_words(doc: Doc, first: int, cues: dict, reach: int = 6) -> str:
     "to" right before the figure, within the clause (not a comparative, which
     says how a *change* moved; nor up/down, unless the figure is the "to"
     level of "went up from 5% to 19%", ``reach`` > 6)."""
-    if first == 0 or doc[first - 1].lower_ != "to" or doc[first - 1].head.pos_ == "VERB" and reach <= 6:
+    lead = 1
+    if first >= 3 and [t.lower_ for t in doc[first - 3:first]] in _AS_FAR_AS:
+        lead = 3                # "fell as low as $72.30", "rose as high as 4.9%"
+    elif first == 0 or doc[first - 1].lower_ != "to":
         return ""
+    elif doc[first - 1].head.pos_ == "VERB" and reach <= 6:
+        # "to" on a verb whose object the parse lost ("dropped 5 points to
+        # minus 21"): the verb's own direction, if it has one
+        verb = doc[first - 1].head
+        return _direction_of(verb.lower_, cues) if verb.i < first - 1 else ""
     skip = cues["change_after"] | ({"up", "down"} if reach <= 6 else set())
-    for t in reversed(doc[max(0, first - 1 - reach):first - 1]):
+    for t in reversed(doc[max(0, first - lead - reach):first - lead]):
         if t.is_punct and t.text != "%" or t.lower_ in cues["clause_breaks"]:
             break
         if t.lower_ not in skip and _direction_of(t.lower_, cues):
@@ -426,6 +461,43 @@ def _borrow_elided_units(claims: list[dict], text: str) -> None:
             c["unit"] = prev["unit"]     # head_i stays -1: the noun is not this figure's
 
 
+_APPOSED_GAP = re.compile(r"(?:\s+[a-z]+)?\s*,\s*or\s+$", re.I)
+_APPOSED_TAIL = re.compile(r"\s*,\s*([a-z]+)\b", re.I)
+_MOVED_KIND = {"count": "change", "amount": "change", "percent": "pct_change"}
+
+
+def _apposed_moves(claims: list[dict], text: str, cues: dict) -> None:
+    """"closed 15.3 points, or 0.4%, lower at 3,912", "settled 92 cents, or
+    1.1%, higher": a move restated as ", or B," before the comparative that
+    says which way is a change in both forms (a figure after "at"/"to" is a
+    level, and stays one)."""
+    for a, b in zip(claims, claims[1:]):
+        if a["sent_start"] != b["sent_start"] or not _APPOSED_GAP.fullmatch(text, a["end_char"], b["start_char"]):
+            continue
+        m = _APPOSED_TAIL.match(text, b["end_char"])
+        word = m.group(1).lower() if m else ""
+        if word not in cues["change_after"] or not _direction_of(word, cues):
+            continue
+        for c in (a, b):
+            if not c["direction"] and c["kind"] in _MOVED_KIND and not c["role"] \
+                    and not cues["level_before_re"].search(text, max(0, c["start_char"] - 12), c["start_char"]):
+                c["kind"], c["direction"] = _MOVED_KIND[c["kind"]], _direction_of(word, cues)
+
+
+_UP_FROM = re.compile(r"(?:\s+[\w-]+){0,4}?\s*,\s+(up|down)\s+from\b", re.I)
+
+
+def _level_up_from(claims: list[dict], text: str) -> None:
+    """"184 cases as of Tuesday, up from 124 a week earlier": the level
+    reached takes the move's direction, as in "rose to 5.9% from 5.4%" (the
+    level it came from takes none)."""
+    for c in claims:
+        if not c["direction"] and c["kind"] in _LEVELS and not c["ratio"]:
+            m = _UP_FROM.match(text, c["end_char"])
+            if m and m.end() <= c["sent_end"]:
+                c["direction"] = "increase" if m.group(1).lower() == "up" else "decrease"
+
+
 def subject_of_change(span: Span, cues: dict):
     """For a level in "reports decreased from 36.2 million to 20.5 million":
     the subject of the change verb (*reports*), or None."""
@@ -460,8 +532,13 @@ def classify(q: Quantity, span: Span, head, cues: dict, sent: Span, text: str) -
     """(kind, direction, unit) for one quantity in sentence ``sent`` of ``text``."""
     doc = span.doc
     before_words, after_words = _words_around(doc, q, span, sent, 6, 6)
+    for i in range(1, len(before_words)):     # "gave up 3%": a fall
+        word = cues["phrasal"].get((before_words[i - 1], before_words[i]))
+        if word:
+            before_words[i] = word
     noun = head.lemma_.lower() if head is not None else ""
-    level = q.role in ("from", "to") or (before_words[-1:] and before_words[-1] in cues["level_before"])
+    level = q.role in ("from", "to") or (before_words[-1:] and before_words[-1] in cues["level_before"]) \
+        or before_words[-3:] in _AS_FAR_AS      # "rose as high as 4.9%": the level reached
 
     def direction_near() -> str:
         # the closest cue word wins, after before before at the same distance;
@@ -528,6 +605,9 @@ def classify(q: Quantity, span: Span, head, cues: dict, sent: Span, text: str) -
     if d is not None:
         return "change", d, noun
     return "count", "", noun
+
+
+_AS_FAR_AS = (["as", "low", "as"], ["as", "high", "as"])
 
 
 def _object_of_change_verb(doc: Doc, span: Span, q: Quantity, cues: dict) -> str | None:

@@ -150,7 +150,10 @@ def _candidate_re() -> re.Pattern:
     alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     vulgar = re.escape("".join(numbers["vulgar"]))
     fold = re.escape(load("extract")["multiple_words"]["suffix"])  # "sevenfold"
-    return re.compile(rf"\d|[{vulgar}]|\b(?:{alt})(?:s|-?{fold})?\b", re.I)
+    alone = numbers["unit_alone"]     # "fell by a year", "rose by a penny"
+    units = "|".join(re.escape(w) for w in [*alone["nouns"], *alone["currency"], *alone["units"]])
+    return re.compile(rf"\d|[{vulgar}]|\b(?:{alt})(?:s|-?{fold})?\b"
+                      rf"|\bby\s+(?:[a-z]+\s+){{0,2}}?an?\s+(?:{units})\b", re.I)
 
 
 def has_candidate(text: str, start: int = 0, end: int | None = None) -> bool:

@@ -27,7 +27,7 @@ from functools import cache
 
 from .knowledge import load
 from .numwords import alt as _alt
-from .numwords import digits_value, parse_figures
+from .numwords import digits_value, parse_figures, words_value
 from .numwords import phrase_key as _phrase_key
 
 INF = math.inf
@@ -69,6 +69,7 @@ def _vocab() -> dict:
     return {
         "percent": re.compile(rf"\s?(?:{_alt(pct['percent'])})(?![\w])", re.I),
         "points": re.compile(rf"\s?(?:{_alt(pct['points'])})(?![\w])", re.I),
+        "points_after_fraction": re.compile(rf"(?:{_alt(pct['points_after_fraction'])})(?![\w-])", re.I),
         "pct_before": re.compile(rf"(?<![\w])(?:{_alt(pct['percent_before'])})\s+$", re.I),
         "cur_sym": n["currency"]["symbols"],
         "cur_before": re.compile(
@@ -78,8 +79,9 @@ def _vocab() -> dict:
                       {**n["currency"]["words"], **n["currency"]["attached"]}.items()},
         "cur_after": re.compile(rf"\s(?:{_alt(n['currency']['words'])})(?![\w])"
                                rf"|(?-i:{_alt(n['currency']['attached'])})(?![\w])", re.I),
-        "units": {k.lower(): v for k, v in n["units"].items()},
-        "unit_after": re.compile(rf"\s?(?:{_alt(n['units'])})(?![\w])", re.I),
+        "units": {**{k.lower(): v for k, v in n["units"].items()}, **n["units_attached"]},  # "C": as written
+        "unit_after": re.compile(rf"[\s-]?(?:{_alt(n['units'])})(?![\w])"     # "6.1-inch screen"
+                                rf"|(?-i:{_alt(n['units_attached'])})(?![\w])", re.I),
         "before": before,
         "before_re": re.compile(
             rf"(?:(?:^|(?<=[^\w]))({_alt(p for p in before if p[0].isalnum())})"
@@ -108,6 +110,9 @@ def _vocab() -> dict:
         "or_ratio": float(n["ranges"]["or_ratio"]),
         "verb_to_ratio": float(n["ranges"]["verb_to_ratio"]),
         "timing_unit": n["timings"]["unit"],
+        "scale_words": {k.lower(): float(v) for k, v in n["words"]["multipliers"].items()},
+        "age_max": n["age_apposition"]["max"],
+        "age_unit": n["units"]["-year-old"],
     }
 
 
@@ -205,7 +210,7 @@ def find_quantities(text: str) -> list[Quantity]:
             value, s = _sign(text, s, value)
         end = e
         percent = points = False
-        mp = v["points"].match(text, end)
+        mp = v["points"].match(text, end) or (v["points_after_fraction"].match(text, end) if ratio else None)
         if mp:
             points, end = True, mp.end()
         else:
@@ -224,13 +229,16 @@ def find_quantities(text: str) -> list[Quantity]:
         if not percent and not points and not currency and not unit:
             mu = v["unit_after"].match(text, end)
             if mu:
-                unit = v["units"][_phrase_key(mu.group())]
+                unit = v["units"].get(mu.group()) or v["units"].get(_phrase_key(mu.group())) \
+                    or v["units"][_phrase_key(mu.group().lstrip("-"))]
                 end = mu.end()
                 mt = v["per_time"].match(text, end) if "/" not in unit else None
                 if mt:          # "140 miles per hour" -> "mph"
                     unit = f"{unit}/{v['per_time_units'][mt.group(1).lower()]}"
                     unit = v["per_time_names"].get(unit, unit)
                     end = mt.end()
+        if not (unit or percent or points or currency) and _age_in_apposition(text, s, end, value, step):
+            unit = v["age_unit"]
         qual, qstart = qualifier_before(text, s)
         qual_after, qend = _qualifier_after(text, end)
         if qual_after != "exact" and qual in ("exact", "approx"):
@@ -257,7 +265,35 @@ def find_quantities(text: str) -> list[Quantity]:
             unit=unit, words=is_words, num_start=num_start, num_end=e, unit_step=step,
             ratio=ratio, role=role,
         ))
-    return _with_vague(text, _join_ranges(text, found))
+    return _with_units_alone(text, _with_vague(text, _join_ranges(text, _slash_pairs(text, found))))
+
+
+def _slash_pairs(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """"160/100 mmHg": the first reading takes the unit written after the
+    second (numbers.toml [ratios] slash_pair_units)."""
+    out = list(qs)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if b.unit and not a.unit and text[a.end:b.start] == "/":
+            out[i] = replace(a, unit=b.unit)
+    return out
+
+
+_APPOSED_BEFORE = re.compile(r"[A-Za-z], $")
+
+
+def _age_in_apposition(text: str, s: int, e: int, value: float, step: float) -> bool:
+    """"Maria Vance, 67, loaded the car": a bare whole number between commas
+    right after a word is an age (numbers.toml [age_apposition])."""
+    return step == 1.0 and value == int(value) and 0 < value <= _vocab()["age_max"] \
+        and text[e:e + 1] == "," and _APPOSED_BEFORE.search(text, max(0, s - 3), s) is not None \
+        and text[s:e].isdigit() and not _LIST_GOES_ON.match(text, e) \
+        and not _LIST_CAME.search(text, max(0, s - 40), s)
+
+
+# "Ashe, 1, Avery, 4, Buncombe, 42": a list of names and counts, not ages
+_LIST_GOES_ON = re.compile(r",\s+[A-Z][\w.'’ -]{0,30},\s*\d")
+_LIST_CAME = re.compile(r"\d,\s+[A-Z][\w.'’ -]{0,30},\s*$")
 
 
 @cache
@@ -266,7 +302,9 @@ def _vague() -> tuple[re.Pattern, re.Pattern, dict[str, tuple[float, float]]]:
     interval of each phrase (numbers.toml [vague], [vague_scaled])."""
     n = load("numbers")
     spans = {_phrase_key(k): (float(lo), float(hi)) for k, (lo, hi) in n["vague"].items()}
-    pattern = re.compile(rf"(?<![\w-])({_alt(spans)})\s+of\b", re.I)
+    alone = n["vague_alone"]
+    pattern = re.compile(rf"(?<![\w-])(?:({_alt(spans)})\s+of\b|(?<![\w-])({_alt(alone['words'])})"
+                         rf"(?=\s+(?:{_alt(alone['before'])})\b))", re.I)
     mult = n["words"]["multipliers"]
     scales = {**mult, "dozen": n["words"]["groups"]["dozen"]}
     scales.update({f"{a} {b}": mult[a] * mult[b] for a in mult for b in mult if mult[b] > mult[a]})
@@ -275,6 +313,11 @@ def _vague() -> tuple[re.Pattern, re.Pattern, dict[str, tuple[float, float]]]:
             spans[_phrase_key(f"{prefix} {word}")] = (float(lo * size), float(hi * size))
     scaled = re.compile(rf"(?<![\w-])(?:{_alt(n['vague_scaled'])})\s+(?:{_alt(scales)})(?![\w-])", re.I)
     return pattern, scaled, spans
+
+
+@cache
+def _vague_not_after() -> frozenset[str]:
+    return frozenset(load("numbers")["vague_alone"]["not_after"])
 
 
 def vague_words() -> frozenset[str]:
@@ -291,8 +334,16 @@ def _with_vague(text: str, found: list[Quantity]) -> list[Quantity]:
     if not pattern.search(text) and not scaled.search(text):
         return found
     out = list(found)
-    spots = [(m.span(1), m.end()) for m in pattern.finditer(text)
-             if not any(q.start < m.end(1) and m.start(1) < q.end for q in found)]
+    spots = []
+    for m in pattern.finditer(text):
+        g = 1 if m.group(1) else 2
+        if any(q.start < m.end(g) and m.start(g) < q.end for q in found):
+            continue
+        if g == 2:      # alone: "Dozens were injured", not "in the thousands"
+            before = _WORD_BEFORE.search(text, max(0, m.start() - 20), m.start())
+            if before is not None and before.group(1).lower() in _vague_not_after():
+                continue
+        spots.append((m.span(g), m.end()))
     for m in scaled.finditer(text):
         out = [q for q in out if not (q.start < m.end() and m.start() < q.end)]
         spots.append((m.span(), m.end()))
@@ -305,6 +356,42 @@ def _with_vague(text: str, found: list[Quantity]) -> list[Quantity]:
                             unit="", words=True, num_start=s, num_end=e, unit_step=0.0,
                             ratio=False, role="", range_low=low, range_high=high))
     return sorted(out, key=lambda q: q.start)
+
+
+@cache
+def _unit_alone() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
+    """The pattern of numbers.toml [unit_alone] and what each word takes:
+    (currency, unit)."""
+    n = load("numbers")["unit_alone"]
+    takes = {w: ("", "") for w in n["nouns"]}
+    takes.update({w: (code, "") for w, code in n["currency"].items()})
+    takes.update({w: ("", sym) for w, sym in n["units"].items()})
+    pattern = re.compile(rf"(?<![\w])by\s+(?P<q>(?:[a-z]+\s+){{0,2}}?)(?P<a>an?)\s+(?P<w>{_alt(takes)})(?![\w-])"
+                         r"(?P<half>\s+and\s+a\s+half\b)?",
+                         re.I)
+    return pattern, {_phrase_key(k): v for k, v in takes.items()}
+
+
+def _with_units_alone(text: str, found: list[Quantity]) -> list[Quantity]:
+    """"fell by almost a year", "rose by a penny": one of the unit named
+    after "by" and "a"/"an" (numbers.toml [unit_alone]); its figure is the
+    article, so the noun after it is what it counts."""
+    pattern, takes = _unit_alone()
+    out = None
+    for m in pattern.finditer(text):
+        a_start = m.start("a")
+        qual, qstart = qualifier_before(text, a_start) if m.group("q") else ("exact", a_start)
+        if qstart != m.start("q") or any(q.start < m.end("w") and m.start("q") < q.end for q in found):
+            continue     # "by the end of a year", "by a third": not a unit alone
+        currency, unit = takes[_phrase_key(m.group("w"))]
+        value = 1.5 if m.group("half") else 1.0     # "delayed by a year and a half"
+        low, high = interval(value, 0.0 if m.group("half") else 1.0, qual)
+        out = [q for q in (out if out is not None else found) if not (m.start("q") < q.end and q.start < m.end())]
+        out.append(Quantity(start=qstart, end=m.end(), text=text[qstart:m.end()], value=value, low=low,
+                            high=high, qualifier=qual, points=unit == "pp", currency=currency,
+                            unit="" if unit == "pp" else unit, words=True, num_start=a_start,
+                            num_end=m.end("a"), unit_step=1.0))
+    return found if out is None else sorted(out, key=lambda q: q.start)
 
 
 def _is_period(text: str, s: int, e: int) -> bool:
@@ -392,7 +479,7 @@ def _pair(text: str, a: Quantity, b: Quantity) -> list[Quantity] | None:
     word = gap.strip().lower()
     if word == "and" and not (opener and opener.group().lower().startswith("between")):
         return None
-    if word == "or" and not _close_pair(a, b, "or_ratio"):
+    if word == "or" and not _close_pair(replace(a, value=a.value * _shared_scale(text, a, b)), b, "or_ratio"):
         return None  # "two or three years" is a range; "2 or 5" two figures
     if word not in ("-", "–", "—", "/") and _looks_like_years(text, a, b, both_full=True):
         return [replace(a, role="year"), replace(b, role="year")]   # "between 2016 and 2020"
@@ -493,7 +580,7 @@ def _shared_scale(text: str, a: Quantity, b: Quantity) -> float:
     raw_a = text[a.num_start:a.num_end]
     raw_b = text[b.num_start:b.num_end]
     if not re.fullmatch(r"[\d.,]+", raw_a):
-        return 1.0
+        return _shared_scale_words(raw_a, raw_b, a, b)
     m = _LEAD_DIGITS.match(raw_b)
     if not m or m.end() == len(raw_b):
         return 1.0
@@ -505,6 +592,25 @@ def _shared_scale(text: str, a: Quantity, b: Quantity) -> float:
     if factor in (1e3, 1e6, 1e9, 1e12) and a.value < base:
         return factor
     return 1.0
+
+
+def _shared_scale_words(raw_a: str, raw_b: str, a: Quantity, b: Quantity) -> float:
+    """"between five and six million", "three to four thousand": a scale
+    word written once, after the second of two written numbers, applies to
+    both (the first has no scale word of its own and is below the second's
+    figure before its scale)."""
+    scales = _vocab()["scale_words"]
+    words_a = raw_a.lower().replace("-", " ").split()
+    words_b = raw_b.lower().replace("-", " ").split()
+    if not words_a or not words_b or any(w in scales for w in words_a) or not a.words:
+        return 1.0
+    factor = 1.0
+    while len(words_b) > 1 and words_b[-1] in scales:
+        factor *= scales[words_b.pop()]
+    base = words_value(" ".join(words_b)) if factor > 1.0 else None
+    if base is None or base <= 0 or not math.isclose(base * factor, b.value) or not a.value < base:
+        return 1.0
+    return factor
 
 
 def _is_bare_year(text: str, q: Quantity) -> bool:

@@ -83,10 +83,11 @@ def vocab() -> dict:
         r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?(?![\d,])"          # 12,34,567.89 (Indian)
         r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|,\d)"               # 1,234,567.5
         r"|\d{1,3}(?:\.\d{3})+,\d+(?![\d.,])"                    # 1.111,11 (European)
-        r"|\d{1,3}(?:[ \u202f\u00a0]\d{3})+(?:\.\d+)?(?![\d,]|\.\d|[ \u202f\u00a0]\d)"  # 40 000
+        r"|\d{1,3}(?:[ \u202f\u00a0]\d{3})+(?:\.\d+)?(?![\d,A-Za-z]|-\d|\.\d|[ \u202f\u00a0]\d)"  # 40 000 (not "12 777X", "12 737-800")
         r"|(?<![,\d])\d+,\d{1,2}(?![\d,])"                       # 5,00 and 1,3 (decimal comma)
         r"|\d*\.\d+|\d+)(?!st\b|nd\b|rd\b|th\b|\d)"
-        r"(?P<exp>[eE][+-]?\d+(?![\w])|\^[+-]*\d+|\s?[x×]\s?10(?:\^[+-−]?|−)\d+|[x×][2-9]\^\d+)?"
+        r"(?P<exp>[eE][+-]?\d+(?![\w])|\^[+-]*\d+|\s?[x×]\s?10(?:\^[+-−]?|−)\d+|[x×][2-9]\^\d+"
+        r"|\s?[x×]\s?10[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\s?×\s?10-\d+(?![\d.]))?"    # "3×10⁸", "2.5×10-6"
         rf"(?:(?P<scale>(?-i:\s{{0,2}}(?:{spaced})|(?:{attached})))(?![\w]))?"
     )
     slash = r"(?P<sl_num>\d+)/(?P<sl_den>\d+)(?![\d/])"
@@ -112,6 +113,8 @@ def vocab() -> dict:
         "scales": {**sc["spaced"], **sc["attached"]},
         "no_scale_one_digit": set(sc.get("not_after_one_digit", {})),
         "metres_before": re.compile(rf"\s+(?:{alt(sc['metres_before']['words'])})\b", re.I),
+        "race_distances": {str(d) for d in sc["metres_races"]["distances"]},
+        "race_words": re.compile(rf"\s+(?:{alt(sc['metres_races']['words'])})\b", re.I),
         "currency_end": re.compile(rf"(?:{alt(n['currency']['symbols'])})\s?$"),
         "vulgar": n["vulgar"],
         "slash_dens": set(n["ratios"]["slash_denominators"]),
@@ -120,8 +123,9 @@ def vocab() -> dict:
         "clause_end": re.compile(r"\s*(?:[.,;:!?)\]]|$)"),
         "units": {k.lower(): v for k, v in n["units"].items()},
         "fraction_after_article": set(n["fraction_after_article"]["words"]),
+        "slash_pair_units": re.compile(rf"\s?(?:{alt(n['ratios']['slash_pair_units'])})(?![\w])", re.I),
         "glued_ok": {w.lower() for w in n["glued_ok"]["words"]}
-        | {w.lower() for w in n["currency"]["attached"]},
+        | {w.lower() for w in n["currency"]["attached"]} | {w.lower() for w in n["units_attached"]},
         "rounded_trailing_zeros": load("qualifiers")["tolerance"]["rounded_trailing_zeros"],
         "comma_min_scale": float(w["comma"]["min_scale"]),
     }
@@ -153,6 +157,9 @@ def digits_value(num: str) -> tuple[float, float]:
     return value, step
 
 
+_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
+
+
 def _exponent(value: float, exp: str) -> float | None:
     """Apply "e13", "^-1", "x10^6" to a value."""
     e = exp.strip().lower()
@@ -165,7 +172,9 @@ def _exponent(value: float, exp: str) -> float | None:
             if abs(power) > 300 or value == 0 and power < 0:
                 return None
             return math.copysign(abs(value) ** power, value)
-        # "x10^6"; "×10−5" is 10 to the -5 with its superscript lost; "8x2^10"
+        # "x10^6"; "×10−5" and "×10-5" are 10 to the -5 with the superscript
+        # lost; "×10⁸" kept it; "8x2^10"
+        e = e.translate(_SUPERSCRIPT)
         base, power = re.fullmatch(r"[x×]\s?(\d+)\^?([-+−]?\d+)", e).groups()
         return value * float(base) ** int(power.replace("−", "-"))
     except (OverflowError, ValueError):
@@ -200,6 +209,10 @@ def _atoms(text: str) -> list[_Tok]:
             a, b = int(m.group("sl_num")), int(m.group("sl_den"))
             if 0 < a < b and (b in v["slash_dens"] or _OF_AFTER.match(text, m.end())):
                 toks.append(_Tok("frac", a / b, m.start(), m.end(), 0.0))   # "3/4", "1/40 of"
+            elif v["slash_pair_units"].match(text, m.end()):
+                # "160/100 mmHg": two readings of one measure, each a figure
+                toks.append(_Tok("num", float(a), m.start("sl_num"), m.end("sl_num")))
+                toks.append(_Tok("num", float(b), m.start("sl_den"), m.end("sl_den")))
             # else a name or a date ("9/11", "24/7", "5/17"): no figure
         else:
             tok = _digit_tok(m, v)
@@ -229,9 +242,12 @@ def _metres(m: re.Match, v: dict) -> bool:
     text, start = m.string, m.start()
     if v["currency_end"].search(text, max(0, start - 4), start):
         return False
-    return v["metres_before"].match(text, m.end()) is not None \
-        or _THE_BEFORE.search(text, max(0, start - 5), start) is not None \
-        and _CLAUSE_END.match(text, m.end()) is not None
+    if v["metres_before"].match(text, m.end()) is not None:
+        return True
+    if _THE_BEFORE.search(text, max(0, start - 5), start) is None:
+        return False
+    return _CLAUSE_END.match(text, m.end()) is not None or m.group("num") in v["race_distances"] \
+        and v["race_words"].match(text, m.end()) is not None
 
 
 def _digit_tok(m: re.Match, v: dict) -> _Tok | None:
@@ -409,6 +425,8 @@ def _number_at(toks: list[_Tok], i: int, text: str):
                 break
             if nxt.kind == "num" and (toks[start].kind == "num" and last == "num"):
                 break
+            if nxt.kind == "a" and j + 2 < n and toks[j + 2].kind in ("hundred", "mult", "group"):
+                break            # "between ninety and a hundred": "a hundred" is a figure of its own
             if last == "mult" and _scale_again(toks, j, text, last_mult):
                 break            # "between 5 million and 6 million", "60m and 65m": two figures
             whole_before_and = (total + cur, last_mult, last)
@@ -730,7 +748,8 @@ def _ratios(text: str, figs: list) -> list:
             joiner = phrase_key(m.group(1)) if m and m.start() == 0 else ""
             end_only = joiner in v["ratio_clause_end"]
             if joiner and a[2] != 0 and (abs(a[2]) < b[2] or end_only) and a[2] == int(a[2]) \
-                    and not _is_year_like(text, b):
+                    and not _is_year_like(text, b) \
+                    and not v["currency_end"].search(text, max(0, a[0] - 4), a[0]):  # "$225m over five"
                 if not end_only or v["clause_end"].match(text, b[1]):
                     out.append((a[0], b[1], a[2] / b[2], 0.0, True, "ratio"))
                     i += 2

@@ -370,7 +370,8 @@ CASES = [
     ("The median household income was $74,580, essentially unchanged from the prior year.",
      [(74580, "amount", None)]),
     ("A record 3.2 million people crossed the border in fiscal year 2023.", [(3.2e6, "count", None)]),
-    ("The death toll has climbed to 41, with dozens more injured.", [(41, "count", None)]),
+    # "dozens more" is a vague interval since [vague_alone] (issue 16: vague quantities as intervals)
+    ("The death toll has climbed to 41, with dozens more injured.", [(41, "count", None), (24, None, None)]),
     ("Sales of new homes jumped 4.2 per cent to a seasonally adjusted 683,000.",
      [(4.2, "pct_change", "increase"), (683000, None, None)]),
     ("The boss's pay package of $56bn was approved by 72% of shareholders.",
@@ -615,7 +616,7 @@ CASES = [
     ("House prices fell 1.8% on the year, the biggest annual drop since 2009.",
      [(1.8, "pct_change", "decrease")]),
     ("The storm brought gusts of 90mph and up to 100mm of rain.", [(90, "amount", None), (100, "amount", None)]),
-    ("He is 6ft 5in tall and weighs 110kg.", [(6, "amount", None), (110, "amount", None)]),
+    ("He is 6ft 5in tall and weighs 110kg.", [(6, "amount", None), (5, "amount", None), (110, "amount", None)]),
     ("The council's budget gap has widened to £12.5m.", [(12.5e6, "amount", "increase")]),
     ("The rocket lifted off at 2:45 p.m. local time.", []),
     ("Ticket sales were down by a third compared with 2019.", [(1 / 3, None, "decrease")]),
@@ -792,4 +793,132 @@ CASES = [
      [(12, "pct_change", "decrease"), (80e9, "change", "decrease")]),
     ("The euro was flat at $1.0712 after data showed euro zone inflation held at 2.4% in April.",
      [(1.0712, "amount", None), (2.4, "percent", "")]),
+    # --- twenty-first batch (issue 16): ranges of written numbers, written blind,
+    # scored once before any fix. It found: a scale word written once after
+    # the second of two written numbers applied to it alone ("between five and
+    # six million" read as 5 to 6,000,000; "two or three hundred" as two
+    # figures), and "ninety and a hundred" read as 9,100.
+    ("Between five and six million viewers watched the final.", [(5e6, "count", None)]),
+    ("Three to four thousand workers walked out on Monday.", [(3000, "count", None)]),
+    ("The repairs will cost between ten and twelve thousand dollars.", [(10000, "amount", None)]),
+    ("Two or three hundred fans waited outside the stadium.", [(200, "count", None)]),
+    ("Between ninety and a hundred passengers were on board.", [(90, "count", None)]),
+    # "won the 100m in 9.58 seconds" read as 100 million (a race distance
+    # after "the", before "in"/"at"/"and"), but "400m customers" stays 400 million
+    ("She won the 400m in 49.26 seconds, a championship record.", [(400, None, None), (49.26, None, None)]),
+    ("The 800m and 1500m finals are on Sunday, and the broadcaster expects 400m viewers.",
+     [(800, None, None), (1500, None, None), (400e6, "count", None)]),
+    # a temperature written against its figure ("38C", "100F") read as a
+    # count of whatever noun came next; "5in" lost
+    ("Forecasters expect highs of 38C in Seville and 41C in Cordoba.", [(38, "amount", None), (41, "amount", None)]),
+    ("The water reached 95F, the warmest reading on record.", [(95, "amount", None)]),
+    ("The hailstones were up to 4in across.", [(4, "amount", None)]),
+    # a move restated ", or B," before the comparative that gives its
+    # direction: the first form read as a level with no direction
+    ("Wall Street's Dow ended 310 points, or 0.8%, higher on Thursday.",
+     [(310, "change", "increase"), (0.8, "pct_change", "increase")]),
+    ("Brent settled 92 cents, or 1.1%, lower at $80.10 a barrel.",
+     [(92, "change", "decrease"), (1.1, "pct_change", "decrease"), (80.1, "amount", None)]),
+    # names and kinds read as counts: "a 4K television" as 4,000, "the 10K
+    # race" as 10,000, "a five-star hotel" as 5 (the sixteenth batch's "3M
+    # settlement", "Year 11 pupils" and "three-bedroom house" are fixed too)
+    ("The 4K television sold 2 million units in its first year.", [(2e6, "count", None)]),
+    ("She won the 10K race, beating a field of 3,000 runners.", [(3000, "count", None)]),
+    ("A five-star hotel in the city now charges $900 a night.", [(900, "amount", None)]),
+    ("The app passed the 10M mark last week, a year after launch.", [(10e6, "count", None)]),
+    # a fraction after "a" before a verb read as an ordinal ("a third term")
+    # and lost
+    ("A third said they would move abroad if taxes rose.", [(1 / 3, None, None)]),
+    ("Roughly a fifth were out of work, and a quarter had no savings.", [(0.2, None, None), (0.25, None, None)]),
+    ("She is seeking a third term and a fifth straight win.", []),
+    # a unit alone after "by" lost ("fell by almost a year" was in the
+    # eighteenth batch); "a year and a half" read as a count of 1 and 0.5
+    ("Pump prices rose by a penny a litre last week.", [(1, "change", "increase")]),
+    ("The opening of the line was delayed by a year and a half.", [(1.5, None, None)]),
+    ("Labour's lead in the poll narrowed by a point.", [(1, "change", "decrease")]),
+    ("The side won by a mile, and the visitors missed a penalty by an inch.", []),
+    # a power of ten written with superscripts ("3×10⁸") or with its
+    # superscript minus lost ("2.5×10-6") read as two figures, or as the
+    # mantissa alone
+    ("Light crosses the gap at about 3×10⁸ metres per second.", [(3e8, "amount", None)]),
+    ("The filter stops particles of 2.5×10-6 metres and larger.", [(2.5e-6, "amount", None)]),
+    # "gave up" read as a rise (its "up")
+    ("The stock gave up 3% after hitting a record on Monday.", [(3, "pct_change", "decrease")]),
+    ("The index has given up 450 points since the election.", [(450, "change", "decrease")]),
+    # an age ("a 19-year-old man", first batch) dropped with the spans written
+    # as adjectives; now an amount in "yo" (spans stay no claim)
+    ("The driver, a 67-year-old retired teacher, was unhurt after a 12-day search.", [(67, "amount", None)]),
+    ("Police said the five-year-old girl had been found safe.", [(5, "amount", None)]),
+    # an airliner model read as a count ("its 737", sixteenth batch)
+    ("Boeing delivered 40 of its 737 jets in May, and the airline flew 737 passengers a day.",
+     [(40, "count", None), (737, None, None)]),
+    # vague plurals with no "of" lost: "Dozens were injured", "thousands more"
+    ("Dozens were injured and hundreds fled their homes, officials said.", [(24, "count", None), (200, "count", None)]),
+    ("Millions watched the final, and thousands more queued outside.", [(2e6, "count", None), (2000, None, None)]),
+    ("His millions were spent on art; the crowd ran into the thousands.", []),
+    # business-wire patterns: an identifier word used as a verb ("will issue
+    # 250 million shares", "could top 10 million") dropped the figure; a level
+    # after "inched up ... to" had no direction; the ask of a currency quote
+    # ("4.6950/7000") read as 7,000
+    ("The lender will issue 250 million new shares at HK$4.10 apiece.",
+     [(250e6, "count", None), (4.1, "amount", None)]),
+    ("Annual sales could top 10 million for the first time.", [(10e6, "count", None)]),
+    ("Gold inched up 0.2% to $2,345.60 an ounce.", [(0.2, "pct_change", "increase"), (2345.6, "amount", "increase")]),
+    ("The ringgit opened lower at 4.6950/7000 against the greenback.", [(4.695, None, None)]),
+    # an age group written "16-24 year olds" read as a range of 16 to 24
+    ("Unemployment among 16-24 year olds rose to 12.1%.", [(12.1, "percent", "increase")]),
+    # an age in apposition ("the suspect, 34,") read as a count of the
+    # noun before it; a measure written as an adjective ("a 6.1-inch screen")
+    # read as a count of inches
+    ("The suspect, 34, was charged with three counts of fraud.", [(34, "amount", None), (3, "count", None)]),
+    ("The phone has a 6.1-inch screen and weighs 170 grams.", [(6.1, "amount", None), (170, "amount", None)]),
+    ("Crews cleared a 10-mile stretch of the motorway.", [(10, "amount", None)]),
+    # a year naming the level or the money compared with read as a count
+    # ("below 2019 levels" as less than 2,019; "in 2019 dollars" as $2,019)
+    ("Ridership is still 16.3 percent below 2019 levels.", [(16.3, "pct_change", "decrease")]),
+    ("The house cost $300,000 in 2019 dollars.", [(300000, "amount", None)]),
+    # a list of names and counts is no string of ages
+    ("Deaths by county: Ashe, 1, Avery, 4, Buncombe, 42, Burke, 1.",
+     [(1, "count", None), (4, "count", None), (42, "count", None), (1, "count", None)]),
+    # an attached "m" before a size word read as millions ("50m deep")
+    ("The shaft is 50m deep and the tower 300m tall.", [(50, "amount", None), (300, "amount", None)]),
+    # a level reached "as low as" / "as high as" after a move: no direction,
+    # and a percent read as a change
+    ("Brent fell as low as $72.30 before recovering.", [(72.3, "amount", "decrease")]),
+    ("The 10-year yield rose as high as 4.9% on Tuesday.", [(4.9, "percent", "increase")]),
+    # "has grown by 40 cases" without direction ("grown" not a cue), and a
+    # level reached ", up from" another with none
+    ("The outbreak has grown by 40 cases since Friday, to 198.", [(40, "change", "increase"), (198, "count", "increase")]),
+    ("Ohio reported 184 cases as of Tuesday, up from 124 a week earlier.",
+     [(184, "count", "increase"), (124, "count", "")]),
+    ("The index advanced 0.5% in early trade.", [(0.5, "pct_change", "increase")]),
+    # a level reached "to a two-year low of 3.5%" had no direction (the
+    # "two" of the hyphenated span read as a later figure)
+    ("The yield fell to a two-year low of 3.5% on Friday.", [(3.5, "percent", "decrease")]),
+    # a level after "to" on a direction verb whose object the parse lost
+    ("Business confidence dropped 5 points to minus 21 in June.", [(5, "change", "decrease"), (-21, None, "decrease")]),
+    # a count before an airliner model read as one space-grouped figure
+    # ("12 777X" as 12,777 times; "12 737-800" as 12,737)
+    ("The order covers 20 A320 jets and 12 777X planes.", [(20, "count", None), (12, "count", None)]),
+    ("The airline flew 12 737-800 jets on the route.", [(12, "count", None)]),
+    # rate moves in fractions of a point: "a quarter-point cut" read as a
+    # share of 0.25, "a half-point hike" lost (as "half-time"), "a tenth
+    # higher" lost
+    ("The Fed delivered a quarter-point cut, its third this year.", [(0.25, "pct_change", "decrease")]),
+    ("The central bank made a half-point hike in June.", [(0.5, "pct_change", "increase")]),
+    ("Core inflation was 3.8 per cent, a tenth higher than expected.", [(3.8, "percent", None), (0.1, None, "increase")]),
+    ("The Fed raised rates by three-quarters of a point.", [(0.75, "pct_change", "increase")]),
+    # health and air-quality units read as counts of "microgram" or cut short
+    # ("126 mg/dL" as mg)
+    ("PM2.5 levels reached 150 micrograms per cubic metre in the capital.", [(150, "amount", None)]),
+    ("A fasting blood sugar above 126 mg/dL indicates diabetes.", [(126, "amount", None)]),
+    # a blood pressure reading ("160/100 mmHg") lost as a name
+    ("His blood pressure was 160/100 mmHg on admission.", [(160, "amount", None), (100, "amount", None)]),
+    # a comparative after a comma compares the figure with another; it was
+    # read as the figure's own move
+    ("The company guided revenue of between $5.1bn and $5.3bn, below the $5.5bn analysts expected.",
+     [(5.1e9, "amount", ""), (5.5e9, "amount", None)]),
+    # money before "over N" at a clause end read as a ratio ($225m / 5)
+    ("The film took $135.5 million over three days and $225 million over five.",
+     [(135.5e6, "amount", None), (3, None, None), (225e6, "amount", None), (5, None, None)]),
 ]

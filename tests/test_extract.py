@@ -126,6 +126,10 @@ REGRESSIONS = [
      ("pct_change", 7.3, 7.25, 7.35, "exact", "decrease")),
     ("a_million_words", "Fewer than a million reports came in.", "Fewer than a million",
      ("count", 1e6, 0, 1e6, "less_than", "")),
+    ("range_of_words_shares_scale", "Between five and six million people voted.", "Between five and six million",
+     ("count", 5e6, 5e6, 6e6, "range", "")),
+    ("and_a_hundred_is_a_figure_of_its_own", "Between ninety and a hundred people came.",
+     "Between ninety and a hundred", ("count", 90, 90, 100, "range", "")),
 ]
 
 
@@ -519,7 +523,7 @@ def test_direction_of_moves_levels_and_signed_lists(text, figure, kind, directio
     ("The winner crossed the line in 2:06:35.", "2:06:35", 7595, "s"),
     ("He is 6ft 5in tall.", "6ft", 6, "ft"),
     ("It is tracking toward a $45M five-day frame.", "$45M", 45e6, "USD"),   # not 45,000,005
-    ("He finished the 200m freestyle in 1:45.62.", "200", 200, None),         # metres, not 200 million
+    ("He finished the 200m freestyle in 1:45.62.", "200m", 200, "m"),        # metres, not 200 million
     ("It cost $200m last year.", "$200m", 200e6, "USD"),
     ("The router offers 5GHz and 2.4GHz bands.", "5GHz", 5, "GHz"),
     ("A kibibyte is exactly 8x2^10 bits.", "8x2^10", 8192, None),
@@ -539,8 +543,8 @@ def test_scientific_and_unusual_notation(text, figure, value, unit):
 
 
 def test_suspended_hyphen_range():
-    row = extract_claims("It calls for an 8- to 16-meter mirror.").set_index("text").loc["8- to 16"]
-    assert (row.value, row.low, row.high, row.qualifier) == (8, 8, 16, "range")
+    row = extract_claims("It calls for an 8- to 16-meter mirror.").set_index("text").loc["8- to 16-meter"]
+    assert (row.value, row.low, row.high, row.qualifier, row.unit) == (8, 8, 16, "range", "m")
 
 
 @pytest.mark.parametrize("text", [

@@ -84,7 +84,8 @@ def test_from_to_without_change_word_is_a_range():
     assert [(q.qualifier, q.low, q.high) for q in qs] == [("range", 200, 300)]
 
 
-@pytest.mark.parametrize("text", ["the third quarter", "5G networks", "hundreds more"])
+@pytest.mark.parametrize("text", ["the third quarter", "5G networks", "hundreds", "numbered in the hundreds more",
+                                  "his millions were spent"])
 def test_named_or_bare_plural_words_are_no_figures(text):
     assert find_quantities(text) == []
 
@@ -92,6 +93,8 @@ def test_named_or_bare_plural_words_are_no_figures(text):
 @pytest.mark.parametrize("text, low, high", [
     ("hundreds of people", 200, 999), ("dozens of homes", 24, 99),
     ("tens of thousands of fans", 20000, 99999),
+    # alone, before "more" or a verb (numbers.toml [vague_alone]): still the interval, never 100
+    ("hundreds more", 200, 999), ("Dozens were injured", 24, 99), ("Millions watched", 2e6, 9999999),
 ])
 def test_vague_amounts_are_intervals(text, low, high):
     [q] = find_quantities(text)
