@@ -256,7 +256,8 @@ def frames(claims: list[Claim], all_claims: list[Claim] | None = None) -> list[F
         sentence = c.sentence or ""
         low = sentence.lower()
         subject = norm_subject(c.subject) if c.subject and any(
-            (name := part.strip().lower()) and (name in low or _named_apart(name, low))
+            (name := part.strip().lower())
+            and (name in low and _name_pattern(name).search(low) or _named_apart(name, low))
             for part in str(c.subject).split(";")) else ()
         near = near_of[c.claim_id]
         if any(counts[w] > limit for w in near):
@@ -268,6 +269,12 @@ def frames(claims: list[Claim], all_claims: list[Claim] | None = None) -> list[F
         out.append(Frame(c, families.get(c.kind, c.kind), _unit(c), period, measure, near,
                          dims, subject, period_named(period, sentence)))
     return out
+
+
+@lru_cache(maxsize=1 << 12)
+def _name_pattern(name: str) -> re.Pattern:
+    """A name as a whole word or phrase ("us" in "the US", not in "pushed")."""
+    return re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
 
 
 def _named_apart(name: str, sentence: str) -> bool:

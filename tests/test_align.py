@@ -410,3 +410,10 @@ def test_synonyms_of_what_is_counted_measure_alike():
     fs = frames_of(a, b)
     assert fs[a.claim_id].measure == fs[b.claim_id].measure == {"hospitalization", "person"}
     assert align.align(fs[a.claim_id], fs[b.claim_id]).strict
+
+
+def test_a_short_name_is_named_only_as_a_whole_word():
+    c = claim("a", "Food costs rose 2.4%, pushed up in part by meat.", "2.4%", 2.4, subject="US")
+    assert frames_of(c)[c.claim_id].subject_stated == ()
+    d = claim("b", "Food costs in the US rose 2.4%.", "2.4%", 2.4, subject="US")
+    assert frames_of(d)[d.claim_id].subject_stated == ("us",)
