@@ -97,7 +97,8 @@ def framed_findings(aligned: list[tuple[list[Claim], align.Alignment, bool]]) ->
     out = []
     for members, al, strict in aligned:
         f = stated_finding(None, members)
-        if f is None or (f.type == "conflict" and not strict):
+        # (a rounding note says the figures are compatible: as sure as an agreement)
+        if f is None or (f.type == "conflict" and f.cause != "rounding" and not strict):
             continue
         f.alignment = align.alignment_record(al)
         out.append(f)
@@ -269,7 +270,34 @@ def stated_finding(key: Key | None, members: list[Claim]) -> Finding | None:
     kind = verdict(*pair) if pair else "agreement"
     if kind == "rounding" and any(counted(e["claim_id"]) for e in pair):
         kind = "conflict"  # close, but one says it was counted another way
+    if kind == "agreement" and _loosely_worded(
+            values, {c.claim_id for c in members if c.qualifier not in ("", "exact")}):
+        kind = "rounding"  # "nearly 30%" for 27.3%: compatible, but worth a note
     return make_finding(kind, "stated", members, values, members)
+
+
+def _loosely_worded(values: list[dict], loose: set[str], limit: int = 12) -> bool:
+    """Overlapping values of which two, from different sources, one of them
+    worded loosely (``loose``: claim ids with a qualifier, "nearly", "about",
+    "more than"), do not state one value (:func:`one_value`): "nearly 30%"
+    and "27.3%" agree only through the wording ("10%" and "10.3%" are a
+    figure and its rounding). Past ``limit`` entries only the highest and
+    lowest figures are compared, so big groups stay linear."""
+    if not loose:
+        return False
+    if len(values) > limit:
+        values = [min(values, key=lambda e: abs(e["value"])),
+                  max(values, key=lambda e: abs(e["value"]))]
+    near = cfg()["tolerance"]["loose_relative"]
+
+    def close(a: dict, b: dict) -> bool:
+        x, y = abs(a["value"]), abs(b["value"])
+        return max(x, y) > 0 and abs(x - y) / max(x, y) <= near
+
+    return any(a["source_id"] != b["source_id"] and (a["claim_id"] in loose
+                                                     or b["claim_id"] in loose)
+               and not one_value(a, b) and close(a, b)
+               for i, a in enumerate(values) for b in values[i + 1:])
 
 
 def camp_agreements(findings: list[Finding]) -> list[Finding]:
@@ -302,9 +330,16 @@ def _camps(values: list[dict]) -> list[list[dict]]:
     for e in values:
         alike.setdefault((e["value"], e["low"], e["high"], e["signed"]), []).append(e)
     camps: list[list[list[dict]]] = []  # camps of groups of alike entries
-    for group in alike.values():
+    # an open-ended figure ("more than 27%") joins a camp but never bridges
+    # two ("27.3%" and "nearly 30%"): bounded figures make the camps first
+    groups = sorted(alike.values(), key=lambda g: math.isinf(g[0]["low"])
+                    or math.isinf(g[0]["high"]))
+    for group in groups:
         e = group[0]
         joined = [c for c in camps if any(one_value(e, g[0]) for g in c)]
+        if joined and (math.isinf(e["low"]) or math.isinf(e["high"])):
+            joined[0].append(group)
+            continue
         camps = [c for c in camps if c not in joined] + [[g for c in joined for g in c] + [group]]
     order = {id(e): i for i, e in enumerate(values)}
     out = [sorted((e for g in c for e in g), key=lambda e: order[id(e)]) for c in camps]

@@ -787,3 +787,20 @@ def test_a_figure_said_to_be_in_a_place_is_that_places():
             "Alder County, officials said.")
     row = extract_claims(text, published="2026-08-21").set_index("text").loc["41,800 acres"]
     assert row.subject == "Alder County"
+
+
+def test_a_pronoun_after_a_sentence_opening_common_noun_stands_for_it():
+    text = ("The US inflation rate rose to 2.7% in June, the Bureau of Labor Statistics said. "
+            "Eggs fell 7.4% "
+            "from the previous month, although they were still nearly 30% more expensive than "
+            "a year ago.")
+    row = extract_claims(text, published="2025-07-15").set_index("text").loc["nearly 30%"]
+    assert row.subject != "Bureau of Labor Statistics"
+
+
+def test_a_time_in_a_relative_clause_on_another_noun_does_not_date_the_figure():
+    text = ("Consumer prices rose in June. Egg prices fell 7.4% in June, extending a cooling "
+            "trend that followed the steep run-up the industry saw last year; even so, eggs "
+            "still cost 27.3% more than a year ago.")
+    row = extract_claims(text, published="2025-07-15").set_index("text").loc["27.3%"]
+    assert row.period == "2025-06"

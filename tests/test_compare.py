@@ -451,3 +451,35 @@ def test_the_rest_of_a_whole_is_the_whole_less_its_part(rest, sound):
     assert bool(conflicts) != sound
     if conflicts:
         assert "184 - 152 = 32" in [e["text"] for e in conflicts[0].values]
+
+
+def _pct_story(source, sentence, text, value, low, high, qualifier="exact"):
+    s = Story(source, sentence, subject="US", metric="egg prices")
+    s.claim(text, "pct_change", value, low, high, qualifier=qualifier, direction="increase",
+            unit="%", base_period="2023")
+    return s
+
+
+def test_a_loosely_worded_figure_is_a_rounding_note_and_the_precise_ones_still_agree():
+    a = _pct_story("a", "Eggs cost 27.3% more.", "27.3%", 27.3, 27.25, 27.35)
+    b = _pct_story("b", "Eggs cost 27.3% more.", "27.3%", 27.3, 27.25, 27.35)
+    c = _pct_story("c", "Eggs cost more than 27% more.", "more than 27%", 27, 27, INF,
+                   qualifier="at_least")
+    d = _pct_story("d", "Eggs cost nearly 30% more.", "nearly 30%", 30, 27, 30,
+                   qualifier="nearly")
+    conflicts, agreements = by_type(compare(a.claims + b.claims + c.claims + d.claims))
+    assert [f.cause for f in conflicts] == ["rounding"]
+    # "more than 27%" joins the 27.3s; it does not bridge them to "nearly 30%"
+    assert {tuple(f.sources) for f in agreements} == {("a", "b", "c")}
+
+
+@pytest.mark.parametrize("loose, precise", [
+    (("10%", 10, 9.5, 10.5, "exact"), ("10.3%", 10.3, 10.25, 10.35)),  # a figure and its rounding
+    (("above 95", 95, 95, INF, "at_least"), ("227", 227, 226.5, 227.5)),  # a floor far below
+])
+def test_rounding_and_far_floors_stay_agreements(loose, precise):
+    text, v, lo, hi, q = loose
+    a = _pct_story("a", f"Eggs cost {text} more.", text, v, lo, hi, qualifier=q)
+    b = _pct_story("b", f"Eggs cost {precise[0]} more.", *precise)
+    conflicts, agreements = by_type(compare(a.claims + b.claims))
+    assert not conflicts and len(agreements) == 1

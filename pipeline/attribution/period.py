@@ -481,7 +481,7 @@ def _elsewhere(ctx: ArticleContext, char: int, number: int) -> bool:
         # (a participle on the number's own noun is the number's: "the
         # 190,000 jobs added in December")
         if tok.dep_ in apart and tok.pos_ in ("VERB", "AUX") \
-                and not (tok.dep_ == "acl" and tok.head.i in above) \
+                and not (tok.dep_ in ("acl", "relcl") and tok.head.i in above) \
                 and not (tok.dep_ in after_only and tok.i < number) \
                 and not (tok.dep_ in own_subject and not any(
                     c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in tok.children)):

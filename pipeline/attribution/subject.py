@@ -499,7 +499,10 @@ class SubjectFinder:
         for tok in pron.sent:
             if tok.i >= pron.i:
                 return False
-            if tok.dep_ in self.subject_deps and tok.pos_ == "NOUN" \
+            # (a common noun opening the sentence may be tagged a proper one:
+            # "Eggs fell 7.4%, although they were still ...")
+            if tok.dep_ in self.subject_deps and (tok.pos_ == "NOUN"
+                                                  or tok.pos_ == "PROPN" and tok.is_sent_start) \
                     and tok.lemma_.lower() not in self.refs and self.mentions.at(tok) is None:
                 return not self.phrase(tok)[0]
         return False
