@@ -214,6 +214,7 @@ def test_different_period_cue_on_one_side():
     "There were 500 cases worldwide in 2024.",
     "There were 500 cases in 2024; the count does not include the territories.",
     "There were 500 cases in 2024, a count that excludes the territories.",
+    "There were 500 cases in 2024, according to state data, which include the territories.",
 ])
 def test_different_scope_cue_on_one_side(a_sentence):
     f = only_conflict(*pair(a_sentence, "500",
