@@ -7,6 +7,8 @@ From the claims of one article (never mixing articles):
 * a level and a change (absolute or relative) imply the other level;
 * a rate per day/week/month over a year implies the year's total;
 * a share in percent of a total another subject holds implies a count;
+* a part of a whole and "the remaining" figure in one sentence ("152 of the
+  184 cases; the remaining 42") imply the rest, whole less part;
 * a relative rise of p% is a multiple of 1 + p/100, and the other way round.
 
 Every implied value keeps its premises, an interval (computed from the

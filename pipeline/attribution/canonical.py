@@ -2,8 +2,9 @@
 
 Works on the claims alone (no parse), so per-article results can come from
 a cache. Subject names are merged when one is the acronym of the other
-("National Center for Missing & Exploited Children" / "NCMEC") or when they
-are the same name spelled differently (rapidfuzz); the acronym wins.
+("National Center for Missing & Exploited Children" / "NCMEC"), when one is
+the other after a kind or title word ("Hurricane Helene" / "Helene") or when
+they are the same name spelled differently (rapidfuzz); the acronym wins.
 Metric keys are merged when they hold the same words in another order or
 are near-identical spellings with the same head noun.
 """
@@ -50,17 +51,10 @@ def _prefix(a: str, b: str) -> bool:
         and len(" ".join(short)) >= 5 and not " ".join(short).isupper()
 
 
-def _titled(a: str, b: str) -> bool:
-    """"hurricane helene" and "helene": one name is the other after a kind
-    or title word (attribution.toml name_titles)."""
-    short, long = sorted((a, b), key=len)
-    if not short or not long.endswith(" " + short):
-        return False
-    return long[:-len(short)].strip() in _titles()
-
-
 @cache
 def _titles() -> frozenset[str]:
+    """Kind or title words that may stand before a name (attribution.toml
+    name_titles): "Hurricane Helene" is "Helene"."""
     return frozenset(attr()["name_titles"])
 
 

@@ -288,8 +288,8 @@ def find_times(ctx: ArticleContext, sent: Span, ref: int | None,
 
 #: The patterns :func:`_find_times` reads, in the order it reads them.
 _SCANNED = ("month_span", "part", "part_after", "month_year", "rel_month", "month_day",
-            "month_alone",
-            "relative", "months_ended", "focus", "focus_adj", "year_range", "year")
+            "month_alone", "relative", "months_ended", "focus", "focus_adj", "year_range",
+            "year")
 
 
 def _scan(ctx: ArticleContext, sent: Span) -> dict[str, list[re.Match]]:

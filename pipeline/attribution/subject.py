@@ -614,9 +614,12 @@ class SubjectFinder:
         return subj.lemma_.lower() in a["source_nouns"] or subj.lower_ in a["source_nouns"]
 
     def _clause_place(self, verb: Token, num: Token | None = None) -> list[str]:
-        """The place a clause is scoped to by one of attribution.toml's
+        """The places a clause is scoped to: by one of attribution.toml's
         scope_preps ("across the state", "throughout Texas"), named or
-        referred to ("the state" -> the last state named); [] if none."""
+        referred to ("the state" -> the last state named); by "be in"
+        ("41,800 acres are in Alder County"); or by a place owning what the
+        verb's place_preps object is ("killed on Vantry's streets"). []
+        if none."""
         preps, fronted = attr()["scope_preps"], attr()["fronted_scope_preps"]
         for prep in verb.children:
             if prep.dep_ != "prep" or not (prep.lower_ in preps
@@ -638,11 +641,7 @@ class SubjectFinder:
         # (not "19 were in Louisiana and four in Mississippi": four has its own)
         if verb.lemma_ == "be" and not (num is not None and any(
                 c.dep_ == "prep" and c.lower_ == "in" for c in num.children)):
-            found = [m.name for prep in verb.children
-                     if prep.dep_ == "prep" and prep.lower_ == "in" and prep.i > verb.i
-                     for obj in prep.children if obj.dep_ == "pobj"
-                     for member in self._members(obj)
-                     if (m := self.mentions.at(member)) is not None and m.label in ("GPE", "LOC")]
+            found = self._places_in(verb, verb.i)
             if found:
                 return list(dict.fromkeys(found))
         # "were killed on Vantry's streets": a thing the place has, after the verb
@@ -658,17 +657,16 @@ class SubjectFinder:
         """Places named by "in <place>" on the clause's verb after it, or on
         the number's own noun ("killed 57 people in Buncombe County")."""
         holders = [verb] + ([num.head] if num.dep_ in ("nummod", "quantmod") else [num])
-        out = []
-        for h in holders:
-            for prep in h.children:
-                if prep.dep_ != "prep" or prep.lower_ != "in" or prep.i < verb.i:
-                    continue
-                for obj in prep.children:
-                    if obj.dep_ == "pobj":
-                        out += [m.name for member in self._members(obj)
-                                if (m := self.mentions.at(member)) is not None
-                                and m.label in ("GPE", "LOC")]
-        return list(dict.fromkeys(out))
+        return list(dict.fromkeys(p for h in holders for p in self._places_in(h, verb.i)))
+
+    def _places_in(self, holder: Token, after: int) -> list[str]:
+        """The places (GPE, LOC) of every "in <place>" on ``holder`` past
+        token ``after``, each place joined there ("in Texas and Kansas")."""
+        return [m.name for prep in holder.children
+                if prep.dep_ == "prep" and prep.lower_ == "in" and prep.i > after
+                for obj in prep.children if obj.dep_ == "pobj"
+                for member in self._members(obj)
+                if (m := self.mentions.at(member)) is not None and m.label in ("GPE", "LOC")]
 
     def _owning_place(self, obj: Token) -> list[str]:
         """The places that own or modify a common noun ("Vantry's streets",
