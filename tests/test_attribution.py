@@ -804,3 +804,15 @@ def test_a_time_in_a_relative_clause_on_another_noun_does_not_date_the_figure():
             "still cost 27.3% more than a year ago.")
     row = extract_claims(text, published="2025-07-15").set_index("text").loc["27.3%"]
     assert row.period == "2025-06"
+
+
+@pytest.mark.parametrize("text", [
+    "North Carolina's Division of Public Health reports that most of the 95 deaths were storm "
+    "related.",
+    "Ohio’s Department of Health reported 95 deaths.",
+])
+def test_a_body_named_with_its_place_as_owner_stands_for_the_place(text):
+    from pipeline.keys import norm_subject
+    row = extract_claims(text, published="2024-10-18").set_index("text").loc["95"]
+    place = "north carolina" if text.startswith("North") else "ohio"
+    assert norm_subject(row.subject) == (place,)

@@ -187,6 +187,27 @@ def _listed_places(text: str):
                    f"{w.group()} {kind}", "GPE")
 
 
+#: the end of a possessive and the space after it ("North Carolina's Division")
+_POSSESSIVE = re.compile(r"['’]s?\s+$")
+
+
+def _owned_bodies(text: str, found: list[tuple[int, int, str, str]]):
+    """A government body named with its place as owner ("North Carolina's
+    Division of Public Health") is named as "<place> <body>", so that it
+    stands for its place across articles (keys.jurisdiction)."""
+    bodies = set(attr()["jurisdiction"]["bodies"])
+    out: list[tuple[int, int, str, str]] = []
+    for f in found:
+        s, e, t, lab = f
+        if out and lab in ("ORG", "ORG?") and out[-1][3] in ("GPE", "LOC") \
+                and _POSSESSIVE.search(text[max(0, out[-1][1] - 2):s]) \
+                and any(w.lower() in bodies for w in t.split()):
+            place = out.pop()
+            f = (place[0], e, f"{clean_name(place[2])} {clean_name(t)}", lab)
+        out.append(f)
+    return out
+
+
 @cache
 def _dateline() -> re.Pattern:
     """A dateline opening a line: a place in capitals, an optional state or
@@ -252,7 +273,7 @@ class Mentions:
         for f in sorted(found, key=lambda f: (-(f[1] - f[0]), f[0])):
             if all(f[1] <= c[0] or f[0] >= c[1] for c in chosen):
                 chosen.append(f)
-        found = sorted(chosen)
+        found = _owned_bodies(ctx.text, sorted(chosen))
         person_multi = {w for s, e, t, lab in found if lab == "PERSON" and len(t.split()) > 1
                         for w in t.split()}
         org_names = {norm_name(t) for s, e, t, lab in found if lab in _ORG_LIKE}
