@@ -153,16 +153,19 @@ class ClaimCache:
             return None
         if article.source_id in self._checked:  # read before in this run
             return list(e["claims"])
-        if all(isinstance(c, Claim) for c in e["claims"]):  # from the Parquet dataset
-            claims = e["claims"]
+        if all(isinstance(c, Claim) for c in e["claims"]):
+            # from the Parquet dataset, whose columns give every field its type
+            claims, n = e["claims"], len(article.text)
+            if not all(0 <= c.start_char <= c.end_char <= n for c in claims):
+                return None
         else:
             try:
                 sentences: dict[str, str] = {}
                 claims = [_claim(c, sentences) for c in e["claims"]]
             except (TypeError, AttributeError):
                 return None  # hand-edited or damaged: parse the article afresh
-        if not all(_sound(c, article) for c in claims):
-            return None
+            if not all(_sound(c, article) for c in claims):
+                return None
         e["claims"] = claims  # held once, as claims; saved as JSON again (save)
         self._checked.add(article.source_id)
         return list(claims)
@@ -180,6 +183,11 @@ class ClaimCache:
     def get_explain(self, article: Article) -> dict | None:
         e = self._entry(article.source_id)
         data = e.get("explain") if e else None
+        if isinstance(data, str):  # from the Parquet dataset: parsed when asked, not kept
+            try:
+                data = json.loads(data)
+            except ValueError:
+                return None
         if not isinstance(data, dict) or data.get("key") != self.explain_key(article):
             return None
         return data

@@ -7,8 +7,10 @@ partitions), one row per article:
 ==========  ==============================================================
 source_id   the article's id
 entry       JSON: what :class:`pipeline.cache.ClaimCache` keeps of the
-            article besides its claims (the claims' key, explain's data,
-            for a folder the decoded text and its key)
+            article besides its claims and explain's data (the claims' key;
+            for a folder, the decoded text and its key)
+explain     JSON: explain's data (sentence spans, cue sentences), held as
+            this string until explain asks for it, parsed then and not kept
 claims      list of structs, one per claim, a typed column per
             :class:`pipeline.model.Claim` field (null: no claims cached)
 ints        per claim, a bit per number field (value, low, high,
@@ -62,7 +64,8 @@ def _schema():
     claim = pa.struct([(name, pa.float64() if name in _NUMBERS else pa.int64()
                         if name in _OFFSETS else pa.string()) for name in _FIELDS])
     return pa.schema([("source_id", pa.string()), ("entry", pa.string()),
-                      ("claims", pa.list_(claim)), ("ints", pa.list_(pa.uint8()))])
+                      ("explain", pa.string()), ("claims", pa.list_(claim)),
+                      ("ints", pa.list_(pa.uint8()))])
 
 
 class ParquetStore:
@@ -90,7 +93,8 @@ class ParquetStore:
         if not path.is_file():
             return {}
         try:
-            table = pq.read_table(path)
+            with pa.memory_map(str(path)) as source:
+                table = pq.ParquetFile(source).read()  # (read_table's dataset layer costs more)
             if not table.schema.equals(_schema()):
                 return {}  # written by something else: parse afresh
             return _entries(table)
@@ -143,9 +147,12 @@ def _ids(path: Path):
 
 def _entries(table) -> dict[str, dict]:
     """Entries from a partition's table, claims built column by column, the
-    claims of one sentence sharing its text and names shared run-wide."""
+    claims of one sentence sharing its text and names shared run-wide.
+    Every claim has its fields' types (the schema's, ints restored), so
+    :meth:`pipeline.cache.ClaimCache.get_claims` checks only their spans."""
     ids = table.column("source_id").to_pylist()
     docs = table.column("entry").to_pylist()
+    explains = table.column("explain").to_pylist()
     lists = table.column("claims").combine_chunks()
     offsets = lists.offsets.to_pylist()
     valid = lists.is_valid().to_pylist()
@@ -155,29 +162,35 @@ def _entries(table) -> dict[str, dict]:
         col = structs.field(name).to_pylist()
         if name in _SHARED:
             col = [sys.intern(v) if type(v) is str else v for v in col]
+        elif name == "sentence":  # the claims of a sentence hold one copy of it
+            shared: dict[str, str] = {}
+            col = [shared.setdefault(v, v) for v in col]
         columns.append(col)
-    ints = table.column("ints").combine_chunks()
-    int_bits = ints.values.to_pylist()
-    sentence = _FIELDS.index("sentence")
+    for j, bits in enumerate(table.column("ints").combine_chunks().values.to_pylist()):
+        for k, name in enumerate(_NUMBERS):
+            if bits >> k & 1:
+                col = columns[_FIELDS.index(name)]
+                col[j] = int(col[j])
+    # a claim with a null field (not written so) has its article parsed afresh
+    nulls = [structs.field(name).is_null() for name in _FIELDS if structs.field(name).null_count]
+    holes: set[int] = set()
+    if nulls:
+        import pyarrow.compute as pc
+        any_null = nulls[0]
+        for more in nulls[1:]:
+            any_null = pc.or_(any_null, more)
+        holes = {j for j, x in enumerate(any_null.to_pylist()) if x}
+    claims = list(map(Claim, *columns))
     out: dict[str, dict] = {}
     for i, (source_id, doc) in enumerate(zip(ids, docs)):
         entry = json.loads(doc)
         if not isinstance(entry, dict):
             continue
-        if valid[i]:
-            lo, hi = offsets[i], offsets[i + 1]
-            rows = [list(r) for r in zip(*(col[lo:hi] for col in columns))]
-            shared: dict[str, str] = {}
-            for j, r in enumerate(rows):
-                r[sentence] = shared.setdefault(r[sentence], r[sentence])
-                if int_bits and (bits := int_bits[lo + j]):
-                    for k, name in enumerate(_NUMBERS):
-                        if bits >> k & 1:
-                            at = _FIELDS.index(name)
-                            r[at] = int(r[at])
-            entry["claims"] = [Claim(*r) for r in rows]
-        else:
-            entry["claims"] = None
+        lo, hi = offsets[i], offsets[i + 1]
+        whole = valid[i] and not (holes and any(j in holes for j in range(lo, hi)))
+        entry["claims"] = claims[lo:hi] if whole else None
+        if explains[i] is not None:
+            entry["explain"] = explains[i]
         out[source_id] = entry
     return out
 
@@ -186,10 +199,13 @@ def _table_bytes(rows: list[tuple[str, dict]]) -> bytes:
     import pyarrow as pa
     import pyarrow.parquet as pq
     columns: dict[str, list] = {name: [] for name in _FIELDS}
-    offsets, valid, bits, docs = [0], [], [], []
+    offsets, valid, bits, docs, explains = [0], [], [], [], []
     for _, entry in rows:
-        docs.append(json.dumps({k: v for k, v in entry.items() if k != "claims"},
+        docs.append(json.dumps({k: v for k, v in entry.items() if k not in ("claims", "explain")},
                                ensure_ascii=False))
+        data = entry.get("explain")
+        explains.append(None if data is None else data if isinstance(data, str)
+                        else json.dumps(data, ensure_ascii=False))
         claims = entry.get("claims")
         ok = claims is not None and all(isinstance(c, Claim) and _typed(c) for c in claims)
         valid.append(ok)
@@ -208,7 +224,8 @@ def _table_bytes(rows: list[tuple[str, dict]]) -> bytes:
     ints = pa.ListArray.from_arrays(pa.array(offsets, pa.int32()), pa.array(bits, pa.uint8()),
                                     mask=mask)
     table = pa.Table.from_arrays([pa.array([s for s, _ in rows], pa.string()),
-                                  pa.array(docs, pa.string()), claims, ints], schema=schema)
+                                  pa.array(docs, pa.string()), pa.array(explains, pa.string()),
+                                  claims, ints], schema=schema)
     sink = io.BytesIO()
     pq.write_table(table, sink, compression="zstd")
     return sink.getvalue()

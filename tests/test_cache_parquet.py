@@ -195,6 +195,8 @@ def test_claims_round_trip_exactly(tmp_path):
     store.save(entries, set(entries), set(entries))
     again = ParquetStore(tmp_path)
     got = {s: again.read(s) for s in entries}
+    assert got["a"]["explain"] == '{"sentences": [[0, 24]]}'  # parsed when explain asks
+    got["a"]["explain"] = json.loads(got["a"]["explain"])
     assert got == entries
     assert [type(getattr(c, f)) for c in got["a"]["claims"] for f in ("value", "confidence")] \
         == [int, int, float, float]
