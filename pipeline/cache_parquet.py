@@ -233,6 +233,6 @@ def _table_bytes(rows: list[tuple[str, dict]]) -> bytes:
 
 def _typed(c: Claim) -> bool:
     """The claim's values fit the dataset's columns."""
-    return all((type(v) in (int, float) if name in _NUMBERS else type(v) is int
-                if name in _OFFSETS else type(v) is str)
+    return all((isinstance(v, (int, float)) and not isinstance(v, bool) if name in _NUMBERS
+                else type(v) is int if name in _OFFSETS else isinstance(v, str))
                for name in _FIELDS for v in (getattr(c, name),))
