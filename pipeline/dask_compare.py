@@ -271,17 +271,18 @@ def _counts(df: pd.DataFrame, first: dict[str, int]) -> tuple[Counter, Counter]:
     return Counter(f.type for f in found[0]), Counter(f.type for f in found[1])
 
 
-#: Text columns as Arrow strings, shuffled by Dask's p2p (disk-backed)
-#: shuffle: a fraction of the memory of Python string objects, and the
-#: shuffle spills to disk instead of holding every split in memory. False:
-#: Python objects, shuffled by tasks.
+#: Text columns as Arrow strings (a fraction of the memory of Python string
+#: objects); False: Python objects. Either way :func:`to_claims` gives the
+#: fields plain Python values.
 ARROW = True
+#: How the steps shuffle. "tasks": at 10^6 synthetic claims (benchmarks/README)
+#: the run peaked at 2.6 GB summed with it, 3.0 GB with "p2p" (faster: 363
+#: CPU s against 511), whose workers also stall when one pauses.
+SHUFFLE = "tasks"
 
 
 def _plain_strings():
-    """Dask's settings for the steps: text columns as Arrow strings and the
-    p2p shuffle (:data:`ARROW`), or as Python objects shuffled by tasks.
-    Either way :func:`to_claims` gives the fields plain Python values."""
+    """Dask's settings for the steps (:data:`ARROW`, :data:`SHUFFLE`)."""
     import dask
     return dask.config.set({"dataframe.convert-string": ARROW,
-                            "dataframe.shuffle.method": "p2p" if ARROW else "tasks"})
+                            "dataframe.shuffle.method": SHUFFLE})
