@@ -111,7 +111,8 @@ class ParquetStore:
         for s in keep:
             wanted.setdefault(partition(s), set()).add(s)
         touched = {partition(s) for s in dirty & keep}
-        existing = {p.stem for p in self.folder.glob("*.parquet")} if self.folder.is_dir() else set()
+        existing = ({p.stem for p in self.folder.glob("*.parquet")} if self.folder.is_dir()
+                    else set())
         for part in sorted(existing - wanted.keys()):
             self.path(part).unlink(missing_ok=True)
         for part in sorted((existing & wanted.keys()) - touched):
