@@ -197,6 +197,8 @@ def worker(kind: str, args: list[str]) -> None:
         check_worker(args)
     elif kind == "canonicalize":
         canonicalize_worker(Path(args[0]), int(args[1]) if len(args) > 1 else 1)
+    elif kind == "cache-read":
+        cache_read_worker(args[0], Path(args[1]), args[2])
     else:
         sys.exit(f"unknown worker {kind}")
 
@@ -301,7 +303,10 @@ def dask_compare_worker(n: int, workers: int, memory_limit: str) -> None:
     import distributed
 
     from pipeline.dask_compare import compare_table
+    # no pause either: a worker paused past 80% of its limit stalls the p2p
+    # shuffle (a 10^6 run stood still at 1.0 GB of 1.2 on 2026-12-01)
     dask.config.set({"distributed.worker.memory.terminate": False,
+                     "distributed.worker.memory.pause": False,
                      "dataframe.convert-string": False})
     with distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                   memory_limit=memory_limit, dashboard_address=":0") as cluster, \
@@ -397,6 +402,28 @@ def check_worker(args: list[str]) -> None:
     if r.exit_code:
         sys.exit(f"check failed ({r.exit_code}): {r.output[-500:]} {r.exception!r}")
     print(json.dumps({"seconds": total, "stages": seconds, "rss_mb": _rss_mb()}))
+
+
+def cache_read_worker(given: str, claims_dir: Path, store: str) -> None:
+    """Every article's claims of ``given`` (a folder or archive) read from the
+    claim cache in ``claims_dir`` (filled by a check; ``store``: ``json`` or
+    ``parquet``): CPU seconds (pyarrow imported before the clock starts),
+    claims read, articles missing, and the cache's size on disk."""
+    import pipeline.cache
+    from pipeline import ingest
+    pipeline.cache.pipeline_fingerprint = lambda: "bench-pinned"  # as check_worker
+    articles = ingest.read_input(given)
+    if store == "parquet":
+        import pyarrow.parquet  # noqa: F401
+    cpu = time.process_time()
+    cache = pipeline.cache.ClaimCache(claims_dir, None, store=store)
+    got = [cache.get_claims(a) for a in articles]
+    cpu = time.process_time() - cpu
+    folder = claims_dir / pipeline.cache.CACHE_DIR
+    size = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+    print(json.dumps({"cpu": cpu, "claims": sum(len(c) for c in got if c),
+                      "missing": sum(c is None for c in got), "mb_on_disk": size / 2 ** 20,
+                      "rss_mb": _rss_mb()}))
 
 
 def canonicalize_worker(cache_dir: Path, times: int = 1) -> None:

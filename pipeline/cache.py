@@ -8,9 +8,15 @@ and the pipeline fingerprint), and what :mod:`pipeline.explain` found in the
 article on its own (sentence spans and cue sentences, keyed by
 :meth:`ClaimCache.explain_key`: the text, its blocks and the pipeline
 fingerprint). A re-run reads unchanged articles from here:
-no model load, no parse, no rescan, one small JSON file each. A changed pipeline
+no model load, no parse, no rescan. A changed pipeline
 (source, data files or version) or model changes every key, so the cache
 invalidates itself; entries of removed articles are pruned.
+
+Where the entries live: with pyarrow (the ``parquet`` extra) a Parquet
+dataset, ``.cache/claims/XX.parquet``, partitioned by a hash prefix of the
+source id (:mod:`pipeline.cache_parquet`), a changed article rewriting only
+its partition; without it one JSON file per article (``.cache/<source_id>.json``).
+Either gives the same claims, so the same findings.
 """
 from __future__ import annotations
 
@@ -22,6 +28,7 @@ from functools import cache
 from pathlib import Path
 
 from . import __version__
+from .export import has_pyarrow
 from .files import sweep_temp_files, write_atomic
 from .ingest import FileText
 from .model import Article, Block, Claim
@@ -58,29 +65,51 @@ def model_key(model: str | None = None) -> str:
 
 
 class ClaimCache:
-    """Per-article cache in ``folder/.cache``; also the ingest text memo."""
+    """Per-article cache in ``folder/.cache``; also the ingest text memo.
+    ``store``: ``"parquet"`` (needs pyarrow), ``"json"``, or None for
+    Parquet when pyarrow is installed and JSON otherwise."""
 
-    def __init__(self, claims_dir: str | Path, model: str | None = None):
+    def __init__(self, claims_dir: str | Path, model: str | None = None,
+                 store: str | None = None):
         self.folder = Path(claims_dir) / CACHE_DIR
         self.model = model
         self._entries: dict[str, dict | None] = {}
         self._dirty: set[str] = set()
+        self._checked: set[str] = set()  # sources whose claims passed _sound
         self._model_key: str | None = None
+        if store is None:
+            store = "parquet" if has_pyarrow() else "json"
+        if store == "parquet":
+            from .cache_parquet import ParquetStore
+            self.dataset: ParquetStore | None = ParquetStore(self.folder)
+        elif store == "json":
+            self.dataset = None
+        else:
+            raise ValueError(f"unknown cache store {store!r}")
+        self.store = store
 
     # -- entries
     def path(self, source_id: str) -> Path:
-        """The entry's file: ``<source_id>.json``, or for a long id (a file
+        """The entry's JSON file: ``<source_id>.json``, or for a long id (a file
         name near the system's limit) its first characters and a hash."""
         return self.folder / f"{entry_name(source_id)}.json"
 
     def _entry(self, source_id: str) -> dict | None:
         if source_id not in self._entries:
-            try:
-                entry = json.loads(self.path(source_id).read_text("utf-8"))
-                self._entries[source_id] = entry if isinstance(entry, dict) else None
-            except (OSError, ValueError):
-                self._entries[source_id] = None  # missing or damaged: read afresh
+            entry = self.dataset.read(source_id) if self.dataset else None
+            if entry is None:
+                entry = self._json_entry(source_id)
+                if entry is not None and self.dataset:
+                    self._dirty.add(source_id)  # taken over into the dataset on save
+            self._entries[source_id] = entry
         return self._entries[source_id]
+
+    def _json_entry(self, source_id: str) -> dict | None:
+        try:
+            entry = json.loads(self.path(source_id).read_text("utf-8"))
+        except (OSError, ValueError):
+            return None  # missing or damaged: read afresh
+        return entry if isinstance(entry, dict) else None
 
     def _update(self, source_id: str, **values) -> None:
         entry = self._entry(source_id) or {}
@@ -122,20 +151,28 @@ class ClaimCache:
         e = self._entry(article.source_id)
         if not e or e.get("claims") is None or e.get("key") != self.key(article):
             return None
-        if all(isinstance(c, Claim) for c in e["claims"]):  # read before in this run
+        if article.source_id in self._checked:  # read before in this run
             return list(e["claims"])
-        try:
-            sentences: dict[str, str] = {}
-            claims = [_claim(c, sentences) for c in e["claims"]]
-        except (TypeError, AttributeError):
-            return None  # hand-edited or damaged: parse the article afresh
-        if not all(_sound(c, article) for c in claims):
-            return None
+        if all(isinstance(c, Claim) for c in e["claims"]):
+            # from the Parquet dataset, whose columns give every field its type
+            claims, n = e["claims"], len(article.text)
+            if not all(0 <= c.start_char <= c.end_char <= n for c in claims):
+                return None
+        else:
+            try:
+                sentences: dict[str, str] = {}
+                claims = [_claim(c, sentences) for c in e["claims"]]
+            except (TypeError, AttributeError):
+                return None  # hand-edited or damaged: parse the article afresh
+            if not all(_sound(c, article) for c in claims):
+                return None
         e["claims"] = claims  # held once, as claims; saved as JSON again (save)
+        self._checked.add(article.source_id)
         return list(claims)
 
     def put_claims(self, article: Article, claims: list[Claim]) -> None:
         self._update(article.source_id, key=self.key(article), claims=list(claims))
+        self._checked.add(article.source_id)
 
     # -- explain's per-article data (pipeline.explain.ArticleMemo)
     def explain_key(self, article: Article) -> str:
@@ -146,6 +183,11 @@ class ClaimCache:
     def get_explain(self, article: Article) -> dict | None:
         e = self._entry(article.source_id)
         data = e.get("explain") if e else None
+        if isinstance(data, str):  # from the Parquet dataset: parsed when asked, not kept
+            try:
+                data = json.loads(data)
+            except ValueError:
+                return None
         if not isinstance(data, dict) or data.get("key") != self.explain_key(article):
             return None
         return data
@@ -156,10 +198,18 @@ class ClaimCache:
     def sweep(self) -> int:
         """Delete temporary files a killed run left in the cache folder
         (call it holding the claims folder's lock)."""
-        return sweep_temp_files(self.folder) if self.folder.is_dir() else 0
+        swept = sweep_temp_files(self.folder) if self.folder.is_dir() else 0
+        return swept + (self.dataset.sweep() if self.dataset else 0)
 
     def save(self, keep: set[str]) -> None:
         """Write changed entries and delete those of articles not in ``keep``."""
+        if self.dataset:
+            self.dataset.save(self._entries, self._dirty, keep)
+            self._dirty.clear()
+            if self.folder.is_dir():  # JSON entries: in the dataset now, or of removed articles
+                for path in self.folder.glob("*.json"):
+                    path.unlink(missing_ok=True)
+            return
         for source_id in sorted(self._dirty & keep):
             entry = self._entries[source_id]
             if entry.get("claims") is not None:

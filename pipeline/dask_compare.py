@@ -71,8 +71,8 @@ def _usable_rest(df: pd.DataFrame) -> pd.DataFrame:
     df = df.sort_values(ORDER, kind="stable").copy()
     ok = [cmp.comparable(c) for c in claims]
     df["usable"] = ok
-    df["rest"] = [json.dumps(keys.rest_of(c)) if u else _ALONE + c.claim_id
-                  for c, u in zip(claims, ok)]
+    df["rest"] = _text([json.dumps(keys.rest_of(c)) if u else _ALONE + c.claim_id
+                        for c, u in zip(claims, ok)])
     return df
 
 
@@ -82,9 +82,10 @@ def _with_keys(df: pd.DataFrame, alias: dict[str, str]) -> pd.DataFrame:
     claims = to_claims(df)
     usable = [c for c, u in zip(claims, df["usable"]) if u]
     found = keys.claim_keys(usable, alias)
-    df["key"] = [json.dumps(found[c.claim_id]) if c.claim_id in found else "" for c in claims]
-    df["metric_key"] = [found[c.claim_id][1] if c.claim_id in found else _ALONE + c.claim_id
-                        for c in claims]
+    df["key"] = _text([json.dumps(found[c.claim_id]) if c.claim_id in found else ""
+                       for c in claims])
+    df["metric_key"] = _text([found[c.claim_id][1] if c.claim_id in found else _ALONE + c.claim_id
+                              for c in claims])
     return df
 
 
@@ -121,10 +122,10 @@ def _with_words(df: pd.DataFrame) -> pd.DataFrame:
     usable = [c for c, u in zip(claims, df["usable"]) if u]
     lone = {c.claim_id for c, x in zip(claims, df["lone"]) if x}
     near = align.lone_words(usable, lone, claims)
-    df["near"] = [json.dumps(sorted(near[c.claim_id])) if c.claim_id in near else ""
-                  for c in claims]
-    df["frame_block"] = [json.dumps(align.block_of(c)) if u else _ALONE + c.claim_id
-                         for c, u in zip(claims, df["usable"])]
+    df["near"] = _text([json.dumps(sorted(near[c.claim_id])) if c.claim_id in near else ""
+                        for c in claims])
+    df["frame_block"] = _text([json.dumps(align.block_of(c)) if u else _ALONE + c.claim_id
+                               for c, u in zip(claims, df["usable"])])
     return df
 
 
@@ -155,8 +156,23 @@ def _in_sentences(df: pd.DataFrame, sentences: set[tuple]) -> list[Claim]:
 def _meta(df: pd.DataFrame, **extra: str) -> pd.DataFrame:
     meta = df._meta.copy() if hasattr(df, "_meta") else df.iloc[:0].copy()
     for name, kind in extra.items():
-        meta[name] = pd.Series([], dtype=kind)
+        meta[name] = pd.Series([], dtype=STRING if kind == "object" and ARROW else kind)
     return meta
+
+
+#: The Claim fields that hold text.
+TEXT_FIELDS = tuple(f.name for f in fields(Claim) if f.type in ("str", str))
+STRING = "string[pyarrow]"
+
+
+def _text(values: list[str]):
+    """A new text column: Arrow strings (:data:`ARROW`), or Python objects."""
+    return pd.array(values, dtype=STRING) if ARROW else values
+
+
+def _typed(df: pd.DataFrame) -> pd.DataFrame:
+    """The claims' text columns as Arrow strings (:data:`ARROW`)."""
+    return df.astype({c: STRING for c in TEXT_FIELDS}) if ARROW else df
 
 
 def partition_count(claims: int) -> int:
@@ -186,18 +202,20 @@ def compare_table(table, client, collect: bool = True):
     from dask import delayed
     with _plain_strings():
         n = max(1, table.npartitions)
+        table = table.map_partitions(_typed, meta=_typed(_meta(table)))
         table = table.map_partitions(_usable_rest, meta=_meta(table, usable="bool", rest="object"))
         subjects = table[table["usable"]]["subject"].drop_duplicates().compute()
         alias = keys.acronym_aliases(keys.subject_names(subjects.tolist()))
         table = table.shuffle("rest", npartitions=n)
         table = table.map_partitions(_with_keys, alias,
                                      meta=_meta(table, key="object", metric_key="object"))
-        table = client.persist(table.shuffle("metric_key", npartitions=n))
+        # each shuffle carries only what later steps read: "rest" is used up here
+        table = client.persist(table.drop(columns="rest").shuffle("metric_key", npartitions=n))
         first = table[table["usable"]].groupby("source_id")[ORDER].min().compute()
         first = _share(client, first.to_dict())
         by_key, derived = _gather_findings(client, table, first, collect)
         table = table.map_partitions(_with_lone, meta=_meta(table, lone="bool"))
-        table = table.shuffle("source_id", npartitions=n)
+        table = table.drop(columns="metric_key").shuffle("source_id", npartitions=n)
         table = table.map_partitions(_with_words,
                                      meta=_meta(table, near="object", frame_block="object"))
         table = client.persist(table)
@@ -253,10 +271,18 @@ def _counts(df: pd.DataFrame, first: dict[str, int]) -> tuple[Counter, Counter]:
     return Counter(f.type for f in found[0]), Counter(f.type for f in found[1])
 
 
+#: Text columns as Arrow strings (a fraction of the memory of Python string
+#: objects); False: Python objects. Either way :func:`to_claims` gives the
+#: fields plain Python values.
+ARROW = True
+#: How the steps shuffle. "tasks": at 10^6 synthetic claims (benchmarks/README)
+#: the run peaked at 2.6 GB summed with it, 3.0 GB with "p2p" (faster: 363
+#: CPU s against 511), whose workers also stall when one pauses.
+SHUFFLE = "tasks"
+
+
 def _plain_strings():
-    """Keep text columns as Python objects (Dask would make them Arrow
-    strings, which turn the Claim fields' values into other types), and
-    shuffle by tasks (the p2p shuffle goes through Arrow too)."""
+    """Dask's settings for the steps (:data:`ARROW`, :data:`SHUFFLE`)."""
     import dask
-    return dask.config.set({"dataframe.convert-string": False,
-                            "dataframe.shuffle.method": "tasks"})
+    return dask.config.set({"dataframe.convert-string": ARROW,
+                            "dataframe.shuffle.method": SHUFFLE})

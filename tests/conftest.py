@@ -35,3 +35,23 @@ def warnings_seen():
     yield seen
     log.removeHandler(handler)
     log.setLevel(old_level)
+
+
+@pytest.fixture
+def json_cache(monkeypatch):
+    """Runs keep the claim cache as one JSON file per article (the store
+    used without pyarrow), whether pyarrow is installed or not."""
+    import pipeline.cache
+    monkeypatch.setattr(pipeline.cache, "has_pyarrow", lambda: False)
+
+
+def cached_ids(claims_dir) -> set[str]:
+    """Source ids with an entry in a claims folder's cache, either store."""
+    from pipeline.cache import CACHE_DIR
+    from pipeline.cache_parquet import DATASET_DIR
+    folder = Path(claims_dir) / CACHE_DIR
+    ids = {p.stem for p in folder.glob("*.json")}
+    for part in (folder / DATASET_DIR).glob("*.parquet"):
+        import pyarrow.parquet as pq
+        ids |= set(pq.read_table(part, columns=["source_id"]).column(0).to_pylist())
+    return ids

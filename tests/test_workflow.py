@@ -11,7 +11,7 @@ from pipeline import cache as cache_mod
 from pipeline.cli import cli
 from pipeline.model import Finding
 
-from .conftest import SOURCES
+from .conftest import SOURCES, cached_ids
 
 NEW_STORY = ("Harbor City recorded 2,300 burglaries in 2024, the police department said "
              "on Monday.\n")
@@ -167,12 +167,15 @@ def test_add_then_check_reprocesses_one_article(sources_copy, story, tmp_path, m
     assert (out / "claims" / "claims.csv").read_text() == claims_after
 
 
-def test_cache_reuse_and_removal(sources_copy, tmp_path, monkeypatch):
+@pytest.mark.parametrize("store", ["parquet", "json"])
+def test_cache_reuse_and_removal(sources_copy, tmp_path, monkeypatch, store):
+    if store == "json":
+        monkeypatch.setattr(cache_mod, "has_pyarrow", lambda: False)
+    else:
+        pytest.importorskip("pyarrow")
     out = tmp_path / "run"
     assert check(sources_copy, out).exit_code == 0
-    cache_dir = out / "claims" / ".cache"
-    assert sorted(p.stem for p in cache_dir.glob("*.json")) == sorted(
-        p.stem for p in sources_copy.glob("*.txt"))
+    assert cached_ids(out / "claims") == {p.stem for p in sources_copy.glob("*.txt")}
     gone = sources_copy / "001_4fc83e8e0bca6b77.txt"
     gone.unlink()
     monkeypatch.setattr("pipeline.nlp.load_nlp", lambda *a, **k: pytest.fail("model loaded"))
@@ -180,11 +183,13 @@ def test_cache_reuse_and_removal(sources_copy, tmp_path, monkeypatch):
     doc = findings(out)
     assert (doc["run"]["articles"], doc["run"]["reprocessed"]) == (2, 0)
     assert "001_4fc83e8e0bca6b77" not in (out / "claims" / "claims.csv").read_text()
-    assert not (cache_dir / "001_4fc83e8e0bca6b77.json").exists()
+    assert "001_4fc83e8e0bca6b77" not in cached_ids(out / "claims")
 
 
 @pytest.mark.parametrize("change", ["pipeline", "model", "metadata", "damaged entry"])
 def test_cache_invalidates_itself(sources_copy, tmp_path, monkeypatch, change):
+    if change == "damaged entry":  # a JSON entry here; tests/test_cache_parquet.py damages a partition
+        monkeypatch.setattr(cache_mod, "has_pyarrow", lambda: False)
     out = tmp_path / "run"
     assert check(sources_copy, out).exit_code == 0
     expected = 3
