@@ -816,3 +816,10 @@ def test_a_body_named_with_its_place_as_owner_stands_for_the_place(text):
     row = extract_claims(text, published="2024-10-18").set_index("text").loc["95"]
     place = "north carolina" if text.startswith("North") else "ohio"
     assert norm_subject(row.subject) == (place,)
+
+
+def test_a_body_is_not_merged_with_a_place_a_few_words_before_it():
+    from pipeline.keys import norm_subject
+    text = "The Ohio governor's Office of Budget said 40 cases were reported."
+    row = extract_claims(text, published="2024-10-18").set_index("text").loc["40"]
+    assert norm_subject(row.subject) != ("ohio",)

@@ -200,7 +200,7 @@ def _owned_bodies(text: str, found: list[tuple[int, int, str, str]]):
     for f in found:
         s, e, t, lab = f
         if out and lab in ("ORG", "ORG?") and out[-1][3] in ("GPE", "LOC") \
-                and _POSSESSIVE.search(text[max(0, out[-1][1] - 2):s]) \
+                and s - out[-1][1] <= 3 and _POSSESSIVE.search(text[max(0, out[-1][1] - 2):s]) \
                 and any(w.lower() in bodies for w in t.split()):
             place = out.pop()
             f = (place[0], e, f"{clean_name(place[2])} {clean_name(t)}", lab)
