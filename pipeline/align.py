@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 from functools import cache, lru_cache
 
+from .attribution.metric import synonym_classes
 from .cues import HYPHEN
 from .keys import cfg as compare_cfg
 from .keys import magnitude, norm_subject, sign_interval, singular
@@ -127,12 +128,9 @@ def _classed(ws: frozenset[str]) -> frozenset[str]:
 
 @cache
 def _word_classes() -> dict[str, str]:
-    out: dict[str, str] = {}
-    for canon, members in load("synonyms")["classes"].items():
-        for w in [canon, *members]:
-            if " " not in w and " " not in canon:
-                out.setdefault(_stem(w.lower()), _stem(canon.lower()))
-    return out
+    """The one-word synonym classes, stemmed as :func:`words` stems."""
+    return {_stem(w.lower()): _stem(c.lower()) for w, c in synonym_classes().items()
+            if " " not in w and " " not in c}
 
 
 def dimensions(after: str, before: str) -> dict[str, frozenset[str]]:

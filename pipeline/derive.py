@@ -276,7 +276,12 @@ def _remainder_cue() -> re.Pattern:
     return re.compile(r"\b(?:" + "|".join(re.escape(c) for c in cues) + r")\s*$", re.I)
 
 
-_PART_OF = re.compile(r"^\s+of (?:the|all|its)\s+$", re.I)
+@cache
+def _part_of() -> re.Pattern:
+    """What stands between a part and its whole: " of the " (explain.toml
+    [derive] part_of_words)."""
+    words = cfg()["derive"]["part_of_words"]
+    return re.compile(r"^\s+of (?:" + "|".join(map(re.escape, words)) + r")\s+$", re.I)
 
 
 def remainders(claims: list[Claim], keys: dict[str, Key], wanted) -> Iterator[Implied]:
@@ -291,7 +296,7 @@ def remainders(claims: list[Claim], keys: dict[str, Key], wanted) -> Iterator[Im
         cs = sorted(cs, key=lambda c: c.start_char)
         rel = {c.claim_id: c.start_char - start for c in cs}
         parts = [(a, b) for a, b in zip(cs, cs[1:])
-                 if _PART_OF.match(sentence[rel[a.claim_id] + len(a.text):rel[b.claim_id]])]
+                 if _part_of().match(sentence[rel[a.claim_id] + len(a.text):rel[b.claim_id]])]
         for c in cs:
             if not _remainder_cue().search(sentence[:max(rel[c.claim_id], 0)]) \
                     or not wanted(keys[c.claim_id]):

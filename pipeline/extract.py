@@ -66,6 +66,7 @@ def _cues() -> dict:
         "phrasal": {tuple(k.split()): "down" for k in direction["phrasal_down"]},
         "clause_breaks": set(direction["clause_breaks"]),
         "level_before": set(direction["level_before"]),
+        "level_reached": [p.split() for p in direction["level_reached"]],
         "level_before_re": re.compile(r"\b(?:" + "|".join(map(re.escape, direction["level_before"])) + r")\s+$",
                                       re.I),
         "verb_inc": set(direction["change_verbs_increase"]),
@@ -363,7 +364,7 @@ def _reached_by_words(doc: Doc, first: int, cues: dict, reach: int = 6) -> str:
     says how a *change* moved; nor up/down, unless the figure is the "to"
     level of "went up from 5% to 19%", ``reach`` > 6)."""
     lead = 1
-    if first >= 3 and [t.lower_ for t in doc[first - 3:first]] in _AS_FAR_AS:
+    if first >= 3 and [t.lower_ for t in doc[first - 3:first]] in cues["level_reached"]:
         lead = 3                # "fell as low as $72.30", "rose as high as 4.9%"
     elif first == 0 or doc[first - 1].lower_ != "to":
         return ""
@@ -538,7 +539,7 @@ def classify(q: Quantity, span: Span, head, cues: dict, sent: Span, text: str) -
             before_words[i] = word
     noun = head.lemma_.lower() if head is not None else ""
     level = q.role in ("from", "to") or (before_words[-1:] and before_words[-1] in cues["level_before"]) \
-        or before_words[-3:] in _AS_FAR_AS      # "rose as high as 4.9%": the level reached
+        or before_words[-3:] in cues["level_reached"]  # "rose as high as 4.9%": the level reached
 
     def direction_near() -> str:
         # the closest cue word wins, after before before at the same distance;
@@ -605,9 +606,6 @@ def classify(q: Quantity, span: Span, head, cues: dict, sent: Span, text: str) -
     if d is not None:
         return "change", d, noun
     return "count", "", noun
-
-
-_AS_FAR_AS = (["as", "low", "as"], ["as", "high", "as"])
 
 
 def _object_of_change_verb(doc: Doc, span: Span, q: Quantity, cues: dict) -> str | None:

@@ -33,7 +33,8 @@ _SKIP_POS = ("DET", "PRON", "PUNCT", "ADP", "CCONJ", "SCONJ", "PART", "NUM", "AD
 
 
 @cache
-def _classes() -> dict[str, str]:
+def synonym_classes() -> dict[str, str]:
+    """Each word of synonyms.toml [classes] -> its class (the canonical word)."""
     out = {}
     for canonical, words in syn()["classes"].items():
         for w in words:
@@ -85,7 +86,7 @@ def _is_unit(tok: Token) -> bool:
 
 
 def head_class(lemma: str) -> str:
-    classes = _classes()
+    classes = synonym_classes()
     if lemma in classes:
         return classes[lemma]
     best = process.extractOne(lemma, list(classes), scorer=fuzz.ratio,
@@ -455,12 +456,12 @@ class MetricFinder:
         before = noun.doc[noun.i - 1] if noun.i else None
         if before is not None and before in mods:
             phrase = f"{before.lower_} {lemma}"
-            if phrase in _classes():
-                head = _classes()[phrase]
+            if phrase in synonym_classes():
+                head = synonym_classes()[phrase]
                 mods = [m for m in mods if m is not before]
         self._extra = []
         # words that only repeat the head ("jobless" beside "unemployment rate")
-        classes = _classes()
+        classes = synonym_classes()
         words = [w for w in self._words(mods) if w not in head.split()
                  and classes.get(w) != head and classes.get(f"{w} {lemma}") != head]
         key = " ".join(words + [head])
