@@ -411,7 +411,19 @@ def check_different_period(f, members, ctx):
     # a running total grows only while its period is open: a year's count
     # published after the year ended is the same on any later day
     closed = bool(dates) and all(closed_by(str(c.period or ""), min(dates)) for c in members)
-    return bool(counted & cumulative) and len(dates) > 1 and not closed, support
+    return bool(counted & cumulative) and len(dates) > 1 and not closed \
+        and _grows(members, ctx), support
+
+
+def _grows(members, ctx) -> bool:
+    """A running total only grows: the figures, in the order their articles
+    were published, never fall (a county's 57 deaths on Oct. 1 and 42 on
+    Oct. 18 are two ways of counting, not two days of one count)."""
+    dated = sorted((ctx.articles[c.source_id].published, c.value) for c in members
+                   if c.source_id in ctx.articles and ctx.articles[c.source_id].published
+                   and c.value is not None and not math.isnan(c.value))
+    return all(not (d1 < d2 and v2 < v1) for n, (d1, v1) in enumerate(dated)
+               for d2, v2 in dated[n + 1:])
 
 
 def check_different_scope(f, members, ctx):

@@ -280,9 +280,24 @@ def _list_leads(raw, sents, guesses, metrics, finder) -> None:
                 any(n.startswith(w) for n in named) for w in g.key.split()):
             continue
         lead = metrics.from_lead(sents[i], list_start, in_sentence[r["sent_start"]])
+        before = _lead_sentence(sents[i], list_start)
+        if lead is None and before is not None:
+            lead = metrics.from_lead(before, before.end_char, set())
         if lead is not None and lead.key not in people:
-            guesses[i] = metric.MetricGuess(lead.key, g.unit_noun, lead.how,
-                                            replace_unit=g.replace_unit)
+            # the entry's own name is no counted noun: the lead's is
+            own = g.unit_noun and any(n.startswith(g.unit_noun.lower()) for n in named)
+            guesses[i] = metric.MetricGuess(lead.key, lead.unit_noun if own else g.unit_noun,
+                                            lead.how, replace_unit=bool(own) or g.replace_unit)
+
+
+def _lead_sentence(sent, list_start: int):
+    """The sentence before one that opens with its list, when it ends in a
+    colon: the model often cuts "deaths by county were: Ashe, 1; Avery, 4"
+    after the colon, leaving the list's lead in a sentence of its own."""
+    if sent.start == 0 or sent.doc.text[sent.start_char:list_start].strip():
+        return None
+    before = sent.doc[sent.start - 1].sent
+    return before if before.text.rstrip().endswith(":") else None
 
 
 def _earlier_donor(ctx, raw, guesses, i) -> int | None:

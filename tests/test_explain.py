@@ -178,6 +178,25 @@ def test_a_closed_periods_count_does_not_grow_between_publication_dates():
     assert only_conflict(a, b).cause == "different_period"
 
 
+def test_a_running_toll_that_falls_between_publication_dates_is_not_a_later_reading():
+    """A running total only grows: a lower figure in the later article is
+    another way of counting, which the dates do not explain."""
+    a, b = pair("The storm killed 57 people.", "57", "The storm killed 42 people.", "42",
+                57, 42, metric="deaths", period="2026-09")
+    a.article = dataclasses.replace(a.article, published="2026-09-14")
+    b.article = dataclasses.replace(b.article, published="2026-09-30")
+    assert only_conflict(a, b).cause == "unexplained"
+    b.article = dataclasses.replace(b.article, published="2026-09-10")  # the 42 came first
+    assert only_conflict(a, b).cause == "different_period"
+
+
+def test_saying_how_figures_were_classified_is_a_counting_cue():
+    f = only_conflict(*pair("The storm killed 57 people.", "57",
+                            "Early on, every death was classified as storm-related; the "
+                            "storm killed 42 people.", "42", 57, 42, metric="deaths"))
+    assert f.cause == "counting_method"
+
+
 def test_stated_figure_its_own_article_contradicts_is_arithmetic_error():
     other = Story("other", "Cases rose 50% in 2024.", subject="City", metric="cases")
     other.claim("50%", "pct_change", 50, 49.5, 50.5, direction="increase", base_period="2023")
