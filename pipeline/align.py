@@ -102,8 +102,23 @@ def _counts_things(kind: str, unit: str) -> bool:
 
 @lru_cache(maxsize=1 << 16)
 def _stem(w: str) -> str:
-    """keys.singular, and "-ies" -> "-y" ("categories" -> "category")."""
-    return w[:-3] + "y" if len(w) > 4 and w.endswith("ies") else singular(w)
+    """A word as the lemma of its noun would stem: keys.singular, "-ies" ->
+    "-y" ("categories" -> "category"), "-es" after a hissing sound
+    ("crashes", "losses", "taxes" -> "crash", "loss", "tax") and the plurals
+    and words synonyms.toml [lemma_fixes] lists ("buses" -> "bus")."""
+    fixed = _lemma_fixes().get(w)
+    if fixed:
+        return fixed
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 4 and w.endswith(("ches", "shes", "xes", "sses", "zzes")):
+        return w[:-2]
+    return singular(w)
+
+
+@cache
+def _lemma_fixes() -> dict[str, str]:
+    return dict(load("synonyms").get("lemma_fixes", {}))
 
 
 def words(text: str) -> frozenset[str]:
