@@ -107,6 +107,7 @@ def attribute(article: Article, doc: Doc, raw: list[dict]) -> list[Claim]:
 
     # subjects: in the clause, else an earlier sentence of the paragraph, else the main subject
     subjects: list[tuple[list[str], str]] = [finder.for_claim(r) for r in raw]
+    finder.owned_told(raw, subjects)
     # a clause scoped to a wider place ("across the state") names whose
     # figure it is, not what the article is about
     main = finder.main_subject([(names[0], r["sent_start"]) for (names, how), r in zip(subjects, raw)

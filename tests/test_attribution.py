@@ -829,4 +829,29 @@ def test_a_body_is_not_merged_with_a_place_a_few_words_before_it():
     from pipeline.keys import norm_subject
     text = "The Ohio governor's Office of Budget said 40 cases were reported."
     row = extract_claims(text, published="2024-10-18").set_index("text").loc["40"]
-    assert norm_subject(row.subject) != ("ohio",)
+    # the office is named on its own (it tells the count: its source), not
+    # as "Ohio Office of Budget" standing for the place
+    assert row.source == "Office of Budget"
+    assert "office" not in " ".join(norm_subject(row.subject))
+
+
+@pytest.mark.parametrize("text,figure,subject,source", [
+    # an organisation telling a clause about others' figures is its source
+    ("Quake hits Yunnan province\n\nA strong earthquake hit Yunnan province on Sunday. "
+     "Xinhua reported that at least 381 people had been killed as of Monday morning.",
+     "at least 381", "Yunnan province", "Xinhua"),
+    ("Gas prices fall before the holiday\n\nDrivers in Ohio paid less this week. GasBuddy said "
+     "the national average for regular unleaded was $3.29 a gallon on Tuesday.",
+     "$3.29", "Ohio", "GasBuddy"),
+    # ... but not of what it owns ("revenue", "its sales")
+    ("Northwind beats forecasts\n\nNorthwind Foods said revenue grew 18% in the quarter.",
+     "18%", "Northwind Foods", ""),
+    # ... nor when it owns figures elsewhere in the article
+    ("Tips fall\n\nThe Harbor Watch received 20 million tips in 2024. The Harbor Watch said "
+     "there was still a gap of 7 million tips between the years.",
+     "7 million", "Harbor Watch", ""),
+])
+def test_an_organisation_telling_a_clause_about_others_figures_is_their_source(
+        text, figure, subject, source):
+    row = extract_claims(text, published="2024-08-05").set_index("text").loc[figure]
+    assert (row.subject, row.source) == (subject, source)

@@ -22,6 +22,7 @@ import numpy as np
 if TYPE_CHECKING:  # annotations only: a cached run never imports spaCy
     from spacy.tokens import Span, Token
 
+from ..keys import jurisdiction
 from .context import ArticleContext, attr, title_text
 from .context import lower_words as context_lower_words
 
@@ -400,6 +401,9 @@ class SubjectFinder:
         self.list_labels = set(a["subject_labels"]) - {"PERSON"} | {"ORG?"}
         self._lists: dict[tuple[int, int], dict[int, tuple[str, int]]] = {}
         self.reported_deps = set(a["reported_clause_deps"])
+        # figure's start -> the organisation found telling its clause about
+        # others' figures (:meth:`_tells_of_others`); see :meth:`owned_told`
+        self.told_by: dict[int, str] = {}
         # pronouns that stand only for a person ("she"; not "they")
         self.person_pronouns = {w for w in a["pronouns"]["PERSON"]
                                 if all(w not in a["pronouns"][k] for k in a["pronouns"]
@@ -557,6 +561,9 @@ class SubjectFinder:
                             r["token_start"] <= child.i < r["token_end"]):
                         if reported and self._is_teller(child):
                             return [], "source"  # "..., CNN reported": who tells, not whose
+                        if reported and self._tells_of_others(child, came_from, r):
+                            self.told_by[r["start_char"]] = self.mentions.at(child).name
+                            return [], "source"
                         if tok.dep_ == "relcl" and child.lower_ in attr()["relative_pronouns"]:
                             child = tok.head  # "the Sheep Rock Fire, which scorched 47,900 acres"
                         names, how = self.phrase(child)
@@ -742,6 +749,44 @@ class SubjectFinder:
             return subj.lower_ in self.person_pronouns
         return m.label == "PERSON" or self.is_publisher(m.name)
 
+    def owned_told(self, raw: list[dict], subjects: list[tuple[list[str], str]]) -> None:
+        """An organisation that owns figures elsewhere in the article (the
+        subject of a clause that is not a report: "NCMEC received 20.5
+        million reports") owns what it tells too ("NCMEC said ... there was
+        still a disparity of 7 million reports"): those claims get it back
+        as their subject, in place, and it is no teller."""
+        owners = {names[0] for names, how in subjects
+                  if how in ("in_sentence", "from_reference") and len(names) == 1}
+        for i, r in enumerate(raw):
+            teller = self.told_by.get(r["start_char"])
+            if teller in owners and subjects[i] == ([], "source"):
+                subjects[i] = ([teller], "in_sentence")
+        self.told_by = {k: v for k, v in self.told_by.items() if v not in owners}
+
+    def _tells_of_others(self, subj: Token, clause: Token, r: dict) -> bool:
+        """An organisation telling a clause about things it does not own
+        ("Xinhua reported that at least 381 people had been killed", "AAA
+        said the national average was $3.29"): the clause's own subject
+        holds the figure, has an article or is "there". A clause about what
+        the teller owns ("Apple said revenue grew 18%", "... its sales
+        rose") keeps the teller as owner; a place reporting its own counts
+        does too."""
+        m = self.mentions.at(subj)
+        if m is None or m.label not in attr()["teller_labels"] \
+                or jurisdiction(norm_name(m.name)) != norm_name(m.name):
+            return False  # (a place's own body tells the place's figures)
+        inner = [c for c in clause.children if c.dep_ in self.subject_deps or c.dep_ == "expl"]
+        if not inner:
+            return False
+        head = inner[0]
+        if head.dep_ == "expl" or r["token_start"] <= head.i < r["token_end"]:
+            return True
+        if any(c.dep_ == "nummod" or r["token_start"] <= c.i < r["token_end"]
+               for c in head.children):
+            return True  # "381 people had been killed"
+        return any(t.dep_ == "det" and t.lower_ in attr()["teller_clause_dets"]
+                   for t in head.subtree)
+
     def is_person(self, name: str) -> bool:
         """Whether the article names ``name`` as a person."""
         return any(m.name == name and m.label == "PERSON" for m in self.mentions.items)
@@ -919,8 +964,9 @@ class SubjectFinder:
         title = title_text(self.ctx.article).lower()
         orgs = Counter(m.name for m in self.mentions.items
                        if m.label in ("ORG", "ORG?", "GPE", "LOC") and not self.is_publisher(m.name))
-        ranked = sorted(orgs, key=lambda n: (self.is_source_name(n), n.lower() not in title,
-                                             -orgs[n]))
+        tellers = set(self.told_by.values())
+        ranked = sorted(orgs, key=lambda n: (n in tellers, self.is_source_name(n),
+                                             n.lower() not in title, -orgs[n]))
         if ranked:
             return ranked[0]
         return Counter(n for n, _ in found).most_common(1)[0][0] if found else ""
