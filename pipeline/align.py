@@ -751,13 +751,16 @@ def _kind_of(c: Claim, word: str) -> tuple:
 
 
 def _kinds_per_article(claims: list[Claim]) -> Counter:
-    """How many claims of each article share a kind family, unit, period and
-    a measure word: 1 means the article gives that figure once."""
-    out: Counter = Counter()
+    """How many figures of each article share a kind family, unit, period and
+    a measure word: 1 means the article gives that figure once (a figure
+    restated, "$3.345" and later "$3.35", is still one figure)."""
+    seen: dict[tuple, list[Claim]] = defaultdict(list)
     for c in claims:
         for w in _measure_of(c):
-            out[_kind_of(c, w)] += 1
-    return out
+            kind = _kind_of(c, w)
+            if not any(same_value(c, d) for d in seen[kind]):
+                seen[kind].append(c)
+    return Counter({kind: len(figures) for kind, figures in seen.items()})
 
 
 def _components(edges: list[tuple[int, int, Alignment]], fs: list[Frame]):

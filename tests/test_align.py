@@ -175,6 +175,12 @@ def test_the_only_figure_of_its_kind_in_each_article_may_conflict_without_named_
                   direction="", n=2)
     assert not [f for f in compare([a, b, other, again]) if f.type == "conflict"
                 and f.alignment.get("score", 1) < 1]
+    # ... but the same figure restated is still one figure
+    restated = claim("a", "Pedestrian deaths in the city were 41 in 2026.", "41", 41,
+                     kind="count", unit="death", metric="pedestrian death", subject="Vantry",
+                     period="2026", direction="", n=3)
+    assert [f for f in compare([a, b, other, restated]) if f.type == "conflict"
+            and "the only such figure in each article" in f.alignment["reasons"]]
 
 
 def test_a_period_is_named_only_by_a_month_word_or_its_year():

@@ -231,6 +231,15 @@ class MetricFinder:
             g.replace_unit = rejected or noun is not None
             return g
         own = noun is not None
+        if noun is None and r["kind"] == "count":
+            # "killing 367 people and injuring 1,881": a figure the verb of
+            # an outcome takes as its object counts that outcome
+            num = doc[r["token_end"] - 1]
+            if rejected and num.dep_ == "nummod":
+                num = num.head  # "injured nearly 2,000, flattening homes" (a misparse)
+            outcome = _outcome(num.head) if num.dep_ == "dobj" else ""
+            if outcome:
+                return MetricGuess(outcome, "people", "metric_from_noun", replace_unit=rejected)
         if noun is None:
             noun = self.described(r)
         if noun == "borrow" or noun is None:
@@ -291,6 +300,10 @@ class MetricFinder:
         or it follows the figure closely ("nearly 100 ... reports")."""
         doc = noun.doc
         num = doc[r["token_end"] - 1]
+        after = doc[num.i + 1] if num.i + 1 < len(doc) else None
+        if after is not None and after.text == "," and noun.i > after.i \
+                and not (after.i + 1 < len(doc) and doc[after.i + 1].like_num):
+            return False  # "injured nearly 2,000, flattening homes": not across a comma
         if noun in num.ancestors:
             return True
         between = doc[r["token_end"]:noun.i]
@@ -410,7 +423,11 @@ class MetricFinder:
 
     def _scope_from_subject(self, verb: Token) -> None:
         """"Its snack division increased revenue by 12%": a common-noun
-        subject's modifiers narrow the object's metric."""
+        subject's modifiers narrow the object's metric; not the cause of an
+        outcome ("A strong earthquake killed 367 people": deaths, not strong
+        ones)."""
+        if _outcome(verb):
+            return
         for c in verb.children:
             if c.dep_ != "nsubj" or self._refers(c):
                 continue

@@ -746,7 +746,10 @@ class SubjectFinder:
         company said") is still their owner."""
         m = self.mentions.at(subj)
         if m is None:  # "..., she said": a pronoun only a person is
-            return subj.lower_ in self.person_pronouns
+            # ("..., Cardona said": a bare name the model found no entity in
+            # telling a clause is a person's)
+            return subj.lower_ in self.person_pronouns or (
+                subj.pos_ == "PROPN" and subj.ent_type_ in ("", "PERSON"))
         return m.label == "PERSON" or self.is_publisher(m.name)
 
     def owned_told(self, raw: list[dict], subjects: list[tuple[list[str], str]]) -> None:
