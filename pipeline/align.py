@@ -742,8 +742,35 @@ def link(involved: list[Claim], pairs: list[tuple[int, int]], all_claims: list[C
     out = []
     for edges, strict in ((strict_edges, True), (agree_edges, False)):
         for members, weakest in _components(edges, fs):
+            if strict:
+                members = _with_agreeing(members, agree_edges, fs)
             out.append(([fs[i].claim for i in members], weakest, strict))
     return out
+
+
+def _with_agreeing(members: list[int], agree_edges: list[tuple[int, int, Alignment]],
+                   fs: list[Frame]) -> list[int]:
+    """A conflict's figures with the other articles' figures that agree
+    with one of them ("367 dead" in two articles against "381" in a third):
+    every outlet on each side of the disagreement, not only the pair that
+    lined up. A claim joins only for an article the group does not hold
+    yet, and only when it agrees with every member of its own value."""
+    held = {fs[k].claim.source_id for k in members}
+    inside = set(members)
+    added: dict[str, int] = {}
+    for i, j, _ in agree_edges:
+        for k, other in ((i, j), (j, i)):
+            if k in inside and other not in inside:
+                c = fs[other].claim
+                if c.source_id in held or c.source_id in added:
+                    continue
+                if all(overlaps(c, fs[m].claim) for m in members
+                       if overlaps(fs[k].claim, fs[m].claim)):
+                    added[c.source_id] = other
+    if not added:
+        return members
+    return sorted([*members, *added.values()],
+                  key=lambda k: (fs[k].claim.source_id, fs[k].claim.start_char))
 
 
 def _kind_of(c: Claim, word: str) -> tuple:

@@ -270,9 +270,15 @@ def stated_finding(key: Key | None, members: list[Claim]) -> Finding | None:
     kind = verdict(*pair) if pair else "agreement"
     if kind == "rounding" and any(counted(e["claim_id"]) for e in pair):
         kind = "conflict"  # close, but one says it was counted another way
+    rounds = set(cfg()["tolerance"]["approximate"])
     if kind == "agreement" and _loosely_worded(
-            values, {c.claim_id for c in members if c.qualifier not in ("", "exact")}):
+            values, {c.claim_id for c in members if c.qualifier in rounds}):
         kind = "rounding"  # "nearly 30%" for 27.3%: compatible, but worth a note
+    elif kind == "agreement" and _loosely_worded(
+            values, {c.claim_id for c in members if c.qualifier not in ("", "exact")}):
+        # "at least 367" and "381": the floor holds, but the two articles give
+        # different figures (a running count read twice, or two counts)
+        kind = "conflict"
     return make_finding(kind, "stated", members, values, members)
 
 

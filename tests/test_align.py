@@ -433,3 +433,19 @@ def test_a_plural_stems_as_its_nouns_lemma(plural, singular):
     """Words next to a number meet the metric, which is a lemma: "buses
     arrived on time" measures what "bus on-time rate" does."""
     assert align.words(plural) == align.words(singular) == {align._stem(singular)}
+
+
+def test_a_conflict_takes_in_the_other_articles_agreeing_with_one_side():
+    """Two articles say 41 pedestrian deaths in Vantry, a third 38: the
+    conflict lists every outlet on each side, not only the pair that lined up."""
+    def deaths(source, where, value, metric, subject="Vantry"):
+        sentence = f"Pedestrian deaths {where} rose to {value} in 2026, the city said."
+        return claim(source, sentence, str(value), value, kind="count", unit="death",
+                     metric=metric, subject=subject, period="2026", direction="")
+    # (each read with its own metric wording: no comparison key lines them up;
+    # b's subject was inferred as another name, so b only agrees with the 41)
+    a = deaths("a", "in Vantry", 41, "pedestrian death")
+    b = deaths("b", "citywide", 41, "pedestrian death city", subject="Marston")
+    c = deaths("c", "in Vantry", 38, "death pedestrian vantry")
+    conflicts = [f for f in compare([a, b, c]) if f.type == "conflict"]
+    assert len(conflicts) == 1 and conflicts[0].sources == ["a", "b", "c"]

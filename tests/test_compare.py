@@ -473,6 +473,20 @@ def test_a_loosely_worded_figure_is_a_rounding_note_and_the_precise_ones_still_a
     assert {tuple(f.sources) for f in agreements} == {("a", "b", "c")}
 
 
+def test_a_floor_met_by_a_different_figure_is_a_conflict_not_a_rounding_note():
+    """"at least 367" and "381": the floor holds, but the articles give two
+    figures (explain says why); "about 375" and "381" are a rounding."""
+    a = _pct_story("a", "Eggs cost at least 367% more.", "at least 367%", 367, 367, INF,
+                   qualifier="at_least")
+    b = _pct_story("b", "Eggs cost 381% more.", "381%", 381, 380.5, 381.5)
+    conflicts, _ = by_type(compare(a.claims + b.claims))
+    assert len(conflicts) == 1 and conflicts[0].cause != "rounding"
+    c = _pct_story("c", "Eggs cost about 375% more.", "about 375%", 375, 371, 379,
+                   qualifier="approx")
+    conflicts, _ = by_type(compare(c.claims + b.claims))
+    assert [f.cause for f in conflicts] == ["rounding"]
+
+
 @pytest.mark.parametrize("loose, precise", [
     (("10%", 10, 9.5, 10.5, "exact"), ("10.3%", 10.3, 10.25, 10.35)),  # a figure and its rounding
     (("above 95", 95, 95, INF, "at_least"), ("227", 227, 226.5, 227.5)),  # a floor far below
