@@ -881,3 +881,10 @@ def test_a_bare_name_telling_a_quote_is_a_speaker_not_the_owner():
     df = extract_claims(path.read_text(), published="2024-12-20")
     said = df[df.sentence.str.contains("Cardona said", regex=False)]
     assert len(said) and not said.subject.str.contains("Cardona").any()
+
+
+def test_a_holiday_is_when_not_whose_figure():
+    text = ("Gas prices fall before the holiday\n\nThe Harbor Energy Board tracks prices. "
+            "Thanksgiving brings 12 states with gas below $3 this year.")
+    df = extract_claims(text, published="2023-11-21").set_index("text")
+    assert df.loc["12", "subject"] != "Thanksgiving"

@@ -507,6 +507,8 @@ class SubjectFinder:
                 i -= 1
             if len(chain) == 1 and tok.lower_ in self.mentions.lower_words:
                 return "", ""  # "Pedestrians accounted for ...": a common noun
+            if any(t.ent_type_ in attr()["time_labels"] for t in chain):
+                return "", ""  # "Thanksgiving offers plenty ...": a time, not an owner
             return self.mentions.canonical(" ".join(t.text for t in chain)), "in_sentence"
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.refs and any(
                 c.lower_ in ("the", "this", "that") for c in tok.children if c.dep_ == "det"):
