@@ -845,6 +845,10 @@ def test_a_body_is_not_merged_with_a_place_a_few_words_before_it():
     ("Gas prices fall before the holiday\n\nDrivers in Ohio paid less this week. GasBuddy said "
      "the national average for regular unleaded was $3.29 a gallon on Tuesday.",
      "$3.29", "Ohio", "GasBuddy"),
+    # (any verb that tells: "noted", "warned", "predicted")
+    ("Quake hits Yunnan province\n\nA strong earthquake hit Yunnan province on Sunday. "
+     "Xinhua noted that more than 12,000 houses collapsed.",
+     "more than 12,000", "Yunnan province", "Xinhua"),
     # ... but not of what it owns ("revenue", "its sales")
     ("Northwind beats forecasts\n\nNorthwind Foods said revenue grew 18% in the quarter.",
      "18%", "Northwind Foods", ""),
