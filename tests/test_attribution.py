@@ -892,3 +892,17 @@ def test_a_holiday_is_when_not_whose_figure():
             "Thanksgiving brings 12 states with gas below $3 this year.")
     df = extract_claims(text, published="2023-11-21").set_index("text")
     assert df.loc["12", "subject"] != "Thanksgiving"
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    ("Over 55 million Americans are expected to travel for the holiday, AAA says.",
+     "Over 55 million", "american (travel)"),
+    ("With more than 55 million Americans expected to travel, prices fell.",
+     "more than 55 million", "american (travel)"),
+    ("AAA predicts that just over 49 million Americans will drive this year.",
+     "just over 49 million", "american (drive)"),
+])
+def test_a_forecast_verb_gives_way_to_the_verb_of_what_is_counted(text, figure, metric):
+    """Travellers and drivers are two counts; "expected" says neither."""
+    row = extract_claims(text, published="2023-11-21").set_index("text").loc[figure]
+    assert row.metric == metric

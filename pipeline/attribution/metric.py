@@ -63,6 +63,11 @@ def _telling(verb: Token) -> bool:
     return verb.lemma_.lower() in _telling_verbs()
 
 
+def _forecasting(verb: Token) -> bool:
+    """A verb that says a figure is expected (attribution.toml forecast_verbs)."""
+    return verb.lemma_.lower() in attr()["forecast_verbs"]
+
+
 @cache
 def _time_words() -> frozenset[str]:
     """Month and weekday names and time units (synonyms.toml [words] time)."""
@@ -489,12 +494,18 @@ class MetricFinder:
             if verb is None and owner is not None and owner.dep_ in ("nsubj", "nsubjpass") \
                     and owner.lemma_.lower() in _sets()["empty_heads"]:
                 verb = owner.head  # "a total of 94 people died"
-            if verb is not None and _telling(verb) and not _outcome(verb):
+            if verb is None:  # "With 55 million Americans expected to travel ..."
+                verb = next((c for c in noun.children if c.dep_ == "acl"
+                             and _forecasting(c)), None)
+            if verb is not None and (_telling(verb) or _forecasting(verb)) \
+                    and not _outcome(verb):
                 # "inspectors confirmed 146 buildings destroyed": the telling
                 # verb says nothing of what is counted; a verb on the noun does
+                # (so with a forecast: "55 million Americans are expected to
+                # travel" counts travellers, as "49 million will drive" drivers)
                 verb = next((c for c in [*noun.children, *verb.children]
                              if c.dep_ in ("acl", "relcl", "oprd", "xcomp", "ccomp")
-                             and c.pos_ == "VERB" and c.i > noun.i), verb)
+                             and c.pos_ == "VERB" and c.i > noun.i and c != verb), verb)
             outcome = _outcome(verb) if verb is not None else ""
             for c in noun.children:  # "the people killed in crashes"
                 if not outcome and c.dep_ == "acl":
