@@ -906,3 +906,9 @@ def test_a_forecast_verb_gives_way_to_the_verb_of_what_is_counted(text, figure, 
     """Travellers and drivers are two counts; "expected" says neither."""
     row = extract_claims(text, published="2023-11-21").set_index("text").loc[figure]
     assert row.metric == metric
+
+
+def test_a_scale_letter_glued_to_its_figure_is_no_modifier():
+    row = extract_claims("Airports saw a surge: 3.13M passengers screened on Sunday.",
+                         published="2025-12-01").set_index("text").loc["3.13M"]
+    assert "m" not in row.metric.split()

@@ -63,6 +63,12 @@ def _telling(verb: Token) -> bool:
     return verb.lemma_.lower() in _telling_verbs()
 
 
+def _glued_to_figure(tok: Token) -> bool:
+    """A token written right after a figure with no space ("3.13M")."""
+    before = tok.doc[tok.i - 1] if tok.i else None
+    return before is not None and before.like_num and not before.whitespace_
+
+
 def _forecasting(verb: Token) -> bool:
     """A verb that says a figure is expected (attribution.toml forecast_verbs)."""
     return verb.lemma_.lower() in attr()["forecast_verbs"]
@@ -473,7 +479,9 @@ class MetricFinder:
     def key_for(self, noun: Token, how: str, flow: bool = True) -> MetricGuess:
         lemma = noun_lemma(noun)
         head = head_class(lemma)
-        mods = sorted(set(self._extra) | set(self.modifiers(noun)), key=lambda t: t.i)
+        # (not a scale letter glued to its figure: the "M" of "3.13M passengers")
+        mods = sorted({t for t in set(self._extra) | set(self.modifiers(noun))
+                       if not _glued_to_figure(t)}, key=lambda t: t.i)
         # two-word nouns in the synonym classes ("waiting list" -> backlog)
         before = noun.doc[noun.i - 1] if noun.i else None
         if before is not None and before in mods:
