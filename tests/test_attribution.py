@@ -872,6 +872,9 @@ def test_an_organisation_telling_a_clause_about_others_figures_is_their_source(
      "nearly 200", "injury", "people"),
     # the cause of an outcome does not narrow it: deaths, not "strong" ones
     ("A strong earthquake killed 367 people on Sunday.", "367", "death", "people"),
+    # an outcome word right after the figure ("367 dead in ... quake")
+    ("At least 367 dead in southwest Vantry quake", "At least 367", "death", "people"),
+    ("The flood left 40 homeless and 12 injured.", "12", "injury", "people"),
 ])
 def test_an_outcome_verb_names_what_its_figure_counts(text, figure, metric, unit):
     row = extract_claims(text, published="2014-08-04").set_index("text").loc[figure]

@@ -242,6 +242,13 @@ class MetricFinder:
             g.replace_unit = rejected or noun is not None
             return g
         own = noun is not None
+        after = doc[r["token_end"]] if r["token_end"] < len(doc) else None
+        if r["kind"] == "count" and after is not None and after.tag_ in ("JJ", "VBN") \
+                and after.dep_ not in ("amod", "compound") and _outcome_word(after):
+            # "At least 367 dead in ... quake", "367 dead": the outcome right
+            # after a figure is what it counts (people), not a noun further on
+            return MetricGuess(_outcome_word(after), "people", "metric_from_noun",
+                               replace_unit=True)
         if noun is None and r["kind"] == "count":
             # "killing 367 people and injuring 1,881": a figure the verb of
             # an outcome takes as its object counts that outcome
