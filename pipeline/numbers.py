@@ -110,6 +110,9 @@ def _vocab() -> dict:
         "or_ratio": float(n["ranges"]["or_ratio"]),
         "verb_to_ratio": float(n["ranges"]["verb_to_ratio"]),
         "timing_unit": n["timings"]["unit"],
+        "accounting_before": re.compile(
+            rf"(?:(?<![\w])(?:{_alt(w for w in n['accounting_brackets']['after'] if w[0].isalpha())})"
+            rf"|{_alt(w for w in n['accounting_brackets']['after'] if not w[0].isalpha())})\s*\($", re.I),
         "scale_words": {k.lower(): float(v) for k, v in n["words"]["multipliers"].items()},
         "age_max": n["age_apposition"]["max"],
         "age_unit": n["units"]["-year-old"],
@@ -225,6 +228,9 @@ def find_quantities(text: str) -> list[Quantity]:
             if mc:
                 currency = v["cur_words"][_phrase_key(mc.group())]
                 end = mc.end()
+        if currency and value > 0 and text[s - 1:s] == "(" and text[end:end + 1] == ")" \
+                and v["accounting_before"].search(text, max(0, s - 12), s):
+            value, s, end = -value, s - 1, end + 1     # "is ($99.99)": a negative amount
         unit = v["timing_unit"] if ":" in text[num_start:e] else ""
         if not percent and not points and not currency and not unit:
             mu = v["unit_after"].match(text, end)

@@ -583,3 +583,22 @@ def test_a_comparative_two_words_on_marks_a_change_only_in_the_figures_clause(
         text, figure, kind, direction):
     row = one(text, figure)
     assert (row["kind"], row["direction"]) == (kind, direction)
+
+
+# --- issue 16, ninth round: (text, figure, value, kind, direction, unit); None is not checked
+ROUND_NINE = [
+    # accounting brackets: money alone in brackets after a linking word is negative
+    ("The annual revenue is ($99.99).", "($99.99)", -99.99, "amount", "", "USD"),
+    ("Net income (loss) for the quarter was ($3.2m).", "($3.2m)", -3.2e6, "amount", "", "USD"),
+    # ... and a conversion or an aside after another figure is not
+    ("The regulator fined the bank €10m ($11m) last year.", "$11m", 11e6, "amount", None, "USD"),
+    ("The field pumped 2 million barrels ($150m) in May.", "$150m", 150e6, "amount", None, "USD"),
+]
+
+
+@pytest.mark.parametrize("text,figure,value,kind,direction,unit", ROUND_NINE)
+def test_round_nine(text, figure, value, kind, direction, unit):
+    r = one(text, figure)
+    assert math.isclose(r["value"], value), r
+    for field, want in (("kind", kind), ("direction", direction), ("unit", unit)):
+        assert want is None or r[field] == want, (field, r)
