@@ -35,7 +35,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .knowledge import load
-from .numbers import Quantity, find_quantities, interval, qualifier_before
+from .numbers import Quantity, find_quantities, interval, lasting_after, qualifier_before
 from .numwords import words_value
 
 Doc.set_extension("numeric_claims", default=None, force=True)
@@ -104,7 +104,8 @@ def _cues() -> dict:
                 nc["identifier_before"], key=len, reverse=True)) + r")\.?\s*#?\s*$", re.I),
         "time_nouns": set(nc["time_nouns"]),
         "name_labels": set(nc["name_labels"]),
-        "patterns": [re.compile(p, re.I) for p in nc["patterns"]],
+        "patterns": [re.compile(p, re.I) for p in nc["patterns"]]
+        + [re.compile(rf"{nc['span_adjective']}(?!{lasting_after()})", re.I)],
         "one_idioms": [re.compile(p, re.I) for p in nc["one_idioms"]],
         "months": set(nc["months"]),
         "year_min": nc["year_min"], "year_max": nc["year_max"],

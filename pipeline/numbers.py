@@ -110,6 +110,8 @@ def _vocab() -> dict:
         "or_ratio": float(n["ranges"]["or_ratio"]),
         "verb_to_ratio": float(n["ranges"]["verb_to_ratio"]),
         "timing_unit": n["timings"]["unit"],
+        "lasting": re.compile(rf"-({_alt(n['span_adjective']['units'])})\b(?={lasting_after()})", re.I),
+        "time_symbols": n["per_time"]["units"],
         "accounting_before": re.compile(
             rf"(?:(?<![\w])(?:{_alt(w for w in n['accounting_brackets']['after'] if w[0].isalpha())})"
             rf"|{_alt(w for w in n['accounting_brackets']['after'] if not w[0].isalpha())})\s*\($", re.I),
@@ -117,6 +119,15 @@ def _vocab() -> dict:
         "age_max": n["age_apposition"]["max"],
         "age_unit": n["units"]["-year-old"],
     }
+
+
+@cache
+def lasting_after() -> str:
+    """The regex of what follows a span written as an adjective that is how
+    long something lasts ("a 10-year prison sentence", "a two-year
+    maintenance period"; numbers.toml [span_adjective])."""
+    sa = load("numbers")["span_adjective"]
+    return rf"(?:\s+[a-z-]+)?\s+(?:{_alt(sa['lasting'])})\b|\s+[a-z-]+\s+(?:{_alt(sa['period'])})\b"
 
 
 def _level_cues() -> re.Pattern:
@@ -232,6 +243,9 @@ def find_quantities(text: str) -> list[Quantity]:
                 and v["accounting_before"].search(text, max(0, s - 12), s):
             value, s, end = -value, s - 1, end + 1     # "is ($99.99)": a negative amount
         unit = v["timing_unit"] if ":" in text[num_start:e] else ""
+        ml = None if percent or points or currency or unit else v["lasting"].match(text, end)
+        if ml:          # "a 10-year prison sentence": 10 years
+            unit, end = v["time_symbols"][ml.group(1).lower()], ml.end()
         if not percent and not points and not currency and not unit:
             mu = v["unit_after"].match(text, end)
             if mu:

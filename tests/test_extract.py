@@ -593,6 +593,11 @@ ROUND_NINE = [
     # ... and a conversion or an aside after another figure is not
     ("The regulator fined the bank €10m ($11m) last year.", "$11m", 11e6, "amount", None, "USD"),
     ("The field pumped 2 million barrels ($150m) in May.", "$150m", 150e6, "amount", None, "USD"),
+    # a span written as an adjective is a figure when it is how long something lasts
+    ("The former mayor was handed a 12-year prison sentence on Monday.", "12-year", 12, "amount", "", "yr"),
+    ("The league imposed a 30-day suspension on the coach.", "30-day", 30, "amount", "", "d"),
+    ("The plant will close for a two-year maintenance period.", "two-year", 2, "amount", "", "yr"),
+    ("Regulators agreed a six-month ban on new drilling permits.", "six-month", 6, "amount", "", "mo"),
 ]
 
 
@@ -602,3 +607,14 @@ def test_round_nine(text, figure, value, kind, direction, unit):
     assert math.isclose(r["value"], value), r
     for field, want in (("kind", kind), ("direction", direction), ("unit", unit)):
         assert want is None or r[field] == want, (field, r)
+
+
+@pytest.mark.parametrize("text", [
+    # ... and no figure when it says over what a figure is measured
+    "The 10-year yield and the 30-year mortgage rate both rose.",
+    "Profit rose in the three-month period to June.",
+    "The stock hit a 52-week high.",
+    "Its four-week moving average was flat.",
+])
+def test_round_nine_not_claims(text):
+    assert claims(text) == [], [(r["text"], r["kind"]) for r in claims(text)]
