@@ -379,9 +379,9 @@ def _with_vague(text: str, found: list[Quantity]) -> list[Quantity]:
 
 
 @cache
-def _unit_alone() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
-    """The pattern of numbers.toml [unit_alone] and what each word takes:
-    (currency, unit)."""
+def _unit_alone() -> tuple[re.Pattern, dict[str, tuple[str, str]], re.Pattern, dict[str, tuple[str, str]]]:
+    """The patterns of numbers.toml [unit_alone] ("by a year", "a foot of")
+    and what each word takes: (currency, unit)."""
     n = load("numbers")["unit_alone"]
     takes = {w: ("", "") for w in n["nouns"]}
     takes.update({w: (code, "") for w, code in n["currency"].items()})
@@ -389,15 +389,39 @@ def _unit_alone() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
     pattern = re.compile(rf"(?<![\w])by\s+(?P<q>(?:[a-z]+\s+){{0,2}}?)(?P<a>an?)\s+(?P<w>{_alt(takes)})(?![\w-])"
                          r"(?P<half>\s+and\s+a\s+half\b)?",
                          re.I)
-    return pattern, {_phrase_key(k): v for k, v in takes.items()}
+    of_units = {_phrase_key(w): ("", sym) for w, sym in n["of_units"].items()}
+    takes = {_phrase_key(k): v for k, v in takes.items()}
+    of_pattern = re.compile(rf"(?<![\w])(?P<a>an?)\s+(?P<w>{_alt(n['of_units'])})\s+of\b", re.I)
+    return pattern, takes, of_pattern, of_units
+
+
+_PART_OF = re.compile(r"\s+(?:of\s+)?", re.I)
 
 
 def _with_units_alone(text: str, found: list[Quantity]) -> list[Quantity]:
     """"fell by almost a year", "rose by a penny": one of the unit named
     after "by" and "a"/"an" (numbers.toml [unit_alone]); its figure is the
     article, so the noun after it is what it counts."""
-    pattern, takes = _unit_alone()
+    pattern, takes, of_pattern, of_units = _unit_alone()
     out = None
+    for m in of_pattern.finditer(text):     # "more than a foot of snow"
+        a_start = m.start("a")
+        if any(q.start < m.end("w") and a_start < q.end for q in found):
+            continue
+        value, step = 1.0, 1.0
+        part = next((q for q in found if q.ratio and q.words and q.end < a_start
+                     and _PART_OF.fullmatch(text, q.end, a_start)), None)
+        if part is not None:    # "half a mile of road", "a quarter of a mile of"
+            value, step, a_start = part.value, 0.0, part.num_start
+        qual, qstart = qualifier_before(text, a_start)
+        low, high = interval(value, step, qual)
+        out = [q for q in (out if out is not None else found) if not (qstart < q.end and q.start < m.end("w"))]
+        out.append(Quantity(start=qstart, end=m.end("w"), text=text[qstart:m.end("w")], value=value, low=low,
+                            high=high, qualifier=qual, unit=of_units[_phrase_key(m.group("w"))][1], words=True,
+                            num_start=a_start, num_end=m.end("a"), unit_step=step))
+    if out is not None:
+        found = sorted(out, key=lambda q: q.start)
+        out = None
     for m in pattern.finditer(text):
         a_start = m.start("a")
         qual, qstart = qualifier_before(text, a_start) if m.group("q") else ("exact", a_start)

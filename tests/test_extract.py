@@ -598,6 +598,11 @@ ROUND_NINE = [
     ("The league imposed a 30-day suspension on the coach.", "30-day", 30, "amount", "", "d"),
     ("The plant will close for a two-year maintenance period.", "two-year", 2, "amount", "", "yr"),
     ("Regulators agreed a six-month ban on new drilling permits.", "six-month", 6, "amount", "", "mo"),
+    # a unit of measure after "a"/"an" and before "of" is one of it
+    ("More than a foot of snow fell on the ridge overnight.", "More than a foot", 1, "amount", "", "ft"),
+    ("Forecasters expect up to an inch of rain on Sunday.", "up to an inch", 1, "amount", "", "in"),
+    ("Police sealed off roads within a mile of the plant.", "a mile", 1, "amount", "", "mi"),
+    ("Nearly half a mile of the sea wall collapsed.", "Nearly half a mile", 0.5, "amount", "", "mi"),
 ]
 
 
@@ -615,6 +620,7 @@ def test_round_nine(text, figure, value, kind, direction, unit):
     "Profit rose in the three-month period to June.",
     "The stock hit a 52-week high.",
     "Its four-week moving average was flat.",
+    "Staff had a ton of work and not an ounce of sense.",     # idioms
 ])
 def test_round_nine_not_claims(text):
     assert claims(text) == [], [(r["text"], r["kind"]) for r in claims(text)]
