@@ -603,6 +603,7 @@ ROUND_NINE = [
     ("Forecasters expect up to an inch of rain on Sunday.", "up to an inch", 1, "amount", "", "in"),
     ("Police sealed off roads within a mile of the plant.", "a mile", 1, "amount", "", "mi"),
     ("Nearly half a mile of the sea wall collapsed.", "Nearly half a mile", 0.5, "amount", "", "mi"),
+    ("The stall sold a square dozen eggs before noon.", "a square dozen", 144, "count", "", "egg"),
 ]
 
 
