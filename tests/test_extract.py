@@ -625,3 +625,13 @@ def test_round_nine(text, figure, value, kind, direction, unit):
 ])
 def test_round_nine_not_claims(text):
     assert claims(text) == [], [(r["text"], r["kind"]) for r in claims(text)]
+
+
+@pytest.mark.parametrize("text,figures", [
+    # "none" is no number: it says which of them, and "none of the 12
+    # passengers" is no count of passengers to set against the 12
+    ("None of the 12 passengers on the bus was hurt, police said.", ["12"]),
+    ("None of the ministers would comment.", []),
+])
+def test_round_nine_figures(text, figures):
+    assert [r["text"] for r in claims(text)] == figures
