@@ -604,6 +604,10 @@ ROUND_NINE = [
     ("Police sealed off roads within a mile of the plant.", "a mile", 1, "amount", "", "mi"),
     ("Nearly half a mile of the sea wall collapsed.", "Nearly half a mile", 0.5, "amount", "", "mi"),
     ("The stall sold a square dozen eggs before noon.", "a square dozen", 144, "count", "", "egg"),
+    # "subtracted" is a verb of a fall, like "shed"
+    ("The private sector subtracted 167,000 jobs in March.", "167,000", 167000, "change", "decrease", "job"),
+    ("The port strike subtracted 0.3 percentage points from growth.", "0.3 percentage points", 0.3,
+     "pct_change", "decrease", "pp"),
 ]
 
 
