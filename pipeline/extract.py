@@ -615,11 +615,22 @@ def _object_of_change_verb(doc: Doc, span: Span, q: Quantity, cues: dict) -> str
     verb = _verb_before(doc, span, q)
     if verb is None:
         return None
-    if verb.lemma_ in cues["verb_inc"]:
-        return "increase"
-    if verb.lemma_ in cues["verb_dec"]:
-        return "decrease"
-    return None
+    d = _verb_change(verb, cues)
+    if d:       # "can add or subtract a tenth of a degree": a change, either way
+        joined = ([verb.head] if verb.dep_ == "conj" else []) + [c for c in verb.children if c.dep_ == "conj"]
+        if any(_verb_change(v, cues) not in ("", d) and not any(c.dep_ in _OBJECTS for c in v.children)
+               for v in joined):
+            return ""
+    return d or None
+
+
+_OBJECTS = ("dobj", "npadvmod", "attr", "oprd", "dative")
+
+
+def _verb_change(verb, cues: dict) -> str:
+    """The direction of a verb whose object is a change (extract.toml
+    change_verbs_increase / _decrease), or ""."""
+    return "increase" if verb.lemma_ in cues["verb_inc"] else "decrease" if verb.lemma_ in cues["verb_dec"] else ""
 
 
 def _size_of_move(doc: Doc, span: Span, q: Quantity, cues: dict) -> str | None:

@@ -608,6 +608,10 @@ ROUND_NINE = [
     ("The private sector subtracted 167,000 jobs in March.", "167,000", 167000, "change", "decrease", "job"),
     ("The port strike subtracted 0.3 percentage points from growth.", "0.3 percentage points", 0.3,
      "pct_change", "decrease", "pp"),
+    # two verbs of opposite ways on one object: a change, either way
+    ("Swings in ocean heat can add or subtract 0.2 points from the yearly average.", "0.2", 0.2,
+     "change", "", None),
+    ("The plant added 300 jobs and shed 120 contractors.", "120", 120, "change", "decrease", "contractor"),
 ]
 
 
