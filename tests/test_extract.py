@@ -612,6 +612,9 @@ ROUND_NINE = [
     ("Swings in ocean heat can add or subtract 0.2 points from the yearly average.", "0.2", 0.2,
      "change", "", None),
     ("The plant added 300 jobs and shed 120 contractors.", "120", 120, "change", "decrease", "contractor"),
+    # "the 400m in sales" is millions, "the 400m in 49.2 seconds" a race
+    ("The chain booked the 400m in sales it had promised investors.", "400m", 400e6, None, "", None),
+    ("She won the 400m in 49.2 seconds on Friday.", "400m", 400, "amount", "", "m"),
 ]
 
 
