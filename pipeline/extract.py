@@ -74,6 +74,8 @@ def _cues() -> dict:
         "change_after": set(d["change"]["after"]),
         "change_before": set(d["change"]["before"]),
         "change_not_between": set(d["change"]["not_between"]),
+        "time_counts": set(d["change"]["time_counts"]),
+        "level_words": set(d["change"]["level_words"]),
         "by_of_words": set(d["change"]["by_of_words"]),
         "change_nouns": set(d["change"]["nouns_after"]),
         "place_after_measure": set(d["change"]["place_after_measure"]),
@@ -674,8 +676,8 @@ def _change_direction(before: list[str], after: list[str], cues: dict) -> str | 
     "7 million fewer", "a reduction of 6.9 million", "fell by 7 million", "up 30 GW"."""
     if after and after[0] in cues["change_after"]:
         return "decrease" if after[0] in cues["dec"] else "increase"
-    if len(after) > 1 and after[1] in cues["change_after"] \
-            and after[0] not in cues["change_not_between"]:
+    if len(after) > 1 and after[1] in cues["change_after"] and after[0] not in cues["change_not_between"] \
+            and not (after[0] in cues["time_counts"] and after[1] in cues["level_words"]):
         return "decrease" if after[1] in cues["dec"] else "increase"
     if after and after[0] in cues["change_nouns"] and before[-1:] in (["a"], ["an"], ["the"]):
         return "decrease" if after[0] in cues["dec"] else "increase"   # "a 2p cut", "a $5 rise"

@@ -615,6 +615,10 @@ ROUND_NINE = [
     # "the 400m in sales" is millions, "the 400m in 49.2 seconds" a race
     ("The chain booked the 400m in sales it had promised investors.", "400m", 400e6, None, "", None),
     ("She won the 400m in 49.2 seconds on Friday.", "400m", 400, "amount", "", "m"),
+    # a count of days above or below a level says how long, it is no move
+    ("Adelaide has had 19 days above 38C this summer.", "19", 19, "count", "", "day"),
+    ("The city logged three nights below freezing last week.", "three", 3, "count", "", "night"),
+    ("The trial ran three days longer than planned.", "three", 3, "change", "increase", "day"),
 ]
 
 
