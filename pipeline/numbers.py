@@ -285,7 +285,47 @@ def find_quantities(text: str) -> list[Quantity]:
             unit=unit, words=is_words, num_start=num_start, num_end=e, unit_step=step,
             ratio=ratio, role=role,
         ))
-    return _with_units_alone(text, _with_vague(text, _join_ranges(text, _slash_pairs(text, found))))
+    found = _compound_durations(text, _slash_pairs(text, found))
+    return _with_units_alone(text, _with_vague(text, _join_ranges(text, found)))
+
+
+@cache
+def _durations() -> tuple[re.Pattern, re.Pattern, dict[tuple[str, str], float], dict[str, str]]:
+    """numbers.toml [compound_durations]: the pattern of the larger unit and
+    joiner after a first figure, of the smaller unit after the second, the
+    size of each pair and each unit's symbol."""
+    n = load("numbers")
+    pairs = {(big, small): float(k) for big, smalls in n["compound_durations"].items() for small, k in smalls.items()}
+    big = _alt({b for b, _ in pairs})
+    small = _alt({s for _, s in pairs})
+    return (re.compile(rf"\s+({big})s?(?:\s*,\s*|\s+)(?:and\s+)?", re.I),
+            re.compile(rf"\s+({small})s?\b", re.I), pairs, n["per_time"]["units"])
+
+
+def _compound_durations(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """"8 years and 6 months" -> one figure, 8.5 years (numbers.toml
+    [compound_durations])."""
+    gap_re, tail_re, pairs, symbols = _durations()
+    out: list[Quantity] = []
+    i = 0
+    while i < len(qs):
+        a = qs[i]
+        b = qs[i + 1] if i + 1 < len(qs) else None
+        g = gap_re.match(text, a.end) if b is not None else None
+        t = tail_re.match(text, b.end) if g is not None and g.end() == b.start else None
+        size = pairs.get((g.group(1).lower(), t.group(1).lower())) if t is not None else None
+        if size is None or a.unit or b.unit or a.percent or b.percent or a.currency or b.currency \
+                or a.ratio or b.ratio or b.qualifier != "exact" or a.value != int(a.value) \
+                or not 0 <= b.value < size:
+            out.append(a)
+            i += 1
+            continue
+        value = a.value + b.value / size
+        low, high = interval(value, 1 / size, a.qualifier)
+        out.append(replace(a, end=t.end(), text=text[a.start:t.end()], value=value, low=low, high=high,
+                           unit=symbols[g.group(1).lower()], num_end=b.num_end, unit_step=1 / size))
+        i += 2
+    return out
 
 
 def _slash_pairs(text: str, qs: list[Quantity]) -> list[Quantity]:

@@ -619,6 +619,10 @@ ROUND_NINE = [
     ("Adelaide has had 19 days above 38C this summer.", "19", 19, "count", "", "day"),
     ("The city logged three nights below freezing last week.", "three", 3, "count", "", "night"),
     ("The trial ran three days longer than planned.", "three", 3, "change", "increase", "day"),
+    # a span in two time units is one figure in the larger
+    ("The former treasurer was jailed for 8 years and 6 months.", "8 years and 6 months", 8.5, "amount", "",
+     "yr"),
+    ("The talks lasted 2 hours 15 minutes, aides said.", "2 hours 15 minutes", 2.25, "amount", "", "h"),
 ]
 
 
@@ -647,6 +651,7 @@ def test_round_nine_not_claims(text):
     # passengers" is no count of passengers to set against the 12
     ("None of the 12 passengers on the bus was hurt, police said.", ["12"]),
     ("None of the ministers would comment.", []),
+    ("The rescue took 14 days and 6 of the divers were hurt.", ["14", "6"]),
 ])
 def test_round_nine_figures(text, figures):
     assert [r["text"] for r in claims(text)] == figures
