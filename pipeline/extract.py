@@ -488,13 +488,15 @@ def _apposed_moves(claims: list[dict], text: str, cues: dict) -> None:
                 c["kind"], c["direction"] = _MOVED_KIND[c["kind"]], _direction_of(word, cues)
 
 
-_UP_FROM = re.compile(r"(?:\s+[\w-]+){0,4}?\s*,\s+(up|down)\s+from\b", re.I)
+_UP_FROM = re.compile(r"(?:\s+(?:(?!\d)[\w’'-]+|(?:19|20)\d\d\b)){0,8}?\s*,\s+(up|down)\s+from\b", re.I)
 
 
 def _level_up_from(claims: list[dict], text: str) -> None:
     """"184 cases as of Tuesday, up from 124 a week earlier": the level
     reached takes the move's direction, as in "rose to 5.9% from 5.4%" (the
-    level it came from takes none)."""
+    level it came from takes none). Up to eight words between, none of them
+    a figure other than a year ("57 died and 30 were hurt, up from 12": the
+    30's)."""
     for c in claims:
         if not c["direction"] and c["kind"] in _LEVELS and not c["ratio"]:
             m = _UP_FROM.match(text, c["end_char"])

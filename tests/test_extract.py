@@ -623,6 +623,11 @@ ROUND_NINE = [
     ("The former treasurer was jailed for 8 years and 6 months.", "8 years and 6 months", 8.5, "amount", "",
      "yr"),
     ("The talks lasted 2 hours 15 minutes, aides said.", "2 hours 15 minutes", 2.25, "amount", "", "h"),
+    # a level reached ", up from" another, a clause of up to eight words on
+    ("At least 57 people have now died in the floods, up from an earlier toll of 42.", "At least 57", 57,
+     "count", "increase", None),
+    ("Some 57 people died and 30 were hurt in the town, up from 12 injured on Monday.", "Some 57", 57,
+     "count", "", None),
 ]
 
 
