@@ -657,6 +657,11 @@ def test_round_nine_not_claims(text):
     ("None of the 12 passengers on the bus was hurt, police said.", ["12"]),
     ("None of the ministers would comment.", []),
     ("The rescue took 14 days and 6 of the divers were hurt.", ["14", "6"]),
+    # a tally is a pair, no figure alone, however it is written
+    ("The House voted 219 to 213 to send the bill to the Senate.", []),
+    ("The Senate approved the treaty by a vote of 52 to 48.", []),
+    ("The bill passed with a 220-212 majority.", []),
+    ("Council members voted 7 to 2 to raise fares by 5 to 10 percent.", ["5 to 10 percent"]),
 ])
 def test_round_nine_figures(text, figures):
     assert [r["text"] for r in claims(text)] == figures
