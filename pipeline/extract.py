@@ -140,7 +140,11 @@ def extract_from_doc(doc: Doc) -> list[dict]:
     idioms = [m.span() for p in cues["one_idioms"] for m in p.finditer(text)] if "one" in text.lower() else []
     claims = []
     for q in find_quantities(text):
-        if q.role in ("year", "score") or any(s < q.num_end and q.num_start < e for s, e in blocked):
+        hit = next((s for s, e in blocked if s < q.num_end and q.num_start < e), None)
+        if hit is not None and _GROUP_BEFORE_NAME.fullmatch(text, q.num_start, hit):
+            q = _figure_before(text, q, hit)     # "50 787 Dreamliners": 50, not 50,787
+            hit = None if q is None else next((s for s, e in blocked if s < q.num_end and q.num_start < e), None)
+        if q is None or q.role in ("year", "score") or hit is not None:
             continue
         if q.words and q.value == 1 and q.qualifier == "exact" \
                 and any(s <= q.num_start < e for s, e in idioms):
@@ -156,6 +160,16 @@ def extract_from_doc(doc: Doc) -> list[dict]:
     claims.extend(_verb_multiples(doc, cues, claims, sents))
     claims.sort(key=lambda c: c["start_char"])
     return claims
+
+
+_GROUP_BEFORE_NAME = re.compile(r"\d{1,3}\s")
+
+
+def _figure_before(text: str, q: Quantity, name_start: int) -> Quantity | None:
+    """The figure that ends before a name the patterns block, when a space
+    made one figure of the two ("ordered 50 787 Dreamliners": 50, as
+    "12 777X" is 12), or None."""
+    return next((p for p in find_quantities(text[:name_start].rstrip()) if p.num_start == q.num_start), None)
 
 
 class Sentences:

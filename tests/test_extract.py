@@ -662,6 +662,9 @@ def test_round_nine_not_claims(text):
     ("The Senate approved the treaty by a vote of 52 to 48.", []),
     ("The bill passed with a 220-212 majority.", []),
     ("Council members voted 7 to 2 to raise fares by 5 to 10 percent.", ["5 to 10 percent"]),
+    # a count before an airliner model a space joined to it ("50 787" as 50,787)
+    ("The Gulf carrier ordered 50 787 Dreamliners on Tuesday.", ["50"]),
+    ("It has about 30 787 jets and 10 777 freighters.", ["about 30", "10"]),
 ])
 def test_round_nine_figures(text, figures):
     assert [r["text"] for r in claims(text)] == figures
