@@ -361,11 +361,15 @@ def reached_direction(span: Span, q_start: int, cues: dict, to_level: bool = Fal
 
 def _particle_direction(verb, cues: dict) -> str:
     """"inched up 0.2% to $2,345": the verb's particle says which way ("gave
-    up" is a fall: extract.toml phrasal_down)."""
+    up" is a fall: extract.toml phrasal_down); so does an adverb the parse
+    hangs on it ("edged up 0.4% to $9,310", "up" as advmod)."""
     for child in verb.children:
         if child.dep_ == "prt":
             if cues["phrasal"].get((verb.lower_, child.lower_)):
                 return "decrease"
+            return _direction_of(child.lower_, cues)
+    for child in verb.children:
+        if child.dep_ == "advmod" and child.i > verb.i and _direction_of(child.lower_, cues):
             return _direction_of(child.lower_, cues)
     return ""
 

@@ -628,6 +628,9 @@ ROUND_NINE = [
      "count", "increase", None),
     ("Some 57 people died and 30 were hurt in the town, up from 12 injured on Monday.", "Some 57", 57,
      "count", "", None),
+    # the level reached after a verb with an adverb of direction ("edged up", the parse's advmod)
+    ("Copper edged up 0.4% to $9,310 a tonne in London.", "$9,310", 9310, "amount", "increase", None),
+    ("Aluminium edged down 0.2% to $2,250 a tonne.", "$2,250", 2250, "amount", "decrease", None),
 ]
 
 
