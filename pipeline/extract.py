@@ -65,6 +65,11 @@ def _cues() -> dict:
         "neutral": set(direction["neutral"]),
         "phrasal": {tuple(k.split()): "down" for k in direction["phrasal_down"]},
         "clause_breaks": set(direction["clause_breaks"]),
+        "closed_at_re": re.compile(r"\b(?:(" + "|".join(map(re.escape, direction["closed_comparatives"]))
+                                   + r")|(?:to\s+)?(?:" + "|".join(map(re.escape, direction["close_verbs"]))
+                                   + r")(?:\s+the\s+(?:day|session|week))?)\s+at\s+$", re.I),
+        "clause_break_re": re.compile(r"[;:]|\b(?:" + "|".join(
+            re.escape(w) for w in direction["clause_breaks"] if w.isalpha()) + r")\b", re.I),
         "level_before": set(direction["level_before"]),
         "level_reached": [p.split() for p in direction["level_reached"]],
         "level_before_re": re.compile(r"\b(?:" + "|".join(map(re.escape, direction["level_before"])) + r")\s+$",
@@ -157,6 +162,7 @@ def extract_from_doc(doc: Doc) -> list[dict]:
     _borrow_elided_units(claims, text)
     _apposed_moves(claims, text, cues)
     _level_up_from(claims, text)
+    _level_closed_at(claims, text, cues)
     claims.extend(_verb_multiples(doc, cues, claims, sents))
     claims.sort(key=lambda c: c["start_char"])
     return claims
@@ -520,6 +526,28 @@ def _level_up_from(claims: list[dict], text: str) -> None:
             m = _UP_FROM.match(text, c["end_char"])
             if m and m.end() <= c["sent_end"]:
                 c["direction"] = "increase" if m.group(1).lower() == "up" else "decrease"
+
+
+_MOVES = ("change", "pct_change")
+
+
+def _level_closed_at(claims: list[dict], text: str, cues: dict) -> None:
+    """"closed 1.3% higher at 7,952", "shed 475 points, or 1.2%, to close at
+    38,589": the level after "at" is reached by the move (extract.toml
+    closed_comparatives, close_verbs)."""
+    for i, c in enumerate(claims):
+        if c["direction"] or c["kind"] not in _LEVELS or c["ratio"] or c["role"]:
+            continue
+        m = cues["closed_at_re"].search(text, max(0, c["start_char"] - 40), c["start_char"])
+        if m is None:
+            continue
+        if m.group(1):
+            c["direction"] = _direction_of(m.group(1).lower(), cues)
+            continue
+        move = next((p for p in reversed(claims[:i]) if p["kind"] in _MOVES and p["direction"]
+                     and p["sent_start"] == c["sent_start"]), None)
+        if move is not None and not cues["clause_break_re"].search(text, move["end_char"], m.start()):
+            c["direction"] = move["direction"]
 
 
 def subject_of_change(span: Span, cues: dict):

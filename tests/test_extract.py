@@ -631,6 +631,14 @@ ROUND_NINE = [
     # the level reached after a verb with an adverb of direction ("edged up", the parse's advmod)
     ("Copper edged up 0.4% to $9,310 a tonne in London.", "$9,310", 9310, "amount", "increase", None),
     ("Aluminium edged down 0.2% to $2,250 a tonne.", "$2,250", 2250, "amount", "decrease", None),
+    # a level "at" a close after a move takes the move's way
+    ("The Kospi closed 1.3% higher at 2,652 on Thursday.", "2,652", 2652, "count", "increase", None),
+    ("The stock ended the day 4% lower at $18.20.", "$18.20", 18.2, "amount", "decrease", None),
+    ("The Dow shed 475 points, or 1.2%, to close at 38,589.", "38,589", 38589, "count", "decrease", None),
+    ("Brent fell 2%, settling at $80.10 a barrel.", "$80.10", 80.1, "amount", "decrease", None),
+    # ... not when another clause or no move comes before it
+    ("The Dow fell 1% and the Nasdaq closed at 16,100.", "16,100", 16100, "count", "", None),
+    ("The index closed at 7,952 on Friday.", "7,952", 7952, "count", "", None),
 ]
 
 
