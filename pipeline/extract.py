@@ -360,6 +360,8 @@ def reached_direction(span: Span, q_start: int, cues: dict, to_level: bool = Fal
         return ""               # the parse joined "to" to a later figure ("to 227 across six states");
                                 # "fell to a two-year low of 3.5%" is the level reached
     verb = to.head
+    if verb.pos_ in ("ADP", "ADV") and verb.lower_ in ("up", "down") and verb.i < first:
+        return _direction_of(verb.lower_, cues)     # "pushing yields down 8 basis points to 4.05%"
     if verb.pos_ != "VERB":
         return _reached_by_words(doc, first, cues)
     return _direction_of(verb.lower_, cues) or _direction_of(verb.lemma_, cues) or _particle_direction(verb, cues)

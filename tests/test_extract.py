@@ -639,6 +639,10 @@ ROUND_NINE = [
     # ... not when another clause or no move comes before it
     ("The Dow fell 1% and the Nasdaq closed at 16,100.", "16,100", 16100, "count", "", None),
     ("The index closed at 7,952 on Friday.", "7,952", 7952, "count", "", None),
+    # "to" hung on the "up"/"down" of the move
+    ("Bond prices rallied, pushing yields down 8 basis points to 4.05%.", "4.05%", 4.05, "percent", "decrease",
+     None),
+    ("The central bank took its policy rate up 0.25 points to 5.5%.", "5.5%", 5.5, "percent", "increase", None),
 ]
 
 
