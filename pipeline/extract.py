@@ -71,6 +71,7 @@ def _cues() -> dict:
         "clause_break_re": re.compile(r"[;:]|\b(?:" + "|".join(
             re.escape(w) for w in direction["clause_breaks"] if w.isalpha()) + r")\b", re.I),
         "level_before": set(direction["level_before"]),
+        "compared_after": [[w] for w in direction["compared_after"]],
         "level_reached": [p.split() for p in direction["level_reached"]],
         "level_before_re": re.compile(r"\b(?:" + "|".join(map(re.escape, direction["level_before"])) + r")\s+$",
                                       re.I),
@@ -591,7 +592,8 @@ def classify(q: Quantity, span: Span, head, cues: dict, sent: Span, text: str) -
         if word:
             before_words[i] = word
     noun = head.lemma_.lower() if head is not None else ""
-    level = q.role in ("from", "to") or (before_words[-1:] and before_words[-1] in cues["level_before"]) \
+    level = q.role in ("from", "to") or (before_words[-1:] and before_words[-1] in cues["level_before"]
+                                           and not after_words[:1] in cues["compared_after"]) \
         or before_words[-3:] in cues["level_reached"]  # "rose as high as 4.9%": the level reached
 
     def direction_near() -> str:

@@ -643,6 +643,9 @@ ROUND_NINE = [
     ("Bond prices rallied, pushing yields down 8 basis points to 4.05%.", "4.05%", 4.05, "percent", "decrease",
      None),
     ("The central bank took its policy rate up 0.25 points to 5.5%.", "5.5%", 5.5, "percent", "increase", None),
+    # a figure after a copula with a comparative right after it is a difference, not a level
+    ("Shares in the airline were 3.2% higher by midday.", "3.2%", 3.2, "pct_change", "increase", "%"),
+    ("Rents in the capital are 12% lower than a year ago.", "12%", 12, "pct_change", "decrease", "%"),
 ]
 
 
