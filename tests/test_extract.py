@@ -646,6 +646,8 @@ ROUND_NINE = [
     # a figure after a copula with a comparative right after it is a difference, not a level
     ("Shares in the airline were 3.2% higher by midday.", "3.2%", 3.2, "pct_change", "increase", "%"),
     ("Rents in the capital are 12% lower than a year ago.", "12%", 12, "pct_change", "decrease", "%"),
+    # "halved" is a fall, as "doubled" is a rise: the level reached takes it
+    ("The lender's share price halved to 45p in a week.", "45p", 45, "amount", "decrease", "GBp"),
 ]
 
 
