@@ -532,17 +532,27 @@ def _level_up_from(claims: list[dict], text: str) -> None:
 
 
 _MOVES = ("change", "pct_change")
+_AT_GAP = re.compile(r"\s+at\s+", re.I)
+_UP_DOWN_BEFORE = re.compile(r"\b(?:up|down)\s+$", re.I)
 
 
 def _level_closed_at(claims: list[dict], text: str, cues: dict) -> None:
     """"closed 1.3% higher at 7,952", "shed 475 points, or 1.2%, to close at
     38,589": the level after "at" is reached by the move (extract.toml
-    closed_comparatives, close_verbs)."""
+    closed_comparatives, close_verbs); so is money or a bare level right
+    after "up/down <move> at" ("the pound was up 0.2% at $1.2710"; not
+    "sales were up 5% at 300 stores")."""
     for i, c in enumerate(claims):
         if c["direction"] or c["kind"] not in _LEVELS or c["ratio"] or c["role"]:
             continue
         m = cues["closed_at_re"].search(text, max(0, c["start_char"] - 40), c["start_char"])
         if m is None:
+            prev = claims[i - 1] if i else None     # "the pound was up 0.2% at $1.2710"
+            if prev is not None and prev["kind"] in _MOVES and prev["direction"] \
+                    and _AT_GAP.fullmatch(text, prev["end_char"], c["start_char"]) \
+                    and _UP_DOWN_BEFORE.search(text, max(0, prev["start_char"] - 6), prev["start_char"]) \
+                    and (c["currency"] or not c["unit"]):
+                c["direction"] = prev["direction"]
             continue
         if m.group(1):
             c["direction"] = _direction_of(m.group(1).lower(), cues)

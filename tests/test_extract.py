@@ -648,6 +648,10 @@ ROUND_NINE = [
     ("Rents in the capital are 12% lower than a year ago.", "12%", 12, "pct_change", "decrease", "%"),
     # "halved" is a fall, as "doubled" is a rise: the level reached takes it
     ("The lender's share price halved to 45p in a week.", "45p", 45, "amount", "decrease", "GBp"),
+    # money or a bare level right after "up/down <move> at"
+    ("Sterling was last up 0.2% at $1.2710.", "$1.2710", 1.271, "amount", "increase", "USD"),
+    ("The euro was down 0.3% at $1.0815 in late trade.", "$1.0815", 1.0815, "amount", "decrease", "USD"),
+    ("Same-store sales were up 5% at 300 stores.", "300", 300, "count", "", "store"),
 ]
 
 
