@@ -81,6 +81,7 @@ def _cues() -> dict:
         "change_before": set(d["change"]["before"]),
         "change_not_between": set(d["change"]["not_between"]),
         "time_counts": set(d["change"]["time_counts"]),
+        "duration_units": set(load("numbers")["span_adjective"]["units"]) | set(load("numbers")["compound_durations"]),
         "level_words": set(d["change"]["level_words"]),
         "by_of_words": set(d["change"]["by_of_words"]),
         "change_nouns": set(d["change"]["nouns_after"]),
@@ -660,6 +661,8 @@ def classify(q: Quantity, span: Span, head, cues: dict, sent: Span, text: str) -
             else _change_direction(before_words, after_words, cues)   # "40 km off the coast"
         if d is None and not q.role:
             d = _size_of_move(doc, span, q, cues)
+        if q.unit in cues["duration_units"]:    # "a 12-year prison sentence": 12 years, as a count
+            return ("change" if d else "count"), d or "", q.unit
         return ("change" if d else "amount"), d or "", q.unit
     m = cues["rate_re"].match(text[q.end:q.end + 60])
     if m:

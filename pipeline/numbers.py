@@ -111,7 +111,6 @@ def _vocab() -> dict:
         "verb_to_ratio": float(n["ranges"]["verb_to_ratio"]),
         "timing_unit": n["timings"]["unit"],
         "lasting": re.compile(rf"-({_alt(n['span_adjective']['units'])})\b(?={lasting_after()})", re.I),
-        "time_symbols": n["per_time"]["units"],
         "accounting_before": re.compile(
             rf"(?:(?<![\w])(?:{_alt(w for w in n['accounting_brackets']['after'] if w[0].isalpha())})"
             rf"|{_alt(w for w in n['accounting_brackets']['after'] if not w[0].isalpha())})\s*\($", re.I),
@@ -245,7 +244,7 @@ def find_quantities(text: str) -> list[Quantity]:
         unit = v["timing_unit"] if ":" in text[num_start:e] else ""
         ml = None if percent or points or currency or unit else v["lasting"].match(text, end)
         if ml:          # "a 10-year prison sentence": 10 years
-            unit, end = v["time_symbols"][ml.group(1).lower()], ml.end()
+            unit, end = ml.group(1).lower(), ml.end()
         if not percent and not points and not currency and not unit:
             mu = v["unit_after"].match(text, end)
             if mu:
@@ -290,22 +289,22 @@ def find_quantities(text: str) -> list[Quantity]:
 
 
 @cache
-def _durations() -> tuple[re.Pattern, re.Pattern, dict[tuple[str, str], float], dict[str, str]]:
+def _durations() -> tuple[re.Pattern, re.Pattern, dict[tuple[str, str], float]]:
     """numbers.toml [compound_durations]: the pattern of the larger unit and
-    joiner after a first figure, of the smaller unit after the second, the
-    size of each pair and each unit's symbol."""
+    joiner after a first figure, of the smaller unit after the second, and
+    the size of each pair."""
     n = load("numbers")
     pairs = {(big, small): float(k) for big, smalls in n["compound_durations"].items() for small, k in smalls.items()}
     big = _alt({b for b, _ in pairs})
     small = _alt({s for _, s in pairs})
     return (re.compile(rf"\s+({big})s?(?:\s*,\s*|\s+)(?:and\s+)?", re.I),
-            re.compile(rf"\s+({small})s?\b", re.I), pairs, n["per_time"]["units"])
+            re.compile(rf"\s+({small})s?\b", re.I), pairs)
 
 
 def _compound_durations(text: str, qs: list[Quantity]) -> list[Quantity]:
     """"8 years and 6 months" -> one figure, 8.5 years (numbers.toml
     [compound_durations])."""
-    gap_re, tail_re, pairs, symbols = _durations()
+    gap_re, tail_re, pairs = _durations()
     out: list[Quantity] = []
     i = 0
     while i < len(qs):
@@ -323,7 +322,7 @@ def _compound_durations(text: str, qs: list[Quantity]) -> list[Quantity]:
         value = a.value + b.value / size
         low, high = interval(value, 1 / size, a.qualifier)
         out.append(replace(a, end=t.end(), text=text[a.start:t.end()], value=value, low=low, high=high,
-                           unit=symbols[g.group(1).lower()], num_end=b.num_end, unit_step=1 / size))
+                           unit=g.group(1).lower(), num_end=b.num_end, unit_step=1 / size))
         i += 2
     return out
 

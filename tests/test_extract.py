@@ -594,10 +594,12 @@ ROUND_NINE = [
     ("The regulator fined the bank €10m ($11m) last year.", "$11m", 11e6, "amount", None, "USD"),
     ("The field pumped 2 million barrels ($150m) in May.", "$150m", 150e6, "amount", None, "USD"),
     # a span written as an adjective is a figure when it is how long something lasts
-    ("The former mayor was handed a 12-year prison sentence on Monday.", "12-year", 12, "amount", "", "yr"),
-    ("The league imposed a 30-day suspension on the coach.", "30-day", 30, "amount", "", "d"),
-    ("The plant will close for a two-year maintenance period.", "two-year", 2, "amount", "", "yr"),
-    ("Regulators agreed a six-month ban on new drilling permits.", "six-month", 6, "amount", "", "mo"),
+    # (a count of its time unit, as "sentenced to 12 years" is)
+    ("The former mayor was handed a 12-year prison sentence on Monday.", "12-year", 12, "count", "", "year"),
+    ("The league imposed a 30-day suspension on the coach.", "30-day", 30, "count", "", "day"),
+    ("The plant will close for a two-year maintenance period.", "two-year", 2, "count", "", "year"),
+    ("Regulators agreed a six-month ban on new drilling permits.", "six-month", 6, "count", "", "month"),
+    ("The bill cleared the chamber after a 12-hour debate.", "12-hour", 12, "count", "", "hour"),
     # a unit of measure after "a"/"an" and before "of" is one of it
     ("More than a foot of snow fell on the ridge overnight.", "More than a foot", 1, "amount", "", "ft"),
     ("Forecasters expect up to an inch of rain on Sunday.", "up to an inch", 1, "amount", "", "in"),
@@ -620,9 +622,9 @@ ROUND_NINE = [
     ("The city logged three nights below freezing last week.", "three", 3, "count", "", "night"),
     ("The trial ran three days longer than planned.", "three", 3, "change", "increase", "day"),
     # a span in two time units is one figure in the larger
-    ("The former treasurer was jailed for 8 years and 6 months.", "8 years and 6 months", 8.5, "amount", "",
-     "yr"),
-    ("The talks lasted 2 hours 15 minutes, aides said.", "2 hours 15 minutes", 2.25, "amount", "", "h"),
+    ("The former treasurer was jailed for 8 years and 6 months.", "8 years and 6 months", 8.5, "count", "",
+     "year"),
+    ("The talks lasted 2 hours 15 minutes, aides said.", "2 hours 15 minutes", 2.25, "count", "", "hour"),
     # a level reached ", up from" another, a clause of up to eight words on
     ("At least 57 people have now died in the floods, up from an earlier toll of 42.", "At least 57", 57,
      "count", "increase", None),
