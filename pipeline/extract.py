@@ -81,7 +81,8 @@ def _cues() -> dict:
         "change_before": set(d["change"]["before"]),
         "change_not_between": set(d["change"]["not_between"]),
         "time_counts": set(d["change"]["time_counts"]),
-        "duration_units": set(load("numbers")["span_adjective"]["units"]) | set(load("numbers")["compound_durations"]),
+        "duration_units": set(load("numbers")["span_adjective"]["units"]) | set(load("numbers")["compound_durations"])
+        | {u for smaller in load("numbers")["compound_durations"].values() for u in smaller},
         "level_words": set(d["change"]["level_words"]),
         "by_of_words": set(d["change"]["by_of_words"]),
         "change_nouns": set(d["change"]["nouns_after"]),

@@ -297,13 +297,14 @@ def _durations() -> tuple[re.Pattern, re.Pattern, dict[tuple[str, str], float]]:
     pairs = {(big, small): float(k) for big, smalls in n["compound_durations"].items() for small, k in smalls.items()}
     big = _alt({b for b, _ in pairs})
     small = _alt({s for _, s in pairs})
-    return (re.compile(rf"\s+({big})s?(?:\s*,\s*|\s+)(?:and\s+)?", re.I),
+    return (re.compile(rf"(\s+({big})s?)(?:\s*,\s*|\s+)(?:and\s+)?", re.I),
             re.compile(rf"\s+({small})s?\b", re.I), pairs)
 
 
 def _compound_durations(text: str, qs: list[Quantity]) -> list[Quantity]:
-    """"8 years and 6 months" -> one figure, 8.5 years (numbers.toml
-    [compound_durations])."""
+    """"8 years and 6 months": each figure counts its own time unit, written
+    after it (8 years, 6 months; the 8 was taken for a count of months).
+    numbers.toml [compound_durations]."""
     gap_re, tail_re, pairs = _durations()
     out: list[Quantity] = []
     i = 0
@@ -312,17 +313,15 @@ def _compound_durations(text: str, qs: list[Quantity]) -> list[Quantity]:
         b = qs[i + 1] if i + 1 < len(qs) else None
         g = gap_re.match(text, a.end) if b is not None else None
         t = tail_re.match(text, b.end) if g is not None and g.end() == b.start else None
-        size = pairs.get((g.group(1).lower(), t.group(1).lower())) if t is not None else None
+        size = pairs.get((g.group(2).lower(), t.group(1).lower())) if t is not None else None
         if size is None or a.unit or b.unit or a.percent or b.percent or a.currency or b.currency \
                 or a.ratio or b.ratio or b.qualifier != "exact" or a.value != int(a.value) \
                 or not 0 <= b.value < size:
             out.append(a)
             i += 1
             continue
-        value = a.value + b.value / size
-        low, high = interval(value, 1 / size, a.qualifier)
-        out.append(replace(a, end=t.end(), text=text[a.start:t.end()], value=value, low=low, high=high,
-                           unit=g.group(1).lower(), num_end=b.num_end, unit_step=1 / size))
+        out.append(replace(a, end=g.end(1), text=text[a.start:g.end(1)], unit=g.group(2).lower()))
+        out.append(replace(b, end=t.end(), text=text[b.start:t.end()], unit=t.group(1).lower()))
         i += 2
     return out
 

