@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import replace
 from functools import cache
 from itertools import takewhile, zip_longest
 
@@ -178,7 +179,10 @@ def _figure_before(text: str, q: Quantity, name_start: int) -> Quantity | None:
     """The figure that ends before a name the patterns block, when a space
     made one figure of the two ("ordered 50 787 Dreamliners": 50, as
     "12 777X" is 12), or None."""
-    return next((p for p in find_quantities(text[:name_start].rstrip()) if p.num_start == q.num_start), None)
+    line = text.rfind("\n", 0, q.start) + 1       # only the figure's line is read again
+    return next((replace(p, start=p.start + line, end=p.end + line, num_start=p.num_start + line,
+                         num_end=p.num_end + line)
+                 for p in find_quantities(text[line:name_start].rstrip()) if p.num_start + line == q.num_start), None)
 
 
 class Sentences:
