@@ -82,8 +82,7 @@ def _cues() -> dict:
         "change_before": set(d["change"]["before"]),
         "change_not_between": set(d["change"]["not_between"]),
         "time_counts": set(d["change"]["time_counts"]),
-        "duration_units": set(load("numbers")["span_adjective"]["units"]) | set(load("numbers")["compound_durations"])
-        | {u for smaller in load("numbers")["compound_durations"].values() for u in smaller},
+        "duration_units": _duration_units(),
         "level_words": set(d["change"]["level_words"]),
         "by_of_words": set(d["change"]["by_of_words"]),
         "change_nouns": set(d["change"]["nouns_after"]),
@@ -140,6 +139,15 @@ def _cues() -> dict:
     }
 
 
+def _duration_units() -> set[str]:
+    """Time units a span counts ("a 12-year sentence", "8 years and 6
+    months"): numbers.toml [span_adjective] and [compound_durations]."""
+    n = load("numbers")
+    durations = n["compound_durations"]
+    smaller = {u for units in durations.values() for u in units}
+    return set(n["span_adjective"]["units"]) | set(durations) | smaller
+
+
 def extract_from_doc(doc: Doc) -> list[dict]:
     """Every numeric claim in ``doc`` as a plain dict (see :func:`_claim`)."""
     sents = Sentences(doc)
@@ -152,7 +160,8 @@ def extract_from_doc(doc: Doc) -> list[dict]:
         hit = next((s for s, e in blocked if s < q.num_end and q.num_start < e), None)
         if hit is not None and _GROUP_BEFORE_NAME.fullmatch(text, q.num_start, hit):
             q = _figure_before(text, q, hit)     # "50 787 Dreamliners": 50, not 50,787
-            hit = None if q is None else next((s for s, e in blocked if s < q.num_end and q.num_start < e), None)
+            hit = None if q is None else next((s for s, e in blocked
+                                               if s < q.num_end and q.num_start < e), None)
         if q is None or q.role in ("year", "score") or hit is not None:
             continue
         if q.words and q.value == 1 and q.qualifier == "exact" \
@@ -182,7 +191,8 @@ def _figure_before(text: str, q: Quantity, name_start: int) -> Quantity | None:
     line = text.rfind("\n", 0, q.start) + 1       # only the figure's line is read again
     return next((replace(p, start=p.start + line, end=p.end + line, num_start=p.num_start + line,
                          num_end=p.num_end + line)
-                 for p in find_quantities(text[line:name_start].rstrip()) if p.num_start + line == q.num_start), None)
+                 for p in find_quantities(text[line:name_start].rstrip())
+                 if p.num_start + line == q.num_start), None)
 
 
 class Sentences:
@@ -702,7 +712,9 @@ _OBJECTS = ("dobj", "npadvmod", "attr", "oprd", "dative")
 def _verb_change(verb, cues: dict) -> str:
     """The direction of a verb whose object is a change (extract.toml
     change_verbs_increase / _decrease), or ""."""
-    return "increase" if verb.lemma_ in cues["verb_inc"] else "decrease" if verb.lemma_ in cues["verb_dec"] else ""
+    if verb.lemma_ in cues["verb_inc"]:
+        return "increase"
+    return "decrease" if verb.lemma_ in cues["verb_dec"] else ""
 
 
 def _size_of_move(doc: Doc, span: Span, q: Quantity, cues: dict) -> str | None:

@@ -294,7 +294,8 @@ def _durations() -> tuple[re.Pattern, re.Pattern, dict[tuple[str, str], float]]:
     joiner after a first figure, of the smaller unit after the second, and
     the size of each pair."""
     n = load("numbers")
-    pairs = {(big, small): float(k) for big, smalls in n["compound_durations"].items() for small, k in smalls.items()}
+    pairs = {(big, small): float(k) for big, smalls in n["compound_durations"].items()
+             for small, k in smalls.items()}
     big = _alt({b for b, _ in pairs})
     small = _alt({s for _, s in pairs})
     return (re.compile(rf"(\s+({big})s?)(?:\s*,\s*|\s+)(?:and\s+)?", re.I),
@@ -453,9 +454,11 @@ def _with_units_alone(text: str, found: list[Quantity]) -> list[Quantity]:
             value, step, a_start = part.value, 0.0, part.num_start
         qual, qstart = qualifier_before(text, a_start)
         low, high = interval(value, step, qual)
-        out = [q for q in (out if out is not None else found) if not (qstart < q.end and q.start < m.end("w"))]
+        out = [q for q in (out if out is not None else found)
+               if not (qstart < q.end and q.start < m.end("w"))]
         out.append(Quantity(start=qstart, end=m.end("w"), text=text[qstart:m.end("w")], value=value, low=low,
-                            high=high, qualifier=qual, unit=of_units[_phrase_key(m.group("w"))][1], words=True,
+                            high=high, qualifier=qual, unit=of_units[_phrase_key(m.group("w"))][1],
+                            words=True,
                             num_start=a_start, num_end=m.end("a"), unit_step=step))
     if out is not None:
         found = sorted(out, key=lambda q: q.start)
