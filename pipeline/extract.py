@@ -508,6 +508,7 @@ def _borrow_elided_units(claims: list[dict], text: str) -> None:
             c["unit"] = prev["unit"]     # head_i stays -1: the noun is not this figure's
 
 
+_RESTATED_GAP = re.compile(r"(?:\s+[a-z]+)?\s*,?\s*or\s+", re.I)
 _APPOSED_GAP = re.compile(r"(?:\s+[a-z]+)?\s*,\s*or\s+$", re.I)
 _APPOSED_TAIL = re.compile(r"\s*,\s*([a-z]+)\b", re.I)
 _MOVED_KIND = {"count": "change", "amount": "change", "percent": "pct_change"}
@@ -517,7 +518,9 @@ def _apposed_moves(claims: list[dict], text: str, cues: dict) -> None:
     """"closed 15.3 points, or 0.4%, lower at 3,912", "settled 92 cents, or
     1.1%, higher": a move restated as ", or B," before the comparative that
     says which way is a change in both forms (a figure after "at"/"to" is a
-    level, and stays one)."""
+    level, and stays one). A move restated in the other measure ("down 0.3
+    per cent or 9.8 points", a percent and a figure, so not "2 or 3") is a
+    change the same way."""
     for a, b in zip(claims, claims[1:]):
         if a["sent_start"] != b["sent_start"] or not _APPOSED_GAP.fullmatch(text, a["end_char"], b["start_char"]):
             continue
@@ -529,6 +532,11 @@ def _apposed_moves(claims: list[dict], text: str, cues: dict) -> None:
             if not c["direction"] and c["kind"] in _MOVED_KIND and not c["role"] \
                     and not cues["level_before_re"].search(text, max(0, c["start_char"] - 12), c["start_char"]):
                 c["kind"], c["direction"] = _MOVED_KIND[c["kind"]], _direction_of(word, cues)
+    for a, b in zip(claims, claims[1:]):     # "closed down 0.3 per cent or 9.8 points at 3,301.42"
+        if a["sent_start"] == b["sent_start"] and a["kind"] in _MOVES and a["direction"] \
+                and not b["direction"] and b["kind"] in _MOVED_KIND and not b["role"] \
+                and a["percent"] != b["percent"] and _RESTATED_GAP.fullmatch(text, a["end_char"], b["start_char"]):
+            b["kind"], b["direction"] = _MOVED_KIND[b["kind"]], a["direction"]
 
 
 _UP_FROM = re.compile(r"(?:\s+(?:(?!\d)[\w’'-]+|(?:19|20)\d\d\b)){0,8}?\s*,\s+(up|down)\s+from\b", re.I)

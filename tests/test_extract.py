@@ -655,6 +655,9 @@ ROUND_NINE = [
     ("Sterling was last up 0.2% at $1.2710.", "$1.2710", 1.271, "amount", "increase", "USD"),
     ("The euro was down 0.3% at $1.0815 in late trade.", "$1.0815", 1.0815, "amount", "decrease", "USD"),
     ("Same-store sales were up 5% at 300 stores.", "300", 300, "count", "", "store"),
+    # a move restated in the other measure, "or" with no commas
+    ("The STI closed down 0.3 per cent or 9.8 points at 3,301.42.", "9.8", 9.8, "change", "decrease", None),
+    ("The FTSE gained 0.5 per cent or 41 points on Friday.", "41", 41, "change", "increase", None),
 ]
 
 
