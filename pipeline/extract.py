@@ -69,6 +69,8 @@ def _cues() -> dict:
         "closed_at_re": re.compile(r"\b(?:(" + "|".join(map(re.escape, direction["closed_comparatives"]))
                                    + r")|(?:to\s+)?(?:" + "|".join(map(re.escape, direction["close_verbs"]))
                                    + r")(?:\s+the\s+(?:day|session|week))?)\s+at\s+$", re.I),
+        "move_lead_re": re.compile(r"\b(?:up|down|" + "|".join(map(re.escape, direction["close_verbs"]))
+                                   + r")\b", re.I),
         "clause_break_re": re.compile(r"[;:]|\b(?:" + "|".join(
             re.escape(w) for w in direction["clause_breaks"] if w.isalpha()) + r")\b", re.I),
         "level_before": set(direction["level_before"]),
@@ -556,16 +558,17 @@ def _level_up_from(claims: list[dict], text: str) -> None:
 
 
 _MOVES = ("change", "pct_change")
-_AT_GAP = re.compile(r"\s+at\s+", re.I)
-_UP_DOWN_BEFORE = re.compile(r"\b(?:up|down)\s+$", re.I)
+_AT_GAP = re.compile(r"(?:\s+[a-z]+){0,2}?\s+at\s+", re.I)
 
 
 def _level_closed_at(claims: list[dict], text: str, cues: dict) -> None:
     """"closed 1.3% higher at 7,952", "shed 475 points, or 1.2%, to close at
     38,589": the level after "at" is reached by the move (extract.toml
-    closed_comparatives, close_verbs); so is money or a bare level right
-    after "up/down <move> at" ("the pound was up 0.2% at $1.2710"; not
-    "sales were up 5% at 300 stores")."""
+    closed_comparatives, close_verbs); so is money or a bare level "at"
+    right after a move (a word or two between) in a clause that says the
+    move with "up"/"down" or a close verb ("the pound was up 0.2% at
+    $1.2710", "finished 0.6% down at 7,702", "closed down 0.3 per cent or
+    9.8 points at 3,301.42"; not "sales were up 5% at 300 stores")."""
     for i, c in enumerate(claims):
         if c["direction"] or c["kind"] not in _LEVELS or c["ratio"] or c["role"]:
             continue
@@ -573,10 +576,12 @@ def _level_closed_at(claims: list[dict], text: str, cues: dict) -> None:
         if m is None:
             prev = claims[i - 1] if i else None     # "the pound was up 0.2% at $1.2710"
             if prev is not None and prev["kind"] in _MOVES and prev["direction"] \
-                    and _AT_GAP.fullmatch(text, prev["end_char"], c["start_char"]) \
-                    and _UP_DOWN_BEFORE.search(text, max(0, prev["start_char"] - 6), prev["start_char"]) \
-                    and (c["currency"] or not c["unit"]):
-                c["direction"] = prev["direction"]
+                    and prev["sent_start"] == c["sent_start"] and (c["currency"] or not c["unit"]) \
+                    and _AT_GAP.fullmatch(text, prev["end_char"], c["start_char"]):
+                breaks = list(cues["clause_break_re"].finditer(text, c["sent_start"], prev["start_char"]))
+                lead = breaks[-1].end() if breaks else c["sent_start"]
+                if cues["move_lead_re"].search(text, lead, prev["start_char"]):
+                    c["direction"] = prev["direction"]
             continue
         if m.group(1):
             c["direction"] = _direction_of(m.group(1).lower(), cues)
