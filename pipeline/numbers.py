@@ -544,6 +544,8 @@ def _pair(text: str, a: Quantity, b: Quantity) -> list[Quantity] | None:
         return None
     if a.currency and b.currency and a.currency != b.currency or a.unit and b.unit and a.unit != b.unit:
         return None      # "from 44 ml to 50 mg": two measures, not one range
+    if (a.currency or a.unit) and b.percent:
+        return None      # "up $1.23 or 1.6%": a move in money restated in percent
     # two bounds: "more than 10 and less than 20", "at most 100 and at least 20"
     if _BOUND_JOIN.fullmatch(gap):
         lo, hi = (a, b) if a.qualifier in _LOWER and b.qualifier in _UPPER else (b, a)

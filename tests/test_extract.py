@@ -663,6 +663,9 @@ ROUND_NINE = [
      None),
     ("The index finished 0.6% down at 7,702.", "7,702", 7702, "count", "decrease", None),
     ("Retail sales rose 5% in the quarter at 300 stores.", "300", 300, "count", "", None),
+    # money, then "or" and a percent, is no range
+    ("Crude settled up $1.23 or 1.6% on Friday.", "1.6%", 1.6, "pct_change", "increase", "%"),
+    ("Crude settled up $1.23 or 1.6% on Friday.", "$1.23", 1.23, "change", "increase", "USD"),
 ]
 
 
