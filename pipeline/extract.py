@@ -510,6 +510,7 @@ def _borrow_elided_units(claims: list[dict], text: str) -> None:
             c["unit"] = prev["unit"]     # head_i stays -1: the noun is not this figure's
 
 
+_SHARE_OF = re.compile(r"\s+of\b", re.I)
 _RESTATED_GAP = re.compile(r"(?:\s+[a-z]+)?\s*,?\s*or\s+", re.I)
 _APPOSED_GAP = re.compile(r"(?:\s+[a-z]+)?\s*,\s*or\s+$", re.I)
 _APPOSED_TAIL = re.compile(r"\s*,\s*([a-z]+)\b", re.I)
@@ -537,7 +538,9 @@ def _apposed_moves(claims: list[dict], text: str, cues: dict) -> None:
     for a, b in zip(claims, claims[1:]):     # "closed down 0.3 per cent or 9.8 points at 3,301.42"
         if a["sent_start"] == b["sent_start"] and a["kind"] in _MOVES and a["direction"] \
                 and not b["direction"] and b["kind"] in _MOVED_KIND and not b["role"] \
-                and a["percent"] != b["percent"] and _RESTATED_GAP.fullmatch(text, a["end_char"], b["start_char"]):
+                and a["percent"] != b["percent"] \
+                and _RESTATED_GAP.fullmatch(text, a["end_char"], b["start_char"]) \
+                and not _SHARE_OF.match(text, b["end_char"]):     # "cut 1,300 jobs, or 8% of its workforce"
             b["kind"], b["direction"] = _MOVED_KIND[b["kind"]], a["direction"]
 
 

@@ -658,6 +658,7 @@ ROUND_NINE = [
     # a move restated in the other measure, "or" with no commas
     ("The STI closed down 0.3 per cent or 9.8 points at 3,301.42.", "9.8", 9.8, "change", "decrease", None),
     ("The FTSE gained 0.5 per cent or 41 points on Friday.", "41", 41, "change", "increase", None),
+    ("The carmaker will cut 2,000 jobs or 5% of its workforce.", "5%", 5, "percent", "", "%"),   # a share
     # the level "at" after a move, a word or two between, in a clause with up/down or a close verb
     ("The STI closed down 0.3 per cent or 9.8 points at 3,301.42.", "3,301.42", 3301.42, "count", "decrease",
      None),
