@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import replace
 from functools import cache
 from itertools import takewhile, zip_longest
 
@@ -35,7 +36,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .knowledge import load
-from .numbers import Quantity, find_quantities, interval, qualifier_before
+from .numbers import Quantity, find_quantities, interval, lasting_after, qualifier_before
 from .numwords import words_value
 
 Doc.set_extension("numeric_claims", default=None, force=True)
@@ -65,7 +66,15 @@ def _cues() -> dict:
         "neutral": set(direction["neutral"]),
         "phrasal": {tuple(k.split()): "down" for k in direction["phrasal_down"]},
         "clause_breaks": set(direction["clause_breaks"]),
+        "closed_at_re": re.compile(r"\b(?:(" + "|".join(map(re.escape, direction["closed_comparatives"]))
+                                   + r")|(?:to\s+)?(?:" + "|".join(map(re.escape, direction["close_verbs"]))
+                                   + r")(?:\s+the\s+(?:day|session|week))?)\s+at\s+$", re.I),
+        "move_lead_re": re.compile(r"\b(?:up|down|" + "|".join(map(re.escape, direction["close_verbs"]))
+                                   + r")\b", re.I),
+        "clause_break_re": re.compile(r"[;:]|\b(?:" + "|".join(
+            re.escape(w) for w in direction["clause_breaks"] if w.isalpha()) + r")\b", re.I),
         "level_before": set(direction["level_before"]),
+        "compared_after": [[w] for w in direction["compared_after"]],
         "level_reached": [p.split() for p in direction["level_reached"]],
         "level_before_re": re.compile(r"\b(?:" + "|".join(map(re.escape, direction["level_before"])) + r")\s+$",
                                       re.I),
@@ -74,6 +83,9 @@ def _cues() -> dict:
         "change_after": set(d["change"]["after"]),
         "change_before": set(d["change"]["before"]),
         "change_not_between": set(d["change"]["not_between"]),
+        "time_counts": set(d["change"]["time_counts"]),
+        "duration_units": _duration_units(),
+        "level_words": set(d["change"]["level_words"]),
         "by_of_words": set(d["change"]["by_of_words"]),
         "change_nouns": set(d["change"]["nouns_after"]),
         "place_after_measure": set(d["change"]["place_after_measure"]),
@@ -104,7 +116,8 @@ def _cues() -> dict:
                 nc["identifier_before"], key=len, reverse=True)) + r")\.?\s*#?\s*$", re.I),
         "time_nouns": set(nc["time_nouns"]),
         "name_labels": set(nc["name_labels"]),
-        "patterns": [re.compile(p, re.I) for p in nc["patterns"]],
+        "patterns": [re.compile(p, re.I) for p in nc["patterns"]]
+        + [re.compile(rf"{nc['span_adjective']}(?!{lasting_after()})", re.I)],
         "one_idioms": [re.compile(p, re.I) for p in nc["one_idioms"]],
         "months": set(nc["months"]),
         "year_min": nc["year_min"], "year_max": nc["year_max"],
@@ -128,6 +141,15 @@ def _cues() -> dict:
     }
 
 
+def _duration_units() -> set[str]:
+    """Time units a span counts ("a 12-year sentence", "8 years and 6
+    months"): numbers.toml [span_adjective] and [compound_durations]."""
+    n = load("numbers")
+    durations = n["compound_durations"]
+    smaller = {u for units in durations.values() for u in units}
+    return set(n["span_adjective"]["units"]) | set(durations) | smaller
+
+
 def extract_from_doc(doc: Doc) -> list[dict]:
     """Every numeric claim in ``doc`` as a plain dict (see :func:`_claim`)."""
     sents = Sentences(doc)
@@ -137,7 +159,12 @@ def extract_from_doc(doc: Doc) -> list[dict]:
     idioms = [m.span() for p in cues["one_idioms"] for m in p.finditer(text)] if "one" in text.lower() else []
     claims = []
     for q in find_quantities(text):
-        if q.role in ("year", "score") or any(s < q.num_end and q.num_start < e for s, e in blocked):
+        hit = next((s for s, e in blocked if s < q.num_end and q.num_start < e), None)
+        if hit is not None and _GROUP_BEFORE_NAME.fullmatch(text, q.num_start, hit):
+            q = _figure_before(text, q, hit)     # "50 787 Dreamliners": 50, not 50,787
+            hit = None if q is None else next((s for s, e in blocked
+                                               if s < q.num_end and q.num_start < e), None)
+        if q is None or q.role in ("year", "score") or hit is not None:
             continue
         if q.words and q.value == 1 and q.qualifier == "exact" \
                 and any(s <= q.num_start < e for s, e in idioms):
@@ -150,9 +177,24 @@ def extract_from_doc(doc: Doc) -> list[dict]:
     _borrow_elided_units(claims, text)
     _apposed_moves(claims, text, cues)
     _level_up_from(claims, text)
+    _level_closed_at(claims, text, cues)
     claims.extend(_verb_multiples(doc, cues, claims, sents))
     claims.sort(key=lambda c: c["start_char"])
     return claims
+
+
+_GROUP_BEFORE_NAME = re.compile(r"\d{1,3}\s")
+
+
+def _figure_before(text: str, q: Quantity, name_start: int) -> Quantity | None:
+    """The figure that ends before a name the patterns block, when a space
+    made one figure of the two ("ordered 50 787 Dreamliners": 50, as
+    "12 777X" is 12), or None."""
+    line = text.rfind("\n", 0, q.start) + 1       # only the figure's line is read again
+    return next((replace(p, start=p.start + line, end=p.end + line, num_start=p.num_start + line,
+                         num_end=p.num_end + line)
+                 for p in find_quantities(text[line:name_start].rstrip())
+                 if p.num_start + line == q.num_start), None)
 
 
 class Sentences:
@@ -337,6 +379,8 @@ def reached_direction(span: Span, q_start: int, cues: dict, to_level: bool = Fal
         return ""               # the parse joined "to" to a later figure ("to 227 across six states");
                                 # "fell to a two-year low of 3.5%" is the level reached
     verb = to.head
+    if verb.pos_ in ("ADP", "ADV") and verb.lower_ in ("up", "down") and verb.i < first:
+        return _direction_of(verb.lower_, cues)     # "pushing yields down 8 basis points to 4.05%"
     if verb.pos_ != "VERB":
         return _reached_by_words(doc, first, cues)
     return _direction_of(verb.lower_, cues) or _direction_of(verb.lemma_, cues) or _particle_direction(verb, cues)
@@ -344,11 +388,15 @@ def reached_direction(span: Span, q_start: int, cues: dict, to_level: bool = Fal
 
 def _particle_direction(verb, cues: dict) -> str:
     """"inched up 0.2% to $2,345": the verb's particle says which way ("gave
-    up" is a fall: extract.toml phrasal_down)."""
+    up" is a fall: extract.toml phrasal_down); so does an adverb the parse
+    hangs on it ("edged up 0.4% to $9,310", "up" as advmod)."""
     for child in verb.children:
         if child.dep_ == "prt":
             if cues["phrasal"].get((verb.lower_, child.lower_)):
                 return "decrease"
+            return _direction_of(child.lower_, cues)
+    for child in verb.children:
+        if child.dep_ == "advmod" and child.i > verb.i and _direction_of(child.lower_, cues):
             return _direction_of(child.lower_, cues)
     return ""
 
@@ -462,6 +510,8 @@ def _borrow_elided_units(claims: list[dict], text: str) -> None:
             c["unit"] = prev["unit"]     # head_i stays -1: the noun is not this figure's
 
 
+_SHARE_OF = re.compile(r"\s+of\b", re.I)
+_RESTATED_GAP = re.compile(r"(?:\s+[a-z]+)?\s*,?\s*or\s+", re.I)
 _APPOSED_GAP = re.compile(r"(?:\s+[a-z]+)?\s*,\s*or\s+$", re.I)
 _APPOSED_TAIL = re.compile(r"\s*,\s*([a-z]+)\b", re.I)
 _MOVED_KIND = {"count": "change", "amount": "change", "percent": "pct_change"}
@@ -471,7 +521,9 @@ def _apposed_moves(claims: list[dict], text: str, cues: dict) -> None:
     """"closed 15.3 points, or 0.4%, lower at 3,912", "settled 92 cents, or
     1.1%, higher": a move restated as ", or B," before the comparative that
     says which way is a change in both forms (a figure after "at"/"to" is a
-    level, and stays one)."""
+    level, and stays one). A move restated in the other measure ("down 0.3
+    per cent or 9.8 points", a percent and a figure, so not "2 or 3") is a
+    change the same way."""
     for a, b in zip(claims, claims[1:]):
         if a["sent_start"] != b["sent_start"] or not _APPOSED_GAP.fullmatch(text, a["end_char"], b["start_char"]):
             continue
@@ -483,20 +535,64 @@ def _apposed_moves(claims: list[dict], text: str, cues: dict) -> None:
             if not c["direction"] and c["kind"] in _MOVED_KIND and not c["role"] \
                     and not cues["level_before_re"].search(text, max(0, c["start_char"] - 12), c["start_char"]):
                 c["kind"], c["direction"] = _MOVED_KIND[c["kind"]], _direction_of(word, cues)
+    for a, b in zip(claims, claims[1:]):     # "closed down 0.3 per cent or 9.8 points at 3,301.42"
+        if a["sent_start"] == b["sent_start"] and a["kind"] in _MOVES and a["direction"] \
+                and not b["direction"] and b["kind"] in _MOVED_KIND and not b["role"] \
+                and a["percent"] != b["percent"] \
+                and _RESTATED_GAP.fullmatch(text, a["end_char"], b["start_char"]) \
+                and not _SHARE_OF.match(text, b["end_char"]):     # "cut 1,300 jobs, or 8% of its workforce"
+            b["kind"], b["direction"] = _MOVED_KIND[b["kind"]], a["direction"]
 
 
-_UP_FROM = re.compile(r"(?:\s+[\w-]+){0,4}?\s*,\s+(up|down)\s+from\b", re.I)
+_UP_FROM = re.compile(r"(?:\s+(?:(?!\d)[\w’'-]+|(?:19|20)\d\d\b)){0,8}?\s*,\s+(up|down)\s+from\b", re.I)
 
 
 def _level_up_from(claims: list[dict], text: str) -> None:
     """"184 cases as of Tuesday, up from 124 a week earlier": the level
     reached takes the move's direction, as in "rose to 5.9% from 5.4%" (the
-    level it came from takes none)."""
+    level it came from takes none). Up to eight words between, none of them
+    a figure other than a year ("57 died and 30 were hurt, up from 12": the
+    30's)."""
     for c in claims:
         if not c["direction"] and c["kind"] in _LEVELS and not c["ratio"]:
             m = _UP_FROM.match(text, c["end_char"])
             if m and m.end() <= c["sent_end"]:
                 c["direction"] = "increase" if m.group(1).lower() == "up" else "decrease"
+
+
+_MOVES = ("change", "pct_change")
+_AT_GAP = re.compile(r"(?:\s+[a-z]+){0,2}?\s+at\s+", re.I)
+
+
+def _level_closed_at(claims: list[dict], text: str, cues: dict) -> None:
+    """"closed 1.3% higher at 7,952", "shed 475 points, or 1.2%, to close at
+    38,589": the level after "at" is reached by the move (extract.toml
+    closed_comparatives, close_verbs); so is money or a bare level "at"
+    right after a move (a word or two between) in a clause that says the
+    move with "up"/"down" or a close verb ("the pound was up 0.2% at
+    $1.2710", "finished 0.6% down at 7,702", "closed down 0.3 per cent or
+    9.8 points at 3,301.42"; not "sales were up 5% at 300 stores")."""
+    for i, c in enumerate(claims):
+        if c["direction"] or c["kind"] not in _LEVELS or c["ratio"] or c["role"]:
+            continue
+        m = cues["closed_at_re"].search(text, max(0, c["start_char"] - 40), c["start_char"])
+        if m is None:
+            prev = claims[i - 1] if i else None     # "the pound was up 0.2% at $1.2710"
+            if prev is not None and prev["kind"] in _MOVES and prev["direction"] \
+                    and prev["sent_start"] == c["sent_start"] and (c["currency"] or not c["unit"]) \
+                    and _AT_GAP.fullmatch(text, prev["end_char"], c["start_char"]):
+                breaks = list(cues["clause_break_re"].finditer(text, c["sent_start"], prev["start_char"]))
+                lead = breaks[-1].end() if breaks else c["sent_start"]
+                if cues["move_lead_re"].search(text, lead, prev["start_char"]):
+                    c["direction"] = prev["direction"]
+            continue
+        if m.group(1):
+            c["direction"] = _direction_of(m.group(1).lower(), cues)
+            continue
+        move = next((p for p in reversed(claims[:i]) if p["kind"] in _MOVES and p["direction"]
+                     and p["sent_start"] == c["sent_start"]), None)
+        if move is not None and not cues["clause_break_re"].search(text, move["end_char"], m.start()):
+            c["direction"] = move["direction"]
 
 
 def subject_of_change(span: Span, cues: dict):
@@ -538,7 +634,8 @@ def classify(q: Quantity, span: Span, head, cues: dict, sent: Span, text: str) -
         if word:
             before_words[i] = word
     noun = head.lemma_.lower() if head is not None else ""
-    level = q.role in ("from", "to") or (before_words[-1:] and before_words[-1] in cues["level_before"]) \
+    level = q.role in ("from", "to") or (before_words[-1:] and before_words[-1] in cues["level_before"]
+                                           and not after_words[:1] in cues["compared_after"]) \
         or before_words[-3:] in cues["level_reached"]  # "rose as high as 4.9%": the level reached
 
     def direction_near() -> str:
@@ -595,6 +692,8 @@ def classify(q: Quantity, span: Span, head, cues: dict, sent: Span, text: str) -
             else _change_direction(before_words, after_words, cues)   # "40 km off the coast"
         if d is None and not q.role:
             d = _size_of_move(doc, span, q, cues)
+        if q.unit in cues["duration_units"]:    # "a 12-year prison sentence": 12 years, as a count
+            return ("change" if d else "count"), d or "", q.unit
         return ("change" if d else "amount"), d or "", q.unit
     m = cues["rate_re"].match(text[q.end:q.end + 60])
     if m:
@@ -614,11 +713,24 @@ def _object_of_change_verb(doc: Doc, span: Span, q: Quantity, cues: dict) -> str
     verb = _verb_before(doc, span, q)
     if verb is None:
         return None
+    d = _verb_change(verb, cues)
+    if d:       # "can add or subtract a tenth of a degree": a change, either way
+        joined = ([verb.head] if verb.dep_ == "conj" else []) + [c for c in verb.children if c.dep_ == "conj"]
+        if any(_verb_change(v, cues) not in ("", d) and not any(c.dep_ in _OBJECTS for c in v.children)
+               for v in joined):
+            return ""
+    return d or None
+
+
+_OBJECTS = ("dobj", "npadvmod", "attr", "oprd", "dative")
+
+
+def _verb_change(verb, cues: dict) -> str:
+    """The direction of a verb whose object is a change (extract.toml
+    change_verbs_increase / _decrease), or ""."""
     if verb.lemma_ in cues["verb_inc"]:
         return "increase"
-    if verb.lemma_ in cues["verb_dec"]:
-        return "decrease"
-    return None
+    return "decrease" if verb.lemma_ in cues["verb_dec"] else ""
 
 
 def _size_of_move(doc: Doc, span: Span, q: Quantity, cues: dict) -> str | None:
@@ -662,8 +774,8 @@ def _change_direction(before: list[str], after: list[str], cues: dict) -> str | 
     "7 million fewer", "a reduction of 6.9 million", "fell by 7 million", "up 30 GW"."""
     if after and after[0] in cues["change_after"]:
         return "decrease" if after[0] in cues["dec"] else "increase"
-    if len(after) > 1 and after[1] in cues["change_after"] \
-            and after[0] not in cues["change_not_between"]:
+    if len(after) > 1 and after[1] in cues["change_after"] and after[0] not in cues["change_not_between"] \
+            and not (after[0] in cues["time_counts"] and after[1] in cues["level_words"]):
         return "decrease" if after[1] in cues["dec"] else "increase"
     if after and after[0] in cues["change_nouns"] and before[-1:] in (["a"], ["an"], ["the"]):
         return "decrease" if after[0] in cues["dec"] else "increase"   # "a 2p cut", "a $5 rise"

@@ -152,8 +152,10 @@ def _candidate_re() -> re.Pattern:
     fold = re.escape(load("extract")["multiple_words"]["suffix"])  # "sevenfold"
     alone = numbers["unit_alone"]     # "fell by a year", "rose by a penny"
     units = "|".join(re.escape(w) for w in [*alone["nouns"], *alone["currency"], *alone["units"]])
+    of_units = "|".join(re.escape(w) for w in alone["of_units"])     # "a foot of snow"
     return re.compile(rf"\d|[{vulgar}]|\b(?:{alt})(?:s|-?{fold})?\b"
-                      rf"|\bby\s+(?:[a-z]+\s+){{0,2}}?an?\s+(?:{units})\b", re.I)
+                      rf"|\bby\s+(?:[a-z]+\s+){{0,2}}?an?\s+(?:{units})\b"
+                      rf"|\ban?\s+(?:{of_units})\s+of\b", re.I)
 
 
 def has_candidate(text: str, start: int = 0, end: int | None = None) -> bool:

@@ -110,10 +110,23 @@ def _vocab() -> dict:
         "or_ratio": float(n["ranges"]["or_ratio"]),
         "verb_to_ratio": float(n["ranges"]["verb_to_ratio"]),
         "timing_unit": n["timings"]["unit"],
+        "lasting": re.compile(rf"-({_alt(n['span_adjective']['units'])})\b(?={lasting_after()})", re.I),
+        "accounting_before": re.compile(
+            rf"(?:(?<![\w])(?:{_alt(w for w in n['accounting_brackets']['after'] if w[0].isalpha())})"
+            rf"|{_alt(w for w in n['accounting_brackets']['after'] if not w[0].isalpha())})\s*\($", re.I),
         "scale_words": {k.lower(): float(v) for k, v in n["words"]["multipliers"].items()},
         "age_max": n["age_apposition"]["max"],
         "age_unit": n["units"]["-year-old"],
     }
+
+
+@cache
+def lasting_after() -> str:
+    """The regex of what follows a span written as an adjective that is how
+    long something lasts ("a 10-year prison sentence", "a two-year
+    maintenance period"; numbers.toml [span_adjective])."""
+    sa = load("numbers")["span_adjective"]
+    return rf"(?:\s+[a-z-]+)?\s+(?:{_alt(sa['lasting'])})\b|\s+[a-z-]+\s+(?:{_alt(sa['period'])})\b"
 
 
 def _level_cues() -> re.Pattern:
@@ -225,7 +238,13 @@ def find_quantities(text: str) -> list[Quantity]:
             if mc:
                 currency = v["cur_words"][_phrase_key(mc.group())]
                 end = mc.end()
+        if currency and value > 0 and text[s - 1:s] == "(" and text[end:end + 1] == ")" \
+                and v["accounting_before"].search(text, max(0, s - 12), s):
+            value, s, end = -value, s - 1, end + 1     # "is ($99.99)": a negative amount
         unit = v["timing_unit"] if ":" in text[num_start:e] else ""
+        ml = None if percent or points or currency or unit else v["lasting"].match(text, end)
+        if ml:          # "a 10-year prison sentence": 10 years
+            unit, end = ml.group(1).lower(), ml.end()
         if not percent and not points and not currency and not unit:
             mu = v["unit_after"].match(text, end)
             if mu:
@@ -265,7 +284,47 @@ def find_quantities(text: str) -> list[Quantity]:
             unit=unit, words=is_words, num_start=num_start, num_end=e, unit_step=step,
             ratio=ratio, role=role,
         ))
-    return _with_units_alone(text, _with_vague(text, _join_ranges(text, _slash_pairs(text, found))))
+    found = _compound_durations(text, _slash_pairs(text, found))
+    return _with_units_alone(text, _with_vague(text, _join_ranges(text, found)))
+
+
+@cache
+def _durations() -> tuple[re.Pattern, re.Pattern, dict[tuple[str, str], float]]:
+    """numbers.toml [compound_durations]: the pattern of the larger unit and
+    joiner after a first figure, of the smaller unit after the second, and
+    the size of each pair."""
+    n = load("numbers")
+    pairs = {(big, small): float(k) for big, smalls in n["compound_durations"].items()
+             for small, k in smalls.items()}
+    big = _alt({b for b, _ in pairs})
+    small = _alt({s for _, s in pairs})
+    return (re.compile(rf"(\s+({big})s?)(?:\s*,\s*|\s+)(?:and\s+)?", re.I),
+            re.compile(rf"\s+({small})s?\b", re.I), pairs)
+
+
+def _compound_durations(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """"8 years and 6 months": each figure counts its own time unit, written
+    after it (8 years, 6 months; the 8 was taken for a count of months).
+    numbers.toml [compound_durations]."""
+    gap_re, tail_re, pairs = _durations()
+    out: list[Quantity] = []
+    i = 0
+    while i < len(qs):
+        a = qs[i]
+        b = qs[i + 1] if i + 1 < len(qs) else None
+        g = gap_re.match(text, a.end) if b is not None else None
+        t = tail_re.match(text, b.end) if g is not None and g.end() == b.start else None
+        size = pairs.get((g.group(2).lower(), t.group(1).lower())) if t is not None else None
+        if size is None or a.unit or b.unit or a.percent or b.percent or a.currency or b.currency \
+                or a.ratio or b.ratio or b.qualifier != "exact" or a.value != int(a.value) \
+                or not 0 <= b.value < size:
+            out.append(a)
+            i += 1
+            continue
+        out.append(replace(a, end=g.end(1), text=text[a.start:g.end(1)], unit=g.group(2).lower()))
+        out.append(replace(b, end=t.end(), text=text[b.start:t.end()], unit=t.group(1).lower()))
+        i += 2
+    return out
 
 
 def _slash_pairs(text: str, qs: list[Quantity]) -> list[Quantity]:
@@ -359,9 +418,9 @@ def _with_vague(text: str, found: list[Quantity]) -> list[Quantity]:
 
 
 @cache
-def _unit_alone() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
-    """The pattern of numbers.toml [unit_alone] and what each word takes:
-    (currency, unit)."""
+def _unit_alone() -> tuple[re.Pattern, dict[str, tuple[str, str]], re.Pattern, dict[str, tuple[str, str]]]:
+    """The patterns of numbers.toml [unit_alone] ("by a year", "a foot of")
+    and what each word takes: (currency, unit)."""
     n = load("numbers")["unit_alone"]
     takes = {w: ("", "") for w in n["nouns"]}
     takes.update({w: (code, "") for w, code in n["currency"].items()})
@@ -369,15 +428,41 @@ def _unit_alone() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
     pattern = re.compile(rf"(?<![\w])by\s+(?P<q>(?:[a-z]+\s+){{0,2}}?)(?P<a>an?)\s+(?P<w>{_alt(takes)})(?![\w-])"
                          r"(?P<half>\s+and\s+a\s+half\b)?",
                          re.I)
-    return pattern, {_phrase_key(k): v for k, v in takes.items()}
+    of_units = {_phrase_key(w): ("", sym) for w, sym in n["of_units"].items()}
+    takes = {_phrase_key(k): v for k, v in takes.items()}
+    of_pattern = re.compile(rf"(?<![\w])(?P<a>an?)\s+(?P<w>{_alt(n['of_units'])})\s+of\b", re.I)
+    return pattern, takes, of_pattern, of_units
+
+
+_PART_OF = re.compile(r"\s+(?:of\s+)?", re.I)
 
 
 def _with_units_alone(text: str, found: list[Quantity]) -> list[Quantity]:
     """"fell by almost a year", "rose by a penny": one of the unit named
     after "by" and "a"/"an" (numbers.toml [unit_alone]); its figure is the
     article, so the noun after it is what it counts."""
-    pattern, takes = _unit_alone()
+    pattern, takes, of_pattern, of_units = _unit_alone()
     out = None
+    for m in of_pattern.finditer(text):     # "more than a foot of snow"
+        a_start = m.start("a")
+        if any(q.start < m.end("w") and a_start < q.end for q in found):
+            continue
+        value, step = 1.0, 1.0
+        part = next((q for q in found if q.ratio and q.words and q.end < a_start
+                     and _PART_OF.fullmatch(text, q.end, a_start)), None)
+        if part is not None:    # "half a mile of road", "a quarter of a mile of"
+            value, step, a_start = part.value, 0.0, part.num_start
+        qual, qstart = qualifier_before(text, a_start)
+        low, high = interval(value, step, qual)
+        out = [q for q in (out if out is not None else found)
+               if not (qstart < q.end and q.start < m.end("w"))]
+        out.append(Quantity(start=qstart, end=m.end("w"), text=text[qstart:m.end("w")], value=value, low=low,
+                            high=high, qualifier=qual, unit=of_units[_phrase_key(m.group("w"))][1],
+                            words=True,
+                            num_start=a_start, num_end=m.end("a"), unit_step=step))
+    if out is not None:
+        found = sorted(out, key=lambda q: q.start)
+        out = None
     for m in pattern.finditer(text):
         a_start = m.start("a")
         qual, qstart = qualifier_before(text, a_start) if m.group("q") else ("exact", a_start)
@@ -459,6 +544,8 @@ def _pair(text: str, a: Quantity, b: Quantity) -> list[Quantity] | None:
         return None
     if a.currency and b.currency and a.currency != b.currency or a.unit and b.unit and a.unit != b.unit:
         return None      # "from 44 ml to 50 mg": two measures, not one range
+    if (a.currency or a.unit) and b.percent:
+        return None      # "up $1.23 or 1.6%": a move in money restated in percent
     # two bounds: "more than 10 and less than 20", "at most 100 and at least 20"
     if _BOUND_JOIN.fullmatch(gap):
         lo, hi = (a, b) if a.qualifier in _LOWER and b.qualifier in _UPPER else (b, a)

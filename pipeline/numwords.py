@@ -114,7 +114,8 @@ def vocab() -> dict:
         "no_scale_one_digit": set(sc.get("not_after_one_digit", {})),
         "metres_before": re.compile(rf"\s+(?:{alt(sc['metres_before']['words'])})\b", re.I),
         "race_distances": {str(d) for d in sc["metres_races"]["distances"]},
-        "race_words": re.compile(rf"\s+(?:{alt(sc['metres_races']['words'])})\b", re.I),
+        "race_words": re.compile(rf"\s+(?:{alt(sc['metres_races']['words'])})\b"
+                                 rf"(?!\s+(?:{alt(sc['metres_races']['money_after_in'])})\b)", re.I),
         "currency_end": re.compile(rf"(?:{alt(n['currency']['symbols'])})\s?$"),
         "vulgar": n["vulgar"],
         "slash_dens": set(n["ratios"]["slash_denominators"]),

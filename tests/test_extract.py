@@ -583,3 +583,127 @@ def test_a_comparative_two_words_on_marks_a_change_only_in_the_figures_clause(
         text, figure, kind, direction):
     row = one(text, figure)
     assert (row["kind"], row["direction"]) == (kind, direction)
+
+
+# --- issue 16, ninth round: (text, figure, value, kind, direction, unit); None is not checked
+ROUND_NINE = [
+    # accounting brackets: money alone in brackets after a linking word is negative
+    ("The annual revenue is ($99.99).", "($99.99)", -99.99, "amount", "", "USD"),
+    ("Net income (loss) for the quarter was ($3.2m).", "($3.2m)", -3.2e6, "amount", "", "USD"),
+    # ... and a conversion or an aside after another figure is not
+    ("The regulator fined the bank €10m ($11m) last year.", "$11m", 11e6, "amount", None, "USD"),
+    ("The field pumped 2 million barrels ($150m) in May.", "$150m", 150e6, "amount", None, "USD"),
+    # a span written as an adjective is a figure when it is how long something lasts
+    # (a count of its time unit, as "sentenced to 12 years" is)
+    ("The former mayor was handed a 12-year prison sentence on Monday.", "12-year", 12, "count", "", "year"),
+    ("The league imposed a 30-day suspension on the coach.", "30-day", 30, "count", "", "day"),
+    ("The plant will close for a two-year maintenance period.", "two-year", 2, "count", "", "year"),
+    ("Regulators agreed a six-month ban on new drilling permits.", "six-month", 6, "count", "", "month"),
+    ("The bill cleared the chamber after a 12-hour debate.", "12-hour", 12, "count", "", "hour"),
+    # a unit of measure after "a"/"an" and before "of" is one of it
+    ("More than a foot of snow fell on the ridge overnight.", "More than a foot", 1, "amount", "", "ft"),
+    ("Forecasters expect up to an inch of rain on Sunday.", "up to an inch", 1, "amount", "", "in"),
+    ("Police sealed off roads within a mile of the plant.", "a mile", 1, "amount", "", "mi"),
+    ("Nearly half a mile of the sea wall collapsed.", "Nearly half a mile", 0.5, "amount", "", "mi"),
+    ("The stall sold a square dozen eggs before noon.", "a square dozen", 144, "count", "", "egg"),
+    # "subtracted" is a verb of a fall, like "shed"
+    ("The private sector subtracted 167,000 jobs in March.", "167,000", 167000, "change", "decrease", "job"),
+    ("The port strike subtracted 0.3 percentage points from growth.", "0.3 percentage points", 0.3,
+     "pct_change", "decrease", "pp"),
+    # two verbs of opposite ways on one object: a change, either way
+    ("Swings in ocean heat can add or subtract 0.2 points from the yearly average.", "0.2", 0.2,
+     "change", "", None),
+    ("The plant added 300 jobs and shed 120 contractors.", "120", 120, "change", "decrease", "contractor"),
+    # "the 400m in sales" is millions, "the 400m in 49.2 seconds" a race
+    ("The chain booked the 400m in sales it had promised investors.", "400m", 400e6, None, "", None),
+    ("She won the 400m in 49.2 seconds on Friday.", "400m", 400, "amount", "", "m"),
+    # a count of days above or below a level says how long, it is no move
+    ("Adelaide has had 19 days above 38C this summer.", "19", 19, "count", "", "day"),
+    ("The city logged three nights below freezing last week.", "three", 3, "count", "", "night"),
+    ("The trial ran three days longer than planned.", "three", 3, "change", "increase", "day"),
+    # a span in two time units: each figure counts its own unit
+    ("The former treasurer was jailed for 8 years and 6 months.", "8 years", 8, "count", "", "year"),
+    ("The former treasurer was jailed for 8 years and 6 months.", "6 months", 6, "count", "", "month"),
+    ("The talks lasted 2 hours 15 minutes, aides said.", "2 hours", 2, "count", "", "hour"),
+    ("The talks lasted 2 hours 15 minutes, aides said.", "15 minutes", 15, "count", "", "minute"),
+    # a level reached ", up from" another, a clause of up to eight words on
+    ("At least 57 people have now died in the floods, up from an earlier toll of 42.", "At least 57", 57,
+     "count", "increase", None),
+    ("Some 57 people died and 30 were hurt in the town, up from 12 injured on Monday.", "Some 57", 57,
+     "count", "", None),
+    # the level reached after a verb with an adverb of direction ("edged up", the parse's advmod)
+    ("Copper edged up 0.4% to $9,310 a tonne in London.", "$9,310", 9310, "amount", "increase", None),
+    ("Aluminium edged down 0.2% to $2,250 a tonne.", "$2,250", 2250, "amount", "decrease", None),
+    # a level "at" a close after a move takes the move's way
+    ("The Kospi closed 1.3% higher at 2,652 on Thursday.", "2,652", 2652, "count", "increase", None),
+    ("The stock ended the day 4% lower at $18.20.", "$18.20", 18.2, "amount", "decrease", None),
+    ("The Dow shed 475 points, or 1.2%, to close at 38,589.", "38,589", 38589, "count", "decrease", None),
+    ("Brent fell 2%, settling at $80.10 a barrel.", "$80.10", 80.1, "amount", "decrease", None),
+    # ... not when another clause or no move comes before it
+    ("The Dow fell 1% and the Nasdaq closed at 16,100.", "16,100", 16100, "count", "", None),
+    ("The index closed at 7,952 on Friday.", "7,952", 7952, "count", "", None),
+    # "to" hung on the "up"/"down" of the move
+    ("Bond prices rallied, pushing yields down 8 basis points to 4.05%.", "4.05%", 4.05, "percent", "decrease",
+     None),
+    ("The central bank took its policy rate up 0.25 points to 5.5%.", "5.5%", 5.5, "percent", "increase", None),
+    # a figure after a copula with a comparative right after it is a difference, not a level
+    ("Shares in the airline were 3.2% higher by midday.", "3.2%", 3.2, "pct_change", "increase", "%"),
+    ("Rents in the capital are 12% lower than a year ago.", "12%", 12, "pct_change", "decrease", "%"),
+    # "halved" is a fall, as "doubled" is a rise: the level reached takes it
+    ("The lender's share price halved to 45p in a week.", "45p", 45, "amount", "decrease", "GBp"),
+    # money or a bare level right after "up/down <move> at"
+    ("Sterling was last up 0.2% at $1.2710.", "$1.2710", 1.271, "amount", "increase", "USD"),
+    ("The euro was down 0.3% at $1.0815 in late trade.", "$1.0815", 1.0815, "amount", "decrease", "USD"),
+    ("Same-store sales were up 5% at 300 stores.", "300", 300, "count", "", "store"),
+    # a move restated in the other measure, "or" with no commas
+    ("The STI closed down 0.3 per cent or 9.8 points at 3,301.42.", "9.8", 9.8, "change", "decrease", None),
+    ("The FTSE gained 0.5 per cent or 41 points on Friday.", "41", 41, "change", "increase", None),
+    ("The carmaker will cut 2,000 jobs or 5% of its workforce.", "5%", 5, "percent", "", "%"),   # a share
+    # the level "at" after a move, a word or two between, in a clause with up/down or a close verb
+    ("The STI closed down 0.3 per cent or 9.8 points at 3,301.42.", "3,301.42", 3301.42, "count", "decrease",
+     None),
+    ("The index finished 0.6% down at 7,702.", "7,702", 7702, "count", "decrease", None),
+    ("Retail sales rose 5% in the quarter at 300 stores.", "300", 300, "count", "", None),
+    # money, then "or" and a percent, is no range
+    ("Crude settled up $1.23 or 1.6% on Friday.", "1.6%", 1.6, "pct_change", "increase", "%"),
+    ("Crude settled up $1.23 or 1.6% on Friday.", "$1.23", 1.23, "change", "increase", "USD"),
+]
+
+
+@pytest.mark.parametrize("text,figure,value,kind,direction,unit", ROUND_NINE)
+def test_round_nine(text, figure, value, kind, direction, unit):
+    r = one(text, figure)
+    assert math.isclose(r["value"], value), r
+    for field, want in (("kind", kind), ("direction", direction), ("unit", unit)):
+        assert want is None or r[field] == want, (field, r)
+
+
+@pytest.mark.parametrize("text", [
+    # ... and no figure when it says over what a figure is measured
+    "The 10-year yield and the 30-year mortgage rate both rose.",
+    "Profit rose in the three-month period to June.",
+    "The stock hit a 52-week high.",
+    "Its four-week moving average was flat.",
+    "Staff had a ton of work and not an ounce of sense.",     # idioms
+])
+def test_round_nine_not_claims(text):
+    assert claims(text) == [], [(r["text"], r["kind"]) for r in claims(text)]
+
+
+@pytest.mark.parametrize("text,figures", [
+    # "none" is no number: it says which of them, and "none of the 12
+    # passengers" is no count of passengers to set against the 12
+    ("None of the 12 passengers on the bus was hurt, police said.", ["12"]),
+    ("None of the ministers would comment.", []),
+    ("The rescue took 14 days and 6 of the divers were hurt.", ["14", "6"]),
+    # a tally is a pair, no figure alone, however it is written
+    ("The House voted 219 to 213 to send the bill to the Senate.", []),
+    ("The Senate approved the treaty by a vote of 52 to 48.", []),
+    ("The bill passed with a 220-212 majority.", []),
+    ("Council members voted 7 to 2 to raise fares by 5 to 10 percent.", ["5 to 10 percent"]),
+    # a count before an airliner model a space joined to it ("50 787" as 50,787)
+    ("The Gulf carrier ordered 50 787 Dreamliners on Tuesday.", ["50"]),
+    ("It has about 30 787 jets and 10 777 freighters.", ["about 30", "10"]),
+])
+def test_round_nine_figures(text, figures):
+    assert [r["text"] for r in claims(text)] == figures
