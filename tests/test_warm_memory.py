@@ -1,0 +1,34 @@
+"""What a warm check holds per claim (issue 17, benchmark d): a quoted
+sentence once however many findings quote it, findings.json's evidence
+entries the findings' own, an article's blocks without a dict each."""
+from pipeline.compare import compare
+from pipeline.explain import explain
+from pipeline.model import Block
+
+from .factories import Story, everything
+
+
+def camps():
+    """Two articles say 41 deaths, a third 23: a conflict and, within it,
+    the agreement of the two; both quote the first two articles."""
+    stories = []
+    for source, n in (("a", 41), ("b", 41), ("c", 23)):
+        s = Story(source, "Flooding hit the county on Monday.",
+                  f"Officials said {n} people died in the flooding.", subject="County",
+                  metric="deaths")
+        s.claim(str(n), "count", n, unit="person")
+        stories.append(s)
+    claims, articles = everything(*stories)
+    return explain(compare(claims), claims, articles)
+
+
+def test_findings_quoting_one_sentence_share_it():
+    findings = camps()
+    assert sorted(f.type for f in findings) == ["agreement", "conflict"]
+    quotes = {}
+    for f in findings:
+        for e in f.evidence:
+            quotes.setdefault((e.source_id, e.start_char, e.end_char), []).append(e.sentence)
+    shared = [q for q in quotes.values() if len(q) > 1]
+    assert shared and all(q[0] == "Officials said 41 people died in the flooding." for q in shared)
+    assert all(s is q[0] for q in shared for s in q)
