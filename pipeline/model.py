@@ -135,7 +135,8 @@ class Finding:
         d["review"] = dict(self.review) if self.review else self.review
         d["alignment"] = {"score": self.alignment.get("score"),
                           "reasons": list(self.alignment.get("reasons", ()))}
-        d["evidence"] = [vars(e).copy() for e in self.evidence]
+        # an Evidence's own fields (frozen), not a copy: read, never changed
+        d["evidence"] = [vars(e) for e in self.evidence]
         # an entry with no infinite or unknown number is itself (an archive's
         # findings hold hundreds of thousands): it is read, never changed
         d["values"] = [e if all(type(v) is not float or math.isfinite(v) for v in e.values())

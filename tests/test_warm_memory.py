@@ -32,3 +32,12 @@ def test_findings_quoting_one_sentence_share_it():
     shared = [q for q in quotes.values() if len(q) > 1]
     assert shared and all(q[0] == "Officials said 41 people died in the flooding." for q in shared)
     assert all(s is q[0] for q in shared for s in q)
+
+
+def test_findings_json_evidence_entries_are_the_findings_own():
+    for f in camps():
+        d = f.to_json()
+        assert d["evidence"] == [{"source_id": e.source_id, "sentence": e.sentence,
+                                  "start_char": e.start_char, "end_char": e.end_char,
+                                  "role": e.role, "cue": e.cue} for e in f.evidence]
+        assert all(entry is vars(e) for entry, e in zip(d["evidence"], f.evidence))
