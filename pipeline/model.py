@@ -23,7 +23,7 @@ CAUSES = ("counting_method", "different_period", "different_scope", "rounding",
           "unit_or_scale", "arithmetic_error", "unexplained")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Block:
     """A stretch of an article's text: a headline, a paragraph, a list item
     or page furniture (ads, bylines, share buttons) that extraction skips."""

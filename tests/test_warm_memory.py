@@ -41,3 +41,8 @@ def test_findings_json_evidence_entries_are_the_findings_own():
                                   "start_char": e.start_char, "end_char": e.end_char,
                                   "role": e.role, "cue": e.cue} for e in f.evidence]
         assert all(entry is vars(e) for entry, e in zip(d["evidence"], f.evidence))
+
+
+def test_blocks_hold_no_dict_each():
+    b = Block(0, 10, "paragraph")
+    assert not hasattr(b, "__dict__") and b == Block(0, 10, "paragraph")
