@@ -46,3 +46,22 @@ def test_findings_json_evidence_entries_are_the_findings_own():
 def test_blocks_hold_no_dict_each():
     b = Block(0, 10, "paragraph")
     assert not hasattr(b, "__dict__") and b == Block(0, 10, "paragraph")
+
+
+def test_the_findings_index_is_checked_without_reading_findings_json_whole(tmp_path,
+                                                                           monkeypatch):
+    import json
+    import pathlib
+
+    from pipeline import reviews
+    doc = {"findings": [f.to_json() for f in camps()]}
+    text = json.dumps(doc)
+    (tmp_path / reviews.FINDINGS_FILE).write_text(text, encoding="utf-8")
+    (tmp_path / reviews.INDEX_FILE).write_text(reviews.findings_index(doc, text),
+                                               encoding="utf-8")
+
+    def whole(self):
+        raise AssertionError(f"{self} read whole")
+    monkeypatch.setattr(pathlib.Path, "read_bytes", whole)
+    found = reviews.previous_findings(tmp_path)
+    assert [f["finding_id"] for f in found] == [f["finding_id"] for f in doc["findings"]]
