@@ -325,11 +325,12 @@ def dask_compare_worker(n: int, workers: int, memory_limit: str) -> None:
 def _tree_sampler(pid: int, every: float = 0.5):
     """A thread summing the resident memory of process ``pid`` and all its
     descendants every ``every`` seconds; returns (thread, result dict with
-    the peak sum in MB and the CPU seconds last seen per process)."""
+    the peak sum in MB, each process's own peak in MB and the CPU seconds
+    last seen per process)."""
     import threading
 
     import psutil
-    result = {"peak_mb": 0.0, "cpu": {}}
+    result = {"peak_mb": 0.0, "cpu": {}, "peaks": {}}
 
     def run():
         try:
@@ -344,7 +345,9 @@ def _tree_sampler(pid: int, every: float = 0.5):
             total = 0
             for p in procs:
                 try:
-                    total += p.memory_info().rss
+                    rss = p.memory_info().rss
+                    total += rss
+                    result["peaks"][p.pid] = max(result["peaks"].get(p.pid, 0.0), rss / 2 ** 20)
                     t = p.cpu_times()
                     result["cpu"][p.pid] = t.user + t.system
                 except psutil.NoSuchProcess:
@@ -626,15 +629,18 @@ def section_dask_compare(work: Path, args) -> None:
         out = result.read_text()
         if proc.returncode or not out.strip():
             why = (err.decode("utf-8", "replace").strip().splitlines() or ["?"])[-1]
-            rows.append([f"{n:,}", why[:60], "", "", f"{seen['peak_mb']:.0f}", ""])
+            rows.append([f"{n:,}", why[:60], "", "", f"{seen['peak_mb']:.0f}", "", "", ""])
             continue
         d = json.loads(out)
         found = d["findings"]
         count = sum(found["key"].values()) + sum(found["derived"].values()) + found["framed"]
+        others = [mb for pid, mb in seen["peaks"].items() if pid != proc.pid]
         rows.append([f"{n:,}", f"{d['seconds']:.0f}", f"{wall:.0f}", f"{cpu:.0f}",
-                     f"{seen['peak_mb']:.0f}", f"{count:,}"])
+                     f"{seen['peak_mb']:.0f}", f"{seen['peaks'].get(proc.pid, 0):.0f}",
+                     f"{max(others, default=0):.0f}", f"{count:,}"])
     print(table(["claims", "compare s", "wall s (run)", "CPU s (all processes)",
-                 "peak MB (all processes)", "findings (before finish)"], rows))
+                 "peak MB (all processes)", "peak MB (client, scheduler, nannies)",
+                 "peak MB (largest worker)", "findings (before finish)"], rows))
 
 
 def section_recheck(work: Path, args) -> None:

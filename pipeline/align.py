@@ -543,54 +543,90 @@ def candidate_pairs(claims: list[Claim], lone: set[str], known: dict[str, object
     shares its comparison key; two agreeing camps already compare, and in a
     big table chance equal values are many), and no pair is in one key
     group. Blocks larger than ``max_block`` are skipped (a word or value
-    that common says nothing)."""
-    conf = cfg()["align"]
+    that common says nothing).
+
+    The Dask engine runs the same parts (:func:`pair_blocks`,
+    :func:`block_groups`, :func:`subject_groups`, :func:`block_pairs`) on
+    a table shuffled by these blocks, so no worker holds a whole (kind
+    family, unit)."""
+    is_lone = [c.claim_id in lone for c in claims]
+    blocks: dict[tuple, list[int]] = defaultdict(list)
     nearby: dict[tuple, list[int]] = defaultdict(list)
     by_value: dict[tuple, list[int]] = defaultdict(list)
-    by_measure: dict[tuple, list[int]] = defaultdict(list)
-    specific = _specific()
-    is_lone = [c.claim_id in lone for c in claims]
     for i, c in enumerate(claims):
-        family, unit = block_of(c)  # counted nouns may differ
-        by_measure[(family, unit, str(c.metric), str(c.unit) if counts_things(c) else "")
-                   ].append(i)
-        if is_lone[i]:
-            for w in nearby_words.get(c.claim_id, ()):
-                nearby[(family, unit, w)].append(i)
-        if _digits(c.value) >= specific:
-            by_value[(family, unit, _rounded(c.value))].append(i)
-    blocks: dict[tuple, list[int]] = defaultdict(list)
-    for (family, unit, metric, noun), members in by_measure.items():
-        for w in _measure(metric, noun):
-            blocks[(family, unit, w)].extend(members)
+        measured, near, value = pair_blocks(c, is_lone[i], nearby_words.get(c.claim_id, ()))
+        for key in measured:
+            blocks[key].append(i)
+        for key in near:
+            nearby[key].append(i)
+        if value is not None:
+            by_value[value].append(i)
     for key, members in nearby.items():  # a word next to one, measured by others
         if key in blocks:
             blocks[key] = sorted(set(blocks[key]) | set(members))
-    limit = conf["max_block"]
-    # value blocks only count where a lone claim is: one list per block
-    groups = [(m, False) for m in blocks.values() if 1 < len(m) <= limit]
-    # a word too common to block on (the topic's own "cases") still blocks
-    # one entity's figures: a conflict needs the same subject anyway; as for
-    # values, only pairs with a lone claim (others meet by their keys)
-    for members in blocks.values():
-        if len(members) > limit:
-            by_subject: dict[tuple, list[int]] = defaultdict(list)
-            for i in members:
-                by_subject[norm_subject(claims[i].subject)].append(i)
-            groups += [(m, True) for m in by_subject.values()
-                       if 1 < len(m) <= limit and any(is_lone[i] for i in m)]
-    groups += [(m, True) for m in by_value.values()
-               if 1 < len(m) <= limit and any(is_lone[i] for i in m)]
+    subject_of = [c.subject for c in claims]
+    groups = [g for m in blocks.values() for g in block_groups(m, is_lone, subject_of)]
+    groups += [g for m in by_value.values()
+               for g in block_groups(m, is_lone, subject_of, by_value=True)]
+    return block_pairs(groups, [c.source_id for c in claims],
+                       [known.get(c.claim_id) for c in claims], is_lone)
+
+
+def pair_blocks(c: Claim, lone: bool, near=()) -> tuple[list[tuple], list[tuple], tuple | None]:
+    """The blocks :func:`candidate_pairs` seeks ``c``'s pairs in: (kind
+    family, unit, word) for each word it measures; the same for each word
+    next to its number (``near``), when it is ``lone`` (these count only
+    where some claim measures the word); and (kind family, unit, value)
+    when its value is specific, else None."""
+    family, unit = block_of(c)  # counted nouns may differ
+    measured = [(family, unit, w) for w in _measure_of(c)]
+    nearby = [(family, unit, w) for w in near] if lone else []
+    value = (family, unit, _rounded(c.value)) if _digits(c.value) >= _specific() else None
+    return measured, nearby, value
+
+
+def block_groups(members: list[int], is_lone, subject_of, by_value: bool = False
+                 ) -> list[tuple[list[int], bool]]:
+    """The groups a block's ``members`` (indices into ``is_lone`` and
+    ``subject_of``) are paired within, each with whether its pairs need a
+    lone claim: a word block of at most ``max_block`` whole; a larger one by
+    subject (:func:`subject_groups`); a value block only where a lone claim
+    is, and never past ``max_block``."""
+    limit = cfg()["align"]["max_block"]
+    if by_value:
+        return [(members, True)] if 1 < len(members) <= limit and any(
+            is_lone[i] for i in members) else []
+    if len(members) <= limit:
+        return [(members, False)] if len(members) > 1 else []
+    return subject_groups(members, is_lone, subject_of)
+
+
+def subject_groups(members: list[int], is_lone, subject_of) -> list[tuple[list[int], bool]]:
+    """A word too common to block on (the topic's own "cases") still blocks
+    one entity's figures: a conflict needs the same subject anyway; as for
+    values, only pairs with a lone claim (others meet by their keys)."""
+    limit = cfg()["align"]["max_block"]
+    by_subject: dict[tuple, list[int]] = defaultdict(list)
+    for i in members:
+        by_subject[norm_subject(subject_of[i])].append(i)
+    return [(m, True) for m in by_subject.values()
+            if 1 < len(m) <= limit and any(is_lone[i] for i in m)]
+
+
+def block_pairs(groups: list[tuple[list[int], bool]], source_of, known_of, is_lone
+                ) -> set[tuple[int, int]]:
+    """Index pairs (lower first) within ``groups`` (:func:`block_groups`)
+    of claims from different articles (``source_of``), not in one key group
+    (``known_of``: each claim's key, or None), with a lone claim where the
+    group asks for one."""
     pairs = set()
     for members, lone_only in groups:
         for x, i in enumerate(members):
-            a = claims[i]
             for j in members[x + 1:]:
-                b = claims[j]
-                if a.source_id == b.source_id or lone_only and not (is_lone[i] or is_lone[j]):
+                if source_of[i] == source_of[j] or lone_only and not (is_lone[i] or is_lone[j]):
                     continue
-                ka = known.get(a.claim_id)
-                if ka is not None and ka == known.get(b.claim_id):
+                ka = known_of[i]
+                if ka is not None and ka == known_of[j]:
                     continue
                 pairs.add((i, j) if i < j else (j, i))
     return pairs

@@ -15,8 +15,13 @@ are those of :func:`pipeline.compare.compare`, with the same ids:
    article's first place in the table, the other table-wide input, says
    which of several articles deriving the same figures leads the finding;
 3. the words next to the numbers of lone claims: shuffled by article;
-4. frames' candidate pairs: shuffled by (kind family, unit)
-   (:func:`pipeline.align.block_of`).
+4. frames' candidate pairs: a row per claim and block its pairs are
+   sought in (:func:`pipeline.align.pair_blocks`: kind family, unit and a
+   word, or a value), shuffled by block, a word block too large to pair in
+   whole by block and subject (as :func:`pipeline.align.subject_groups`
+   splits it): no worker holds a whole (kind family, unit); the claims of
+   the pairs and of their sentences are then read from the table shuffled
+   by article.
 
 Two steps look across blocks and run here, on what the blocks return:
 framing and linking the claims of candidate pairs (an article's topic words
@@ -116,7 +121,7 @@ def _key_block(df: pd.DataFrame, first: dict[str, int]) -> tuple[list[Finding], 
 
 def _with_words(df: pd.DataFrame) -> pd.DataFrame:
     """Step 3 on one partition (whole articles): the words next to the
-    numbers of lone claims, and each usable claim's frame block."""
+    numbers of lone claims."""
     df = df.sort_values(ORDER, kind="stable").copy()
     claims = to_claims(df)
     usable = [c for c, u in zip(claims, df["usable"]) if u]
@@ -124,33 +129,111 @@ def _with_words(df: pd.DataFrame) -> pd.DataFrame:
     near = align.lone_words(usable, lone, claims)
     df["near"] = _text([json.dumps(sorted(near[c.claim_id])) if c.claim_id in near else ""
                         for c in claims])
-    df["frame_block"] = _text([json.dumps(align.block_of(c)) if u else _ALONE + c.claim_id
-                               for c, u in zip(claims, df["usable"])])
     return df
 
 
-def _pair_block(df: pd.DataFrame) -> tuple[list[tuple[int, Claim]], list[tuple[int, int]], Counter]:
-    """Step 4 on one partition (usable claims, whole frame blocks): the
-    claims in some candidate pair, with their places; the pairs, by place;
-    and the kind counts of those claims' articles."""
+#: Columns of the pair table (step 4): one row per block a usable claim's
+#: candidate pairs are sought in (:func:`pipeline.align.pair_blocks`).
+PAIR_ROWS = {"block": "object", "how": "object", ORDER: "int64", "source_id": "object",
+             "key": "object", "lone": "bool", "subject": "object"}
+MEASURED, NEARBY, VALUE = "m", "n", "v"
+
+
+def _pair_rows(df: pd.DataFrame) -> pd.DataFrame:
+    """Step 4 on one partition (whole articles): the pair table's rows of
+    its usable claims, ``how`` a block is theirs (a word measured, a word
+    next to the number, the value)."""
+    df = df[df["usable"]].sort_values(ORDER, kind="stable")
+    claims = to_claims(df)
+    out: dict[str, list] = {name: [] for name in PAIR_ROWS}
+    for c, order, key, lone, near in zip(claims, df[ORDER].tolist(), df["key"].tolist(),
+                                         df["lone"].tolist(), df["near"].tolist()):
+        measured, nearby, value = align.pair_blocks(c, bool(lone),
+                                                    json.loads(near) if near else ())
+        rows = [(MEASURED, b) for b in measured] + [(NEARBY, b) for b in nearby]
+        if value is not None:
+            rows.append((VALUE, value))
+        for how, block in rows:
+            out["block"].append(json.dumps(block))
+            out["how"].append(how)
+            out[ORDER].append(order)
+            out["source_id"].append(c.source_id)
+            out["key"].append(key)
+            out["lone"].append(bool(lone))
+            out["subject"].append(c.subject)
+    return pd.DataFrame({name: pd.Series(out[name], dtype=STRING if kind == "object" and ARROW
+                                         else kind) for name, kind in PAIR_ROWS.items()})
+
+
+def _word_sizes(df: pd.DataFrame) -> dict[str, tuple[bool, int]]:
+    """Per word block of one partition of the pair table (whole articles):
+    whether a claim measures the word, and how many claims it holds."""
+    words = df[df["how"] != VALUE]
+    out = {}
+    for block, rows in words.groupby("block", sort=False):
+        out[block] = (bool((rows["how"] == MEASURED).any()), rows[ORDER].nunique())
+    return out
+
+
+def _with_shard(df: pd.DataFrame, words: dict[str, int]) -> pd.DataFrame:
+    """The pair table's shard key: the block; for a word block larger than
+    ``max_block`` (``words``: block -> claims, of the blocks some claim
+    measures; other word blocks are dropped) the block and the subject, as
+    :func:`pipeline.align.subject_groups` splits it."""
+    limit = align.cfg()["align"]["max_block"]
+    keep = [how == VALUE or block in words for how, block in zip(df["how"], df["block"])]
+    df = df[pd.Series(keep, index=df.index, dtype=bool)]
+    shard = [VALUE + block if how == VALUE
+             else block + "|" + json.dumps(keys.norm_subject(subject)) if words[block] > limit
+             else block
+             for how, block, subject in zip(df["how"].tolist(), df["block"].tolist(),
+                                            df["subject"].tolist())]
+    return df.assign(shard=_text(shard))
+
+
+def _shard_pairs(df: pd.DataFrame, words: dict[str, int]) -> list[tuple[int, int]]:
+    """Step 4 on one partition (whole shards): candidate pairs, by place in
+    the table, by :func:`pipeline.align.block_groups` and
+    :func:`pipeline.align.block_pairs` as the local engine finds them."""
+    limit = align.cfg()["align"]["max_block"]
+    order, source = df[ORDER].tolist(), df["source_id"].tolist()
+    known = [k or None for k in df["key"].tolist()]
+    lone, subject = df["lone"].tolist(), df["subject"].tolist()
+    shards: dict[str, list[int]] = {}
+    seen: dict[str, set] = {}
+    for i, shard in enumerate(df["shard"].tolist()):
+        if order[i] not in seen.setdefault(shard, set()):  # measured and next to it: once
+            seen[shard].add(order[i])
+            shards.setdefault(shard, []).append(i)
+    pairs = set()
+    for shard, members in shards.items():
+        how = df["how"].iat[members[0]]
+        if how == VALUE:
+            groups = align.block_groups(members, lone, subject, by_value=True)
+        elif words[df["block"].iat[members[0]]] > limit:
+            groups = align.subject_groups(members, lone, subject)
+        else:
+            groups = align.block_groups(members, lone, subject)
+        pairs |= {(order[i], order[j]) if order[i] < order[j] else (order[j], order[i])
+                  for i, j in align.block_pairs(groups, source, known, lone)}
+    return sorted(pairs)
+
+
+def _involved(df: pd.DataFrame, wanted: set[int]) -> tuple[list[tuple[int, Claim]], list[Claim],
+                                                               Counter]:
+    """One partition of the table (whole articles): its claims in some
+    candidate pair (``wanted``: their places), with their places; every
+    claim of those claims' sentences; and the kind counts of their
+    articles' usable claims."""
     df = df.sort_values(ORDER, kind="stable")
     claims = to_claims(df)
-    order = df[ORDER].tolist()
-    lone = {c.claim_id for c, x in zip(claims, df["lone"]) if x}
-    known = dict(zip(df["claim_id"], df["key"]))
-    near = {c.claim_id: frozenset(json.loads(w)) for c, w in zip(claims, df["near"]) if w}
-    pairs = align.candidate_pairs(claims, lone, known, near)
-    involved = sorted({i for pair in pairs for i in pair})
-    sources = {claims[i].source_id for i in involved}
-    kinds = align._kinds_per_article([c for c in claims if c.source_id in sources])
-    return ([(order[i], claims[i]) for i in involved],
-            [(order[i], order[j]) for i, j in pairs], kinds)
-
-
-def _in_sentences(df: pd.DataFrame, sentences: set[tuple]) -> list[Claim]:
-    """The claims of one partition that stand in one of ``sentences``."""
-    claims = to_claims(df)
-    return [c for c in claims if (c.source_id, c.sent_start, c.sentence) in sentences]
+    involved = [(o, c) for o, c in zip(df[ORDER].tolist(), claims) if o in wanted]
+    sentences = {(c.source_id, c.sent_start, c.sentence) for _, c in involved}
+    sources = {c.source_id for _, c in involved}
+    context = [c for c in claims if (c.source_id, c.sent_start, c.sentence) in sentences]
+    kinds = align._kinds_per_article([c for c, u in zip(claims, df["usable"])
+                                      if u and c.source_id in sources])
+    return involved, context, kinds
 
 
 def _meta(df: pd.DataFrame, **extra: str) -> pd.DataFrame:
@@ -217,30 +300,55 @@ def compare_table(table, client, collect: bool = True):
         table = table.map_partitions(_with_lone, meta=_meta(table, lone="bool"))
         table = table.drop(columns="metric_key").shuffle("source_id", npartitions=n)
         table = table.map_partitions(_with_words,
-                                     meta=_meta(table, near="object", frame_block="object"))
+                                     meta=_meta(table, near="object"))
         table = client.persist(table)
-        usable = table[table["usable"]].shuffle("frame_block", npartitions=n)
-        parts = client.compute([delayed(_pair_block)(p) for p in usable.to_delayed()],
-                               sync=True)
-        involved = sorted((x for part in parts for x in part[0]), key=lambda x: x[0])
-        at = {o: i for i, (o, _) in enumerate(involved)}
-        pairs = sorted((at[a], at[b]) for part in parts for a, b in part[1])
-        kinds: Counter = Counter()
-        for part in parts:
+        pairs_at = _candidate_pairs(client, table, n)
+        wanted = _share(client, {o for pair in pairs_at for o in pair})
+        involved, context, kinds = [], [], Counter()
+        for part in client.compute([delayed(_involved)(p, wanted) for p in table.to_delayed()],
+                                   sync=True):
+            involved += part[0]
+            context += part[1]
             kinds.update(part[2])
-        del parts
-        sentences = {(c.source_id, c.sent_start, c.sentence) for _, c in involved}
-        context = []
-        if sentences:
-            wanted = _share(client, sentences)
-            for part in client.compute([delayed(_in_sentences)(p, wanted)
-                                        for p in table.to_delayed()], sync=True):
-                context += part
+        involved.sort(key=lambda x: x[0])
+        at = {o: i for i, (o, _) in enumerate(involved)}
+        pairs = sorted((at[a], at[b]) for a, b in pairs_at)
+        del pairs_at
         framed = cmp.framed_findings(align.link([c for _, c in involved], pairs, context, kinds))
         del table
     if not collect:
         return {"stated": by_key, "derived": derived, "framed": len(framed)}
     return cmp.finish(by_key, framed, derived)
+
+
+def _candidate_pairs(client, table, n: int) -> list[tuple[int, int]]:
+    """Step 4: the candidate pairs of the table (shuffled by article), by
+    place: a row per claim and block (:func:`_pair_rows`), the word blocks'
+    sizes summed over partitions, the rows shuffled by block (a word block
+    past ``max_block`` by block and subject), each shard's pairs."""
+    from dask import delayed
+    rows = table.map_partitions(_pair_rows, meta=_meta_of(PAIR_ROWS))
+    rows = client.persist(rows)
+    words: dict[str, list] = {}
+    for part in client.compute([delayed(_word_sizes)(p) for p in rows.to_delayed()], sync=True):
+        for block, (measured, size) in part.items():
+            got = words.setdefault(block, [False, 0])
+            got[0] |= measured
+            got[1] += size
+    words = {block: size for block, (measured, size) in words.items() if measured}
+    shared = _share(client, words)
+    sharded = rows.map_partitions(_with_shard, shared,
+                                  meta=_meta_of({**PAIR_ROWS, "shard": "object"}))
+    sharded = sharded.shuffle("shard", npartitions=n)
+    found = client.compute([delayed(_shard_pairs)(p, shared) for p in sharded.to_delayed()],
+                           sync=True)
+    del rows, sharded
+    return sorted({pair for part in found for pair in part})
+
+
+def _meta_of(columns: dict[str, str]) -> pd.DataFrame:
+    return pd.DataFrame({name: pd.Series([], dtype=STRING if kind == "object" and ARROW
+                                         else kind) for name, kind in columns.items()})
 
 
 def _share(client, data):

@@ -78,6 +78,7 @@ class Context:
         self._cues: dict[str, dict[str, list]] = defaultdict(dict)  # source -> cause -> cues
         self._recalled: set[str] = set()  # sources whose memo entry was read
         self._found: set[str] = set()  # sources with something the memo lacks
+        self._quotes: dict[tuple[str, int, int], str] = {}
 
     def _recall(self, source_id: str) -> None:
         """Take the article's sentences and cues from the memo, once."""
@@ -135,6 +136,15 @@ class Context:
     def text(self, source_id: str, start: int, end: int) -> str:
         a = self.articles.get(source_id)
         return a.text[start:end] if a else ""
+
+    def quote(self, source_id: str, start: int, end: int) -> str:
+        """:meth:`text`, one string for every finding that quotes the same
+        sentence (a claim stands in several findings: a warm check of an
+        archive held each quote once per finding)."""
+        key = (source_id, start, end)
+        if (got := self._quotes.get(key)) is None:
+            got = self._quotes[key] = self.text(source_id, start, end)
+        return got
 
 
 def explain_one(f: Finding, ctx: Context) -> None:
@@ -227,8 +237,9 @@ def figure_evidence(members: list[Claim], ctx: Context) -> list[Evidence]:
     out: dict[tuple[str, int], Evidence] = {}
     for c in sorted(members, key=lambda c: (c.source_id, c.start_char)):
         start, end = sentence_span(c, ctx)
-        sentence = ctx.text(c.source_id, start, end)
-        out.setdefault((c.source_id, start), Evidence(c.source_id, sentence, start, end))
+        if (c.source_id, start) not in out:
+            out[(c.source_id, start)] = Evidence(c.source_id, ctx.quote(c.source_id, start, end),
+                                                 start, end)
     return list(out.values())
 
 
@@ -341,9 +352,9 @@ def cue_sentences(cause: str, f: Finding, members: list[Claim], ctx: Context) ->
             is_near = any(abs(i - j) <= near for j in own)
             names = bool(mentions and mentions.search(text))
             if is_near or names:
-                ranked.append(((not (is_near and names), not names, i),
-                               Evidence(source_id, text, s, e, "cause", cue)))
-        out += [e for _, e in sorted(ranked, key=lambda r: r[0])[:limit]]
+                ranked.append(((not (is_near and names), not names, i), (s, e, cue)))
+        out += [Evidence(source_id, ctx.quote(source_id, s, e), s, e, "cause", cue)
+                for _, (s, e, cue) in sorted(ranked, key=lambda r: r[0])[:limit]]
     return out
 
 

@@ -23,7 +23,7 @@ CAUSES = ("counting_method", "different_period", "different_scope", "rounding",
           "unit_or_scale", "arithmetic_error", "unexplained")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Block:
     """A stretch of an article's text: a headline, a paragraph, a list item
     or page furniture (ads, bylines, share buttons) that extraction skips."""
@@ -135,7 +135,8 @@ class Finding:
         d["review"] = dict(self.review) if self.review else self.review
         d["alignment"] = {"score": self.alignment.get("score"),
                           "reasons": list(self.alignment.get("reasons", ()))}
-        d["evidence"] = [vars(e).copy() for e in self.evidence]
+        # an Evidence's own fields (frozen), not a copy: read, never changed
+        d["evidence"] = [vars(e) for e in self.evidence]
         # an entry with no infinite or unknown number is itself (an archive's
         # findings hold hundreds of thousands): it is read, never changed
         d["values"] = [e if all(type(v) is not float or math.isfinite(v) for v in e.values())

@@ -81,7 +81,9 @@ def _indexed(path: Path) -> list[dict] | None:
     findings.json at ``path`` as it is now; else None."""
     try:
         index = json.loads((path.parent / INDEX_FILE).read_text(encoding="utf-8"))
-        if index.get("findings_sha256") != hashlib.sha256(path.read_bytes()).hexdigest():
+        with path.open("rb") as fh:  # in pieces: an archive's findings.json is not held whole
+            digest = hashlib.file_digest(fh, "sha256").hexdigest()
+        if index.get("findings_sha256") != digest:
             return None
         found = [f for f in index["findings"] if isinstance(f["finding_id"], str)]
         for f in found:

@@ -7,6 +7,7 @@ so every shuffle gathers blocks from several (in real runs a partition
 holds tens of thousands of claims). Skipped, saying why, without the dask
 extra.
 """
+from collections import Counter
 import json
 from dataclasses import replace
 import shutil
@@ -258,3 +259,42 @@ def test_compare_on_dask_takes_articles_in_table_order(client):
     derived = [f for f in local if f.basis == "derived"]
     assert len(derived) == 1 and derived[0].sources == ["a", "b", "c"]
     assert findings_of(dask_compare.compare(claims, client, partitions=4)) == findings_of(local)
+
+
+#: Claims in each partition of step 4 (``recorded_shard_pairs``; in-process
+#: workers unpickle a function of this module by reference, so they share it).
+SHARDS: list[set] = []
+UNRECORDED = []  # dask_compare._shard_pairs itself
+
+
+def recorded_shard_pairs(df, words):
+    SHARDS.append(set(df[dask_compare.ORDER]))
+    return UNRECORDED[0](df, words)
+
+
+def test_compare_on_dask_pairs_frames_without_a_whole_kind_and_unit_on_one_worker(monkeypatch):
+    """Step 4 shuffles a row per claim and pairing block (a word its metric
+    measures, a word next to its number, its value), a word block too large
+    to pair whole by block and subject, never a whole (kind family, unit):
+    on the benchmark's synthetic claims, half of them counts of one unit,
+    no partition of four paired holds half of those, and the
+    findings are the local engine's, with a small ``max_block`` (every
+    word block split by subject) and the configured one."""
+    from benchmarks.bench import synthetic_claims
+    from pipeline import align
+    claims = synthetic_claims(3000)
+    usable = [i for i, c in enumerate(claims) if compare.comparable(c)]
+    block, _ = Counter(align.block_of(claims[i]) for i in usable).most_common(1)[0]
+    biggest = {i for i in usable if align.block_of(claims[i]) == block}
+    seen = SHARDS
+    UNRECORDED[:] = [dask_compare._shard_pairs]
+    monkeypatch.setattr(dask_compare, "_shard_pairs", recorded_shard_pairs)
+    with distributed.Client(processes=False, n_workers=1, threads_per_worker=2,
+                            dashboard_address=":0") as c:
+        for limit in (20, align.cfg()["align"]["max_block"]):
+            monkeypatch.setitem(align.cfg()["align"], "max_block", limit)
+            seen.clear()
+            local = compare.compare(claims)
+            assert findings_of(dask_compare.compare(claims, c, partitions=4)) == findings_of(local)
+            assert len(seen) == 4
+            assert max(len(part & biggest) for part in seen) < len(biggest) / 2
