@@ -104,8 +104,9 @@ def _counts_things(kind: str, unit: str) -> bool:
 def _stem(w: str) -> str:
     """A word as the lemma of its noun would stem: keys.singular, "-ies" ->
     "-y" ("categories" -> "category"), "-es" after a hissing sound
-    ("crashes", "losses", "taxes" -> "crash", "loss", "tax") and the plurals
-    and words synonyms.toml [lemma_fixes] lists ("buses" -> "bus")."""
+    ("crashes", "losses", "taxes" -> "crash", "loss", "tax"; and a silent
+    "e" there, so that "headache" and "headaches" meet) and the plurals and
+    words synonyms.toml [lemma_fixes] lists ("buses" -> "bus")."""
     fixed = _lemma_fixes().get(w)
     if fixed:
         return fixed
@@ -113,6 +114,10 @@ def _stem(w: str) -> str:
         return w[:-3] + "y"
     if len(w) > 4 and w.endswith(("ches", "shes", "xes", "sses", "zzes")):
         return w[:-2]
+    if len(w) > 4 and w.endswith(("che", "she", "xe", "sse", "zze")):
+        # the same stem for a silent "e" and its plural: "headache" and
+        # "headaches" are both "headach", as "crash"/"crashes" are "crash"
+        return w[:-1]
     return singular(w)
 
 

@@ -68,10 +68,14 @@ def _cues() -> dict:
         "clause_breaks": set(direction["clause_breaks"]),
         "closed_at_re": re.compile(r"\b(?:(" + "|".join(map(re.escape, direction["closed_comparatives"]))
                                    + r")|(?:to\s+)?(?:" + "|".join(map(re.escape, direction["close_verbs"]))
-                                   + r")(?:\s+the\s+(?:day|session|week))?)\s+at\s+$", re.I),
-        "move_lead_re": re.compile(r"\b(?:up|down|" + "|".join(map(re.escape, direction["close_verbs"]))
+                                   + r")(?:\s+the\s+(?:" + "|".join(map(re.escape, direction["close_periods"]))
+                                   + r"))?)\s+at\s+$", re.I),
+        "move_lead_re": re.compile(r"\b(?:" + "|".join(map(re.escape, direction["move_particles"]
+                                                            + direction["close_verbs"]))
                                    + r")\b", re.I),
-        "clause_break_re": re.compile(r"[;:]|\b(?:" + "|".join(
+        "particles": set(direction["move_particles"]),
+        "clause_break_re": re.compile("[" + "".join(map(re.escape, direction["close_clause_marks"]))
+                                      + r"]|\b(?:" + "|".join(
             re.escape(w) for w in direction["clause_breaks"] if w.isalpha()) + r")\b", re.I),
         "level_before": set(direction["level_before"]),
         "compared_after": [[w] for w in direction["compared_after"]],
@@ -379,7 +383,7 @@ def reached_direction(span: Span, q_start: int, cues: dict, to_level: bool = Fal
         return ""               # the parse joined "to" to a later figure ("to 227 across six states");
                                 # "fell to a two-year low of 3.5%" is the level reached
     verb = to.head
-    if verb.pos_ in ("ADP", "ADV") and verb.lower_ in ("up", "down") and verb.i < first:
+    if verb.pos_ in ("ADP", "ADV") and verb.lower_ in cues["particles"] and verb.i < first:
         return _direction_of(verb.lower_, cues)     # "pushing yields down 8 basis points to 4.05%"
     if verb.pos_ != "VERB":
         return _reached_by_words(doc, first, cues)

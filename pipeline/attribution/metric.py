@@ -64,9 +64,11 @@ def _telling(verb: Token) -> bool:
 
 
 def _glued_to_figure(tok: Token) -> bool:
-    """A token written right after a figure with no space ("3.13M")."""
+    """A letter or two written right after a figure with no space: a scale
+    ("3.13M", "5bn"), not a word."""
     before = tok.doc[tok.i - 1] if tok.i else None
-    return before is not None and before.like_num and not before.whitespace_
+    return before is not None and before.like_num and not before.whitespace_ \
+        and tok.is_alpha and len(tok) <= 2
 
 
 def _forecasting(verb: Token) -> bool:
