@@ -548,7 +548,14 @@ def _apposed_moves(claims: list[dict], text: str, cues: dict) -> None:
             b["kind"], b["direction"] = _MOVED_KIND[b["kind"]], a["direction"]
 
 
-_UP_FROM = re.compile(r"(?:\s+(?:(?!\d)[\w’'-]+|(?:19|20)\d\d\b)){0,8}?\s*,\s+(up|down)\s+from\b", re.I)
+@cache
+def _up_from() -> re.Pattern:
+    """Up to eight words (or years: four digits in the centuries of
+    extract.toml year_min..year_max), then ", up from" or ", down from"."""
+    nc = load("extract")["not_claims"]
+    centuries = "|".join(str(c) for c in range(nc["year_min"] // 100, nc["year_max"] // 100 + 1))
+    return re.compile(rf"(?:\s+(?:(?!\d)[\w’'-]+|(?:{centuries})\d\d\b)){{0,8}}?"
+                      r"\s*,\s+(up|down)\s+from\b", re.I)
 
 
 def _level_up_from(claims: list[dict], text: str) -> None:
@@ -559,7 +566,7 @@ def _level_up_from(claims: list[dict], text: str) -> None:
     30's)."""
     for c in claims:
         if not c["direction"] and c["kind"] in _LEVELS and not c["ratio"]:
-            m = _UP_FROM.match(text, c["end_char"])
+            m = _up_from().match(text, c["end_char"])
             if m and m.end() <= c["sent_end"]:
                 c["direction"] = "increase" if m.group(1).lower() == "up" else "decrease"
 
