@@ -161,8 +161,7 @@ def _pair_rows(df: pd.DataFrame) -> pd.DataFrame:
             out["key"].append(key)
             out["lone"].append(bool(lone))
             out["subject"].append(c.subject)
-    return pd.DataFrame({name: pd.Series(out[name], dtype=STRING if kind == "object" and ARROW
-                                         else kind) for name, kind in PAIR_ROWS.items()})
+    return _meta_of(PAIR_ROWS, out)
 
 
 def _word_sizes(df: pd.DataFrame) -> dict[str, tuple[bool, int]]:
@@ -346,9 +345,12 @@ def _candidate_pairs(client, table, n: int) -> list[tuple[int, int]]:
     return sorted({pair for part in found for pair in part})
 
 
-def _meta_of(columns: dict[str, str]) -> pd.DataFrame:
-    return pd.DataFrame({name: pd.Series([], dtype=STRING if kind == "object" and ARROW
-                                         else kind) for name, kind in columns.items()})
+def _meta_of(columns: dict[str, str], data: dict[str, list] | None = None) -> pd.DataFrame:
+    """A frame of ``columns`` (name -> dtype; text as Arrow strings where
+    available), empty or holding ``data``'s lists."""
+    return pd.DataFrame({name: pd.Series(data[name] if data else [],
+                                         dtype=STRING if kind == "object" and ARROW else kind)
+                         for name, kind in columns.items()})
 
 
 def _share(client, data):

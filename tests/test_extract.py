@@ -600,6 +600,7 @@ ROUND_NINE = [
     ("The plant will close for a two-year maintenance period.", "two-year", 2, "count", "", "year"),
     ("Regulators agreed a six-month ban on new drilling permits.", "six-month", 6, "count", "", "month"),
     ("The bill cleared the chamber after a 12-hour debate.", "12-hour", 12, "count", "", "hour"),
+    ("The council passed a two-decade ban on drilling.", "two-decade", 2, "count", "", "decade"),
     # a unit of measure after "a"/"an" and before "of" is one of it
     ("More than a foot of snow fell on the ridge overnight.", "More than a foot", 1, "amount", "", "ft"),
     ("Forecasters expect up to an inch of rain on Sunday.", "up to an inch", 1, "amount", "", "in"),

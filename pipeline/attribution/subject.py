@@ -751,7 +751,7 @@ class SubjectFinder:
             # ("..., Cardona said": a bare name the model found no entity in
             # telling a clause is a person's)
             return subj.lower_ in self.person_pronouns or (
-                subj.pos_ == "PROPN" and subj.ent_type_ in ("", "PERSON"))
+                subj.pos_ == "PROPN" and subj.ent_type_ in attr()["speaker_ent_types"])
         return m.label == "PERSON" or self.is_publisher(m.name)
 
     def owned_told(self, raw: list[dict], subjects: list[tuple[list[str], str]]) -> None:
