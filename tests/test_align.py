@@ -450,15 +450,3 @@ def test_a_conflict_takes_in_the_other_articles_agreeing_with_one_side():
     conflicts = [f for f in compare([a, b, c]) if f.type == "conflict"]
     assert len(conflicts) == 1 and conflicts[0].sources == ["a", "b", "c"]
 
-
-def test_passengers_and_individuals_screened_measure_alike():
-    """"3,133,924 individuals screened" and "3.13 million passengers
-    screened" count the same people (synonyms.toml [classes] person)."""
-    a = claim("a", "TSA screened 3,133,924 individuals on Sunday.", "3,133,924", 3133924,
-              kind="count", unit="individual", metric="person (screen)", subject="TSA",
-              period="2025", direction="")
-    b = claim("b", "TSA screened 3.13 million passengers on Sunday.", "3.13 million", 3130000,
-              kind="count", unit="passenger", metric="passenger (screen)", subject="TSA",
-              period="2025", direction="", low=3125000, high=3135000)
-    fs = frames_of(a, b)
-    assert fs[a.claim_id].measure == fs[b.claim_id].measure
