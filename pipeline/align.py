@@ -194,6 +194,12 @@ class Frame(NamedTuple):
     dims: dict[str, frozenset[str]]  # stated dimension -> values
     subject_stated: tuple[str, ...]  # the subject, when its sentence names it
     period_stated: bool              # the sentence names the period's year or month
+    #: a level percent that is a share of something ("cut 15% of its
+    #: workforce"), not a rate that may read as a change
+    share: bool = False
+
+
+_SHARE = re.compile(r"\W*of\b", re.I)
 
 
 def _stretches(claims: list[Claim]) -> dict[str, tuple[str, str]]:
@@ -285,7 +291,8 @@ def frames(claims: list[Claim], all_claims: list[Claim] | None = None) -> list[F
         for d, values in _metric_dims(str(c.metric or "")).items():
             dims[d] = dims.get(d, frozenset()) | values
         out.append(Frame(c, families.get(c.kind, c.kind), _unit(c), period, measure, near,
-                         dims, subject, period_named(period, sentence)))
+                         dims, subject, period_named(period, sentence),
+                         c.kind == "percent" and bool(_SHARE.match(after))))
     return out
 
 
@@ -424,7 +431,11 @@ def align(a: Frame, b: Frame) -> Alignment | None:
     # one names whose figure it is and the other's was inferred as someone
     # else's: the same value may still be one figure, a different one is not
     # evidence of a disagreement
-    subject_open = not same_subject or nouns_differ
+    # a share ("15% of its workforce") and a rate of change ("its workforce
+    # has grown by 10 percent"): the same value may be one figure read two
+    # ways, different values are two quantities
+    share_and_change = a.share != b.share and a.claim.kind != b.claim.kind
+    subject_open = not same_subject or nouns_differ or share_and_change
     # a day, a span or a counting method stated on one side only is what a
     # conflict between the two is about ("as of Tuesday" vs an earlier
     # count): the other dimensions left unstated on one side may hide a
@@ -465,12 +476,16 @@ def align(a: Frame, b: Frame) -> Alignment | None:
     # the only-figure test may also line up two figures that measure all the
     # same things but share few other words ("27 people have been
     # hospitalized" / "31 hospitalizations"): then only as a possible conflict
-    only_ok = frame_strict or (same_frame and not subject_open and bool(measured)
+    # one side names its subject and the other's was inferred from its
+    # article: only being the only such figure in each may line them up
+    one_named = bool(a.subject_stated) != bool(b.subject_stated)
+    only_ok = frame_strict or (same_frame and (not subject_open or one_named) and bool(measured)
+                               and not nouns_differ and not share_and_change
                                and measure_share >= 1.0 and score >= conf["only_figure_score"])
     return Alignment(a, b, score, reasons, strict, exact_only=subject_open, cause=cause,
                      read_apart=bool(read_apart),
-                     shared=frozenset(measured) if only_ok and not strict and unnamed
-                     else frozenset())
+                     shared=frozenset(measured) if only_ok and not strict
+                     and (unnamed or one_named) else frozenset())
 
 
 def reason(name: str, **fields) -> str:
@@ -677,7 +692,10 @@ def distinctive(c: Claim) -> bool:
 def overlaps(a: Claim, b: Claim) -> bool:
     alo, ahi, asg = sign_interval(a)
     blo, bhi, bsg = sign_interval(b)
-    if not (asg and bsg):  # compare by size, as compare.gap does
+    signed = set(compare_cfg()["compare"]["signed_kinds"])
+    # compare by size, as compare.gap does, when a side has no sign or a
+    # level meets a change (a level has no direction to disagree on)
+    if not (asg and bsg) or (a.kind in signed) != (b.kind in signed):
         (alo, ahi), (blo, bhi) = magnitude(alo, ahi), magnitude(blo, bhi)
     return not (alo > bhi or blo > ahi)
 
@@ -765,7 +783,7 @@ def link(involved: list[Claim], pairs: list[tuple[int, int]], all_claims: list[C
         if al is None:
             continue
         if al.shared and any(kinds[_kind_of(a, w)] == 1 and kinds[_kind_of(b, w)] == 1
-                             for w in al.shared):
+                             for w in al.shared) and not _owned_elsewhere(fs[i], fs[j], kinds):
             # subjects read differently, but each is the only figure of its
             # kind in its article: "the toll" of each story
             al.strict = al.weak = True
@@ -814,6 +832,18 @@ def _with_agreeing(members: list[int], agree_edges: list[tuple[int, int, Alignme
                   key=lambda k: (fs[k].claim.source_id, fs[k].claim.start_char))
 
 
+def _owned_elsewhere(a: Frame, b: Frame, kinds: Counter) -> bool:
+    """One side names whose figure it is and the other's subject was
+    inferred, but the inferred side's article gives figures of that named
+    subject too ("Acme saw 6.9 million fewer" beside "7 million fewer in
+    total"): there the named one is a part, not the story's own."""
+    for named, other in ((a, b), (b, a)):
+        if named.subject_stated and not other.subject_stated:
+            return any(kinds[(other.claim.source_id, "subject", name)]
+                       for name in norm_subject(named.claim.subject))
+    return False
+
+
 def _kind_of(c: Claim, word: str) -> tuple:
     return (c.source_id, *block_of(c), str(c.period or "").strip(), word)
 
@@ -821,14 +851,19 @@ def _kind_of(c: Claim, word: str) -> tuple:
 def _kinds_per_article(claims: list[Claim]) -> Counter:
     """How many figures of each article share a kind family, unit, period and
     a measure word: 1 means the article gives that figure once (a figure
-    restated, "$3.345" and later "$3.35", is still one figure)."""
+    restated, "$3.345" and later "$3.35", is still one figure). Also how
+    many of each article's figures are each subject's, keyed (source,
+    "subject", name), for :func:`_owned_elsewhere`."""
     seen: dict[tuple, list[Claim]] = defaultdict(list)
+    subjects: Counter = Counter()
     for c in claims:
+        for name in norm_subject(c.subject):
+            subjects[(c.source_id, "subject", name)] += 1
         for w in _measure_of(c):
             kind = _kind_of(c, w)
             if not any(same_value(c, d) for d in seen[kind]):
                 seen[kind].append(c)
-    return Counter({kind: len(figures) for kind, figures in seen.items()})
+    return Counter({kind: len(figures) for kind, figures in seen.items()}) + subjects
 
 
 def _components(edges: list[tuple[int, int, Alignment]], fs: list[Frame]):

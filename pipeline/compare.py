@@ -63,12 +63,44 @@ def key_groups(usable: list[Claim], keys: dict[str, Key]) -> dict[Key, list[Clai
 
 
 def key_findings(groups: dict[Key, list[Claim]]) -> list[Finding]:
-    """A finding for each key group that spans articles."""
-    findings = [f for key, members in groups.items()
-                if (f := stated_finding(key, members)) is not None]
+    """A finding for each key group that spans articles (for each of its
+    :func:`sizes` that does)."""
+    findings = [f for key, members in groups.items() for part in sizes(members)
+                if (f := stated_finding(key, part)) is not None]
     for f in findings:
         f.alignment = align.key_alignment()
     return findings
+
+
+def sizes(members: list[Claim]) -> list[list[Claim]]:
+    """A key group's claims without the sizes only one article gives, when
+    sizes jump by more than explain.toml's [compare] key_max_ratio (not by a
+    scale factor): one key read for "about 7.2 million pounds" recalled and
+    the "207,528 pounds" of the first recall, or for a toll of 113 and "one"
+    death in a county, holds different quantities, and a disagreement
+    between them would be a false alarm. Sizes that two articles give stay
+    together, as one group (splitting them would raise findings the key
+    never meant). Percent kinds are not split (0.1% and 1.0% may be one
+    misread figure). A list of groups: none, or one."""
+    conf = cfg()["compare"]
+    if len(members) < 2 or members[0].kind in conf["percent_kinds"]:
+        return [members]
+    ordered = sorted(members, key=lambda c: abs(float(c.value)))
+    factors = cfg()["causes"]["scale_factors"]
+    tol = cfg()["causes"]["scale_tolerance"]
+    parts, part = [], [ordered[0]]
+    for prev, c in zip(ordered, ordered[1:]):
+        x, y = abs(float(prev.value)), abs(float(c.value))
+        ratio = y / x if x else math.inf
+        if ratio > conf["key_max_ratio"] and not any(abs(ratio / k - 1) <= tol for k in factors):
+            parts.append(part)
+            part = []
+        part.append(c)
+    parts.append(part)
+    if len(parts) == 1:
+        return parts
+    kept = {id(c) for p in parts if len({c.source_id for c in p}) > 1 for c in p}
+    return [[c for c in members if id(c) in kept]] if kept else []
 
 
 def checked_findings(usable: list[Claim], keys: dict[str, Key],
@@ -263,7 +295,14 @@ def stated_finding(key: Key | None, members: list[Claim]) -> Finding | None:
     def counted(claim_id: str) -> bool:  # asked only of a few claims: lazily
         return bool(first_cue("counting_method", sentence_of[claim_id] or ""))
 
-    values = unambiguous([entry(c) for c in members], counted)
+    entries = [entry(c) for c in members]
+    signed_kinds = set(cfg()["compare"]["signed_kinds"])
+    if key is None and len({c.kind in signed_kinds for c in members}) > 1:
+        # frames lined up a level with a change ("cut 15% of its workforce" /
+        # "shrink its workforce by 15 percent"): only their sizes compare
+        for e in entries:
+            e["signed"], e["value"] = False, abs(e["value"])
+    values = unambiguous(entries, counted)
     kept = {e["claim_id"] for e in values}
     members = [c for c in members if c.claim_id in kept]
     pair = _worst_cross_source(values)
@@ -489,13 +528,32 @@ def consistent(claims: list[Claim]) -> bool:
     return all(gap(a, b) <= 0 for i, a in enumerate(es) for b in es[i + 1:])
 
 
+def far_apart(a: dict, b: dict) -> bool:
+    """Two levels (counts, amounts) too far apart to be one quantity
+    misstated: more than explain.toml's [derive] max_ratio, and not by a
+    scale factor (a slip of "million" for "billion" is worth a finding).
+    "3 million a day" times 365 is not the "eight" days it was topped."""
+    conf = cfg()["derive"]
+    if a["kind"] not in conf["level_kinds"] or b["kind"] not in conf["level_kinds"]:
+        return False
+    x, y = sorted((abs(a["value"]), abs(b["value"])))
+    if not x or x != x or y != y:
+        return False
+    ratio = y / x
+    tol = cfg()["causes"]["scale_tolerance"]
+    return ratio > conf["max_ratio"] and not any(
+        abs(ratio / k - 1) <= tol for k in cfg()["causes"]["scale_factors"])
+
+
 def derived_finding(source_id: str, results: list, entry_of=entry) -> Finding | None:
     """One finding for everything one set of premises implies."""
     by_verdict: dict[str, list] = defaultdict(list)
     for d, targets in results:
         dv = d.entry()
         for c in targets:
-            by_verdict[verdict(dv, entry_of(c))].append((d, dv, c))
+            ce = entry_of(c)
+            if not far_apart(dv, ce):
+                by_verdict[verdict(dv, ce)].append((d, dv, c))
     kind = next((k for k in ("conflict", "rounding", "agreement") if by_verdict[k]), None)
     hits = by_verdict.get(kind, [])
     if not hits:

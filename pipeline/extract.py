@@ -94,6 +94,9 @@ def _cues() -> dict:
         "change_nouns": set(d["change"]["nouns_after"]),
         "place_after_measure": set(d["change"]["place_after_measure"]),
         "multiple_after": set(d["multiple"]["after"]),
+        "times_words": set(d["multiple"]["times_words"]),
+        "times_compared": set(d["multiple"]["times_compared"]),
+        "occasion_unit": d["multiple"]["occasion_unit"],
         "multiple_verbs": d["multiple"]["verbs"],
         "multiple_words": d["multiple"]["words"],
         "fold": d["multiple_words"]["suffix"],
@@ -669,6 +672,9 @@ def classify(q: Quantity, span: Span, head, cues: dict, sent: Span, text: str) -
 
     # multiple: "thirteen times higher", "3-fold", "10x"
     glued = text[q.end:q.end + 5].lower()
+    if _occasions(doc, span, after_words, cues) and not (q.currency or q.unit or q.percent):
+        # "eight times in 2025", "two times.": occasions counted, not a multiple
+        return "count", "", cues["occasion_unit"]
     if after_words and after_words[0] in cues["multiple_after"] or glued.startswith("-fold") \
             or glued[:1] == "x" and not glued[1:2].isalnum():
         return "multiple", direction_near(), "times"
@@ -716,6 +722,20 @@ def classify(q: Quantity, span: Span, head, cues: dict, sent: Span, text: str) -
     if d is not None:
         return "change", d, noun
     return "count", "", noun
+
+
+def _occasions(doc: Doc, span: Span, after_words: list[str], cues: dict) -> bool:
+    """A figure counting occasions: "times" right after it ("two times
+    before 2024") or as the noun it counts ("eight separate times"), with no
+    comparison after "times" ("three times higher", "five times as many")."""
+    if after_words[:1] and after_words[0] in cues["times_words"]:
+        then = after_words[1:2]
+    elif (held := span[-1].head).i >= span.end and held.lower_ in cues["times_words"] \
+            and span[-1].dep_ == "nummod":
+        then = [doc[held.i + 1].lower_] if held.i + 1 < len(doc) else []
+    else:
+        return False
+    return not (then and then[0] in cues["times_compared"])
 
 
 def _object_of_change_verb(doc: Doc, span: Span, q: Quantity, cues: dict) -> str | None:

@@ -28,6 +28,7 @@ if TYPE_CHECKING:  # annotations only: a cached run never imports spaCy
 from .attribution import canonical, context, metric, period, subject, table
 from .attribution.context import attr
 from .cues import reference_after
+from .knowledge import load
 from .model import Article, Claim
 
 _NAME_LABELS = ("ORG", "ORG?", "PERSON", "PRODUCT", "FAC")
@@ -151,7 +152,8 @@ def attribute(article: Article, doc: Doc, raw: list[dict]) -> list[Claim]:
                    "none": "no_subject"}[s_how]
         confidence = conf[s_level] * conf[g.how] * conf[p_how]
         unit = r["unit"]
-        if r["kind"] in ("count", "change", "rate", "amount") and not r.get("currency"):
+        if r["kind"] in ("count", "change", "rate", "amount") and not r.get("currency") \
+                and unit != _occasions():  # "eight times" counts occasions, not the noun
             if g.replace_unit and g.unit_noun:
                 unit = metric.unit_with_noun(_unit_suffix(unit), g.unit_noun)
             else:
@@ -219,6 +221,12 @@ def _from_cell(r: dict, g, cell: table.Cell, per: str, base: str, p_how: str):
     if year:
         per, base, p_how = year.group(1), "", "period_explicit"
     return r, g, per, base, p_how
+
+
+@cache
+def _occasions() -> str:
+    """The unit of a figure that counts occasions ("eight times")."""
+    return load("extract")["multiple"]["occasion_unit"]
 
 
 def _unit_suffix(unit: str) -> str:

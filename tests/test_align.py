@@ -368,11 +368,49 @@ def test_only_figures_that_measure_the_same_things_in_other_words_are_a_possible
     conflicts = [f for f in compare([a, b]) if f.type == "conflict"]
     assert len(conflicts) == 1 and conflicts[0].alignment["weak"]
     assert conflicts[0].alignment["score"] < align.cfg()["align"]["conflict_score"]
-    # with a subject named in either sentence, nothing lines them up
+    # with a subject named in one sentence and the other's inferred from its
+    # article, still only a possible conflict ("Another 1,300 people have
+    # been reported injured" / "injuring 1,881 in ... China")
     named = dataclasses.replace(b, sentence="Ohio's outbreak has led to 31 hospitalizations.",
                                 start_char=b.start_char + 6, end_char=b.end_char + 6,
                                 sent_end=b.sent_end + 6)
-    assert not [f for f in compare([a, named]) if f.type == "conflict"]
+    conflicts = [f for f in compare([a, named]) if f.type == "conflict"]
+    assert len(conflicts) == 1 and conflicts[0].alignment["weak"]
+    # ... and with different subjects named in both, nothing lines them up
+    both = claim("a", "Marston County says 27 people have been hospitalized.", "27", 27,
+                 kind="count", unit="people", metric="hospitalization", subject="Marston County",
+                 period="2027", direction="")
+    assert not [f for f in compare([both, named]) if f.type == "conflict"]
+    # ... nor when either article holds a second such figure
+    again = claim("a", "Another 12 people were hospitalized in May.", "12", 12, kind="count",
+                  unit="people", metric="hospitalization", subject="Marston County",
+                  period="2027", direction="", n=1)
+    assert not [f for f in compare([a, again, named]) if f.type == "conflict"]
+
+
+def test_a_share_and_a_rate_of_change_agree_in_size_and_never_conflict():
+    """"cut 15% of its workforce" / "shrink its workforce by 15 percent" are
+    one figure read two ways (no sign to disagree on); "its workforce has
+    grown by 10 percent" is another quantity, not a conflict with the 15%."""
+    share = claim("a", "Intel will cut 15% of its workforce.", "15%", 15, kind="percent",
+                  unit="%", metric="workforce", subject="Intel", period="2024", direction="")
+    cut = claim("b", "Intel will shrink its workforce by 15 percent.", "15 percent", 15,
+                kind="pct_change", unit="%", metric="workforce", subject="Intel",
+                period="2024", direction="decrease")
+    grown = claim("c", "Intel's workforce has grown by 10 percent since 2020.", "10 percent", 10,
+                  kind="pct_change", unit="%", metric="workforce", subject="Intel",
+                  period="2024", direction="increase")
+    findings = compare([share, cut])
+    assert [f.type for f in findings] == ["agreement"]
+    assert not [f for f in compare([share, grown]) if f.type == "conflict"]
+
+
+def test_a_modal_of_what_may_come_is_a_forecast():
+    """"a front could bring gusts of 30 mph on Friday" is not the 40 mph that
+    blew: one side's forecast keeps the two from a conflict."""
+    dims = align.dimensions(" on Friday.", "a dry cold front could bring wind gusts of")
+    assert dims["reference"] == {"forecast"}
+    assert "reference" not in align.dimensions(" over the weekend.", "wind that gusted past")
 
 
 def test_a_month_lines_up_with_a_year_the_other_side_only_guessed():

@@ -216,6 +216,22 @@ def test_a_person_quoting_a_figure_is_its_source_not_its_subject():
     assert row.metric.endswith("dose")  # not the model's lemma "dos"
 
 
+@pytest.mark.parametrize("text,figure,kind,unit", [
+    ("The agency has topped 3 million daily passengers eight separate times in 2025.",
+     "eight", "count", "time"),
+    ("That has happened just two times before 2024.", "two", "count", "time"),
+    ("Prices have doubled three times since 2020.", "three", "count", "time"),
+    ("Rents are three times higher than in 2010.", "three", "multiple", "times"),
+    ("There were five times as many cases this year.", "five", "multiple", "times"),
+    ("Cases were five times the number seen last year.", "five", "multiple", "times"),
+])
+def test_times_counts_occasions_unless_a_comparison_follows(text, figure, kind, unit):
+    """"eight separate times" counts occasions (not the passengers of the
+    sentence, not a multiple); "three times higher" is a multiple."""
+    row = extract_claims(text).set_index("text").loc[figure]
+    assert (row.kind, row.unit) == (kind, unit)
+
+
 def test_a_start_is_not_the_period_of_a_running_count():
     df = extract_claims("The outbreak that began in January has sickened 152 people.",
                         published="2027-03-10")

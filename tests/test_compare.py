@@ -124,9 +124,31 @@ CASES = [
     ((100, 99.5, 100.5), (101, 100.9, 101.1), "count", "conflict", "rounding"),
     ((19, 18.5, 19.5), (19.8, 19.75, 19.85), "percent", "conflict", "rounding"),
     ((19, 18.5, 19.5), (25, 24.5, 25.5), "percent", "conflict", ""),
-    ((20, 20, INF), (500, 499.5, 500.5), "count", "agreement", ""),
-    ((20, 0, 20), (500, 499.5, 500.5), "count", "conflict", ""),
+    ((20, 20, INF), (50, 49.5, 50.5), "count", "agreement", ""),
+    ((20, 0, 20), (50, 49.5, 50.5), "count", "conflict", ""),
 ]
+
+
+@pytest.mark.parametrize("a,b,kind,found", [
+    ((207528, 207527.5, 207528.5), (7.2e6, 7.15e6, 7.25e6), "count", False),  # 35x
+    ((20, 0, 20), (500, 499.5, 500.5), "count", False),  # 25x: not one quantity
+    ((3.2e6, 3.15e6, 3.25e6), (3.2e9, 3.15e9, 3.25e9), "amount", True),  # a scale slip
+    ((100, 99.5, 100.5), (450, 449.5, 450.5), "count", True),  # 4.5x: still compared
+    ((0.1, 0.05, 0.15), (1.0, 0.95, 1.05), "percent", True),  # percents are never split
+])
+def test_a_key_group_is_split_where_sizes_jump(a, b, kind, found):
+    assert bool(two_sources(*a, *b, kind=kind)) == found
+
+
+def test_a_far_outlier_of_one_article_leaves_the_others_finding():
+    a = Story("one", "Some 2,100 firefighters were at work.", "It had eight crews.")
+    b = Story("two", "About 1,380 firefighters battled the fire.")
+    a.claim("Some 2,100", "count", 2100, 2050, 2150)
+    a.claim("eight", "count", 8, 7.5, 8.5)
+    b.claim("About 1,380", "count", 1380, 1300, 1450)
+    [f] = compare(everything(a, b)[0])
+    assert f.type == "conflict" and sorted(f.values[i]["text"] for i in range(2)) \
+        == ["About 1,380", "Some 2,100"]
 
 
 def test_interval_case_table():
@@ -256,6 +278,21 @@ def test_derived_case_table():
         [f] = [f for f in compare(everything(*stories)[0]) if f.basis == "derived"]
         assert (f.type, f.basis, f.subject, f.period, f.derivation) == want, name
         assert not set(absent) & set(f.sources), name
+
+
+@pytest.mark.parametrize("count,value,flagged", [
+    ("eight", 8, False),            # "topped 3 million a day eight times": two quantities
+    ("3,000", 3000, False),         # 12x apart is no misstatement of 36,500 either ...
+    ("36.5 million", 36.5e6, True),  # ... but a slip of scale is worth a finding
+    ("30,000", 30000, True),        # and so is a plain disagreement
+])
+def test_a_derived_level_far_from_the_stated_one_is_another_quantity(count, value, flagged):
+    daily = Story("daily", "The line took about 100 calls a day in 2024.")
+    daily.claim("about 100", "rate", 100, 97, 103, unit="call per day")
+    yearly = Story("yearly", f"The line took {count} calls in 2024.")
+    yearly.claim(count, "count", value, value - 0.5, value + 0.5)
+    derived = [f for f in compare(everything(daily, yearly)[0]) if f.basis == "derived"]
+    assert bool(derived) == flagged
 
 
 def test_percent_rise_is_a_multiple():

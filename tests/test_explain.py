@@ -93,9 +93,11 @@ def test_unit_or_scale():
 
 
 def test_a_hundredfold_count_gap_is_not_a_scale_error():
-    f = only_conflict(*pair("The agency logged 5 cases in 2024.", "5",
-                            "The agency logged 500 cases in 2024.", "500", 5, 500))
-    assert f.cause == "unexplained"
+    # 100x is no scale slip between counts: two quantities, so no conflict
+    # at all (compare.sizes), let alone a unit_or_scale one
+    assert not [f for f in run(*pair("The agency logged 5 cases in 2024.", "5",
+                                     "The agency logged 500 cases in 2024.", "500", 5, 500))
+                if f.type == "conflict"]
     f = only_conflict(*pair("The rate was 0.19% in 2024.", "0.19%",
                             "The rate was 19% in 2024.", "19%", 0.19, 19, kind="percent"))
     assert f.cause == "unit_or_scale"
@@ -145,8 +147,8 @@ def test_the_rest_of_a_whole_is_no_running_count_cue():
 def test_running_count_cues_are_period_cues():
     for a_sentence, b_sentence in [
             ("As of Monday evening, 23 people had died.", "In all, 41 people died."),
-            ("At the peak, 620 homes lost power.", "Homes without power: 85 in all."),
-            ("Power remained out for 85 homes.", "Homes without power: 620 in all.")]:
+            ("At the peak, 210 homes lost power.", "Homes without power: 85 in all."),
+            ("Power remained out for 85 homes.", "Homes without power: 210 in all.")]:
         qa = next(w for w in a_sentence.split() if w[0].isdigit())
         qb = next(w for w in b_sentence.split() if w[0].isdigit())
         f = only_conflict(*pair(a_sentence, qa, b_sentence, qb, int(qa), int(qb)))
