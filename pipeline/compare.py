@@ -469,6 +469,8 @@ def derived_findings(claims: list[Claim], keys: dict[str, Key],
             used = set(d.premise_ids)  # a property: computed once, not per claim
             stated = [c for c in groups.get(d.key, ()) if c.claim_id not in used]
             mine = [c for c in stated if c.source_id == source_id]
+            if d.restated:
+                stated, mine = [c for c in stated if c.source_id != source_id], []
             if mine and not consistent(mine):
                 continue  # the article gives several values here: no single one to check
             targets = mine or stated
@@ -554,7 +556,15 @@ def derived_finding(source_id: str, results: list, entry_of=entry) -> Finding | 
             ce = entry_of(c)
             if not far_apart(dv, ce):
                 by_verdict[verdict(dv, ce)].append((d, dv, c))
-    kind = next((k for k in ("conflict", "rounding", "agreement") if by_verdict[k]), None)
+    order = ("conflict", "rounding", "agreement")
+    if not any(c.source_id == source_id for d, targets in results for c in targets):
+        # checked against other articles: a derived value one of them states
+        # agrees with it; a figure another gives apart from that one is a
+        # disagreement between the articles (a stated finding), not with the
+        # arithmetic ("7 percent over last year's 115.1 million" is 123.4
+        # million, not "more than 200 million" who saw part of the game)
+        order = order[::-1]
+    kind = next((k for k in order if by_verdict[k]), None)
     hits = by_verdict.get(kind, [])
     if not hits:
         return None

@@ -44,6 +44,10 @@ class Implied:
     low: float
     high: float
     text: str
+    #: the premise restated in other terms ("1,600 a year" is 1,600 in the
+    #: year): checked against other articles only, since against its own
+    #: article it would only compare two of its figures that share a key
+    restated: bool = False
 
     @property
     def premise_ids(self) -> tuple[str, ...]:
@@ -218,7 +222,8 @@ def rate_totals(sm, claims, levels, wanted) -> Iterator[Implied]:
         val = c.value * factor
         yield Implied((c,), key, "count", val,
                       lo * factor, hi * factor,
-                      f"{fmt_number(c.value)} x {factor:g} = {fmt_number(val)}")
+                      f"{fmt_number(c.value)} x {factor:g} = {fmt_number(val)}",
+                      restated=factor == 1)
 
 
 def pct_multiple(sm, claims, levels, wanted) -> Iterator[Implied]:

@@ -155,6 +155,11 @@ def test_canonicalize_keeps_different_metrics_apart():
     # a month's count of change runs from the month before
     ("Factories added 20,000 jobs in March, the statistics office said.", "2025-04-15",
      [("20,000", "", "2025-03", "2025-02")]),
+    # a relative clause's figure takes the time of the noun it describes, and
+    # a change is later than the base it states, whatever the sentence before
+    ("The rating was the highest since a 43.1 rating in 2018. The game grew 7 percent over "
+     "last year's game, which drew 115.1 million viewers.", "2024-02-13",
+     [("7 percent", "", "2024", "2023"), ("115.1 million", "", "2023", "")]),
 ])
 def test_periods_and_subjects_case_table(text, published, expect):
     df = extract_claims(text, published=published)

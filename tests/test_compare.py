@@ -256,7 +256,15 @@ DERIVED_CASES = [
        [("12,000", "count", 12000, 11999.5, 12000.5, {})]),
       ("yearly2", "The line took 36,500 calls in 2024.",
        [("36,500", "count", 36500, 36499.5, 36500.5, {})])],
-     ("conflict", "derived", "Agency", "2024", "100 x 365 = 36,500"), ["yearly2"]),
+     # another article states the 36,500 the rate implies: an agreement; the
+     # 12,000 against it is the articles' own (stated) disagreement
+     ("agreement", "derived", "Agency", "2024", "100 x 365 = 36,500"), ["yearly"]),
+    ("a daily rate gives the year no article states",
+     [("daily", "The line took about 100 calls a day in 2024.",
+       [("about 100", "rate", 100, 97, 103, {"unit": "call per day"})]),
+      ("yearly", "The line took 12,000 calls in 2024.",
+       [("12,000", "count", 12000, 11999.5, 12000.5, {})])],
+     ("conflict", "derived", "Agency", "2024", "100 x 365 = 36,500"), []),
     ("a share of another subject's total is a count",
      [("share", "Acme made up 60% of the 10 million reports in 2024.",
        [("60%", "percent", 60, 59.5, 60.5, {"subject": "Acme", "unit": "%"}),
@@ -293,6 +301,23 @@ def test_a_derived_level_far_from_the_stated_one_is_another_quantity(count, valu
     yearly.claim(count, "count", value, value - 0.5, value + 0.5)
     derived = [f for f in compare(everything(daily, yearly)[0]) if f.basis == "derived"]
     assert bool(derived) == flagged
+
+
+def test_a_yearly_rate_restated_as_a_count_is_checked_against_other_articles_only():
+    """"1,600 people a year" x 1 is 1,600 in the year: against its own
+    article's "about 260" (read with the same key) it would only set two of
+    the article's figures against each other; another article's count of the
+    year is still checked."""
+    own = Story("own", "About 1,600 people fall ill each year and about 260 of them die.")
+    own.claim("About 1,600", "rate", 1600, 1550, 1650, unit="people per year")
+    own.claim("about 260", "count", 260, 250, 270, qualifier="approx")
+    assert not [f for f in compare(everything(own)[0]) if f.basis == "derived"]
+    other = Story("other", "Some 1,200 people fell ill in 2024.")
+    other.claim("Some 1,200", "count", 1200, 1150, 1250, qualifier="approx")
+    lone = Story("lone", "About 1,600 people fall ill each year.")
+    lone.claim("About 1,600", "rate", 1600, 1550, 1650, unit="people per year")
+    [f] = [f for f in compare(everything(lone, other)[0]) if f.basis == "derived"]
+    assert f.sources == ["lone", "other"] and f.type == "conflict"
 
 
 def test_percent_rise_is_a_multiple():

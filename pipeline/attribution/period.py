@@ -492,6 +492,26 @@ def _elsewhere(ctx: ArticleContext, char: int, number: int) -> bool:
     return False
 
 
+def _not_after(period: str, base: str) -> bool:
+    """Whether ``period`` is in a year before ``base``'s ("2018" and "2023")."""
+    return bool(period[:4].isdigit() and base[:4].isdigit() and period[:4] < base[:4])
+
+
+def _time_of_described(ctx: ArticleContext, r: dict, times: list[Time]) -> Time | None:
+    """The time a figure's relative clause takes from the noun it describes
+    ("last year's game, which drew 115.1 million viewers"), or None."""
+    tok = ctx.doc[r["token_start"]]
+    for _ in range(4):
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    if tok.dep_ != "relcl" or tok.head.i > tok.i:
+        return None
+    noun = tok.head
+    lo, hi = noun.left_edge.idx, noun.idx
+    return next((t for t in times if lo <= t.start < hi and (t.period or t.anchored)), None)
+
+
 def _sentence_frame(ctx: ArticleContext, sent: Span, years: Years) -> tuple[str, str]:
     """(period, base) a sentence states, for use as context by the next ones."""
     compare = compared_cues()
@@ -516,6 +536,7 @@ def periods(ctx: ArticleContext, years: Years, sent: Span, r: dict,
     confidence level in attribution.toml."""
     kind = r["kind"]
     times = find_times(ctx, sent, years.ref, years.pub)
+    described = _time_of_described(ctx, r, times) if kind not in CHANGE_KINDS else None
     # "1.6°C above the 1850-1900 average": a baseline is what the figure is
     # measured against, neither its period nor a base period
     after = ctx.text[r["end_char"]:min(sent.end_char, r["end_char"] + attr()["baseline_reach"])]
@@ -559,6 +580,10 @@ def periods(ctx: ArticleContext, years: Years, sent: Span, r: dict,
     times = [t for t in times if t.period or t.anchored]
     own = [t for t in times if not _is_base(t, kind)]
     bases = [t for t in times if _is_base(t, kind)]
+    if described is not None:
+        # "grew 7 percent over last year's game, which drew 115.1 million":
+        # the time of the thing a relative clause describes is the figure's
+        own, bases = [replace(described, cue="")], []
     how = "period_explicit"
     period = ""
     nearest = min(own, key=lambda t: abs(t.start - r["start_char"])) if own else None
@@ -600,7 +625,10 @@ def periods(ctx: ArticleContext, years: Years, sent: Span, r: dict,
             period, how = shift(ctx_period, -1), "period_context"
         elif years.topic:
             period, how = str(years.topic - 1), "period_fallback"
-    if not period and ctx_period:
+    if not period and ctx_period and not (kind in CHANGE_KINDS and bases and _not_after(
+            ctx_period, bases[0].resolve(anchor or str(years.topic or "")))):
+        # (a change is later than the base it states: "grew 7 percent over
+        # last year's game" after a sentence about 2018 is not 2018's)
         period, how = ctx_period, "period_context"
     if not period:
         period, how = years.stated_before(sent.start_char), "period_fallback"
