@@ -381,6 +381,8 @@ class Alignment:
     weak: bool = False  # a conflict from it is only a possible one (low severity)
     #: the two texts read one running count on different days
     read_apart: bool = False
+    #: neither sentence names a subject and the articles' were guessed apart
+    guessed_apart: bool = False
 
 
 def align(a: Frame, b: Frame) -> Alignment | None:
@@ -442,9 +444,12 @@ def align(a: Frame, b: Frame) -> Alignment | None:
     # different quantity (a forecast, a monthly change), so no conflict
     same_frame = not set(one_sided) - _setting("align", "one_sided_cause") \
         and _same_period(a, b)
-    # a disagreement needs positive evidence that both are one entity's figure:
-    # the same subject, however it was read (named or inferred)
-    one_entity = _shares_name(a, b)
+    # a disagreement needs evidence that both are one entity's figure: the
+    # same subject, however it was read (named or inferred); or neither
+    # sentence naming one, when their articles' subjects were guessed apart
+    # (then only a possible conflict: the guesses are the weak part)
+    guessed_apart = not _shares_name(a, b) and not (a.subject_stated or b.subject_stated)
+    one_entity = _shares_name(a, b) or guessed_apart
     frame_strict = same_frame and not subject_open \
         and score >= conf["conflict_score"] and bool(measured)
     strict = frame_strict and one_entity
@@ -471,7 +476,9 @@ def align(a: Frame, b: Frame) -> Alignment | None:
         reasons.append(reason("period", period=a.period))
     elif periods_differ:
         reasons.append(reason("periods", a=a.period, b=b.period))
-    if one_entity:
+    if guessed_apart:
+        reasons.append(reason("guessed_apart"))
+    elif one_entity:
         reasons.append(reason("subject", subject=a.claim.subject))
     # the only-figure test may also line up two figures that measure all the
     # same things but share few other words ("27 people have been
@@ -483,8 +490,9 @@ def align(a: Frame, b: Frame) -> Alignment | None:
                                and not nouns_differ and not share_and_change
                                and measure_share >= 1.0 and score >= conf["only_figure_score"])
     return Alignment(a, b, score, reasons, strict, exact_only=subject_open, cause=cause,
-                     read_apart=bool(read_apart),
-                     shared=frozenset(measured) if only_ok and not strict
+                     read_apart=bool(read_apart), weak=strict and guessed_apart,
+                     guessed_apart=guessed_apart,
+                     shared=frozenset(measured) if only_ok and (not strict or guessed_apart)
                      and (unnamed or one_named) else frozenset())
 
 
@@ -782,6 +790,10 @@ def link(involved: list[Claim], pairs: list[tuple[int, int]], all_claims: list[C
         al = align(fs[i], fs[j])
         if al is None:
             continue
+        if al.guessed_apart and al.strict and _known_apart(a, b, kinds):
+            # each article's guessed subject is another's figure in the other
+            # ("Wicked" in a story led by "Moana 2"): two entities, no conflict
+            al.strict = al.weak = False
         if al.shared and any(kinds[_kind_of(a, w)] == 1 and kinds[_kind_of(b, w)] == 1
                              for w in al.shared) and not _owned_elsewhere(fs[i], fs[j], kinds):
             # subjects read differently, but each is the only figure of its
@@ -842,6 +854,13 @@ def _owned_elsewhere(a: Frame, b: Frame, kinds: Counter) -> bool:
             return any(kinds[(other.claim.source_id, "subject", name)]
                        for name in norm_subject(named.claim.subject))
     return False
+
+
+def _known_apart(a: Claim, b: Claim, kinds: Counter) -> bool:
+    """Whether either article gives figures of the subject guessed for the
+    other's figure: then the two guesses name two entities both know."""
+    return any(kinds[(y.source_id, "subject", name)]
+               for x, y in ((a, b), (b, a)) for name in norm_subject(x.subject))
 
 
 def _kind_of(c: Claim, word: str) -> tuple:

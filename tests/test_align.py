@@ -125,14 +125,23 @@ def test_compare_finds_an_agreement_keys_miss():
     assert findings[0].alignment["score"] < 1 and findings[0].alignment["reasons"]
 
 
-def test_compare_raises_no_conflict_from_a_weak_alignment():
+def test_subjects_guessed_apart_are_a_possible_conflict_unless_each_article_knows_the_other():
+    """Neither sentence names its film; the articles' subjects were guessed
+    differently. Alone, that is only a possible (low) conflict; when each
+    article gives figures of the other's film, they are two films."""
     a = claim("a", "The film has collected $320 million worldwide.", "$320 million", 320e6,
               kind="amount", unit="USD", metric="film", subject="Wicked", period="2024",
               direction="")
     b = claim("b", "It reached a worldwide total of $386.3 million.", "$386.3 million", 386.3e6,
               kind="amount", unit="USD", metric="worldwide total", subject="Moana 2",
               period="2024", direction="")
-    assert compare([a, b]) == []
+    [f] = compare([a, b])
+    assert f.type == "conflict" and f.alignment["weak"]
+    assert any("guessed differently" in r for r in f.alignment["reasons"])
+    other = claim("b", "Wicked added $80 million at home.", "$80 million", 80e6, kind="amount",
+                  unit="USD", metric="domestic", subject="Wicked", period="2024", direction="",
+                  n=1)
+    assert not [f for f in compare([a, b, other]) if f.type == "conflict"]
 
 
 @settings(max_examples=200, deadline=None)

@@ -505,10 +505,12 @@ def _time_of_described(ctx: ArticleContext, r: dict, times: list[Time]) -> Time 
         if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
             break
         tok = tok.head
+    while tok.dep_ == "conj" and tok.head.i < tok.i:  # "... infected 147 and killed 33"
+        tok = tok.head
     if tok.dep_ != "relcl" or tok.head.i > tok.i:
         return None
     noun = tok.head
-    lo, hi = noun.left_edge.idx, noun.idx
+    lo, hi = noun.left_edge.idx, noun.idx + len(noun.text)
     return next((t for t in times if lo <= t.start < hi and (t.period or t.anchored)), None)
 
 
