@@ -94,6 +94,9 @@ def _cues() -> dict:
         "change_nouns": set(d["change"]["nouns_after"]),
         "place_after_measure": set(d["change"]["place_after_measure"]),
         "multiple_after": set(d["multiple"]["after"]),
+        # units of measure by name (numbers.toml [units]), lower-case
+        "measure_nouns": {k.lower(): v for k, v in load("numbers")["units"].items()
+                          if k.isalpha()},
         "times_words": set(d["multiple"]["times_words"]),
         "times_compared": set(d["multiple"]["times_compared"]),
         "occasion_unit": d["multiple"]["occasion_unit"],
@@ -716,6 +719,11 @@ def classify(q: Quantity, span: Span, head, cues: dict, sent: Span, text: str) -
     if m:
         per = cues["rate"][re.sub(r"\s+", " ", m.group(1).lower())]
         return "rate", "", f"{noun} {per}".strip()
+    if noun in cues["measure_nouns"] and head.lower_ in cues["measure_nouns"]:
+        # "5,544 total gallons of crude": a unit of measure a word away from
+        # the figure is still its unit, not a counted noun
+        q = replace(q, unit=cues["measure_nouns"][noun])
+        return classify(q, span, head, cues, sent, text)
     d = None if level and q.role else _change_direction(before_words, after_words, cues)
     if d is None and not q.role:
         d = _size_of_move(doc, span, q, cues)

@@ -414,6 +414,11 @@ def test_a_share_and_a_rate_of_change_agree_in_size_and_never_conflict():
     assert not [f for f in compare([share, grown]) if f.type == "conflict"]
 
 
+def test_so_far_says_when_not_what():
+    assert align.words("So far, 4,700 gallons of oil have been recovered to date.") \
+        == {"gallon", "oil", "recovered"}
+
+
 def test_a_modal_of_what_may_come_is_a_forecast():
     """"a front could bring gusts of 30 mph on Friday" is not the 40 mph that
     blew: one side's forecast keeps the two from a conflict."""

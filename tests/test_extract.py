@@ -290,6 +290,11 @@ def test_glued_x_is_a_multiple():
     # E1: after a verb of change, "up to X" is the level reached, not a cap
     ("E1_ticks_up_to_is_a_level", "US unemployment rate ticks up to 4.3%", "4.3%",
      "percent", 4.3, "exact", "%"),
+    # a unit of measure a word away from the figure is still its unit
+    ("unit_a_word_away", "About 5,544 total gallons of crude oil have been recovered.",
+     "About 5,544", "amount", 5544, "approx", "gal"),
+    ("unit_a_word_away_moved", "The fire burned 5,000 more acres overnight.", "5,000",
+     "change", 5000, "exact", "acre"),
     ("E1_edged_up_to_is_a_level", "The unemployment rate edged up to 4.3% in October.", "4.3%",
      "percent", 4.3, "exact", "%"),
     ("E1_up_to_alone_is_a_cap", "The plant will hire up to 700 workers.", "up to 700",
