@@ -422,8 +422,16 @@ def check_different_period(f, members, ctx):
     # a running total grows only while its period is open: a year's count
     # published after the year ended is the same on any later day
     closed = bool(dates) and all(closed_by(str(c.period or ""), min(dates)) for c in members)
-    return bool(counted & cumulative) and len(dates) > 1 and not closed \
-        and _grows(members, ctx), support
+    running = bool(counted & cumulative) or any(
+        p.search(c.sentence or "") for c in members for p in _cumulative_cues())
+    return running and len(dates) > 1 and not closed and _grows(members, ctx), support
+
+
+@cache
+def _cumulative_cues() -> tuple[re.Pattern, ...]:
+    """explain.toml [causes.different_period] cumulative_cues, compiled."""
+    return tuple(re.compile(p, re.I) for p in
+                 cfg()["causes"]["different_period"].get("cumulative_cues", []))
 
 
 def _grows(members, ctx) -> bool:

@@ -166,6 +166,22 @@ def test_running_toll_from_different_publication_dates_is_different_period():
     assert "published on different dates (2026-09-14 (one); 2026-09-17 (two))" in f.explanation
 
 
+@pytest.mark.parametrize("a_text,b_text,cause", [
+    ("Crews have recovered 4,700 gallons of oil.", "Crews have recovered 5,544 gallons of oil.",
+     "different_period"),
+    ("So far, 4,700 gallons of oil were skimmed.", "In all, 5,544 gallons of oil were skimmed.",
+     "different_period"),
+    ("The tanker carried 4,700 gallons of oil.", "The tanker carried 5,544 gallons of oil.",
+     "unexplained"),
+])
+def test_a_figure_worded_as_a_running_total_grows_between_publication_dates(a_text, b_text, cause):
+    a, b = pair(a_text, "4,700", b_text, "5,544", 4700, 5544, kind="amount", unit="gal",
+                metric="oil", period="2021")
+    a.article = dataclasses.replace(a.article, published="2021-10-04")
+    b.article = dataclasses.replace(b.article, published="2021-10-07")
+    assert only_conflict(a, b).cause == cause
+
+
 def test_a_closed_periods_count_does_not_grow_between_publication_dates():
     """A year's toll published after the year ended is the same on any later
     day: the articles' dates do not explain the gap."""
