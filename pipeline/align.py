@@ -430,13 +430,13 @@ def align(a: Frame, b: Frame) -> Alignment | None:
     named_alike = bool(a.subject_stated) and a.subject_stated == b.subject_stated
     score = round(w_measure * measure_share + w_words * overlap
                   + weights["dimension"] * (bool(both) or named_alike), 3)
-    # one names whose figure it is and the other's was inferred as someone
-    # else's: the same value may still be one figure, a different one is not
-    # evidence of a disagreement
     # a share ("15% of its workforce") and a rate of change ("its workforce
     # has grown by 10 percent"): the same value may be one figure read two
     # ways, different values are two quantities
     share_and_change = a.share != b.share and a.claim.kind != b.claim.kind
+    # one names whose figure it is and the other's was inferred as someone
+    # else's: the same value may still be one figure, a different one is not
+    # evidence of a disagreement
     subject_open = not same_subject or nouns_differ or share_and_change
     # a day, a span or a counting method stated on one side only is what a
     # conflict between the two is about ("as of Tuesday" vs an earlier
