@@ -47,6 +47,12 @@ FRESH = ("student_loan_forgiveness_2024_25", "thanksgiving_gas_prices_2023",
 #: agreements, 10 of 12 conflicts raised unexpected, 1 of 25 traps flagged.
 FRESH2 = ("boars_head_listeria_2024", "huntington_beach_oil_spill_2021", "intel_layoffs_2024",
           "super_bowl_lviii_viewers_2024")
+#: and four more (tests/data/FRESH3_SETS.md), kept like tests/data/heldout
+#: for measuring (not in the scorer's default sets): first run 3 of 16
+#: conflicts, 9 of 22 agreements, 3 of 6 raised unexpected, 0 of 24 traps;
+#: only their traps are asserted.
+FRESH3 = ("boeing_machinists_strike_2024", "change_healthcare_breach_2024_25",
+          "london_marathon_finishers_2025", "spain_valencia_floods_2024")
 
 
 def set_dir(name):
@@ -54,6 +60,8 @@ def set_dir(name):
         return DATA / "fresh" / name
     if name in FRESH2:
         return DATA / "fresh2" / name
+    if name in FRESH3:
+        return DATA / "fresh3" / name
     return DATA / "heldout" / name if name in HELDOUT else BLIND / name
 
 #: (set, section, expectation id) that the tool meets; a regression fails.
@@ -114,7 +122,7 @@ FOUND = [
 @pytest.fixture(scope="module")
 def runs(tmp_path_factory):
     out = {}
-    for name in SETS + HELDOUT + FRESH + FRESH2:
+    for name in SETS + HELDOUT + FRESH + FRESH2 + FRESH3:
         tmp = tmp_path_factory.mktemp(name)
         src = tmp / "sources"
         src.mkdir()
@@ -141,7 +149,7 @@ def test_expected_conflict_is_found(runs, name, key):
     assert runs[name][3]["conflicts"][key] == "found, cause right"
 
 
-@pytest.mark.parametrize("name", SETS + HELDOUT + FRESH + FRESH2)
+@pytest.mark.parametrize("name", SETS + HELDOUT + FRESH + FRESH2 + FRESH3)
 def test_no_must_not_flag_pair_is_a_conflict(runs, name):
     verdicts = runs[name][3]["must_not_flag"]
     assert verdicts and all(v == "ok" for v in verdicts.values()), verdicts
