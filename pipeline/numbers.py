@@ -117,6 +117,8 @@ def _vocab() -> dict:
         "scale_words": {k.lower(): float(v) for k, v in n["words"]["multipliers"].items()},
         "age_max": n["age_apposition"]["max"],
         "age_unit": n["units"]["-year-old"],
+        "below_zero_units": set(n["below_zero"]["units"]),
+        "below_zero": re.compile(rf"\s+(?:{_alt(n['below_zero']['words'])})(?![\w])", re.I),
     }
 
 
@@ -256,6 +258,9 @@ def find_quantities(text: str) -> list[Quantity]:
                     unit = f"{unit}/{v['per_time_units'][mt.group(1).lower()]}"
                     unit = v["per_time_names"].get(unit, unit)
                     end = mt.end()
+        mz = v["below_zero"].match(text, end) if unit in v["below_zero_units"] and value > 0 else None
+        if mz:          # "5 degrees below zero": -5
+            value, end = -value, mz.end()
         if not (unit or percent or points or currency) and _age_in_apposition(text, s, end, value, step):
             unit = v["age_unit"]
         qual, qstart = qualifier_before(text, s)
@@ -363,7 +368,8 @@ def _vague() -> tuple[re.Pattern, re.Pattern, dict[str, tuple[float, float]]]:
     spans = {_phrase_key(k): (float(lo), float(hi)) for k, (lo, hi) in n["vague"].items()}
     alone = n["vague_alone"]
     pattern = re.compile(rf"(?<![\w-])(?:({_alt(spans)})\s+of\b|(?<![\w-])({_alt(alone['words'])})"
-                         rf"(?=\s+(?:{_alt(alone['before'])})\b))", re.I)
+                         rf"(?=\s+(?:{_alt(alone['before'])})\b)"
+                         rf"|\b(?:{_alt(alone['after_verbs'])})\s+({_alt(alone['words'])})(?![\w-])(?!\s+of\b))", re.I)
     mult = n["words"]["multipliers"]
     scales = {**mult, "dozen": n["words"]["groups"]["dozen"]}
     scales.update({f"{a} {b}": mult[a] * mult[b] for a in mult for b in mult if mult[b] > mult[a]})
@@ -395,7 +401,7 @@ def _with_vague(text: str, found: list[Quantity]) -> list[Quantity]:
     out = list(found)
     spots = []
     for m in pattern.finditer(text):
-        g = 1 if m.group(1) else 2
+        g = 1 if m.group(1) else 2 if m.group(2) else 3
         if any(q.start < m.end(g) and m.start(g) < q.end for q in found):
             continue
         if g == 2:      # alone: "Dozens were injured", not "in the thousands"
@@ -559,6 +565,8 @@ def _pair(text: str, a: Quantity, b: Quantity) -> list[Quantity] | None:
         return None
     if b.qualifier != "exact" and not (b.qualifier == "approx" and b.start == b.num_start):
         return None
+    if (a.currency or a.unit) and not (b.currency or b.unit) and re.search(r"[^\W\d]", text[a.num_end:a.end]):
+        return None      # "weakened by 1 yen to 157": a unit written after A alone is no range's
     m = _RANGE_JOIN.fullmatch(gap)
     if not m or (gap == "-" and (_spelled(text, a) or _spelled(text, b))):
         return None  # "twenty-five" is one number ("40-45 billion" a range)
