@@ -93,6 +93,7 @@ def _cues() -> dict:
         "by_of_words": set(d["change"]["by_of_words"]),
         "change_nouns": set(d["change"]["nouns_after"]),
         "pct_loss": set(d["change"]["percent_loss_nouns"]),
+        "compared_before": [w.split() for w in d["direction"]["compared_before"]],
         "place_after_measure": set(d["change"]["place_after_measure"]),
         "multiple_after": set(d["multiple"]["after"]),
         "multiple_verbs": d["multiple"]["verbs"],
@@ -602,17 +603,28 @@ _COORDINATED_GAP = re.compile(
     r"|(?-i:[A-Z][\w.&-]*))){0,4},?\s+and\s+", re.I)
 
 
+_COMPARED_GAP = re.compile(r"[^;:.]*\b(?:compared\s+(?:with|to)|versus|vs\.?)\s+$", re.I)
+
+
 def _coordinated_moves(claims: list[dict], text: str) -> None:
     """"Core prices rose 0.2% on the month and 2.8% on the year": a bare
     percentage joined by "and" to a move, with no verb of its own between,
     is moved by the same verb (the direction words are too far back for
-    :func:`classify` to read them). Not a share ("and 40% of ...")."""
+    :func:`classify` to read them). Not a share ("and 40% of ..."). So is
+    a percentage a move is compared with ("rose 5% compared with 3% a year
+    earlier"; after a share, "38% ..., compared with 31%", it stays a level:
+    extract.toml compared_before)."""
     for a, b in zip(claims, claims[1:]):
         if a["kind"] == "pct_change" and a["direction"] and b["kind"] == "percent" and not b["direction"] \
                 and a["sent_start"] == b["sent_start"] and not b["role"] \
                 and _COORDINATED_GAP.fullmatch(text, a["end_char"], b["start_char"]) \
                 and not _SHARE_OF.match(text, b["end_char"]):
             b["kind"], b["direction"] = "pct_change", a["direction"]
+        elif a["kind"] == "pct_change" and a["direction"] and b["kind"] == "percent" and not b["direction"] \
+                and a["sent_start"] == b["sent_start"] and not b["role"] \
+                and _COMPARED_GAP.search(text, a["end_char"], b["start_char"]) \
+                and not _SHARE_OF.match(text, b["end_char"]):
+            b["kind"], b["direction"] = "pct_change", a["direction"]   # "rose 5% compared with 3% a year earlier"
 _AT_GAP = re.compile(r"(?:\s+[a-z]+){0,2}?\s+at\s+", re.I)
 
 
@@ -690,7 +702,8 @@ def classify(q: Quantity, span: Span, head, cues: dict, sent: Span, text: str) -
     noun = head.lemma_.lower() if head is not None else ""
     level = q.role in ("from", "to") or (before_words[-1:] and before_words[-1] in cues["level_before"]
                                            and not after_words[:1] in cues["compared_after"]) \
-        or before_words[-3:] in cues["level_reached"]  # "rose as high as 4.9%": the level reached
+        or before_words[-3:] in cues["level_reached"] \
+        or any(before_words[-len(c):] == c for c in cues["compared_before"])   # "compared with 31%"
 
     def direction_near() -> str:
         # the closest cue word wins, after before before at the same distance;

@@ -585,13 +585,19 @@ def _pair(text: str, a: Quantity, b: Quantity) -> list[Quantity] | None:
         return [replace(a, role="score"), replace(b, role="score")]   # "passed 5-4", "won 3-1"
     if _is_bare_year(text, a) != _is_bare_year(text, b) and not _same_digits(text, a, b):
         return None              # "in 2010 to 2.6m": a year and a figure ("1800 - 2200 calories" a range)
-    if not a.value < b.value:
+    if not (a.value < b.value or _below_zero_down(a, b)):
         return None
     # "5% to 7%" share one marker; "20 to 30%": the second carries it
     start = a.start - (len(opener.group()) if opener else 0)
     if a.qualifier == "approx":
         start = a.start
-    return [_range(text, start, b.end, a.value, b.value, a, b)]
+    return [_range(text, start, b.end, min(a.value, b.value), max(a.value, b.value), a, b)]
+
+
+def _below_zero_down(a: Quantity, b: Quantity) -> bool:
+    """"from minus 5 to minus 10 degrees", "-2 to -4%": below zero a range
+    is written from the smaller size to the larger, so A > B."""
+    return b.value < a.value < 0
 
 
 def _close_pair(a: Quantity, b: Quantity, ratio: str) -> bool:
@@ -632,10 +638,10 @@ def _from_to(text: str, a: Quantity, b: Quantity, gap: str) -> list[Quantity] | 
             return [a, b]
         return [replace(a, role="from"), replace(b, role="to")]
     if gap.strip().lower() != "to" or not opener or a.qualifier != "exact" or b.qualifier != "exact" \
-            or not a.value < b.value:
+            or not (a.value < b.value or _below_zero_down(a, b)):
         return None
     start = a.start - len(opener.group())
-    return [_range(text, start, b.end, a.value, b.value, a, b)]
+    return [_range(text, start, b.end, min(a.value, b.value), max(a.value, b.value), a, b)]
 
 
 _BY_BEFORE = re.compile(r"\bby\s+$", re.I)
