@@ -570,10 +570,11 @@ def _apposed_moves(claims: list[dict], text: str, cues: dict) -> None:
 @cache
 def _up_from() -> re.Pattern:
     """Up to eight words (or years: four digits in the centuries of
-    extract.toml year_min..year_max), then ", up from" or ", down from"."""
+    extract.toml year_min..year_max; or the base of a rate, "per 100,000"),
+    then ", up from" or ", down from"."""
     nc = load("extract")["not_claims"]
     centuries = "|".join(str(c) for c in range(nc["year_min"] // 100, nc["year_max"] // 100 + 1))
-    return re.compile(rf"(?:\s+(?:(?!\d)[\w’'-]+|(?:{centuries})\d\d\b)){{0,8}}?"
+    return re.compile(rf"(?:\s+(?:(?!\d)[\w’'-]+|(?:{centuries})\d\d\b|(?<=per\s)\d[\d,]*\b)){{0,8}}?"
                       r"\s*,\s+(up|down)\s+from\b", re.I)
 
 
