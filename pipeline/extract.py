@@ -73,6 +73,9 @@ def _cues() -> dict:
         "move_lead_re": re.compile(r"\b(?:" + "|".join(map(re.escape, direction["move_particles"]
                                                             + direction["close_verbs"]))
                                    + r")\b", re.I),
+        "to_extreme_at_re": re.compile(
+            r"\b([a-z]+)\s+to\s+(?:its|their|a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:"
+            + "|".join(map(re.escape, direction["extremes"])) + r")\b[^.;:!?,]{0,40}?\s+at\s+$", re.I),
         "particles": set(direction["move_particles"]),
         "clause_break_re": re.compile("[" + "".join(map(re.escape, direction["close_clause_marks"]))
                                       + r"]|\b(?:" + "|".join(
@@ -93,6 +96,7 @@ def _cues() -> dict:
         "by_of_words": set(d["change"]["by_of_words"]),
         "change_nouns": set(d["change"]["nouns_after"]),
         "pct_loss": set(d["change"]["percent_loss_nouns"]),
+        "quantity_comparatives": set(d["change"]["quantity_comparatives"]),
         "compared_before": [w.split() for w in d["direction"]["compared_before"]],
         "place_after_measure": set(d["change"]["place_after_measure"]),
         "multiple_after": set(d["multiple"]["after"]),
@@ -596,6 +600,7 @@ def _level_up_from(claims: list[dict], text: str) -> None:
 
 
 _MOVES = ("change", "pct_change")
+_COUNTED_AFTER = re.compile(r"\s+[a-z]+s\b(?<!\bcents)")    # "rose to a record at 300 stores": where, not a level
 _PART_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?", re.I)
 # between two percentages joined by "and", only words that say where or when
 # the first was measured: "rose 0.2% on the month and 2.8% on the year"
@@ -641,6 +646,12 @@ def _level_closed_at(claims: list[dict], text: str, cues: dict) -> None:
         if c["direction"] or c["kind"] not in _LEVELS or c["ratio"] or c["role"]:
             continue
         m = cues["closed_at_re"].search(text, max(0, c["start_char"] - 40), c["start_char"])
+        mx = None if m else cues["to_extreme_at_re"].search(text, max(c["sent_start"], c["start_char"] - 90),
+                                                             c["start_char"])
+        if mx is not None and _direction_of(mx.group(1).lower(), cues) \
+                and not _COUNTED_AFTER.match(text, c["end_char"]):
+            c["direction"] = _direction_of(mx.group(1).lower(), cues)   # "fell to its lowest since 2020 at 84.2"
+            continue
         if m is None:
             prev = claims[i - 1] if i else None     # "the pound was up 0.2% at $1.2710"
             if prev is not None and prev["kind"] in _MOVES and prev["direction"] \
@@ -700,6 +711,13 @@ def classify(q: Quantity, span: Span, head, cues: dict, sent: Span, text: str) -
         word = cues["phrasal"].get((before_words[i - 1], before_words[i]))
         if word:
             before_words[i] = word
+    if after_words and after_words[0] in cues["change_after"] and after_words[0] not in cues["quantity_comparatives"]:
+        nxt = span.end
+        while nxt < sent.end and doc[nxt].idx < q.end:
+            nxt += 1
+        t = doc[nxt] if nxt < sent.end else None
+        if t is not None and t.dep_ == "amod" and t.head.i > t.i and t.head.pos_ == "NOUN":
+            after_words = [""] + after_words[1:]    # "three smaller fires": what they are, not a move
     noun = head.lemma_.lower() if head is not None else ""
     level = q.role in ("from", "to") or (before_words[-1:] and before_words[-1] in cues["level_before"]
                                            and not after_words[:1] in cues["compared_after"]) \
