@@ -575,10 +575,12 @@ def _apposed_moves(claims: list[dict], text: str, cues: dict) -> None:
 def _up_from() -> re.Pattern:
     """Up to eight words (or years: four digits in the centuries of
     extract.toml year_min..year_max; or the base of a rate, "per 100,000"),
-    then ", up from" or ", down from"."""
+    perhaps who said so (", fire officials said"), then ", up from" or ",
+    down from"."""
     nc = load("extract")["not_claims"]
     centuries = "|".join(str(c) for c in range(nc["year_min"] // 100, nc["year_max"] // 100 + 1))
     return re.compile(rf"(?:\s+(?:(?!\d)[\w’'-]+|(?:{centuries})\d\d\b|(?<=per\s)\d[\d,]*\b)){{0,8}}?"
+                      r"(?:,\s+(?:[\w’'-]+\s+){1,3}(?:said|says|reported|estimated))?"
                       r"\s*,\s+(up|down)\s+from\b", re.I)
 
 
@@ -603,9 +605,11 @@ _MOVES = ("change", "pct_change")
 _COUNTED_AFTER = re.compile(r"\s+[a-z]+s\b(?<!\bcents)")    # "rose to a record at 300 stores": where, not a level
 _PART_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?", re.I)
 # between two percentages joined by "and", only words that say where or when
-# the first was measured: "rose 0.2% on the month and 2.8% on the year"
+# the first was measured: "rose 0.2% on the month and 2.8% on the year", "rose
+# 0.1% on a monthly basis and 2.8% on an annual basis"
 _COORDINATED_GAP = re.compile(
     r"(?:\s+(?:in|on|for|at|over|from|the|a|an|this|last|its|their|month|year|week|quarter|day|session"
+    r"|monthly|annual|annualised|annualized|yearly|quarterly|basis|year-on-year|year-over-year|prior|previous"
     r"|(?-i:[A-Z][\w.&-]*))){0,4},?\s+and\s+", re.I)
 
 
@@ -798,6 +802,8 @@ def classify(q: Quantity, span: Span, head, cues: dict, sent: Span, text: str) -
     d = None if level and q.role else _change_direction(before_words, after_words, cues)
     if d is None and not q.role:
         d = _size_of_move(doc, span, q, cues)
+    if d is None and not level and _signed(text, q) and text[q.start - 1:q.start] in ("(", "["):
+        d = _signed(text, q)    # "down 1.8% at the close (-142 points)": a move, signed
     if d is not None:
         return "change", d, noun
     return "count", "", noun
