@@ -763,6 +763,8 @@ def classify(q: Quantity, span: Span, head, cues: dict, sent: Span, text: str) -
         if not (share or level) and _signed(text, q):
             return "pct_change", _signed(text, q), "%"   # a list of moves: "Hang Seng -1.2%"
         d = "" if share or level else direction_near()
+        if not (d or share or level) and before_words[-1:] == ["by"]:
+            d = _by_verb_direction(doc, span, q, cues)     # "proposes cutting the ... grant by 12%"
         if not (d or share or level) and (before_words[-1:] == ["of"] and before_words[-2:-1]
                                           and before_words[-2] in cues["pct_loss"]
                                           or after_words[:1] and after_words[0] in cues["pct_loss"]):
@@ -807,6 +809,18 @@ def classify(q: Quantity, span: Span, head, cues: dict, sent: Span, text: str) -
     if d is not None:
         return "change", d, noun
     return "count", "", noun
+
+
+def _by_verb_direction(doc: Doc, span: Span, q: Quantity, cues: dict) -> str:
+    """"proposes cutting the $4.1 billion block grant by 12%": the way of the
+    verb the "by" right before the figure hangs on, however far back."""
+    i = span.start - 1
+    while i >= 0 and doc[i].idx >= q.start:
+        i -= 1
+    if i < 0 or doc[i].lower_ != "by" or doc[i].head.pos_ != "VERB" or doc[i].head.i > i:
+        return ""
+    verb = doc[i].head
+    return _direction_of(verb.lower_, cues) or _direction_of(verb.lemma_, cues) or _particle_direction(verb, cues)
 
 
 def _share_cut(doc: Doc, span: Span, q: Quantity, cues: dict) -> bool:

@@ -2095,4 +2095,15 @@ CASES = [
      []),
     ('Measured from one month to the next, the index increased 0.3%.',
      [(0.3, 'pct_change', 'increase')]),
+    # ... and from a further read of those articles: a "by" on a verb far back
+    # ("proposes cutting the $4.1 billion block grant by 12%" was a level);
+    # the second age of "between ages 4 and 6", "ages 5 to 17" read as a count
+    ('The budget proposes cutting the $4.1 billion prevention and treatment grant by 12%.',
+     [(4.1e9, 'amount', ''), (12, 'pct_change', 'decrease')]),
+    ('The board voted to raise the parking fee, unchanged since 2015, by 25%.',
+     [(25, 'pct_change', 'increase')]),
+    ('The second dose is given between ages 4 and 6, and 140 cases are in young people ages 5 to 17.',
+     [(140, 'count', None)]),
+    ('The cast, ages 24 and 52, flew in for the premiere.',
+     [(52, None, None)]),
 ]
