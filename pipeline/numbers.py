@@ -109,6 +109,7 @@ def _vocab() -> dict:
         "reached_verbs": set(q["level_reached"]["verbs"]),
         "or_ratio": float(n["ranges"]["or_ratio"]),
         "verb_to_ratio": float(n["ranges"]["verb_to_ratio"]),
+        "tally_before": re.compile(rf"\b(?:{_alt(n['ranges']['tally_verbs'])})\b[^.,;:!?\d]{{0,40}}$", re.I),
         "timing_unit": n["timings"]["unit"],
         "lasting": re.compile(rf"-({_alt(n['span_adjective']['units'])})\b(?={lasting_after()})", re.I),
         "accounting_before": re.compile(
@@ -574,6 +575,9 @@ def _pair(text: str, a: Quantity, b: Quantity) -> list[Quantity] | None:
     word = gap.strip().lower()
     if word == "and" and not (opener and opener.group().lower().startswith("between")):
         return None
+    if word == "to" and not opener and _vocab()["tally_before"].search(text, max(0, a.start - 60), a.start) \
+            and not _BY_BEFORE.search(text, max(0, a.start - 10), a.start):
+        return None  # "trails his challenger 44% to 47%": a tally ("led by 20 to 25 points" a range)
     if word == "or" and not _close_pair(replace(a, value=a.value * _shared_scale(text, a, b)), b, "or_ratio"):
         return None  # "two or three years" is a range; "2 or 5" two figures
     if word not in ("-", "–", "—", "/") and _looks_like_years(text, a, b, both_full=True):
