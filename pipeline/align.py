@@ -194,12 +194,15 @@ class Frame(NamedTuple):
     dims: dict[str, frozenset[str]]  # stated dimension -> values
     subject_stated: tuple[str, ...]  # the subject, when its sentence names it
     period_stated: bool              # the sentence names the period's year or month
-    #: a level percent that is a share of something ("cut 15% of its
-    #: workforce"), not a rate that may read as a change
+    #: a percent that is a share of something ("15% of its workforce",
+    #: "cut 15% of its workforce"), not a rate that may read as a change
     share: bool = False
 
 
 _SHARE = re.compile(r"\W*of\b", re.I)
+#: a percent followed by "of" is a share of something, also when a verb
+#: takes it away ("cut 15% of its workforce")
+_SHARE_KINDS = ("percent", "pct_change")
 
 
 def _stretches(claims: list[Claim]) -> dict[str, tuple[str, str]]:
@@ -292,7 +295,7 @@ def frames(claims: list[Claim], all_claims: list[Claim] | None = None) -> list[F
             dims[d] = dims.get(d, frozenset()) | values
         out.append(Frame(c, families.get(c.kind, c.kind), _unit(c), period, measure, near,
                          dims, subject, period_named(period, sentence),
-                         c.kind == "percent" and bool(_SHARE.match(after))))
+                         c.kind in _SHARE_KINDS and bool(_SHARE.match(after))))
     return out
 
 
@@ -433,7 +436,7 @@ def align(a: Frame, b: Frame) -> Alignment | None:
     # a share ("15% of its workforce") and a rate of change ("its workforce
     # has grown by 10 percent"): the same value may be one figure read two
     # ways, different values are two quantities
-    share_and_change = a.share != b.share and a.claim.kind != b.claim.kind
+    share_and_change = a.share != b.share and "pct_change" in (a.claim.kind, b.claim.kind)
     # one names whose figure it is and the other's was inferred as someone
     # else's: the same value may still be one figure, a different one is not
     # evidence of a disagreement

@@ -73,6 +73,9 @@ def _cues() -> dict:
         "move_lead_re": re.compile(r"\b(?:" + "|".join(map(re.escape, direction["move_particles"]
                                                             + direction["close_verbs"]))
                                    + r")\b", re.I),
+        "to_extreme_at_re": re.compile(
+            r"\b([a-z]+)\s+to\s+(?:its|their|a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:"
+            + "|".join(map(re.escape, direction["extremes"])) + r")\b[^.;:!?,]{0,40}?\s+at\s+$", re.I),
         "particles": set(direction["move_particles"]),
         "clause_break_re": re.compile("[" + "".join(map(re.escape, direction["close_clause_marks"]))
                                       + r"]|\b(?:" + "|".join(
@@ -92,6 +95,9 @@ def _cues() -> dict:
         "level_words": set(d["change"]["level_words"]),
         "by_of_words": set(d["change"]["by_of_words"]),
         "change_nouns": set(d["change"]["nouns_after"]),
+        "pct_loss": set(d["change"]["percent_loss_nouns"]),
+        "quantity_comparatives": set(d["change"]["quantity_comparatives"]),
+        "compared_before": [w.split() for w in d["direction"]["compared_before"]],
         "place_after_measure": set(d["change"]["place_after_measure"]),
         "multiple_after": set(d["multiple"]["after"]),
         # units of measure by name (numbers.toml [units]), lower-case
@@ -188,6 +194,7 @@ def extract_from_doc(doc: Doc) -> list[dict]:
     _apposed_moves(claims, text, cues)
     _level_up_from(claims, text)
     _level_closed_at(claims, text, cues)
+    _coordinated_moves(claims, text)
     claims.extend(_verb_multiples(doc, cues, claims, sents))
     claims.sort(key=lambda c: c["start_char"])
     return claims
@@ -342,7 +349,7 @@ def _claim(q: Quantity, span: Span, cues: dict, sents: Sentences) -> dict:
     if head is None and q.role:
         head = subject_of_change(span, cues)
     kind, direction, unit = classify(q, span, head, cues, sent, sents.text)
-    if not direction and kind in _LEVELS and not q.ratio:
+    if not direction and kind in _REACHED and not q.ratio:
         direction = reached_direction(span, q.start, cues, q.role == "to")
     return {
         "start_char": q.start, "end_char": q.end, "text": q.text,
@@ -359,6 +366,9 @@ def _claim(q: Quantity, span: Span, cues: dict, sents: Sentences) -> dict:
 
 
 _LEVELS = ("count", "amount", "percent")
+_BRACKETED_AFTER_PERCENT = re.compile(r"\d\s?%\s*\(\s*$")
+# ... and a rate can be reached too: "fell by half to around 2,500 a day"
+_REACHED = _LEVELS + ("rate",)
 
 
 def reached_direction(span: Span, q_start: int, cues: dict, to_level: bool = False) -> str:
@@ -393,7 +403,8 @@ def reached_direction(span: Span, q_start: int, cues: dict, to_level: bool = Fal
         return _direction_of(verb.lower_, cues)     # "pushing yields down 8 basis points to 4.05%"
     if verb.pos_ != "VERB":
         return _reached_by_words(doc, first, cues)
-    return _direction_of(verb.lower_, cues) or _direction_of(verb.lemma_, cues) or _particle_direction(verb, cues)
+    return _direction_of(verb.lower_, cues) or _direction_of(verb.lemma_, cues) or _particle_direction(verb, cues) \
+        or _noun_move_between(doc, verb.i, to.i, cues)
 
 
 def _particle_direction(verb, cues: dict) -> str:
@@ -430,12 +441,24 @@ def _reached_by_words(doc: Doc, first: int, cues: dict, reach: int = 6) -> str:
         # "to" on a verb whose object the parse lost ("dropped 5 points to
         # minus 21"): the verb's own direction, if it has one
         verb = doc[first - 1].head
-        return _direction_of(verb.lower_, cues) if verb.i < first - 1 else ""
+        if verb.i >= first - 1:
+            return ""
+        return _direction_of(verb.lower_, cues) or _noun_move_between(doc, verb.i, first - 1, cues)
     skip = cues["change_after"] | ({"up", "down"} if reach <= 6 else set())
     for t in reversed(doc[max(0, first - lead - reach):first - lead]):
         if t.is_punct and t.text != "%" or t.lower_ in cues["clause_breaks"]:
             break
         if t.lower_ not in skip and _direction_of(t.lower_, cues):
+            return _direction_of(t.lower_, cues)
+    return ""
+
+
+def _noun_move_between(doc: Doc, verb_i: int, to_i: int, cues: dict) -> str:
+    """"saw a slump of 30% to $2.4bn": for a verb with no way of its own,
+    the way of the last noun of change (extract.toml [change] nouns_after)
+    between it and the "to" before the level, or ""."""
+    for t in reversed(doc[verb_i + 1:to_i]):
+        if t.lower_ in cues["change_nouns"] and t.pos_ == "NOUN":
             return _direction_of(t.lower_, cues)
     return ""
 
@@ -557,10 +580,13 @@ def _apposed_moves(claims: list[dict], text: str, cues: dict) -> None:
 @cache
 def _up_from() -> re.Pattern:
     """Up to eight words (or years: four digits in the centuries of
-    extract.toml year_min..year_max), then ", up from" or ", down from"."""
+    extract.toml year_min..year_max; or the base of a rate, "per 100,000"),
+    perhaps who said so (", fire officials said"), then ", up from" or ",
+    down from"."""
     nc = load("extract")["not_claims"]
     centuries = "|".join(str(c) for c in range(nc["year_min"] // 100, nc["year_max"] // 100 + 1))
-    return re.compile(rf"(?:\s+(?:(?!\d)[\w’'-]+|(?:{centuries})\d\d\b)){{0,8}}?"
+    return re.compile(rf"(?:\s+(?:(?!\d)[\w’'-]+|(?:{centuries})\d\d\b|(?<=per\s)\d[\d,]*\b)){{0,8}}?"
+                      r"(?:,\s+(?:[\w’'-]+\s+){1,3}(?:said|says|reported|estimated))?"
                       r"\s*,\s+(up|down)\s+from\b", re.I)
 
 
@@ -570,14 +596,51 @@ def _level_up_from(claims: list[dict], text: str) -> None:
     level it came from takes none). Up to eight words between, none of them
     a figure other than a year ("57 died and 30 were hurt, up from 12": the
     30's)."""
-    for c in claims:
+    for i, c in enumerate(claims):
         if not c["direction"] and c["kind"] in _LEVELS and not c["ratio"]:
             m = _up_from().match(text, c["end_char"])
             if m and m.end() <= c["sent_end"]:
+                prev = claims[i - 1] if i else None
+                if prev is not None and not prev["direction"] and prev["kind"] == c["kind"] \
+                        and _PART_OF.fullmatch(text, prev["end_char"], c["start_char"]):
+                    c = prev    # "won 23 of the 40 seats, up from 14": the 23 moved, not the whole
                 c["direction"] = "increase" if m.group(1).lower() == "up" else "decrease"
 
 
 _MOVES = ("change", "pct_change")
+_COUNTED_AFTER = re.compile(r"\s+[a-z]+s\b(?<!\bcents)")    # "rose to a record at 300 stores": where, not a level
+_PART_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?", re.I)
+# between two percentages joined by "and", only words that say where or when
+# the first was measured: "rose 0.2% on the month and 2.8% on the year", "rose
+# 0.1% on a monthly basis and 2.8% on an annual basis"
+_COORDINATED_GAP = re.compile(
+    r"(?:\s+(?:in|on|for|at|over|from|the|a|an|this|last|its|their|month|year|week|quarter|day|session"
+    r"|monthly|annual|annualised|annualized|yearly|quarterly|basis|year-on-year|year-over-year|prior|previous"
+    r"|(?-i:[A-Z][\w.&-]*))){0,4},?\s+and\s+", re.I)
+
+
+_COMPARED_GAP = re.compile(r"[^;:.]*\b(?:compared\s+(?:with|to)|versus|vs\.?)\s+$", re.I)
+
+
+def _coordinated_moves(claims: list[dict], text: str) -> None:
+    """"Core prices rose 0.2% on the month and 2.8% on the year": a bare
+    percentage joined by "and" to a move, with no verb of its own between,
+    is moved by the same verb (the direction words are too far back for
+    :func:`classify` to read them). Not a share ("and 40% of ..."). So is
+    a percentage a move is compared with ("rose 5% compared with 3% a year
+    earlier"; after a share, "38% ..., compared with 31%", it stays a level:
+    extract.toml compared_before)."""
+    for a, b in zip(claims, claims[1:]):
+        if a["kind"] == "pct_change" and a["direction"] and b["kind"] == "percent" and not b["direction"] \
+                and a["sent_start"] == b["sent_start"] and not b["role"] \
+                and _COORDINATED_GAP.fullmatch(text, a["end_char"], b["start_char"]) \
+                and not _SHARE_OF.match(text, b["end_char"]):
+            b["kind"], b["direction"] = "pct_change", a["direction"]
+        elif a["kind"] == "pct_change" and a["direction"] and b["kind"] == "percent" and not b["direction"] \
+                and a["sent_start"] == b["sent_start"] and not b["role"] \
+                and _COMPARED_GAP.search(text, a["end_char"], b["start_char"]) \
+                and not _SHARE_OF.match(text, b["end_char"]):
+            b["kind"], b["direction"] = "pct_change", a["direction"]   # "rose 5% compared with 3% a year earlier"
 _AT_GAP = re.compile(r"(?:\s+[a-z]+){0,2}?\s+at\s+", re.I)
 
 
@@ -593,6 +656,12 @@ def _level_closed_at(claims: list[dict], text: str, cues: dict) -> None:
         if c["direction"] or c["kind"] not in _LEVELS or c["ratio"] or c["role"]:
             continue
         m = cues["closed_at_re"].search(text, max(0, c["start_char"] - 40), c["start_char"])
+        mx = None if m else cues["to_extreme_at_re"].search(text, max(c["sent_start"], c["start_char"] - 90),
+                                                             c["start_char"])
+        if mx is not None and _direction_of(mx.group(1).lower(), cues) \
+                and not _COUNTED_AFTER.match(text, c["end_char"]):
+            c["direction"] = _direction_of(mx.group(1).lower(), cues)   # "fell to its lowest since 2020 at 84.2"
+            continue
         if m is None:
             prev = claims[i - 1] if i else None     # "the pound was up 0.2% at $1.2710"
             if prev is not None and prev["kind"] in _MOVES and prev["direction"] \
@@ -600,7 +669,9 @@ def _level_closed_at(claims: list[dict], text: str, cues: dict) -> None:
                     and _AT_GAP.fullmatch(text, prev["end_char"], c["start_char"]):
                 breaks = list(cues["clause_break_re"].finditer(text, c["sent_start"], prev["start_char"]))
                 lead = breaks[-1].end() if breaks else c["sent_start"]
-                if cues["move_lead_re"].search(text, lead, prev["start_char"]):
+                if cues["move_lead_re"].search(text, lead, prev["start_char"]) \
+                        or cues["move_lead_re"].search(text, prev["end_char"], c["start_char"]):
+                    # ... or says it after the move: "trading 2.6 percent down at 1,845 pence"
                     c["direction"] = prev["direction"]
             continue
         if m.group(1):
@@ -650,10 +721,18 @@ def classify(q: Quantity, span: Span, head, cues: dict, sent: Span, text: str) -
         word = cues["phrasal"].get((before_words[i - 1], before_words[i]))
         if word:
             before_words[i] = word
+    if after_words and after_words[0] in cues["change_after"] and after_words[0] not in cues["quantity_comparatives"]:
+        nxt = span.end
+        while nxt < sent.end and doc[nxt].idx < q.end:
+            nxt += 1
+        t = doc[nxt] if nxt < sent.end else None
+        if t is not None and t.dep_ == "amod" and t.head.i > t.i and t.head.pos_ == "NOUN":
+            after_words = [""] + after_words[1:]    # "three smaller fires": what they are, not a move
     noun = head.lemma_.lower() if head is not None else ""
     level = q.role in ("from", "to") or (before_words[-1:] and before_words[-1] in cues["level_before"]
                                            and not after_words[:1] in cues["compared_after"]) \
-        or before_words[-3:] in cues["level_reached"]  # "rose as high as 4.9%": the level reached
+        or before_words[-3:] in cues["level_reached"] \
+        or any(before_words[-len(c):] == c for c in cues["compared_before"])   # "compared with 31%"
 
     def direction_near() -> str:
         # the closest cue word wins, after before before at the same distance;
@@ -687,9 +766,21 @@ def classify(q: Quantity, span: Span, head, cues: dict, sent: Span, text: str) -
     if q.percent:
         # "91% of children" is a share; "fell to 3.9%" a level; "a 55% increase", "up 55%" a change
         share = after_words[:1] == ["of"]
+        if _BRACKETED_AFTER_PERCENT.search(text, max(0, q.start - 12), q.start) \
+                and text[q.end:q.end + 2].lstrip()[:1] == ")":
+            return "percent", "", "%"   # "margins widened to 18.2% (17.1%)": the figure it is compared with
         if not (share or level) and _signed(text, q):
             return "pct_change", _signed(text, q), "%"   # a list of moves: "Hang Seng -1.2%"
         d = "" if share or level else direction_near()
+        if not (d or share or level) and before_words[-1:] == ["by"]:
+            d = _by_verb_direction(doc, span, q, cues)     # "proposes cutting the ... grant by 12%"
+        if not (d or share or level) and (before_words[-1:] == ["of"] and before_words[-2:-1]
+                                          and before_words[-2] in cues["pct_loss"]
+                                          or after_words[:1] and after_words[0] in cues["pct_loss"]):
+            d = "decrease"  # "ended the week with a loss of 2.3%", "a 12% loss"
+        if share and not level and _share_cut(doc, span, q, cues):
+            d = "decrease"  # "lost 40% of its value", "will cut 10% of its staff" ("gained
+                            # 12% of the vote" stays a share)
         return ("pct_change" if d else "percent"), d, "%"
     if q.ratio and after_words[:1] == ["of"] or q.ratio and not q.currency and not q.unit:
         d = _change_direction(before_words, after_words, cues)
@@ -727,6 +818,8 @@ def classify(q: Quantity, span: Span, head, cues: dict, sent: Span, text: str) -
     d = None if level and q.role else _change_direction(before_words, after_words, cues)
     if d is None and not q.role:
         d = _size_of_move(doc, span, q, cues)
+    if d is None and not level and _signed(text, q) and text[q.start - 1:q.start] in ("(", "["):
+        d = _signed(text, q)    # "down 1.8% at the close (-142 points)": a move, signed
     if d is not None:
         return "change", d, noun
     return "count", "", noun
@@ -744,6 +837,35 @@ def _occasions(doc: Doc, span: Span, after_words: list[str], cues: dict) -> bool
     else:
         return False
     return not (then and then[0] in cues["times_compared"])
+
+
+def _by_verb_direction(doc: Doc, span: Span, q: Quantity, cues: dict) -> str:
+    """"proposes cutting the $4.1 billion block grant by 12%": the way of the
+    verb the "by" right before the figure hangs on, however far back."""
+    i = span.start - 1
+    while i >= 0 and doc[i].idx >= q.start:
+        i -= 1
+    if i < 0 or doc[i].lower_ != "by" or doc[i].head.pos_ != "VERB" or doc[i].head.i > i:
+        return ""
+    verb = doc[i].head
+    return _direction_of(verb.lower_, cues) or _direction_of(verb.lemma_, cues) or _particle_direction(verb, cues)
+
+
+def _share_cut(doc: Doc, span: Span, q: Quantity, cues: dict) -> bool:
+    """"lost 40% of its value", "cut 10% of its staff", "lost an average of
+    15% of their weight": a share that a verb of decrease takes away (a few
+    words of extract.toml by_of_words and "of" may stand between)."""
+    if _object_of_change_verb(doc, span, q, cues) == "decrease":
+        return True
+    i = span.start - 1
+    while i >= 0 and doc[i].idx >= q.start:
+        i -= 1
+    if i < 1 or doc[i].lower_ != "of":
+        return False
+    i -= 1
+    while i >= 0 and doc[i].lower_ in cues["by_of_words"]:
+        i -= 1
+    return i >= 0 and doc[i].pos_ == "VERB" and _verb_change(doc[i], cues) == "decrease"
 
 
 def _object_of_change_verb(doc: Doc, span: Span, q: Quantity, cues: dict) -> str | None:

@@ -109,6 +109,7 @@ def _vocab() -> dict:
         "reached_verbs": set(q["level_reached"]["verbs"]),
         "or_ratio": float(n["ranges"]["or_ratio"]),
         "verb_to_ratio": float(n["ranges"]["verb_to_ratio"]),
+        "tally_before": re.compile(rf"\b(?:{_alt(n['ranges']['tally_verbs'])})\b[^.,;:!?\d]{{0,40}}$", re.I),
         "timing_unit": n["timings"]["unit"],
         "lasting": re.compile(rf"-({_alt(n['span_adjective']['units'])})\b(?={lasting_after()})", re.I),
         "accounting_before": re.compile(
@@ -117,6 +118,8 @@ def _vocab() -> dict:
         "scale_words": {k.lower(): float(v) for k, v in n["words"]["multipliers"].items()},
         "age_max": n["age_apposition"]["max"],
         "age_unit": n["units"]["-year-old"],
+        "below_zero_units": set(n["below_zero"]["units"]),
+        "below_zero": re.compile(rf"\s+(?:{_alt(n['below_zero']['words'])})(?![\w])", re.I),
     }
 
 
@@ -256,6 +259,9 @@ def find_quantities(text: str) -> list[Quantity]:
                     unit = f"{unit}/{v['per_time_units'][mt.group(1).lower()]}"
                     unit = v["per_time_names"].get(unit, unit)
                     end = mt.end()
+        mz = v["below_zero"].match(text, end) if unit in v["below_zero_units"] and value > 0 else None
+        if mz:          # "5 degrees below zero": -5
+            value, end = -value, mz.end()
         if not (unit or percent or points or currency) and _age_in_apposition(text, s, end, value, step):
             unit = v["age_unit"]
         qual, qstart = qualifier_before(text, s)
@@ -363,7 +369,8 @@ def _vague() -> tuple[re.Pattern, re.Pattern, dict[str, tuple[float, float]]]:
     spans = {_phrase_key(k): (float(lo), float(hi)) for k, (lo, hi) in n["vague"].items()}
     alone = n["vague_alone"]
     pattern = re.compile(rf"(?<![\w-])(?:({_alt(spans)})\s+of\b|(?<![\w-])({_alt(alone['words'])})"
-                         rf"(?=\s+(?:{_alt(alone['before'])})\b))", re.I)
+                         rf"(?=\s+(?:{_alt(alone['before'])})\b)"
+                         rf"|\b(?:{_alt(alone['after_verbs'])})\s+({_alt(alone['words'])})(?![\w-])(?!\s+of\b))", re.I)
     mult = n["words"]["multipliers"]
     scales = {**mult, "dozen": n["words"]["groups"]["dozen"]}
     scales.update({f"{a} {b}": mult[a] * mult[b] for a in mult for b in mult if mult[b] > mult[a]})
@@ -395,7 +402,7 @@ def _with_vague(text: str, found: list[Quantity]) -> list[Quantity]:
     out = list(found)
     spots = []
     for m in pattern.finditer(text):
-        g = 1 if m.group(1) else 2
+        g = 1 if m.group(1) else 2 if m.group(2) else 3
         if any(q.start < m.end(g) and m.start(g) < q.end for q in found):
             continue
         if g == 2:      # alone: "Dozens were injured", not "in the thousands"
@@ -559,6 +566,8 @@ def _pair(text: str, a: Quantity, b: Quantity) -> list[Quantity] | None:
         return None
     if b.qualifier != "exact" and not (b.qualifier == "approx" and b.start == b.num_start):
         return None
+    if (a.currency or a.unit) and not (b.currency or b.unit) and re.search(r"[^\W\d]", text[a.num_end:a.end]):
+        return None      # "weakened by 1 yen to 157": a unit written after A alone is no range's
     m = _RANGE_JOIN.fullmatch(gap)
     if not m or (gap == "-" and (_spelled(text, a) or _spelled(text, b))):
         return None  # "twenty-five" is one number ("40-45 billion" a range)
@@ -566,6 +575,9 @@ def _pair(text: str, a: Quantity, b: Quantity) -> list[Quantity] | None:
     word = gap.strip().lower()
     if word == "and" and not (opener and opener.group().lower().startswith("between")):
         return None
+    if word == "to" and not opener and _vocab()["tally_before"].search(text, max(0, a.start - 60), a.start) \
+            and not _BY_BEFORE.search(text, max(0, a.start - 10), a.start):
+        return None  # "trails his challenger 44% to 47%": a tally ("led by 20 to 25 points" a range)
     if word == "or" and not _close_pair(replace(a, value=a.value * _shared_scale(text, a, b)), b, "or_ratio"):
         return None  # "two or three years" is a range; "2 or 5" two figures
     if word not in ("-", "–", "—", "/") and _looks_like_years(text, a, b, both_full=True):
@@ -577,13 +589,19 @@ def _pair(text: str, a: Quantity, b: Quantity) -> list[Quantity] | None:
         return [replace(a, role="score"), replace(b, role="score")]   # "passed 5-4", "won 3-1"
     if _is_bare_year(text, a) != _is_bare_year(text, b) and not _same_digits(text, a, b):
         return None              # "in 2010 to 2.6m": a year and a figure ("1800 - 2200 calories" a range)
-    if not a.value < b.value:
+    if not (a.value < b.value or _below_zero_down(a, b)):
         return None
     # "5% to 7%" share one marker; "20 to 30%": the second carries it
     start = a.start - (len(opener.group()) if opener else 0)
     if a.qualifier == "approx":
         start = a.start
-    return [_range(text, start, b.end, a.value, b.value, a, b)]
+    return [_range(text, start, b.end, min(a.value, b.value), max(a.value, b.value), a, b)]
+
+
+def _below_zero_down(a: Quantity, b: Quantity) -> bool:
+    """"from minus 5 to minus 10 degrees", "-2 to -4%": below zero a range
+    is written from the smaller size to the larger, so A > B."""
+    return b.value < a.value < 0
 
 
 def _close_pair(a: Quantity, b: Quantity, ratio: str) -> bool:
@@ -624,10 +642,10 @@ def _from_to(text: str, a: Quantity, b: Quantity, gap: str) -> list[Quantity] | 
             return [a, b]
         return [replace(a, role="from"), replace(b, role="to")]
     if gap.strip().lower() != "to" or not opener or a.qualifier != "exact" or b.qualifier != "exact" \
-            or not a.value < b.value:
+            or not (a.value < b.value or _below_zero_down(a, b)):
         return None
     start = a.start - len(opener.group())
-    return [_range(text, start, b.end, a.value, b.value, a, b)]
+    return [_range(text, start, b.end, min(a.value, b.value), max(a.value, b.value), a, b)]
 
 
 _BY_BEFORE = re.compile(r"\bby\s+$", re.I)

@@ -409,9 +409,14 @@ def test_a_share_and_a_rate_of_change_agree_in_size_and_never_conflict():
     grown = claim("c", "Intel's workforce has grown by 10 percent since 2020.", "10 percent", 10,
                   kind="pct_change", unit="%", metric="workforce", subject="Intel",
                   period="2024", direction="increase")
+    grown = dataclasses.replace(grown, base_period="2020")
     findings = compare([share, cut])
     assert [f.type for f in findings] == ["agreement"]
     assert not [f for f in compare([share, grown]) if f.type == "conflict"]
+    # ... also when the extractor reads the share as the cut it is
+    taken = dataclasses.replace(share, kind="pct_change", direction="decrease")
+    assert [f.type for f in compare([taken, cut])] == ["agreement"]
+    assert not [f for f in compare([taken, grown]) if f.type == "conflict"]
 
 
 def test_so_far_says_when_not_what():
