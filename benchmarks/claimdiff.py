@@ -9,7 +9,7 @@
 ``dump`` writes every field of every claim (``normalize.attribute``'s
 records, before names are aligned across articles: what one article alone
 gives) of every article of the sample (``sources/``), each set of
-``tests/data/blind_e2e``, ``tests/data/fresh`` and ``tests/data/heldout``, and ``../shared/corpus``
+``tests/data/blind_e2e``, ``tests/data/fresh*`` and ``tests/data/heldout``, and ``../shared/corpus``
 when it is there. ``--no-focus`` parses whole articles (no pre-filter); ``--code DIR`` runs
 the ``pipeline`` package of another checkout on this checkout's articles.
 ``diff`` lists the claims that differ, field by field, and exits 1 when any
@@ -34,7 +34,8 @@ def article_sets() -> list[Path]:
     """The folders of articles ``dump`` reads."""
     data = ROOT / "tests" / "data"
     sets = [ROOT / "sources"]
-    for parent in (data / "blind_e2e", data / "fresh", data / "heldout",
+    for parent in (data / "blind_e2e", data / "fresh", data / "fresh2", data / "fresh3",
+                   data / "heldout",
                    ROOT.parent / "shared" / "corpus"):
         if parent.is_dir():
             sets += sorted(p for p in parent.iterdir() if p.is_dir())

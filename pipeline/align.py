@@ -199,9 +199,9 @@ class Frame(NamedTuple):
     share: bool = False
 
 
-_SHARE = re.compile(r"\W*of\b", re.I)
 #: a percent followed by "of" is a share of something, also when a verb
 #: takes it away ("cut 15% of its workforce")
+_SHARE = re.compile(r"\W*of\b", re.I)
 _SHARE_KINDS = ("percent", "pct_change")
 
 
@@ -451,7 +451,7 @@ def align(a: Frame, b: Frame) -> Alignment | None:
     # same subject, however it was read (named or inferred); or neither
     # sentence naming one, when their articles' subjects were guessed apart
     # (then only a possible conflict: the guesses are the weak part)
-    guessed_apart = not _shares_name(a, b) and not (a.subject_stated or b.subject_stated)
+    guessed_apart = not (a.subject_stated or b.subject_stated) and _guessed_apart(a, b)
     one_entity = _shares_name(a, b) or guessed_apart
     frame_strict = same_frame and not subject_open \
         and score >= conf["conflict_score"] and bool(measured)
@@ -509,6 +509,13 @@ def _shares_name(a: Frame, b: Frame) -> bool:
     and "Texas;New Mexico" are a part and a whole, not one entity)."""
     sa, sb = norm_subject(a.claim.subject), norm_subject(b.claim.subject)
     return bool(sa) and sa == sb
+
+
+def _guessed_apart(a: Frame, b: Frame) -> bool:
+    """Both subjects guessed, and no name in common: not empty ("" is no
+    guess) and not a part and its whole ("Texas" / "Texas;New Mexico")."""
+    sa, sb = norm_subject(a.claim.subject), norm_subject(b.claim.subject)
+    return bool(sa) and bool(sb) and not set(sa) & set(sb)
 
 
 def _same_subject(a: Frame, b: Frame) -> bool:

@@ -83,16 +83,15 @@ def sizes(members: list[Claim]) -> list[list[Claim]]:
     never meant). Percent kinds are not split (0.1% and 1.0% may be one
     misread figure). A list of groups: none, or one."""
     conf = cfg()["compare"]
-    if len(members) < 2 or members[0].kind in conf["percent_kinds"]:
+    sizes_of = [abs(float(c.value)) for c in members]
+    if len(members) < 2 or members[0].kind in conf["percent_kinds"] \
+            or not all(v > 0 and v != math.inf for v in sizes_of):  # (0, NaN: nothing to split by)
         return [members]
-    ordered = sorted(members, key=lambda c: abs(float(c.value)))
-    factors = cfg()["causes"]["scale_factors"]
-    tol = cfg()["causes"]["scale_tolerance"]
+    ordered = [c for _, c in sorted(zip(sizes_of, members), key=lambda p: p[0])]
     parts, part = [], [ordered[0]]
     for prev, c in zip(ordered, ordered[1:]):
-        x, y = abs(float(prev.value)), abs(float(c.value))
-        ratio = y / x if x else math.inf
-        if ratio > conf["key_max_ratio"] and not any(abs(ratio / k - 1) <= tol for k in factors):
+        ratio = abs(float(c.value)) / abs(float(prev.value))
+        if ratio > conf["key_max_ratio"] and not scale_slip(ratio):
             parts.append(part)
             part = []
         part.append(c)
@@ -541,10 +540,15 @@ def far_apart(a: dict, b: dict) -> bool:
     x, y = sorted((abs(a["value"]), abs(b["value"])))
     if not x or x != x or y != y:
         return False
-    ratio = y / x
+    return y / x > conf["max_ratio"] and not scale_slip(y / x)
+
+
+def scale_slip(ratio: float) -> bool:
+    """Whether two sizes ``ratio`` apart differ by a scale factor
+    (explain.toml [causes] scale_factors: thousand, million, billion), within
+    its scale_tolerance: a slip of "million" for "billion", one quantity."""
     tol = cfg()["causes"]["scale_tolerance"]
-    return ratio > conf["max_ratio"] and not any(
-        abs(ratio / k - 1) <= tol for k in cfg()["causes"]["scale_factors"])
+    return any(abs(ratio / k - 1) <= tol for k in cfg()["causes"]["scale_factors"])
 
 
 def derived_finding(source_id: str, results: list, entry_of=entry) -> Finding | None:

@@ -431,7 +431,7 @@ def check_different_period(f, members, ctx):
 def _cumulative_cues() -> tuple[re.Pattern, ...]:
     """explain.toml [causes.different_period] cumulative_cues, compiled."""
     return tuple(re.compile(p, re.I) for p in
-                 cfg()["causes"]["different_period"].get("cumulative_cues", []))
+                 cfg()["causes"]["different_period"]["cumulative_cues"])
 
 
 def _grows(members, ctx) -> bool:

@@ -153,7 +153,7 @@ def attribute(article: Article, doc: Doc, raw: list[dict]) -> list[Claim]:
         confidence = conf[s_level] * conf[g.how] * conf[p_how]
         unit = r["unit"]
         if r["kind"] in ("count", "change", "rate", "amount") and not r.get("currency") \
-                and unit != _occasions():  # "eight times" counts occasions, not the noun
+                and unit != _occasion_unit():  # "eight times" counts occasions, not the noun
             if g.replace_unit and g.unit_noun:
                 unit = metric.unit_with_noun(_unit_suffix(unit), g.unit_noun)
             else:
@@ -224,7 +224,7 @@ def _from_cell(r: dict, g, cell: table.Cell, per: str, base: str, p_how: str):
 
 
 @cache
-def _occasions() -> str:
+def _occasion_unit() -> str:
     """The unit of a figure that counts occasions ("eight times")."""
     return load("extract")["multiple"]["occasion_unit"]
 

@@ -424,6 +424,19 @@ def test_so_far_says_when_not_what():
         == {"gallon", "oil", "recovered"}
 
 
+@pytest.mark.parametrize("sa,sb", [("", ""), ("Texas", "Texas;New Mexico")])
+def test_no_guess_or_a_part_and_its_whole_is_not_guessed_apart(sa, sb):
+    """Subjects guessed apart need two guesses with no name in common: no
+    subject at all, or a place and the pair holding it, never line up so."""
+    a = claim("a", "Crews found 40 bodies in the river on Monday.", "40", 40, kind="count",
+              unit="body", metric="body", subject=sa, period="2026", direction="")
+    b = claim("b", "Crews found 55 bodies in the river on Monday.", "55", 55, kind="count",
+              unit="body", metric="body", subject=sb, period="2026", direction="")
+    fs = frames_of(a, b)
+    al = align.align(fs[a.claim_id], fs[b.claim_id])
+    assert al is None or not al.guessed_apart
+
+
 def test_a_modal_of_what_may_come_is_a_forecast():
     """"a front could bring gusts of 30 mph on Friday" is not the 40 mph that
     blew: one side's forecast keeps the two from a conflict."""

@@ -173,6 +173,11 @@ def test_running_toll_from_different_publication_dates_is_different_period():
      "different_period"),
     ("The tanker carried 4,700 gallons of oil.", "The tanker carried 5,544 gallons of oil.",
      "unexplained"),
+    # not a running total: a copula, or "in all of"
+    ("The plant has been the largest with 4,700 gallons of oil.",
+     "The plant has been the largest with 5,544 gallons of oil.", "unexplained"),
+    ("Tankers in all of Europe carried 4,700 gallons of oil.",
+     "Tankers in all of Europe carried 5,544 gallons of oil.", "unexplained"),
 ])
 def test_a_figure_worded_as_a_running_total_grows_between_publication_dates(a_text, b_text, cause):
     a, b = pair(a_text, "4,700", b_text, "5,544", 4700, 5544, kind="amount", unit="gal",

@@ -130,6 +130,11 @@ REGRESSIONS = [
      ("count", 5e6, 5e6, 6e6, "range", "")),
     ("and_a_hundred_is_a_figure_of_its_own", "Between ninety and a hundred people came.",
      "Between ninety and a hundred", ("count", 90, 90, 100, "range", "")),
+    # "lead" and "led to" are no tally verbs ("leads 52 to 48" is a tally)
+    ("lead_the_metal_is_no_tally", "Lead levels of 10 to 15 ppb were found.", "10 to 15",
+     ("count", 10, 10, 15, "range", "")),
+    ("led_to_is_no_tally", "The flooding led to 3 to 5 deaths a day.", "3 to 5",
+     ("rate", 3, 3, 5, "range", "")),
 ]
 
 

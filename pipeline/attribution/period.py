@@ -492,7 +492,7 @@ def _elsewhere(ctx: ArticleContext, char: int, number: int) -> bool:
     return False
 
 
-def _not_after(period: str, base: str) -> bool:
+def _before_base(period: str, base: str) -> bool:
     """Whether ``period`` is in a year before ``base``'s ("2018" and "2023")."""
     return bool(period[:4].isdigit() and base[:4].isdigit() and period[:4] < base[:4])
 
@@ -627,7 +627,7 @@ def periods(ctx: ArticleContext, years: Years, sent: Span, r: dict,
             period, how = shift(ctx_period, -1), "period_context"
         elif years.topic:
             period, how = str(years.topic - 1), "period_fallback"
-    if not period and ctx_period and not (kind in CHANGE_KINDS and bases and _not_after(
+    if not period and ctx_period and not (kind in CHANGE_KINDS and bases and _before_base(
             ctx_period, bases[0].resolve(anchor or str(years.topic or "")))):
         # (a change is later than the base it states: "grew 7 percent over
         # last year's game" after a sentence about 2018 is not 2018's)
