@@ -443,6 +443,7 @@ def test_a_modal_of_what_may_come_is_a_forecast():
     dims = align.dimensions(" on Friday.", "a dry cold front could bring wind gusts of")
     assert dims["reference"] == {"forecast"}
     assert "reference" not in align.dimensions(" over the weekend.", "wind that gusted past")
+    assert "reference" not in align.dimensions(" deaths.", "officials could not confirm")
 
 
 def test_a_month_lines_up_with_a_year_the_other_side_only_guessed():

@@ -538,7 +538,6 @@ def periods(ctx: ArticleContext, years: Years, sent: Span, r: dict,
     confidence level in attribution.toml."""
     kind = r["kind"]
     times = find_times(ctx, sent, years.ref, years.pub)
-    described = _time_of_described(ctx, r, times) if kind not in CHANGE_KINDS else None
     # "1.6°C above the 1850-1900 average": a baseline is what the figure is
     # measured against, neither its period nor a base period
     after = ctx.text[r["end_char"]:min(sent.end_char, r["end_char"] + attr()["baseline_reach"])]
@@ -546,6 +545,7 @@ def periods(ctx: ArticleContext, years: Years, sent: Span, r: dict,
     if baseline is not None:
         b_start, b_end = r["end_char"] + baseline.start(), r["end_char"] + baseline.end()
         times = [t for t in times if not (b_start <= t.start < b_end)]
+    described = _time_of_described(ctx, r, times) if kind not in CHANGE_KINDS else None
     text_before = ctx.text[sent.start_char:r["start_char"]]
     side = _side(text_before)
     if side == "B" and not any(_side(ctx.text[sent.start_char:s["start_char"]]) == "A"
@@ -585,7 +585,8 @@ def periods(ctx: ArticleContext, years: Years, sent: Span, r: dict,
     if described is not None:
         # "grew 7 percent over last year's game, which drew 115.1 million":
         # the time of the thing a relative clause describes is the figure's
-        own, bases = [replace(described, cue="")], []
+        focus = years.in_focus(described.start, described.focus) if described.focus else ""
+        own, bases = [replace(described, cue="", period=focus or described.period)], []
     how = "period_explicit"
     period = ""
     nearest = min(own, key=lambda t: abs(t.start - r["start_char"])) if own else None
