@@ -36,7 +36,7 @@ from functools import cache, lru_cache
 from .attribution.metric import synonym_classes
 from .cues import HYPHEN
 from .keys import cfg as compare_cfg
-from .keys import magnitude, norm_subject, sign_interval, singular
+from .keys import magnitude, norm_subject, sign_interval, signed_kinds, singular
 from .knowledge import load
 from .model import Claim
 
@@ -710,10 +710,9 @@ def distinctive(c: Claim) -> bool:
 def overlaps(a: Claim, b: Claim) -> bool:
     alo, ahi, asg = sign_interval(a)
     blo, bhi, bsg = sign_interval(b)
-    signed = set(compare_cfg()["compare"]["signed_kinds"])
     # compare by size, as compare.gap does, when a side has no sign or a
     # level meets a change (a level has no direction to disagree on)
-    if not (asg and bsg) or (a.kind in signed) != (b.kind in signed):
+    if not (asg and bsg) or (a.kind in signed_kinds()) != (b.kind in signed_kinds()):
         (alo, ahi), (blo, bhi) = magnitude(alo, ahi), magnitude(blo, bhi)
     return not (alo > bhi or blo > ahi)
 

@@ -31,7 +31,7 @@ from collections import Counter, defaultdict
 
 from . import align, derive
 from .cues import first_cue
-from .keys import Key, claim_keys, comparable, magnitude, sign_interval, cfg
+from .keys import Key, claim_keys, comparable, magnitude, sign_interval, signed_kinds, cfg
 from .model import Claim, Finding
 
 #: Roles of a finding's value entries.
@@ -175,7 +175,7 @@ def entry(c: Claim, role: str = STATED) -> dict:
 
 def signed_value(c: Claim, signed: bool) -> float:
     v = c.value
-    if signed and c.kind in cfg()["compare"]["signed_kinds"] and c.direction == "decrease":
+    if signed and c.kind in signed_kinds() and c.direction == "decrease":
         return -abs(v)
     return v
 
@@ -295,8 +295,7 @@ def stated_finding(key: Key | None, members: list[Claim]) -> Finding | None:
         return bool(first_cue("counting_method", sentence_of[claim_id] or ""))
 
     entries = [entry(c) for c in members]
-    signed_kinds = set(cfg()["compare"]["signed_kinds"])
-    if key is None and len({c.kind in signed_kinds for c in members}) > 1:
+    if key is None and len({c.kind in signed_kinds() for c in members}) > 1:
         # frames lined up a level with a change ("cut 15% of its workforce" /
         # "shrink its workforce by 15 percent"): only their sizes compare
         for e in entries:

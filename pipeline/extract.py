@@ -77,6 +77,15 @@ def _cues() -> dict:
             r"\b([a-z]+)\s+to\s+(?:its|their|a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:"
             + "|".join(map(re.escape, direction["extremes"])) + r")\b[^.;:!?,]{0,40}?\s+at\s+$", re.I),
         "particles": set(direction["move_particles"]),
+        # between two percentages joined by "and", only words that say where
+        # or when the first was measured (and names): extract.toml coordinated_words
+        "coordinated_gap_re": re.compile(
+            r"(?:\s+(?:" + "|".join(map(re.escape, direction["coordinated_words"]))
+            + r"|(?-i:[A-Z][\w.&-]*))){0,4},?\s+and\s+", re.I),
+        # a move compared with a figure after it: extract.toml compared_before
+        "compared_gap_re": re.compile(
+            r"[^;:.]*\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                                      for w in direction["compared_before"]) + r")\s+$", re.I),
         "clause_break_re": re.compile("[" + "".join(map(re.escape, direction["close_clause_marks"]))
                                       + r"]|\b(?:" + "|".join(
             re.escape(w) for w in direction["clause_breaks"] if w.isalpha()) + r")\b", re.I),
@@ -194,7 +203,7 @@ def extract_from_doc(doc: Doc) -> list[dict]:
     _apposed_moves(claims, text, cues)
     _level_up_from(claims, text)
     _level_closed_at(claims, text, cues)
-    _coordinated_moves(claims, text)
+    _coordinated_moves(claims, text, cues)
     claims.extend(_verb_multiples(doc, cues, claims, sents))
     claims.sort(key=lambda c: c["start_char"])
     return claims
@@ -610,19 +619,7 @@ def _level_up_from(claims: list[dict], text: str) -> None:
 _MOVES = ("change", "pct_change")
 _COUNTED_AFTER = re.compile(r"\s+[a-z]+s\b(?<!\bcents)")    # "rose to a record at 300 stores": where, not a level
 _PART_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?", re.I)
-# between two percentages joined by "and", only words that say where or when
-# the first was measured: "rose 0.2% on the month and 2.8% on the year", "rose
-# 0.1% on a monthly basis and 2.8% on an annual basis"
-_COORDINATED_GAP = re.compile(
-    r"(?:\s+(?:in|on|for|at|over|from|the|a|an|this|last|its|their|month|year|week|quarter|day|session"
-    r"|monthly|annual|annualised|annualized|yearly|quarterly|basis|year-on-year|year-over-year|prior|previous"
-    r"|(?-i:[A-Z][\w.&-]*))){0,4},?\s+and\s+", re.I)
-
-
-_COMPARED_GAP = re.compile(r"[^;:.]*\b(?:compared\s+(?:with|to)|versus|vs\.?)\s+$", re.I)
-
-
-def _coordinated_moves(claims: list[dict], text: str) -> None:
+def _coordinated_moves(claims: list[dict], text: str, cues: dict) -> None:
     """"Core prices rose 0.2% on the month and 2.8% on the year": a bare
     percentage joined by "and" to a move, with no verb of its own between,
     is moved by the same verb (the direction words are too far back for
@@ -633,14 +630,10 @@ def _coordinated_moves(claims: list[dict], text: str) -> None:
     for a, b in zip(claims, claims[1:]):
         if a["kind"] == "pct_change" and a["direction"] and b["kind"] == "percent" and not b["direction"] \
                 and a["sent_start"] == b["sent_start"] and not b["role"] \
-                and _COORDINATED_GAP.fullmatch(text, a["end_char"], b["start_char"]) \
+                and (cues["coordinated_gap_re"].fullmatch(text, a["end_char"], b["start_char"])
+                     or cues["compared_gap_re"].search(text, a["end_char"], b["start_char"])) \
                 and not _SHARE_OF.match(text, b["end_char"]):
             b["kind"], b["direction"] = "pct_change", a["direction"]
-        elif a["kind"] == "pct_change" and a["direction"] and b["kind"] == "percent" and not b["direction"] \
-                and a["sent_start"] == b["sent_start"] and not b["role"] \
-                and _COMPARED_GAP.search(text, a["end_char"], b["start_char"]) \
-                and not _SHARE_OF.match(text, b["end_char"]):
-            b["kind"], b["direction"] = "pct_change", a["direction"]   # "rose 5% compared with 3% a year earlier"
 _AT_GAP = re.compile(r"(?:\s+[a-z]+){0,2}?\s+at\s+", re.I)
 
 
@@ -842,9 +835,7 @@ def _occasions(doc: Doc, span: Span, after_words: list[str], cues: dict) -> bool
 def _by_verb_direction(doc: Doc, span: Span, q: Quantity, cues: dict) -> str:
     """"proposes cutting the $4.1 billion block grant by 12%": the way of the
     verb the "by" right before the figure hangs on, however far back."""
-    i = span.start - 1
-    while i >= 0 and doc[i].idx >= q.start:
-        i -= 1
+    i = _index_before(doc, span, q)
     if i < 0 or doc[i].lower_ != "by" or doc[i].head.pos_ != "VERB" or doc[i].head.i > i:
         return ""
     verb = doc[i].head
@@ -857,9 +848,7 @@ def _share_cut(doc: Doc, span: Span, q: Quantity, cues: dict) -> bool:
     words of extract.toml by_of_words and "of" may stand between)."""
     if _object_of_change_verb(doc, span, q, cues) == "decrease":
         return True
-    i = span.start - 1
-    while i >= 0 and doc[i].idx >= q.start:
-        i -= 1
+    i = _index_before(doc, span, q)
     if i < 1 or doc[i].lower_ != "of":
         return False
     i -= 1
@@ -904,12 +893,19 @@ def _size_of_move(doc: Doc, span: Span, q: Quantity, cues: dict) -> str | None:
     return d
 
 
-def _verb_before(doc: Doc, span: Span, q: Quantity):
-    """The token right before the figure (and its qualifier words) when it
-    is a verb, else None."""
+def _index_before(doc: Doc, span: Span, q: Quantity) -> int:
+    """The index of the token right before the figure and its qualifier
+    words ("about", "more than"), or -1."""
     i = span.start - 1
     while i >= 0 and doc[i].idx >= q.start:
         i -= 1
+    return i
+
+
+def _verb_before(doc: Doc, span: Span, q: Quantity):
+    """The token right before the figure (and its qualifier words) when it
+    is a verb, else None."""
+    i = _index_before(doc, span, q)
     return doc[i] if i >= 0 and doc[i].pos_ == "VERB" else None
 
 

@@ -72,7 +72,9 @@ def is_vague(c: Claim) -> bool:
 
 
 @cache
-def _signed_kinds() -> frozenset[str]:
+def signed_kinds() -> frozenset[str]:
+    """Kinds that carry a sign through ``direction`` (explain.toml [compare]
+    signed_kinds): changes; levels have none."""
     return frozenset(cfg()["compare"]["signed_kinds"])
 
 
@@ -86,7 +88,7 @@ def sign_interval(c: Claim) -> tuple[float, float, bool]:
     hi = v if hi != hi else hi
     if c.kind == "multiple" and c.direction == "increase":
         hi += cfg()["tolerance"]["multiple_higher_slack"]
-    if c.kind not in _signed_kinds() or lo < 0 or hi < 0:
+    if c.kind not in signed_kinds() or lo < 0 or hi < 0:
         return lo, hi, True
     if c.direction == "decrease":
         return -hi, -lo, True
