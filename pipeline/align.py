@@ -37,7 +37,7 @@ from .attribution.metric import synonym_classes
 from .cues import HYPHEN
 from .keys import cfg as compare_cfg
 from .keys import magnitude, norm_subject, sign_interval, signed_kinds, singular
-from .knowledge import load
+from .knowledge import load, measure_units
 from .model import Claim
 
 _WORD = re.compile(r"[a-z][a-z'&-]*[a-z]|[a-z]")
@@ -78,12 +78,6 @@ def _setting(section: str, key: str) -> frozenset[str]:
     return frozenset(cfg()[section][key])
 
 
-@cache
-def _measure_units() -> frozenset[str]:
-    """Units of measure as claims store them ("acre", "km"): not counted nouns."""
-    return frozenset(str(v).lower() for v in load("numbers")["units"].values())
-
-
 def counts_things(c: Claim) -> bool:
     """Whether ``c``'s unit is a counted noun: a count, or a change of one
     ("added 142,000 jobs", "payrolls grew by 142,000"), not of money or a
@@ -97,7 +91,7 @@ def _counts_things(kind: str, unit: str) -> bool:
     if kind in _setting("align", "counted_kinds"):
         return True
     return kind in _setting("align", "counted_change_kinds") and unit.isalpha() \
-        and unit.islower() and unit not in _measure_units()
+        and unit.islower() and unit not in measure_units()
 
 
 @lru_cache(maxsize=1 << 16)

@@ -36,3 +36,10 @@ def load(name: str) -> dict:
     """Return the parsed contents of ``pipeline/data/<name>.toml``."""
     with resources.files("pipeline").joinpath("data", f"{name}.toml").open("rb") as fh:
         return tomllib.load(fh)
+
+
+@cache
+def measure_units() -> frozenset[str]:
+    """Units of measure as claims store them ("acre", "km", "lb"; numbers.toml
+    [units] values, lower-cased): a unit, never a counted noun."""
+    return frozenset(str(v).lower() for v in load("numbers")["units"].values())

@@ -28,7 +28,7 @@ if TYPE_CHECKING:  # annotations only: a cached run never imports spaCy
 from .attribution import canonical, context, metric, period, subject, table
 from .attribution.context import attr
 from .cues import reference_after
-from .knowledge import load
+from .knowledge import load, measure_units
 from .model import Article, Claim
 
 _NAME_LABELS = ("ORG", "ORG?", "PERSON", "PRODUCT", "FAC")
@@ -154,7 +154,8 @@ def attribute(article: Article, doc: Doc, raw: list[dict]) -> list[Claim]:
         unit = r["unit"]
         if r["kind"] in ("count", "change", "rate", "amount") and not r.get("currency") \
                 and unit != _occasion_unit():  # "eight times" counts occasions, not the noun
-            if g.replace_unit and g.unit_noun:
+            # ("to 7 million pounds of deli meat": a unit of measure stays)
+            if g.replace_unit and g.unit_noun and unit.lower() not in measure_units():
                 unit = metric.unit_with_noun(_unit_suffix(unit), g.unit_noun)
             else:
                 unit = metric.unit_with_noun(unit, g.unit_noun)

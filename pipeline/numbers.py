@@ -123,6 +123,30 @@ def _vocab() -> dict:
     }
 
 
+def _weight_of(text: str, mc: re.Match) -> str:
+    """The unit of weight a currency word after a figure stands for, when
+    what follows says it weighs something: "of" and no money noun in the
+    four words after it (numbers.toml [currency.weights]); else ""."""
+    weights = _weights()
+    unit = weights["words"].get(_phrase_key(mc.group()))
+    if not unit:
+        return ""
+    after = _OF_WORDS.match(text, mc.end())
+    if after is None:
+        return ""
+    return "" if set(after.group(1).lower().split()) & weights["money"] else unit
+
+
+_OF_WORDS = re.compile(r"\s+of\s+((?:[\w'-]+\s*){1,4})")
+
+
+@cache
+def _weights() -> dict:
+    w = load("numbers")["currency"]["weights"]
+    return {"words": {_phrase_key(k): v for k, v in w["words"].items()},
+            "money": {x.lower() for x in w["money_nouns"]}}
+
+
 @cache
 def lasting_after() -> str:
     """The regex of what follows a span written as an adjective that is how
@@ -236,15 +260,19 @@ def find_quantities(text: str) -> list[Quantity]:
             elif v["pct_before"].search(text, max(0, s - 25), s):
                 percent = True
                 s = v["pct_before"].search(text, max(0, s - 25), s).start()
+        weight = ""
         if not percent and not points and not currency:
             mc = v["cur_after"].match(text, end)
             if mc:
                 currency = v["cur_words"][_phrase_key(mc.group())]
                 end = mc.end()
+                weight = _weight_of(text, mc)
+                if weight:      # "207,528 pounds of deli meat": a weight
+                    currency = ""
         if currency and value > 0 and text[s - 1:s] == "(" and text[end:end + 1] == ")" \
                 and v["accounting_before"].search(text, max(0, s - 12), s):
             value, s, end = -value, s - 1, end + 1     # "is ($99.99)": a negative amount
-        unit = v["timing_unit"] if ":" in text[num_start:e] else ""
+        unit = weight or (v["timing_unit"] if ":" in text[num_start:e] else "")
         ml = None if percent or points or currency or unit else v["lasting"].match(text, end)
         if ml:          # "a 10-year prison sentence": 10 years
             unit, end = ml.group(1).lower(), ml.end()

@@ -118,3 +118,17 @@ def test_words_value():
 def test_money_and_units(text, figure, currency, unit):
     (q,) = find_quantities(text)
     assert (q.text, q.currency, q.unit) == (figure, currency, unit)
+
+
+@pytest.mark.parametrize("text,unit", [
+    ("Boar's Head is recalling approximately 207,528 pounds of products.", "lb"),
+    ("The recall grew to 7 million pounds of ready-to-eat meat.", "lb"),
+    ("Police seized 40 pounds of cocaine.", "lb"),
+    ("The race raised 1.3 billion pounds for charity.", "GBP"),
+    ("The council spent 2 billion pounds of taxpayers' money.", "GBP"),
+    ("Ministers found 500 million pounds of new funding.", "GBP"),
+    ("A bonus of 3,000 pounds was paid.", "GBP"),
+])
+def test_pounds_of_goods_weigh_and_pounds_of_money_pay(text, unit):
+    q = find_quantities(text)[0]
+    assert (q.unit or q.currency) == unit

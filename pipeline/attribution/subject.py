@@ -103,6 +103,54 @@ def clean_name(name: str) -> str:
     return " ".join(words)
 
 
+@cache
+def _telling_verbs() -> frozenset[str]:
+    """Verbs that tell the clause they govern: attribution.toml source_verbs
+    and speech_verbs."""
+    return frozenset(attr()["source_verbs"]) | frozenset(attr()["speech_verbs"])
+
+
+def _possessive_name(chain: list[Token]) -> list[Token]:
+    """A name written with a possessive inside it ("Boar's Head"): the
+    chain of proper nouns widened over "'s" to the whole name, whichever of
+    its two runs the chain is (:func:`owned_run_end`)."""
+    doc = chain[0].doc
+    first, last = chain[0], chain[-1]
+    if any(t.ent_type_ for t in chain):
+        return chain
+    i = first.i - 2     # the owner's run before "'s", when the chain is what it owns
+    if i >= 0 and owned_run_end(doc, i) == last.i + 1:
+        j = i
+        while j > 0 and doc[j - 1].pos_ == "PROPN" and not doc[j - 1].ent_type_ \
+                and doc[j - 1].head.i == i:
+            j -= 1
+        return [doc[k] for k in range(j, last.i + 1)]
+    end = owned_run_end(doc, last.i)
+    return [doc[k] for k in range(first.i, end)] if end > 0 else chain
+
+
+def owned_run_end(doc, i: int) -> int:
+    """Where a name that ``doc[i]`` owns ends ("Boar" + "'s Head"): the
+    end of the run of proper nouns after "'s" that the model names no
+    entity in and whose last word ``doc[i]`` modifies; -1 if none. A named
+    thing owned ("Google's Gemini" is a product, "Texas's Harris County"
+    a place) is not part of the owner's name: it has an entity of its own
+    or is no proper noun; the whole is written more than once in the
+    article."""
+    tok = doc[i]
+    k = i + 1
+    if tok.pos_ != "PROPN" or tok.dep_ != "poss" or k + 1 >= len(doc) \
+            or doc[k].dep_ != "case" or doc[k].lower_ not in ("'s", "’s"):
+        return -1
+    head = tok.head.i
+    if head <= k or any(doc[m].pos_ != "PROPN" or doc[m].ent_type_ or not doc[m].is_title
+                        for m in range(k + 1, head + 1)):
+        return -1
+    # written so more than once: a name, not an owner and a title ("Boeing's CEO")
+    name = doc[tok.i:head + 1].text
+    return head + 1 if doc.text.count(name) > 1 else -1
+
+
 def initials(name: str) -> str:
     joiners = set(attr()["name_joiners"])
     words = re.findall(r"[A-Za-z][\w'’-]*", name)
@@ -252,8 +300,11 @@ class Mentions:
             if len(ent) == 1 and (ent[0].tag_ in ("NN", "NNS") or ent.text in lower_words
                                   or ent.text.lower() in lower_words):
                 continue  # a common noun NER took for a group: "Pedestrians accounted for"
-            span = self._extend(ent)
-            found.append((span.start_char, span.end_char, span.text, ent.label_))
+            span, label = self._extend(ent), ent.label_
+            owned = owned_run_end(doc, span.end - 1)
+            if owned > 0:   # "Boar's Head" (the model may call "Boar" a place)
+                span, label = doc[span.start:owned], "ORG?"
+            found.append((span.start_char, span.end_char, span.text, label))
         # long names whose acronym was learned, and the acronyms themselves
         for long, acr in self.acronyms.items():
             words = [re.escape(w) for w in long.split()]
@@ -505,11 +556,13 @@ class SubjectFinder:
                     tok.i, *(c.i for c in chain)):
                 chain.insert(0, tok.doc[i])
                 i -= 1
+            chain = _possessive_name(chain)
             if len(chain) == 1 and tok.lower_ in self.mentions.lower_words:
                 return "", ""  # "Pedestrians accounted for ...": a common noun
             if any(t.ent_type_ in attr()["time_labels"] for t in chain):
                 return "", ""  # "Thanksgiving offers plenty ...": a time, not an owner
-            return self.mentions.canonical(" ".join(t.text for t in chain)), "in_sentence"
+            return self.mentions.canonical(chain[0].doc[chain[0].i:chain[-1].i + 1].text), \
+                "in_sentence"
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.refs and any(
                 c.lower_ in ("the", "this", "that") for c in tok.children if c.dep_ == "det"):
             word = tok.lemma_.lower()
@@ -557,7 +610,7 @@ class SubjectFinder:
         for _ in range(12):
             if tok.pos_ in ("VERB", "AUX") or tok.dep_ == "ROOT":
                 reported = came_from is not None and came_from.dep_ in self.reported_deps \
-                    and tok.lemma_.lower() in attr()["source_verbs"]
+                    and tok.lemma_.lower() in _telling_verbs()
                 for child in tok.children:
                     if child.dep_ in self.subject_deps and not (
                             r["token_start"] <= child.i < r["token_end"]):
@@ -730,15 +783,18 @@ class SubjectFinder:
                 for obj in doc[tok.i + 1].children:
                     if obj.dep_ == "pobj" and (m := self.mentions.at(obj)) is not None:
                         return m.name
-        tok = num
+        tok, came_from = num, None
         for _ in range(12):
-            if tok.lemma_.lower() in verbs:
+            # (a verb of speech only over the clause it tells: "the economy
+            # added 150,000 jobs" is no telling)
+            if tok.lemma_.lower() in verbs or tok.lemma_.lower() in _telling_verbs() \
+                    and came_from is not None and came_from.dep_ in self.reported_deps:
                 for child in tok.children:
                     if child.dep_ in self.subject_deps and (m := self.mentions.at(child)) is not None:
                         return m.name
             if tok.head.i == tok.i:
                 break
-            tok = tok.head
+            came_from, tok = tok, tok.head
         return ""
 
     def _is_teller(self, subj: Token) -> bool:
@@ -876,7 +932,7 @@ class SubjectFinder:
     def _speakers(self) -> set[str]:
         """People the article quotes: a person as the subject of a source verb
         ("Feld said", "Reyes told reporters")."""
-        verbs = set(attr()["source_verbs"])
+        verbs = _telling_verbs()
         doc = self.ctx.doc
         out = set()
         subjects = np.flatnonzero(doc.to_array("DEP") == doc.vocab.strings["nsubj"]) \
