@@ -169,12 +169,21 @@ def dimensions(after: str, before: str) -> dict[str, frozenset[str]]:
                 continue
             for p in patterns:
                 if m := p.search(part):
-                    found[dim].add(m.group().lower() if dim in by_text else value)
+                    found[dim].add(_as_written(m.group()) if dim in by_text else value)
                     if dim not in by_text:
                         break
         for dim, values in found.items():
             out[dim] = frozenset(values)
     return out
+
+
+_MONTH_WORD = re.compile(r"\b([a-z]{3})[a-z]*\.?(?= \d)")
+
+
+def _as_written(cue: str) -> str:
+    """A cue's text as a value: lower case, a month named by its first
+    three letters ("Aug. 28", "August 28" -> "aug 28")."""
+    return _MONTH_WORD.sub(r"\1", cue.lower())
 
 
 class Frame(NamedTuple):

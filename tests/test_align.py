@@ -34,6 +34,10 @@ def claim(source, sentence, text, value, kind="pct_change", subject="", metric="
     (" above the pre-industrial average.", "Temperatures were", {"reference": {"baseline"}}),
     (", not seasonally adjusted.", "Gasoline rose", {"method": {"unadjusted"}}),
     (" as of Tuesday.", "The toll stood at", {"moment": {"tuesday"}}),
+    # a day with its year, and a month's spellings, are one day
+    (" deaths as of July 25, 2024.", "", {"moment": {"jul 25"}}),
+    (" deaths as of Aug. 28.", "", {"moment": {"aug 28"}}),
+    (" deaths as of August 28.", "", {"moment": {"aug 28"}}),
     (" people have died.", "", {}),
 ])
 def test_dimensions_a_number_states(after, before, expect):

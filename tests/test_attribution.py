@@ -976,3 +976,37 @@ def test_a_verb_of_speech_that_owns_its_object_is_no_telling():
     row = extract_claims("Health care added 48,000 jobs in March, the department said.").iloc[0]
     assert "Health care" in row.subject or row.subject == ""
     assert row.source != "Health care"
+
+
+def test_a_news_agency_tells_figures_and_owns_none():
+    """The model may call Xinhua a place; a news agency quoted on any topic
+    (attribution.toml news_agencies) tells the clause it reports, and "the
+    government" after it is not the agency."""
+    text = ("A strong earthquake struck Yunnan province on Sunday. Xinhua reported that at least "
+            "381 people had been killed as of Monday morning. The government is sending 2,000 "
+            "tents to the disaster zone, Xinhua said.")
+    rows = extract_claims(text).set_index("text")
+    assert rows.loc["at least 381"].subject != "Xinhua"
+    assert rows.loc["2,000"].subject != "Xinhua"
+
+
+@pytest.mark.parametrize("text,figure,not_subject,subject", [
+    # a clause joined by "and"/";" with its own subject is not the other
+    # clause's subject's ...
+    ("The Averill Metro Transit Authority carried 48 million riders last year. Transit systems "
+     "nationwide have recovered to roughly 85% of their 2019 ridership, according to the Council "
+     "of Urban Transit Agencies.\n\nMoney is the bigger worry. The board adopted a $312 million "
+     "operating budget for the current fiscal year, which began July 1, and staff now project a "
+     "deficit of $41 million in fiscal year 2028.", "$41 million",
+     "Council of Urban Transit Agencies", "Averill Metro Transit Authority"),
+    # ... unless that subject is a pronoun standing for it
+    ("The first Vantry Marathon was held in 1981, and it was won in a respectable time by "
+     "a runner who beat 7,000 others.", "7,000", "", "Vantry Marathon"),
+])
+def test_a_conjoined_clause_with_its_own_subject_keeps_to_it(text, figure, not_subject, subject):
+    df = extract_claims(text)
+    row = df[df.text.str.startswith(figure)].iloc[0]
+    if not_subject:
+        assert not_subject not in row.subject
+    if subject:
+        assert row.subject == subject

@@ -104,6 +104,11 @@ def clean_name(name: str) -> str:
 
 
 @cache
+def _news_agencies() -> frozenset[str]:
+    return frozenset(norm_name(n) for n in attr()["news_agencies"])
+
+
+@cache
 def _telling_verbs() -> frozenset[str]:
     """Verbs that tell the clause they govern: attribution.toml source_verbs
     and speech_verbs."""
@@ -411,12 +416,14 @@ class Mentions:
         self.items.append(m)
         self.items.sort(key=lambda o: o.start)
 
-    def before(self, char: int, sent: int, labels: tuple[str, ...], word: str = "") -> Mention | None:
+    def before(self, char: int, sent: int, labels: tuple[str, ...], word: str = "",
+               skip=lambda name: False) -> Mention | None:
         """The most recent mention before ``char`` of one of ``labels``
         (or whose name holds ``word``), at most ``reference_window``
-        sentences back."""
+        sentences back, leaving out names ``skip`` says to."""
         window = attr()["reference_window"]
-        cands = [m for m in self.items if m.end <= char and sent - m.sent <= window]
+        cands = [m for m in self.items if m.end <= char and sent - m.sent <= window
+                 and not skip(m.name)]
         if word:
             named = [m for m in cands if word in self._long_words(m)]
             if named:
@@ -566,8 +573,10 @@ class SubjectFinder:
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.refs and any(
                 c.lower_ in ("the", "this", "that") for c in tok.children if c.dep_ == "det"):
             word = tok.lemma_.lower()
+            # ("the government" is not the news agency quoted before it)
             got = self.mentions.before(tok.idx, self.sent_no(tok),
-                                       _labels_for(self.refs[word]), word=word)
+                                       _labels_for(self.refs[word]), word=word,
+                                       skip=self.is_publisher)
             if got:
                 return got.name, "from_reference"
         return "", ""
@@ -608,6 +617,13 @@ class SubjectFinder:
             return place, "in_sentence"
         came_from = None
         for _ in range(12):
+            if came_from is not None and came_from.dep_ == "conj" \
+                    and came_from.pos_ in ("VERB", "AUX") \
+                    and any(c.dep_ in self.subject_deps and c.pos_ != "PRON"
+                            for c in came_from.children):
+                break  # "Xinhua added that ...; 12,000 houses collapsed": a clause
+                # with its own subject is not the other conjunct's subject's
+                # ("... was held in 1981, and it was won in 2:11": "it" is)
             if tok.pos_ in ("VERB", "AUX") or tok.dep_ == "ROOT":
                 reported = came_from is not None and came_from.dep_ in self.reported_deps \
                     and tok.lemma_.lower() in _telling_verbs()
@@ -854,12 +870,14 @@ class SubjectFinder:
 
     def is_publisher(self, name: str) -> bool:
         """The outlet that published the article ("CNN", "Reuters"), from
-        sources.csv: it reports figures, they are not its own."""
+        sources.csv, or a news agency any outlet quotes (attribution.toml
+        news_agencies): it reports figures, they are not its own."""
         own = norm_name(name)
         # one word must be the whole name: outlets are named after their
         # city ("The Vantry Gazette"), and the city is not the outlet
-        return bool(own) and any(own == p or (" " in own and p.startswith(own + " "))
-                                 for p in publisher_names(self.ctx.article.publisher or ""))
+        return bool(own) and (own in _news_agencies() or any(
+            own == p or (" " in own and p.startswith(own + " "))
+            for p in publisher_names(self.ctx.article.publisher or "")))
 
     def _place_of_counted(self, num: Token) -> list[str]:
         """"78.4% of Marston County kindergartners", "3,100 Alder County
