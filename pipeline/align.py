@@ -813,9 +813,8 @@ def link(involved: list[Claim], pairs: list[tuple[int, int]], all_claims: list[C
             al.strict = al.weak = True
             al.reasons.append(reason("only_figure"))
         if overlaps(a, b):
-            specific = min(specificity(a), specificity(b)) >= _specific()
-            needed = conf["agree_score_specific"] if specific else conf["agree_score"]
-            if al.score >= needed and (distinctive(a) or distinctive(b) or named_alike(fs[i], fs[j])) \
+            if al.score >= conf["agree_score"] \
+                    and (distinctive(a) or distinctive(b) or named_alike(fs[i], fs[j])) \
                     and same_value(a, b, al.exact_only):
                 agree_edges.append((i, j, al))
             if al.strict:

@@ -129,6 +129,21 @@ def test_compare_finds_an_agreement_keys_miss():
     assert findings[0].alignment["score"] < 1 and findings[0].alignment["reasons"]
 
 
+def test_the_same_round_value_measuring_the_same_thing_agrees_on_a_modest_score():
+    """"more than 40 teachers have received relief" / "over 40 public school
+    teachers got relief": a value with few digits, worded differently
+    (alignment score 0.4), measuring the same thing of the same subject."""
+    a = claim("a", "Through the loan program, more than 40 teachers have received relief.",
+              "more than 40", 40, kind="count", metric="teacher (receive)", unit="teacher",
+              subject="Biden", period="2024", high=math.inf, direction="")
+    b = claim("b", "He said over 40 public school teachers got relief under the program.",
+              "over 40", 40, kind="count", metric="public school teacher", unit="teacher",
+              subject="Biden", period="2024", high=math.inf, direction="")
+    findings = compare([a, b])
+    assert [f.type for f in findings] == ["agreement"]
+    assert findings[0].alignment["score"] < 0.45
+
+
 def test_subjects_guessed_apart_are_a_possible_conflict_unless_each_article_knows_the_other():
     """Neither sentence names its film; the articles' subjects were guessed
     differently. Alone, that is only a possible (low) conflict; when each
