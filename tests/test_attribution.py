@@ -1010,3 +1010,21 @@ def test_a_conjoined_clause_with_its_own_subject_keeps_to_it(text, figure, not_s
         assert not_subject not in row.subject
     if subject:
         assert row.subject == subject
+
+
+@pytest.mark.parametrize("text,figure,subject", [
+    # the measurer tells the figure; what it measures is the story's own
+    ("A strong earthquake hit Yunnan province in China on Sunday, killing 367 people in China. "
+     "The US Geological Survey (USGS) measured the quake at magnitude 6.1 and said it struck at a "
+     "shallow depth.", "6.1", "China"),
+    # ... and the agency updating a tally (a possessive name modifying a noun
+    # is one name too)
+    ("A listeria outbreak tied to Boar's Head deli meat has sickened 57 people, Boar's Head "
+     "said. The CDC raised the death toll to nine on Wednesday.", "nine", "Boar's Head"),
+    # an organisation updating its own figure still owns it
+    ("Acme Corp raised its forecast to $5 billion on Tuesday.", "$5 billion", "Acme Corp"),
+])
+def test_who_measures_or_updates_a_tally_tells_it(text, figure, subject):
+    df = extract_claims(text)
+    row = df[df.text.str.startswith(figure)].iloc[0]
+    assert row.subject == subject

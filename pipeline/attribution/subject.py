@@ -147,13 +147,16 @@ def owned_run_end(doc, i: int) -> int:
     if tok.pos_ != "PROPN" or tok.dep_ != "poss" or k + 1 >= len(doc) \
             or doc[k].dep_ != "case" or doc[k].lower_ not in ("'s", "’s"):
         return -1
-    head = tok.head.i
-    if head <= k or any(doc[m].pos_ != "PROPN" or doc[m].ent_type_ or not doc[m].is_title
-                        for m in range(k + 1, head + 1)):
+    end = k + 1
+    while end < len(doc) and doc[end].pos_ == "PROPN" and not doc[end].ent_type_ \
+            and doc[end].is_title:
+        end += 1
+    # (what the owner modifies is that run, or a noun it names: "Boar's
+    # Head deli meat")
+    if end == k + 1 or tok.head.i < end - 1:
         return -1
     # written so more than once: a name, not an owner and a title ("Boeing's CEO")
-    name = doc[tok.i:head + 1].text
-    return head + 1 if doc.text.count(name) > 1 else -1
+    return end if doc.text.count(doc[tok.i:end].text) > 1 else -1
 
 
 def initials(name: str) -> str:
@@ -625,6 +628,16 @@ class SubjectFinder:
                 # with its own subject is not the other conjunct's subject's
                 # ("... was held in 1981, and it was won in 2:11": "it" is)
             if tok.pos_ in ("VERB", "AUX") or tok.dep_ == "ROOT":
+                measured = self._measured_object(tok, came_from)
+                if measured is not None:
+                    # "the USGS measured the quake at magnitude 6.1": the
+                    # subject measures; what it measures may name an owner
+                    names, how = self.phrase(measured)
+                    teller = next((m for c in tok.children if c.dep_ in self.subject_deps
+                                   and (m := self.mentions.at(c)) is not None), None)
+                    if teller is not None:
+                        self.told_by[r["start_char"]] = teller.name
+                    return (names, how) if names else ([], "source")
                 reported = came_from is not None and came_from.dep_ in self.reported_deps \
                     and tok.lemma_.lower() in _telling_verbs()
                 for child in tok.children:
@@ -654,6 +667,24 @@ class SubjectFinder:
                 break
             came_from, tok = tok, tok.head
         return self._place_of_part(doc[r["token_start"]])
+
+    @staticmethod
+    def _measured_object(verb: Token, came_from: Token | None) -> Token | None:
+        """The object a clause's subject measures or tallies, when the figure
+        comes to the verb through "at"/"to" (attribution.toml measure_verbs,
+        update_verbs with a tally noun): "put the toll at 300", "raised the
+        death toll to nine"; else None."""
+        if came_from is None or came_from.dep_ != "prep" or came_from.lower_ not in ("at", "to"):
+            return None
+        a = attr()
+        lemma = verb.lemma_.lower()
+        if lemma not in a["measure_verbs"] and lemma not in a["update_verbs"]:
+            return None
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is None or lemma not in a["measure_verbs"] \
+                and obj.lemma_.lower() not in a["tally_nouns"]:
+            return None
+        return obj
 
     def listed(self, r: dict) -> tuple[str, int]:
         """The name whose entry a raw claim is in a list of figures by name
