@@ -1028,3 +1028,11 @@ def test_who_measures_or_updates_a_tally_tells_it(text, figure, subject):
     df = extract_claims(text)
     row = df[df.text.str.startswith(figure)].iloc[0]
     assert row.subject == subject
+
+
+def test_a_time_zone_is_no_owner():
+    """The model calls "Beijing Time" an organisation; "the Chinese
+    government" after it is not that."""
+    text = ("The quake struck at 4:30 p.m. Sunday (Beijing Time) at a depth of 12 km. Hundreds of "
+            "rescue teams are working, and the Chinese government has sent 2,000 tents.")
+    assert "Beijing Time" not in set(extract_claims(text).subject)
