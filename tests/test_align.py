@@ -39,6 +39,11 @@ def claim(source, sentence, text, value, kind="pct_change", subject="", metric="
     (" deaths as of Aug. 28.", "", {"moment": {"aug 28"}}),
     (" deaths as of August 28.", "", {"moment": {"aug 28"}}),
     (" people have died.", "", {}),
+    # an intention is what is to be, like a forecast
+    (" of its workforce.", "Intel has announced a plan to cut over", {"reference": {"forecast"}}),
+    (" and to suspend its dividend.", "The company has decided to cut its workforce by",
+     {"reference": {"forecast"}}),
+    (" over the same period.", "Its workforce has grown by", {}),
 ])
 def test_dimensions_a_number_states(after, before, expect):
     got = {d: set(v) for d, v in align.dimensions(after, before).items()}

@@ -1036,3 +1036,13 @@ def test_a_time_zone_is_no_owner():
     text = ("The quake struck at 4:30 p.m. Sunday (Beijing Time) at a depth of 12 km. Hundreds of "
             "rescue teams are working, and the Chinese government has sent 2,000 tents.")
     assert "Beijing Time" not in set(extract_claims(text).subject)
+
+
+@pytest.mark.parametrize("text,metric", [
+    ("Intel's stock plunged 20 per cent in after-hours trading.", "stock"),
+    ("Prices rose 3 per cent from a year earlier.", "price"),
+])
+def test_per_cent_written_in_two_words_is_no_metric(text, metric):
+    """The percent sign's words ("per cent") are the figure's own, not what
+    it measures (they were read as the metric "cent")."""
+    assert extract_claims(text).iloc[0].metric == metric

@@ -53,6 +53,13 @@ def _sets() -> dict[str, frozenset]:
 
 
 @cache
+def _percent_words() -> frozenset[str]:
+    """The words of numbers.toml's percent signs ("per", "cent", "pct")."""
+    return frozenset(w.lower() for p in load("numbers")["percent"]["percent"]
+                     for w in re.split(r"[\s-]+", p) if w.isalpha())
+
+
+@cache
 def _telling_verbs() -> frozenset[str]:
     """Verbs that tell or count a figure (synonyms.toml reporting_verbs,
     attribution.toml source_verbs): "confirmed 146 buildings destroyed"."""
@@ -390,8 +397,12 @@ class MetricFinder:
         """The noun a percentage, change or multiple is about, "borrow" when
         it points back ("of those kids"), or None."""
         doc = self.ctx.doc
-        inside = range(r["token_start"], r["token_end"])
-        tok = doc[r["token_end"] - 1]
+        end = r["token_end"]
+        while end < len(doc) and doc[end].idx < r["end_char"] \
+                and doc[end].lower_ in _percent_words():
+            end += 1  # the percent sign's words after the number: "20 per cent"
+        inside = range(r["token_start"], end)
+        tok = doc[end - 1]
         sets = _sets()
         for _ in range(8):
             lemma = tok.lemma_.lower()
@@ -406,6 +417,7 @@ class MetricFinder:
                     obj = self._prep_object(tok, ("in", "of", "among", "for"), inside)
                     if obj is not None:
                         return "borrow" if self._anaphoric(obj) else obj
+
                 elif not self._is_name(tok):
                     return "borrow" if self._anaphoric(tok) else tok
             elif tok.pos_ == "NOUN" and self._empty(tok):      # "%", "times" inside the span
