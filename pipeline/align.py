@@ -177,13 +177,18 @@ def dimensions(after: str, before: str) -> dict[str, frozenset[str]]:
     return out
 
 
-_MONTH_WORD = re.compile(r"\b([a-z]{3})[a-z]*\.?(?= \d)")
-
-
 def _as_written(cue: str) -> str:
     """A cue's text as a value: lower case, a month named by its first
-    three letters ("Aug. 28", "August 28" -> "aug 28")."""
-    return _MONTH_WORD.sub(r"\1", cue.lower())
+    three letters ("Aug. 28", "August 28" -> "aug 28"). (A year written
+    after the day is not part of the cue: two years' same day are one
+    value, which a running count's readings never are.)"""
+    return _month_word().sub(lambda m: m.group(1)[:3], cue.lower())
+
+
+@cache
+def _month_word() -> re.Pattern:
+    names = sorted(load("extract")["not_claims"]["months"], key=len, reverse=True)
+    return re.compile(rf"\b({'|'.join(map(re.escape, names))})\.?(?= \d)")
 
 
 class Frame(NamedTuple):

@@ -146,12 +146,12 @@ def locked(folder: str | Path, timeout: float | None = None) -> Iterator[Path]:
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 #: A signed number ("-3.5", "+12%", "-1,200") is data, not a formula: left
 #: as it is ("-4.2." or "-1,2,3" is no number: quoted).
-PLAIN_NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?")
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?")
 
 
 def _formula_like(text: str) -> bool:
     bare = text.lstrip("'")
-    return bare[:1] in FORMULA_START and not PLAIN_NUMBER.fullmatch(bare)
+    return bare[:1] in FORMULA_START and not _PLAIN_NUMBER.fullmatch(bare)
 
 
 def csv_cell(value):

@@ -155,7 +155,8 @@ def attribute(article: Article, doc: Doc, raw: list[dict]) -> list[Claim]:
         if r["kind"] in ("count", "change", "rate", "amount") and not r.get("currency") \
                 and unit != _occasion_unit():  # "eight times" counts occasions, not the noun
             # ("to 7 million pounds of deli meat": a unit of measure stays)
-            if g.replace_unit and g.unit_noun and unit.lower() not in measure_units():
+            if g.replace_unit and g.unit_noun \
+                    and unit.split(" ")[0].lower() not in measure_units():
                 unit = metric.unit_with_noun(_unit_suffix(unit), g.unit_noun)
             else:
                 unit = metric.unit_with_noun(unit, g.unit_noun)

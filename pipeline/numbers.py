@@ -132,12 +132,14 @@ def _weight_of(text: str, mc: re.Match) -> str:
     if not unit:
         return ""
     after = _OF_WORDS.match(text, mc.end())
-    if after is None:
-        return ""
-    return "" if set(after.group(1).lower().split()) & weights["money"] else unit
+    if after is None or after.group(1).lower() in ("which", "whom"):
+        return ""       # "a fine of 200 pounds, of which half ..."
+    words = {re.sub(r"['’]s?$", "", w) for w in after.group(0).lower().split()[1:]}
+    return "" if words & weights["money"] else unit
 
 
-_OF_WORDS = re.compile(r"\s+of\s+((?:[\w'-]+\s*){1,4})")
+#: "of" and up to four words after a currency word ("of the public's money")
+_OF_WORDS = re.compile(r"\s+of\s+([\w'’-]+)(?:\s+[\w'’-]+){0,3}", re.I)
 
 
 @cache

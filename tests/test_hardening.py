@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import math
+import re
 import sqlite3
 from pathlib import Path
 
@@ -108,7 +109,7 @@ def assert_no_formula_cells(rows: list[dict], numeric=("value", "low", "high", "
             if k in numeric:
                 float(v or "nan")  # numbers stay numbers
             elif v[:1] in FORMULA:
-                float(v.replace(",", "").rstrip("%"))  # a signed number, or quoted
+                assert re.fullmatch(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?", v), (k, v)
 
 
 def test_claims_csv_neutralises_formula_cells_and_keeps_numbers(tmp_path):

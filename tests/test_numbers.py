@@ -128,6 +128,10 @@ def test_money_and_units(text, figure, currency, unit):
     ("The council spent 2 billion pounds of taxpayers' money.", "GBP"),
     ("Ministers found 500 million pounds of new funding.", "GBP"),
     ("A bonus of 3,000 pounds was paid.", "GBP"),
+    # a headline's capitals, a curly apostrophe, "of which"
+    ("Recall Of 7 Million Pounds Of Deli Meat Expands", "lb"),
+    ("They spent 5 million pounds of the public’s money.", "GBP"),
+    ("A fine of 200 pounds, of which half was suspended.", "GBP"),
 ])
 def test_pounds_of_goods_weigh_and_pounds_of_money_pay(text, unit):
     q = find_quantities(text)[0]

@@ -96,8 +96,11 @@ def _only_time_words(key: str) -> bool:
 
 @cache
 def _measure_units() -> frozenset[str]:
-    """The one-word units of measure in numbers.toml ("mph", "miles")."""
-    return frozenset(key.lower() for key in load("numbers")["units"] if " " not in key)
+    """The one-word units of measure in numbers.toml ("mph", "miles"), and
+    the currency words that are weights too ("pounds" of meat)."""
+    n = load("numbers")
+    return frozenset(key.lower() for key in [*n["units"], *n["currency"]["weights"]["words"]]
+                     if " " not in key)
 
 
 def _is_unit(tok: Token) -> bool:

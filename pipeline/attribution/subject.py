@@ -109,10 +109,15 @@ def _news_agencies() -> frozenset[str]:
 
 
 @cache
-def _telling_verbs() -> frozenset[str]:
+def _speech_verbs() -> frozenset[str]:
+    return frozenset(attr()["speech_verbs"])
+
+
+@cache
+def _clause_telling_verbs() -> frozenset[str]:
     """Verbs that tell the clause they govern: attribution.toml source_verbs
     and speech_verbs."""
-    return frozenset(attr()["source_verbs"]) | frozenset(attr()["speech_verbs"])
+    return frozenset(attr()["source_verbs"]) | _speech_verbs()
 
 
 def _possessive_name(chain: list[Token]) -> list[Token]:
@@ -125,8 +130,8 @@ def _possessive_name(chain: list[Token]) -> list[Token]:
         return chain
     i = first.i - 2     # the owner's run before "'s", when the chain is what it owns
     if i >= 0 and owned_run_end(doc, i) == last.i + 1:
-        j = i
-        while j > 0 and doc[j - 1].pos_ == "PROPN" and not doc[j - 1].ent_type_ \
+        j = i           # (the owner's whole name: "Papa John's Pizza")
+        while j > 0 and doc[j - 1].pos_ == "PROPN" and doc[j - 1].ent_type_ == doc[i].ent_type_ \
                 and doc[j - 1].head.i == i:
             j -= 1
         return [doc[k] for k in range(j, last.i + 1)]
@@ -136,12 +141,13 @@ def _possessive_name(chain: list[Token]) -> list[Token]:
 
 def owned_run_end(doc, i: int) -> int:
     """Where a name that ``doc[i]`` owns ends ("Boar" + "'s Head"): the
-    end of the run of proper nouns after "'s" that the model names no
-    entity in and whose last word ``doc[i]`` modifies; -1 if none. A named
-    thing owned ("Google's Gemini" is a product, "Texas's Harris County"
-    a place) is not part of the owner's name: it has an entity of its own
-    or is no proper noun; the whole is written more than once in the
-    article."""
+    end of the run of title-case proper nouns right after "'s" that the
+    model names no entity in, ``doc[i]`` modifying that run or a noun after
+    it ("Boar's Head deli meat"); -1 if none. A named thing owned ("Google's
+    Gemini" is a product, "Texas's Harris County" a place) is not part of the
+    owner's name: it has an entity of its own or is no proper noun. The
+    whole must be written more than once in the article, as words ("Boeing's
+    CEO" once is an owner and a title)."""
     tok = doc[i]
     k = i + 1
     if tok.pos_ != "PROPN" or tok.dep_ != "poss" or k + 1 >= len(doc) \
@@ -155,8 +161,8 @@ def owned_run_end(doc, i: int) -> int:
     # Head deli meat")
     if end == k + 1 or tok.head.i < end - 1:
         return -1
-    # written so more than once: a name, not an owner and a title ("Boeing's CEO")
-    return end if doc.text.count(doc[tok.i:end].text) > 1 else -1
+    name = re.sub("['’]", "['’]", re.escape(doc[tok.i:end].text))  # either apostrophe
+    return end if len(re.findall(rf"(?<!\w){name}(?!\w)", doc.text)) > 1 else -1
 
 
 def initials(name: str) -> str:
@@ -311,7 +317,8 @@ class Mentions:
                                   or ent.text.lower() in lower_words):
                 continue  # a common noun NER took for a group: "Pedestrians accounted for"
             span, label = self._extend(ent), ent.label_
-            owned = owned_run_end(doc, span.end - 1)
+            # (the model may take the "'s" into the owner: "Papa John's")
+            owned = owned_run_end(doc, span.end - (2 if span[-1].dep_ == "case" else 1))
             if owned > 0:   # "Boar's Head" (the model may call "Boar" a place)
                 span, label = doc[span.start:owned], "ORG?"
             found.append((span.start_char, span.end_char, span.text, label))
@@ -626,8 +633,9 @@ class SubjectFinder:
                     and came_from.pos_ in ("VERB", "AUX") \
                     and any(c.dep_ in self.subject_deps and c.pos_ != "PRON"
                             for c in came_from.children):
-                break  # "Xinhua added that ...; 12,000 houses collapsed": a clause
-                # with its own subject is not the other conjunct's subject's
+                break  # "Xinhua added that ...; 12,000 houses collapsed": a
+                # conjoined clause (and, but, or) with its own subject is not
+                # the other conjunct's subject's
                 # ("... was held in 1981, and it was won in 2:11": "it" is)
             if tok.pos_ in ("VERB", "AUX") or tok.dep_ == "ROOT":
                 measured = self._measured_object(tok, came_from)
@@ -641,7 +649,7 @@ class SubjectFinder:
                         self.told_by[r["start_char"]] = teller.name
                     return (names, how) if names else ([], "source")
                 reported = came_from is not None and came_from.dep_ in self.reported_deps \
-                    and tok.lemma_.lower() in _telling_verbs()
+                    and tok.lemma_.lower() in _clause_telling_verbs()
                 for child in tok.children:
                     if child.dep_ in self.subject_deps and not (
                             r["token_start"] <= child.i < r["token_end"]):
@@ -823,6 +831,8 @@ class SubjectFinder:
         """Who states the figure: the named object of "according to", else
         the named subject of a reporting verb above it ("Ortiz said",
         "the Bureau of Labor Statistics reported"); "" if none."""
+        if r["start_char"] in self.told_by:
+            return self.told_by[r["start_char"]]  # "the USGS measured the quake at 6.1"
         doc = self.ctx.doc
         num = doc[r["token_start"]]
         sent = num.sent
@@ -836,7 +846,7 @@ class SubjectFinder:
         for _ in range(12):
             # (a verb of speech only over the clause it tells: "the economy
             # added 150,000 jobs" is no telling)
-            if tok.lemma_.lower() in verbs or tok.lemma_.lower() in _telling_verbs() \
+            if tok.lemma_.lower() in verbs or tok.lemma_.lower() in _clause_telling_verbs() \
                     and came_from is not None and came_from.dep_ in self.reported_deps:
                 for child in tok.children:
                     if child.dep_ in self.subject_deps and (m := self.mentions.at(child)) is not None:
@@ -982,15 +992,18 @@ class SubjectFinder:
 
     def _speakers(self) -> set[str]:
         """People the article quotes: a person as the subject of a source verb
-        ("Feld said", "Reyes told reporters")."""
-        verbs = _telling_verbs()
+        ("Feld said", "Reyes told reporters"), or of a verb of speech over
+        the clause it tells ('"...," Cardona added'; not "Swift wrote a song")."""
+        verbs = set(attr()["source_verbs"])
         doc = self.ctx.doc
         out = set()
         subjects = np.flatnonzero(doc.to_array("DEP") == doc.vocab.strings["nsubj"]) \
             if len(doc) else []
         for i in subjects:
             tok = doc[int(i)]
-            if tok.head.lemma_.lower() in verbs:
+            verb = tok.head
+            if verb.lemma_.lower() in verbs or verb.lemma_.lower() in _speech_verbs() and any(
+                    c.dep_ in self.reported_deps for c in verb.children):
                 m = self.mentions.at(tok)
                 if m is not None and m.label == "PERSON":
                     out.add(m.name)
