@@ -627,7 +627,7 @@ def pair_blocks(c: Claim, lone: bool, near=()) -> tuple[list[tuple], list[tuple]
     family, unit = block_of(c)  # counted nouns may differ
     measured = [(family, unit, w) for w in _measure_of(c)]
     nearby = [(family, unit, w) for w in near] if lone else []
-    value = (family, unit, _rounded(c.value)) if _digits(c.value) >= _specific() else None
+    value = (family, unit, _rounded(c.value)) if specificity(c) >= _specific() else None
     return measured, nearby, value
 
 

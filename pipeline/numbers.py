@@ -132,7 +132,7 @@ def _weight_of(text: str, mc: re.Match) -> str:
     if not unit:
         return ""
     after = _OF_WORDS.match(text, mc.end())
-    if after is None or after.group(1).lower() in ("which", "whom"):
+    if after is None or after.group(1).lower() in weights["not_of"]:
         return ""       # "a fine of 200 pounds, of which half ..."
     words = {re.sub(r"['’]s?$", "", w) for w in after.group(0).lower().split()[1:]}
     return "" if words & weights["money"] else unit
@@ -146,7 +146,8 @@ _OF_WORDS = re.compile(r"\s+of\s+([\w'’-]+)(?:\s+[\w'’-]+){0,3}", re.I)
 def _weights() -> dict:
     w = load("numbers")["currency"]["weights"]
     return {"words": {_phrase_key(k): v for k, v in w["words"].items()},
-            "money": {x.lower() for x in w["money_nouns"]}}
+            "money": {x.lower() for x in w["money_nouns"]},
+            "not_of": {x.lower() for x in w["not_of"]}}
 
 
 @cache

@@ -420,7 +420,6 @@ class MetricFinder:
                     obj = self._prep_object(tok, ("in", "of", "among", "for"), inside)
                     if obj is not None:
                         return "borrow" if self._anaphoric(obj) else obj
-
                 elif not self._is_name(tok):
                     return "borrow" if self._anaphoric(tok) else tok
             elif tok.pos_ == "NOUN" and self._empty(tok):      # "%", "times" inside the span

@@ -684,9 +684,10 @@ class SubjectFinder:
         comes to the verb through "at"/"to" (attribution.toml measure_verbs,
         update_verbs with a tally noun): "put the toll at 300", "raised the
         death toll to nine"; else None."""
-        if came_from is None or came_from.dep_ != "prep" or came_from.lower_ not in ("at", "to"):
-            return None
         a = attr()
+        if came_from is None or came_from.dep_ != "prep" \
+                or came_from.lower_ not in a["measure_preps"]:
+            return None
         lemma = verb.lemma_.lower()
         if lemma not in a["measure_verbs"] and lemma not in a["update_verbs"]:
             return None
@@ -846,7 +847,7 @@ class SubjectFinder:
         for _ in range(12):
             # (a verb of speech only over the clause it tells: "the economy
             # added 150,000 jobs" is no telling)
-            if tok.lemma_.lower() in verbs or tok.lemma_.lower() in _clause_telling_verbs() \
+            if tok.lemma_.lower() in verbs or tok.lemma_.lower() in _speech_verbs() \
                     and came_from is not None and came_from.dep_ in self.reported_deps:
                 for child in tok.children:
                     if child.dep_ in self.subject_deps and (m := self.mentions.at(child)) is not None:
