@@ -160,6 +160,11 @@ def test_canonicalize_keeps_different_metrics_apart():
     ("The rating was the highest since a 43.1 rating in 2018. The game grew 7 percent over "
      "last year's game, which drew 115.1 million viewers.", "2024-02-13",
      [("7 percent", "", "2024", "2023"), ("115.1 million", "", "2023", "")]),
+    # a month that had not begun when the story ran is not the month of a
+    # figure that names no time ("sell-by dates into October")
+    ("Death toll from outbreak rises to nine\n\nNine people have died, officials said. "
+     "Some recalled products have sell-by dates into October 2024.", "2024-08-29",
+     [("nine", "", "2024", ""), ("Nine", "", "2024", "")]),
 ])
 def test_periods_and_subjects_case_table(text, published, expect):
     df = extract_claims(text, published=published)

@@ -240,16 +240,23 @@ class Years:
         if not re.fullmatch(YEAR, period or ""):
             return period
         compare = compared_cues()
+        # not a month that had not begun when the story ran ("sell-by dates
+        # into October 2024" in a story of August 2024)
         found = [t.period for t in self._stated if t.end <= char and t.cue not in compare
                  and not t.anchored and t.period.startswith(period + "-")
-                 and ".." not in t.period]
+                 and ".." not in t.period and not self.after_publication(t.period)]
         if found:
             return found[-1]
         # a headline before the story states its month
         later = [t.period for t in self._stated if t.start >= char and t.cue not in compare
                  and not t.anchored and t.period.startswith(period + "-")
-                 and ".." not in t.period]
+                 and ".." not in t.period and not self.after_publication(t.period)]
         return later[0] if later else period
+
+    def after_publication(self, period: str) -> bool:
+        """``period`` begins after the month the article was published."""
+        months = _months(period)
+        return bool(months and self.pub) and months[0] > self.pub[0] * 12 + self.pub[1] - 1
 
     def in_focus(self, char: int, suffix: str) -> str:
         """The latest period of this kind ("Q", "H", "-") stated before
