@@ -123,19 +123,44 @@ def _vocab() -> dict:
     }
 
 
-def _weight_of(text: str, mc: re.Match) -> str:
+def _weight_of(text: str, mc: re.Match, weighs: bool = False) -> str:
     """The unit of weight a currency word after a figure stands for, when
     what follows says it weighs something: "of" and no money noun in the
-    four words after it (numbers.toml [currency.weights]); else ""."""
+    four words after it (numbers.toml [currency.weights]); or nothing
+    follows and the text (``weighs``, :func:`_weighs`) writes its pounds as
+    weights ("it covered 207,528 pounds" after "7 million pounds of deli
+    meat"); else ""."""
     weights = _weights()
     unit = weights["words"].get(_phrase_key(mc.group()))
     if not unit:
         return ""
     after = _OF_WORDS.match(text, mc.end())
-    if after is None or after.group(1).lower() in weights["not_of"]:
+    if after is None:
+        return unit if weighs else ""
+    if after.group(1).lower() in weights["not_of"]:
         return ""       # "a fine of 200 pounds, of which half ..."
     words = {re.sub(r"['’]s?$", "", w) for w in after.group(0).lower().split()[1:]}
     return "" if words & weights["money"] else unit
+
+
+def _weighs(text: str) -> bool:
+    """Whether ``text`` writes its pounds as weights: some figure's currency
+    word is one of goods ("7 million pounds of deli meat") and none is of
+    money, and no currency sign of that word ("£") is written."""
+    v, weights = _vocab(), _weights()
+    if any(sign in text for sign in weights["signs"]):
+        return False
+    found = set()
+    for m in _FIGURE_THEN_WORD.finditer(text):
+        mc = v["cur_after"].match(text, m.end())
+        if mc and weights["words"].get(_phrase_key(mc.group())) \
+                and _OF_WORDS.match(text, mc.end()) is not None:
+            found.add(bool(_weight_of(text, mc)))
+    return found == {True}
+
+
+#: a figure's last digit or number word, where a currency word may follow
+_FIGURE_THEN_WORD = re.compile(r"(?:\d|\b(?:thousand|million|billion|hundred))(?=\s)", re.I)
 
 
 #: "of" and up to four words after a currency word ("of the public's money")
@@ -146,6 +171,7 @@ _OF_WORDS = re.compile(r"\s+of\s+([\w'’-]+)(?:\s+[\w'’-]+){0,3}", re.I)
 def _weights() -> dict:
     w = load("numbers")["currency"]["weights"]
     return {"words": {_phrase_key(k): v for k, v in w["words"].items()},
+            "signs": tuple(w["signs"]),
             "money": {x.lower() for x in w["money_nouns"]},
             "not_of": {x.lower() for x in w["not_of"]}}
 
@@ -238,6 +264,7 @@ def find_quantities(text: str) -> list[Quantity]:
     """Every figure in ``text``, in order, with its value and interval."""
     v = _vocab()
     found: list[Quantity] = []
+    weighs = None  # whether the text's pounds are weights (:func:`_weighs`), once asked
     for fig in parse_figures(text):
         s, e, value, step, is_words = fig[:5]
         ratio = len(fig) > 5 or (step == 0.0 and 0 < abs(value) < 1 and is_words)
@@ -269,7 +296,9 @@ def find_quantities(text: str) -> list[Quantity]:
             if mc:
                 currency = v["cur_words"][_phrase_key(mc.group())]
                 end = mc.end()
-                weight = _weight_of(text, mc)
+                if weighs is None:
+                    weighs = _weighs(text)
+                weight = _weight_of(text, mc, weighs)
                 if weight:      # "207,528 pounds of deli meat": a weight
                     currency = ""
         if currency and value > 0 and text[s - 1:s] == "(" and text[end:end + 1] == ")" \

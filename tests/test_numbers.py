@@ -136,3 +136,18 @@ def test_money_and_units(text, figure, currency, unit):
 def test_pounds_of_goods_weigh_and_pounds_of_money_pay(text, unit):
     q = find_quantities(text)[0]
     assert (q.unit or q.currency) == unit
+
+
+@pytest.mark.parametrize("text,units", [
+    # a bare "pounds" weighs where the text's other pounds weigh ...
+    ("The recall grew to 7 million pounds of deli meat. When it began last week it covered "
+     "207,528 pounds.", ["lb", "lb"]),
+    # ... not where one of them is money, or the text writes "£"
+    ("Police seized 40 pounds of cocaine worth 2 million pounds of cash. It was 40 pounds.",
+     ["lb", "GBP", "GBP"]),
+    ("The shop sold 500 pounds of beef. The £5 fee came to 200 pounds.", ["lb", "GBP", "GBP"]),
+    # ... and nothing else read as pounds says so
+    ("The fine was 200 pounds.", ["GBP"]),
+])
+def test_a_bare_pound_weighs_where_the_texts_pounds_do(text, units):
+    assert [q.unit or q.currency for q in find_quantities(text)] == units
