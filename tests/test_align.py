@@ -257,6 +257,16 @@ def test_words_leading_into_the_next_number_are_not_this_ones():
     assert fs[b.claim_id].dims["reference"] == {"target"}
 
 
+def test_a_stretch_cut_by_its_length_keeps_whole_words():
+    # 90 characters (frames.toml max_before) before the figure fall inside
+    # "Officials": no word "ial" of its own
+    s = ("Officials said on Monday, according to figures the county published for the whole "
+         "region, that 412 people in all were hurt.")
+    a = claim("a", s, "412", 412.0, kind="count", unit="people", direction="")
+    near = frames_of(a)[a.claim_id].near
+    assert "region" in near and not near - align._classed(align.words(s))
+
+
 def test_a_block_too_common_to_use_still_pairs_one_entitys_figures(monkeypatch):
     """Blocks of a measure word beyond max_block are skipped (the topic's own
     word); within them, claims of one subject still meet, so a conflict
