@@ -199,7 +199,7 @@ def extract_from_doc(doc: Doc) -> list[dict]:
             continue
         claims.append(_claim(q, span, cues, sents))
     _pair_levels(claims)
-    _borrow_elided_units(claims, text)
+    _borrow_elided_units(claims, text, doc)
     _apposed_moves(claims, text, cues)
     _level_up_from(claims, text)
     _level_closed_at(claims, text, cues)
@@ -538,18 +538,36 @@ _ELIDED_GAP = re.compile(r"(?:,|\band\b|\bwhile\b|\bwhereas\b|\bbut\b)", re.I)
 _COUNTED = ("count", "change")
 
 
-def _borrow_elided_units(claims: list[dict], text: str) -> None:
+def _borrow_elided_units(claims: list[dict], text: str, doc: Doc) -> None:
     """"33 of the deaths and Mississippi for eight", "added 48,000 jobs, while
     manufacturing shed about 9,000": a bare count or change that ends
     its clause counts what the count before it in the sentence counts (its
-    unit is borrowed; ``head_i`` stays -1, no noun of its own)."""
-    for prev, c in zip(claims, claims[1:]):
-        if c["kind"] not in _COUNTED or c["unit"] or c["head_i"] >= 0 or c["currency"] or c["percent"] \
-                or prev["kind"] not in _COUNTED or not prev["unit"] or prev["sent_start"] != c["sent_start"]:
+    unit is borrowed; ``head_i`` stays -1, no noun of its own). A count a
+    preposition takes is passed over for one a verb takes ("sickened 59
+    people across 19 states and killed 10": 10 people, not states)."""
+    for n, c in enumerate(claims):
+        if n == 0 or c["kind"] not in _COUNTED or c["unit"] or c["head_i"] >= 0 \
+                or c["currency"] or c["percent"]:
             continue
-        if _ELIDED_GAP.search(text, prev["end_char"], c["start_char"]) \
-                and _ELIDED_TAIL.match(text, c["end_char"]):
-            c["unit"] = prev["unit"]     # head_i stays -1: the noun is not this figure's
+        for prev in reversed(claims[:n]):
+            if prev["sent_start"] != c["sent_start"] or prev["kind"] not in _COUNTED \
+                    or not prev["unit"]:
+                break
+            if _by_preposition(doc, prev) and _ELIDED_GAP.search(text, prev["end_char"],
+                                                                 c["start_char"]):
+                continue
+            if _ELIDED_GAP.search(text, prev["end_char"], c["start_char"]) \
+                    and _ELIDED_TAIL.match(text, c["end_char"]):
+                c["unit"] = prev["unit"]     # head_i stays -1: the noun is not this figure's
+            break
+
+
+def _by_preposition(doc: Doc, claim: dict) -> bool:
+    """Whether a claim's counted noun is the object of a preposition
+    ("across 19 *states*"), not of the figure's own "of" ("33 of the deaths")."""
+    if claim["head_i"] < 0 or doc[claim["head_i"]].dep_ != "pobj":
+        return False
+    return not claim["token_start"] <= doc[claim["head_i"]].head.head.i < claim["token_end"]
 
 
 _SHARE_OF = re.compile(r"\s+of\b", re.I)

@@ -207,6 +207,36 @@ def test_a_unit_of_measure_is_not_what_is_measured(text, figure, metric):
     assert row.metric == metric, (row.metric, row.unit)
 
 
+@pytest.mark.parametrize("text,figure,unit,metric", [
+    # an outcome as a noun a verb takes, or an adjective standing for people
+    ("The floods have claimed at least 140 lives.", "at least 140", "life", "death"),
+    ("At least 52 people lost their lives in the floods.", "At least 52", "people", "death"),
+    ("The program has saved 3,000 lives.", "3,000", "life", "life"),
+    ("The update brought the totals to 59 sick, including 10 dead, across 19 states.", "59",
+     "people", "case"),
+    # a bare count after "and" counts what the verb's object before it
+    # counts, not what a preposition's count between them counts
+    ("The outbreak has sickened 59 people across 19 states and killed 10.", "10", "people",
+     "death"),
+    ("The storm destroyed 40 homes in 12 towns and damaged 300.", "300", "home", "home (damage)"),
+    # ... and keeps its own verb
+    ("The company cut 500 jobs and added 200.", "200", "job", "job (add)"),
+    ("Louisiana accounted for 33 of the deaths and Mississippi for eight.", "eight", "death",
+     "death"),
+])
+def test_what_a_figure_counts_when_its_noun_is_elsewhere(text, figure, unit, metric):
+    row = extract_claims(text).set_index("text").loc[figure]
+    assert (row.unit, row.metric) == (unit, metric)
+
+
+def test_a_figure_and_what_it_counts_are_no_name():
+    text = ("Change Healthcare Breach Hits 100M Americans\n\n"
+            "Change Healthcare says it has notified roughly 100 million Americans that their "
+            "data was stolen.")
+    df = extract_claims(text)
+    assert "100M Americans" not in set(df.subject)
+
+
 def test_people_named_by_what_happened_to_them_count_alike():
     """A people outcome as a verb, an adjective after "were", or an adjective
     before the noun (nationalities count as people) keys the same metric."""

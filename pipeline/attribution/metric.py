@@ -127,7 +127,16 @@ def _outcome(verb: Token) -> str:
         for form in (w.lemma_.lower(), w.lower_):
             if form in outcomes:
                 return outcomes[form]
-    return ""
+    # "52 people lost their lives"
+    return next((o for c in verb.children if c.dep_ == "dobj"
+                 and (o := _noun_outcome(c, verb))), "")
+
+
+def _noun_outcome(noun: Token, verb: Token) -> str:
+    """The outcome a noun counts when ``verb`` takes it ("claimed 140
+    lives": death; synonyms.toml [noun_outcomes]), or ""."""
+    idiom = syn().get("noun_outcomes", {}).get(noun.lemma_.lower())
+    return idiom["outcome"] if idiom and verb.lemma_.lower() in idiom["verbs"] else ""
 
 
 def _outcome_word(tok: Token) -> str:
@@ -501,6 +510,8 @@ class MetricFinder:
     # -- noun -> key ----------------------------------------------------
     def key_for(self, noun: Token, how: str, flow: bool = True) -> MetricGuess:
         lemma = noun_lemma(noun)
+        if noun.dep_ == "dobj" and (outcome := _noun_outcome(noun, noun.head)):
+            return MetricGuess(key=outcome, unit_noun=lemma, how=how)  # "claimed 140 lives"
         head = head_class(lemma)
         # (not a scale letter glued to its figure: the "M" of "3.13M passengers")
         mods = sorted({t for t in set(self._extra) | set(self.modifiers(noun))

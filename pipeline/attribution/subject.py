@@ -313,6 +313,8 @@ class Mentions:
                 continue  # "generative artificial intelligence (GAI)": a thing, not a name
             if len(ent) > 1 and ent[-1].lower_ in attr()["time_zone_words"]:
                 continue  # "(Beijing Time)": when, not who
+            if len(ent) > 1 and ent[0].like_num and ent[0].dep_ in ("nummod", "quantmod"):
+                continue  # "Breach Hits 100M Americans": a figure and what it counts
             if len(ent) == 1 and (ent[0].tag_ in ("NN", "NNS") or ent.text in lower_words
                                   or ent.text.lower() in lower_words):
                 continue  # a common noun NER took for a group: "Pedestrians accounted for"
