@@ -200,6 +200,12 @@ def test_metric_keys_separate_scopes_and_flows():
     ("The storm made landfall with sustained winds of 140 miles per hour.",
      "140 miles per hour", "sustained wind"),
     ("Parts of the county got 10 inches of rain on Tuesday.", "10 inches", "rain"),
+    # the thing the story names, sized in a unit: the unit is what is measured
+    # (as in "the fire has burned 18,650 acres")
+    ("The Cedar Flat Fire forced thousands to flee. A mapping flight put the fire at 47,300 "
+     "acres.", "47,300 acres", "acre"),
+    ("The Cedar Flat Fire forced thousands to flee. The fire covers 20,000 acres.",
+     "20,000 acres", "acre"),
 ])
 def test_a_unit_of_measure_is_not_what_is_measured(text, figure, metric):
     df = extract_claims(text)

@@ -255,6 +255,9 @@ class MetricFinder:
             noun = self._noun_after(r)
         self._extra = []
         level = self._level_subject(r) if r["kind"] in ("count", "rate", "amount") else None
+        if level is not None and self._sized_name(level, r):
+            # "put the fire at 47,300 acres": acres, as "burned 47,300 acres"
+            return self.key_for(self._unit_word(r), "metric_from_noun", flow=False)
         if level is not None:
             # "Violent crime dropped to about 1,200 incidents": what is counted is
             # the subject; the article's noun stays the unit
@@ -281,6 +284,8 @@ class MetricFinder:
                 return MetricGuess(outcome, "people", "metric_from_noun", replace_unit=rejected)
         if noun is None:
             noun = self.described(r)
+            if noun is not None and not isinstance(noun, str) and self._sized_name(noun, r):
+                noun = self._unit_word(r)
         if noun == "borrow" or noun is None:
             return MetricGuess(borrow=True, replace_unit=rejected)
         if own:
@@ -373,6 +378,20 @@ class MetricFinder:
             return False
         noun = self.described(r)
         return noun is not None and not isinstance(noun, str) and not _is_unit(noun)
+
+    def _unit_word(self, r: dict) -> Token:
+        """The figure's unit as written ("acres" of "47,300 acres")."""
+        span = self.ctx.doc.char_span(r["start_char"], r["end_char"], alignment_mode="expand")
+        return next((t for t in reversed(span) if t.is_alpha), span[-1])
+
+    def _sized_name(self, noun: Token, r: dict) -> bool:
+        """A figure in a unit of measure gives the size of ``noun``, a thing
+        the story names ("the fire" where it names "the Cedar Flat Fire"):
+        what is measured is the unit ("put the fire at 47,300 acres"
+        measures acres, as "has burned 18,650 acres" does)."""
+        return bool(r.get("measure_unit")) and not r.get("currency") and noun.pos_ == "NOUN" \
+            and noun.lower_ in self.name_words \
+            and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
 
     def _empty(self, tok: Token) -> bool:
         """A head that names no quantity by itself ("the numbers", "a
