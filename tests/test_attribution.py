@@ -160,6 +160,11 @@ def test_canonicalize_keeps_different_metrics_apart():
     ("The rating was the highest since a 43.1 rating in 2018. The game grew 7 percent over "
      "last year's game, which drew 115.1 million viewers.", "2024-02-13",
      [("7 percent", "", "2024", "2023"), ("115.1 million", "", "2023", "")]),
+    # a time in a clause apart ("that Frozen 2 earned in 2019") is that
+    # clause's, not the next sentence's
+    ("Its opening is a record, topping the $125 million that Frozen 2 earned in 2019. The film "
+     "added $165.3 million overseas.", "2024-12-01",
+     [("$125 million", "", "2019", None), ("$165.3 million", "", "2024", None)]),
     # a month that had not begun when the story ran is not the month of a
     # figure that names no time ("sell-by dates into October")
     ("Death toll from outbreak rises to nine\n\nNine people have died, officials said. "

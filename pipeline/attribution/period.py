@@ -522,9 +522,13 @@ def _time_of_described(ctx: ArticleContext, r: dict, times: list[Time]) -> Time 
 
 
 def _sentence_frame(ctx: ArticleContext, sent: Span, years: Years) -> tuple[str, str]:
-    """(period, base) a sentence states, for use as context by the next ones."""
+    """(period, base) a sentence states, for use as context by the next ones:
+    not a time in a clause apart from its main one ("topping the $125 million
+    that Frozen 2 earned in 2019" says nothing of when the next sentence's
+    figures are)."""
     compare = compared_cues()
-    times = [_compared_time(ctx, t) for t in find_times(ctx, sent, years.ref, years.pub)]
+    times = [_compared_time(ctx, t) for t in find_times(ctx, sent, years.ref, years.pub)
+             if not _elsewhere(ctx, t.start, sent.root.i)]
     times = [replace(t, period=years.in_focus(t.start, t.focus)) if t.focus else t
              for t in times]
     period = next((t.period for t in times if t.period and t.cue not in compare
