@@ -267,6 +267,17 @@ def test_a_person_quoting_a_figure_is_its_source_not_its_subject():
     assert row.metric.endswith("dose")  # not the model's lemma "dos"
 
 
+@pytest.mark.parametrize("text", [
+    "Acme Foods recalled 7,000 pounds of ham. Nine people had died as of Aug. 28, according "
+    "to an update from the Centers for Disease Control and Prevention.",
+    "Acme Foods recalled 7,000 pounds of ham. Nine people had died as of Aug. 28, according "
+    "to FEMA's latest update.",
+])
+def test_the_issuer_of_a_document_quoted_is_the_figures_source(text):
+    row = extract_claims(text).set_index("text").loc["Nine"]
+    assert row.source in ("Centers for Disease Control and Prevention", "FEMA")
+
+
 @pytest.mark.parametrize("text,figure,kind,unit", [
     ("The agency has topped 3 million daily passengers eight separate times in 2025.",
      "eight", "count", "time"),

@@ -843,7 +843,7 @@ class SubjectFinder:
         for tok in sent:
             if tok.lower_ == "according" and tok.i + 1 < sent.end and doc[tok.i + 1].lower_ == "to":
                 for obj in doc[tok.i + 1].children:
-                    if obj.dep_ == "pobj" and (m := self.mentions.at(obj)) is not None:
+                    if obj.dep_ == "pobj" and (m := self.mentions.at(obj) or self._issuer(obj)):
                         return m.name
         tok, came_from = num, None
         for _ in range(12):
@@ -858,6 +858,20 @@ class SubjectFinder:
                 break
             came_from, tok = tok, tok.head
         return ""
+
+    def _issuer(self, doc_noun: Token) -> Mention | None:
+        """Who issued a document a common noun names: "an update from the
+        CDC", "data by the bureau", "the CDC's latest update"; else None."""
+        if doc_noun.pos_ != "NOUN":
+            return None
+        for child in doc_noun.children:
+            if child.dep_ == "poss" and (m := self.mentions.at(child)) is not None:
+                return m
+            if child.dep_ == "prep" and child.lower_ in attr()["agent_preps"]:
+                for obj in child.children:
+                    if obj.dep_ == "pobj" and (m := self.mentions.at(obj)) is not None:
+                        return m
+        return None
 
     def _is_teller(self, subj: Token) -> bool:
         """A person or the article's own outlet, telling a figure in a
