@@ -808,6 +808,16 @@ def test_a_change_after_a_compared_figure_and_a_background_clause_keeps_its_own_
     assert row.subject == "Ferrisburg"
 
 
+def test_who_tells_a_headline_is_not_what_it_is_about():
+    text = ("Acme Foods listeria outbreak: six more deaths bring toll to nine, CDC says\n\n"
+            "Six more people have died in the outbreak, raising the death toll to nine. "
+            "Two people in Pennsylvania have fallen ill in the outbreak.\n\n"
+            "At least one lawsuit has been filed.")
+    subject = dict(zip(*extract_claims(text, published="2024-08-29")[["text", "subject"]].T.values))
+    assert subject["Six"] == subject["At least one"] == "Acme Foods"
+    assert subject["Two"] == "Pennsylvania"
+
+
 def test_the_one_name_a_headline_is_about_is_the_main_subject_though_it_owns_no_figure():
     text = ("Northwind Foods layoffs spread to more plants\n\n"
             "Layoffs reached 400 on Friday. Cuts by state were: Ohio, 200 people; Texas, 120 "

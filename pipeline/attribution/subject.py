@@ -1050,13 +1050,21 @@ class SubjectFinder:
             if block.start <= m.start and m.end <= block.end:
                 span = doc.char_span(m.start, m.end, alignment_mode="expand")
                 root = span.root if span is not None and len(span) else None
-                if root is not None and self._subordinate(root):
-                    out.discard(m.name)  # "... as the Fed weighs when to cut rates"
+                if root is not None and (self._subordinate(root) or self._tells_headline(root)):
+                    # "... as the Fed weighs when to cut rates"; "..., CDC says"
+                    out.discard(m.name)
                 elif root is not None and not (m.label in places
                                                and root.dep_ in ("compound", "amod", "nmod")
                                                and root.head.pos_ == "NOUN"):
                     out.add(m.name)
         return out
+
+    def _tells_headline(self, tok: Token) -> bool:
+        """The subject of a verb telling the headline's clause ("... bring
+        toll to nine, CDC says"): who reports the news, not what it is about."""
+        verb = tok.head
+        return tok.dep_ in self.subject_deps and verb.lemma_.lower() in _clause_telling_verbs() \
+            and any(c.dep_ in self.reported_deps for c in verb.children)
 
     @staticmethod
     def _subordinate(tok: Token) -> bool:
