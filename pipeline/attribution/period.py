@@ -499,6 +499,26 @@ def _elsewhere(ctx: ArticleContext, char: int, number: int) -> bool:
     return False
 
 
+def _in_own_clause(ctx: ArticleContext, char: int, root: int) -> bool:
+    """Whether the time at ``char`` sits in a clause (attribution.toml
+    time_apart_deps) with a subject of its own below the sentence's
+    ``root``: "the $125 million that Frozen 2 earned in 2019"; not a
+    participle describing the main clause's words ("This decrease,
+    representing 7 million fewer reports in 2024, ...")."""
+    doc = ctx.doc
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    apart, relative = set(attr()["time_apart_deps"]), set(attr()["relative_pronouns"])
+    tok = span[0]
+    while tok.i != root and tok.head.i != tok.i:
+        if tok.dep_ in apart and tok.pos_ in ("VERB", "AUX") and any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in relative for c in tok.children):
+            return True
+        tok = tok.head
+    return False
+
+
 def _before_base(period: str, base: str) -> bool:
     """Whether ``period`` is in a year before ``base``'s ("2018" and "2023")."""
     return bool(period[:4].isdigit() and base[:4].isdigit() and period[:4] < base[:4])
@@ -528,7 +548,7 @@ def _sentence_frame(ctx: ArticleContext, sent: Span, years: Years) -> tuple[str,
     figures are)."""
     compare = compared_cues()
     times = [_compared_time(ctx, t) for t in find_times(ctx, sent, years.ref, years.pub)
-             if not _elsewhere(ctx, t.start, sent.root.i)]
+             if not _in_own_clause(ctx, t.start, sent.root.i)]
     times = [replace(t, period=years.in_focus(t.start, t.focus)) if t.focus else t
              for t in times]
     period = next((t.period for t in times if t.period and t.cue not in compare
