@@ -408,6 +408,9 @@ class Alignment:
     read_apart: bool = False
     #: neither sentence names a subject and the articles' were guessed apart
     guessed_apart: bool = False
+    #: strict but for the score or the subjects' evidence, measuring all the
+    #: same things: two lead figures may still line up (:func:`link`)
+    lead_ok: bool = False
 
 
 def align(a: Frame, b: Frame) -> Alignment | None:
@@ -511,12 +514,14 @@ def align(a: Frame, b: Frame) -> Alignment | None:
     # one side names its subject and the other's was inferred from its
     # article: only being the only such figure in each may line them up
     one_named = bool(a.subject_stated) != bool(b.subject_stated)
+    lead_ok = not strict and same_frame and bool(measured) and measure_share >= 1.0 \
+        and not nouns_differ and not share_and_change
     only_ok = frame_strict or (same_frame and (not subject_open or one_named) and bool(measured)
                                and not nouns_differ and not share_and_change
                                and measure_share >= 1.0 and score >= conf["only_figure_score"])
     return Alignment(a, b, score, reasons, strict, exact_only=subject_open, cause=cause,
                      read_apart=bool(read_apart), weak=strict and guessed_apart,
-                     guessed_apart=guessed_apart,
+                     guessed_apart=guessed_apart, lead_ok=lead_ok,
                      shared=frozenset(measured) if only_ok and (not strict or guessed_apart)
                      and (unnamed or one_named) else frozenset())
 
@@ -825,7 +830,14 @@ def link(involved: list[Claim], pairs: list[tuple[int, int]], all_claims: list[C
             # each article's guessed subject is another's figure in the other
             # ("Wicked" in a story led by "Moana 2"): two entities, no conflict
             al.strict = al.weak = False
-        if al.shared and any(kinds[_kind_of(a, w)] == 1 and kinds[_kind_of(b, w)] == 1
+        if al.lead_ok and _lead_figures(a, b, kinds) and not _known_apart(a, b, kinds):
+            # each among the figures its article leads with ("Death toll
+            # tops 1,000" / "922 deaths so far"): one quantity, possibly;
+            # not when either article gives figures of the subject the
+            # other's was read as (then they may be two entities' figures)
+            al.strict = al.weak = True
+            al.reasons.append(reason("lead"))
+        elif al.shared and any(kinds[_kind_of(a, w)] == 1 and kinds[_kind_of(b, w)] == 1
                              for w in al.shared) and not _owned_elsewhere(fs[i], fs[j], kinds):
             # subjects read differently, but each is the only figure of its
             # kind in its article: "the toll" of each story
@@ -886,6 +898,13 @@ def _owned_elsewhere(a: Frame, b: Frame, kinds: Counter) -> bool:
     return False
 
 
+def _lead_figures(a: Claim, b: Claim, kinds: Counter) -> bool:
+    """Whether each is among the figures its article leads with: in the
+    first frames.toml lead_sentences sentences that hold figures
+    (:func:`_kinds_per_article` counts them)."""
+    return all(kinds[(c.source_id, "lead", c.sent_start)] for c in (a, b))
+
+
 def _known_apart(a: Claim, b: Claim, kinds: Counter) -> bool:
     """Whether either article gives figures of the subject guessed for the
     other's figure: then the two guesses name two entities both know."""
@@ -902,16 +921,23 @@ def _kinds_per_article(claims: list[Claim]) -> Counter:
     a measure word: 1 means the article gives that figure once (a figure
     restated, "$3.345" and later "$3.35", is still one figure). Also how
     many of each article's figures are each subject's, keyed (source,
-    "subject", name), for :func:`_owned_elsewhere`."""
+    "subject", name), for :func:`_owned_elsewhere`; and the sentences each
+    article leads with, keyed (source, "lead", sentence start), for
+    :func:`_lead_figures`."""
     seen: dict[tuple, list[Claim]] = defaultdict(list)
     subjects: Counter = Counter()
+    starts: dict[str, set[int]] = defaultdict(set)
     for c in claims:
+        starts[c.source_id].add(c.sent_start)
         for name in norm_subject(c.subject):
             subjects[(c.source_id, "subject", name)] += 1
         for w in _measure_of(c):
             kind = _kind_of(c, w)
             if not any(same_value(c, d) for d in seen[kind]):
                 seen[kind].append(c)
+    leads = cfg()["align"]["lead_sentences"]
+    subjects.update((source, "lead", start) for source, found in starts.items()
+                    for start in sorted(found)[:leads])
     return Counter({kind: len(figures) for kind, figures in seen.items()}) + subjects
 
 

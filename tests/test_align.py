@@ -428,11 +428,16 @@ def test_only_figures_that_measure_the_same_things_in_other_words_are_a_possible
                  kind="count", unit="people", metric="hospitalization", subject="Marston County",
                  period="2027", direction="")
     assert not [f for f in compare([both, named]) if f.type == "conflict"]
-    # ... nor when either article holds a second such figure
+    # ... nor when either article holds a second such figure (past the
+    # sentences it leads with: there the lead-figure rule may line them up)
     again = claim("a", "Another 12 people were hospitalized in May.", "12", 12, kind="count",
                   unit="people", metric="hospitalization", subject="Marston County",
                   period="2027", direction="", n=1)
-    assert not [f for f in compare([a, again, named]) if f.type == "conflict"]
+    lead = [at(claim("a", f"The county opened {n} clinics.", str(n), n, kind="count",
+                     unit="clinic", metric="clinic", subject="Marston County", period="2027",
+                     direction=""), 100 * n) for n in (1, 2, 3)]
+    assert not [f for f in compare([*lead, at(a, 400), at(again, 500), named])
+                if f.type == "conflict"]
 
 
 def test_a_share_and_a_rate_of_change_agree_in_size_and_never_conflict():
@@ -559,3 +564,40 @@ def test_a_conflict_takes_in_the_other_articles_agreeing_with_one_side():
     conflicts = [f for f in compare([a, b, c]) if f.type == "conflict"]
     assert len(conflicts) == 1 and conflicts[0].sources == ["a", "b", "c"]
 
+
+
+def at(c, start):
+    """``c`` in a sentence starting at character ``start`` of its article."""
+    shift = start - c.sent_start
+    return dataclasses.replace(c, sent_start=start, sent_end=c.sent_end + shift,
+                               start_char=c.start_char + shift, end_char=c.end_char + shift)
+
+
+def toll(source, sentence, text, value, subject):
+    """A count of deaths whose subject was guessed from its article."""
+    return claim(source, sentence, text, value, kind="count", unit="death", metric="death",
+                 subject=subject, period="2024", direction="")
+
+
+def test_the_figures_two_articles_lead_with_may_conflict_at_low_severity():
+    """Each article's lead figure of one measure, subjects guessed apart and
+    too few words shared for a confident alignment: a possible conflict
+    (low severity); the same figures further down their articles, none."""
+    a = toll("a", "That takes the number of deaths reported so far to 922, by an agency tally.",
+             "922", 922, "Hajj")
+    b = toll("b", "Around ten countries have now reported 1,081 deaths during the pilgrimage.",
+             "1,081", 1081, "Islam")
+    fa, fb = align.frames([a, b])
+    al = align.align(fa, fb)
+    assert al is not None and not al.strict and al.lead_ok
+    conflicts = [f for f in compare([a, b]) if f.type == "conflict"]
+    assert len(conflicts) == 1 and conflicts[0].alignment["weak"]
+    assert align.reason("lead") in conflicts[0].alignment["reasons"]
+    # three earlier sentences with figures: b is no longer a lead figure
+    earlier = [at(claim("b", f"Pilgrims walked {n} km on day {n}.", str(n), n, kind="count",
+                        unit="km", metric="walk", subject="Islam", period="2024", direction=""),
+                  100 * n) for n in (1, 2, 3)]
+    late = at(b, 1000)
+    other = at(toll("b", "Among the dead were 58 Egyptians.", "58", 58, "Islam"), 1100)
+    assert [f for f in compare([a, b, other]) if f.type == "conflict"]
+    assert not [f for f in compare([a, *earlier, late, other]) if f.type == "conflict"]
