@@ -834,7 +834,9 @@ def link(involved: list[Claim], pairs: list[tuple[int, int]], all_claims: list[C
             # each among the figures its article leads with ("Death toll
             # tops 1,000" / "922 deaths so far"): one quantity, possibly;
             # not when either article gives figures of the subject the
-            # other's was read as (then they may be two entities' figures)
+            # other's was read as (two entities' figures, or, for one
+            # subject read alike, a pair the key and a confident alignment
+            # already decide)
             al.strict = al.weak = True
             al.reasons.append(reason("lead"))
         elif al.shared and any(kinds[_kind_of(a, w)] == 1 and kinds[_kind_of(b, w)] == 1
