@@ -242,24 +242,27 @@ def _stretches(claims: list[Claim]) -> dict[str, tuple[str, str]]:
             prev_end = max([e for s, e, _ in spans[:i] if s >= 0 and e <= start], default=0)
             next_start = min([s for s, _, _ in spans[i + 1:] if s >= end], default=len(sentence))
             after = sentence[end:next_start] if next_start <= end + max_after \
-                else _whole_words(sentence, end, end + max_after)
+                else _whole_words(sentence, end, end + max_after, cut_start=False)
             if next_start <= end + max_after:
                 # "78.4%, short of its goal of 82%": the words leading into
                 # the next number are that number's
                 after = _leads_in().sub("", after)
             before = sentence[prev_end:start] if prev_end >= start - max_before \
-                else _whole_words(sentence, start - max_before, start)
+                else _whole_words(sentence, start - max_before, start, cut_start=True)
             out[c.claim_id] = (after, before)
     return out
 
 
-def _whole_words(sentence: str, start: int, end: int) -> str:
-    """``sentence[start:end]``, a window cut out of it, less a word the cut
-    splits at either end ("ording to" is not a word of "according to")."""
-    if 0 < start < len(sentence) and sentence[start - 1].isalnum() and sentence[start].isalnum():
-        while start < end and sentence[start].isalnum():
-            start += 1
-    if 0 < end < len(sentence) and sentence[end - 1].isalnum() and sentence[end].isalnum():
+def _whole_words(sentence: str, start: int, end: int, cut_start: bool) -> str:
+    """``sentence[start:end]``, a window cut out of it at its start (else at
+    its end), less the word the cut splits there ("ording to" is not a word
+    of "according to"); the other end is a number's and stays."""
+    if cut_start:
+        if 0 < start < len(sentence) and sentence[start - 1].isalnum() \
+                and sentence[start].isalnum():
+            while start < end and sentence[start].isalnum():
+                start += 1
+    elif 0 < end < len(sentence) and sentence[end - 1].isalnum() and sentence[end].isalnum():
         while end > start and sentence[end - 1].isalnum():
             end -= 1
     return sentence[start:end]
@@ -902,8 +905,8 @@ def _owned_elsewhere(a: Frame, b: Frame, kinds: Counter) -> bool:
 
 def _lead_figures(a: Claim, b: Claim, kinds: Counter) -> bool:
     """Whether each is among the figures its article leads with: in the
-    first frames.toml lead_sentences sentences that hold figures
-    (:func:`_kinds_per_article` counts them)."""
+    first frames.toml lead_sentences sentences that hold a comparable
+    figure (:func:`_kinds_per_article` counts them)."""
     return all(kinds[(c.source_id, "lead", c.sent_start)] for c in (a, b))
 
 

@@ -269,7 +269,7 @@ def _borrow_metrics(ctx, raw, sents, guesses, metrics) -> None:
             donor = _earlier_donor(ctx, raw, guesses, i)
         if donor is not None:
             d = guesses[donor]
-            guesses[i] = metric.MetricGuess(_own_verb(ctx.doc, raw[i], d.key), d.unit_noun,
+            guesses[i] = metric.MetricGuess(_own_verb(ctx.doc, raw[i], d), d.unit_noun,
                                             "metric_borrowed", replace_unit=g.replace_unit)
             continue
         skip = set(range(raw[i]["token_start"], raw[i]["token_end"]))
@@ -277,14 +277,20 @@ def _borrow_metrics(ctx, raw, sents, guesses, metrics) -> None:
         guesses[i] = found or metric.MetricGuess()
 
 
-def _own_verb(doc, r: dict, key: str) -> str:
-    """A borrowed key with the borrowing figure's own verb: "cut 500 jobs
-    and added 200" gives the 200 "job (add)", not "job (cut)"."""
+def _own_verb(doc, r: dict, donor: metric.MetricGuess) -> str:
+    """The ``donor``'s key with the borrowing figure's own verb, as
+    :meth:`metric.MetricFinder.key_for` names one (any verb for people and
+    homes, else a verb of change): "cut 500 jobs and added 200" gives the 200
+    "job (add)", not "job (cut)"; "... and kept 200" gives "job", as "kept
+    200 jobs" does; "destroyed 40 homes and damaged 300", "home (damage)"."""
+    key = donor.key
     m = _KEY_VERB.search(key)
     num = doc[r["token_end"] - 1]
     if m is None or num.dep_ != "dobj" or num.head.pos_ != "VERB":
         return key
-    return f"{key[:m.start()]} ({num.head.lemma_.lower()})"
+    verb = num.head.lemma_.lower() if metric.counts_people(donor.unit_noun) \
+        and num.head.lemma_ != "be" else metric.flow_verb(num.head)
+    return f"{key[:m.start()]} ({verb})" if verb else key[:m.start()]
 
 
 #: the verb a key names ("job (cut)")

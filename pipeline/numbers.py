@@ -143,24 +143,21 @@ def _weight_of(text: str, mc: re.Match, weighs: bool = False) -> str:
     return "" if words & weights["money"] else unit
 
 
-def _weighs(text: str) -> bool:
-    """Whether ``text`` writes its pounds as weights: some figure's currency
-    word is one of goods ("7 million pounds of deli meat") and none is of
-    money, and no currency sign of that word ("£") is written."""
+def _weighs(text: str, ends: list[int]) -> bool:
+    """Whether ``text`` writes its pounds as weights: the currency word after
+    some figure (``ends``: where its figures end) is one of goods ("7 million
+    pounds of deli meat") and none is of money, and no currency sign of
+    that word ("£") is written."""
     v, weights = _vocab(), _weights()
     if any(sign in text for sign in weights["signs"]):
         return False
     found = set()
-    for m in _FIGURE_THEN_WORD.finditer(text):
-        mc = v["cur_after"].match(text, m.end())
+    for end in ends:
+        mc = v["cur_after"].match(text, end)
         if mc and weights["words"].get(_phrase_key(mc.group())) \
                 and _OF_WORDS.match(text, mc.end()) is not None:
             found.add(bool(_weight_of(text, mc)))
     return found == {True}
-
-
-#: a figure's last digit or number word, where a currency word may follow
-_FIGURE_THEN_WORD = re.compile(r"(?:\d|\b(?:thousand|million|billion|hundred))(?=\s)", re.I)
 
 
 #: "of" and up to four words after a currency word ("of the public's money")
@@ -265,7 +262,8 @@ def find_quantities(text: str) -> list[Quantity]:
     v = _vocab()
     found: list[Quantity] = []
     weighs = None  # whether the text's pounds are weights (:func:`_weighs`), once asked
-    for fig in parse_figures(text):
+    figures = parse_figures(text)
+    for fig in figures:
         s, e, value, step, is_words = fig[:5]
         ratio = len(fig) > 5 or (step == 0.0 and 0 < abs(value) < 1 and is_words)
         if ratio and _is_period(text, s, e):
@@ -297,7 +295,7 @@ def find_quantities(text: str) -> list[Quantity]:
                 currency = v["cur_words"][_phrase_key(mc.group())]
                 end = mc.end()
                 if weighs is None:
-                    weighs = _weighs(text)
+                    weighs = _weighs(text, [f[1] for f in figures])
                 weight = _weight_of(text, mc, weighs)
                 if weight:      # "207,528 pounds of deli meat": a weight
                     currency = ""

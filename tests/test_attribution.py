@@ -232,6 +232,7 @@ def test_a_unit_of_measure_is_not_what_is_measured(text, figure, metric):
     ("The storm destroyed 40 homes in 12 towns and damaged 300.", "300", "home", "home (damage)"),
     # ... and keeps its own verb
     ("The company cut 500 jobs and added 200.", "200", "job", "job (add)"),
+    ("The company cut 500 jobs and kept 200.", "200", "job", "job"),
     ("Louisiana accounted for 33 of the deaths and Mississippi for eight.", "eight", "death",
      "death"),
 ])

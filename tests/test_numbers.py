@@ -142,6 +142,8 @@ def test_pounds_of_goods_weigh_and_pounds_of_money_pay(text, unit):
     # a bare "pounds" weighs where the text's other pounds weigh ...
     ("The recall grew to 7 million pounds of deli meat. When it began last week it covered "
      "207,528 pounds.", ["lb", "lb"]),
+    ("The recall grew to 7m pounds of deli meat. At first it covered 207,528 pounds.",
+     ["lb", "lb"]),
     # ... not where one of them is money, or the text writes "£"
     ("Police seized 40 pounds of cocaine worth 2 million pounds of cash. It was 40 pounds.",
      ["lb", "GBP", "GBP"]),

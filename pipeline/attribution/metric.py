@@ -255,9 +255,9 @@ class MetricFinder:
             noun = self._noun_after(r)
         self._extra = []
         level = self._level_subject(r) if r["kind"] in ("count", "rate", "amount") else None
-        if level is not None and self._sized_name(level, r):
+        if level is not None and self._sized_name(level, r) and (unit := self._unit_word(r)):
             # "put the fire at 47,300 acres": acres, as "burned 47,300 acres"
-            return self.key_for(self._unit_word(r), "metric_from_noun", flow=False)
+            return self.key_for(unit, "metric_from_noun", flow=False)
         if level is not None:
             # "Violent crime dropped to about 1,200 incidents": what is counted is
             # the subject; the article's noun stays the unit
@@ -285,7 +285,7 @@ class MetricFinder:
         if noun is None:
             noun = self.described(r)
             if noun is not None and not isinstance(noun, str) and self._sized_name(noun, r):
-                noun = self._unit_word(r)
+                noun = self._unit_word(r) or noun
         if noun == "borrow" or noun is None:
             return MetricGuess(borrow=True, replace_unit=rejected)
         if own:
@@ -379,10 +379,10 @@ class MetricFinder:
         noun = self.described(r)
         return noun is not None and not isinstance(noun, str) and not _is_unit(noun)
 
-    def _unit_word(self, r: dict) -> Token:
-        """The figure's unit as written ("acres" of "47,300 acres")."""
+    def _unit_word(self, r: dict) -> Token | None:
+        """The figure's unit as written ("acres" of "47,300 acres"), or None."""
         span = self.ctx.doc.char_span(r["start_char"], r["end_char"], alignment_mode="expand")
-        return next((t for t in reversed(span) if t.is_alpha), span[-1])
+        return next((t for t in reversed(span) if t.is_alpha), None) if span is not None else None
 
     def _sized_name(self, noun: Token, r: dict) -> bool:
         """A figure in a unit of measure gives the size of ``noun``, a thing
@@ -589,13 +589,9 @@ class MetricFinder:
     def _flow_verb(noun: Token) -> str:
         """A verb that turns a stock into a flow ("added 151,000 jobs",
         "the jobs cut"): direction cue verbs from extract.toml."""
-        cues = _flow_cues()
         cands = [noun.head] if noun.dep_ in ("dobj", "nsubjpass") else []
         cands += [c for c in noun.children if c.dep_ == "acl"]
-        for v in cands:
-            if v.pos_ == "VERB" and (v.lower_ in cues or v.lemma_.lower() in cues):
-                return v.lemma_.lower()
-        return ""
+        return next((verb for v in cands if (verb := flow_verb(v))), "")
 
     def modifiers(self, noun: Token) -> list[Token]:
         sets = _sets()
@@ -683,6 +679,21 @@ class MetricFinder:
                     and tok.ent_type_ not in ("DATE", "TIME") and not self._is_name(tok):
                 return self.key_for(tok, "metric_from_sentence")
         return None
+
+
+def flow_verb(verb: Token) -> str:
+    """``verb``'s lemma when it turns a stock into a flow (a direction cue
+    verb from extract.toml: "added", "cut"), else ""."""
+    cues = _flow_cues()
+    if verb.pos_ == "VERB" and (verb.lower_ in cues or verb.lemma_.lower() in cues):
+        return verb.lemma_.lower()
+    return ""
+
+
+def counts_people(noun: str) -> bool:
+    """Whether a counted noun's lemma counts people or their homes
+    (synonyms.toml [words] people), whose counts key what befell them."""
+    return noun in _sets()["people"] or head_class(noun) in _sets()["people"]
 
 
 def people_words() -> frozenset[str]:
