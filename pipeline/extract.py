@@ -542,9 +542,10 @@ def _borrow_elided_units(claims: list[dict], text: str, doc: Doc) -> None:
     """"33 of the deaths and Mississippi for eight", "added 48,000 jobs, while
     manufacturing shed about 9,000": a bare count or change that ends
     its clause counts what the count before it in the sentence counts (its
-    unit is borrowed; ``head_i`` stays -1, no noun of its own). A count a
-    preposition takes is passed over for one a verb takes ("sickened 59
-    people across 19 states and killed 10": 10 people, not states)."""
+    unit is borrowed; ``head_i`` stays -1, no noun of its own). A count
+    whose noun a preposition takes is passed over for the count before it
+    ("sickened 59 people across 19 states and killed 10": 10 people, not
+    states)."""
     for n, c in enumerate(claims):
         if n == 0 or c["kind"] not in _COUNTED or c["unit"] or c["head_i"] >= 0 \
                 or c["currency"] or c["percent"]:

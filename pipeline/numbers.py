@@ -126,7 +126,7 @@ def _vocab() -> dict:
 def _weight_of(text: str, mc: re.Match, weighs: bool = False) -> str:
     """The unit of weight a currency word after a figure stands for, when
     what follows says it weighs something: "of" and no money noun in the
-    four words after it (numbers.toml [currency.weights]); or nothing
+    four words after it (numbers.toml [currency.weights]); or no "of"
     follows and the text (``weighs``, :func:`_weighs`) writes its pounds as
     weights ("it covered 207,528 pounds" after "7 million pounds of deli
     meat"); else ""."""
@@ -144,10 +144,10 @@ def _weight_of(text: str, mc: re.Match, weighs: bool = False) -> str:
 
 
 def _weighs(text: str, ends: list[int]) -> bool:
-    """Whether ``text`` writes its pounds as weights: the currency word after
-    some figure (``ends``: where its figures end) is one of goods ("7 million
-    pounds of deli meat") and none is of money, and no currency sign of
-    that word ("£") is written."""
+    """Whether ``text`` writes its pounds as weights: of the currency words
+    with "of" after a figure (``ends``: where its figures end), some are of
+    goods ("7 million pounds of deli meat") and none of money, and no
+    currency sign of that word ("£") is written."""
     v, weights = _vocab(), _weights()
     if any(sign in text for sign in weights["signs"]):
         return False
