@@ -18,7 +18,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # annotations only: a cached run never imports spaCy
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
 from ..cues import baseline_after
 from ..knowledge import load
@@ -490,8 +490,7 @@ def _elsewhere(ctx: ArticleContext, char: int, number: int) -> bool:
         if tok.dep_ in apart and tok.pos_ in ("VERB", "AUX") \
                 and not (tok.dep_ in ("acl", "relcl") and tok.head.i in above) \
                 and not (tok.dep_ in after_only and tok.i < number) \
-                and not (tok.dep_ in own_subject and not any(
-                    c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in tok.children)):
+                and not (tok.dep_ in own_subject and not _has_subject(tok)):
             return True
         if tok.head.i == tok.i:
             break
@@ -509,14 +508,24 @@ def _in_own_clause(ctx: ArticleContext, char: int, root: int) -> bool:
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     if span is None or not len(span):
         return False
-    apart, relative = set(attr()["time_apart_deps"]), set(attr()["relative_pronouns"])
+    apart = set(attr()["time_apart_deps"])
     tok = span[0]
     while tok.i != root and tok.head.i != tok.i:
-        if tok.dep_ in apart and tok.pos_ in ("VERB", "AUX") and any(
-                c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in relative for c in tok.children):
+        if tok.dep_ in apart and tok.pos_ in ("VERB", "AUX") and _has_subject(tok, relative=False):
             return True
         tok = tok.head
     return False
+
+
+#: the dependencies of a clause's own subject
+_SUBJECT_DEPS = ("nsubj", "nsubjpass", "expl", "csubj")
+
+
+def _has_subject(verb: Token, relative: bool = True) -> bool:
+    """Whether a clause's verb has a subject of its own; with ``relative``
+    False, not a relative pronoun ("the game, which drew ...")."""
+    skip = () if relative else attr()["relative_pronouns"]
+    return any(c.dep_ in _SUBJECT_DEPS and c.lower_ not in skip for c in verb.children)
 
 
 def _before_base(period: str, base: str) -> bool:
