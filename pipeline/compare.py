@@ -282,6 +282,20 @@ def verdict(a: dict, b: dict) -> str:
     return "rounding" if within_slack(a, b) else "conflict"
 
 
+def _touching(a: dict, b: dict) -> bool:
+    """Different values whose intervals meet at one edge only (up to float
+    error)."""
+    x, y = abs(a["value"]), abs(b["value"])
+    return x != y and -gap(a, b) <= 1e-9 * max(x, y, 1.0)
+
+
+def _whole_units(e: dict) -> bool:
+    """A count of whole things stated to the unit ("12 states"): its
+    interval is the unit's rounding, but no count of states rounds."""
+    return e["kind"] == "count" and float(e["value"]).is_integer() \
+        and e["high"] - e["low"] <= 1
+
+
 # --- stated findings ------------------------------------------------------------
 
 def stated_finding(key: Key | None, members: list[Claim]) -> Finding | None:
@@ -305,6 +319,13 @@ def stated_finding(key: Key | None, members: list[Claim]) -> Finding | None:
     members = [c for c in members if c.claim_id in kept]
     pair = _worst_cross_source(values)
     kind = verdict(*pair) if pair else "agreement"
+    if kind == "agreement" and pair and _touching(*pair) and all(
+            c.qualifier in ("", "exact") for c in members if c.claim_id in
+            (pair[0]["claim_id"], pair[1]["claim_id"])):
+        # two exact figures whose intervals only touch ("$3.57" and
+        # "$3.56": each the other's rounding edge) are two printed figures,
+        # a rounding apart; two whole counts ("12 states", "11 states") differ
+        kind = "conflict" if all(_whole_units(e) for e in pair) else "rounding"
     if kind == "rounding" and any(counted(e["claim_id"]) for e in pair):
         kind = "conflict"  # close, but one says it was counted another way
     rounds = set(cfg()["tolerance"]["approximate"])

@@ -126,6 +126,11 @@ CASES = [
     ((19, 18.5, 19.5), (25, 24.5, 25.5), "percent", "conflict", ""),
     ((20, 20, INF), (50, 49.5, 50.5), "count", "agreement", ""),
     ((20, 0, 20), (50, 49.5, 50.5), "count", "conflict", ""),
+    # intervals that only touch: each figure is the other's rounding edge
+    ((3.57, 3.565, 3.575), (3.56, 3.555, 3.565), "amount", "conflict", "rounding"),
+    ((37000, 36500, 37500), (36000, 35500, 36500), "count", "conflict", "rounding"),
+    # ... but whole counts stated to the unit ("12 states", "11 states") do not round
+    ((12, 11.5, 12.5), (11, 10.5, 11.5), "count", "conflict", ""),
 ]
 
 
