@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from pipeline import extract_claims
 from pipeline.attribution.canonical import canonicalize
 from pipeline.attribution.period import before_lead, shift
-from pipeline.attribution.subject import abbreviates, learn_acronyms, norm_name
+from pipeline.attribution.subject import abbreviates, learn_acronyms, learn_stand_ins, norm_name
 from pipeline.model import Claim
 from tests import attribution_scorer as scorer
 
@@ -64,6 +64,25 @@ def test_scorer_fails_on_wrong_attribution():
 ])
 def test_acronyms_are_learned_from_text(text, acronyms):
     assert learn_acronyms(text) == acronyms
+
+
+@pytest.mark.parametrize("text, stand_ins", [
+    ("Nvidia (NVDA) stock gets support", {"NVDA": "Nvidia"}),
+    ("Nvidia's (NASDAQ:NVDA) better-than-expected report", {"NVDA": "Nvidia"}),
+    ("shares of Microsoft (NASDAQ: MSFT) rose", {"MSFT": "Microsoft"}),
+    ("Apple (AAPL) fell", {}),                          # no second A in "Apple"
+    ("Calder (KCDR) said", {}),                         # not the name's first letter
+    ("the Bureau of Labor Statistics (BLS) said", {}),  # initials: an acronym
+    ("in Houston (HOU)", {"HOU": "Houston"}),
+])
+def test_a_one_word_name_with_a_short_form_is_what_the_short_form_stands_for(text, stand_ins):
+    assert learn_stand_ins(text) == stand_ins
+
+
+def test_a_ticker_is_read_as_its_company():
+    claims = extract_claims("Nvidia (NVDA) stock jumps. NVDA said revenue was $3.87 billion "
+                            "in the quarter.")
+    assert set(claims["subject"]) == {"Nvidia"}
 
 
 @pytest.mark.parametrize("acr, name, ok", [

@@ -26,7 +26,7 @@ from ..keys import jurisdiction
 from .context import ArticleContext, attr, title_text
 from .context import lower_words as context_lower_words
 
-_ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z&]{1,9})\s*\)")
+_ACRONYM = re.compile(r"\(\s*(?:[A-Z]{2,8}\s*:\s*)?([A-Z][A-Za-z&]{1,9})\s*\)")
 #: a word in capitals that may be initials ("AMTA warns of ...")
 _INITIALS = re.compile(r"\b[A-Z][A-Z&]{1,9}\b")
 # An entry of a list of figures by name: the name, then a comma, colon,
@@ -211,6 +211,26 @@ def learn_acronyms(text: str) -> dict[str, str]:
     return out
 
 
+def learn_stand_ins(text: str) -> dict[str, str]:
+    """{short form: name} from "Name (SHORT)" where the name is one word
+    and the short form is not its initials but letters of it in order,
+    starting with its first: a ticker or a short name ("Nvidia (NVDA)",
+    "Nvidia's (NASDAQ:NVDA)"). The short form stands for the name, which
+    other articles write out."""
+    out: dict[str, str] = {}
+    for acr, letters, before in _acronym_sites(text, 40, r"[A-Za-z][\w'’&-]*"):
+        if not before or len(letters) < 3:
+            continue
+        word = re.sub(r"['’]s?$", "", before[-1])
+        spelled = word.upper()
+        if not word[0].isupper() or spelled == letters or letters[0] != spelled[0]:
+            continue
+        it = iter(spelled)
+        if all(ch in it for ch in letters):
+            out[acr] = word
+    return out
+
+
 def common_acronyms(text: str) -> set[str]:
     """Acronyms the text defines for a common-noun phrase, "generative
     artificial intelligence (GAI)", "emergency department (ED)": they name a
@@ -298,6 +318,7 @@ class Mentions:
         self.ctx = ctx
         doc = ctx.doc
         self.acronyms = learn_acronyms(ctx.text)
+        self.stand_ins = learn_stand_ins(ctx.text) if "(" in ctx.text else {}
         labels = set(attr()["subject_labels"])
         found: list[tuple[int, int, str, str]] = []
         # words the article also writes in lower case are common nouns
@@ -410,6 +431,8 @@ class Mentions:
         name = clean_name(text)
         if not name:
             return ""
+        if name in self.stand_ins:
+            return self.stand_ins[name]  # "NVDA" after "Nvidia (NVDA)": Nvidia
         n = norm_name(name)
         if n in self.acronyms:
             return self.acronyms[n]
