@@ -461,6 +461,7 @@ class MetricFinder:
                 order = {"dobj": 0, "nsubjpass": 1, "nsubj": 2}
                 for child in sorted((c for c in tok.children if c.dep_ in order),
                                     key=lambda c: order[c.dep_]):
+                    child = _gerund_object(child) or child  # "Gaming revenue ... grew 26%"
                     # a place or group subject ("Louisiana accounted for ...")
                     # says whose figure it is, not what is counted
                     if child.pos_ not in ("NOUN", "PROPN") or self._is_name(child) \
@@ -614,6 +615,8 @@ class MetricFinder:
                     take(child, depth + 1)
 
         take(noun, 0)
+        if noun.dep_ == "dobj" and _gerund_object(noun.head) == noun:
+            out.append(noun.head)  # "Gaming revenue of $1.65bn": the gaming revenue
         return sorted(set(out), key=lambda t: t.i)
 
     def _words(self, toks: list[Token]) -> list[str]:
@@ -642,6 +645,7 @@ class MetricFinder:
         prev: Token | None = None
         for t in kept:
             w = t.lemma_.lower() if t.pos_ in ("NOUN", "PROPN") else t.lower_
+            w = _lemma_fix(t.lower_, w)
             doc = t.doc
             if prev is not None and prev.i == t.i - 2 and doc[t.i - 1].text in ("-", "–") \
                     and not prev.whitespace_ and not doc[t.i - 1].whitespace_:
@@ -681,6 +685,21 @@ class MetricFinder:
         return None
 
 
+def _gerund_object(tok: Token) -> Token | None:
+    """The noun right after a gerund the parse made a clause's subject, when
+    it is the gerund's only dependent: "Gaming revenue of $1.65bn grew" is
+    a noun with its modifier ("gaming revenue"), misparsed as "gaming (the)
+    revenue"; else None."""
+    if tok.tag_ != "VBG" or tok.dep_ not in ("nsubj", "nsubjpass", "csubj") \
+            or tok.i + 1 >= len(tok.doc):
+        return None
+    obj = tok.doc[tok.i + 1]
+    kids = list(tok.children)
+    if obj.dep_ == "dobj" and obj.head.i == tok.i and obj.pos_ == "NOUN" and kids == [obj]:
+        return obj
+    return None
+
+
 def flow_verb(verb: Token) -> str:
     """``verb``'s lemma when it turns a stock into a flow (a direction cue
     verb from extract.toml: "added", "cut"), else ""."""
@@ -701,13 +720,20 @@ def people_words() -> frozenset[str]:
     return _sets()["people"]
 
 
+def _lemma_fix(word: str, lemma: str) -> str:
+    """``lemma`` as synonyms.toml [lemma_fixes] corrects it ("doses" ->
+    "dose", not "dos"; "data" stays "data")."""
+    fixes = syn().get("lemma_fixes", {})
+    return fixes.get(word, fixes.get(lemma, lemma))
+
+
 def noun_lemma(tok: Token) -> str:
     """The noun's lemma; a capitalised common noun the tagger took for a
     proper noun ("Burglaries climbed") is lemmatised by its plural ending."""
     lemma = tok.lemma_.lower()
     fixes = syn().get("lemma_fixes", {})
     if lemma in fixes or tok.lower_ in fixes:  # "doses" -> "dos" from the model
-        return fixes.get(tok.lower_, fixes.get(lemma))
+        return _lemma_fix(tok.lower_, lemma)
     if tok.pos_ != "PROPN" or lemma != tok.lower_:
         return lemma
     for plural, singular in (("ies", "y"), ("sses", "ss"), ("ches", "ch"), ("shes", "sh")):
