@@ -102,6 +102,8 @@ def test_abbreviates(acr, name, ok):
 @pytest.mark.parametrize("period, years, months, out", [
     ("2024", -1, 0, "2023"), ("2025-H1", -1, 0, "2024-H1"), ("2025-Q2", -1, 0, "2024-Q2"),
     ("2025-01", 0, -1, "2024-12"), ("2021..2024", -1, 0, ""),
+    # quarters and halves move by whole quarters and halves
+    ("2025-Q1", 0, -3, "2024-Q4"), ("2025-H2", 0, -6, "2025-H1"), ("2025-Q2", 0, -1, ""),
 ])
 def test_shift(period, years, months, out):
     assert shift(period, years, months) == out
@@ -184,6 +186,17 @@ def test_canonicalize_keeps_different_metrics_apart():
     ("Its opening is a record, topping the $125 million that Frozen 2 earned in 2019. The film "
      "added $165.3 million overseas.", "2024-12-01",
      [("$125 million", "", "2019", None), ("$165.3 million", "", "2024", None)]),
+    # a time right after a figure compared "from" is that figure's: the
+    # level before it keeps its own period, the change takes it as its base
+    ("Acme reported results for its fiscal second quarter, with revenue reaching $3.87 "
+     "billion, up 50 per cent from $2.58 billion a year earlier.", "2020-08-20",
+     [("$3.87 billion", "", "2020-Q2", ""), ("50 per cent", "", "2020-Q2", "2019-Q2"),
+      ("$2.58 billion", "", "2019-Q2", "")]),
+    # ... and not the base of a later change ("the previous quarter" is its own)
+    ("For the second quarter, Acme's earnings per share were $0.99, up 10 per cent from $0.90 "
+     "a year ago and down 33 percent from $1.47 in the previous quarter.", "2020-08-20",
+     [("10 per cent", "", "2020-Q2", "2019-Q2"), ("33 percent", "", "2020-Q2", "2020-Q1"),
+      ("$1.47", "", "2020-Q1", "")]),
     # a month that had not begun when the story ran is not the month of a
     # figure that names no time ("sell-by dates into October")
     ("Death toll from outbreak rises to nine\n\nNine people have died, officials said. "

@@ -51,7 +51,8 @@ class Time:
 
 def shift(period: str, years: int = 0, months: int = 0) -> str:
     """``period`` moved by ``years`` ("2024-H1", -1 -> "2023-H1") or, for a
-    month, by ``months`` ("2025-01", months=-1 -> "2024-12")."""
+    month, quarter or half, by ``months`` ("2025-01", months=-1 -> "2024-12";
+    "2025-Q1", months=-3 -> "2024-Q4"; a quarter moved by part of one is "")."""
     m = re.match(rf"^({YEAR})(.*)$", period)
     if not m or ".." in period:
         return ""
@@ -59,6 +60,15 @@ def shift(period: str, years: int = 0, months: int = 0) -> str:
     if mm and months:
         total = int(m.group(1)) * 12 + int(mm.group(1)) - 1 + months
         return f"{total // 12}-{total % 12 + 1:02d}"
+    # a quarter or half moved by whole quarters or halves ("2020-Q2", -3 -> "2020-Q1")
+    part = re.fullmatch(r"-([QH])([1-4])", m.group(2))
+    if part and months:
+        size = 3 if part.group(1) == "Q" else 6
+        if months % size:
+            return ""
+        per_year = 12 // size
+        total = int(m.group(1)) * per_year + int(part.group(2)) - 1 + months // size
+        return f"{total // per_year}-{part.group(1)}{total % per_year + 1}"
     if months:
         return ""
     return f"{int(m.group(1)) + years}{m.group(2)}"
@@ -428,11 +438,17 @@ def _side(text_before: str) -> str:
     return ""
 
 
-def _is_compared(text_before: str) -> bool:
-    """The next figure is the compared one: "..., compared with $255 million"."""
+#: what may stand between a figure and the time it holds ("$0.90 a year
+#: ago", "$1.47 in the previous quarter", "$3.57 last year")
+_TIME_AFTER_FIGURE = re.compile(r"\s*(?:(?:in|during|for|at)\s+)?", re.I)
+
+
+def _is_compared(text_before: str, from_too: bool = False) -> bool:
+    """The next figure is the compared one: "..., compared with $255 million"
+    (and, with ``from_too``, "... from $2.58 billion")."""
     m = _patterns()["cue"].search(text_before[-40:])
     return bool(m) and m.group(1).lower() in attr()["roles"]["base"] \
-        and m.group(1).lower() not in ("from", "since")
+        and m.group(1).lower() not in (("since",) if from_too else ("from", "since"))
 
 
 def _is_base(t: Time, kind: str) -> bool:
@@ -451,7 +467,9 @@ def _base_of(ctx: ArticleContext, t: Time, period: str) -> str:
     same = re.search(r"\bsame\s+\w+\s+(?:of|in)\s+$",
                      ctx.text[max(0, t.start - 30):t.start], re.I)
     part = re.match(rf"^{YEAR}(-[HQ]\d)$", period)
-    if same and part and re.fullmatch(YEAR, base):
+    if (same or t.relative) and part and re.fullmatch(YEAR, base):
+        # ("up 10 per cent from $0.90 a year ago" for a second-quarter figure:
+        # the second quarter a year before)
         base += part.group(1)
     return base
 
@@ -596,6 +614,20 @@ def periods(ctx: ArticleContext, years: Years, sent: Span, r: dict,
     # compared with $255 million in the same quarter last year")
     later = [s["start_char"] for s in siblings if s["start_char"] > r["start_char"]]
     earlier = [s["end_char"] for s in siblings if s["end_char"] <= r["start_char"]]
+    # "up 50 per cent from $2.58 billion a year earlier": a time right after
+    # another figure, one compared with, is that figure's (and the base of a
+    # change that figure is compared with: the 50 per cent's)
+    compared = {s["start_char"]: s["end_char"] for s in siblings if s is not r
+                and _is_compared(ctx.text[sent.start_char:s["start_char"]], from_too=True)}
+    own_base = min((s["start_char"] for s in siblings if s["start_char"] > r["start_char"]),
+                   default=-1) if kind in CHANGE_KINDS else -1
+
+    def after(t: Time, end: int) -> bool:
+        return t.start >= end and bool(_TIME_AFTER_FIGURE.fullmatch(ctx.text[end:t.start]))
+    times = [t for t in times if not any(after(t, e) for s, e in compared.items()
+                                         if s != own_base)]
+    based = [replace(t, cue="from") if t.cue not in compared_cues() else t for t in times
+             if own_base in compared and after(t, compared[own_base])]
     # "Fares brought in $55.9 million ..., and the rest leans on a tax
     # approved by voters in 2008": a time in another clause joined to this
     # one, or in a participle describing some other thing, is not this one's
@@ -608,6 +640,7 @@ def periods(ctx: ArticleContext, years: Years, sent: Span, r: dict,
     compared_next = later and _is_compared(ctx.text[sent.start_char:later[0]])
     if window or side or compared_next:
         times = window
+    times = [t for t in times if all(t.start != b.start for b in based)] + based
     if kind not in CHANGE_KINDS:
         # "from a year earlier", "than the year before" measure a change
         # stated beside this figure, not the time this figure holds
