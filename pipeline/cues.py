@@ -50,6 +50,20 @@ def baseline_after(text: str) -> re.Match | None:
     return min(found, key=lambda m: m.start()) if found else None
 
 
+#: the years a baseline names right after its words, in the same clause
+#: ("the average for the preindustrial period of 1850–1900", "the
+#: pre-industrial (1850-1900) level", "NASA's baseline period (1951-1980)")
+_BASELINE_YEARS = re.compile(r"[^,;.\d]{0,40}?\(?\s*\d{4}\s*[–-]\s*\d{2,4}\s*\)?"
+                             r"(?:\s+(?:average|baseline|levels?|period|mean))?")
+
+
+def baseline_end(text: str, m: re.Match) -> int:
+    """Where the baseline ``m`` (:func:`baseline_after`) ends in ``text``,
+    with the span of years it names right after it."""
+    years = _BASELINE_YEARS.match(text, m.end())
+    return years.end() if years else m.end()
+
+
 def reference_after(text: str) -> str:
     """The baseline a figure is measured against, as written after it
     ("above the pre-industrial average" -> "the pre-industrial average"),
@@ -58,4 +72,4 @@ def reference_after(text: str) -> str:
     if m is None:
         return ""
     start = m.end("lead") if "lead" in m.re.groupindex and m.group("lead") else m.start()
-    return text[start:m.end()].strip()
+    return text[start:baseline_end(text, m)].strip()

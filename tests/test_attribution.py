@@ -473,12 +473,30 @@ def test_fragment_without_a_verb_terminates():
     # a year compared with is still a base period
     ("Ridership rose 12% in 2024 compared with 2019.", "12%", None, "pct_change", "2024",
      "2019"),
+    # a span of years named as the baseline, before or after its words
+    ("In 2024 it was 1.5C warmer than the 1850-1900 level.", "1.5C", None, "change", "2024",
+     ""),
+    ("The year 2024 averaged 1.48C above 1850-1900.", "1.48C", None, "change", "2024", ""),
 ])
 def test_a_baseline_is_not_a_base_period(text, figure, metric, kind, period, base):
     row = extract_claims(text, published="2025-02-01").set_index("text").loc[figure]
     assert (row.kind, row.period, row.base_period) == (kind, period, base), row.to_dict()
     if metric:
         assert row.metric == metric
+
+
+@pytest.mark.parametrize("text,reference", [
+    ("In 2024 it was 1.48C warmer than the 1850-1900 pre-industrial level.",
+     "the 1850-1900 pre-industrial level"),
+    ("In 2023 it was 1.54°C above the average for the preindustrial period of 1850–1900.",
+     "the average for the preindustrial period of 1850–1900"),
+    ("In 2026 it was 1.57C above the pre-industrial (1850-1900) level.",
+     "pre-industrial (1850-1900) level"),
+    ("In 2023 it was 1.2 degrees Celsius above the average for NASA's baseline period "
+     "(1951-1980).", "the average for NASA's baseline period (1951-1980)"),
+])
+def test_a_baseline_keeps_the_years_it_names(text, reference):
+    assert extract_claims(text).iloc[0].reference == reference
 
 
 @pytest.mark.parametrize("text,publisher,figure", [

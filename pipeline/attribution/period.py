@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # annotations only: a cached run never imports spaCy
     from spacy.tokens import Span, Token
 
-from ..cues import baseline_after
+from ..cues import baseline_after, baseline_end
 from ..knowledge import load
 from ..numwords import lead
 from .context import ArticleContext, attr, title_text
@@ -601,7 +601,8 @@ def periods(ctx: ArticleContext, years: Years, sent: Span, r: dict,
     after = ctx.text[r["end_char"]:min(sent.end_char, r["end_char"] + attr()["baseline_reach"])]
     baseline = baseline_after(after)
     if baseline is not None:
-        b_start, b_end = r["end_char"] + baseline.start(), r["end_char"] + baseline.end()
+        b_start, b_end = r["end_char"] + baseline.start(), r["end_char"] + baseline_end(after,
+                                                                                    baseline)
         times = [t for t in times if not (b_start <= t.start < b_end)]
     described = _time_of_described(ctx, r, times) if kind not in CHANGE_KINDS else None
     text_before = ctx.text[sent.start_char:r["start_char"]]
