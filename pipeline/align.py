@@ -988,8 +988,12 @@ def _components(edges: list[tuple[int, int, Alignment]], fs: list[Frame]):
         yield sorted(members, key=lambda k: (fs[k].claim.source_id, fs[k].claim.start_char)), weakest[r]
 
 
-def key_alignment() -> dict:
-    """The alignment of claims that share a comparison key."""
+def key_alignment(torn: bool = False) -> dict:
+    """The alignment of claims that share a comparison key; ``torn``: one
+    article gives two different values under the key, which may then hold
+    two quantities (weak: a possible conflict, at low severity)."""
+    if torn:
+        return {"score": 1.0, "reasons": [reason("key"), reason("torn")], "weak": True}
     return {"score": 1.0, "reasons": [reason("key")]}
 
 

@@ -68,8 +68,22 @@ def key_findings(groups: dict[Key, list[Claim]]) -> list[Finding]:
     findings = [f for key, members in groups.items() for part in sizes(members)
                 if (f := stated_finding(key, part)) is not None]
     for f in findings:
-        f.alignment = align.key_alignment()
+        f.alignment = align.key_alignment(torn=f.type == "conflict" and _torn(f.values))
     return findings
+
+
+def _torn(values: list[dict]) -> bool:
+    """Whether one source gives two figures the group keeps that are further
+    apart than two readings of one count (frames.toml reading_max_ratio:
+    "33 hospitalizations and two deaths" read alike, not a toll that rose
+    from 23 to 41): the key may hold two quantities, so a disagreement is
+    only possible."""
+    limit = align.cfg()["align"]["reading_max_ratio"]
+    by_source: dict[str, list[float]] = defaultdict(list)
+    for e in values:
+        by_source[e["source_id"]].append(abs(e["value"]))
+    return any(min(own) == 0 or max(own) / min(own) > limit
+               for own in by_source.values() if len(own) > 1)
 
 
 def sizes(members: list[Claim]) -> list[list[Claim]]:

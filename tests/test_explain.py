@@ -284,6 +284,28 @@ def test_opposite_directions_are_high():
     assert only_conflict(a, b).severity == "high"
 
 
+def test_a_key_holding_two_quantities_in_one_article_is_only_a_possible_conflict():
+    """One article reads "33 hospitalizations and two deaths" under one key:
+    the key may hold two quantities, so its disagreement with another
+    article is a low-severity possible conflict; a count read twice in one
+    article ("rose from 23 to 41") is still a conflict at its own severity."""
+    a = Story("one", "The outbreak caused 33 hospitalizations and two deaths in 2024.")
+    b = Story("two", "The outbreak caused 33 hospitalizations in 2024.")
+    c = Story("three", "The outbreak caused two deaths in 2024.")
+    d = Story("four", "The outbreak caused 57 hospitalizations in 2024.")
+    for story, n in ((a, "33"), (a, "two"), (b, "33"), (c, "two"), (d, "57")):
+        v = 2 if n == "two" else int(n)
+        story.claim(n, "count", v, v - 0.5, v + 0.5)
+    f = only_conflict(a, b, c, d)
+    assert f.severity == "low" and f.explanation.startswith("Possible")
+    rose = Story("rose", "The toll rose from 23 to 41 in 2024.")
+    early = Story("early", "The toll reached 23 in 2024.")
+    late = Story("late", "The toll reached 41 in 2024.")
+    for story, v in ((rose, 23), (rose, 41), (early, 23), (late, 41)):
+        story.claim(str(v), "count", v, v - 0.5, v + 0.5)
+    assert only_conflict(rose, early, late).severity == "high"
+
+
 def test_every_conflict_cause_is_from_the_contract():
     findings = run(*hotline_stories())
     assert all(f.cause in CAUSES for f in findings if f.type == "conflict")
