@@ -874,6 +874,16 @@ def test_a_change_after_a_compared_figure_and_a_background_clause_keeps_its_own_
     assert row.subject == "Ferrisburg"
 
 
+def test_a_name_a_figure_counts_is_not_whose_figure_it_is():
+    """"a million Americans" counts Americans; "two people in Pennsylvania"
+    still names the place whose people they are."""
+    text = ("Acme Bank has forgiven loans this year. Through its program, more than a million "
+            "Americans have received relief. Two people in Pennsylvania have fallen ill.")
+    subject = dict(zip(*extract_claims(text)[["text", "subject"]].T.values))
+    assert subject["more than a million"] == "Acme Bank"
+    assert subject["Two"] == "Pennsylvania"
+
+
 def test_who_tells_a_headline_is_not_what_it_is_about():
     text = ("Acme Foods listeria outbreak: six more deaths bring toll to nine, CDC says\n\n"
             "Six more people have died in the outbreak, raising the death toll to nine. "

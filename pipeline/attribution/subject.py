@@ -677,7 +677,11 @@ class SubjectFinder:
                     and tok.lemma_.lower() in _clause_telling_verbs()
                 for child in tok.children:
                     if child.dep_ in self.subject_deps and not (
-                            r["token_start"] <= child.i < r["token_end"]):
+                            r["token_start"] <= child.i < r["token_end"]) \
+                            and not (child.i == r.get("head_i", -1)
+                                     and self.mentions.at(child) is not None):
+                        # ("more than a million Americans have received ..."
+                        # counts Americans: a name counted is not whose)
                         if reported and self._is_teller(child):
                             return [], "source"  # "..., CNN reported": who tells, not whose
                         if reported and self._tells_of_others(child, came_from, r):
