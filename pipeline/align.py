@@ -723,6 +723,20 @@ def _specific() -> int:
     return cfg()["align"]["specific_digits"]
 
 
+def _same_specific(a: Claim, b: Claim) -> bool:
+    """Both state the very same value, each written with at least
+    frames.toml specific_digits significant digits ("$4.28 billion",
+    "3,133,924"; not "a third"), for periods that may be one."""
+    return float(a.value) == float(b.value) \
+        and min(_written_digits(a.text), _written_digits(b.text)) >= _specific() \
+        and (not (a.period and b.period) or _periods_overlap(str(a.period), str(b.period)))
+
+
+def _written_digits(text: str) -> int:
+    """Significant digits as written ("$4.28 billion": 3, "56,640": 4)."""
+    return len(re.sub(r"\D", "", str(text)).strip("0"))
+
+
 def named_alike(a: Frame, b: Frame) -> bool:
     """Both sentences name the same subject and what they measure meets:
     then even a small number ("eight deaths in Mississippi") is one figure."""
@@ -849,7 +863,9 @@ def link(involved: list[Claim], pairs: list[tuple[int, int]], all_claims: list[C
             al.strict = al.weak = True
             al.reasons.append(reason("only_figure"))
         if overlaps(a, b):
-            if al.score >= conf["agree_score"] \
+            # (the very same specific value, "$4.28 billion" in each, nothing
+            # stated apart: one figure, however differently the rest reads)
+            if (al.score >= conf["agree_score"] or _same_specific(a, b)) \
                     and (distinctive(a) or distinctive(b) or named_alike(fs[i], fs[j])) \
                     and same_value(a, b, al.exact_only):
                 agree_edges.append((i, j, al))

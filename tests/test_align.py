@@ -602,3 +602,28 @@ def test_the_figures_two_articles_lead_with_may_conflict_at_low_severity():
     other = at(toll("b", "Among the dead were 58 Egyptians.", "58", 58, "Islam"), 1100)
     assert [f for f in compare([a, b, other]) if f.type == "conflict"]
     assert not [f for f in compare([a, *earlier, late, other]) if f.type == "conflict"]
+
+
+def test_the_very_same_specific_value_agrees_however_the_rest_reads():
+    """"$4.28 billion" in two articles whose subjects and metrics were read
+    differently is one figure; a round or short value is not enough, nor the
+    same value in two different years."""
+    a = claim("a", "Officials rolled out another $4.28 billion in handouts.", "$4.28 billion",
+              4.28e9, kind="amount", unit="USD", subject="Acme", metric="handout",
+              period="2024", direction="")
+    b = claim("b", "The approval of $4.28 billion for public servants was announced.",
+              "$4.28 billion", 4.28e9, kind="amount", unit="USD", subject="Globex",
+              metric="public servant approval", period="2024", direction="")
+    [f] = compare([a, b])
+    assert f.type == "agreement"
+    # two different years
+    c = dataclasses.replace(b, period="2021", claim_id="b-2021")
+    assert not [f for f in compare([a, c]) if f.type == "agreement"]
+    # a short value is too common to show it
+    d = claim("a", "Officials rolled out another $4.3 billion in handouts.", "$4.3 billion",
+              4.3e9, kind="amount", unit="USD", subject="Acme", metric="handout",
+              period="2024", direction="")
+    e = claim("b", "The approval of $4.3 billion for public servants was announced.",
+              "$4.3 billion", 4.3e9, kind="amount", unit="USD", subject="Globex",
+              metric="public servant approval", period="2024", direction="")
+    assert not [f for f in compare([d, e]) if f.type == "agreement"]
