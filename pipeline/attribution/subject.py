@@ -27,6 +27,8 @@ from .context import ArticleContext, attr, title_text
 from .context import lower_words as context_lower_words
 
 _ACRONYM = re.compile(r"\(\s*(?:[A-Z]{2,8}\s*:\s*)?([A-Z][A-Za-z&]{1,9})\s*\)")
+#: a comparison window written as letters ("Y/Y", "Q/Q.", "M/M")
+_WINDOW = re.compile(r"[A-Za-z]/[A-Za-z]\.?")
 #: a word in capitals that may be initials ("AMTA warns of ...")
 _INITIALS = re.compile(r"\b[A-Z][A-Z&]{1,9}\b")
 # An entry of a list of figures by name: the name, then a comma, colon,
@@ -334,6 +336,8 @@ class Mentions:
                 continue  # "generative artificial intelligence (GAI)": a thing, not a name
             if len(ent) > 1 and ent[-1].lower_ in attr()["time_zone_words"]:
                 continue  # "(Beijing Time)": when, not who
+            if _WINDOW.fullmatch(ent.text.strip()):
+                continue  # "+50% Y/Y": a comparison window, not a name
             if len(ent) > 1 and ent[0].like_num and ent[0].dep_ in ("nummod", "quantmod"):
                 continue  # "Breach Hits 100M Americans": a figure and what it counts
             if len(ent) == 1 and (ent[0].tag_ in ("NN", "NNS") or ent.text in lower_words
