@@ -240,7 +240,11 @@ def _stretches(claims: list[Claim]) -> dict[str, tuple[str, str]]:
                 out[c.claim_id] = ("", "")
                 continue
             prev_end = max([e for s, e, _ in spans[:i] if s >= 0 and e <= start], default=0)
-            next_start = min([s for s, _, _ in spans[i + 1:] if s >= end], default=len(sentence))
+            # (a figure's conversion in brackets right after it, "€133.9m
+            # (£115m) if all the add-ons are met", is the same figure: the
+            # stretch runs past it)
+            next_start = min([s for s, e, _ in spans[i + 1:] if s >= end
+                              and not _bracketed(sentence, end, s, e)], default=len(sentence))
             after = sentence[end:next_start] if next_start <= end + max_after \
                 else _whole_words(sentence, end, end + max_after, cut_start=False)
             if next_start <= end + max_after:
@@ -251,6 +255,16 @@ def _stretches(claims: list[Claim]) -> dict[str, tuple[str, str]]:
                 else _whole_words(sentence, start - max_before, start, cut_start=True)
             out[c.claim_id] = (after, before)
     return out
+
+
+_OPEN = re.compile(r"\s*\(\s*")
+_CLOSE = re.compile(r"\s*\)")
+
+
+def _bracketed(sentence: str, end: int, start: int, its_end: int) -> bool:
+    """The number at ``start``..``its_end`` stands in brackets right after
+    the one that ends at ``end`` ("€133.9m (£115m)")."""
+    return bool(_OPEN.fullmatch(sentence, end, start)) and bool(_CLOSE.match(sentence, its_end))
 
 
 def _whole_words(sentence: str, start: int, end: int, cut_start: bool) -> str:

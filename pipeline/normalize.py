@@ -97,6 +97,7 @@ def attribute(article: Article, doc: Doc, raw: list[dict]) -> list[Claim]:
     finder = subject.SubjectFinder(ctx)
     name_chars = _name_chars(doc, finder)
     metrics = metric.MetricFinder(ctx, name_chars)
+    metrics.set_figures(raw)
     conf = attr()["confidence"]
 
     sents = [doc.char_span(r["sent_start"], r["sent_end"], alignment_mode="expand") for r in raw]

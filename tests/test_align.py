@@ -627,3 +627,14 @@ def test_the_very_same_specific_value_agrees_however_the_rest_reads():
               "$4.3 billion", 4.3e9, kind="amount", unit="USD", subject="Globex",
               metric="public servant approval", period="2024", direction="")
     assert not [f for f in compare([d, e]) if f.type == "agreement"]
+
+
+def test_a_conversion_in_brackets_does_not_cut_its_figures_words():
+    """"€133.9m (£115m) if all the add-ons are met": the condition after the
+    bracketed conversion is the first figure's too (a total that may come)."""
+    s = "The total will reach €133.9m (£115m) if all the add-ons are met."
+    eur = claim("a", s, "€133.9m", 133.9e6, kind="amount", unit="EUR", direction="")
+    gbp = claim("a", s, "£115m", 115e6, kind="amount", unit="GBP", direction="", n=1)
+    frames = {f.claim.text: f for f in align.frames([eur, gbp])}
+    assert frames["€133.9m"].dims.get("reference") == {"forecast"}
+    assert frames["£115m"].dims.get("reference") == {"forecast"}

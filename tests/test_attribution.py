@@ -288,6 +288,17 @@ def test_a_noun_modifier_the_parse_misreads_still_narrows_the_metric(text, figur
     assert extract_claims(text).set_index("text").loc[figure].metric == metric
 
 
+@pytest.mark.parametrize("text,figure,metric", [
+    # the "M" of one figure is not what the next one counts
+    ("Acme reported its results. Revenue: $3866M, $2579M, $3080M.", "$2579M", "revenue"),
+    # nor is a money figure's own currency written out
+    ("The records are being driven by the film's domestic debut of $221 million dollars.",
+     "$221 million", "domestic debut"),
+])
+def test_the_words_of_a_figure_are_not_what_another_measures(text, figure, metric):
+    assert extract_claims(text).set_index("text").loc[figure].metric == metric
+
+
 def test_a_figure_and_what_it_counts_are_no_name():
     text = ("Change Healthcare Breach Hits 100M Americans\n\n"
             "Change Healthcare says it has notified roughly 100 million Americans that their "

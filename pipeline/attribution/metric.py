@@ -103,6 +103,12 @@ def _measure_units() -> frozenset[str]:
                      if " " not in key)
 
 
+@cache
+def _currency_words() -> frozenset[str]:
+    """The currency words of numbers.toml ("dollars", "euros")."""
+    return frozenset(w.lower() for w in load("numbers")["currency"]["words"])
+
+
 def _is_unit(tok: Token) -> bool:
     units = _measure_units()
     return tok.lower_ in units or tok.lemma_.lower() in units
@@ -220,6 +226,19 @@ class MetricFinder:
         self.topic = ctx.topic_words
         self._extra: list[Token] = []
         self.reference_words = {w for words in attr()["references"].values() for w in words}
+        self._figures: set[int] = set()
+
+    def set_figures(self, raw: list[dict]) -> None:
+        """The article's figures (raw claims): the words of their numbers
+        (the "M" of "$2579M", not a unit after it: "47,300 acres") are never
+        what another figure measures."""
+        self._figures = {i for r in raw for i in range(r["token_start"], r["token_end"])}
+
+    def _figure_word(self, tok: Token, r: dict | None = None) -> bool:
+        """A word of some figure's number, or, for a money figure, a word
+        of its currency ("$221 million dollars")."""
+        return tok.i in self._figures \
+            or bool(r and r.get("currency")) and tok.lower_ in _currency_words()
 
     # -- the noun a claim describes -----------------------------------
     def guess(self, r: dict) -> MetricGuess:
@@ -244,6 +263,8 @@ class MetricFinder:
             cand = doc[r["head_i"]]
             if self._measured_noun(cand, r):
                 pass  # "winds of 140 mph": the unit stays the unit, the winds are measured
+            elif self._figure_word(cand, r):
+                rejected = True  # "Revenue: $3866M, $2579M": another figure's "M"
             elif cand.pos_ in ("NOUN", "PROPN") and not self._empty(cand) \
                     and self._counts(cand, r):
                 noun = cand
@@ -437,7 +458,8 @@ class MetricFinder:
         sets = _sets()
         for _ in range(8):
             lemma = tok.lemma_.lower()
-            if tok.pos_ in ("NOUN", "PROPN") and tok.i not in inside:
+            if tok.pos_ in ("NOUN", "PROPN") and tok.i not in inside \
+                    and not self._figure_word(tok, r):
                 if _is_unit(tok):
                     # "winds of 140 mph", "140 mph winds": the unit of measure;
                     # what is measured is further up, or after "of" ("10 inches of rain")
@@ -466,7 +488,8 @@ class MetricFinder:
                     # says whose figure it is, not what is counted
                     if child.pos_ not in ("NOUN", "PROPN") or self._is_name(child) \
                             or child.ent_type_ in attr()["subject_labels"] \
-                            or child.i in inside or self._refers(child) \
+                            or child.i in inside or self._figure_word(child, r) \
+                            or self._refers(child) \
                             or child.lemma_.lower() in sets["change_nouns"]:
                         continue
                     if self._empty(child):
@@ -627,8 +650,9 @@ class MetricFinder:
             lemma = t.lemma_.lower()
             if t.pos_ in _SKIP_POS and not (t.pos_ == "ADV" and t.dep_ == "npadvmod"):
                 continue
-            if not any(ch.isalpha() for ch in t.text) or t.like_num or _is_unit(t):
-                continue  # a figure or its unit of measure ("140 mph winds")
+            if not any(ch.isalpha() for ch in t.text) or t.like_num or _is_unit(t) \
+                    or low in _currency_words() or self._figure_word(t):
+                continue  # a figure or its unit of measure ("140 mph winds", "dollars")
             if low in sets["ignore"] or lemma in sets["ignore"]:
                 continue
             if (low in self.topic or lemma in self.topic) and not self._needs_modifier(t):
@@ -663,6 +687,7 @@ class MetricFinder:
             if tok.idx >= end_char:
                 break
             if tok.pos_ == "NOUN" and tok.i not in skip and not self._empty(tok) \
+                    and not self._figure_word(tok) \
                     and (tok.dep_ in ("nsubj", "nsubjpass", "dobj", "ROOT")
                          or any(c.dep_ == "prep" and c.lower_ == "by" for c in tok.children)) \
                     and tok.lemma_.lower() not in _sets()["change_nouns"] \
@@ -678,7 +703,7 @@ class MetricFinder:
                     and self._empty(tok) and self._of_object(tok) is not None:
                 tok = self._of_object(tok)
             if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and tok.pos_ == "NOUN" \
-                    and tok.i not in skip and not self._empty(tok) \
+                    and tok.i not in skip and not self._empty(tok) and not self._figure_word(tok) \
                     and tok.lemma_.lower() not in _sets()["change_nouns"] \
                     and tok.ent_type_ not in ("DATE", "TIME") and not self._is_name(tok):
                 return self.key_for(tok, "metric_from_sentence")
