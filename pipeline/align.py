@@ -888,8 +888,9 @@ def link(involved: list[Claim], pairs: list[tuple[int, int]], all_claims: list[C
         elif al.strict and plausible(a, b, conf["reading_max_ratio"] if al.read_apart else None):
             strict_edges.append((i, j, al))
     out = []
+    tight = [e for e in agree_edges if same_value(fs[e[0]].claim, fs[e[1]].claim, True)]
     for edges, strict in ((strict_edges, True), (agree_edges, False)):
-        for members, weakest in _components(edges, fs):
+        for members, weakest in _components(edges, fs, None if strict else tight):
             if strict:
                 members = _with_agreeing(members, agree_edges, fs)
             out.append(([fs[i].claim for i in members], weakest, strict))
@@ -976,11 +977,13 @@ def _kinds_per_article(claims: list[Claim]) -> Counter:
     return Counter({kind: len(figures) for kind, figures in seen.items()}) + subjects
 
 
-def _components(edges: list[tuple[int, int, Alignment]], fs: list[Frame]):
+def _components(edges: list[tuple[int, int, Alignment]], fs: list[Frame],
+                tight: list[tuple[int, int, Alignment]] | None = None):
     """Connected groups of frames. A source may hold several claims in a group
     only when they agree with each other (a figure restated); two different
     figures from one source make the pairing ambiguous, so the group is
-    dropped."""
+    dropped, or, given ``tight`` (the edges between figures that each lie in
+    the other's interval), split into the groups those edges make."""
     parent: dict[int, int] = {}
 
     def find(k: int) -> int:
@@ -1011,9 +1014,16 @@ def _components(edges: list[tuple[int, int, Alignment]], fs: list[Frame]):
         by_source: dict[str, list[Claim]] = defaultdict(list)
         for k in members:
             by_source[fs[k].claim.source_id].append(fs[k].claim)
-        if len(by_source) < 2 or any(
-                not overlaps(x, y) for own in by_source.values()
-                for n, x in enumerate(own) for y in own[n + 1:]):
+        if len(by_source) < 2:
+            continue
+        if any(not overlaps(x, y) for own in by_source.values()
+               for n, x in enumerate(own) for y in own[n + 1:]):
+            if tight is not None:
+                # agreements chained through rounded figures ("3,133,924" -
+                # "3.13 million" - "3.1 million") reach two figures of one
+                # source: the figures that state one value exactly still agree
+                inside = set(members)
+                yield from _components([e for e in tight if e[0] in inside], fs)
             continue
         yield sorted(members, key=lambda k: (fs[k].claim.source_id, fs[k].claim.start_char)), weakest[r]
 

@@ -638,3 +638,24 @@ def test_a_conversion_in_brackets_does_not_cut_its_figures_words():
     frames = {f.claim.text: f for f in align.frames([eur, gbp])}
     assert frames["€133.9m"].dims.get("reference") == {"forecast"}
     assert frames["£115m"].dims.get("reference") == {"forecast"}
+
+
+def test_agreements_chained_through_rounded_figures_keep_the_exact_ones():
+    """"3,133,924" and "about 3,133,924" agree; "3.1 million" in a third
+    article also agrees with "3.13 million" and "3.09 million" of a fourth,
+    which make the chained group ambiguous: the exact pair still agrees."""
+    def count(source, sentence, text, value, low, high, n=0):
+        return claim(source, sentence, text, value, kind="count", unit="people",
+                     subject="TSA", metric="screened person", period="2025", low=low,
+                     high=high, direction="", n=n)
+    a = count("a", "The agency screened 3,133,924 people.", "3,133,924", 3133924,
+              3133923.5, 3133924.5)
+    b = count("b", "Officers screened about 3,133,924 travellers.", "about 3,133,924", 3133924,
+              3100000, 3170000)
+    s = "It screened 3.13 million people, after 3.09 million a day earlier."
+    c1 = count("c", s, "3.13 million", 3.13e6, 3.125e6, 3.135e6)
+    c2 = count("c", s, "3.09 million", 3.09e6, 3.085e6, 3.095e6, n=1)
+    d = count("d", "Some 3.1 million people were screened.", "3.1 million", 3.1e6, 3.05e6, 3.15e6)
+    groups = [{c.claim_id for c in members}
+              for members, _, strict in align.aligned_groups([a, b, c1, c2, d]) if not strict]
+    assert any({a.claim_id, b.claim_id} <= g for g in groups)
