@@ -659,11 +659,16 @@ def pair_blocks(c: Claim, lone: bool, near=()) -> tuple[list[tuple], list[tuple]
     family, unit, word) for each word it measures; the same for each word
     next to its number (``near``), when it is ``lone`` (these count only
     where some claim measures the word); and (kind family, unit, value)
-    when its value is specific, else None."""
+    when its value is distinctive (with its counted noun, unless specific),
+    else None."""
     family, unit = block_of(c)  # counted nouns may differ
     measured = [(family, unit, w) for w in _measure_of(c)]
     nearby = [(family, unit, w) for w in near] if lone else []
-    value = (family, unit, _rounded(c.value)) if specificity(c) >= _specific() else None
+    # a value met on its own: a specific one in any counted noun ("56,640
+    # runners" / "56,640 finishers"), a shorter one only in the same noun
+    # ("59%" / "59%"; not "19 states" / "nineteen people")
+    value = (family, unit, _rounded(c.value)) if specificity(c) >= _specific() else \
+        (family, unit or str(c.unit).lower(), _rounded(c.value)) if distinctive(c) else None
     return measured, nearby, value
 
 

@@ -659,3 +659,21 @@ def test_agreements_chained_through_rounded_figures_keep_the_exact_ones():
     groups = [{c.claim_id for c in members}
               for members, _, strict in align.aligned_groups([a, b, c1, c2, d]) if not strict]
     assert any({a.claim_id, b.claim_id} <= g for g in groups)
+
+
+def test_a_short_value_is_met_on_its_own_only_in_the_same_counted_noun():
+    """Two articles' "59%" of one vote meet though their metrics were read
+    apart ("user", "vote"); "19 states" and "nineteen people" never meet on
+    their value alone."""
+    a = claim("a", "Machinists approved the new contract, 59% of the union backing it.", "59%", 59,
+              kind="percent", subject="Boeing", metric="user", period="2024", direction="")
+    b = claim("b", "Machinists approved their new contract, 59% of the union backing it.", "59%", 59,
+              kind="percent", subject="IAM", metric="vote", period="2024", direction="", n=1)
+    assert [f.type for f in compare([a, b])] == ["agreement"]
+    states = claim("c", "The outbreak has now reached 19 states, officials said.", "19", 19,
+                   kind="count", unit="state", subject="Acme", metric="state", period="2024",
+                   direction="")
+    people = claim("d", "Of those interviewed, 19 said the outbreak reached them, officials said.",
+                   "19", 19, kind="count", unit="people", subject="Acme", metric="person",
+                   period="2024", direction="")
+    assert not compare([states, people])
