@@ -726,6 +726,11 @@ def specificity(c: Claim) -> int:
     return _digits(c.value)
 
 
+def specificity_of(value: float) -> int:
+    """Significant digits of a value (:func:`specificity` of a claim's)."""
+    return _digits(value)
+
+
 def _digits(value: float) -> int:
     v = abs(float(value))
     if not v or v != v or v == math.inf:

@@ -338,8 +338,11 @@ def stated_finding(key: Key | None, members: list[Claim]) -> Finding | None:
             (pair[0]["claim_id"], pair[1]["claim_id"])):
         # two exact figures whose intervals only touch ("$3.57" and
         # "$3.56": each the other's rounding edge) are two printed figures,
-        # a rounding apart; two whole counts ("12 states", "11 states") differ
-        kind = "conflict" if all(_whole_units(e) for e in pair) else "rounding"
+        # a rounding apart; two whole counts ("12 states", "11 states") differ,
+        # and so do two round figures of one digit ("2,000", "3,000": their
+        # rounding intervals meet halfway)
+        kind = "conflict" if all(_whole_units(e) for e in pair) \
+            or min(align.specificity_of(e["value"]) for e in pair) < 2 else "rounding"
     if kind == "rounding" and any(counted(e["claim_id"]) for e in pair):
         kind = "conflict"  # close, but one says it was counted another way
     rounds = set(cfg()["tolerance"]["approximate"])

@@ -131,6 +131,8 @@ CASES = [
     ((37000, 36500, 37500), (36000, 35500, 36500), "count", "conflict", "rounding"),
     # ... but whole counts stated to the unit ("12 states", "11 states") do not round
     ((12, 11.5, 12.5), (11, 10.5, 11.5), "count", "conflict", ""),
+    # ... nor do round figures of one digit, whose intervals meet halfway
+    ((3000, 2500, 3500), (2000, 1500, 2500), "count", "conflict", ""),
 ]
 
 
