@@ -620,7 +620,8 @@ def candidate_pairs(claims: list[Claim], lone: set[str], known: dict[str, object
     """Index pairs of claims from different articles that share a block:
     (kind family, unit) and a word one measures and the other measures or
     has next to its number (``nearby_words``, of the ``lone`` claims: see
-    :func:`lone_words`), or (kind family, unit) and one specific value.
+    :func:`lone_words`), or (kind family, unit) and one distinctive value
+    (a short one within one counted noun: :func:`pair_blocks`).
     Pairs met by value only need one ``lone`` claim (no other article
     shares its comparison key; two agreeing camps already compare, and in a
     big table chance equal values are many), and no pair is in one key
@@ -668,7 +669,7 @@ def pair_blocks(c: Claim, lone: bool, near=()) -> tuple[list[tuple], list[tuple]
     # runners" / "56,640 finishers"), a shorter one only in the same noun
     # ("59%" / "59%"; not "19 states" / "nineteen people")
     value = (family, unit, _rounded(c.value)) if specificity(c) >= _specific() else \
-        (family, unit or str(c.unit).lower(), _rounded(c.value)) if distinctive(c) else None
+        (family, unit or _unit(c), _rounded(c.value)) if distinctive(c) else None
     return measured, nearby, value
 
 
@@ -723,15 +724,11 @@ def specificity(c: Claim) -> int:
     """Significant digits of a claim's value: 54.5 million and 2.14 have
     three, 2.7 and 140 two. Two articles giving a three-digit value rarely
     do so by chance."""
-    return _digits(c.value)
+    return specificity_of(c.value)
 
 
 def specificity_of(value: float) -> int:
-    """Significant digits of a value (:func:`specificity` of a claim's)."""
-    return _digits(value)
-
-
-def _digits(value: float) -> int:
+    """Significant digits of a value."""
     v = abs(float(value))
     if not v or v != v or v == math.inf:
         return 0
@@ -757,8 +754,13 @@ def _same_specific(a: Claim, b: Claim) -> bool:
 
 
 def _written_digits(text: str) -> int:
-    """Significant digits as written ("$4.28 billion": 3, "56,640": 4)."""
-    return len(re.sub(r"\D", "", str(text)).strip("0"))
+    """Significant digits of the first figure as written ("$4.28 billion":
+    3, "56,640": 4, "between 2,000 and 3,500": 1)."""
+    m = _FIGURE_DIGITS.search(str(text))
+    return len(re.sub(r"\D", "", m.group()).strip("0")) if m else 0
+
+
+_FIGURE_DIGITS = re.compile(r"\d[\d,.]*")
 
 
 def named_alike(a: Frame, b: Frame) -> bool:

@@ -342,7 +342,8 @@ def stated_finding(key: Key | None, members: list[Claim]) -> Finding | None:
         # and so do two round figures of one digit ("2,000", "3,000": their
         # rounding intervals meet halfway)
         kind = "conflict" if all(_whole_units(e) for e in pair) \
-            or min(align.specificity_of(e["value"]) for e in pair) < 2 else "rounding"
+            or min(align.specificity_of(e["value"]) for e in pair) \
+            < cfg()["tolerance"]["touching_min_digits"] else "rounding"
     if kind == "rounding" and any(counted(e["claim_id"]) for e in pair):
         kind = "conflict"  # close, but one says it was counted another way
     rounds = set(cfg()["tolerance"]["approximate"])

@@ -50,10 +50,12 @@ def baseline_after(text: str) -> re.Match | None:
     return min(found, key=lambda m: m.start()) if found else None
 
 
-#: the years a baseline names right after its words, in the same clause
-#: ("the average for the preindustrial period of 1850–1900", "the
-#: pre-industrial (1850-1900) level", "NASA's baseline period (1951-1980)")
-_BASELINE_YEARS = re.compile(r"[^,;.\d]{0,40}?\(?\s*\d{4}\s*[–-]\s*\d{2,4}\s*\)?"
+#: the years a baseline names right after its words, tied to it by "of" or
+#: brackets ("the average for the preindustrial period of 1850–1900", "the
+#: pre-industrial (1850-1900) level", "NASA's baseline period (1951-1980)";
+#: not "the average during 2023-2024", the figure's own years)
+_BASELINE_YEARS = re.compile(r"(?:\s+(?:[\w'’-]+\s+){0,4}?of\s+|\s*(?:[\w'’-]+\s+){0,4}?\(\s*)"
+                             r"\d{4}\s*[–-]\s*\d{2,4}\s*\)?"
                              r"(?:\s+(?:average|baseline|levels?|period|mean))?")
 
 

@@ -32,6 +32,9 @@ def claim(source, sentence, text, value, kind="pct_change", subject="", metric="
     (" domestically and", "It earned", {"scope": {"domestic"}}),
     (", economists polled by LSEG had forecast.", "A gain of", {"reference": {"forecast"}}),
     (" above the pre-industrial average.", "Temperatures were", {"reference": {"baseline"}}),
+    # a span of years named as the baseline
+    (" above 1850-1900.", "The year averaged", {"reference": {"baseline"}}),
+    (" warmer than the 1850-1900 level.", "It was", {"reference": {"baseline"}}),
     (", not seasonally adjusted.", "Gasoline rose", {"method": {"unadjusted"}}),
     (" as of Tuesday.", "The toll stood at", {"moment": {"tuesday"}}),
     # a day with its year, and a month's spellings, are one day
@@ -677,3 +680,12 @@ def test_a_short_value_is_met_on_its_own_only_in_the_same_counted_noun():
                    "19", 19, kind="count", unit="people", subject="Acme", metric="person",
                    period="2024", direction="")
     assert not compare([states, people])
+
+
+@pytest.mark.parametrize("text,digits", [
+    ("$4.28 billion", 3), ("56,640", 4), ("3,000", 1),
+    # the first figure only: a range or a bracketed year adds none
+    ("between 2,000 and 3,500", 1), ("1.5 million (2024)", 2), ("a third", 0),
+])
+def test_written_digits_count_the_first_figure(text, digits):
+    assert align._written_digits(text) == digits

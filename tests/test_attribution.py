@@ -197,6 +197,9 @@ def test_canonicalize_keeps_different_metrics_apart():
      "a year ago and down 33 percent from $1.47 in the previous quarter.", "2020-08-20",
      [("10 per cent", "", "2020-Q2", "2019-Q2"), ("33 percent", "", "2020-Q2", "2020-Q1"),
       ("$1.47", "", "2020-Q1", "")]),
+    # ... a quarter back from a month is a quarter back from the month's quarter
+    ("In May 2020 sales were $3.2 million, down 10% from $3.5 million in the previous quarter.",
+     "2020-06-15", [("$3.5 million", "", "2020-Q1", "")]),
     # a month that had not begun when the story ran is not the month of a
     # figure that names no time ("sell-by dates into October")
     ("Death toll from outbreak rises to nine\n\nNine people have died, officials said. "
@@ -291,6 +294,8 @@ def test_a_noun_modifier_the_parse_misreads_still_narrows_the_metric(text, figur
 @pytest.mark.parametrize("text,figure,metric", [
     # the "M" of one figure is not what the next one counts
     ("Acme reported its results. Revenue: $3866M, $2579M, $3080M.", "$2579M", "revenue"),
+    # a currency word that is no figure's own stays in the metric
+    ("The dollar index rose 0.5% in March.", "0.5%", "dollar index"),
     # nor is a money figure's own currency written out
     ("The records are being driven by the film's domestic debut of $221 million dollars.",
      "$221 million", "domestic debut"),
@@ -488,6 +493,9 @@ def test_fragment_without_a_verb_terminates():
     ("In 2024 it was 1.5C warmer than the 1850-1900 level.", "1.5C", None, "change", "2024",
      ""),
     ("The year 2024 averaged 1.48C above 1850-1900.", "1.48C", None, "change", "2024", ""),
+    # the figure's own years after a baseline stay its period
+    ("Temperatures were 1.52C above the pre-industrial average during 2023-2024.", "1.52C",
+     None, "change", "2023..2024", ""),
 ])
 def test_a_baseline_is_not_a_base_period(text, figure, metric, kind, period, base):
     row = extract_claims(text, published="2025-02-01").set_index("text").loc[figure]

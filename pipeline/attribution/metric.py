@@ -651,8 +651,11 @@ class MetricFinder:
             if t.pos_ in _SKIP_POS and not (t.pos_ == "ADV" and t.dep_ == "npadvmod"):
                 continue
             if not any(ch.isalpha() for ch in t.text) or t.like_num or _is_unit(t) \
-                    or low in _currency_words() or self._figure_word(t):
-                continue  # a figure or its unit of measure ("140 mph winds", "dollars")
+                    or self._figure_word(t) \
+                    or low in _currency_words() and t.i - 1 in self._figures:
+                continue  # a figure, its unit of measure ("140 mph winds") or its
+                # currency written after it ("$221 million dollars"; "the dollar
+                # index" keeps its word)
             if low in sets["ignore"] or lemma in sets["ignore"]:
                 continue
             if (low in self.topic or lemma in self.topic) and not self._needs_modifier(t):

@@ -45,6 +45,10 @@ class Time:
         if not self.anchored:
             return self.period
         if self.months:
+            if self.months % 3 == 0 and re.fullmatch(rf"{YEAR}-\d\d", anchor or ""):
+                # a move by whole quarters ("the previous quarter") from a month:
+                # from the month's quarter
+                anchor = f"{anchor[:4]}-Q{(int(anchor[5:]) - 1) // 3 + 1}"
             return shift(anchor, months=self.months) if anchor else ""
         return shift(anchor, self.offset) if anchor else ""
 
@@ -438,9 +442,13 @@ def _side(text_before: str) -> str:
     return ""
 
 
-#: what may stand between a figure and the time it holds ("$0.90 a year
-#: ago", "$1.47 in the previous quarter", "$3.57 last year")
-_TIME_AFTER_FIGURE = re.compile(r"\s*(?:(?:in|during|for|at)\s+)?", re.I)
+@cache
+def _time_after_figure() -> re.Pattern:
+    """What may stand between a figure and the time it holds ("$0.90 a year
+    ago", "$1.47 in the previous quarter"; attribution.toml
+    figure_time_preps)."""
+    preps = "|".join(re.escape(w) for w in attr()["figure_time_preps"])
+    return re.compile(rf"\s*(?:(?:{preps})\s+)?", re.I)
 
 
 def _is_compared(text_before: str, from_too: bool = False) -> bool:
@@ -624,7 +632,7 @@ def periods(ctx: ArticleContext, years: Years, sent: Span, r: dict,
                    default=-1) if kind in CHANGE_KINDS else -1
 
     def after(t: Time, end: int) -> bool:
-        return t.start >= end and bool(_TIME_AFTER_FIGURE.fullmatch(ctx.text[end:t.start]))
+        return t.start >= end and bool(_time_after_figure().fullmatch(ctx.text[end:t.start]))
     times = [t for t in times if not any(after(t, e) for s, e in compared.items()
                                          if s != own_base)]
     based = [replace(t, cue="from") if t.cue not in compared_cues() else t for t in times

@@ -220,8 +220,9 @@ def learn_stand_ins(text: str) -> dict[str, str]:
     "Nvidia's (NASDAQ:NVDA)"). The short form stands for the name, which
     other articles write out."""
     out: dict[str, str] = {}
-    for acr, letters, before in _acronym_sites(text, 40, r"[A-Za-z][\w'’&-]*"):
-        if not before or len(letters) < 3:
+    conf = attr()["stand_ins"]
+    for acr, letters, before in _acronym_sites(text, conf["reach"], r"[A-Za-z][\w'’&-]*"):
+        if not before or len(letters) < conf["min_letters"]:
             continue
         word = re.sub(r"['’]s?$", "", before[-1])
         spelled = word.upper()
