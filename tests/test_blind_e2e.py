@@ -64,6 +64,11 @@ FRESH4 = ("bellingham_real_madrid_transfer_2023", "crowdstrike_delta_outage_2024
 #: nineteenth.
 FRESH5 = ("hottest_year_2023_temperature", "libya_derna_floods_2023",
           "nvidia_q2_fy2021_earnings", "uk_net_migration_revisions")
+# tests/data/fresh6 (FRESH6_SETS.md), gathered blind in the nineteenth session,
+# is kept for measuring and not asserted here: first run 1 of 18 conflicts,
+# 12 of 26 agreements, 3 of 4 raised unexpected, 2 of 23 traps flagged; at the
+# session's end 1/18, 15/26, 3/4, 2/23 (python -m tests.blind_e2e_scorer --all
+# tests/data/fresh6/*/).
 
 
 def set_dir(name):
