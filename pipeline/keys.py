@@ -37,9 +37,12 @@ def cfg() -> dict:
 
 @cache
 def _metric_drop() -> frozenset[str]:
+    modifiers = load("synonyms").get("modifiers", {})
     words = set(cfg()["compare"]["metric_stopwords"])
-    words |= set(load("synonyms").get("modifiers", {}).get("ignore", []))
-    return frozenset(words)
+    words |= set(modifiers.get("ignore", []))
+    # a word attribution keeps only where it narrows ("adjusted gross
+    # margin") is part of the key wherever it is left in a metric
+    return frozenset(words - set(modifiers.get("narrow_unless_after", {})))
 
 
 def _num(x) -> float:

@@ -907,6 +907,28 @@ def test_a_name_a_figure_counts_is_not_whose_figure_it_is():
     assert subject["Two"] == "Pennsylvania"
 
 
+def test_the_company_a_story_names_most_is_that_name_where_the_model_missed_it():
+    """The model tags "Boeing" in one sentence and not in "SEATTLE - Boeing
+    workers on the US West Coast": the workers are still Boeing's."""
+    text = ("Boeing's machinists voted on Monday to end their strike at Boeing. SEATTLE - Boeing "
+            "workers on the US West Coast have voted to accept a new contract, ending a "
+            "seven-week strike.")
+    subject = dict(zip(*extract_claims(text)[["text", "subject"]].T.values))
+    assert subject["seven-week"] == "Boeing"
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # an adjusted (non-GAAP) result is another measure than the reported one
+    ("Adjusted gross margin came in at 66%, in line with guidance.", "66%",
+     "adjusted gross margin"),
+    # a seasonally adjusted rate is the rate, counted one way
+    ("The seasonally adjusted unemployment rate rose to 4.3% in October.", "4.3%",
+     "unemployment rate"),
+])
+def test_adjusted_narrows_a_metric_unless_seasonally(text, figure, metric):
+    assert extract_claims(text).set_index("text").loc[figure].metric == metric
+
+
 def test_who_tells_a_headline_is_not_what_it_is_about():
     text = ("Acme Foods listeria outbreak: six more deaths bring toll to nine, CDC says\n\n"
             "Six more people have died in the outbreak, raising the death toll to nine. "

@@ -566,3 +566,10 @@ def test_rounding_and_far_floors_stay_agreements(loose, precise):
     b = _pct_story("b", f"Eggs cost {precise[0]} more.", *precise)
     conflicts, agreements = by_type(compare(a.claims + b.claims))
     assert not conflicts and len(agreements) == 1
+
+
+def test_an_adjusted_result_keeps_its_word_in_the_key():
+    """"adjusted gross margin" (a company's non-GAAP figure) is not the
+    reported "gross margin"; the seasonal sense never reaches the key (the
+    metric leaves "seasonally adjusted" out)."""
+    assert norm_metric("adjusted gross margin") != norm_metric("gross margin")

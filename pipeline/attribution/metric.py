@@ -109,6 +109,23 @@ def _currency_words() -> frozenset[str]:
     return frozenset(w.lower() for w in load("numbers")["currency"]["words"])
 
 
+@cache
+def _narrow_unless_after() -> dict[str, frozenset[str]]:
+    return {w: frozenset(after) for w, after
+            in syn()["modifiers"].get("narrow_unless_after", {}).items()}
+
+
+def _narrows(tok: Token) -> bool:
+    """An ignore-word that narrows the metric here (synonyms.toml
+    [modifiers] narrow_unless_after): "Adjusted gross margin", not
+    "seasonally adjusted rate"."""
+    after = _narrow_unless_after().get(tok.lower_)
+    if after is None:
+        return False
+    prev = tok.doc[tok.i - 1].lower_ if tok.i > 0 else ""
+    return prev not in after
+
+
 def _is_unit(tok: Token) -> bool:
     units = _measure_units()
     return tok.lower_ in units or tok.lemma_.lower() in units
@@ -656,7 +673,7 @@ class MetricFinder:
                 continue  # a figure, its unit of measure ("140 mph winds") or its
                 # currency written after it ("$221 million dollars"; "the dollar
                 # index" keeps its word)
-            if low in sets["ignore"] or lemma in sets["ignore"]:
+            if (low in sets["ignore"] or lemma in sets["ignore"]) and not _narrows(t):
                 continue
             if (low in self.topic or lemma in self.topic) and not self._needs_modifier(t):
                 continue

@@ -350,6 +350,10 @@ class Mentions:
             if owned > 0:   # "Boar's Head" (the model may call "Boar" a place)
                 span, label = doc[span.start:owned], "ORG?"
             found.append((span.start_char, span.end_char, span.text, label))
+        # a name the model tagged in one place is that name wherever the
+        # article writes it ("Boeing's machinists ..." tagged, "SEATTLE -
+        # Boeing workers on the US West Coast" not)
+        found += self._same_names(found, ctx)
         # long names whose acronym was learned, and the acronyms themselves
         for long, acr in self.acronyms.items():
             words = [re.escape(w) for w in long.split()]
@@ -393,6 +397,26 @@ class Mentions:
             sent = ctx.sent_no(tok.start) if tok is not None and len(tok) else 0
             self.items.append(Mention(s, e, name, lab, sent))
             last_end = e
+
+    @staticmethod
+    def _same_names(found: list[tuple[int, int, str, str]], ctx: ArticleContext
+                    ) -> list[tuple[int, int, str, str]]:
+        """Other places the article writes the organisation it names most
+        (tagged at least twice; exactly, as a whole word): the model tags a
+        story's company in one sentence and misses it in the next. Only
+        that one: a programme named beside its operator ("CyberTipline
+        reports" in a story about NCMEC) stays as the model read it.
+        (Overlaps are resolved after, the longest mention first.)"""
+        counts = Counter(t for _, _, t, lab in found if lab == "ORG" and len(t) > 2)
+        if not counts:
+            return []
+        (name, n), = counts.most_common(1)
+        if n < 2 or sum(1 for c in counts.values() if c == n) > 1:
+            return []  # no one organisation the article names most
+        taken = {(s, e) for s, e, _, _ in found}
+        return [(m.start(), m.end(), name, "ORG")
+                for m in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w-])", ctx.text)
+                if (m.start(), m.end()) not in taken]
 
     def in_dateline(self, char: int) -> bool:
         return any(s <= char < e for s, e in self.datelines)
