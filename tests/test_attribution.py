@@ -924,6 +924,8 @@ def test_the_company_a_story_names_most_is_that_name_where_the_model_missed_it()
     # a seasonally adjusted rate is the rate, counted one way
     ("The seasonally adjusted unemployment rate rose to 4.3% in October.", "4.3%",
      "unemployment rate"),
+    ("The seasonally-adjusted unemployment rate rose to 4.3% in October.", "4.3%",
+     "unemployment rate"),
 ])
 def test_adjusted_narrows_a_metric_unless_seasonally(text, figure, metric):
     assert extract_claims(text).set_index("text").loc[figure].metric == metric

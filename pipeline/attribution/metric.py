@@ -122,8 +122,10 @@ def _narrows(tok: Token) -> bool:
     after = _narrow_unless_after().get(tok.lower_)
     if after is None:
         return False
-    prev = tok.doc[tok.i - 1].lower_ if tok.i > 0 else ""
-    return prev not in after
+    k = tok.i - 1
+    if k > 0 and tok.doc[k].text in ("-", "–"):
+        k -= 1  # "seasonally-adjusted"
+    return (tok.doc[k].lower_ if k >= 0 else "") not in after
 
 
 def _is_unit(tok: Token) -> bool:

@@ -350,7 +350,7 @@ class Mentions:
             if owned > 0:   # "Boar's Head" (the model may call "Boar" a place)
                 span, label = doc[span.start:owned], "ORG?"
             found.append((span.start_char, span.end_char, span.text, label))
-        # a name the model tagged in one place is that name wherever the
+        # the organisation the article names most is that name wherever the
         # article writes it ("Boeing's machinists ..." tagged, "SEATTLE -
         # Boeing workers on the US West Coast" not)
         found += self._same_names(found, ctx)
