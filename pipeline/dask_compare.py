@@ -354,10 +354,15 @@ def _meta_of(columns: dict[str, str], data: dict[str, list] | None = None) -> pd
 
 
 def _share(client, data):
-    """``data`` sent to every worker once, as one object (a dict or set
-    given to ``scatter`` alone would be scattered item by item)."""
-    [future] = client.scatter([data], broadcast=True)
-    return future
+    """``data`` as one future every task can take. It is the result of a
+    task that holds it, not scattered: a worker lost mid-run (its nanny
+    starts a new one) may hold the only copy, and scattered data would then
+    be lost for good, while a task's result is made again."""
+    return client.submit(_same, data, pure=False)
+
+
+def _same(data):
+    return data
 
 
 def _gather_findings(client, table, first, collect: bool):
