@@ -794,7 +794,16 @@ def same_value(a: Claim, b: Claim, exact_only: bool = False) -> bool:
     3%" to "2.6%"."""
     if not overlaps(a, b):
         return False
+    if float(a.value) != float(b.value) and _open_ended(a) and _open_ended(b):
+        return False  # "at least 126,000" and "up to 144,000": two bounds, not one value
     return one_value(float(a.value), a.low, a.high, float(b.value), b.low, b.high, exact_only)
+
+
+def _open_ended(c: Claim) -> bool:
+    """A bound: its interval runs to an end of the number line, or down to
+    the floor of what it counts ("up to 144,000": numbers.interval)."""
+    lo, hi, _ = sign_interval(c)
+    return math.isinf(lo) or math.isinf(hi) or c.qualifier in ("less_than", "at_most")
 
 
 def one_value(x: float, x_low: float, x_high: float, y: float, y_low: float, y_high: float,

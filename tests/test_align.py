@@ -689,3 +689,18 @@ def test_a_short_value_is_met_on_its_own_only_in_the_same_counted_noun():
 ])
 def test_written_digits_count_the_first_figure(text, digits):
     assert align._written_digits(text) == digits
+
+
+def test_two_bounds_are_not_one_value():
+    """"at least 126,000 gallons" and "up to 144,000 gallons" overlap, but
+    two bounds of different values state no one figure (they would chain
+    "126,000" to "144,000"); a figure and a bound at its value still agree."""
+    def gallons(source, text, value, low, high, qualifier, n=0):
+        c = claim(source, f"The spill was put at {text}.", text, value, kind="amount",
+                  unit="gal", period="2021", low=low, high=high, direction="", n=n)
+        return dataclasses.replace(c, qualifier=qualifier)
+    floor = gallons("a", "at least 126,000 gallons", 126000, 126000, math.inf, "at_least")
+    ceiling = gallons("b", "up to 144,000 gallons", 144000, 0, 144000, "at_most")
+    exact = gallons("c", "126,000 gallons", 126000, 125500, 126500, "exact")
+    assert not align.same_value(floor, ceiling)
+    assert align.same_value(floor, exact)
