@@ -296,6 +296,10 @@ def verdict(a: dict, b: dict) -> str:
     return "rounding" if within_slack(a, b) else "conflict"
 
 
+#: the qualifiers of a figure stated as it is (no "about", no bound)
+_EXACT = ("", "exact")
+
+
 def _touching(a: dict, b: dict) -> bool:
     """Different values whose intervals meet at one edge only (up to float
     error)."""
@@ -334,7 +338,7 @@ def stated_finding(key: Key | None, members: list[Claim]) -> Finding | None:
     pair = _worst_cross_source(values)
     kind = verdict(*pair) if pair else "agreement"
     if kind == "agreement" and pair and _touching(*pair) and all(
-            c.qualifier in ("", "exact") for c in members if c.claim_id in
+            c.qualifier in _EXACT for c in members if c.claim_id in
             (pair[0]["claim_id"], pair[1]["claim_id"])):
         # two exact figures whose intervals only touch ("$3.57" and
         # "$3.56": each the other's rounding edge) are two printed figures,
@@ -351,7 +355,7 @@ def stated_finding(key: Key | None, members: list[Claim]) -> Finding | None:
             values, {c.claim_id for c in members if c.qualifier in rounds}):
         kind = "rounding"  # "nearly 30%" for 27.3%: compatible, but worth a note
     elif kind == "agreement" and _loosely_worded(
-            values, {c.claim_id for c in members if c.qualifier not in ("", "exact")}):
+            values, {c.claim_id for c in members if c.qualifier not in _EXACT}):
         # "at least 367" and "381": the floor holds, but the two articles give
         # different figures (a running count read twice, or two counts)
         kind = "conflict"

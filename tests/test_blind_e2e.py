@@ -71,18 +71,18 @@ FRESH5 = ("hottest_year_2023_temperature", "libya_derna_floods_2023",
 # tests/data/fresh6/*/).
 
 
+#: the folder under tests/data of each batch of sets (the rest are blind_e2e's)
+BATCHES = {"fresh": FRESH, "fresh2": FRESH2, "fresh3": FRESH3, "fresh4": FRESH4,
+           "fresh5": FRESH5, "heldout": HELDOUT}
+
+
+#: every set the tests run
+ALL_SETS = SETS + HELDOUT + FRESH + FRESH2 + FRESH3 + FRESH4 + FRESH5
+
+
 def set_dir(name):
-    if name in FRESH:
-        return DATA / "fresh" / name
-    if name in FRESH2:
-        return DATA / "fresh2" / name
-    if name in FRESH3:
-        return DATA / "fresh3" / name
-    if name in FRESH4:
-        return DATA / "fresh4" / name
-    if name in FRESH5:
-        return DATA / "fresh5" / name
-    return DATA / "heldout" / name if name in HELDOUT else BLIND / name
+    folder = next((f for f, names in BATCHES.items() if name in names), None)
+    return DATA / folder / name if folder else BLIND / name
 
 #: (set, section, expectation id) that the tool meets; a regression fails.
 MET = [
@@ -154,7 +154,7 @@ FOUND = [
 @pytest.fixture(scope="module")
 def runs(tmp_path_factory):
     out = {}
-    for name in SETS + HELDOUT + FRESH + FRESH2 + FRESH3 + FRESH4 + FRESH5:
+    for name in ALL_SETS:
         tmp = tmp_path_factory.mktemp(name)
         src = tmp / "sources"
         src.mkdir()
@@ -181,7 +181,7 @@ def test_expected_conflict_is_found(runs, name, key):
     assert runs[name][3]["conflicts"][key] == "found, cause right"
 
 
-@pytest.mark.parametrize("name", SETS + HELDOUT + FRESH + FRESH2 + FRESH3 + FRESH4 + FRESH5)
+@pytest.mark.parametrize("name", ALL_SETS)
 def test_no_must_not_flag_pair_is_a_conflict(runs, name):
     verdicts = runs[name][3]["must_not_flag"]
     assert verdicts and all(v == "ok" for v in verdicts.values()), verdicts

@@ -451,10 +451,16 @@ def _time_after_figure() -> re.Pattern:
     return re.compile(rf"\s*(?:(?:{preps})\s+)?", re.I)
 
 
+#: how far back from a figure :func:`_is_compared` reads its cue
+_CUE_REACH = 40
+
+
 def _is_compared(text_before: str, from_too: bool = False) -> bool:
     """The next figure is the compared one: "..., compared with $255 million"
-    (and, with ``from_too``, "... from $2.58 billion")."""
-    m = _patterns()["cue"].search(text_before[-40:])
+    (and, with ``from_too``, "... from $2.58 billion"). ``text_before`` is
+    the sentence up to the figure; only its last :data:`_CUE_REACH`
+    characters are read."""
+    m = _patterns()["cue"].search(text_before[-_CUE_REACH:])
     return bool(m) and m.group(1).lower() in attr()["roles"]["base"] \
         and m.group(1).lower() not in (("since",) if from_too else ("from", "since"))
 
@@ -627,7 +633,8 @@ def periods(ctx: ArticleContext, years: Years, sent: Span, r: dict,
     # another figure, one compared with, is that figure's (and the base of a
     # change that figure is compared with: the 50 per cent's)
     compared = {s["start_char"]: s["end_char"] for s in siblings if s is not r
-                and _is_compared(ctx.text[sent.start_char:s["start_char"]], from_too=True)}
+                and _is_compared(ctx.text[max(sent.start_char, s["start_char"] - _CUE_REACH):
+                                          s["start_char"]], from_too=True)}
     own_base = min((s["start_char"] for s in siblings if s["start_char"] > r["start_char"]),
                    default=-1) if kind in CHANGE_KINDS else -1
 
