@@ -453,7 +453,10 @@ def align(a: Frame, b: Frame) -> Alignment | None:
     one_sided = sorted(set(one_sided) | set(read_apart))
     if set(one_sided) & _setting("align", "one_sided_differs"):
         return None  # "core prices" vs prices: a part is not the whole
-    same_subject = _same_subject(a, b)
+    # one sentence names whose figure it is, the other writes that name too
+    # though its subject was read otherwise: one entity's figure
+    written_alike = _written_in_other(a, b)
+    same_subject = _same_subject(a, b) or written_alike
     if a.subject_stated and b.subject_stated and not same_subject:
         return None  # each names whose figure it is, and they differ
     periods_differ = bool(a.period and b.period and not _periods_overlap(a.period, b.period))
@@ -494,7 +497,7 @@ def align(a: Frame, b: Frame) -> Alignment | None:
     # sentence naming one, when their articles' subjects were guessed apart
     # (then only a possible conflict: the guesses are the weak part)
     guessed_apart = not (a.subject_stated or b.subject_stated) and _guessed_apart(a, b)
-    one_entity = _shares_name(a, b) or guessed_apart
+    one_entity = _shares_name(a, b) or written_alike or guessed_apart
     frame_strict = same_frame and not subject_open \
         and score >= conf["conflict_score"] and bool(measured)
     strict = frame_strict and one_entity
@@ -523,6 +526,9 @@ def align(a: Frame, b: Frame) -> Alignment | None:
         reasons.append(reason("periods", a=a.period, b=b.period))
     if guessed_apart:
         reasons.append(reason("guessed_apart"))
+    elif written_alike and not _shares_name(a, b):
+        named = a if a.subject_stated else b
+        reasons.append(reason("written", subject=named.claim.subject))
     elif one_entity:
         reasons.append(reason("subject", subject=a.claim.subject))
     # the only-figure test may also line up two figures that measure all the
@@ -553,6 +559,19 @@ def _shares_name(a: Frame, b: Frame) -> bool:
     and "Texas;New Mexico" are a part and a whole, not one entity)."""
     sa, sb = norm_subject(a.claim.subject), norm_subject(b.claim.subject)
     return bool(sa) and sa == sb
+
+
+def _written_in_other(a: Frame, b: Frame) -> bool:
+    """One sentence names whose figure it is and the other's subject was
+    inferred from its article, but the other sentence writes that name as
+    well ("6.9 million 23andMe customers", a name the model did not tag,
+    in an article whose subject was guessed as the outlet it quotes)."""
+    for named, other in ((a, b), (b, a)):
+        if named.subject_stated and not other.subject_stated:
+            low = (other.claim.sentence or "").lower()
+            return any((name := part.strip().lower()) and _name_pattern(name).search(low)
+                       for part in str(named.claim.subject).split(";"))
+    return False
 
 
 def _guessed_apart(a: Frame, b: Frame) -> bool:

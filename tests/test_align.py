@@ -704,3 +704,23 @@ def test_two_bounds_are_not_one_value():
     exact = gallons("c", "126,000 gallons", 126000, 125500, 126500, "exact")
     assert not align.same_value(floor, ceiling)
     assert align.same_value(floor, exact)
+
+
+def test_a_name_one_sentence_states_and_the_other_writes_is_one_entity():
+    # the model tagged no name in a's sentence ("23andMe" untagged) and its
+    # article's subject was guessed as the outlet it quotes; b names the
+    # company: one entity's figure, not subjects read apart
+    a = claim("a", "Hackers stole data of 6.9 million 23andMe customers.", "6.9 million", 6.9e6,
+              kind="count", unit="customer", metric="customer", subject="TechCrunch", period="2023")
+    b = claim("b", "23andMe said 6.4 million customers were affected in the breach.", "6.4 million",
+              6.4e6, kind="count", unit="customer", metric="customer", subject="23andMe",
+              period="2023")
+    fs = frames_of(a, b)
+    al = align.align(fs[a.claim_id], fs[b.claim_id])
+    assert al is not None and not al.exact_only
+    assert any("writes that name too" in r for r in al.reasons)
+    # a sentence that does not write the name stays another entity's figure
+    c = dataclasses.replace(a, sentence="Hackers stole data of 6.9 million customers.")
+    fs = frames_of(c, b)
+    al = align.align(fs[c.claim_id], fs[b.claim_id])
+    assert al is None or al.exact_only

@@ -202,6 +202,17 @@ def test_canonicalize_keeps_different_metrics_apart():
      "2020-06-15", [("$3.5 million", "", "2020-Q1", "")]),
     # a month that had not begun when the story ran is not the month of a
     # figure that names no time ("sell-by dates into October")
+    # the owner of the noun a figure quantifies is whose figure it is, before
+    # the clause's subject: a possessive, "whose", a relative clause's doer
+    ("Analysts said Acme Corp's $700 million contract is the largest ever, going past "
+     "Initech's $503 million deal and Hooli's $426.5 million contract.", "2023-12-12",
+     [("$700 million", "Acme Corp", "2023", None), ("$503 million", "Initech", "2023", None),
+      ("$426.5 million", "Hooli", "2023", None)]),
+    ("Most people expected Acme Corp's deal to clear the record held by Mike Trout, whose "
+     "12-year contract is worth $426.5 million.", "2023-12-12",
+     [("$426.5 million", "Mike Trout", "2023", None)]),
+    ("It leaves far behind the $450 million extension Patrick Mahomes signed with the Kansas "
+     "City Chiefs in 2020.", "2023-12-12", [("$450 million", "Patrick Mahomes", "2020", None)]),
     ("Death toll from outbreak rises to nine\n\nNine people have died, officials said. "
      "Some recalled products have sell-by dates into October 2024.", "2024-08-29",
      [("nine", "", "2024", ""), ("Nine", "", "2024", "")]),

@@ -523,6 +523,7 @@ class SubjectFinder:
                 self.pronouns.setdefault(w, []).append(k)
         self.subject_deps = set(a["subject_deps"])
         self.list_labels = set(a["subject_labels"]) - {"PERSON"} | {"ORG?"}
+        self.owner_labels = set(a["subject_labels"]) | {"ORG?"}
         self._lists: dict[tuple[int, int], dict[int, tuple[str, int]]] = {}
         self.reported_deps = set(a["reported_clause_deps"])
         # figure's start -> the organisation found telling its clause about
@@ -588,7 +589,7 @@ class SubjectFinder:
         # a common noun phrase: whose? ("Meta's reports", "reports from Meta")
         for child in tok.children:
             if child.dep_ == "poss":
-                name, h = self._one(child)
+                name, h = self._one(self._owner_token(child))
                 if name:
                     return [name], h
             if child.dep_ == "prep" and child.lower_ in attr()["agent_preps"]:
@@ -681,6 +682,9 @@ class SubjectFinder:
         place = self._place_of_counted(tok)
         if place:
             return place, "in_sentence"
+        owner = self._owner_of_counted(r)
+        if owner:
+            return [owner[0]], owner[1]
         came_from = None
         for _ in range(12):
             if came_from is not None and came_from.dep_ == "conj" \
@@ -704,7 +708,7 @@ class SubjectFinder:
                     return (names, how) if names else ([], "source")
                 reported = came_from is not None and came_from.dep_ in self.reported_deps \
                     and tok.lemma_.lower() in _clause_telling_verbs()
-                for child in tok.children:
+                for child in self._subjects_first(tok, r["token_start"]):
                     if child.dep_ in self.subject_deps and not (
                             r["token_start"] <= child.i < r["token_end"]) \
                             and not (child.i == r.get("head_i", -1)
@@ -735,6 +739,16 @@ class SubjectFinder:
                 break
             came_from, tok = tok, tok.head
         return self._place_of_part(doc[r["token_start"]])
+
+    def _subjects_first(self, verb: Token, figure: int) -> list[Token]:
+        """A verb's children; when the parse gives it two subjects (a clause
+        it missed: "expected Acme's deal to clear the record held by Trout,
+        whose contract is worth $426.5 million"), the one nearest before the
+        figure first."""
+        kids = list(verb.children)
+        if sum(c.dep_ in self.subject_deps for c in kids) > 1:
+            kids.sort(key=lambda c: (c.i > figure, abs(figure - c.i)))
+        return kids
 
     @staticmethod
     def _measured_object(verb: Token, came_from: Token | None) -> Token | None:
@@ -1014,6 +1028,49 @@ class SubjectFinder:
             if found:
                 return list(dict.fromkeys(found))
         return []
+
+    def _owner_of_counted(self, r: dict) -> tuple[str, str] | None:
+        """The owner of the noun a figure quantifies ("Mike Trout's $426.5
+        million contract", "Mahomes, whose $450m deal", "the $450 million
+        extension Mahomes signed"): whose figure it is,
+        before any clause subject ("Ohtani's deal goes past Mahomes' $503
+        million deal" is Mahomes'). None when the noun has no named owner."""
+        doc = self.ctx.doc
+        root = doc[r["token_start"]:r["token_end"]].root
+        noun = root.head
+        if root.dep_ not in attr()["quantifying_deps"] or noun.i < r["token_end"] \
+                or noun.pos_ != "NOUN":
+            return None
+        for child in noun.children:
+            if child.dep_ == "poss" and child.i < r["token_start"]:
+                name, how = self._one(self._owner_token(child))
+                return (name, how) if name else None
+        # "the $450 million extension Patrick Mahomes signed": the name that
+        # does what a relative clause on the noun says
+        for clause in noun.children:
+            if clause.dep_ == "relcl" and clause.i > noun.i:
+                for child in clause.children:
+                    if child.dep_ == "nsubj" and (m := self.mentions.at(child)) is not None \
+                            and m.label in self.owner_labels:
+                        return m.name, "in_sentence"
+        return None
+
+    def _owner_token(self, poss: Token) -> Token:
+        """Who a possessive stands for: itself, or for "whose" the name
+        written before it ("Mike Trout, whose contract"; "Patrick Mahomes of
+        the Kansas City Chiefs, whose deal": the person the "of" phrase
+        describes). The parse does not always hang the clause on it."""
+        if poss.lower_ != "whose":
+            return poss
+        i = poss.i - 1
+        while i > poss.sent.start and poss.doc[i].is_punct:
+            i -= 1
+        tok = poss.doc[i]
+        while tok.dep_ in ("compound", "flat") and tok.head.i > tok.i:
+            tok = tok.head
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "PROPN":
+            tok = tok.head.head
+        return tok
 
     def _place_of_part(self, num: Token) -> tuple[list[str], str]:
         """"Nineteen of the deaths were in Louisiana and four in Mississippi":
