@@ -65,25 +65,37 @@ def key_groups(usable: list[Claim], keys: dict[str, Key]) -> dict[Key, list[Clai
 def key_findings(groups: dict[Key, list[Claim]]) -> list[Finding]:
     """A finding for each key group that spans articles (for each of its
     :func:`sizes` that does)."""
-    findings = [f for key, members in groups.items() for part in sizes(members)
-                if (f := stated_finding(key, part)) is not None]
-    for f in findings:
-        f.alignment = align.key_alignment(torn=f.type == "conflict" and _torn(f.values))
+    findings = []
+    for key, members in groups.items():
+        for part in sizes(members):
+            f = stated_finding(key, part)
+            if f is not None:
+                f.alignment = align.key_alignment(
+                    torn=f.type == "conflict" and _torn(f.values, {c.claim_id: c for c in part}))
+                findings.append(f)
     return findings
 
 
-def _torn(values: list[dict]) -> bool:
+def _torn(values: list[dict], claims: dict[str, Claim]) -> bool:
     """Whether one source gives two figures the group keeps that are further
     apart than two readings of one count (frames.toml reading_max_ratio:
     "33 hospitalizations and two deaths" read alike, not a toll that rose
-    from 23 to 41): the key may hold two quantities, so a disagreement is
-    only possible."""
+    from 23 to 41), or two disjoint figures in one sentence ("The 6.9
+    million people are almost half of its 14 million customers": one
+    sentence states two quantities, not one twice): the key may hold two
+    quantities, so a disagreement is only possible."""
     limit = align.cfg()["align"]["reading_max_ratio"]
-    by_source: dict[str, list[float]] = defaultdict(list)
+    by_source: dict[str, list[dict]] = defaultdict(list)
     for e in values:
-        by_source[e["source_id"]].append(abs(e["value"]))
-    return any(min(own) == 0 or max(own) / min(own) > limit
-               for own in by_source.values() if len(own) > 1)
+        by_source[e["source_id"]].append(e)
+    for own in by_source.values():
+        sizes_of = [abs(e["value"]) for e in own]
+        if len(own) > 1 and (min(sizes_of) == 0 or max(sizes_of) / min(sizes_of) > limit):
+            return True
+        if any(gap(a, b) > 0 and claims[a["claim_id"]].sent_start == claims[b["claim_id"]].sent_start
+               for i, a in enumerate(own) for b in own[i + 1:]):
+            return True
+    return False
 
 
 def sizes(members: list[Claim]) -> list[list[Claim]]:

@@ -85,6 +85,17 @@ def test_a_ticker_is_read_as_its_company():
     assert set(claims["subject"]) == {"Nvidia"}
 
 
+def test_a_name_of_an_odd_shape_the_model_misses_is_an_organisation_when_repeated():
+    text = ("Hackers stole data of 6.9 million 23andMe customers.\n\nThe data was put up for "
+            "sale, according to TechCrunch. A 23andMe spokesperson said the company believes "
+            "passwords were reused. In response, 23andMe made all users reset passwords.")
+    claims = extract_claims(text)
+    assert set(claims["subject"]) == {"23andMe"}
+    # written twice only, it is left to the model
+    once = text.replace("In response, 23andMe made", "In response, the firm made")
+    assert set(extract_claims(once)["subject"]) != {"23andMe"}
+
+
 @pytest.mark.parametrize("acr, name, ok", [
     ("NCMEC", "National Center for Missing and Exploited Children", True),
     ("NWF", "Northwind Foods", True),

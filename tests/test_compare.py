@@ -174,6 +174,27 @@ def test_a_source_giving_two_values_is_judged_by_the_one_others_share():
     assert (f.type, len(f.claims)) == ("agreement", 2)
 
 
+def test_two_figures_of_one_sentence_under_one_key_make_a_conflict_only_possible():
+    """One sentence giving two different figures under one key states two
+    quantities (the key ran them together): a disagreement with another
+    article's figure is only possible (weak, low severity), not confident."""
+    a = Story("one", "The 6.9 million people are almost half of its 14 million customers.")
+    b = Story("two", "It said 5.5 million customers were affected.")
+    a.claim("6.9 million", "count", 6.9e6, 6.85e6, 6.95e6, unit="customer")
+    a.claim("14 million", "count", 14e6, 13.5e6, 14.5e6, unit="customer")
+    b.claim("5.5 million", "count", 5.5e6, 5.45e6, 5.55e6, unit="customer")
+    [f] = compare(everything(a, b)[0])
+    assert f.type == "conflict" and f.alignment["weak"]
+    # the same two figures in two sentences may be a count read twice: confident
+    a = Story("one", "The breach reached 6.9 million customers.", "By then 14 million were.")
+    a.claim("6.9 million", "count", 6.9e6, 6.85e6, 6.95e6, unit="customer")
+    a.claim("14 million", "count", 14e6, 13.5e6, 14.5e6, unit="customer")
+    b = Story("two", "It said 5.5 million customers were affected.")
+    b.claim("5.5 million", "count", 5.5e6, 5.45e6, 5.55e6, unit="customer")
+    [f] = compare(everything(a, b)[0])
+    assert f.type == "conflict" and not f.alignment.get("weak")
+
+
 def test_a_value_the_source_says_was_counted_another_way_is_kept():
     """One article gives the unadjusted 4.0% and the adjusted 4.3%, the other
     only 4.3%: the 4.0% is not dropped as ambiguous, and though it is within

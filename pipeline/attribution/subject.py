@@ -38,6 +38,9 @@ _INITIALS = re.compile(r"\b[A-Z][A-Z&]{1,9}\b")
 _ENTRY_AFTER = re.compile(r"\s*(?:[,:(]|\s[-–—])\s*(?=[$€£]?\d)")
 _ENTRY_BEFORE = re.compile(r"(?:^|[;:(]|,|\band)\s*$")
 _ORG_LIKE = ("ORG", "PRODUCT", "FAC", "NORP")
+#: a word shaped as names are and common words are not: a digit beside
+#: letters, or a capital after a small letter ("23andMe", "eBay")
+_ODD_NAME = re.compile(r"(?=.*[A-Za-z])(?:.*\d|.*[a-z][A-Z])")
 
 
 @dataclass(frozen=True)
@@ -354,6 +357,7 @@ class Mentions:
         # article writes it ("Boeing's machinists ..." tagged, "SEATTLE -
         # Boeing workers on the US West Coast" not)
         found += self._same_names(found, ctx)
+        found += self._untagged_names(found, ctx)
         # long names whose acronym was learned, and the acronyms themselves
         for long, acr in self.acronyms.items():
             words = [re.escape(w) for w in long.split()]
@@ -417,6 +421,35 @@ class Mentions:
         return [(m.start(), m.end(), name, "ORG")
                 for m in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w-])", ctx.text)
                 if (m.start(), m.end()) not in taken]
+
+    @staticmethod
+    def _untagged_names(found: list[tuple[int, int, str, str]], ctx: ArticleContext
+                        ) -> list[tuple[int, int, str, str]]:
+        """A one-word proper name of a shape the model's names seldom have
+        (digits and letters, a capital inside: "23andMe", "eBay"), never
+        tagged as a name but written again and again (read as a number or
+        as nothing): attribution.toml [untagged_names]. An organisation
+        ("ORG?"). (Title-case words are left to the model: "Head" of "Boar's
+        Head", "Bowl" of "Super Bowl" are parts of names it tags.)"""
+        conf = attr()["untagged_names"]
+        doc, taken = ctx.doc, {(s, e) for s, e, _, _ in found}
+        tagged = {t for _, _, t, _ in found}
+        skip = set(attr()["subject_labels"]) | set(attr()["time_labels"])
+        seen: dict[str, list] = defaultdict(list)
+        for tok in doc:
+            if tok.pos_ == "PROPN" and tok.ent_type_ not in skip and len(tok.text) >= 3 \
+                    and _ODD_NAME.search(tok.text):
+                seen[tok.text].append(tok)
+        lower = context_lower_words(ctx)
+        out = []
+        for text, toks in seen.items():
+            inside = sum(not t.is_sent_start for t in toks)
+            if len(toks) < conf["min_times"] or inside < conf["min_inside"] or text in tagged \
+                    or text.lower() in lower or text.lower() in conf["never"]:
+                continue
+            out += [(t.idx, t.idx + len(t.text), text, "ORG?") for t in toks
+                    if (t.idx, t.idx + len(t.text)) not in taken]
+        return out
 
     def in_dateline(self, char: int) -> bool:
         return any(s <= char < e for s, e in self.datelines)
