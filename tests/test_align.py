@@ -536,6 +536,17 @@ def test_synonyms_of_what_is_counted_measure_alike():
     assert align.align(fs[a.claim_id], fs[b.claim_id]).strict
 
 
+@pytest.mark.parametrize("noun_a,noun_b", [("population", "residents"),
+                                           ("inhabitants", "people"), ("newborns", "births")])
+def test_words_for_one_counted_thing_are_one_measure(noun_a, noun_b):
+    a = claim("a", f"The city has 7.48 million {noun_a}.", "7.48 million", 7.48e6, kind="count",
+              unit=noun_a, metric="", subject="Hong Kong", period="2019", direction="")
+    b = claim("b", f"The city has 7.3 million {noun_b}.", "7.3 million", 7.3e6, kind="count",
+              unit=noun_b, metric="", subject="Hong Kong", period="2019", direction="")
+    fs = frames_of(a, b)
+    assert fs[a.claim_id].measure == fs[b.claim_id].measure
+
+
 def test_a_short_name_is_named_only_as_a_whole_word():
     c = claim("a", "Food costs rose 2.4%, pushed up in part by meat.", "2.4%", 2.4, subject="US")
     assert frames_of(c)[c.claim_id].subject_stated == ()
