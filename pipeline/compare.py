@@ -65,37 +65,25 @@ def key_groups(usable: list[Claim], keys: dict[str, Key]) -> dict[Key, list[Clai
 def key_findings(groups: dict[Key, list[Claim]]) -> list[Finding]:
     """A finding for each key group that spans articles (for each of its
     :func:`sizes` that does)."""
-    findings = []
-    for key, members in groups.items():
-        for part in sizes(members):
-            f = stated_finding(key, part)
-            if f is not None:
-                f.alignment = align.key_alignment(
-                    torn=f.type == "conflict" and _torn(f.values, {c.claim_id: c for c in part}))
-                findings.append(f)
+    findings = [f for key, members in groups.items() for part in sizes(members)
+                if (f := stated_finding(key, part)) is not None]
+    for f in findings:
+        f.alignment = align.key_alignment(torn=f.type == "conflict" and _torn(f.values))
     return findings
 
 
-def _torn(values: list[dict], claims: dict[str, Claim]) -> bool:
+def _torn(values: list[dict]) -> bool:
     """Whether one source gives two figures the group keeps that are further
     apart than two readings of one count (frames.toml reading_max_ratio:
     "33 hospitalizations and two deaths" read alike, not a toll that rose
-    from 23 to 41), or two disjoint figures in one sentence ("The 6.9
-    million people are almost half of its 14 million customers": one
-    sentence states two quantities, not one twice): the key may hold two
-    quantities, so a disagreement is only possible."""
+    from 23 to 41): the key may hold two quantities, so a disagreement is
+    only possible."""
     limit = align.cfg()["align"]["reading_max_ratio"]
-    by_source: dict[str, list[dict]] = defaultdict(list)
+    by_source: dict[str, list[float]] = defaultdict(list)
     for e in values:
-        by_source[e["source_id"]].append(e)
-    for own in by_source.values():
-        sizes_of = [abs(e["value"]) for e in own]
-        if len(own) > 1 and (min(sizes_of) == 0 or max(sizes_of) / min(sizes_of) > limit):
-            return True
-        if any(gap(a, b) > 0 and claims[a["claim_id"]].sent_start == claims[b["claim_id"]].sent_start
-               for i, a in enumerate(own) for b in own[i + 1:]):
-            return True
-    return False
+        by_source[e["source_id"]].append(abs(e["value"]))
+    return any(min(own) == 0 or max(own) / min(own) > limit
+               for own in by_source.values() if len(own) > 1)
 
 
 def sizes(members: list[Claim]) -> list[list[Claim]]:
@@ -140,8 +128,50 @@ def checked_findings(usable: list[Claim], keys: dict[str, Key],
 def finish(by_key: list[Finding], framed: list[Finding], derived: list[Finding]) -> list[Finding]:
     """The findings of every block as one list, each said once, with ids.
     Findings of one block keep their order (``dedupe`` keeps the first)."""
-    merged = merge_framed(by_key, framed)
+    merged = take_in_agreeing(merge_framed(by_key, framed))
     return assign_ids(merge_self_checks(dedupe(merged + camp_agreements(merged) + derived)))
+
+
+def _bounded(e: dict) -> bool:
+    """An entry whose interval has two ends (not "above 95", "at least 367")."""
+    return not (math.isinf(e["low"]) or math.isinf(e["high"]))
+
+
+def take_in_agreeing(findings: list[Finding]) -> list[Finding]:
+    """A stated conflict takes in the articles of a stated agreement that
+    holds one of its figures and that it does not hold yet ("7.48 million"
+    against "a city of 7.3 million" by key; "around 7.5 million residents"
+    agreeing with the 7.48 million by frames): every outlet on each side of
+    the disagreement, as :func:`pipeline.align.link` does within frames. A
+    figure joins only when it states one value with every figure of the
+    conflict that the shared one agrees with, and neither is a bound ("above
+    95" agrees with 95 and with 227 alike: it shows no side)."""
+    agreements: dict[str, list[Finding]] = defaultdict(list)
+    for f in findings:
+        if f.type == "agreement" and f.basis == "stated":
+            for c in f.claims:
+                agreements[c].append(f)
+    if not agreements:
+        return findings
+    for f in findings:
+        if f.type != "conflict" or f.basis != "stated":
+            continue
+        own = {e["claim_id"]: e for e in f.values if e.get("role", STATED) == STATED}
+        held = {e["source_id"] for e in own.values()}
+        for claim_id in list(own):
+            shared = own[claim_id]
+            if not _bounded(shared):
+                continue
+            side = [e for e in own.values() if one_value(e, shared)]
+            for a in agreements.get(claim_id, ()):
+                for e in a.values:
+                    if e["source_id"] not in held and _bounded(e) \
+                            and all(one_value(e, x) for x in side):
+                        f.values.append(e)
+                        f.claims = sorted({*f.claims, e["claim_id"]})
+                        f.sources = sorted({*f.sources, e["source_id"]})
+                        held.add(e["source_id"])
+    return findings
 
 
 # --- findings from frames ----------------------------------------------------------

@@ -96,6 +96,15 @@ def test_a_name_of_an_odd_shape_the_model_misses_is_an_organisation_when_repeate
     assert set(extract_claims(once)["subject"]) != {"23andMe"}
 
 
+@pytest.mark.parametrize("text, figure", [
+    ("Hong Kong, a city of 7.3 million, saw huge protests.", "7.3 million"),
+    ("India, a country of 1.4 billion, overtook China.", "1.4 billion"),
+])
+def test_a_bare_figure_sizing_a_place_counts_its_people(text, figure):
+    row = extract_claims(text).set_index("text").loc[figure]
+    assert (row.unit, row.metric) == ("people", "person")
+
+
 @pytest.mark.parametrize("acr, name, ok", [
     ("NCMEC", "National Center for Missing and Exploited Children", True),
     ("NWF", "Northwind Foods", True),

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.compare import assign_ids, compare, finding_digest
+from pipeline.compare import assign_ids, compare, entry, finding_digest, make_finding, take_in_agreeing
 from pipeline.keys import acronym_aliases, claim_keys, jurisdiction, norm_metric, norm_subject
 
 from .factories import INF, Story, everything, rising_cases
@@ -174,25 +174,25 @@ def test_a_source_giving_two_values_is_judged_by_the_one_others_share():
     assert (f.type, len(f.claims)) == ("agreement", 2)
 
 
-def test_two_figures_of_one_sentence_under_one_key_make_a_conflict_only_possible():
-    """One sentence giving two different figures under one key states two
-    quantities (the key ran them together): a disagreement with another
-    article's figure is only possible (weak, low severity), not confident."""
-    a = Story("one", "The 6.9 million people are almost half of its 14 million customers.")
-    b = Story("two", "It said 5.5 million customers were affected.")
-    a.claim("6.9 million", "count", 6.9e6, 6.85e6, 6.95e6, unit="customer")
-    a.claim("14 million", "count", 14e6, 13.5e6, 14.5e6, unit="customer")
-    b.claim("5.5 million", "count", 5.5e6, 5.45e6, 5.55e6, unit="customer")
-    [f] = compare(everything(a, b)[0])
-    assert f.type == "conflict" and f.alignment["weak"]
-    # the same two figures in two sentences may be a count read twice: confident
-    a = Story("one", "The breach reached 6.9 million customers.", "By then 14 million were.")
-    a.claim("6.9 million", "count", 6.9e6, 6.85e6, 6.95e6, unit="customer")
-    a.claim("14 million", "count", 14e6, 13.5e6, 14.5e6, unit="customer")
-    b = Story("two", "It said 5.5 million customers were affected.")
-    b.claim("5.5 million", "count", 5.5e6, 5.45e6, 5.55e6, unit="customer")
-    [f] = compare(everything(a, b)[0])
-    assert f.type == "conflict" and not f.alignment.get("weak")
+def test_a_conflict_takes_in_the_articles_agreeing_with_one_side():
+    """A key conflict (7.48 million / 7.3 million) and a frame agreement that
+    holds its 7.48 million and a third article's 7.5 million: the conflict
+    names the third article on that side too; a bound ("above 7 million")
+    that agrees with every side joins none."""
+    a = Story("one", "Its 7.48 million people marched.")
+    b = Story("two", "It is a city of 7.3 million.")
+    c = Story("three", "Around 7.5 million residents live there.")
+    d = Story("four", "Above 7 million people live there.")
+    ca = a.claim("7.48 million", "count", 7.48e6, 7.475e6, 7.485e6)
+    cb = b.claim("7.3 million", "count", 7.3e6, 7.25e6, 7.35e6)
+    cc = c.claim("Around 7.5 million", "count", 7.5e6, 7.3e6, 7.7e6, qualifier="approx")
+    cd = d.claim("Above 7 million", "count", 7e6, 7e6, INF, qualifier="more_than")
+    conflict = make_finding("conflict", "stated", [ca, cb], [entry(ca), entry(cb)], [ca, cb])
+    agreement = make_finding("agreement", "stated", [ca, cc, cd],
+                             [entry(ca), entry(cc), entry(cd)], [ca, cc, cd])
+    [f, _] = take_in_agreeing([conflict, agreement])
+    assert f.sources == ["one", "three", "two"] and cc.claim_id in f.claims
+    assert cd.claim_id not in f.claims
 
 
 def test_a_value_the_source_says_was_counted_another_way_is_kept():

@@ -326,6 +326,11 @@ class MetricFinder:
             noun = self.described(r)
             if noun is not None and not isinstance(noun, str) and self._sized_name(noun, r):
                 noun = self._unit_word(r) or noun
+            if r["kind"] == "count" and self._place_of_size(noun, r):
+                # "a city of 7.3 million": the people who live there
+                people = attr()["place_size"]
+                return MetricGuess(people["metric"], people["unit"], "metric_from_noun",
+                                   replace_unit=True)
         if noun == "borrow" or noun is None:
             return MetricGuess(borrow=True, replace_unit=rejected)
         if own:
@@ -333,6 +338,18 @@ class MetricFinder:
         g = self.key_for(noun, "metric_from_noun", flow=own)
         g.replace_unit = rejected
         return g
+
+    def _place_of_size(self, noun, r: dict) -> bool:
+        """A bare figure that sizes a place ("a city of 7.3 million", "the
+        nation of 1.4 billion"): the place word (attribution.toml
+        [jurisdiction] place_words) takes it through "of"."""
+        if noun is None or isinstance(noun, str) \
+                or noun.lemma_.lower() not in attr()["jurisdiction"]["place_words"]:
+            return False
+        num = self.ctx.doc[r["token_end"] - 1]
+        while num.head.i != num.i and r["token_start"] <= num.head.i < r["token_end"]:
+            num = num.head
+        return num.dep_ == "pobj" and num.head.lower_ == "of" and num.head.head.i == noun.i
 
     @staticmethod
     def _clause_verb(noun: Token) -> Token:
