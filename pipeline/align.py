@@ -568,9 +568,11 @@ def _written_in_other(a: Frame, b: Frame) -> bool:
     in an article whose subject was guessed as the outlet it quotes)."""
     for named, other in ((a, b), (b, a)):
         if named.subject_stated and not other.subject_stated:
-            low = (other.claim.sentence or "").lower()
-            return any((name := part.strip().lower()) and _name_pattern(name).search(low)
-                       for part in str(named.claim.subject).split(";"))
+            # as written, capitals and all ("Target" is not "the target"),
+            # and every name of it ("Texas;New Mexico" is not Texas alone)
+            sentence = other.claim.sentence or ""
+            names = [part.strip() for part in str(named.claim.subject).split(";") if part.strip()]
+            return bool(names) and all(_name_pattern(name).search(sentence) for name in names)
     return False
 
 

@@ -128,8 +128,12 @@ def checked_findings(usable: list[Claim], keys: dict[str, Key],
 def finish(by_key: list[Finding], framed: list[Finding], derived: list[Finding]) -> list[Finding]:
     """The findings of every block as one list, each said once, with ids.
     Findings of one block keep their order (``dedupe`` keeps the first)."""
-    merged = take_in_agreeing(merge_framed(by_key, framed))
-    return assign_ids(merge_self_checks(dedupe(merged + camp_agreements(merged) + derived)))
+    merged = merge_framed(by_key, framed)
+    # (camps from the conflicts as lined up: the agreements a conflict takes
+    # in already say who confirms whom on its sides)
+    camps = camp_agreements(merged)
+    merged = take_in_agreeing(merged)
+    return assign_ids(merge_self_checks(dedupe(merged + camps + derived)))
 
 
 def _bounded(e: dict) -> bool:
@@ -144,8 +148,11 @@ def take_in_agreeing(findings: list[Finding]) -> list[Finding]:
     agreeing with the 7.48 million by frames): every outlet on each side of
     the disagreement, as :func:`pipeline.align.link` does within frames. A
     figure joins only when it states one value with every figure of the
-    conflict that the shared one agrees with, and neither is a bound ("above
-    95" agrees with 95 and with 227 alike: it shows no side)."""
+    conflict that the shared one agrees with and with none of the others
+    ("about 7.4 million" fits 7.48 and 7.3 alike: it shows no side), and
+    neither is a bound ("above 95" agrees with 95 and with 227 alike). The
+    conflict's reasons say which articles joined it, and a weak agreement
+    makes it only a possible conflict."""
     agreements: dict[str, list[Finding]] = defaultdict(list)
     for f in findings:
         if f.type == "agreement" and f.basis == "stated":
@@ -158,19 +165,31 @@ def take_in_agreeing(findings: list[Finding]) -> list[Finding]:
             continue
         own = {e["claim_id"]: e for e in f.values if e.get("role", STATED) == STATED}
         held = {e["source_id"] for e in own.values()}
+        joined: list[dict] = []
+        weak = False
         for claim_id in list(own):
             shared = own[claim_id]
             if not _bounded(shared):
                 continue
             side = [e for e in own.values() if one_value(e, shared)]
+            other_side = [e for e in own.values() if not one_value(e, shared)]
             for a in agreements.get(claim_id, ()):
                 for e in a.values:
                     if e["source_id"] not in held and _bounded(e) \
-                            and all(one_value(e, x) for x in side):
-                        f.values.append(e)
-                        f.claims = sorted({*f.claims, e["claim_id"]})
-                        f.sources = sorted({*f.sources, e["source_id"]})
+                            and all(one_value(e, x) for x in side) \
+                            and not any(one_value(e, x) for x in other_side):
+                        joined.append(dict(e))
                         held.add(e["source_id"])
+                        weak = weak or bool(a.alignment.get("weak"))
+        if joined:
+            f.values = f.values + joined
+            f.claims = sorted({*f.claims, *(e["claim_id"] for e in joined)})
+            f.sources = sorted({*f.sources, *(e["source_id"] for e in joined)})
+            f.alignment = dict(f.alignment)
+            f.alignment["reasons"] = [*f.alignment.get("reasons", ()), align.reason(
+                "joined", sources=", ".join(sorted({e["source_id"] for e in joined})))]
+            if weak:
+                f.alignment["weak"] = True
     return findings
 
 

@@ -735,3 +735,11 @@ def test_a_name_one_sentence_states_and_the_other_writes_is_one_entity():
     fs = frames_of(c, b)
     al = align.align(fs[c.claim_id], fs[b.claim_id])
     assert al is None or al.exact_only
+    # a name is written as named, capitals and all: "the target" is not Target
+    t = claim("t", "Target said sales fell 5.4% in the quarter.", "5.4%", 5.4, subject="Target",
+              metric="sale", period="2025-Q2", direction="decrease")
+    w = claim("w", "Sales fell 3.1%, missing the target analysts had set.", "3.1%", 3.1,
+              subject="Walmart", metric="sale", period="2025-Q2", direction="decrease")
+    fs = frames_of(t, w)
+    al = align.align(fs[t.claim_id], fs[w.claim_id])
+    assert al is None or al.exact_only

@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.compare import assign_ids, compare, entry, finding_digest, make_finding, take_in_agreeing
+from pipeline.compare import (assign_ids, compare, entry, finding_digest, finish, make_finding,
+                              take_in_agreeing)
 from pipeline.keys import acronym_aliases, claim_keys, jurisdiction, norm_metric, norm_subject
 
 from .factories import INF, Story, everything, rising_cases
@@ -174,25 +175,49 @@ def test_a_source_giving_two_values_is_judged_by_the_one_others_share():
     assert (f.type, len(f.claims)) == ("agreement", 2)
 
 
-def test_a_conflict_takes_in_the_articles_agreeing_with_one_side():
-    """A key conflict (7.48 million / 7.3 million) and a frame agreement that
-    holds its 7.48 million and a third article's 7.5 million: the conflict
-    names the third article on that side too; a bound ("above 7 million")
-    that agrees with every side joins none."""
+def city_sizes(*others):
+    """A key conflict (7.48 million / 7.3 million) and an agreement holding
+    its 7.48 million with ``others``: (source, text, value, low, high,
+    qualifier) each. Returns (conflict, agreement, the others' claims)."""
     a = Story("one", "Its 7.48 million people marched.")
     b = Story("two", "It is a city of 7.3 million.")
-    c = Story("three", "Around 7.5 million residents live there.")
-    d = Story("four", "Above 7 million people live there.")
     ca = a.claim("7.48 million", "count", 7.48e6, 7.475e6, 7.485e6)
     cb = b.claim("7.3 million", "count", 7.3e6, 7.25e6, 7.35e6)
-    cc = c.claim("Around 7.5 million", "count", 7.5e6, 7.3e6, 7.7e6, qualifier="approx")
-    cd = d.claim("Above 7 million", "count", 7e6, 7e6, INF, qualifier="more_than")
+    more = [Story(source, f"{text} people live there.").claim(text, "count", v, lo, hi,
+                                                               qualifier=q)
+            for source, text, v, lo, hi, q in others]
     conflict = make_finding("conflict", "stated", [ca, cb], [entry(ca), entry(cb)], [ca, cb])
-    agreement = make_finding("agreement", "stated", [ca, cc, cd],
-                             [entry(ca), entry(cc), entry(cd)], [ca, cc, cd])
+    agreement = make_finding("agreement", "stated", [ca, *more],
+                             [entry(x) for x in (ca, *more)], [ca, *more])
+    conflict.alignment = {"score": 1.0, "reasons": ["same key"]}
+    agreement.alignment = {"score": 0.8, "reasons": [], "weak": False}
+    return conflict, agreement, more
+
+
+def test_a_conflict_takes_in_the_articles_agreeing_with_one_side():
+    """The conflict names the third article on the side it agrees with; a
+    bound agreeing with the shared figure, and a figure agreeing with both
+    sides, show no side and join none."""
+    conflict, agreement, (cc, cd, ce) = city_sizes(
+        ("three", "Around 7.5 million", 7.5e6, 7.45e6, 7.55e6, "approx"),
+        ("four", "At least 7.47 million", 7.47e6, 7.47e6, INF, "at_least"),
+        ("five", "About 7.4 million", 7.4e6, 7.2e6, 7.6e6, "approx"))
     [f, _] = take_in_agreeing([conflict, agreement])
     assert f.sources == ["one", "three", "two"] and cc.claim_id in f.claims
-    assert cd.claim_id not in f.claims
+    assert "three agree with one side's figure and join it" in f.alignment["reasons"]
+    assert not f.alignment.get("weak")
+    assert cd.claim_id not in f.claims and ce.claim_id not in f.claims
+
+
+def test_a_conflict_taking_in_agreeing_articles_gives_no_duplicate_camp():
+    """The camps of a conflict are read before it takes other articles in:
+    the agreement that brought them already says who confirms whom."""
+    conflict, agreement, _ = city_sizes(
+        ("three", "7.48 million", 7.48e6, 7.475e6, 7.485e6, "exact"),
+        ("four", "At least 7.47 million", 7.47e6, 7.47e6, INF, "at_least"))
+    findings = finish([conflict], [agreement], [])
+    assert [(f.type, f.sources) for f in findings] == [
+        ("conflict", ["one", "three", "two"]), ("agreement", ["four", "one", "three"])]
 
 
 def test_a_value_the_source_says_was_counted_another_way_is_kept():

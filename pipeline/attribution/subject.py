@@ -109,6 +109,13 @@ def clean_name(name: str) -> str:
 
 
 @cache
+def _not_names() -> re.Pattern:
+    """Words shaped as odd names that are not (attribution.toml
+    [untagged_names] not_names: a quarter, a fiscal year, a virus)."""
+    return re.compile(attr()["untagged_names"]["not_names"], re.I)
+
+
+@cache
 def _news_agencies() -> frozenset[str]:
     return frozenset(norm_name(n) for n in attr()["news_agencies"])
 
@@ -432,20 +439,22 @@ class Mentions:
         ("ORG?"). (Title-case words are left to the model: "Head" of "Boar's
         Head", "Bowl" of "Super Bowl" are parts of names it tags.)"""
         conf = attr()["untagged_names"]
+        not_names = _not_names()
         doc, taken = ctx.doc, {(s, e) for s, e, _, _ in found}
         tagged = {t for _, _, t, _ in found}
         skip = set(attr()["subject_labels"]) | set(attr()["time_labels"])
         seen: dict[str, list] = defaultdict(list)
         for tok in doc:
-            if tok.pos_ == "PROPN" and tok.ent_type_ not in skip and len(tok.text) >= 3 \
-                    and _ODD_NAME.search(tok.text):
+            if tok.pos_ == "PROPN" and tok.ent_type_ not in skip \
+                    and len(tok.text) >= conf["min_length"] and _ODD_NAME.search(tok.text) \
+                    and not not_names.fullmatch(tok.text):
                 seen[tok.text].append(tok)
         lower = context_lower_words(ctx)
         out = []
         for text, toks in seen.items():
             inside = sum(not t.is_sent_start for t in toks)
             if len(toks) < conf["min_times"] or inside < conf["min_inside"] or text in tagged \
-                    or text.lower() in lower or text.lower() in conf["never"]:
+                    or text.lower() in lower:
                 continue
             out += [(t.idx, t.idx + len(t.text), text, "ORG?") for t in toks
                     if (t.idx, t.idx + len(t.text)) not in taken]
@@ -622,8 +631,8 @@ class SubjectFinder:
         # a common noun phrase: whose? ("Meta's reports", "reports from Meta")
         for child in tok.children:
             if child.dep_ == "poss":
-                name, h = self._one(self._owner_token(child))
-                if name:
+                name, h = self._owner(child)
+                if name and h != "source":
                     return [name], h
             if child.dep_ == "prep" and child.lower_ in attr()["agent_preps"]:
                 for obj in child.children:
@@ -709,7 +718,7 @@ class SubjectFinder:
         if listed:
             return [listed], "in_sentence"
         tok = doc[r["token_start"]]
-        gapped = self._gapped_subject(tok)
+        gapped = self._gapped_subject(doc[r["token_start"]:r["token_end"]].root)
         if gapped:
             return [gapped], "in_sentence"
         place = self._place_of_counted(tok)
@@ -717,7 +726,7 @@ class SubjectFinder:
             return place, "in_sentence"
         owner = self._owner_of_counted(r)
         if owner:
-            return [owner[0]], owner[1]
+            return ([owner[0]] if owner[0] else []), owner[1]
         came_from = None
         for _ in range(12):
             if came_from is not None and came_from.dep_ == "conj" \
@@ -829,13 +838,20 @@ class SubjectFinder:
         return self._lists[key]
 
     def _gapped_subject(self, num: Token) -> str:
-        """"Texas accounted for 12 of them and Oklahoma for five": in a
-        clause with its verb left out, the name before the preposition is
-        the subject of the number after it."""
+        """"Texas accounted for 12 of them and Oklahoma for five", "puts
+        India's population at 1.43 billion and China's slightly lower at
+        1.43 billion": in a clause with its verb left out, the name before
+        the preposition is the subject of the number after it."""
         prep = num.head
         if num.dep_ != "pobj" or prep.dep_ != "prep" or prep.i == 0:
             return ""
-        m = self.mentions.at(self.ctx.doc[prep.i - 1])
+        # (past what the gapped clause says of the name: "and China's
+        # slightly lower at 1.4257 billion")
+        k = prep.i - 1
+        while k > prep.i - 4 and k > 0 and (self.ctx.doc[k].pos_ in ("ADJ", "ADV")
+                                            or self.ctx.doc[k].lower_ in ("'s", "’s")):
+            k -= 1
+        m = self.mentions.at(self.ctx.doc[k])
         if m is None or m.label not in ("GPE", "LOC", "ORG", "ORG?", "NORP"):
             return ""
         first = self.ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -1076,27 +1092,42 @@ class SubjectFinder:
             return None
         for child in noun.children:
             if child.dep_ == "poss" and child.i < r["token_start"]:
-                name, how = self._one(self._owner_token(child))
+                name, how = self._owner(child)
+                if how == "source":  # "Reuters' 1.7 million estimate": who tells it
+                    self.told_by[r["start_char"]] = name
+                    return "", "source"
                 return (name, how) if name else None
         # "the $450 million extension Patrick Mahomes signed": the name that
-        # does what a relative clause on the noun says
+        # takes the noun for its own by what a relative clause on it says
+        # (attribution.toml owner_verbs; not "the fine the SEC imposed")
         for clause in noun.children:
-            if clause.dep_ == "relcl" and clause.i > noun.i:
+            if clause.dep_ == "relcl" and clause.i > noun.i \
+                    and clause.lemma_.lower() in attr()["owner_verbs"]:
                 for child in clause.children:
                     if child.dep_ == "nsubj" and (m := self.mentions.at(child)) is not None \
                             and m.label in self.owner_labels:
                         return m.name, "in_sentence"
         return None
 
+    def _owner(self, poss: Token) -> tuple[str, str]:
+        """Who a possessive names as owner, and how it was found; (name,
+        "source") for a news outlet ("Reuters' 1.7 million estimate": it
+        tells the figure, the figure is not its own). An agency owns what it
+        runs ("its system carried 48.2 million trips")."""
+        name, how = self._one(self._owner_token(poss))
+        if name and self.is_publisher(name):
+            return name, "source"
+        return name, how
+
     def _owner_token(self, poss: Token) -> Token:
         """Who a possessive stands for: itself, or for "whose" the name
         written before it ("Mike Trout, whose contract"; "Patrick Mahomes of
         the Kansas City Chiefs, whose deal": the person the "of" phrase
         describes). The parse does not always hang the clause on it."""
-        if poss.lower_ != "whose":
-            return poss
+        if poss.lower_ != "whose" or poss.i == poss.sent.start:
+            return poss  # ("Whose deal was bigger?": no name before it)
         i = poss.i - 1
-        while i > poss.sent.start and poss.doc[i].is_punct:
+        while i > poss.sent.start and (poss.doc[i].is_punct or poss.doc[i].is_space):
             i -= 1
         tok = poss.doc[i]
         while tok.dep_ in ("compound", "flat") and tok.head.i > tok.i:
