@@ -1081,9 +1081,10 @@ class SubjectFinder:
     def _owner_of_counted(self, r: dict) -> tuple[str, str] | None:
         """The owner of the noun a figure quantifies ("Mike Trout's $426.5
         million contract", "Mahomes, whose $450m deal", "the $450 million
-        extension Mahomes signed"): whose figure it is,
-        before any clause subject ("Ohtani's deal goes past Mahomes' $503
-        million deal" is Mahomes'). None when the noun has no named owner."""
+        extension Mahomes signed"): whose figure it is, before any clause
+        subject ("Ohtani's deal goes past Mahomes' $503 million deal" is
+        Mahomes'); ("", "source") for an outlet's ("Reuters' estimate"); None
+        when the noun has no named owner."""
         doc = self.ctx.doc
         root = doc[r["token_start"]:r["token_end"]].root
         noun = root.head
