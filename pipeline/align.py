@@ -824,7 +824,12 @@ def _open_ended(c: Claim) -> bool:
     """A bound: its interval runs to an end of the number line, or down to
     the floor of what it counts ("up to 144,000": numbers.interval)."""
     lo, hi, _ = sign_interval(c)
-    return math.isinf(lo) or math.isinf(hi) or c.qualifier in ("less_than", "at_most")
+    return open_interval(lo, hi) or c.qualifier in ("less_than", "at_most")
+
+
+def open_interval(lo: float, hi: float) -> bool:
+    """An interval that runs to an end of the number line ("above 95")."""
+    return math.isinf(lo) or math.isinf(hi)
 
 
 def one_value(x: float, x_low: float, x_high: float, y: float, y_low: float, y_high: float,

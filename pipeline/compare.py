@@ -138,7 +138,7 @@ def finish(by_key: list[Finding], framed: list[Finding], derived: list[Finding])
 
 def _bounded(e: dict) -> bool:
     """An entry whose interval has two ends (not "above 95", "at least 367")."""
-    return not (math.isinf(e["low"]) or math.isinf(e["high"]))
+    return not align.open_interval(e["low"], e["high"])
 
 
 def take_in_agreeing(findings: list[Finding]) -> list[Finding]:

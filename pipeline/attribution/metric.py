@@ -109,6 +109,10 @@ def _currency_words() -> frozenset[str]:
     return frozenset(w.lower() for w in load("numbers")["currency"]["words"])
 
 
+#: a hyphen or an en dash standing as a token between two words
+_HYPHENS = ("-", "–")
+
+
 @cache
 def _narrow_unless_after() -> dict[str, frozenset[str]]:
     return {w: frozenset(after) for w, after
@@ -123,7 +127,7 @@ def _narrows(tok: Token) -> bool:
     if after is None:
         return False
     k = tok.i - 1
-    if k > 0 and tok.doc[k].text in ("-", "–"):
+    if k > 0 and tok.doc[k].text in _HYPHENS:
         k -= 1  # "seasonally-adjusted"
     return (tok.doc[k].lower_ if k >= 0 else "") not in after
 
@@ -346,9 +350,7 @@ class MetricFinder:
         if noun is None or isinstance(noun, str) \
                 or noun.lemma_.lower() not in attr()["jurisdiction"]["place_words"]:
             return False
-        num = self.ctx.doc[r["token_end"] - 1]
-        while num.head.i != num.i and r["token_start"] <= num.head.i < r["token_end"]:
-            num = num.head
+        num = self.ctx.doc[r["token_start"]:r["token_end"]].root
         return num.dep_ == "pobj" and num.head.lower_ == "of" and num.head.head.i == noun.i
 
     @staticmethod
@@ -701,7 +703,7 @@ class MetricFinder:
             # a place says whose figure it is (the subject), not what is
             # counted; "AI-generated" (tagged as a place) stays a modifier
             if t.ent_type_ in ("GPE", "LOC") and not (
-                    t.i + 1 < len(t.doc) and t.doc[t.i + 1].text in ("-", "–")):
+                    t.i + 1 < len(t.doc) and t.doc[t.i + 1].text in _HYPHENS):
                 continue
             kept.append(t)
         words: list[str] = []
@@ -710,7 +712,7 @@ class MetricFinder:
             w = t.lemma_.lower() if t.pos_ in ("NOUN", "PROPN") else t.lower_
             w = _lemma_fix(t.lower_, w)
             doc = t.doc
-            if prev is not None and prev.i == t.i - 2 and doc[t.i - 1].text in ("-", "–") \
+            if prev is not None and prev.i == t.i - 2 and doc[t.i - 1].text in _HYPHENS \
                     and not prev.whitespace_ and not doc[t.i - 1].whitespace_:
                 words[-1] = f"{words[-1]}-{w}"
             else:
