@@ -1293,3 +1293,14 @@ def test_per_cent_written_in_two_words_is_no_metric(text):
     metric = extract_claims(text).iloc[0].metric
     assert "cent" not in metric.split()
     assert metric == extract_claims(text.replace("per cent", "percent")).iloc[0].metric
+
+
+@pytest.mark.parametrize("published, period", [
+    ("2024-01-02", "2023-Q4"),   # the quarter just ended, not one nine months away
+    ("2023-11-02", "2023-Q4"),   # the quarter under way
+])
+def test_a_quarter_written_without_its_year_has_begun_by_publication(published, period):
+    text = ("Harlow Motors reported 484,507 deliveries for Q4, a record. In the fourth quarter "
+            "it built 494,989 vehicles; in October-December sales rose 5%.")
+    df = extract_claims(text, published=published).set_index("text")
+    assert set(df.loc[["484,507", "494,989", "5%"], "period"]) == {period}

@@ -244,3 +244,18 @@ def test_a_quote_stops_at_its_own_paragraph():
     path = next((ROOT / "sources").glob("000_*"))
     row = extract_claims(path.read_text(encoding="utf-8")).set_index("text").loc["at least 20%"]
     assert row.sentence.endswith("fewer reports than in 2023.") and "Check Also" not in row.sentence
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("By Jane Doe, Reuters", "furniture"),
+    ("By Dana Whitfield | November 6, 2026 | 3 min read", "furniture"),
+    ("By Jane M. Doe and John Roe", "furniture"),
+    # a paragraph may open with "By": it ends as a sentence ends
+    ("By Wednesday afternoon the bow of the ship was on the bottom of the river, pinned "
+     "down by a section of the bridge.", "paragraph"),
+    ("By major category, shelter costs increased 0.2% from the previous month.", "paragraph"),
+])
+def test_a_byline_is_furniture_and_a_sentence_opening_with_by_is_not(line, kind):
+    from pipeline.ingest import split_blocks
+    blocks = split_blocks(f"Headline of the story\n\n{line}\n\nThe body follows here, at length.\n")
+    assert blocks[1].kind == kind

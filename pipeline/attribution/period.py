@@ -105,6 +105,12 @@ def _months(period: str) -> tuple[int, int] | None:
     return base + first, base + first + size - 1
 
 
+def _first_month(part: str) -> int:
+    """The month a part of a year begins ("Q4" -> 10, "H2" -> 7)."""
+    size = {"Q": 3, "H": 6}[part[0]]
+    return (int(part[1]) - 1) * size + 1
+
+
 def closed_by(period: str, date: str) -> bool:
     """``period`` ended before the month of ``date`` (YYYY-MM-DD): a count
     for 2026 published in February 2027 no longer grows."""
@@ -347,14 +353,23 @@ def _find_times(ctx: ArticleContext, sent: Span, ref: int | None,
             cue = "since"  # "the outbreak that began in January": a start, not the period
         out.append(Time(base + s, base + e, period, cue=cue, **kw))
 
+    def unyeared(first_month: int) -> str:
+        # a part of a year written without its year is the publication year's,
+        # unless that part has not begun when the article is published: "in the
+        # fourth quarter" in a January report is last year's, as a month is
+        if not ref:
+            return ""
+        return str(ref - 1 if pub and ref == pub[0] and first_month > pub[1] else ref)
+
     for m in found["month_span"]:
-        year = m.group(3) or (str(ref) if ref else "")
+        first = p["months"][m.group(1).lower()]
+        year = m.group(3) or unyeared(first)
         if year:
-            add(m.start(), m.end(), _month_span_period(p["months"][m.group(1).lower()],
-                                                       p["months"][m.group(2).lower()], year))
+            add(m.start(), m.end(), _month_span_period(first, p["months"][m.group(2).lower()],
+                                                       year))
     for m in found["part"]:
-        year = m.group(2) or (str(ref) if ref else "")
         suffix = p["parts"][re.sub(r"[\s-]+", " ", m.group(1).lower())]
+        year = m.group(2) or unyeared(_first_month(suffix))
         add(m.start(), m.end(), f"{year}-{suffix}" if year else suffix)
     for m in found["part_after"]:
         add(m.start(), m.end(), f"{m.group(1)}-{p['parts'][m.group(2).lower()]}")
@@ -369,14 +384,13 @@ def _find_times(ctx: ArticleContext, sent: Span, ref: int | None,
         else:
             add(m.start(), m.end(), "", months=p["rm_anch"][phrase], anchored=True, relative=True)
     for m in found["month_day"]:
-        month = p["months"][m.group(1).lower()]
-        if ref:
-            year = ref - 1 if pub and month > pub[1] and ref == pub[0] else ref
-            add(m.start(), m.end(), str(year))
+        year = unyeared(p["months"][m.group(1).lower()])
+        if year:
+            add(m.start(), m.end(), year)
     for m in found["month_alone"]:
         month = p["months"][m.group(1).lower()]
-        if ref:
-            year = ref - 1 if pub and month > pub[1] and ref == pub[0] else ref
+        year = unyeared(month)
+        if year:
             add(m.start(1), m.end(1), f"{year}-{month:02d}")
     for m in found["relative"]:
         phrase = re.sub(r"\s+", " ", m.group(1).lower())
