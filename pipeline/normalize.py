@@ -287,6 +287,13 @@ def _own_verb(doc, r: dict, donor: metric.MetricGuess) -> str:
     key = donor.key
     m = _KEY_VERB.search(key)
     num = doc[r["token_end"] - 1]
+    if m is None and num.dep_ == "dobj":
+        # "produced 494,989 vehicles and delivered 484,507": the 484,507 are
+        # deliveries, not production (synonyms.toml [object_events])
+        events = set(metric.object_events().values())
+        own, words = metric.object_event(num), key.split()
+        if own and words and words[-1] in events and words[-1] != own:
+            return " ".join(words[:-1] + [own])
     if m is None or num.dep_ != "dobj" or num.head.pos_ != "VERB":
         return key
     verb = num.head.lemma_.lower() if metric.counts_people(donor.unit_noun) \

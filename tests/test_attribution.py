@@ -1304,3 +1304,15 @@ def test_a_quarter_written_without_its_year_has_begun_by_publication(published, 
             "it built 494,989 vehicles; in October-December sales rose 5%.")
     df = extract_claims(text, published=published).set_index("text")
     assert set(df.loc[["484,507", "494,989", "5%"], "period"]) == {period}
+
+
+def test_a_verb_done_to_counted_things_names_what_they_count():
+    """"delivered 484,507 vehicles" counts deliveries, as "484,507
+    deliveries" does; "produced 494,989 vehicles" counts production, and a
+    figure that borrows the noun keeps its own verb."""
+    text = ("In the fourth quarter Harlow Motors produced 494,989 vehicles and delivered "
+            "484,507. Over the year, 1.8 million vehicles were delivered.")
+    df = extract_claims(text, published="2024-01-02").set_index("text")
+    assert df.loc["494,989", "metric"] == "vehicle production"
+    assert df.loc["484,507", "metric"] == "vehicle delivery"
+    assert df.loc["1.8 million", "metric"] == "vehicle delivery"

@@ -645,6 +645,8 @@ class MetricFinder:
                 key += f" ({verb.lemma_.lower()})"
         elif flow and self._flow_verb(noun):
             key += f" ({self._flow_verb(noun)})"
+        elif (event := object_event(noun)) and event not in key.split():
+            key += f" {event}"  # "delivered 484,507 vehicles": vehicle delivery
         return MetricGuess(key=key, unit_noun=lemma, how=how)
 
     @staticmethod
@@ -773,6 +775,23 @@ def flow_verb(verb: Token) -> str:
     if verb.pos_ == "VERB" and (verb.lower_ in cues or verb.lemma_.lower() in cues):
         return verb.lemma_.lower()
     return ""
+
+
+def object_events() -> dict[str, str]:
+    """synonyms.toml [object_events]: verb lemma -> the event's noun."""
+    return syn().get("object_events", {})
+
+
+def object_event(noun: Token) -> str:
+    """What a verb done to counted things makes of them (synonyms.toml
+    [object_events]): "delivered 484,507 vehicles", "1.8 million vehicles
+    were delivered", "the vehicles delivered" count deliveries, as "484,507
+    deliveries" does; "produced 494,989 vehicles" counts production."""
+    events = object_events()
+    verbs = [noun.head] if noun.dep_ in ("dobj", "nsubjpass") else []
+    verbs += [c for c in noun.children if c.dep_ == "acl"]
+    return next((events[v.lemma_.lower()] for v in verbs
+                 if v.pos_ == "VERB" and v.lemma_.lower() in events), "")
 
 
 def counts_people(noun: str) -> bool:
