@@ -1316,3 +1316,10 @@ def test_a_verb_done_to_counted_things_names_what_they_count():
     assert df.loc["494,989", "metric"] == "vehicle production"
     assert df.loc["484,507", "metric"] == "vehicle delivery"
     assert df.loc["1.8 million", "metric"] == "vehicle delivery"
+
+
+def test_a_quarter_the_model_tags_as_a_name_is_nobodys_figure():
+    text = ("Harlow Motors said on Tuesday that it delivered 1.8 million vehicles in 2023, a "
+            "figure that includes a record 484,507 in Q4, the October-through-December quarter.")
+    df = extract_claims(text, published="2024-01-03").set_index("text")
+    assert df.loc["484,507", "subject"] == "Harlow Motors"

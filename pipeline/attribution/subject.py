@@ -111,8 +111,15 @@ def clean_name(name: str) -> str:
 @cache
 def _not_names() -> re.Pattern:
     """Words shaped as odd names that are not (attribution.toml
-    [untagged_names] not_names: a quarter, a fiscal year, a virus)."""
-    return re.compile(attr()["untagged_names"]["not_names"], re.I)
+    [untagged_names] periods and not_names: a quarter, a fiscal year, a virus)."""
+    conf = attr()["untagged_names"]
+    return re.compile(f"{conf['periods']}|{conf['not_names']}", re.I)
+
+
+@cache
+def _period_name() -> re.Pattern:
+    """A quarter, half or fiscal year written as a name ("Q4", "FY2024")."""
+    return re.compile(attr()["untagged_names"]["periods"], re.I)
 
 
 @cache
@@ -349,6 +356,8 @@ class Mentions:
                 continue  # "(Beijing Time)": when, not who
             if _WINDOW.fullmatch(ent.text.strip()):
                 continue  # "+50% Y/Y": a comparison window, not a name
+            if _period_name().fullmatch(ent.text.strip()):
+                continue  # "a record 484,507 in Q4": a quarter, not a name
             if len(ent) > 1 and ent[0].like_num and ent[0].dep_ in ("nummod", "quantmod"):
                 continue  # "Breach Hits 100M Americans": a figure and what it counts
             if len(ent) == 1 and (ent[0].tag_ in ("NN", "NNS") or ent.text in lower_words
