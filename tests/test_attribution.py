@@ -1323,3 +1323,30 @@ def test_a_quarter_the_model_tags_as_a_name_is_nobodys_figure():
             "figure that includes a record 484,507 in Q4, the October-through-December quarter.")
     df = extract_claims(text, published="2024-01-03").set_index("text")
     assert df.loc["484,507", "subject"] == "Harlow Motors"
+
+
+@pytest.mark.parametrize("text, figure, owner", [
+    # a possessive on the figure itself, and a figure joined to it
+    ("Last year Japan's nominal GDP came to $4.2 trillion, against Germany's $4.4 trillion, "
+     "or $4.5 trillion, depending on the currency conversion.", "$4.5 trillion", "Germany"),
+    ("Last year Japan's nominal GDP came to $4.2 trillion, against Germany's $4.4 trillion, "
+     "or $4.5 trillion, depending on the currency conversion.", "$4.4 trillion", "Germany"),
+    # a name after "for"
+    ("Japan's output was $4.2 trillion last year, against $4.5 trillion for Germany.",
+     "$4.5 trillion", "Germany"),
+    # the owner of the noun a figure is the value of, through "the equivalent of"
+    ("Japan's 2023 GDP was 4.2 trillion dollars, below Germany's GDP of the equivalent of "
+     "4.5 trillion dollars.", "4.5 trillion dollars", "Germany"),
+])
+def test_a_figure_written_as_someones_is_theirs(text, figure, owner):
+    df = extract_claims(text, published="2024-02-15").set_index("text")
+    assert df.loc[figure, "subject"] == owner
+
+
+def test_a_pronoun_on_a_figure_is_left_to_the_clause():
+    text = ("FanGraphs' Jon Becker puts the present value of the deal at $460.8 million. So "
+            "although Ohtani will earn $2 million a season, the Dodgers' tax hit will be the "
+            "average of his $430 million over the contract.")
+    df = extract_claims(text, published="2023-12-12").set_index("text")
+    assert df.loc["$430 million", "subject"] != "Jon Becker"
+    assert df.loc["$2 million", "subject"] == "Ohtani"

@@ -670,7 +670,8 @@ class MetricFinder:
                     for obj in child.children:
                         if obj.dep_ == "pobj" and obj.pos_ in ("NOUN", "PROPN", "ADJ") \
                                 and obj.ent_type_ not in ("GPE", "LOC", "DATE"):
-                            out.append(obj)
+                            if obj.lemma_.lower() not in sets["empty_heads"]:
+                                out.append(obj)  # (not "GDP of the equivalent of $4.5 trillion")
                             take(obj, depth + 1)
                 elif depth < 2 and child.dep_ == "acl" and (
                         child.lemma_.lower() in sets["scope_preps"]

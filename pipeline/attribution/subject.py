@@ -23,7 +23,7 @@ if TYPE_CHECKING:  # annotations only: a cached run never imports spaCy
     from spacy.tokens import Span, Token
 
 from ..keys import jurisdiction
-from .context import ArticleContext, attr, title_text
+from .context import ArticleContext, attr, syn, title_text
 from .context import lower_words as context_lower_words
 
 _ACRONYM = re.compile(r"\(\s*(?:[A-Z]{2,8}\s*:\s*)?([A-Z][A-Za-z&]{1,9})\s*\)")
@@ -114,6 +114,13 @@ def _not_names() -> re.Pattern:
     [untagged_names] periods and not_names: a quarter, a fiscal year, a virus)."""
     conf = attr()["untagged_names"]
     return re.compile(f"{conf['periods']}|{conf['not_names']}", re.I)
+
+
+@cache
+def _empty_heads() -> frozenset[str]:
+    """Nouns that name no quantity of their own ("a total of", "the
+    equivalent of"; synonyms.toml [words] empty_heads)."""
+    return frozenset(syn()["words"]["empty_heads"])
 
 
 @cache
@@ -1096,17 +1103,16 @@ class SubjectFinder:
         when the noun has no named owner."""
         doc = self.ctx.doc
         root = doc[r["token_start"]:r["token_end"]].root
+        owned = self._owned_figure(root, r)
+        if owned is not None:
+            return owned
         noun = root.head
         if root.dep_ not in attr()["quantifying_deps"] or noun.i < r["token_end"] \
                 or noun.pos_ != "NOUN":
             return None
-        for child in noun.children:
-            if child.dep_ == "poss" and child.i < r["token_start"]:
-                name, how = self._owner(child)
-                if how == "source":  # "Reuters' 1.7 million estimate": who tells it
-                    self.told_by[r["start_char"]] = name
-                    return "", "source"
-                return (name, how) if name else None
+        owned = self._possessed(noun, r)
+        if owned is not None:
+            return owned
         # "the $450 million extension Patrick Mahomes signed": the name that
         # takes the noun for its own by what a relative clause on it says
         # (attribution.toml owner_verbs; not "the fine the SEC imposed")
@@ -1117,6 +1123,55 @@ class SubjectFinder:
                     if child.dep_ == "nsubj" and (m := self.mentions.at(child)) is not None \
                             and m.label in self.owner_labels:
                         return m.name, "in_sentence"
+        return None
+
+    def _possessed(self, noun: Token, r: dict, named: bool = False) -> tuple[str, str] | None:
+        """Whose ``noun`` is by a possessive written before the figure (only
+        a name, not a pronoun, when ``named``); ("", "source") for an
+        outlet's; None without one."""
+        for child in noun.children:
+            if child.dep_ == "poss" and child.i < r["token_start"] \
+                    and not (named and child.pos_ == "PRON"):
+                name, how = self._owner(child)
+                if how == "source":  # "Reuters' 1.7 million estimate": who tells it
+                    self.told_by[r["start_char"]] = name
+                    return "", "source"
+                return (name, how) if name else None
+        return None
+
+    def _owned_figure(self, root: Token, r: dict) -> tuple[str, str] | None:
+        """Whose a figure is by what it is written with: a possessive on the
+        figure itself ("against Germany's $4.4 trillion, or $4.5 trillion": the
+        second too, joined to the first), a name after "for" ("$4.5 trillion
+        for Germany"), or the owner of the noun it is the value of ("Germany's
+        GDP of the equivalent of 4.5 trillion dollars", through empty heads
+        such as "the equivalent", "a total")."""
+        # the figure's own top token: "4.5 trillion dollars" ends at "dollars"
+        while root.dep_ in ("nummod", "compound", "quantmod") and root.ent_type_ \
+                and root.head.ent_type_ == root.ent_type_ and root.head.i > root.i:
+            root = root.head
+        figures = [root] + ([root.head] if root.dep_ == "conj" and root.head.ent_type_
+                            and root.head.ent_type_ == root.ent_type_ else [])
+        for fig in figures:
+            # (a name: "the average of his $460.8 million" is left to the clause)
+            owned = self._possessed(fig, r, named=True)
+            if owned is not None:
+                return owned
+        for child in root.children:
+            if child.dep_ == "prep" and child.lower_ == "for" and child.i == r["token_end"]:
+                for obj in child.children:
+                    m = self.mentions.at(obj) if obj.dep_ == "pobj" else None
+                    if m is not None and m.label in self.owner_labels:
+                        return m.name, "in_sentence"
+        empty = _empty_heads()
+        tok = root
+        while tok.dep_ == "pobj" and tok.head.lower_ == "of" \
+                and tok.head.head.pos_ in ("NOUN", "PROPN"):
+            noun = tok.head.head
+            owned = self._possessed(noun, r)
+            if owned is not None or noun.lemma_.lower() not in empty:
+                return owned
+            tok = noun
         return None
 
     def _owner(self, poss: Token) -> tuple[str, str]:
