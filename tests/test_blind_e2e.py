@@ -71,16 +71,22 @@ FRESH5 = ("hottest_year_2023_temperature", "libya_derna_floods_2023",
 #: of its traps is still flagged: not asserted (see TRAPS_OPEN).
 FRESH6 = ("ohtani_dodgers_contract_2023", "hong_kong_extradition_marches_2019",
           "china_population_decline_2022", "twentythreeandme_breach_2023_25")
-# tests/data/fresh7 (FRESH7_SETS.md), gathered blind in the twentieth session,
-# is kept for measuring and not asserted here: first run (the code of the
-# session's start) 0 of 16 conflicts, 7 of 25 agreements, 3 of 3 raised
-# unexpected, 0 of 26 traps flagged (python -m tests.blind_e2e_scorer --all
-# tests/data/fresh7/*/).
+#: four more (tests/data/FRESH7_SETS.md), gathered blind in the twentieth
+#: session and kept for measuring then (first run 0 of 16 conflicts, 7 of 25
+#: agreements, 3 of 3 raised unexpected, 0 of 26 traps flagged; 0/16, 8/25,
+#: 3/3, 0/26 at that session's end); developed on since the twenty-first.
+FRESH7 = ("tesla_byd_q4_deliveries_2023", "japan_germany_gdp_rank_2023",
+          "taylor_swift_eras_tour_finale_2024", "baltimore_key_bridge_collapse_2024")
+# tests/data/fresh8 (FRESH8_SETS.md), gathered blind in the twenty-first
+# session, is kept for measuring and not asserted here: first run (the code
+# of the session's start) 4 of 22 conflicts, 16 of 32 agreements, 7 of 11
+# raised unexpected, 0 of 26 traps flagged (python -m tests.blind_e2e_scorer
+# --all tests/data/fresh8/*/).
 
 
 #: the folder under tests/data of each batch of sets (the rest are blind_e2e's)
 BATCHES = {"fresh": FRESH, "fresh2": FRESH2, "fresh3": FRESH3, "fresh4": FRESH4,
-           "fresh5": FRESH5, "fresh6": FRESH6, "heldout": HELDOUT}
+           "fresh5": FRESH5, "fresh6": FRESH6, "fresh7": FRESH7, "heldout": HELDOUT}
 
 
 #: traps still flagged when their set joined the asserted ones: the police
@@ -92,7 +98,7 @@ TRAPS_OPEN = {("hong_kong_extradition_marches_2019", "hk_t2_jun9_vs_jun16_police
 
 
 #: every set the tests run
-ALL_SETS = SETS + HELDOUT + FRESH + FRESH2 + FRESH3 + FRESH4 + FRESH5 + FRESH6
+ALL_SETS = SETS + HELDOUT + FRESH + FRESH2 + FRESH3 + FRESH4 + FRESH5 + FRESH6 + FRESH7
 
 
 def set_dir(name):
@@ -139,6 +145,13 @@ MET = [
     ("wildfire", "agreements", "containment_21_wed"),
     # an agreement chained through rounded figures keeps its exact figures
     ("tsa_thanksgiving_record_2025", "agreements", "tsa_a2_previous_record_exact"),
+    # "for Q4" in a 2 January report is last year's fourth quarter
+    ("tesla_byd_q4_deliveries_2023", "agreements", "tes_a3_byd_q4_bev"),
+    # "Germany's GDP of the equivalent of 4.5 trillion dollars" is Germany's
+    ("japan_germany_gdp_rank_2023", "agreements", "jp_a3_germany_gdp_45"),
+    ("japan_germany_gdp_rank_2023", "conflicts", "jp_c1_germany_gdp_44_vs_45"),
+    # a paragraph opening "By Wednesday afternoon ..." is no byline
+    ("baltimore_key_bridge_collapse_2024", "conflicts", "kb_c1_ship_length_948_vs_984"),
 ]
 #: conflicts found, with the cause the set expects.
 FOUND = [
