@@ -1350,3 +1350,18 @@ def test_a_pronoun_on_a_figure_is_left_to_the_clause():
     df = extract_claims(text, published="2023-12-12").set_index("text")
     assert df.loc["$430 million", "subject"] != "Jon Becker"
     assert df.loc["$2 million", "subject"] == "Ohtani"
+
+
+@pytest.mark.parametrize("text, figure, period", [
+    # "the three months to December" is the fourth quarter, not December
+    ("Harlow's economy contracted 0.1 percent in the three months to December.",
+     "0.1 percent", "2023-Q4"),
+    # a quarter back from the quarter the sentence talks about
+    ("Harlow's economy shrank 0.4 percent in the last quarter of 2023. It had declined by "
+     "3.3 percent in the three months before that.", "3.3 percent", "2023-Q3"),
+    ("Output fell 0.4 percent in the October-December period, after slumping by 3.3 percent "
+     "in the quarter before.", "3.3 percent", "2023-Q3"),
+])
+def test_a_quarter_written_as_months_is_that_quarter(text, figure, period):
+    df = extract_claims(text, published="2024-02-15").set_index("text")
+    assert df.loc[figure, "period"] == period

@@ -383,6 +383,15 @@ def _find_times(ctx: ArticleContext, sent: Span, ref: int | None,
                     relative=True)
         else:
             add(m.start(), m.end(), "", months=p["rm_anch"][phrase], anchored=True, relative=True)
+    # before a month alone: "the three months to December" is a quarter
+    for m in found["months_ended"]:
+        month = p["months"][m.group(2).lower()]
+        year = m.group(3) or unyeared(month)
+        if year:
+            word = m.group(1).lower()
+            span = int(word) if word.isdigit() else int(load("numbers")["words"]["units"][word])
+            add(m.start(), m.end(), _month_span_period(month - span + 1, month, str(year))
+                if month >= span else "")
     for m in found["month_day"]:
         year = unyeared(p["months"][m.group(1).lower()])
         if year:
@@ -400,16 +409,6 @@ def _find_times(ctx: ArticleContext, sent: Span, ref: int | None,
         else:
             add(m.start(), m.end(), "", offset=p["rel_anch"][phrase], anchored=True,
                 relative=True)
-    for m in found["months_ended"]:
-        month = p["months"][m.group(2).lower()]
-        year = int(m.group(3)) if m.group(3) else ref
-        if year and pub and not m.group(3) and month > pub[1] and year == pub[0]:
-            year -= 1
-        if year:
-            word = m.group(1).lower()
-            span = int(word) if word.isdigit() else int(load("numbers")["words"]["units"][word])
-            add(m.start(), m.end(), _month_span_period(month - span + 1, month, str(year))
-                if month >= span else "")
     for m in found["focus"]:
         add(m.start(), m.end(), "", focus=p["focus_words"][m.group(1).lower()], relative=True)
     for m in found["focus_adj"]:
