@@ -1365,3 +1365,19 @@ def test_a_pronoun_on_a_figure_is_left_to_the_clause():
 def test_a_quarter_written_as_months_is_that_quarter(text, figure, period):
     df = extract_claims(text, published="2024-02-15").set_index("text")
     assert df.loc[figure, "period"] == period
+
+
+@pytest.mark.parametrize("text, figure, metric", [
+    ("Four people remain missing, the coast guard said.", "Four", "missing"),
+    ("Three workers are still missing.", "Three", "worker missing"),
+    # an outcome the parse hangs on the figure itself
+    ("More than 5,300 dead and 10,000 missing in Derna disaster", "10,000", "missing"),
+    ("More than 5,300 dead and 10,000 missing in Derna disaster", "More than 5,300", "death"),
+    # "X is estimated at N" gives X's level, as "X stood at N" does
+    ("The government puts the number of deaths at more than 5,300, while the missing are "
+     "estimated at more than 10,000.", "more than 10,000", "missing"),
+    ("The crowd was estimated at 50,000 people.", "50,000", "crowd"),
+])
+def test_people_named_by_what_befell_them(text, figure, metric):
+    df = extract_claims(text, published="2023-09-14").set_index("text")
+    assert df.loc[figure, "metric"] == metric

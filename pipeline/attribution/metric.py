@@ -174,6 +174,13 @@ def _outcome_word(tok: Token) -> str:
     return outcomes.get(tok.lower_, outcomes.get(tok.lemma_.lower(), ""))
 
 
+def _people_named_by_outcome(tok: Token) -> bool:
+    """"the missing", "the dead", "the injured": people named by what befell
+    them (an outcome word of [people_outcomes] after "the", not a noun)."""
+    return tok.pos_ != "NOUN" and bool(_outcome_word(tok)) \
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+
+
 def _outcome_word_text(word: str) -> str:
     return syn().get("people_outcomes", {}).get(word, "")
 
@@ -302,6 +309,9 @@ class MetricFinder:
         if level is not None and self._sized_name(level, r) and (unit := self._unit_word(r)):
             # "put the fire at 47,300 acres": acres, as "burned 47,300 acres"
             return self.key_for(unit, "metric_from_noun", flow=False)
+        if level is not None and _people_named_by_outcome(level):
+            return MetricGuess(_outcome_word(level), "people", "metric_from_noun",
+                               replace_unit=True)
         if level is not None:
             # "Violent crime dropped to about 1,200 incidents": what is counted is
             # the subject; the article's noun stays the unit
@@ -311,10 +321,14 @@ class MetricFinder:
             return g
         own = noun is not None
         after = doc[r["token_end"]] if r["token_end"] < len(doc) else None
-        if r["kind"] == "count" and after is not None and after.tag_ in ("JJ", "VBN") \
-                and after.dep_ not in ("amod", "compound") and _outcome_word(after):
-            # "At least 367 dead in ... quake", "367 dead": the outcome right
-            # after a figure is what it counts (people), not a noun further on
+        on_figure = after is not None and after.head.i == after.i - 1
+        if r["kind"] == "count" and after is not None \
+                and (after.tag_ in ("JJ", "VBN") or on_figure and after.tag_ == "VBG") \
+                and (after.dep_ not in ("amod", "compound") or on_figure) \
+                and _outcome_word(after):
+            # "At least 367 dead in ... quake", "367 dead", "and 10,000 missing"
+            # (the parse may hang it on the figure): the outcome right after a
+            # figure is what it counts (people), not a noun further on
             return MetricGuess(_outcome_word(after), "people", "metric_from_noun",
                                replace_unit=True)
         if noun is None and r["kind"] == "count":
@@ -375,9 +389,11 @@ class MetricFinder:
             if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "from", "at") \
                     and tok.head.head.pos_ in ("VERB", "AUX"):
                 verb = tok.head.head
-                if verb.lemma_.lower() in _sets()["reporting_verbs"]:
-                    return None
-                if r["head_i"] >= 0 and not _moves_a_level(verb):
+                estimated_at = tok.head.lower_ == "at" \
+                    and any(c.dep_ == "auxpass" for c in verb.children)
+                if verb.lemma_.lower() in _sets()["reporting_verbs"] and not estimated_at:
+                    return None  # (but "the missing are estimated at 10,000" is a level)
+                if r["head_i"] >= 0 and not _moves_a_level(verb) and not estimated_at:
                     return None  # "the outbreak has led to 31 hospitalizations"
                 if tok.head.lower_ == "from" and not _moves(verb):
                     return None  # "cases come from 18 jurisdictions": where, not a level
@@ -393,6 +409,8 @@ class MetricFinder:
                             and not self._is_name(c) and c.lemma_.lower() not in \
                             _sets()["change_nouns"]:
                         return c
+                    if c.dep_ in ("nsubj", "nsubjpass") and _people_named_by_outcome(c):
+                        return c  # "the missing are estimated at more than 10,000"
                 return None
             tok = tok.head
         return None
