@@ -428,6 +428,8 @@ class Alignment:
     #: strict but for the score or the subjects' evidence, measuring all the
     #: same things: two lead figures may still line up (:func:`link`)
     lead_ok: bool = False
+    #: the dimensions both texts state alike ("window": both say "annual rate")
+    stated: tuple[str, ...] = ()
 
 
 def align(a: Frame, b: Frame) -> Alignment | None:
@@ -544,7 +546,7 @@ def align(a: Frame, b: Frame) -> Alignment | None:
                                and measure_share >= 1.0 and score >= conf["only_figure_score"])
     return Alignment(a, b, score, reasons, strict, exact_only=subject_open, cause=cause,
                      read_apart=bool(read_apart), weak=strict and guessed_apart,
-                     guessed_apart=guessed_apart, lead_ok=lead_ok,
+                     guessed_apart=guessed_apart, lead_ok=lead_ok, stated=tuple(sorted(both)),
                      shared=frozenset(measured) if only_ok and (not strict or guessed_apart)
                      and (unnamed or one_named) else frozenset())
 
@@ -1092,9 +1094,11 @@ def derived_alignment() -> dict:
 
 def alignment_record(al: Alignment) -> dict:
     """A finding's alignment: score and reasons (in findings.json), the
-    cause a one-sided dimension suggests (for explain, when no cue says), and
-    whether it is too weak for more than a low-severity possible conflict."""
-    return {"score": al.score, "reasons": list(al.reasons), "cause": al.cause, "weak": al.weak}
+    cause a one-sided dimension suggests (for explain, when no cue says),
+    whether it is too weak for more than a low-severity possible conflict, and
+    the dimensions both texts state alike (for compare's take-in)."""
+    return {"score": al.score, "reasons": list(al.reasons), "cause": al.cause, "weak": al.weak,
+            "stated": al.stated}
 
 
 __all__ = ["Frame", "Alignment", "frames", "align", "aligned_groups", "words", "dimensions",

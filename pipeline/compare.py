@@ -150,7 +150,9 @@ def take_in_agreeing(findings: list[Finding]) -> list[Finding]:
     figure joins only when it states one value with every figure of the
     conflict that the shared one agrees with and with none of the others
     ("about 7.4 million" fits 7.48 and 7.3 alike: it shows no side), and
-    neither is a bound ("above 95" agrees with 95 and with 227 alike). The
+    neither is a bound ("above 95" agrees with 95 and with 227 alike); not
+    through an agreement whose texts state alike a dimension the conflict's do
+    not ("at an annual rate" / "on an annualized basis"). The
     conflict's reasons say which articles joined it, and a weak agreement
     makes it only a possible conflict."""
     agreements: dict[str, list[Finding]] = defaultdict(list)
@@ -174,6 +176,9 @@ def take_in_agreeing(findings: list[Finding]) -> list[Finding]:
             side = [e for e in own.values() if one_value(e, shared)]
             other_side = [e for e in own.values() if not one_value(e, shared)]
             for a in agreements.get(claim_id, ()):
+                if set(a.alignment.get("stated", ())) - set(f.alignment.get("stated", ())):
+                    continue  # it states what the conflict's figures do not ("at an
+                    # annual rate of 0.4%" beside a bare 0.4% against 0.1%)
                 for e in a.values:
                     if e["source_id"] not in held and _bounded(e) \
                             and all(one_value(e, x) for x in side) \
@@ -274,8 +279,9 @@ def relative_gap(a: dict, b: dict) -> float:
 
 def within_slack(a: dict, b: dict) -> bool:
     tol = cfg()["tolerance"]
-    if a["kind"] in cfg()["compare"]["percent_kinds"] and gap(a, b) <= tol["rounding_points"]:
-        return True
+    if a["kind"] in cfg()["compare"]["percent_kinds"] and gap(a, b) <= tol["rounding_points"] \
+            and relative_gap(a, b) <= tol["rounding_points_relative"]:
+        return True  # (not 0.1% and 0.4%: a fourth of the other is no rounding)
     return relative_gap(a, b) <= tol["rounding_relative"]
 
 

@@ -1381,3 +1381,12 @@ def test_a_quarter_written_as_months_is_that_quarter(text, figure, period):
 def test_people_named_by_what_befell_them(text, figure, metric):
     df = extract_claims(text, published="2023-09-14").set_index("text")
     assert df.loc[figure, "metric"] == metric
+
+
+def test_an_economy_that_shrank_measures_its_output():
+    """"the economy" refers to a country, and its change is its output's
+    (synonyms.toml [classes] gdp), not the "government figures" that show it."""
+    text = ("Government figures show Harlow's economy shrank by an unexpected 0.4 percent in "
+            "the last quarter of 2023. GDP had fallen by 3.3 percent in the quarter before.")
+    df = extract_claims(text, published="2024-02-15").set_index("text")
+    assert set(df["metric"]) == {"gdp"}

@@ -125,6 +125,10 @@ CASES = [
     ((100, 99.5, 100.5), (101, 100.9, 101.1), "count", "conflict", "rounding"),
     ((19, 18.5, 19.5), (19.8, 19.75, 19.85), "percent", "conflict", "rounding"),
     ((19, 18.5, 19.5), (25, 24.5, 25.5), "percent", "conflict", ""),
+    # within half a point, but a fourth of the other is no rounding (0.1% / 0.4%,
+    # 2.9% / 3.3%)
+    ((0.1, 0.05, 0.15), (0.4, 0.35, 0.45), "percent", "conflict", ""),
+    ((2.9, 2.85, 2.95), (3.3, 3.25, 3.35), "percent", "conflict", ""),
     ((20, 20, INF), (50, 49.5, 50.5), "count", "agreement", ""),
     ((20, 0, 20), (50, 49.5, 50.5), "count", "conflict", ""),
     # intervals that only touch: each figure is the other's rounding edge
@@ -619,3 +623,18 @@ def test_an_adjusted_result_keeps_its_word_in_the_key():
     reported "gross margin"; the seasonal sense never reaches the key (the
     metric leaves "seasonally adjusted" out)."""
     assert norm_metric("adjusted gross margin") != norm_metric("gross margin")
+
+
+def test_a_conflict_takes_in_no_figure_whose_agreement_states_more_than_it():
+    """An agreement whose texts both state a dimension the conflict's own
+    figures do not (both say "at an annual rate"): its articles do not join
+    the conflict's side (a labelled annual rate against a bare quarterly
+    figure is no disagreement)."""
+    conflict, agreement, (cc,) = city_sizes(
+        ("three", "Around 7.5 million", 7.5e6, 7.45e6, 7.55e6, "approx"))
+    agreement.alignment = {"score": 0.8, "reasons": [], "stated": ("window",)}
+    [f, _] = take_in_agreeing([conflict, agreement])
+    assert f.sources == ["one", "two"] and cc.claim_id not in f.claims
+    conflict.alignment["stated"] = ("window",)  # the conflict states it too: it joins
+    [f, _] = take_in_agreeing([conflict, agreement])
+    assert f.sources == ["one", "three", "two"]

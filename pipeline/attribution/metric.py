@@ -174,6 +174,12 @@ def _outcome_word(tok: Token) -> str:
     return outcomes.get(tok.lower_, outcomes.get(tok.lemma_.lower(), ""))
 
 
+def _measures(tok: Token) -> bool:
+    """A reference word that also names a measure in synonyms.toml
+    [classes] ("the economy shrank 0.4%": its output)."""
+    return tok.lemma_.lower() in synonym_classes()
+
+
 def _people_named_by_outcome(tok: Token) -> bool:
     """"the missing", "the dead", "the injured": people named by what befell
     them (an outcome word of [people_outcomes] after "the", not a noun)."""
@@ -545,7 +551,7 @@ class MetricFinder:
                     if child.pos_ not in ("NOUN", "PROPN") or self._is_name(child) \
                             or child.ent_type_ in attr()["subject_labels"] \
                             or child.i in inside or self._figure_word(child, r) \
-                            or self._refers(child) \
+                            or self._refers(child) and not _measures(child) \
                             or child.lemma_.lower() in sets["change_nouns"]:
                         continue
                     if self._empty(child):
