@@ -28,10 +28,12 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import Counter, defaultdict
+from functools import cache
 
 from . import align, derive
 from .cues import first_cue
 from .keys import Key, claim_keys, comparable, magnitude, sign_interval, signed_kinds, cfg
+from .knowledge import load
 from .model import Claim, Finding
 
 #: Roles of a finding's value entries.
@@ -421,12 +423,20 @@ def stated_finding(key: Key | None, members: list[Claim]) -> Finding | None:
     if kind == "agreement" and _loosely_worded(
             values, {c.claim_id for c in members if c.qualifier in rounds}):
         kind = "rounding"  # "nearly 30%" for 27.3%: compatible, but worth a note
-    elif kind == "agreement" and _loosely_worded(
-            values, {c.claim_id for c in members if c.qualifier not in _EXACT}):
+    elif kind == "agreement" and not any(c.unit in _time_units() for c in members) \
+            and _loosely_worded(values, {c.claim_id for c in members
+                                         if c.qualifier not in _EXACT}):
         # "at least 367" and "381": the floor holds, but the two articles give
-        # different figures (a running count read twice, or two counts)
+        # different figures (a running count read twice, or two counts); not
+        # a length of time ("ran for more than three hours" / "its 3.5-hour set")
         kind = "conflict"
     return make_finding(kind, "stated", members, values, members)
+
+
+@cache
+def _time_units() -> frozenset[str]:
+    """Units of time (extract.toml not_claims time_units)."""
+    return frozenset(load("extract")["not_claims"]["time_units"])
 
 
 def _loosely_worded(values: list[dict], loose: set[str], limit: int = 12) -> bool:

@@ -638,3 +638,15 @@ def test_a_conflict_takes_in_no_figure_whose_agreement_states_more_than_it():
     conflict.alignment["stated"] = ("window",)  # the conflict states it too: it joins
     [f, _] = take_in_agreeing([conflict, agreement])
     assert f.sources == ["one", "three", "two"]
+
+
+def test_a_floor_on_a_length_of_time_agrees_with_a_figure_above_it():
+    """"ran for more than three hours" and "its 3.5-hour set": a length of
+    time described loosely, not two tallies (as "at least 367" dead and
+    "381" are)."""
+    a = Story("a", "Each show ran for more than three hours.", subject="Tour", metric="show")
+    b = Story("b", "Each show had a 3.5-hour set.", subject="Tour", metric="show")
+    a.claim("more than three", "count", 3, 3, INF, qualifier="more_than", unit="hour")
+    b.claim("3.5-hour", "count", 3.5, 3.45, 3.55, unit="hour")
+    conflicts, agreements = by_type(compare(a.claims + b.claims))
+    assert not conflicts and len(agreements) == 1
