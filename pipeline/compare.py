@@ -240,7 +240,28 @@ def merge_framed(by_key: list[Finding], framed: list[Finding]) -> list[Finding]:
     kept = [f for f in by_key if not any(
         set(f.claims) < set(framed[i].claims) and f.type == framed[i].type
         for i in widening.get(f.claims[0], ()))]
-    return kept + framed
+    # a key agreement and a frame agreement that share a figure say one
+    # thing ("21%" in two articles by key, the same 21% and a third
+    # article's by frames): one agreement, when all their figures agree
+    holding = index(kept)
+    absorbed: set[int] = set()
+    for f in framed:
+        if f.type != "agreement":
+            continue
+        for i in sorted({i for c in f.claims for i in holding.get(c, ())}):
+            k = kept[i]
+            if i in absorbed or k.type != "agreement":
+                continue
+            have = {e["claim_id"] for e in f.values}
+            values = f.values + [e for e in k.values if e["claim_id"] not in have]
+            pair = _worst_cross_source(values)
+            if pair is None or verdict(*pair) != "agreement":
+                continue
+            f.values = values
+            f.claims = sorted({*f.claims, *k.claims})
+            f.sources = sorted({*f.sources, *k.sources})
+            absorbed.add(i)
+    return [f for i, f in enumerate(kept) if i not in absorbed] + framed
 
 
 # --- intervals ----------------------------------------------------------------

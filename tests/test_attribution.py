@@ -1390,3 +1390,13 @@ def test_an_economy_that_shrank_measures_its_output():
             "the last quarter of 2023. GDP had fallen by 3.3 percent in the quarter before.")
     df = extract_claims(text, published="2024-02-15").set_index("text")
     assert set(df["metric"]) == {"gdp"}
+
+
+def test_a_compared_figure_dated_by_a_day_is_in_the_storys_period():
+    """"up from 21% on Wednesday": the day before, not a year before (the
+    default base of a change); "up from $4 million in 2025" keeps its year."""
+    text = ("Containment climbed to 34% Thursday morning, up from 21% on Wednesday. Sales "
+            "rose to $5 million, up from $4 million in 2025.")
+    df = extract_claims(text, published="2026-08-13").set_index("text")
+    assert df.loc["21%", "period"] == df.loc["34%", "period"] == "2026"
+    assert df.loc["$4 million", "period"] == "2025"

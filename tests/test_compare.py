@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.compare import (assign_ids, compare, entry, finding_digest, finish, make_finding,
-                              take_in_agreeing)
+                              merge_framed, take_in_agreeing)
 from pipeline.keys import acronym_aliases, claim_keys, jurisdiction, norm_metric, norm_subject
 
 from .factories import INF, Story, everything, rising_cases
@@ -650,3 +650,20 @@ def test_a_floor_on_a_length_of_time_agrees_with_a_figure_above_it():
     b.claim("3.5-hour", "count", 3.5, 3.45, 3.55, unit="hour")
     conflicts, agreements = by_type(compare(a.claims + b.claims))
     assert not conflicts and len(agreements) == 1
+
+
+def test_a_key_agreement_and_a_frame_agreement_sharing_a_figure_are_one():
+    """"21%" in two articles under one key, and the same 21% with a third
+    article's by frames: one agreement naming all three; not when a figure
+    of one disagrees with the other's."""
+    stories = [Story(src, f"The fire was {text} contained.") for src, text in
+               (("one", "21%"), ("two", "21%"), ("three", "21 percent"), ("four", "34%"))]
+    a, b, c, d = [s.claim(t, "percent", v, v - 0.5, v + 0.5, unit="%") for s, t, v in
+                  zip(stories, ("21%", "21%", "21 percent", "34%"), (21, 21, 21, 34))]
+    by_key = make_finding("agreement", "stated", [a, b], [entry(a), entry(b)], [a, b])
+    framed = make_finding("agreement", "stated", [b, c], [entry(b), entry(c)], [b, c])
+    [f] = merge_framed([by_key], [framed])
+    assert f.sources == ["one", "three", "two"] and set(f.claims) == {a.claim_id, b.claim_id,
+                                                                       c.claim_id}
+    other = make_finding("agreement", "stated", [b, d], [entry(b), entry(d)], [b, d])
+    assert len(merge_framed([by_key], [other])) == 2

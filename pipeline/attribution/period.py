@@ -456,6 +456,13 @@ def _side(text_before: str) -> str:
 
 
 @cache
+def _days_apart() -> re.Pattern:
+    """A day named right after a compared figure (attribution.toml [roles]
+    days_apart)."""
+    return re.compile(attr()["roles"]["days_apart"], re.I)
+
+
+@cache
 def _time_after_figure() -> re.Pattern:
     """What may stand between a figure and the time it holds ("$0.90 a year
     ago", "$1.47 in the previous quarter"; attribution.toml
@@ -642,6 +649,9 @@ def periods(ctx: ArticleContext, years: Years, sent: Span, r: dict,
     # compared with $255 million in the same quarter last year")
     later = [s["start_char"] for s in siblings if s["start_char"] > r["start_char"]]
     earlier = [s["end_char"] for s in siblings if s["end_char"] <= r["start_char"]]
+    if side == "A" and _days_apart().search(
+            ctx.text[r["end_char"]:later[0] if later else sent.end_char]):
+        side = ""  # "up from 21% on Wednesday": a day before, not a year
     # "up 50 per cent from $2.58 billion a year earlier": a time right after
     # another figure, one compared with, is that figure's (and the base of a
     # change that figure is compared with: the 50 per cent's)
