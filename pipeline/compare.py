@@ -130,7 +130,7 @@ def checked_findings(usable: list[Claim], keys: dict[str, Key],
 def finish(by_key: list[Finding], framed: list[Finding], derived: list[Finding]) -> list[Finding]:
     """The findings of every block as one list, each said once, with ids.
     Findings of one block keep their order (``dedupe`` keeps the first)."""
-    merged = merge_framed(by_key, framed)
+    merged = join_agreements(merge_framed(by_key, framed))
     # (camps from the conflicts as lined up: the agreements a conflict takes
     # in already say who confirms whom on its sides)
     camps = camp_agreements(merged)
@@ -240,28 +240,62 @@ def merge_framed(by_key: list[Finding], framed: list[Finding]) -> list[Finding]:
     kept = [f for f in by_key if not any(
         set(f.claims) < set(framed[i].claims) and f.type == framed[i].type
         for i in widening.get(f.claims[0], ()))]
-    # a key agreement and a frame agreement that share a figure say one
-    # thing ("21%" in two articles by key, the same 21% and a third
-    # article's by frames): one agreement, when all their figures agree
-    holding = index(kept)
-    absorbed: set[int] = set()
-    for f in framed:
-        if f.type != "agreement":
+    return kept + framed
+
+
+def join_agreements(findings: list[Finding], limit: int = 12) -> list[Finding]:
+    """Stated agreements that share a figure say one thing: the same claim
+    ("21%" in two articles by key, the same 21% and a third article's by
+    frames), or one article's same value written twice ("$221M" in its
+    headline, "$221 million" in its text, each agreeing with another
+    outlet). They become one agreement when every two of their figures from
+    different articles state one value (:func:`one_value`: not "more than 7
+    million" with "7.2 million"). Past ``limit`` figures only the highest and
+    lowest are compared, so big groups stay linear."""
+    idx = [i for i, f in enumerate(findings) if f.type == "agreement" and f.basis == STATED]
+    if len(idx) < 2:
+        return findings
+    parent = {i: i for i in idx}
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    sharing: dict[tuple, list[int]] = defaultdict(list)
+    for i in idx:
+        for e in findings[i].values:
+            sharing[(e["claim_id"],)].append(i)
+            sharing[(e["source_id"], e["kind"], e["unit"], e["period"], e["value"])].append(i)
+    for members in sharing.values():
+        for j in members[1:]:
+            a, b = root(members[0]), root(j)
+            if a != b:
+                parent[max(a, b)] = min(a, b)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in idx:
+        groups[root(i)].append(i)
+    dropped: set[int] = set()
+    for members in groups.values():
+        if len(members) < 2:
             continue
-        for i in sorted({i for c in f.claims for i in holding.get(c, ())}):
-            k = kept[i]
-            if i in absorbed or k.type != "agreement":
-                continue
-            have = {e["claim_id"] for e in f.values}
-            values = f.values + [e for e in k.values if e["claim_id"] not in have]
-            pair = _worst_cross_source(values)
-            if pair is None or verdict(*pair) != "agreement":
-                continue
-            f.values = values
-            f.claims = sorted({*f.claims, *k.claims})
-            f.sources = sorted({*f.sources, *k.sources})
-            absorbed.add(i)
-    return [f for i, f in enumerate(kept) if i not in absorbed] + framed
+        seen: set[str] = set()
+        values = [e for i in members for e in findings[i].values
+                  if not (e["claim_id"] in seen or seen.add(e["claim_id"]))]
+        ends = values if len(values) <= limit else [
+            min(values, key=lambda e: e["value"]), max(values, key=lambda e: e["value"])]
+        if not all(one_value(a, b) for k, a in enumerate(ends) for b in ends[k + 1:]
+                   if a["source_id"] != b["source_id"]):
+            continue
+        first = findings[members[0]]
+        first.values = values
+        first.claims = sorted(seen)
+        first.sources = sorted({e["source_id"] for e in values})
+        if any((findings[i].alignment or {}).get("weak") for i in members):
+            first.alignment = {**first.alignment, "weak": True}
+        dropped.update(members[1:])
+    return [f for i, f in enumerate(findings) if i not in dropped]
 
 
 # --- intervals ----------------------------------------------------------------

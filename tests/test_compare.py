@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.compare import (assign_ids, compare, entry, finding_digest, finish, make_finding,
-                              merge_framed, take_in_agreeing)
+from pipeline.compare import (assign_ids, compare, entry, finding_digest, finish,
+                              join_agreements, make_finding, take_in_agreeing)
 from pipeline.keys import acronym_aliases, claim_keys, jurisdiction, norm_metric, norm_subject
 
 from .factories import INF, Story, everything, rising_cases
@@ -652,18 +652,27 @@ def test_a_floor_on_a_length_of_time_agrees_with_a_figure_above_it():
     assert not conflicts and len(agreements) == 1
 
 
-def test_a_key_agreement_and_a_frame_agreement_sharing_a_figure_are_one():
-    """"21%" in two articles under one key, and the same 21% with a third
-    article's by frames: one agreement naming all three; not when a figure
-    of one disagrees with the other's."""
-    stories = [Story(src, f"The fire was {text} contained.") for src, text in
-               (("one", "21%"), ("two", "21%"), ("three", "21 percent"), ("four", "34%"))]
-    a, b, c, d = [s.claim(t, "percent", v, v - 0.5, v + 0.5, unit="%") for s, t, v in
-                  zip(stories, ("21%", "21%", "21 percent", "34%"), (21, 21, 21, 34))]
-    by_key = make_finding("agreement", "stated", [a, b], [entry(a), entry(b)], [a, b])
-    framed = make_finding("agreement", "stated", [b, c], [entry(b), entry(c)], [b, c])
-    [f] = merge_framed([by_key], [framed])
+def test_agreements_sharing_a_figure_are_one():
+    """"21%" in two articles by key, the same 21% and a third article's by
+    frames: one agreement naming all three; so for one article's value
+    written twice ("$221M" in its headline, "$221 million" in its text); not
+    when a figure of one does not state the other's value."""
+    texts = (("one", "21%", 21), ("two", "21%", 21), ("three", "21 percent", 21),
+             ("four", "34%", 34), ("two", "21 per cent", 21), ("five", "more than 20%", 20))
+    stories = {src: Story(src, f"The fire was {t} contained.") for src, t, _ in texts[:4]}
+    stories["two"] = Story("two", "The fire was 21% contained. It is 21 per cent contained.")
+    stories["five"] = Story("five", "The fire was more than 20% contained.")
+    a, b, c, d, b2 = [stories[src].claim(t, "percent", v, v - 0.5, v + 0.5, unit="%")
+                      for src, t, v in texts[:5]]
+    e = stories["five"].claim("more than 20%", "percent", 20, 20, INF, unit="%",
+                              qualifier="more_than")
+
+    def agree(*cs):
+        return make_finding("agreement", "stated", list(cs), [entry(x) for x in cs], list(cs))
+    [f] = join_agreements([agree(a, b), agree(b, c)])
     assert f.sources == ["one", "three", "two"] and set(f.claims) == {a.claim_id, b.claim_id,
                                                                        c.claim_id}
-    other = make_finding("agreement", "stated", [b, d], [entry(b), entry(d)], [b, d])
-    assert len(merge_framed([by_key], [other])) == 2
+    [f] = join_agreements([agree(a, b), agree(b2, c)])  # one article's 21% written twice
+    assert f.sources == ["one", "three", "two"]
+    assert len(join_agreements([agree(a, b), agree(b, d)])) == 2  # (not one value: no merge)
+    assert len(join_agreements([agree(a, b), agree(b, e)])) == 2  # a floor states no value
