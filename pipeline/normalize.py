@@ -292,8 +292,10 @@ def _own_verb(doc, r: dict, donor: metric.MetricGuess) -> str:
         # deliveries, not production (synonyms.toml [object_events])
         events = set(metric.object_events().values())
         own, words = metric.object_event(num), key.split()
-        if own and words and words[-1] in events and words[-1] != own:
-            return " ".join(words[:-1] + [own])
+        if own and words and words[-1] != own:
+            # (a donor that names no event takes this figure's: "produced a
+            # total of 1,845,985 vehicles and delivered 1,808,581")
+            return " ".join((words[:-1] if words[-1] in events else words) + [own])
     if m is None or num.dep_ != "dobj" or num.head.pos_ != "VERB":
         return key
     verb = num.head.lemma_.lower() if metric.counts_people(donor.unit_noun) \

@@ -1311,11 +1311,15 @@ def test_a_verb_done_to_counted_things_names_what_they_count():
     deliveries" does; "produced 494,989 vehicles" counts production, and a
     figure that borrows the noun keeps its own verb."""
     text = ("In the fourth quarter Harlow Motors produced 494,989 vehicles and delivered "
-            "484,507. Over the year, 1.8 million vehicles were delivered.")
+            "484,507. Over the year, 1.8 million vehicles were delivered. Over the whole of "
+            "2023 it produced a total of 1,845,985 vehicles and delivered 1,808,581.")
     df = extract_claims(text, published="2024-01-02").set_index("text")
     assert df.loc["494,989", "metric"] == "vehicle production"
     assert df.loc["484,507", "metric"] == "vehicle delivery"
     assert df.loc["1.8 million", "metric"] == "vehicle delivery"
+    # through "a total of", and a figure borrowing a noun that names no event
+    assert df.loc["1,845,985", "metric"] == "vehicle production"
+    assert df.loc["1,808,581", "metric"] == "vehicle delivery"
 
 
 def test_a_quarter_the_model_tags_as_a_name_is_nobodys_figure():

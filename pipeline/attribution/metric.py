@@ -811,8 +811,13 @@ def object_event(noun: Token) -> str:
     """What a verb done to counted things makes of them (synonyms.toml
     [object_events]): "delivered 484,507 vehicles", "1.8 million vehicles
     were delivered", "the vehicles delivered" count deliveries, as "484,507
-    deliveries" does; "produced 494,989 vehicles" counts production."""
+    deliveries" does; "produced 494,989 vehicles" and "produced a total of
+    1,845,985 vehicles" count production."""
     events = object_events()
+    # "produced a total of 1,845,985 vehicles": through an empty head
+    while noun.dep_ == "pobj" and noun.head.lower_ == "of" \
+            and noun.head.head.lemma_.lower() in _sets()["empty_heads"]:
+        noun = noun.head.head
     verbs = [noun.head] if noun.dep_ in ("dobj", "nsubjpass") else []
     verbs += [c for c in noun.children if c.dep_ == "acl"]
     return next((events[v.lemma_.lower()] for v in verbs
