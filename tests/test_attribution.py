@@ -1381,6 +1381,12 @@ def test_a_quarter_written_as_months_is_that_quarter(text, figure, period):
     ("The government puts the number of deaths at more than 5,300, while the missing are "
      "estimated at more than 10,000.", "more than 10,000", "missing"),
     ("The crowd was estimated at 50,000 people.", "50,000", "crowd"),
+    # past a participle, and a figure that is the subject of what befell it
+    ("Libya: over 5,300 presumed dead, thousands missing after two dams collapse",
+     "over 5,300", "death"),
+    ("Libya: over 5,300 presumed dead, thousands missing after two dams collapse",
+     "thousands", "missing"),
+    ("Dozens of people have fallen ill and two have died.", "two", "death"),
 ])
 def test_people_named_by_what_befell_them(text, figure, metric):
     df = extract_claims(text, published="2023-09-14").set_index("text")

@@ -327,6 +327,10 @@ class MetricFinder:
             return g
         own = noun is not None
         after = doc[r["token_end"]] if r["token_end"] < len(doc) else None
+        if after is not None and after.tag_ in ("VBN", "RB") and not _outcome_word(after) \
+                and after.i + 1 < len(doc) and doc[after.i + 1].tag_ == "JJ" \
+                and _outcome_word(doc[after.i + 1]):
+            after = doc[after.i + 1]  # "over 5,300 presumed dead", "six feared dead"
         on_figure = after is not None and after.head.i == after.i - 1
         if r["kind"] == "count" and after is not None \
                 and (after.tag_ in ("JJ", "VBN") or on_figure and after.tag_ == "VBG") \
@@ -343,7 +347,7 @@ class MetricFinder:
             num = doc[r["token_end"] - 1]
             if rejected and num.dep_ == "nummod":
                 num = num.head  # "injured nearly 2,000, flattening homes" (a misparse)
-            outcome = _outcome(num.head) if num.dep_ == "dobj" else ""
+            outcome = _outcome(num.head) if num.dep_ in ("dobj", "nsubj", "nsubjpass") else ""
             if outcome:
                 return MetricGuess(outcome, "people", "metric_from_noun", replace_unit=rejected)
         if noun is None:
