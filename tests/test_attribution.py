@@ -1410,3 +1410,13 @@ def test_a_compared_figure_dated_by_a_day_is_in_the_storys_period():
     df = extract_claims(text, published="2026-08-13").set_index("text")
     assert df.loc["21%", "period"] == df.loc["34%", "period"] == "2026"
     assert df.loc["$4 million", "period"] == "2025"
+
+
+def test_a_pronoun_after_a_reference_subject_stands_for_what_it_refers_to():
+    """"the economy shrank ..., though it grew 1.9%": "it" is the economy,
+    and so Norway's, not the office named after "according to"."""
+    text = ("Norway's economy slipped to fourth place. According to Cabinet Office data "
+            "released Thursday, the economy shrank at an annual rate of 0.4% in October to "
+            "December, though it grew 1.9% across 2023 as a whole.")
+    df = extract_claims(text, published="2024-02-15").set_index("text")
+    assert df.loc["1.9%", "subject"] == "Norway"

@@ -675,6 +675,11 @@ class SubjectFinder:
         if tok.pos_ == "PRON" or tok.tag_ in ("PRP", "PRP$"):
             if low in self.pronouns and not self._is_dummy(tok) \
                     and not self._after_common_subject(tok):
+                ref = self._subject_reference_before(tok)
+                if ref is not None and (found := self._one(ref)[0]):
+                    # "the economy shrank 0.4%, though it grew 1.9%": whom
+                    # "the economy" refers to, not the name in "according to"
+                    return found, "from_reference"
                 labels = tuple(lab for k in self.pronouns[low] for lab in _labels_for(k))
                 got = self.mentions.before(tok.idx, self.sent_no(tok), labels)
                 if got:
@@ -720,6 +725,21 @@ class SubjectFinder:
                     and tok.lemma_.lower() not in self.refs and self.mentions.at(tok) is None:
                 return not self.phrase(tok)[0]
         return False
+
+    def _subject_reference_before(self, pron: Token) -> Token | None:
+        """The subject of ``pron``'s sentence before it when that subject is
+        a reference of a kind the pronoun may stand for ("the economy", "the
+        company"; attribution.toml [references]), else None."""
+        kinds = set(self.pronouns.get(pron.lower_, ()))
+        for tok in pron.sent:
+            if tok.i >= pron.i:
+                return None
+            if tok.dep_ in self.subject_deps and tok.pos_ == "NOUN" \
+                    and any(tok.lemma_.lower() in attr()["references"].get(k, ()) for k in kinds) \
+                    and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
+                            for c in tok.children):
+                return tok
+        return None
 
     @staticmethod
     def _is_dummy(tok: Token) -> bool:
