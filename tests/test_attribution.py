@@ -1420,3 +1420,14 @@ def test_a_pronoun_after_a_reference_subject_stands_for_what_it_refers_to():
             "December, though it grew 1.9% across 2023 as a whole.")
     df = extract_claims(text, published="2024-02-15").set_index("text")
     assert df.loc["1.9%", "subject"] == "Norway"
+
+
+@pytest.mark.parametrize("text, figure, metric", [
+    ("Three weeks earlier, the President forgave $4.28 billion in student debt for 54,900 "
+     "workers.", "$4.28 billion", "student debt"),
+    ("More than a million people have received $78 billion in relief.", "$78 billion", "relief"),
+    ("The film set records with $221 million in ticket sales.", "$221 million", "ticket revenue"),
+])
+def test_money_in_a_thing_is_an_amount_of_it(text, figure, metric):
+    df = extract_claims(text, published="2025-01-15").set_index("text")
+    assert df.loc[figure, "metric"] == metric

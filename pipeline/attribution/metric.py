@@ -522,6 +522,16 @@ class MetricFinder:
         inside = range(r["token_start"], end)
         tok = doc[end - 1]
         sets = _sets()
+        if r.get("currency"):
+            # "$4.28 billion in student debt", "$78 billion in relief": money
+            # "in" a thing is an amount of that thing
+            root = doc[r["token_start"]:end].root
+            for prep in root.children:
+                if prep.dep_ == "prep" and prep.lower_ == "in" and prep.i >= end:
+                    obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
+                    if obj is not None and obj.pos_ == "NOUN" and not obj.ent_type_ \
+                            and not self._empty(obj) and not _is_unit(obj):
+                        return "borrow" if self._anaphoric(obj) else obj
         for _ in range(8):
             lemma = tok.lemma_.lower()
             if tok.pos_ in ("NOUN", "PROPN") and tok.i not in inside \
