@@ -1431,3 +1431,19 @@ def test_a_pronoun_after_a_reference_subject_stands_for_what_it_refers_to():
 def test_money_in_a_thing_is_an_amount_of_it(text, figure, metric):
     df = extract_claims(text, published="2025-01-15").set_index("text")
     assert df.loc[figure, "metric"] == metric
+
+
+@pytest.mark.parametrize("text, figure, period", [
+    ("Lionel Messi's deal with Barcelona between 2017 and 2021 added up to over $650m.",
+     "over $650m", "2017..2021"),
+    ("The Ohtani agreement passes the $674 million deal Lionel Messi had with FC Barcelona "
+     "from 2017-2021.", "$674 million", "2017..2021"),
+])
+def test_a_span_of_years_is_the_figures_period(text, figure, period):
+    df = extract_claims(text, published="2023-12-11").set_index("text")
+    assert df.loc[figure, "period"] == period
+
+
+def test_a_change_from_one_year_to_another_keeps_its_base():
+    df = extract_claims("Revenue grew 40% from 2019 to 2023.", published="2024-03-01")
+    assert df[["period", "base_period"]].values.tolist() == [["2023", "2019"]]

@@ -168,6 +168,10 @@ def _patterns() -> dict:
         "month_day": re.compile(rf"{lead(words=months)}\b({month})\.?\s*(\d{{1,2}})"
                                 rf"(?:st|nd|rd|th)?\b(?!,?\s*\d)", re.I),
         "year_range": re.compile(rf"{lead('12')}\b({YEAR})\s*(?:-|–|/)\s*(\d\d(?:\d\d)?)\b"),
+        # "between 2017 and 2021" (not "in 2017 and 2021": two years; nor "from
+        # 2019 to 2023", which a change reads as its base and its period)
+        "year_span": re.compile(rf"{lead('12')}(?<=between )({YEAR})\s+and\s+({YEAR})\b",
+                                re.I),
         "year": re.compile(rf"{lead('12')}(?<![\d,.])({YEAR})(?![\d%])"),
         "start": re.compile(rf"\b(?:{alt(a['start_verbs'])})\s+(?:in|on|around|during)?\s*"
                             rf"(?:(?:late|early|mid)-?\s*)?$", re.I),
@@ -316,7 +320,7 @@ def find_times(ctx: ArticleContext, sent: Span, ref: int | None,
 #: The patterns :func:`_find_times` reads, in the order it reads them.
 _SCANNED = ("month_span", "part", "part_after", "month_year", "rel_month", "month_day",
             "month_alone", "relative", "months_ended", "focus", "focus_adj", "year_range",
-            "year")
+            "year_span", "year")
 
 
 def _scan(ctx: ArticleContext, sent: Span) -> dict[str, list[re.Match]]:
@@ -413,7 +417,7 @@ def _find_times(ctx: ArticleContext, sent: Span, ref: int | None,
         add(m.start(), m.end(), "", focus=p["focus_words"][m.group(1).lower()], relative=True)
     for m in found["focus_adj"]:
         add(m.start(), m.end(), "", focus=p["focus_adj_words"][m.group(1).lower()], relative=True)
-    for m in found["year_range"]:
+    for m in found["year_range"] + found["year_span"]:
         a, b = m.group(1), m.group(2)
         b = a[:2] + b if len(b) == 2 else b
         if int(b) > int(a):
