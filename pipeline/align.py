@@ -428,7 +428,8 @@ class Alignment:
     #: strict but for the score or the subjects' evidence, measuring all the
     #: same things: two lead figures may still line up (:func:`link`)
     lead_ok: bool = False
-    #: the dimensions both texts state alike ("window": both say "annual rate")
+    #: the dimensions both texts state alike, with the value ("window:year":
+    #: both say "annual rate")
     stated: tuple[str, ...] = ()
 
 
@@ -546,7 +547,8 @@ def align(a: Frame, b: Frame) -> Alignment | None:
                                and measure_share >= 1.0 and score >= conf["only_figure_score"])
     return Alignment(a, b, score, reasons, strict, exact_only=subject_open, cause=cause,
                      read_apart=bool(read_apart), weak=strict and guessed_apart,
-                     guessed_apart=guessed_apart, lead_ok=lead_ok, stated=tuple(sorted(both)),
+                     guessed_apart=guessed_apart, lead_ok=lead_ok,
+                     stated=tuple(sorted(f"{d}:{v}" for d in both for v in a.dims[d] & b.dims[d])),
                      shared=frozenset(measured) if only_ok and (not strict or guessed_apart)
                      and (unnamed or one_named) else frozenset())
 

@@ -246,12 +246,12 @@ def merge_framed(by_key: list[Finding], framed: list[Finding]) -> list[Finding]:
 def join_agreements(findings: list[Finding], limit: int = 12) -> list[Finding]:
     """Stated agreements that share a figure say one thing: the same claim
     ("21%" in two articles by key, the same 21% and a third article's by
-    frames), or one article's same value written twice ("$221M" in its
-    headline, "$221 million" in its text, each agreeing with another
-    outlet). They become one agreement when every two of their figures from
-    different articles state one value (:func:`one_value`: not "more than 7
-    million" with "7.2 million"). Past ``limit`` figures only the highest and
-    lowest are compared, so big groups stay linear."""
+    frames), or one article's same value written twice in agreements of one
+    subject and metric ("$221M" in its headline, "$221 million" in its text,
+    each agreeing with another outlet). They become one agreement when every
+    two of their figures from different articles state one value
+    (:func:`_one_value_across`: not "more than 7 million" with "7.2
+    million"); it keeps what the members' texts state alike, all of it."""
     idx = [i for i, f in enumerate(findings) if f.type == "agreement" and f.basis == STATED]
     if len(idx) < 2:
         return findings
@@ -265,9 +265,13 @@ def join_agreements(findings: list[Finding], limit: int = 12) -> list[Finding]:
 
     sharing: dict[tuple, list[int]] = defaultdict(list)
     for i in idx:
-        for e in findings[i].values:
+        f = findings[i]
+        for e in f.values:
             sharing[(e["claim_id"],)].append(i)
-            sharing[(e["source_id"], e["kind"], e["unit"], e["period"], e["value"])].append(i)
+            # (one article's value twice, in agreements about one subject and
+            # metric: not its unemployment's 4% and its inflation's 4%)
+            sharing[(e["source_id"], e["kind"], e["unit"], e["period"], e["value"],
+                     f.subject, f.metric)].append(i)
     for members in sharing.values():
         for j in members[1:]:
             a, b = root(members[0]), root(j)
@@ -283,17 +287,17 @@ def join_agreements(findings: list[Finding], limit: int = 12) -> list[Finding]:
         seen: set[str] = set()
         values = [e for i in members for e in findings[i].values
                   if not (e["claim_id"] in seen or seen.add(e["claim_id"]))]
-        ends = values if len(values) <= limit else [
-            min(values, key=lambda e: e["value"]), max(values, key=lambda e: e["value"])]
-        if not all(one_value(a, b) for k, a in enumerate(ends) for b in ends[k + 1:]
-                   if a["source_id"] != b["source_id"]):
+        if not _one_value_across(values, limit):
             continue
         first = findings[members[0]]
         first.values = values
         first.claims = sorted(seen)
         first.sources = sorted({e["source_id"] for e in values})
-        if any((findings[i].alignment or {}).get("weak") for i in members):
-            first.alignment = {**first.alignment, "weak": True}
+        als = [findings[i].alignment or {} for i in members]
+        first.alignment = {**first.alignment,
+                           "stated": tuple(sorted({d for al in als for d in al.get("stated", ())}))}
+        if any(al.get("weak") for al in als):
+            first.alignment["weak"] = True
         dropped.update(members[1:])
     return [f for i, f in enumerate(findings) if i not in dropped]
 
@@ -486,6 +490,21 @@ def stated_finding(key: Key | None, members: list[Claim]) -> Finding | None:
         # a length of time ("ran for more than three hours" / "its 3.5-hour set")
         kind = "conflict"
     return make_finding(kind, "stated", members, values, members)
+
+
+def _one_value_across(values: list[dict], limit: int) -> bool:
+    """Every two entries from different articles state one value; past
+    ``limit`` entries, the lowest and the highest from another article than
+    it (and the highest with the lowest from another), so it stays linear."""
+    if len(values) <= limit:
+        return all(one_value(a, b) for k, a in enumerate(values) for b in values[k + 1:]
+                   if a["source_id"] != b["source_id"])
+    ordered = sorted(values, key=lambda e: e["value"])
+    lo, hi = ordered[0], ordered[-1]
+    pairs = [(lo, next((e for e in reversed(ordered) if e["source_id"] != lo["source_id"]),
+                       None)),
+             (hi, next((e for e in ordered if e["source_id"] != hi["source_id"]), None))]
+    return all(b is None or one_value(a, b) for a, b in pairs)
 
 
 @cache

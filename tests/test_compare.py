@@ -632,10 +632,10 @@ def test_a_conflict_takes_in_no_figure_whose_agreement_states_more_than_it():
     figure is no disagreement)."""
     conflict, agreement, (cc,) = city_sizes(
         ("three", "Around 7.5 million", 7.5e6, 7.45e6, 7.55e6, "approx"))
-    agreement.alignment = {"score": 0.8, "reasons": [], "stated": ("window",)}
+    agreement.alignment = {"score": 0.8, "reasons": [], "stated": ("window:year",)}
     [f, _] = take_in_agreeing([conflict, agreement])
     assert f.sources == ["one", "two"] and cc.claim_id not in f.claims
-    conflict.alignment["stated"] = ("window",)  # the conflict states it too: it joins
+    conflict.alignment["stated"] = ("window:year",)  # the conflict states it too: it joins
     [f, _] = take_in_agreeing([conflict, agreement])
     assert f.sources == ["one", "three", "two"]
 
@@ -676,3 +676,10 @@ def test_agreements_sharing_a_figure_are_one():
     assert f.sources == ["one", "three", "two"]
     assert len(join_agreements([agree(a, b), agree(b, d)])) == 2  # (not one value: no merge)
     assert len(join_agreements([agree(a, b), agree(b, e)])) == 2  # a floor states no value
+    # one article's 21% in agreements of two metrics: two quantities, kept apart
+    other = agree(b2, c)
+    other.metric = "humidity"
+    assert len(join_agreements([agree(a, b), other])) == 2
+    # past the limit only the extremes from different articles are compared
+    assert len(join_agreements([agree(a, b), agree(b, c)], limit=2)) == 1
+    assert len(join_agreements([agree(a, b), agree(b, e)], limit=2)) == 2

@@ -613,7 +613,7 @@ ROUND_NINE = [
     ("The council passed a two-decade ban on drilling.", "two-decade", 2, "count", "", "decade"),
     # ... and how long an event or an engagement runs
     ("She thanked fans at the end of the 22-month tour.", "22-month", 22, "count", "", "month"),
-    ("Each night she played a 3.5-hour set to a full stadium.", "3.5-hour", 3.5, "count", "",
+    ("Each night she played a 3.5-hour show to a full stadium.", "3.5-hour", 3.5, "count", "",
      "hour"),
     # a unit of measure after "a"/"an" and before "of" is one of it
     ("More than a foot of snow fell on the ridge overnight.", "More than a foot", 1, "amount", "", "ft"),

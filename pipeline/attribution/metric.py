@@ -180,6 +180,13 @@ def _measures(tok: Token) -> bool:
     return tok.lemma_.lower() in synonym_classes()
 
 
+def _verb_of(tok: Token) -> Token:
+    """The verb ``tok`` is the subject or object of, past an auxiliary the
+    parse may hang it on ("and two are missing": "two" under "are")."""
+    head = tok.head
+    return head.head if head.dep_ in ("aux", "auxpass") else head
+
+
 def _people_named_by_outcome(tok: Token) -> bool:
     """"the missing", "the dead", "the injured": people named by what befell
     them (an outcome word of [people_outcomes] after "the", not a noun)."""
@@ -347,7 +354,8 @@ class MetricFinder:
             num = doc[r["token_end"] - 1]
             if rejected and num.dep_ == "nummod":
                 num = num.head  # "injured nearly 2,000, flattening homes" (a misparse)
-            outcome = _outcome(num.head) if num.dep_ in ("dobj", "nsubj", "nsubjpass") else ""
+            outcome = _outcome(_verb_of(num)) if num.dep_ in ("dobj", "nsubj", "nsubjpass") \
+                else ""
             if outcome:
                 return MetricGuess(outcome, "people", "metric_from_noun", replace_unit=rejected)
         if noun is None:
@@ -402,7 +410,8 @@ class MetricFinder:
                 estimated_at = tok.head.lower_ == "at" \
                     and any(c.dep_ == "auxpass" for c in verb.children)
                 if verb.lemma_.lower() in _sets()["reporting_verbs"] and not estimated_at:
-                    return None  # (but "the missing are estimated at 10,000" is a level)
+                    return None  # (but a passive with "at" gives its subject's level:
+                    # "the missing are estimated at 10,000", "the toll was put at 300")
                 if r["head_i"] >= 0 and not _moves_a_level(verb) and not estimated_at:
                     return None  # "the outbreak has led to 31 hospitalizations"
                 if tok.head.lower_ == "from" and not _moves(verb):

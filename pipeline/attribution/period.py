@@ -106,9 +106,11 @@ def _months(period: str) -> tuple[int, int] | None:
 
 
 def _first_month(part: str) -> int:
-    """The month a part of a year begins ("Q4" -> 10, "H2" -> 7)."""
-    size = {"Q": 3, "H": 6}[part[0]]
-    return (int(part[1]) - 1) * size + 1
+    """The month a part of a year begins ("Q4" -> 10, "H2" -> 7; attribution.toml
+    [part_of_year] names only quarters and halves, anything else begins in
+    January)."""
+    size = {"Q": 3, "H": 6}.get(part[:1])
+    return (int(part[1]) - 1) * size + 1 if size and part[1:2].isdigit() else 1
 
 
 def closed_by(period: str, date: str) -> bool:

@@ -117,6 +117,13 @@ def _not_names() -> re.Pattern:
 
 
 @cache
+def _compare_words() -> frozenset[str]:
+    """One-word cues of a figure compared with (attribution.toml [roles] base:
+    "against", "than", "versus")."""
+    return frozenset(w for w in attr()["roles"]["base"] if " " not in w)
+
+
+@cache
 def _empty_heads() -> frozenset[str]:
     """Nouns that name no quantity of their own ("a total of", "the
     equivalent of"; synonyms.toml [words] empty_heads)."""
@@ -1162,8 +1169,9 @@ class SubjectFinder:
     def _owned_figure(self, root: Token, r: dict) -> tuple[str, str] | None:
         """Whose a figure is by what it is written with: a possessive on the
         figure itself ("against Germany's $4.4 trillion, or $4.5 trillion": the
-        second too, joined to the first), a name after "for" ("$4.5 trillion
-        for Germany"), or the owner of the noun it is the value of ("Germany's
+        second too, joined to the first), a name after "for" on a figure compared
+        with ("against $4.5 trillion for Germany"), or the owner of the noun it
+        is the value of ("Germany's
         GDP of the equivalent of 4.5 trillion dollars", through empty heads
         such as "the equivalent", "a total")."""
         # the figure's own top token: "4.5 trillion dollars" ends at "dollars"
@@ -1177,7 +1185,10 @@ class SubjectFinder:
             owned = self._possessed(fig, r, named=True)
             if owned is not None:
                 return owned
-        for child in root.children:
+        compared = root.dep_ == "pobj" and (root.head.lower_ in _compare_words() or (
+            root.head.lower_ in ("with", "to") and root.head.head.lower_ == "compared"))
+        for child in root.children if compared else ():
+            # ("Congress approved $61 billion for Ukraine": for whom it is, not whose)
             if child.dep_ == "prep" and child.lower_ == "for" and child.i == r["token_end"]:
                 for obj in child.children:
                     m = self.mentions.at(obj) if obj.dep_ == "pobj" else None
