@@ -487,7 +487,7 @@ def stated_finding(key: Key | None, members: list[Claim]) -> Finding | None:
                                          if c.qualifier not in _EXACT}):
         # "at least 367" and "381": the floor holds, but the two articles give
         # different figures (a running count read twice, or two counts); not
-        # a length of time ("ran for more than three hours" / "its 3.5-hour set")
+        # a length of time ("ran for more than three hours" / "a 3.5-hour show")
         kind = "conflict"
     return make_finding(kind, "stated", members, values, members)
 
