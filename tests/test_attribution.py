@@ -1322,22 +1322,6 @@ def test_a_verb_done_to_counted_things_names_what_they_count():
     assert df.loc["1,808,581", "metric"] == "vehicle delivery"
 
 
-def test_a_quarter_the_model_tags_as_a_name_is_nobodys_figure():
-    text = ("Harlow Motors said on Tuesday that it delivered 1.8 million vehicles in 2023, a "
-            "figure that includes a record 484,507 in Q4, the October-through-December quarter.")
-    df = extract_claims(text, published="2024-01-03").set_index("text")
-    assert df.loc["484,507", "subject"] == "Harlow Motors"
-
-
-def test_a_pronoun_on_a_figure_is_left_to_the_clause():
-    text = ("FanGraphs' Jon Becker puts the present value of the deal at $460.8 million. So "
-            "although Ohtani will earn $2 million a season, the Dodgers' tax hit will be the "
-            "average of his $430 million over the contract.")
-    df = extract_claims(text, published="2023-12-12").set_index("text")
-    assert df.loc["$430 million", "subject"] == "Dodgers"  # the clause's (a guard)
-    assert df.loc["$2 million", "subject"] == "Ohtani"
-
-
 def test_an_economy_that_shrank_measures_its_output():
     """"the economy" refers to a country, and its change is its output's
     (synonyms.toml [classes] gdp), not the "government figures" that show it."""
@@ -1358,16 +1342,6 @@ def test_a_compared_figure_dated_by_a_day_is_in_the_storys_period():
     assert df.loc["21%", "period"] == df.loc["34%", "period"] == "2026"
     assert df.loc["$4 million", "period"] == "2025"
     assert df.loc["$52", "period"] == "2025"
-
-
-def test_a_pronoun_after_a_reference_subject_stands_for_what_it_refers_to():
-    """"the economy shrank ..., though it grew 1.9%": "it" is the economy,
-    and so Norway's, not the office named after "according to"."""
-    text = ("Norway's economy slipped to fourth place. According to Cabinet Office data "
-            "released Thursday, the economy shrank at an annual rate of 0.4% in October to "
-            "December, though it grew 1.9% across 2023 as a whole.")
-    df = extract_claims(text, published="2024-02-15").set_index("text")
-    assert df.loc["1.9%", "subject"] == "Norway"
 
 
 def test_a_change_from_one_year_to_another_keeps_its_base():
@@ -1392,6 +1366,22 @@ FRAME_CASES = [
      "Congress"),
     ("The US pledged $3 billion for Israel and $1 billion for Gaza.", "2024-04-22",
      "$1 billion", "subject", "US"),
+    # ... not a quarter the model tags as a name
+    ("Harlow Motors said on Tuesday that it delivered 1.8 million vehicles in 2023, a figure "
+     "that includes a record 484,507 in Q4, the October-through-December quarter.",
+     "2024-01-03", "484,507", "subject", "Harlow Motors"),
+    # ... a pronoun on the figure is left to the clause (the first row a guard)
+    ("FanGraphs' Jon Becker puts the present value of the deal at $460.8 million. So although "
+     "Ohtani will earn $2 million a season, the Dodgers' tax hit will be the average of his "
+     "$430 million over the contract.", "2023-12-12", "$430 million", "subject", "Dodgers"),
+    ("FanGraphs' Jon Becker puts the present value of the deal at $460.8 million. So although "
+     "Ohtani will earn $2 million a season, the Dodgers' tax hit will be the average of his "
+     "$430 million over the contract.", "2023-12-12", "$2 million", "subject", "Ohtani"),
+    # ... a pronoun after a reference subject ("the economy ..., though it grew") is
+    # what the reference refers to, not the office after "according to"
+    ("Norway's economy slipped to fourth place. According to Cabinet Office data released "
+     "Thursday, the economy shrank at an annual rate of 0.4% in October to December, though "
+     "it grew 1.9% across 2023 as a whole.", "2024-02-15", "1.9%", "subject", "Norway"),
     # ... the owner of the noun a figure is the value of, through "the equivalent of"
     ("Japan's 2023 GDP was 4.2 trillion dollars, below Germany's GDP of the equivalent of "
      "4.5 trillion dollars.", "2024-02-15", "4.5 trillion dollars", "subject", "Germany"),

@@ -858,6 +858,12 @@ def people_words() -> frozenset[str]:
     return _sets()["people"]
 
 
+def empty_heads() -> frozenset[str]:
+    """Nouns that name no quantity of their own ("a total of", "the
+    equivalent of"; synonyms.toml [words] empty_heads)."""
+    return _sets()["empty_heads"]
+
+
 def _lemma_fix(word: str, lemma: str) -> str:
     """``lemma`` as synonyms.toml [lemma_fixes] corrects it ("doses" ->
     "dose", not "dos"; "data" stays "data")."""

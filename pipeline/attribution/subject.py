@@ -23,8 +23,9 @@ if TYPE_CHECKING:  # annotations only: a cached run never imports spaCy
     from spacy.tokens import Span, Token
 
 from ..keys import jurisdiction
-from .context import ArticleContext, attr, syn, title_text
+from .context import ArticleContext, attr, title_text
 from .context import lower_words as context_lower_words
+from .metric import empty_heads
 
 _ACRONYM = re.compile(r"\(\s*(?:[A-Z]{2,8}\s*:\s*)?([A-Z][A-Za-z&]{1,9})\s*\)")
 #: a comparison window written as letters ("Y/Y", "Q/Q.", "M/M")
@@ -121,13 +122,6 @@ def _compare_words() -> frozenset[str]:
     """One-word cues of a figure compared with (attribution.toml [roles] base:
     "against", "than", "versus")."""
     return frozenset(w for w in attr()["roles"]["base"] if " " not in w)
-
-
-@cache
-def _empty_heads() -> frozenset[str]:
-    """Nouns that name no quantity of their own ("a total of", "the
-    equivalent of"; synonyms.toml [words] empty_heads)."""
-    return frozenset(syn()["words"]["empty_heads"])
 
 
 @cache
@@ -1194,7 +1188,7 @@ class SubjectFinder:
                     m = self.mentions.at(obj) if obj.dep_ == "pobj" else None
                     if m is not None and m.label in self.owner_labels:
                         return m.name, "in_sentence"
-        empty = _empty_heads()
+        empty = empty_heads()
         tok = root
         while tok.dep_ == "pobj" and tok.head.lower_ == "of" \
                 and tok.head.head.pos_ in ("NOUN", "PROPN"):
