@@ -478,7 +478,8 @@ def align(a: Frame, b: Frame) -> Alignment | None:
         w_measure, w_words = 0.0, w_measure + w_words
     # stated alike: a dimension both texts state, or the subject both
     # sentences name ("Vantry's streets" / "within Vantry city limits")
-    named_alike = bool(a.subject_stated) and a.subject_stated == b.subject_stated
+    named_alike = bool(a.subject_stated) and a.subject_stated == b.subject_stated \
+        or a.period_stated and b.period_stated and bool(a.period) and a.period == b.period
     score = round(w_measure * measure_share + w_words * overlap
                   + weights["dimension"] * (bool(both) or named_alike), 3)
     # a share ("15% of its workforce") and a rate of change ("its workforce

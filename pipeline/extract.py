@@ -37,7 +37,7 @@ from spacy.tokens import Doc, Span
 
 from .knowledge import load
 from .numbers import Quantity, find_quantities, interval, lasting_after, qualifier_before
-from .numwords import words_value
+from .numwords import counts_after_year, words_value
 
 Doc.set_extension("numeric_claims", default=None, force=True)
 
@@ -343,10 +343,8 @@ def is_year(q: Quantity, span: Span, cues: dict) -> bool:
     if not cues["year_min"] <= q.value <= cues["year_max"]:
         return False
     doc = span.doc
-    nxt = doc[span.end] if span.end < len(doc) else None
-    if nxt is not None and nxt.tag_ == "NNS" and nxt.lower_ not in cues["time_units"]:
-        return False
-    return True
+    return not counts_after_year(doc[span.start - 1] if span.start else None,
+                                 doc[span.end] if span.end < len(doc) else None)
 
 
 def _claim(q: Quantity, span: Span, cues: dict, sents: Sentences) -> dict:

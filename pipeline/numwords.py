@@ -37,6 +37,17 @@ def lead(chars: str = "", words=()) -> str:
     return "(?=[" + "".join(re.escape(c) for c in sorted(first)) + "])"
 
 
+def counts_after_year(prev, nxt) -> bool:
+    """Whether four digits in the years' range, between tokens ``prev`` and
+    ``nxt`` (either None), count the plural noun ``nxt`` ("2059 people")
+    rather than name a year ("in 2023 sales", "the 2024 results"); see
+    extract.toml [not_claims] year_before_tags. Read by the extractor and by
+    the period finder, so that a figure is never also a year."""
+    nc = load("extract")["not_claims"]
+    return (nxt is not None and nxt.tag_ == "NNS" and nxt.lower_ not in nc["time_units"]
+            and (prev is None or prev.tag_ not in nc["year_before_tags"]))
+
+
 def phrase_key(text: str) -> str:
     """A phrase as looked up in the vocabulary: lower case, single spaces."""
     return re.sub(r"\s+", " ", text.strip().lower())

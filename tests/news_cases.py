@@ -2164,4 +2164,10 @@ CASES = [
      [(3.1, 'pct_change', 'increase'), (2.5, None, None)]),
     ('Labour led the Tories by 20 to 25 points in most polls.',
      [(20, None, None)]),
+    # --- a year before a plural noun, and four digits counting one ------------------
+    ("In 2023 sales at the chain rose 5%, and its 2024 results were better still.",
+     [(5, 'pct_change', 'increase')]),
+    ("Halvard's 2024 profits beat forecasts.", []),
+    ("A further 2059 people were injured, the ministry said.",
+     [(2059, 'count', None)]),
 ]

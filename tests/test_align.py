@@ -392,6 +392,23 @@ def test_both_sentences_naming_one_subject_count_as_a_dimension_stated_alike():
     assert align.align(fs[a.claim_id], fs[b2.claim_id]).score < al.score
 
 
+def test_both_sentences_naming_one_period_count_as_a_dimension_stated_alike():
+    """Two sentences that each name the year they are about state the
+    period alike, as two naming the same subject do; a year inferred on
+    one side is not stated."""
+    a = claim("a", "Turnout in 2001 fell to 59.4%, the lowest since the war.", "59.4%", 59.4,
+              kind="percent", metric="turnout", period="2001", direction="")
+    b = claim("b", "Only 59.1% of voters cast a ballot in 2001, a post-war low.", "59.1%", 59.1,
+              kind="percent", metric="turnout", period="2001", direction="")
+    fs = frames_of(a, b)
+    stated = align.align(fs[a.claim_id], fs[b.claim_id])
+    assert "period 2001" in " ".join(stated.reasons)
+    b2 = dataclasses.replace(b, sentence=b.sentence.replace(" in 2001", " that year"))
+    fs = frames_of(a, b2)
+    inferred = align.align(fs[a.claim_id], fs[b2.claim_id])
+    assert stated.score - inferred.score >= align.cfg()["align"]["weights"]["dimension"] - 1e-9
+
+
 def test_a_metric_that_narrows_the_measure_states_it_though_the_words_are_far():
     """"Core prices, which strip out ... trend, rose 0.2% from the prior
     month and 2.9% from a year ago": the 2.9% is core by its metric."""

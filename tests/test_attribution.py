@@ -1428,6 +1428,26 @@ FRAME_CASES = [
      "$78 billion", "metric", "relief"),
     ("The film set records with $221 million in ticket sales.", "2025-01-15", "$221 million",
      "metric", "ticket revenue"),
+    # when: four digits counting a plural noun are a figure, not the year it holds
+    ("A further 2059 people were injured, 1404 of them seriously.", "2023-09-10", "2059",
+     "period", "2023"),
+    # whose: an object pronoun never stands for its own clause's subject (who measures)
+    ("Rivaland's Institute of Geophysics measured it at magnitude 6.1 on Friday.",
+     "2023-09-10", "6.1", "source", "Institute of Geophysics"),
+    ("Tremors shook Rivaland overnight. Its Institute of Geophysics measured it at magnitude "
+     "6.1.", "2023-09-10", "6.1", "subject", "Rivaland"),
+    # ... a pronoun subject stands for the subject before it, not a name in a phrase
+    ("Corvana, unlike Harlow Motors, does not build only EVs. This week it reported that it "
+     "delivered 1.5 million EVs in 2023.", "2024-01-04", "1.5 million", "subject", "Corvana"),
+    # ... the first name a headline is about, when no sentence names it by a figure
+    ("Halvard Airways crash set to be the worst air disaster in Rivaland's history\n\n"
+     "The aircraft was carrying 175 passengers and six crew members. Other disasters include "
+     "the 1989 crash at Tripoli Airport in Libya, which left 80 dead.", "2024-12-30", "175",
+     "subject", "Halvard Airways"),
+    # ... not who tells the sentence before ("..., the Gazette reports")
+    ("Rivaland braces for more rain. Heavy rain has flooded much of the valley, the Tidewater "
+     "Gazette reported. About 1,404 people were rescued.", "2023-09-10", "About 1,404",
+     "subject", "Rivaland"),
 ]
 
 

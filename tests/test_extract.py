@@ -160,6 +160,9 @@ def test_regression(name, text, figure, expected):
     "Call +1 202-555-0143 for details.",
     "Version 3.2.1 was released in 2019.",
     "Its five-day opening and the 10-year yield made news.",
+    # a year before a plural noun, after a preposition, determiner or possessive
+    "Halvard's 2024 profits beat forecasts.",
+    "In 2023 sales at the chain slipped, and its 2024 results were no better.",
 ])
 def test_not_claims(text):
     assert claims(text) == [], [(r["text"], r["kind"]) for r in claims(text)]

@@ -22,7 +22,7 @@ if TYPE_CHECKING:  # annotations only: a cached run never imports spaCy
 
 from ..cues import baseline_after, baseline_end
 from ..knowledge import load
-from ..numwords import lead
+from ..numwords import counts_after_year, lead
 from .context import ArticleContext, attr, title_text
 
 YEAR = r"(?:19|20)\d\d"  # a calendar year, as a pattern
@@ -425,7 +425,8 @@ def _find_times(ctx: ArticleContext, sent: Span, ref: int | None,
         if int(b) > int(a):
             add(m.start(), m.end(), f"{a}..{b}")
     for m in found["year"]:
-        if _year_is_name(ctx, base + m.start()) or _future(text[:m.start()]):
+        if _year_is_name(ctx, base + m.start()) or _year_counts(ctx, base + m.start()) \
+                or _future(text[:m.start()]):
             taken.append((m.start(), m.end()))
             continue
         add(m.start(), m.end(), m.group(1))
@@ -448,6 +449,17 @@ def _year_is_name(ctx: ArticleContext, char: int) -> bool:
     return (tok.dep_ == "pobj" and prep.lower_ in attr()["name_year_preps"]
             and prep.head.pos_ == "PROPN" and prep.head.is_title
             and prep.head.ent_type_ not in ("DATE", "CARDINAL"))
+
+
+def _year_counts(ctx: ArticleContext, char: int) -> bool:
+    """Four digits counting a plural noun right after them ("A further 2059
+    people were injured"): a figure, as the extractor reads it, not a year."""
+    span = ctx.doc.char_span(char, char + 4, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    doc = ctx.doc
+    return counts_after_year(doc[span.start - 1] if span.start else None,
+                             doc[span.end] if span.end < len(doc) else None)
 
 
 def _side(text_before: str) -> str:

@@ -683,6 +683,11 @@ class SubjectFinder:
                     return found, "from_reference"
                 labels = tuple(lab for k in self.pronouns[low] for lab in _labels_for(k))
                 got = self.mentions.before(tok.idx, self.sent_no(tok), labels)
+                if got and tok.dep_ in self.subject_deps and not self._is_clause_subject(got):
+                    # a pronoun subject stands for the subject before it
+                    # rather than a name in a phrase ("BYD, unlike Tesla,
+                    # does not build only EVs ... This week it reported")
+                    got = self._subject_mention_before(tok, labels) or got
                 if got:
                     return got.name, "from_reference"
             return "", ""
@@ -711,6 +716,18 @@ class SubjectFinder:
             if got:
                 return got.name, "from_reference"
         return "", ""
+
+    def _is_clause_subject(self, m: Mention) -> bool:
+        span = self.ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+        return span is not None and len(span) > 0 and span.root.dep_ in self.subject_deps
+
+    def _subject_mention_before(self, pron: Token, labels: tuple[str, ...]) -> Mention | None:
+        """The last name before ``pron``, in its sentence or the one before,
+        that is a clause's grammatical subject and has one of ``labels``."""
+        sent = self.sent_no(pron)
+        return next((m for m in reversed(self.mentions.items)
+                     if m.end <= pron.idx and sent - 1 <= m.sent <= sent
+                     and m.label in labels and self._is_clause_subject(m)), None)
 
     def _after_common_subject(self, pron: Token) -> bool:
         """"Core inflation moved up from May, when it rose 0.1%": a pronoun
@@ -784,6 +801,10 @@ class SubjectFinder:
                                    and (m := self.mentions.at(c)) is not None), None)
                     if teller is not None:
                         self.told_by[r["start_char"]] = teller.name
+                        if measured.pos_ == "PRON":
+                            # "CNRST measured it at magnitude 7": an object
+                            # pronoun never stands for its own clause's subject
+                            names = [n for n in names if n != teller.name]
                     return (names, how) if names else ([], "source")
                 reported = came_from is not None and came_from.dep_ in self.reported_deps \
                     and tok.lemma_.lower() in _clause_telling_verbs()
@@ -1249,7 +1270,10 @@ class SubjectFinder:
         subject, else its first organisation not inside a prepositional
         phrase (the parse sometimes misses the subject)."""
         for tok in sent:
-            if tok.dep_ in self.subject_deps and not self._is_source(tok.head, tok, []):
+            if tok.dep_ in self.subject_deps and not self._is_source(tok.head, tok, []) \
+                    and not self._tells_clause(tok):
+                # (not who tells the sentence's clause: "..., the Hespress
+                # publication reports")
                 names, _ = self.phrase(tok)
                 # a person is who acts or speaks there; the next sentence's
                 # figures are not theirs ("Sheriff Delgado lifted orders.
@@ -1262,7 +1286,7 @@ class SubjectFinder:
                     and not self.is_source_name(m.name):
                 tok = self.ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
                 if tok is not None and not any(t.dep_ == "pobj" for t in tok) \
-                        and not self._in_prep_phrase(tok.root):
+                        and not self._in_prep_phrase(tok.root) and not self._tells_clause(tok.root):
                     return [m.name]
         return []
 
@@ -1297,37 +1321,41 @@ class SubjectFinder:
                 if m.label == "PERSON" and m.name.split()[-1] in surnames}
         return out
 
-    def _title_heads(self) -> set[str]:
-        """Names the article's headline is about: its mentions there, but
-        not a place that modifies a common noun ("Moana 2 leads ...",
-        "Helene death toll rises ...", not the "Oregon" of "Oregon wildfire
-        nears 50,000 acres": a place there says where the thing is)."""
+    def _title_heads(self) -> list[str]:
+        """Names the article's headline is about, in the order it names
+        them: its mentions there, but not a place that modifies a common
+        noun ("Moana 2 leads ...", "Helene death toll rises ...", not the
+        "Oregon" of "Oregon wildfire nears 50,000 acres": a place there says
+        where the thing is)."""
         block = next((b for b in self.ctx.article.blocks if b.kind == "headline"), None)
         title = title_text(self.ctx.article)
         if block is None and not title:
-            return set()
+            return []
         places = ("GPE", "LOC", "NORP")
         # a name the body gives that the title writes too (the model does not
         # always find names in a headline's few words)
-        out = {m.name for m in self.mentions.items if m.label not in places
-               and re.search(rf"(?<!\w){re.escape(m.name)}(?!\w)", title)}
-        out = {n for n in out if not any(n != o and n in o for o in out)}  # "Moana 2", not "Moana"
+        at: dict[str, int] = {}
+        for m in self.mentions.items:
+            if m.label not in places and m.name not in at \
+                    and (hit := re.search(rf"(?<!\w){re.escape(m.name)}(?!\w)", title)):
+                at[m.name] = hit.start()
+        at = {n: i for n, i in at.items() if not any(n != o and n in o for o in at)}  # "Moana 2"
         doc = self.ctx.doc
         for m in self.mentions.items if block is not None else ():
             if block.start <= m.start and m.end <= block.end:
                 span = doc.char_span(m.start, m.end, alignment_mode="expand")
                 root = span.root if span is not None and len(span) else None
-                if root is not None and (self._subordinate(root) or self._tells_headline(root)):
+                if root is not None and (self._subordinate(root) or self._tells_clause(root)):
                     # "... as the Fed weighs when to cut rates"; "..., CDC says"
-                    out.discard(m.name)
+                    at.pop(m.name, None)
                 elif root is not None and not (m.label in places
                                                and root.dep_ in ("compound", "amod", "nmod")
                                                and root.head.pos_ == "NOUN"):
-                    out.add(m.name)
-        return out
+                    at.setdefault(m.name, m.start - block.start)
+        return sorted(at, key=at.get)
 
-    def _tells_headline(self, tok: Token) -> bool:
-        """The subject of a verb telling the headline's clause ("... bring
+    def _tells_clause(self, tok: Token) -> bool:
+        """The subject of a verb telling a clause (a headline's "... bring
         toll to nine, CDC says"): who reports the news, not what it is about."""
         verb = tok.head
         return tok.dep_ in self.subject_deps and verb.lemma_.lower() in _clause_telling_verbs() \
@@ -1365,13 +1393,14 @@ class SubjectFinder:
             short = set(_INITIALS.findall(title_text(self.ctx.article)))
             headlined = {n for n in sentences if n in title or any(
                 abbreviates(t, n) for t in short | {t for t in title if t.isupper()})}
-            head = next(iter(title)) if len(title) == 1 else ""
-            if head and not headlined and not self.is_person(head) \
-                    and not any(head.lower() in n.lower() for n in sentences):
-                # the one name the headline is about, though no sentence
-                # names it beside a figure ("Helene death toll rises to 227");
+            heads = [h for h in title if not self.is_person(h)
+                     and not any(h.lower() in n.lower() for n in sentences)]
+            if heads and not headlined:
+                # the first name the headline is about, though no sentence
+                # names it beside a figure ("Helene death toll rises to 227",
+                # "Jeju Air crash set to be the worst ... in Korea's history");
                 # not a short form of a name that does ("NHS" for "NHSE")
-                return head
+                return heads[0]
             return min(sentences, key=lambda n: (n not in headlined, -len(sentences[n]),
                                                  min(sentences[n])))
         # else the organisation or place it names most, one in its title
