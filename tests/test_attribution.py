@@ -1394,6 +1394,26 @@ FRAME_CASES = [
      "2023-Q3"),
     ("Output fell 0.4 percent in the October-December period, after slumping by 3.3 percent "
      "in the quarter before.", "2024-02-15", "3.3 percent", "period", "2023-Q3"),
+    # ... a year after a figure compared "from" is that figure's ("at the 2019 cup")
+    ("The average crowd was 30,911, up from 21,756 at the 2019 cup in Vantry.", "2023-08-21",
+     "30,911", "period", "2023"),
+    ("The average crowd was 30,911, up from 21,756 at the 2019 cup in Vantry.", "2023-08-21",
+     "21,756", "period", "2019"),
+    # ... and does not date the next sentence
+    ("The average crowd was 30,911, up from 21,756 at the 2019 cup. Some 1,032,884 tickets "
+     "were sold.", "2023-08-21", "Some 1,032,884", "period", "2023"),
+    # ... a year inside what "than" compares with is not the figure's
+    ("Some 1,032,884 tickets had been sold by Friday, already more than the sales for the "
+     "2019 edition.", "2023-08-21", "Some 1,032,884", "period", "2023"),
+    ("More than 1,000 people died in 2019.", "2023-08-21", "More than 1,000", "period",
+     "2019"),
+    # ... a year in a later figure's participle clause is that figure's
+    ("Some 1,977,824 fans attended the games, beating the previous best attendance of "
+     "1,353,506 in Canada in 2015.", "2023-08-21", "Some 1,977,824", "period", "2023"),
+    ("Some 1,977,824 fans attended the games, beating the previous best attendance of "
+     "1,353,506 in Canada in 2015.", "2023-08-21", "1,353,506", "period", "2015"),
+    ("Sales were $5 billion and profit $1 billion in 2019.", "2023-08-21", "$5 billion",
+     "period", "2019"),
     # ... a span of years
     ("Lionel Messi's deal with Barcelona between 2017 and 2021 added up to over $650m.",
      "2023-12-11", "over $650m", "period", "2017..2021"),

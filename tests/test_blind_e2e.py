@@ -179,11 +179,17 @@ MET = [
     ("womens_world_cup_attendance_2023", "agreements", "ww_a1_2015_record_attendance"),
     ("apple_vision_pro_preorders_2024", "agreements", "vp_a3_shipments_2024_500k"),
     ("jeju_air_crash_muan_2024", "agreements", "je_a1_passengers_175"),
+    # a year after a figure compared "from", or inside what "than" compares
+    # with, is not the figure's ("already more than the pre-tournament sales
+    # for the 2019 edition")
+    ("womens_world_cup_attendance_2023", "conflicts", "ww_c1_tickets_sold_running"),
+    ("womens_world_cup_attendance_2023", "conflicts", "ww_c5_cumulative_attendance_48_vs_64_matches"),
 ]
 #: conflicts found, with the cause the set expects.
 FOUND = [
     ("apple_vision_pro_preorders_2024", "vp_c1_preorders_200k_vs_180k"),
     ("jeju_air_crash_muan_2024", "je_c1_deaths_151_vs_179"),
+    ("womens_world_cup_attendance_2023", "ww_c1_tickets_sold_running"),
     ("measles", "hospitalized_people_vs_admissions_wire"),  # "admissions rather than patients"
     ("earnings", "revenue_growth_18_vs_11_8"),
     ("earnings", "revenue_growth_18_vs_12"),

@@ -486,7 +486,23 @@ def _time_after_figure() -> re.Pattern:
     ago", "$1.47 in the previous quarter"; attribution.toml
     figure_time_preps)."""
     preps = "|".join(re.escape(w) for w in attr()["figure_time_preps"])
-    return re.compile(rf"\s*(?:(?:{preps})\s+)?", re.I)
+    return re.compile(rf"\s*(?:(?:{preps})\s+(?:the\s+)?)?", re.I)
+
+
+#: a figure written just before a time: digits, then a scale word or sign
+_FIGURE_END = re.compile(r"\d[\d,.]*(?:\s*(?:%|percent|per\s*cent|[a-z]+illion|thousand)\b)?",
+                         re.I)
+
+
+def _after_compared_figure(text_before: str) -> bool:
+    """Whether a time right after ``text_before`` (the sentence up to it) is
+    a compared figure's ("... was 30,911, up from 21,756 at the 2019 World
+    Cup"): then it does not date the sentence for the next ones."""
+    gap = _time_after_figure()
+    for m in _FIGURE_END.finditer(text_before, max(0, len(text_before) - 60)):
+        if gap.fullmatch(text_before[m.end():]):
+            return _is_compared(text_before[:m.start()], from_too=True)
+    return False
 
 
 #: how far back from a figure :func:`_is_compared` reads its cue
@@ -553,8 +569,11 @@ def _elsewhere(ctx: ArticleContext, char: int, number: int) -> bool:
     apart = set(attr()["time_apart_deps"])
     after_only = set(attr()["time_apart_after_only"])
     own_subject = set(attr()["time_apart_own_subject"])
+    compared_preps = set(attr()["time_apart_preps"])
     tok = span[0]
     while tok.i not in above:
+        if tok.dep_ == "prep" and tok.lower_ in compared_preps:
+            return True  # "more than the sales for the 2019 edition"
         # (a participle on the number's own noun is the number's: "the
         # 190,000 jobs added in December")
         if tok.dep_ in apart and tok.pos_ in ("VERB", "AUX") \
@@ -566,6 +585,35 @@ def _elsewhere(ctx: ArticleContext, char: int, number: int) -> bool:
             break
         tok = tok.head
     return False
+
+
+def _later_figures_clause(ctx: ArticleContext, char: int, r: dict,
+                          siblings: list[dict]) -> bool:
+    """Whether the time at ``char`` comes after a later figure of the
+    sentence, in that figure's clause and not in ``r``'s: "1,977,824 fans
+    attended the games, beating the previous best attendance of 1,353,506
+    in Canada in 2015" dates the previous best, not the 1,977,824."""
+    before = [s for s in siblings if r["start_char"] < s["start_char"] and s["end_char"] <= char]
+    if not before:
+        return False
+    doc = ctx.doc
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    nearest = max(before, key=lambda s: s["start_char"])
+    verb = _clause_verb(span[0])
+    # (a participle or relative clause: "profit $1 billion in 2019", a
+    # clause gapped after "Sales were $5 billion and", dates both)
+    return verb.dep_ in ("advcl", "acl", "relcl") \
+        and verb.i == _clause_verb(doc[nearest["token_start"]]).i \
+        and verb.i != _clause_verb(doc[r["token_start"]]).i
+
+
+def _clause_verb(tok: Token) -> Token:
+    """The verb of the clause ``tok`` is in (or the root)."""
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
 
 
 def _in_own_clause(ctx: ArticleContext, char: int, root: int) -> bool:
@@ -627,7 +675,8 @@ def _sentence_frame(ctx: ArticleContext, sent: Span, years: Years) -> tuple[str,
     figures are)."""
     compare = compared_cues()
     times = [_compared_time(ctx, t) for t in find_times(ctx, sent, years.ref, years.pub)
-             if not _in_own_clause(ctx, t.start, sent.root.i)]
+             if not _in_own_clause(ctx, t.start, sent.root.i)
+             and not _after_compared_figure(ctx.text[sent.start_char:t.start])]
     times = [replace(t, period=years.in_focus(t.start, t.focus)) if t.focus else t
              for t in times]
     period = next((t.period for t in times if t.period and t.cue not in compare
@@ -688,7 +737,8 @@ def periods(ctx: ArticleContext, years: Years, sent: Span, r: dict,
     # "Fares brought in $55.9 million ..., and the rest leans on a tax
     # approved by voters in 2008": a time in another clause joined to this
     # one, or in a participle describing some other thing, is not this one's
-    times = [t for t in times if not _elsewhere(ctx, t.start, r["token_start"])]
+    times = [t for t in times if not _elsewhere(ctx, t.start, r["token_start"])
+             and not _later_figures_clause(ctx, t.start, r, siblings)]
     # "down from 112 deaths in 2025, a drop of about 16 percent": the time
     # of a figure compared before this one is what this one compares with
     times = [_compared_time(ctx, t) if t.start < r["start_char"] else t for t in times]
