@@ -1432,6 +1432,9 @@ FRAME_CASES = [
     ("The government puts the number of deaths at more than 5,300, while the missing are "
      "estimated at more than 10,000.", "2023-09-14", "more than 10,000", "metric", "missing"),
     ("The crowd was estimated at 50,000 people.", "2023-09-14", "50,000", "metric", "crowd"),
+    # ... not a passive of any verb "at" a figure that counts something of its own
+    ("Matches are being played at 10 venues in total.", "2023-08-21", "10", "metric", "venue"),
+    ("The toll was put at 300.", "2023-08-21", "300", "metric", "death"),
     # ... past a participle, and a figure that is the subject of what befell it
     ("Libya: over 5,300 presumed dead, thousands missing after two dams collapse",
      "2023-09-14", "over 5,300", "metric", "death"),

@@ -407,8 +407,14 @@ class MetricFinder:
             if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "from", "at") \
                     and tok.head.head.pos_ in ("VERB", "AUX"):
                 verb = tok.head.head
+                # a passive with "at" gives a level when it measures ("the
+                # toll was put at 300", "the missing are estimated at 10,000")
+                # or the figure counts nothing of its own; not "matches are
+                # being played at 10 venues" (where)
                 estimated_at = tok.head.lower_ == "at" \
-                    and any(c.dep_ == "auxpass" for c in verb.children)
+                    and any(c.dep_ == "auxpass" for c in verb.children) \
+                    and (r["head_i"] < 0 or verb.lemma_.lower() in _sets()["reporting_verbs"]
+                         or verb.lemma_.lower() in attr()["measure_verbs"])
                 if verb.lemma_.lower() in _sets()["reporting_verbs"] and not estimated_at:
                     return None  # (but a passive with "at" gives its subject's level:
                     # "the missing are estimated at 10,000", "the toll was put at 300")
