@@ -1435,6 +1435,11 @@ FRAME_CASES = [
     # ... not a passive of any verb "at" a figure that counts something of its own
     ("Matches are being played at 10 venues in total.", "2023-08-21", "10", "metric", "venue"),
     ("The toll was put at 300.", "2023-08-21", "300", "metric", "death"),
+    # ... nor of a noun the figure is "of": "at a depth of 10 kilometers" is a depth
+    ("Its source was at a depth of 10 kilometers.", "2023-09-10", "10 kilometers", "metric",
+     "depth"),
+    ("The fire grew to a size of 40,000 acres.", "2023-08-21", "40,000 acres", "metric",
+     "fire"),
     # ... past a participle, and a figure that is the subject of what befell it
     ("Libya: over 5,300 presumed dead, thousands missing after two dams collapse",
      "2023-09-14", "over 5,300", "metric", "death"),

@@ -401,11 +401,17 @@ class MetricFinder:
         """The subject of "X fell to 31", "X stood at 7.4 million cases",
         "X rose from 10": the quantity whose level the figure gives."""
         tok = self.ctx.doc[r["token_end"] - 1]
+        of = None  # the "of" the figure came up through, if any
         for _ in range(4):
             if tok.head.i == tok.i:
                 return None
+            if tok.dep_ == "prep" and tok.lower_ == "of":
+                of = tok
             if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "from", "at") \
                     and tok.head.head.pos_ in ("VERB", "AUX"):
+                if of is not None and of.head.i == tok.i and tok.pos_ == "NOUN" \
+                        and not self._empty(tok):
+                    return None  # "its source was at a depth of 10 km": the depth's
                 verb = tok.head.head
                 # a passive with "at" gives a level when it measures ("the
                 # toll was put at 300", "the missing are estimated at 10,000")
