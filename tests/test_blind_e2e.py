@@ -187,6 +187,8 @@ MET = [
     # "at a depth of 10 kilometres" measures depth, not the clause's subject
     ("yunnan_ludian_quake_2014", "conflicts", "q_c11_depth_usgs_vs_china"),
     ("morocco_earthquake_toll_2023", "conflicts", "mo_c8_depth_8_vs_10"),
+    # "the 1987 bombing ..., which killed 115 people, and the 1989 ... crash"
+    ("jeju_air_crash_muan_2024", "agreements", "je_a5_bombing_1987_115"),
 ]
 #: conflicts found, with the cause the set expects.
 FOUND = [

@@ -571,6 +571,10 @@ def _elsewhere(ctx: ArticleContext, char: int, number: int) -> bool:
     own_subject = set(attr()["time_apart_own_subject"])
     compared_preps = set(attr()["time_apart_preps"])
     tok = span[0]
+    thing = tok.head
+    if tok.dep_ in ("nummod", "compound", "amod") and thing.dep_ == "conj" \
+            and thing.pos_ in ("NOUN", "PROPN") and thing.i not in above:
+        return True  # "the 1987 bombing ..., which killed 115 people, and the 1989 crash"
     while tok.i not in above:
         if tok.dep_ == "prep" and tok.lower_ in compared_preps:
             return True  # "more than the sales for the 2019 edition"
