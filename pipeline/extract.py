@@ -963,8 +963,10 @@ def _change_direction(before: list[str], after: list[str], cues: dict) -> str | 
             return "increase"
         if prev in cues["neutral"]:
             return ""
-        # "a dramatic reduction of": adjective between cue and "of"
-        if len(before) > 2 and before[-3] in cues["dec"] | cues["inc"] and before[-1] == "of":
+        # "a dramatic reduction of": adjective between cue and "of" (not a
+        # participle describing the noun: "an expanded field of 32 teams")
+        if len(before) > 2 and before[-3] in cues["dec"] | cues["inc"] and before[-1] == "of" \
+                and not before[-3].endswith("ed"):
             return "decrease" if before[-3] in cues["dec"] else "increase"
         if len(before) > 2 and before[-1] == "by" and before[-3] in cues["dec"] | cues["inc"]:
             return "decrease" if before[-3] in cues["dec"] else "increase"

@@ -116,6 +116,8 @@ REGRESSIONS = [
      ("amount", 3e9, 3e9, 4e9, "range", "")),
     ("reduction_of_is_change", "Meta saw a dramatic reduction of 6.9 million reports.", "6.9 million",
      ("change", 6.9e6, 6.85e6, 6.95e6, "exact", "decrease")),
+    ("participle_before_of_is_level", "The league has an expanded field of 32 teams.", "32",
+     ("count", 32, 31.5, 32.5, "exact", "")),
     ("up_by_percent", "Reports went up by 1,325%.", "1,325%",
      ("pct_change", 1325, 1324.5, 1325.5, "exact", "increase")),
     ("written_number_times_higher", "It is more than thirteen times higher.", "more than thirteen",
