@@ -1414,6 +1414,8 @@ FRAME_CASES = [
      "1,353,506 in Canada in 2015.", "2023-08-21", "1,353,506", "period", "2015"),
     ("Sales were $5 billion and profit $1 billion in 2019.", "2023-08-21", "$5 billion",
      "period", "2019"),
+    ("This 19% decrease, representing 7 million fewer reports in 2024 compared to the "
+     "previous year, was the largest on record.", "2025-05-01", "19%", "period", "2024"),
     # ... a year naming a thing coordinated with the figure's is that thing's
     ("Past disasters include the 1987 bombing of a Korean Air jet by agents, which killed 115 "
      "people, and the 1989 Korean Air crash in Libya, which left 80 dead.", "2024-12-30",

@@ -606,9 +606,12 @@ def _later_figures_clause(ctx: ArticleContext, char: int, r: dict,
         return False
     nearest = max(before, key=lambda s: s["start_char"])
     verb = _clause_verb(span[0])
-    # (a participle or relative clause: "profit $1 billion in 2019", a
-    # clause gapped after "Sales were $5 billion and", dates both)
+    # (a participle or relative clause of comparing, not "profit $1 billion
+    # in 2019", a clause gapped after "Sales were $5 billion and", nor "This
+    # 19% decrease, representing 7 million fewer reports in 2024": each
+    # dates both)
     return verb.dep_ in ("advcl", "acl", "relcl") \
+        and verb.lemma_.lower() in attr()["compare_verbs"] \
         and verb.i == _clause_verb(doc[nearest["token_start"]]).i \
         and verb.i != _clause_verb(doc[r["token_start"]]).i
 
