@@ -476,8 +476,9 @@ def align(a: Frame, b: Frame) -> Alignment | None:
     w_measure, w_words = weights["measure"], weights["words"]
     if not (a.measure and b.measure):  # nothing to compare what they measure by
         w_measure, w_words = 0.0, w_measure + w_words
-    # stated alike: a dimension both texts state, or the subject both
-    # sentences name ("Vantry's streets" / "within Vantry city limits")
+    # stated alike: a dimension both texts state, the subject both sentences
+    # name ("Vantry's streets" / "within Vantry city limits"), or the period
+    # both name ("in 2001" / "the 2001 election")
     named_alike = bool(a.subject_stated) and a.subject_stated == b.subject_stated \
         or a.period_stated and b.period_stated and bool(a.period) and a.period == b.period
     score = round(w_measure * measure_share + w_words * overlap

@@ -40,12 +40,12 @@ def lead(chars: str = "", words=()) -> str:
 def counts_after_year(prev, nxt) -> bool:
     """Whether four digits in the years' range, between tokens ``prev`` and
     ``nxt`` (either None), count the plural noun ``nxt`` ("2059 people")
-    rather than name a year ("in 2023 sales", "the 2024 results"); see
-    extract.toml [not_claims] year_before_tags. Read by the extractor and by
-    the period finder, so that a figure is never also a year."""
+    rather than name a year ("In 2023 sales rose"); see extract.toml
+    [not_claims] year_before_words. Read by the extractor and by the period
+    finder, so that a figure is never also a year."""
     nc = load("extract")["not_claims"]
     return (nxt is not None and nxt.tag_ == "NNS" and nxt.lower_ not in nc["time_units"]
-            and (prev is None or prev.tag_ not in nc["year_before_tags"]))
+            and (prev is None or prev.lower_ not in nc["year_before_words"]))
 
 
 def phrase_key(text: str) -> str:

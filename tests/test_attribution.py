@@ -1416,6 +1416,10 @@ FRAME_CASES = [
      "period", "2019"),
     ("This 19% decrease, representing 7 million fewer reports in 2024 compared to the "
      "previous year, was the largest on record.", "2025-05-01", "19%", "period", "2024"),
+    ("Prize money was $110 million, up from $30 million at the 2019 cup. Some 1,032,884 "
+     "tickets were sold.", "2023-08-21", "Some 1,032,884", "period", "2023"),
+    ("About 300 people died in the flood and the 2022 landslide that followed it.",
+     "2024-06-01", "About 300", "period", "2022"),
     # ... a year naming a thing coordinated with the figure's is that thing's
     ("Past disasters include the 1987 bombing of a Korean Air jet by agents, which killed 115 "
      "people, and the 1989 Korean Air crash in Libya, which left 80 dead.", "2024-12-30",
@@ -1446,6 +1450,10 @@ FRAME_CASES = [
      "depth"),
     ("The fire grew to a size of 40,000 acres.", "2023-08-21", "40,000 acres", "metric",
      "fire"),
+    ("Gold rose to an all-time high of $2,500 an ounce.", "2024-06-01", "$2,500",
+     "metric", "gold"),
+    ("Home prices climbed to a median of $420,000 in May.", "2024-06-01", "$420,000",
+     "metric", "home price"),
     # ... past a participle, and a figure that is the subject of what befell it
     ("Libya: over 5,300 presumed dead, thousands missing after two dams collapse",
      "2023-09-14", "over 5,300", "metric", "death"),
@@ -1479,6 +1487,8 @@ FRAME_CASES = [
      "the 1989 crash at Tripoli Airport in Libya, which left 80 dead.", "2024-12-30", "175",
      "subject", "Halvard Airways"),
     # ... not who tells the sentence before ("..., the Gazette reports")
+    ("Apple said on Thursday that iPhone sales rose 5%. Revenue was $90 billion in the "
+     "quarter.", "2024-06-01", "$90 billion", "subject", "Apple"),
     ("Rivaland braces for more rain. Heavy rain has flooded much of the valley, the Tidewater "
      "Gazette reported. About 1,404 people were rescued.", "2023-09-10", "About 1,404",
      "subject", "Rivaland"),

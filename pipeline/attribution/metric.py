@@ -48,7 +48,7 @@ def _sets() -> dict[str, frozenset]:
     s = syn()
     return {k: frozenset(s["words"][k]) for k in ("people", "empty_heads", "change_nouns",
                                           "scope_preps", "anaphoric_dets", "reporting_verbs",
-                                          "share_verbs")} | {
+                                          "share_verbs", "dimension_nouns")} | {
         "ignore": frozenset(s["modifiers"]["ignore"])}
 
 
@@ -409,9 +409,10 @@ class MetricFinder:
                 of = tok
             if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "from", "at") \
                     and tok.head.head.pos_ in ("VERB", "AUX"):
-                if of is not None and of.head.i == tok.i and tok.pos_ == "NOUN" \
-                        and not self._empty(tok):
+                if of is not None and of.head.i == tok.i \
+                        and tok.lemma_.lower() in _sets()["dimension_nouns"]:
                     return None  # "its source was at a depth of 10 km": the depth's
+                    # (not "rose to an all-time high of $2,500 an ounce": gold's)
                 verb = tok.head.head
                 # a passive with "at" gives a level when it measures ("the
                 # toll was put at 300", "the missing are estimated at 10,000")

@@ -483,25 +483,32 @@ def _days_apart() -> re.Pattern:
 @cache
 def _time_after_figure() -> re.Pattern:
     """What may stand between a figure and the time it holds ("$0.90 a year
-    ago", "$1.47 in the previous quarter"; attribution.toml
-    figure_time_preps)."""
+    ago", "$1.47 in the previous quarter", "21,756 at the 2019 World Cup";
+    attribution.toml figure_time_preps, figure_time_dets)."""
     preps = "|".join(re.escape(w) for w in attr()["figure_time_preps"])
-    return re.compile(rf"\s*(?:(?:{preps})\s+(?:the\s+)?)?", re.I)
+    dets = "|".join(re.escape(w) for w in attr()["figure_time_dets"])
+    return re.compile(rf"\s*(?:(?:{preps})\s+(?:(?:{dets})\s+)?)?", re.I)
 
 
-#: a figure written just before a time: digits, then a scale word or sign
-_FIGURE_END = re.compile(r"\d[\d,.]*(?:\s*(?:%|percent|per\s*cent|[a-z]+illion|thousand)\b)?",
-                         re.I)
+@cache
+def _figure_end() -> re.Pattern:
+    """A figure as written just before a time: digits, then a scale word
+    (numbers.toml [words.multipliers]) or a percent sign or word."""
+    scales = "|".join(re.escape(w) for w in load("numbers")["words"]["multipliers"])
+    return re.compile(rf"\d[\d,.]*(?:\s*(?:%|percent|per\s*cent|(?:{scales})s?)\b)?", re.I)
 
 
 def _after_compared_figure(text_before: str) -> bool:
     """Whether a time right after ``text_before`` (the sentence up to it) is
     a compared figure's ("... was 30,911, up from 21,756 at the 2019 World
-    Cup"): then it does not date the sentence for the next ones."""
+    Cup", "up from $30 million at the 2019 World Cup"): then it does not date
+    the sentence for the next ones."""
     gap = _time_after_figure()
-    for m in _FIGURE_END.finditer(text_before, max(0, len(text_before) - 60)):
+    for m in _figure_end().finditer(text_before, max(0, len(text_before) - 60)):
         if gap.fullmatch(text_before[m.end():]):
-            return _is_compared(text_before[:m.start()], from_too=True)
+            # (a currency sign before the digits: "from $30 million")
+            return _is_compared(re.sub(r"[^\w\s]+$", "", text_before[:m.start()]),
+                                from_too=True)
     return False
 
 
@@ -560,7 +567,10 @@ def _elsewhere(ctx: ArticleContext, char: int, number: int) -> bool:
     """Whether the time at ``char`` sits in a clause of its own apart from
     the number at token ``number``: on its way up to what both hang on, it
     passes a clause coordinated with the number's (conj) or a participle
-    modifying another noun (acl; attribution.toml time_apart_deps)."""
+    modifying another noun (acl; attribution.toml time_apart_deps), or the
+    object of "than" (time_apart_preps); or it names a thing coordinated
+    with the one the number is in ("the 1987 bombing ..., which killed 115
+    people, and the 1989 crash")."""
     doc = ctx.doc
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     if span is None or not len(span):
@@ -573,8 +583,12 @@ def _elsewhere(ctx: ArticleContext, char: int, number: int) -> bool:
     tok = span[0]
     thing = tok.head
     if tok.dep_ in ("nummod", "compound", "amod") and thing.dep_ == "conj" \
-            and thing.pos_ in ("NOUN", "PROPN") and thing.i not in above:
-        return True  # "the 1987 bombing ..., which killed 115 people, and the 1989 crash"
+            and thing.pos_ in ("NOUN", "PROPN") and thing.i not in above \
+            and thing.head.i in above:
+        # "the 1987 bombing ..., which killed 115 people, and the 1989 crash":
+        # the year names the other conjunct of the thing the number is in
+        # (not "300 people died in the flood and the 2022 landslide")
+        return True
     while tok.i not in above:
         if tok.dep_ == "prep" and tok.lower_ in compared_preps:
             return True  # "more than the sales for the 2019 edition"

@@ -1271,9 +1271,10 @@ class SubjectFinder:
         phrase (the parse sometimes misses the subject)."""
         for tok in sent:
             if tok.dep_ in self.subject_deps and not self._is_source(tok.head, tok, []) \
-                    and not self._tells_clause(tok):
-                # (not who tells the sentence's clause: "..., the Hespress
-                # publication reports")
+                    and not self._tells_after(tok):
+                # (not who tells the clause before it: "..., the Hespress
+                # publication reports"; "Apple said that iPhone sales rose"
+                # is still about Apple)
                 names, _ = self.phrase(tok)
                 # a person is who acts or speaks there; the next sentence's
                 # figures are not theirs ("Sheriff Delgado lifted orders.
@@ -1286,7 +1287,7 @@ class SubjectFinder:
                     and not self.is_source_name(m.name):
                 tok = self.ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
                 if tok is not None and not any(t.dep_ == "pobj" for t in tok) \
-                        and not self._in_prep_phrase(tok.root) and not self._tells_clause(tok.root):
+                        and not self._in_prep_phrase(tok.root) and not self._tells_after(tok.root):
                     return [m.name]
         return []
 
@@ -1353,6 +1354,12 @@ class SubjectFinder:
                                                and root.head.pos_ == "NOUN"):
                     at.setdefault(m.name, m.start - block.start)
         return sorted(at, key=at.get)
+
+    def _tells_after(self, tok: Token) -> bool:
+        """The subject of a verb telling a clause written before it ("The
+        toll has risen to 2012, the Hespress publication reports")."""
+        return self._tells_clause(tok) and any(
+            c.dep_ in self.reported_deps and c.i < tok.head.i for c in tok.head.children)
 
     def _tells_clause(self, tok: Token) -> bool:
         """The subject of a verb telling a clause (a headline's "... bring
