@@ -1463,6 +1463,13 @@ FRAME_CASES = [
      "death"),
     # ... past an auxiliary the parse hangs the figure on
     ("12 people were killed and two are missing.", "2023-09-14", "two", "metric", "missing"),
+    # ... a count of units of time measures a length of time, borrowing nothing near it
+    ("FIFA has passed one million tickets sold. With over one month to go before kick-off, "
+     "sales are on track.", "2023-06-30", "one", "metric", "month"),
+    ("Moana 2 earned $225 million over its five-day opening. The show ran for three months.",
+     "2024-12-01", "three", "metric", "month"),
+    ("Moana 2 earned $225 million over its five-day opening.", "2024-12-01", "$225 million",
+     "metric", "opening"),
     # ... money "in" a thing is an amount of that thing
     ("Three weeks earlier, the President forgave $4.28 billion in student debt for 54,900 "
      "workers.", "2025-01-15", "$4.28 billion", "metric", "student debt"),

@@ -89,6 +89,15 @@ def _time_words() -> frozenset[str]:
     return frozenset(syn()["words"]["time"]) | frozenset(load("extract")["not_claims"]["months"])
 
 
+def _counts_time(r: dict) -> bool:
+    """A figure that counts units of time ("ran for three months", "with
+    over one month to go"): a length of time is what it measures, not a
+    figure near it ("its five-day opening" is the opening's: the time
+    describes another noun)."""
+    return r["kind"] == "count" and _only_time_words(str(r.get("unit") or "")) \
+        and "-" not in str(r.get("text") or "")
+
+
 def _only_time_words(key: str) -> bool:
     words = re.findall(r"[a-z]+", key.lower())
     return bool(words) and all(w in _time_words() for w in words)
@@ -286,7 +295,7 @@ class MetricFinder:
     # -- the noun a claim describes -----------------------------------
     def guess(self, r: dict) -> MetricGuess:
         g = self._guess(r)
-        if g.key and _only_time_words(g.key):
+        if g.key and _only_time_words(g.key) and not _counts_time(r):
             # "a 2.7% annual rate in June", "its five-day opening": a time
             # says when or how long, never what is measured
             g = MetricGuess(borrow=True, replace_unit=g.replace_unit)
