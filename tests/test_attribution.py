@@ -1463,6 +1463,13 @@ FRAME_CASES = [
      "death"),
     # ... past an auxiliary the parse hangs the figure on
     ("12 people were killed and two are missing.", "2023-09-14", "two", "metric", "missing"),
+    # ... a length a compass direction "of" a place is a distance
+    ("The quake hit a mountainous area 72 kilometers (45 miles) southwest of Marrakech.",
+     "2023-09-10", "72 kilometers", "metric", "distance"),
+    # whose: a clock's zone is no name ("10:11 p.m. GMT")
+    ("The quake struck Rivaland at 11:11 p.m. local time (10:11 p.m. GMT). Its epicenter was "
+     "about 80 kilometers from the coast.", "2023-09-10", "about 80 kilometers", "subject",
+     "Rivaland"),
     # ... a count of units of time measures a length of time, borrowing nothing near it
     ("FIFA has passed one million tickets sold. With over one month to go before kick-off, "
      "sales are on track.", "2023-06-30", "one", "metric", "month"),

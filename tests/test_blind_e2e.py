@@ -189,6 +189,8 @@ MET = [
     ("morocco_earthquake_toll_2023", "conflicts", "mo_c8_depth_8_vs_10"),
     # "the 1987 bombing ..., which killed 115 people, and the 1989 ... crash"
     ("jeju_air_crash_muan_2024", "agreements", "je_a5_bombing_1987_115"),
+    # "about 80 kilometers southwest of Marrakech" is a distance
+    ("morocco_earthquake_toll_2023", "conflicts", "mo_c9_epicentre_distance"),
 ]
 #: conflicts found, with the cause the set expects.
 FOUND = [

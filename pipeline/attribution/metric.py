@@ -48,7 +48,8 @@ def _sets() -> dict[str, frozenset]:
     s = syn()
     return {k: frozenset(s["words"][k]) for k in ("people", "empty_heads", "change_nouns",
                                           "scope_preps", "anaphoric_dets", "reporting_verbs",
-                                          "share_verbs", "dimension_nouns")} | {
+                                          "share_verbs", "dimension_nouns",
+                                          "compass_words")} | {
         "ignore": frozenset(s["modifiers"]["ignore"])}
 
 
@@ -295,6 +296,18 @@ class MetricFinder:
     # -- the noun a claim describes -----------------------------------
     def guess(self, r: dict) -> MetricGuess:
         g = self._guess(r)
+        doc = self.ctx.doc
+        after = r["token_end"]
+        while after < len(doc) and doc[after].idx < r["end_char"]:
+            after += 1  # past the unit ("77 kilometers")
+        if after < len(doc) and doc[after].text == "(":  # past "(45 miles)"
+            after = next((t.i + 1 for t in doc[after:after + 8] if t.text == ")"), after)
+        if r["kind"] == "amount" and after + 1 < len(doc) \
+                and doc[after].lower_ in _sets()["compass_words"] \
+                and doc[after + 1].lower_ == "of":
+            # "about 80 kilometers southwest of Marrakech": how far, not a "southwest"
+            return MetricGuess(key=syn()["words"]["distance_metric"], unit_noun=g.unit_noun,
+                               how="metric_from_noun", replace_unit=g.replace_unit)
         if g.key and _only_time_words(g.key) and not _counts_time(r):
             # "a 2.7% annual rate in June", "its five-day opening": a time
             # says when or how long, never what is measured

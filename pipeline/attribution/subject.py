@@ -360,8 +360,9 @@ class Mentions:
                 continue  # "JUNIPER SPRINGS, Ore. (PWS) —": where the story was filed
             if ent.text.strip() in common:
                 continue  # "generative artificial intelligence (GAI)": a thing, not a name
-            if len(ent) > 1 and ent[-1].lower_ in attr()["time_zone_words"]:
-                continue  # "(Beijing Time)": when, not who
+            if len(ent) > 1 and ent[-1].lower_ in attr()["time_zone_words"] \
+                    or ent.text.strip() in attr()["time_zones"]:
+                continue  # "(Beijing Time)", "10:11 p.m. GMT": when, not who
             if _WINDOW.fullmatch(ent.text.strip()):
                 continue  # "+50% Y/Y": a comparison window, not a name
             if _period_name().fullmatch(ent.text.strip()):
