@@ -1513,3 +1513,12 @@ FRAME_CASES = [
 def test_frame_case_table(text, published, figure, column, expected):
     df = extract_claims(text, published=published).set_index("text")
     assert df.loc[figure, column] == expected
+
+
+def test_money_north_of_a_forecast_is_no_distance():
+    """Only a length a compass direction "of" a place is a distance
+    (synonyms.toml distance_units), not money "north of" estimates."""
+    df = extract_claims("Revenue came in $200 million north of estimates. The town lies 30 "
+                        "miles north of Boston.", published="2024-06-01").set_index("text")
+    assert df.loc["$200 million", "metric"] != "distance"
+    assert df.loc["30 miles", "metric"] == "distance"

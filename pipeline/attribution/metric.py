@@ -49,7 +49,7 @@ def _sets() -> dict[str, frozenset]:
     return {k: frozenset(s["words"][k]) for k in ("people", "empty_heads", "change_nouns",
                                           "scope_preps", "anaphoric_dets", "reporting_verbs",
                                           "share_verbs", "dimension_nouns",
-                                          "compass_words")} | {
+                                          "compass_words", "distance_units")} | {
         "ignore": frozenset(s["modifiers"]["ignore"])}
 
 
@@ -303,6 +303,7 @@ class MetricFinder:
         if after < len(doc) and doc[after].text == "(":  # past "(45 miles)"
             after = next((t.i + 1 for t in doc[after:after + 8] if t.text == ")"), after)
         if r["kind"] == "amount" and after + 1 < len(doc) \
+                and str(r.get("unit") or "") in _sets()["distance_units"] \
                 and doc[after].lower_ in _sets()["compass_words"] \
                 and doc[after + 1].lower_ == "of":
             # "about 80 kilometers southwest of Marrakech": how far, not a "southwest"
