@@ -1406,7 +1406,8 @@ class SubjectFinder:
             if heads and not headlined:
                 # the first name the headline is about, though no sentence
                 # names it beside a figure ("Helene death toll rises to 227",
-                # "Jeju Air crash set to be the worst ... in Korea's history");
+                # "Halvard Airways crash set to be the worst ... in Rivaland's
+                # history": Halvard Airways);
                 # not a short form of a name that does ("NHS" for "NHSE")
                 return heads[0]
             return min(sentences, key=lambda n: (n not in headlined, -len(sentences[n]),
