@@ -342,9 +342,7 @@ def is_year(q: Quantity, span: Span, cues: dict) -> bool:
         return False
     if not cues["year_min"] <= q.value <= cues["year_max"]:
         return False
-    doc = span.doc
-    return not counts_after_year(doc[span.start - 1] if span.start else None,
-                                 doc[span.end] if span.end < len(doc) else None)
+    return not counts_after_year(span.doc, span.start, span.end)
 
 
 def _claim(q: Quantity, span: Span, cues: dict, sents: Sentences) -> dict:

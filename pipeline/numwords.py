@@ -37,15 +37,24 @@ def lead(chars: str = "", words=()) -> str:
     return "(?=[" + "".join(re.escape(c) for c in sorted(first)) + "])"
 
 
-def counts_after_year(prev, nxt) -> bool:
-    """Whether four digits in the years' range, between tokens ``prev`` and
-    ``nxt`` (either None), count the plural noun ``nxt`` ("2059 people")
-    rather than name a year ("In 2023 sales rose"); see extract.toml
-    [not_claims] year_before_words. Read by the extractor and by the period
-    finder, so that a figure is never also a year."""
+def counts_after_year(doc, start: int, end: int) -> bool:
+    """Whether four digits in the years' range, tokens ``start``..``end`` of
+    ``doc``, count the plural noun right after them ("2059 people") rather
+    than name a year ("In 2023 sales rose"); see extract.toml [not_claims]
+    year_before_words. Read by the extractor and by the period finder, so
+    that a figure is never also a year."""
+    if end >= len(doc):
+        return False
+    time_units, year_before = _year_words()
+    nxt, prev = doc[end], doc[start - 1] if start else None
+    return nxt.tag_ == "NNS" and nxt.lower_ not in time_units \
+        and (prev is None or prev.lower_ not in year_before)
+
+
+@cache
+def _year_words() -> tuple[frozenset[str], frozenset[str]]:
     nc = load("extract")["not_claims"]
-    return (nxt is not None and nxt.tag_ == "NNS" and nxt.lower_ not in nc["time_units"]
-            and (prev is None or prev.lower_ not in nc["year_before_words"]))
+    return frozenset(nc["time_units"]), frozenset(nc["year_before_words"])
 
 
 def phrase_key(text: str) -> str:

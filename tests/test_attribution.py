@@ -1466,10 +1466,6 @@ FRAME_CASES = [
     # ... a length a compass direction "of" a place is a distance
     ("The quake hit a mountainous area 72 kilometers (45 miles) southwest of Marrakech.",
      "2023-09-10", "72 kilometers", "metric", "distance"),
-    # whose: a clock's zone is no name ("10:11 p.m. GMT")
-    ("The quake struck Rivaland at 11:11 p.m. local time (10:11 p.m. GMT). Its epicenter was "
-     "about 80 kilometers from the coast.", "2023-09-10", "about 80 kilometers", "subject",
-     "Rivaland"),
     # ... a count of units of time measures a length of time, borrowing nothing near it
     ("FIFA has passed one million tickets sold. With over one month to go before kick-off, "
      "sales are on track.", "2023-06-30", "one", "metric", "month"),
@@ -1500,12 +1496,17 @@ FRAME_CASES = [
      "The aircraft was carrying 175 passengers and six crew members. Other disasters include "
      "the 1989 crash at Tripoli Airport in Libya, which left 80 dead.", "2024-12-30", "175",
      "subject", "Halvard Airways"),
-    # ... not who tells the sentence before ("..., the Gazette reports")
+    # ... not who tells the sentence before, after its clause ("..., the Gazette
+    # reports"); one telling before it still is ("Apple said that ...")
     ("Apple said on Thursday that iPhone sales rose 5%. Revenue was $90 billion in the "
      "quarter.", "2024-06-01", "$90 billion", "subject", "Apple"),
     ("Rivaland braces for more rain. Heavy rain has flooded much of the valley, the Tidewater "
      "Gazette reported. About 1,404 people were rescued.", "2023-09-10", "About 1,404",
      "subject", "Rivaland"),
+    # ... a clock's zone is no name ("10:11 p.m. GMT")
+    ("The quake struck Rivaland at 11:11 p.m. local time (10:11 p.m. GMT). Its epicenter was "
+     "about 80 kilometers from the coast.", "2023-09-10", "about 80 kilometers", "subject",
+     "Rivaland"),
 ]
 
 

@@ -296,17 +296,7 @@ class MetricFinder:
     # -- the noun a claim describes -----------------------------------
     def guess(self, r: dict) -> MetricGuess:
         g = self._guess(r)
-        doc = self.ctx.doc
-        after = r["token_end"]
-        while after < len(doc) and doc[after].idx < r["end_char"]:
-            after += 1  # past the unit ("77 kilometers")
-        if after < len(doc) and doc[after].text == "(":  # past "(45 miles)"
-            after = next((t.i + 1 for t in doc[after:after + 8] if t.text == ")"), after)
-        if r["kind"] == "amount" and after + 1 < len(doc) \
-                and str(r.get("unit") or "") in _sets()["distance_units"] \
-                and doc[after].lower_ in _sets()["compass_words"] \
-                and doc[after + 1].lower_ == "of":
-            # "about 80 kilometers southwest of Marrakech": how far, not a "southwest"
+        if self._distance(r):
             return MetricGuess(key=syn()["words"]["distance_metric"], unit_noun=g.unit_noun,
                                how="metric_from_noun", replace_unit=g.replace_unit)
         if g.key and _only_time_words(g.key) and not _counts_time(r):
@@ -419,6 +409,22 @@ class MetricFinder:
                 and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i:
             verb = verb.head
         return verb
+
+    def _distance(self, r: dict) -> bool:
+        """A length a compass direction "of" a place ("about 80 kilometers
+        southwest of Marrakech", "72 kilometers (45 miles) southwest of"):
+        how far, not a "southwest" (synonyms.toml distance_units,
+        compass_words)."""
+        if r["kind"] != "amount" or str(r.get("unit") or "") not in _sets()["distance_units"]:
+            return False
+        doc = self.ctx.doc
+        after = r["token_end"]
+        while after < len(doc) and doc[after].idx < r["end_char"]:
+            after += 1  # past the unit ("77 kilometers")
+        if after < len(doc) and doc[after].text == "(":  # past "(45 miles)"
+            after = next((t.i + 1 for t in doc[after:after + 8] if t.text == ")"), after)
+        return after + 1 < len(doc) and doc[after].lower_ in _sets()["compass_words"] \
+            and doc[after + 1].lower_ == "of"
 
     def _level_subject(self, r: dict) -> Token | None:
         """The subject of "X fell to 31", "X stood at 7.4 million cases",

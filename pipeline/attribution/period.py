@@ -455,11 +455,8 @@ def _year_counts(ctx: ArticleContext, char: int) -> bool:
     """Four digits counting a plural noun right after them ("A further 2059
     people were injured"): a figure, as the extractor reads it, not a year."""
     span = ctx.doc.char_span(char, char + 4, alignment_mode="expand")
-    if span is None or len(span) != 1:
-        return False
-    doc = ctx.doc
-    return counts_after_year(doc[span.start - 1] if span.start else None,
-                             doc[span.end] if span.end < len(doc) else None)
+    return span is not None and len(span) == 1 \
+        and counts_after_year(ctx.doc, span.start, span.end)
 
 
 def _side(text_before: str) -> str:
@@ -493,9 +490,12 @@ def _time_after_figure() -> re.Pattern:
 @cache
 def _figure_end() -> re.Pattern:
     """A figure as written just before a time: digits, then a scale word
-    (numbers.toml [words.multipliers]) or a percent sign or word."""
-    scales = "|".join(re.escape(w) for w in load("numbers")["words"]["multipliers"])
-    return re.compile(rf"\d[\d,.]*(?:\s*(?:%|percent|per\s*cent|(?:{scales})s?)\b)?", re.I)
+    (numbers.toml [words.multipliers]) or a percent sign or word ([percent])."""
+    n = load("numbers")
+    scales = "|".join(re.escape(w) + "s?" for w in n["words"]["multipliers"])
+    signs = "|".join(re.escape(w).replace(r"\ ", r"\s*")
+                     for w in sorted(n["percent"]["percent"], key=len, reverse=True))
+    return re.compile(rf"\d[\d,.]*(?:\s*(?:{signs}|{scales})(?!\w))?", re.I)
 
 
 def _after_compared_figure(text_before: str) -> bool:
