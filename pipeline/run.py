@@ -23,9 +23,9 @@ from .model import Article, Claim, Finding
 from .errors import UserError
 from .export import PARQUET_HINT, has_pyarrow
 from .report import (CLAIMS_FILE, CLAIMS_PARQUET, FINDINGS_PARQUET, REPORT_FILES, REPORT_TOP, claims_csv,
-                     findings_document, run_stamp, write_claims, write_claims_parquet,
+                     carried_time, findings_document, run_stamp, write_claims, write_claims_parquet,
                      write_reports)
-from .reviews import REVIEWS_FILE
+from .reviews import FINDINGS_FILE, REVIEWS_FILE
 
 
 @dataclass
@@ -90,8 +90,10 @@ def run_check(sources_dir: Path, claims_dir: Path, reports_dir: Path, model: str
                                    memo=cache)
         reviews.attach(findings, reports_dir)
         table = claims_csv(claims)  # the claim table, written without pandas
+        stamp = run_stamp(table, findings)
         doc = findings_document(articles, claims, findings, reprocessed=reprocessed,
-                                seconds=time.perf_counter() - started, stamp=run_stamp(table, findings))
+                                seconds=time.perf_counter() - started, stamp=stamp,
+                                generated_at=carried_time(Path(reports_dir) / FINDINGS_FILE, stamp))
         write_claims(claims, claims_dir, table)
         del table  # written: not held while the reports are made
         write_claims_parquet(claims, claims_dir, claims_parquet)

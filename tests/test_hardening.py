@@ -413,6 +413,39 @@ def test_outputs_of_one_run_carry_its_stamp(folder, tmp_path):
     assert (tmp_path / "reports" / "report.md").read_text() == md
 
 
+def test_unchanged_result_keeps_its_time_and_a_new_one_gets_a_new_time(folder, tmp_path):
+    """"Generated at" is when a result was first written: a check that finds
+    the same as the last keeps it (so its reports are the same bytes however
+    many seconds apart the runs are), and one that finds anything else says now."""
+    assert check(folder, tmp_path).exit_code == 0
+    path = tmp_path / "reports" / "findings.json"
+    doc = json.loads(path.read_text())
+    long_ago = "2001-02-03T04:05:06Z"
+    path.write_text(path.read_text().replace(doc["generated_at"], long_ago))
+    assert check(folder, tmp_path).exit_code == 0
+    for name in ("findings.json", "report.md", "report.html"):
+        assert long_ago in (tmp_path / "reports" / name).read_text(), name
+    (folder / "b.txt").write_text("The city counted 412 new homes in 2023, officials said.\n",
+                                  encoding="utf-8")
+    assert check(folder, tmp_path).exit_code == 0
+    for name in ("findings.json", "report.md", "report.html"):
+        assert long_ago not in (tmp_path / "reports" / name).read_text(), name
+
+
+@pytest.mark.parametrize("head", [
+    "", "not json at all\n", '{"generated_at": 5, "run": {"id": "abc"}}\n',
+    '{\n  "run": {"id": "abc"},\n  "generated_at": "2001-02-03T04:05:06Z"\n}\n',
+    '{\n  "generated_at": "2001-02-03T04:05:06Z",\n  "run": {"id": "other"}\n}\n',
+])
+def test_carried_time_needs_the_same_run_id_in_the_file_head(tmp_path, head):
+    from pipeline.report import carried_time
+    path = tmp_path / "findings.json"
+    path.write_text(head)
+    expected = "2001-02-03T04:05:06Z" if '"run": {"id": "abc"},\n  "generated' in head else None
+    assert carried_time(path, {"id": "abc"}) == expected
+    assert carried_time(tmp_path / "missing.json", {"id": "abc"}) is None
+
+
 # --- properties: no text makes extraction raise -----------------------------------
 
 from hypothesis import HealthCheck, example, given, settings  # noqa: E402

@@ -10,13 +10,13 @@ import hashlib
 from pathlib import Path
 
 from ..files import ensure_dir, write_atomic
-from .findings import findings_chunks, findings_document, run_stamp
+from .findings import carried_time, findings_chunks, findings_document, run_stamp
 from .html import html_pieces
 from .markdown import render_markdown
 from .summary import REPORT_TOP, summarise
 from .table import claims_csv
 
-__all__ = ["write_claims", "write_reports", "findings_document", "run_stamp", "claims_csv",
+__all__ = ["write_claims", "write_reports", "findings_document", "run_stamp", "carried_time", "claims_csv",
            "render_again", "CLAIMS_FILE", "REPORT_FILES", "FINDINGS_PARQUET", "REPORT_TOP",
            "CLAIMS_PARQUET", "write_claims_parquet"]
 

@@ -10,12 +10,13 @@ from .. import __version__
 
 
 def findings_document(articles, claims, findings, reprocessed: int, seconds: float,
-                      stamp: dict | None = None) -> dict:
+                      stamp: dict | None = None, generated_at: str | None = None) -> dict:
     """``stamp``: what ties the files of one run together (:func:`run_stamp`),
-    added to ``run``."""
+    added to ``run``. ``generated_at``: the time the reports give (now
+    unless given; :func:`carried_time` keeps an unchanged result's)."""
     per_source = Counter(c.source_id for c in claims)
     return {
-        "generated_at": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "generated_at": generated_at or datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "tool_version": __version__,
         "run": {"articles": len(articles), "reprocessed": reprocessed,
                 "claims": len(claims), "seconds": round(seconds, 2), **(stamp or {})},
@@ -40,6 +41,35 @@ def run_stamp(claims_text: str, findings) -> dict:
                                                          default=str)).encode("utf-8"))
     run_id.update(b"]")
     return {"id": run_id.hexdigest()[:12], "claims_sha256": claims_sha}
+
+
+#: How far :func:`carried_time` reads into the last findings.json: its lines
+#: before the sources (the time, the version, the run), each one line.
+_HEAD_LINES, _HEAD_LINE_CHARS = 4, 4096
+
+
+def carried_time(findings_path, stamp: dict) -> str | None:
+    """The last run's ``generated_at`` when its findings.json (at
+    ``findings_path``) carries the same run id as ``stamp``: a run that finds
+    the same as the last writes the same reports, byte for byte, so they stay
+    unchanged in version control and "generated at" says when this result
+    was first written. None when the result differs or there is no readable
+    last run. Reads only the file's first lines (an archive's findings.json
+    runs to tens of MB)."""
+    head: dict = {}
+    try:
+        with open(findings_path, encoding="utf-8") as fh:
+            for _ in range(_HEAD_LINES):
+                line = fh.readline(_HEAD_LINE_CHARS).strip().rstrip(",")
+                if line.startswith('"'):
+                    head.update(json.loads("{" + line + "}"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        return None
+    run, when = head.get("run"), head.get("generated_at")
+    if isinstance(run, dict) and run.get("id") and run.get("id") == stamp.get("id") \
+            and isinstance(when, str):
+        return when
+    return None
 
 
 def stamp_line(doc: dict) -> str:
