@@ -83,20 +83,21 @@ FRESH7 = ("tesla_byd_q4_deliveries_2023", "japan_germany_gdp_rank_2023",
 #: 8/12, 0/26 at that session's end); developed on since the twenty-second.
 FRESH8 = ("morocco_earthquake_toll_2023", "womens_world_cup_attendance_2023",
           "apple_vision_pro_preorders_2024", "jeju_air_crash_muan_2024")
-# tests/data/fresh9 (FRESH9_SETS.md), gathered blind in the twenty-second
-# session, is kept for measuring and not asserted here: first run (the code
-# of the session's start) 1 of 18 conflicts, 6 of 20 agreements, 5 of 6
-# raised unexpected, 2 of 27 traps flagged (python -m tests.blind_e2e_scorer
-# --all tests/data/fresh9/*/). Its writer gave amounts as printed before their
-# scale word (354.9 for "$354.9 million"), which no claim can match; written
-# as whole amounts in the twenty-third session, the same code scores 1 of 18,
-# 8 of 20 agreements, 5 of 6 raised unexpected and 3 of 27 traps.
+#: four more (tests/data/FRESH9_SETS.md), gathered blind in the twenty-second
+#: session and kept for measuring then (first run 1 of 18 conflicts, 6 of 20
+#: agreements, 5 of 6 raised unexpected, 2 of 27 traps flagged). Its writer
+#: gave amounts as printed before their scale word (354.9 for "$354.9
+#: million"), which no claim can match; written as whole amounts in the
+#: twenty-third session, the same code scored 1 of 18, 8 of 20, 5 of 6 and 3
+#: of 27. Developed on since the twenty-third.
+FRESH9 = ("trump_civil_fraud_penalty_2024", "notre_dame_restoration_cost_2024",
+          "mpox_emergency_africa_2024", "nippon_us_steel_deal_2023")
 
 
 #: the folder under tests/data of each batch of sets (the rest are blind_e2e's)
 BATCHES = {"fresh": FRESH, "fresh2": FRESH2, "fresh3": FRESH3, "fresh4": FRESH4,
            "fresh5": FRESH5, "fresh6": FRESH6, "fresh7": FRESH7, "fresh8": FRESH8,
-           "heldout": HELDOUT}
+           "fresh9": FRESH9, "heldout": HELDOUT}
 
 
 #: traps still flagged when their set joined the asserted ones: the police
@@ -109,12 +110,19 @@ BATCHES = {"fresh": FRESH, "fresh2": FRESH2, "fresh3": FRESH3, "fresh4": FRESH4,
 #: was read as the airline's (a day's count and a count as of a day read
 #: alike). Every other trap of every set is asserted.
 TRAPS_OPEN = {("hong_kong_extradition_marches_2019", "hk_t2_jun9_vs_jun16_police"),
-              ("crowdstrike_delta_outage_2024", "cs_t2_delta_friday_vs_sunday")}
+              ("crowdstrike_delta_outage_2024", "cs_t2_delta_friday_vs_sunday"),
+              # fresh9, flagged at low severity when it joined: the DRC's cases
+              # vs the continent's (both sentences' subjects guessed), "nearly
+              # 60% more than" one offer vs "40% less" in another sentence,
+              # and headlines' penalty vs the penalty plus interest
+              ("mpox_emergency_africa_2024", "mp_t6_drc_vs_continent_cases"),
+              ("nippon_us_steel_deal_2023", "us_t2_more_than_vs_less_than"),
+              ("trump_civil_fraud_penalty_2024", "tf_t1_principal_vs_with_interest")}
 
 
 #: every set the tests run
 ALL_SETS = SETS + HELDOUT + FRESH + FRESH2 + FRESH3 + FRESH4 + FRESH5 + FRESH6 + FRESH7 \
-    + FRESH8
+    + FRESH8 + FRESH9
 
 
 def set_dir(name):
