@@ -1480,6 +1480,16 @@ FRAME_CASES = [
      "$78 billion", "metric", "relief"),
     ("The film set records with $221 million in ticket sales.", "2025-01-15", "$221 million",
      "metric", "ticket revenue"),
+    # ... an amount a verb of paying takes is what the verb makes of it: a fine
+    # as "a $12.5 million penalty" is one (synonyms.toml [money_events])
+    ("A regulator fined Halvorsen Bank $12.5 million on Tuesday for lax checks.",
+     "2024-06-01", "$12.5 million", "metric", "fine"),
+    ("Halvorsen Bank has been fined $12.5 million, the regulator said.", "2024-06-01",
+     "$12.5 million", "metric", "fine"),
+    ("The regulator imposed a $12.5 million penalty on Halvorsen Bank.", "2024-06-01",
+     "$12.5 million", "metric", "fine"),
+    ("Marlow Foods agreed to pay $3 million to settle the claims.", "2024-06-01", "$3 million",
+     "metric", "payment"),
     # when: four digits counting a plural noun are a figure, not the year it holds
     ("A further 2059 people were injured, 1404 of them seriously.", "2023-09-10", "2059",
      "period", "2023"),

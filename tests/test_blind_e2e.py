@@ -112,12 +112,10 @@ BATCHES = {"fresh": FRESH, "fresh2": FRESH2, "fresh3": FRESH3, "fresh4": FRESH4,
 TRAPS_OPEN = {("hong_kong_extradition_marches_2019", "hk_t2_jun9_vs_jun16_police"),
               ("crowdstrike_delta_outage_2024", "cs_t2_delta_friday_vs_sunday"),
               # fresh9, flagged at low severity when it joined: the DRC's cases
-              # vs the continent's (both sentences' subjects guessed), "nearly
-              # 60% more than" one offer vs "40% less" in another sentence,
-              # and headlines' penalty vs the penalty plus interest
+              # vs the continent's (both sentences' subjects guessed) and "nearly
+              # 60% more than" one offer vs "40% less" in another sentence
               ("mpox_emergency_africa_2024", "mp_t6_drc_vs_continent_cases"),
-              ("nippon_us_steel_deal_2023", "us_t2_more_than_vs_less_than"),
-              ("trump_civil_fraud_penalty_2024", "tf_t1_principal_vs_with_interest")}
+              ("nippon_us_steel_deal_2023", "us_t2_more_than_vs_less_than")}
 
 
 #: every set the tests run
@@ -202,6 +200,17 @@ MET = [
     ("jeju_air_crash_muan_2024", "agreements", "je_a5_bombing_1987_115"),
     # "about 80 kilometers southwest of Marrakech" is a distance
     ("morocco_earthquake_toll_2023", "conflicts", "mo_c9_epicentre_distance"),
+    ("thanksgiving_gas_prices_2023", "conflicts", "g_c3_last_thanksgiving_gasbuddy_rounding"),
+    # fresh9, as met when it joined
+    ("mpox_emergency_africa_2024", "agreements", "mp_a1_confirmed_cases_2863"),
+    ("mpox_emergency_africa_2024", "agreements", "mp_a2_africa_deaths_2024"),
+    ("mpox_emergency_africa_2024", "conflicts", "mp_c2_drc_deaths_continental_figure"),
+    ("nippon_us_steel_deal_2023", "agreements", "us_a2_premium_142"),
+    ("notre_dame_restoration_cost_2024", "agreements", "nd_a1_donors_340000"),
+    ("notre_dame_restoration_cost_2024", "agreements", "nd_a2_donor_countries_150"),
+    ("notre_dame_restoration_cost_2024", "agreements", "nd_a4_workers_2000"),
+    ("trump_civil_fraud_penalty_2024", "agreements", "tf_a4_saved_interest"),
+    ("trump_civil_fraud_penalty_2024", "agreements", "tf_a5_old_post_office_profits"),
 ]
 #: conflicts found, with the cause the set expects.
 FOUND = [
@@ -227,8 +236,12 @@ FOUND = [
     # the only injury figure of its article: a possible conflict
     ("yunnan_ludian_quake_2014", "q_c3_injured_1300_vs_1881"),
     ("yunnan_ludian_quake_2014", "q_c4_injured_wednesday"),
-    # two exact figures whose rounding intervals only touch ("$3.57" / "$3.56")
-    ("thanksgiving_gas_prices_2023", "g_c3_last_thanksgiving_gasbuddy_rounding"),
+    # last Thanksgiving's national average from AAA ("just over $3.65") vs
+    # GasBuddy's ("$3.56"), once "New Yorkers paid nearly $4.00" is a payment
+    # of its own and no longer borrows the national average. (The same group
+    # holds the one-cent gap of "$3.57" / "$3.56": its rounding cause was
+    # lost to the group's, so g_c3 is only met, in MET.)
+    ("thanksgiving_gas_prices_2023", "g_c4_last_year_aaa_vs_gasbuddy"),
 ]
 
 

@@ -380,6 +380,10 @@ class MetricFinder:
                 people = attr()["place_size"]
                 return MetricGuess(people["metric"], people["unit"], "metric_from_noun",
                                    replace_unit=True)
+        if noun is None and r.get("currency") and (event := self._money_event(r)):
+            # "fined the former president $355 million": an amount a verb of
+            # paying takes names what it is by the verb (a fine)
+            return MetricGuess(key=event, how="metric_from_noun", replace_unit=rejected)
         if noun == "borrow" or noun is None:
             return MetricGuess(borrow=True, replace_unit=rejected)
         if own:
@@ -387,6 +391,20 @@ class MetricFinder:
         g = self.key_for(noun, "metric_from_noun", flow=own)
         g.replace_unit = rejected
         return g
+
+    def _money_event(self, r: dict) -> str:
+        """The noun of the verb of paying (synonyms.toml [money_events]) whose
+        direct object the amount is ("It fined Trump $350 million", "has been
+        fined $354.8 million", "agreed to pay $2 million"), mapped through
+        the synonym classes; else ""."""
+        num = self.ctx.doc[r["token_start"]:r["token_end"]].root
+        verb = num.head
+        if num.dep_ != "dobj" or verb.pos_ != "VERB":
+            return ""
+        events = money_events()
+        word = _lemma_fix(verb.lower_, verb.lemma_.lower())
+        event = events.get(word, "")
+        return synonym_classes().get(event, event)
 
     def _place_of_size(self, noun, r: dict) -> bool:
         """A bare figure that sizes a place ("a city of 7.3 million", "the
@@ -887,6 +905,12 @@ def object_event(noun: Token) -> str:
     verbs += [c for c in noun.children if c.dep_ == "acl"]
     return next((events[v.lemma_.lower()] for v in verbs
                  if v.pos_ == "VERB" and v.lemma_.lower() in events), "")
+
+
+@cache
+def money_events() -> dict[str, str]:
+    """synonyms.toml [money_events]: verb lemma -> what an amount it takes is."""
+    return dict(syn().get("money_events", {}))
 
 
 def counts_people(noun: str) -> bool:
