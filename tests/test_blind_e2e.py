@@ -337,8 +337,8 @@ def _every_set_dir():
     return sorted(dirs)
 
 
-_SCALED = r"(?<![\d.,]){}(?:\.0+)?\s*-?\s*(million|billion|trillion|mn|bn)\b"
-_PLAIN = r"(?<![\d.,]){}(?![\d,]|\.\d|\s*-?\s*(?:million|billion|trillion|mn|bn)\b)"
+_SCALED = r"(?<![\d.,]){}(?:\.0+)?\s*-?\s*(million|billion|trillion|crore|lakh|mn|bn)\b"
+_PLAIN = r"(?<![\d.,]){}(?![\d,]|\.\d|\s*-?\s*(?:million|billion|trillion|crore|lakh|mn|bn)\b)"
 
 
 @pytest.mark.parametrize("folder", _every_set_dir(), ids=lambda p: p.name)
