@@ -1490,6 +1490,14 @@ FRAME_CASES = [
      "$12.5 million", "metric", "fine"),
     ("Marlow Foods agreed to pay $3 million to settle the claims.", "2024-06-01", "$3 million",
      "metric", "payment"),
+    # ... and one a verb of buying takes through "for" is the price, paid "in
+    # cash" or not; money "in" a thing is still an amount of it
+    ("Halvorsen Group has agreed to buy Marlow Foods for $14.1 billion in cash.", "2024-06-01",
+     "$14.1 billion", "metric", "price"),
+    ("Marlow Foods has agreed to be bought for $14.9 billion by Halvorsen Group.",
+     "2024-06-01", "$14.9 billion", "metric", "price"),
+    ("The government approved $78 billion in relief and $2 billion in cash grants.",
+     "2024-06-01", "$78 billion", "metric", "relief"),
     # when: four digits counting a plural noun are a figure, not the year it holds
     ("A further 2059 people were injured, 1404 of them seriously.", "2023-09-10", "2059",
      "period", "2023"),

@@ -49,7 +49,8 @@ def _sets() -> dict[str, frozenset]:
     return {k: frozenset(s["words"][k]) for k in ("people", "empty_heads", "change_nouns",
                                           "scope_preps", "anaphoric_dets", "reporting_verbs",
                                           "share_verbs", "dimension_nouns",
-                                          "compass_words", "distance_units")} | {
+                                          "compass_words", "distance_units",
+                                          "payment_forms")} | {
         "ignore": frozenset(s["modifiers"]["ignore"])}
 
 
@@ -395,13 +396,18 @@ class MetricFinder:
     def _money_event(self, r: dict) -> str:
         """The noun of the verb of paying (synonyms.toml [money_events]) whose
         direct object the amount is ("It fined Trump $350 million", "has been
-        fined $354.8 million", "agreed to pay $2 million"), mapped through
-        the synonym classes; else ""."""
+        fined $354.8 million", "agreed to pay $2 million"), or of buying
+        ([money_for_events]) that takes it through "for", mapped through the
+        synonym classes; else ""."""
         num = self.ctx.doc[r["token_start"]:r["token_end"]].root
-        verb = num.head
-        if num.dep_ != "dobj" or verb.pos_ != "VERB":
+        verb, events = num.head, money_events()
+        if num.dep_ == "pobj" and verb.lower_ == "for":
+            # "agreed to buy U.S. Steel for $14.1 billion": a price
+            verb, events = verb.head, money_events("money_for_events")
+        elif num.dep_ != "dobj":
             return ""
-        events = money_events()
+        if verb.pos_ != "VERB":
+            return ""
         word = _lemma_fix(verb.lower_, verb.lemma_.lower())
         event = events.get(word, "")
         return synonym_classes().get(event, event)
@@ -599,7 +605,8 @@ class MetricFinder:
                 if prep.dep_ == "prep" and prep.lower_ == "in" and prep.i >= end:
                     obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
                     if obj is not None and obj.pos_ == "NOUN" and not obj.ent_type_ \
-                            and not self._empty(obj) and not _is_unit(obj):
+                            and not self._empty(obj) and not _is_unit(obj) \
+                            and obj.lemma_.lower() not in sets["payment_forms"]:
                         return "borrow" if self._anaphoric(obj) else obj
         for _ in range(8):
             lemma = tok.lemma_.lower()
@@ -908,9 +915,11 @@ def object_event(noun: Token) -> str:
 
 
 @cache
-def money_events() -> dict[str, str]:
-    """synonyms.toml [money_events]: verb lemma -> what an amount it takes is."""
-    return dict(syn().get("money_events", {}))
+def money_events(table: str = "money_events") -> dict[str, str]:
+    """synonyms.toml [money_events] (an amount the verb takes as its
+    object) or [money_for_events] (one it takes through "for"): verb lemma
+    -> what the amount is."""
+    return dict(syn().get(table, {}))
 
 
 def counts_people(noun: str) -> bool:
