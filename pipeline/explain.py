@@ -280,18 +280,29 @@ def cue_key(cue: str) -> str:
 
 def find_cause(f: Finding, members: list[Claim], ctx: Context) -> tuple[str, list[Evidence]]:
     """The first cause in the data's order that something supports."""
+    fixed = measures_fixed_property(f)
     for cause in cfg()["causes"]["order"]:
         if cause == "unexplained":
             break
+        if fixed and cause == "different_period":
+            continue
         ok, support = CHECKS[cause](f, members, ctx)
         if ok:
             return cause, support
     # no cue sentence says why; the frames may: a dimension one text states
     # and the other leaves out ("as of Tuesday" on one side only)
     hinted = (f.alignment or {}).get("cause", "")
-    if hinted in CHECKS:
+    if hinted in CHECKS and not (fixed and hinted == "different_period"):
         return hinted, []
     return "unexplained", []
+
+
+def measures_fixed_property(f: Finding) -> bool:
+    """Whether the finding's metric measures a fixed property (explain.toml
+    [causes.different_period] fixed_measure_words: a depth, a length), which
+    no period explains."""
+    fixed = cfg()["causes"]["different_period"]["fixed_measure_words"]
+    return bool(set(norm_metric(f.metric).split()) & set(fixed))
 
 
 def scale_factor(f: Finding) -> float | None:

@@ -242,6 +242,10 @@ FOUND = [
     # holds the one-cent gap of "$3.57" / "$3.56": its rounding cause was
     # lost to the group's, so g_c3 is only met, in MET.)
     ("thanksgiving_gas_prices_2023", "g_c4_last_year_aaa_vs_gasbuddy"),
+    # a fixed property (a depth, a ship's length) is never a different period
+    ("yunnan_ludian_quake_2014", "q_c11_depth_usgs_vs_china"),
+    ("baltimore_key_bridge_collapse_2024", "kb_c1_ship_length_948_vs_984"),
+    ("morocco_earthquake_toll_2023", "mo_c8_depth_8_vs_10"),
 ]
 
 

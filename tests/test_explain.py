@@ -252,6 +252,20 @@ def test_different_period_cue_on_one_side():
     assert [e.cue for e in f.evidence if e.cue] == ["fiscal 2024"]
 
 
+@pytest.mark.parametrize("metric, cause", [
+    ("depth", "unexplained"),      # a quake's depth is not read on a day
+    ("magnitude", "unexplained"),
+    ("long cargo ship", "unexplained"),
+    ("death", "different_period"),  # a toll is: "as of Friday" says when
+])
+def test_a_fixed_property_is_never_explained_by_a_period(metric, cause):
+    """A depth, a magnitude, a length do not change from day to day
+    (explain.toml fixed_measure_words): a period cue on one side is no cause."""
+    f = only_conflict(*pair("As of Friday, the agency put it at 10 in 2024.", "10",
+                            "The agency put it at 12 in 2024.", "12", 10, 12, metric=metric))
+    assert f.cause == cause
+
+
 @pytest.mark.parametrize("a_sentence", [
     "There were 500 cases worldwide in 2024.",
     "There were 500 cases in 2024; the count does not include the territories.",
