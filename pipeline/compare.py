@@ -343,7 +343,17 @@ def within_slack(a: dict, b: dict) -> bool:
     if a["kind"] in cfg()["compare"]["percent_kinds"] and gap(a, b) <= tol["rounding_points"] \
             and relative_gap(a, b) <= tol["rounding_points_relative"]:
         return True  # (not 0.1% and 0.4%: a fourth of the other is no rounding)
+    if _precise(a) and _precise(b):
+        return False  # "524" / "517", "56,640" / "56,649": neither rounds the other
     return relative_gap(a, b) <= tol["rounding_relative"]
+
+
+def _precise(e: dict) -> bool:
+    """A figure stated to the unit with many digits ("524", "56,649"; not
+    "10.6 million" or "about 520"): explain.toml [tolerance] precise_digits."""
+    v = abs(e["value"])
+    return align.specificity_of(v) >= cfg()["tolerance"]["precise_digits"] \
+        and e["high"] - e["low"] <= 1 and v >= 100
 
 
 def worst_pair(f: Finding | list[dict], basis: str = STATED) -> tuple[dict, dict] | None:

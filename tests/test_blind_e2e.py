@@ -246,6 +246,8 @@ FOUND = [
     ("yunnan_ludian_quake_2014", "q_c11_depth_usgs_vs_china"),
     ("baltimore_key_bridge_collapse_2024", "kb_c1_ship_length_948_vs_984"),
     ("morocco_earthquake_toll_2023", "mo_c8_depth_8_vs_10"),
+    # "658" / "672": two precise whole counts are no rounding of each other
+    ("hajj_heat_deaths_2024", "haj_c6_egyptians_658_vs_672"),
 ]
 
 

@@ -606,6 +606,26 @@ def test_a_floor_met_by_a_different_figure_is_a_conflict_not_a_rounding_note():
     assert [f.cause for f in conflicts] == ["rounding"]
 
 
+@pytest.mark.parametrize("a, b, cause", [
+    # two whole counts stated to the unit: neither rounds the other
+    (("524", 524, 0.5), ("517", 517, 0.5), ""),
+    (("56,649", 56649, 0.5), ("56,640", 56640, 0.5), ""),
+    # a round figure a little off another is still a rounding note
+    (("56,000", 56000, 500), ("56,649", 56649, 0.5), "rounding"),
+    (("10.5 million", 10.5e6, 0.05e6), ("10.62 million", 10.62e6, 0.005e6), "rounding"),
+])
+def test_a_gap_between_precise_whole_counts_is_no_rounding(a, b, cause):
+    """explain.toml [tolerance] precise_digits: the 2% slack of a rounding
+    note is for figures that round."""
+    claims = []
+    for source, (text, value, half) in zip("ab", (a, b)):
+        s = Story(source, f"The agency counted {text} deaths in 2024.", subject="Rivaland",
+                  metric="death")
+        claims.append(s.claim(text, "count", value, value - half, value + half, unit="death"))
+    conflicts, _ = by_type(compare(claims))
+    assert len(conflicts) == 1 and conflicts[0].cause == cause
+
+
 @pytest.mark.parametrize("loose, precise", [
     (("10%", 10, 9.5, 10.5, "exact"), ("10.3%", 10.3, 10.25, 10.35)),  # a figure and its rounding
     (("above 95", 95, 95, INF, "at_least"), ("227", 227, 226.5, 227.5)),  # a floor far below
