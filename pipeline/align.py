@@ -151,6 +151,7 @@ def dimensions(after: str, before: str) -> dict[str, frozenset[str]]:
     """The dimension values a number's text states: cues after the number
     first, before it for dimensions the words after it do not state."""
     by_text = _setting("align", "by_text")
+    after_only = _setting("align", "after_only")
     out: dict[str, frozenset[str]] = {}
     for part, fill_only in ((after, False), (before, True)):
         if not part:
@@ -165,7 +166,7 @@ def dimensions(after: str, before: str) -> dict[str, frozenset[str]]:
         cues = _cues()
         found: dict[str, set[str]] = defaultdict(set)
         for dim, value, _, patterns in (cues[i] for i in hits):
-            if fill_only and dim in out:
+            if fill_only and (dim in out or dim in after_only):
                 continue
             for p in patterns:
                 if m := p.search(part):

@@ -52,6 +52,14 @@ def claim(source, sentence, text, value, kind="pct_change", subject="", metric="
     # a thing that recurs each year is no window of the figure
     (" deaths during the annual pilgrimage.", "", {}),
     (" in its annual report.", "Revenue was", {}),
+    # a comparison with the thing right after it, not a bound before it
+    (" more than the ", "That is also nearly", {"comparison": {"more"}}),
+    (" less than Halvorsen's all-cash offer.", "a share, or", {"comparison": {"less"}}),
+    (" of voters backed it.", "More than", {}),
+    # ... nor a change's window or reference after "than"
+    (" higher than a year earlier.", "Egg prices were nearly", {"window": {"year"}}),
+    (" more than in 2023.", "Sales were", {}),
+    (" more than expected.", "Sales were", {"reference": {"forecast"}}),
 ])
 def test_dimensions_a_number_states(after, before, expect):
     got = {d: set(v) for d, v in align.dimensions(after, before).items()}
@@ -71,6 +79,17 @@ def frames_of(*claims):
 def test_a_dimension_stated_differently_means_different_quantities():
     a = claim("a", "Prices rose 0.3% from the previous month.", "0.3%", 0.3, metric="price")
     b = claim("b", "Prices rose 2.7% from a year earlier.", "2.7%", 2.7, metric="price")
+    fs = frames_of(a, b)
+    assert align.align(fs[a.claim_id], fs[b.claim_id]) is None
+
+
+def test_more_than_one_thing_and_less_than_another_never_meet():
+    """"60% more than the $35 offer" and "40% less than the all-cash offer"
+    compare two prices from opposite ends: two quantities."""
+    a = claim("a", "The price is nearly 60% more than the $35-per-share offer.", "60%", 60,
+              metric="offer")
+    b = claim("b", "The bid was valued at $32.53 a share, or 40% less than the all-cash offer.",
+              "40%", 40, metric="offer", direction="decrease")
     fs = frames_of(a, b)
     assert align.align(fs[a.claim_id], fs[b.claim_id]) is None
 

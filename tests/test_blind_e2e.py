@@ -112,10 +112,8 @@ BATCHES = {"fresh": FRESH, "fresh2": FRESH2, "fresh3": FRESH3, "fresh4": FRESH4,
 TRAPS_OPEN = {("hong_kong_extradition_marches_2019", "hk_t2_jun9_vs_jun16_police"),
               ("crowdstrike_delta_outage_2024", "cs_t2_delta_friday_vs_sunday"),
               # fresh9, flagged at low severity when it joined: the DRC's cases
-              # vs the continent's (both sentences' subjects guessed) and "nearly
-              # 60% more than" one offer vs "40% less" in another sentence
-              ("mpox_emergency_africa_2024", "mp_t6_drc_vs_continent_cases"),
-              ("nippon_us_steel_deal_2023", "us_t2_more_than_vs_less_than")}
+              # vs the continent's (both sentences' subjects guessed)
+              ("mpox_emergency_africa_2024", "mp_t6_drc_vs_continent_cases")}
 
 
 #: every set the tests run
