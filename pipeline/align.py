@@ -772,13 +772,18 @@ def _specific() -> int:
     return cfg()["align"]["specific_digits"]
 
 
-def _same_specific(a: Claim, b: Claim) -> bool:
+def _same_specific(a: Frame, b: Frame) -> bool:
     """Both state the very same value, each written with at least
     frames.toml specific_digits significant digits ("$4.28 billion",
-    "3,133,924"; not "a third"), for periods that may be one."""
-    return float(a.value) == float(b.value) \
-        and min(_written_digits(a.text), _written_digits(b.text)) >= _specific() \
-        and (not (a.period and b.period) or _periods_overlap(str(a.period), str(b.period)))
+    "3,133,924"; not "a third"), for periods that may be one: when either
+    sentence names its period they must overlap; two periods only inferred
+    (the articles' dates: "the $14.1 billion deal" a year after it was
+    struck) are no evidence against one figure."""
+    x, y = a.claim, b.claim
+    return float(x.value) == float(y.value) \
+        and min(_written_digits(x.text), _written_digits(y.text)) >= _specific() \
+        and (not (x.period and y.period and (a.period_stated or b.period_stated))
+             or _periods_overlap(str(x.period), str(y.period)))
 
 
 def _written_digits(text: str) -> int:
@@ -933,7 +938,7 @@ def link(involved: list[Claim], pairs: list[tuple[int, int]], all_claims: list[C
         if overlaps(a, b):
             # (the very same specific value, "$4.28 billion" in each, nothing
             # stated apart: one figure, however differently the rest reads)
-            if (al.score >= conf["agree_score"] or _same_specific(a, b)) \
+            if (al.score >= conf["agree_score"] or _same_specific(fs[i], fs[j])) \
                     and (distinctive(a) or distinctive(b) or named_alike(fs[i], fs[j])) \
                     and same_value(a, b, al.exact_only):
                 agree_edges.append((i, j, al))

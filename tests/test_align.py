@@ -149,6 +149,22 @@ def test_same_value_does_not_chain_through_loose_figures():
     assert not align.same_value(close, precise, exact_only=True)
 
 
+@pytest.mark.parametrize("b_sentence, b_period, agree", [
+    # a period only inferred (the article's date, a year later) is no evidence
+    ("Union opposition has put the $14.1 billion deal at a disadvantage.", "2024-09", True),
+    # a period one sentence names, apart from the other's: two figures
+    ("In 2024 it paid $14.1 billion for a smaller rival.", "2024", False),
+])
+def test_the_very_same_specific_value_agrees_unless_named_periods_differ(b_sentence, b_period,
+                                                                          agree):
+    a = claim("a", "Halvorsen Steel agreed to buy Marlow for $14.1 billion in cash.",
+              "$14.1 billion", 14.1e9, kind="amount", unit="USD", metric="price",
+              subject="Halvorsen Steel", period="2023", direction="")
+    b = claim("b", b_sentence, "$14.1 billion", 14.1e9, kind="amount", unit="USD",
+              metric="union deal", subject="Marlow", period=b_period, direction="")
+    assert [f.type for f in compare([a, b])] == (["agreement"] if agree else [])
+
+
 def test_compare_finds_an_agreement_keys_miss():
     """Two outlets word what is measured differently ("egg prices" / "eggs"):
     their keys differ, their frames agree."""
@@ -666,8 +682,12 @@ def test_the_very_same_specific_value_agrees_however_the_rest_reads():
               metric="public servant approval", period="2024", direction="")
     [f] = compare([a, b])
     assert f.type == "agreement"
-    # two different years
-    c = dataclasses.replace(b, period="2021", claim_id="b-2021")
+    # two different years, one of them named (two only inferred from the
+    # articles' dates are no evidence: test_the_very_same_specific_value_
+    # agrees_unless_named_periods_differ)
+    c = claim("b", "In 2021 the approval of $4.28 billion for public servants was announced.",
+              "$4.28 billion", 4.28e9, kind="amount", unit="USD", subject="Globex",
+              metric="public servant approval", period="2021", direction="")
     assert not [f for f in compare([a, c]) if f.type == "agreement"]
     # a short value is too common to show it
     d = claim("a", "Officials rolled out another $4.3 billion in handouts.", "$4.3 billion",
