@@ -621,6 +621,14 @@ ROUND_NINE = [
     ("She thanked fans at the end of the 22-month tour.", "22-month", 22, "count", "", "month"),
     ("Each night she played a 3.5-hour show to a full stadium.", "3.5-hour", 3.5, "count", "",
      "hour"),
+    # ... also with two words between ("U.S. government") and for a trial or a
+    # commitment; "and-a-half-month" is no "half-month" (a part of a period)
+    ("Flights resumed after the 43-day U.S. government shutdown ended.", "43-day", 43, "count",
+     "", "day"),
+    ("The court ruled after a two-and-a-half-month trial.", "two-and-a-half-month", 2.5, "count",
+     "", "month"),
+    ("On paper it is a 10-year commitment of $70 million a year.", "10-year", 10, "count", "",
+     "year"),
     # a unit of measure after "a"/"an" and before "of" is one of it
     ("More than a foot of snow fell on the ridge overnight.", "More than a foot", 1, "amount", "", "ft"),
     ("Forecasters expect up to an inch of rain on Sunday.", "up to an inch", 1, "amount", "", "in"),
