@@ -16,8 +16,8 @@ from .markdown import render_markdown
 from .summary import REPORT_TOP, summarise
 from .table import claims_csv
 
-__all__ = ["write_claims", "write_reports", "findings_document", "run_stamp", "carried_time", "claims_csv",
-           "render_again", "CLAIMS_FILE", "REPORT_FILES", "FINDINGS_PARQUET", "REPORT_TOP",
+__all__ = ["write_claims", "write_reports", "findings_document", "run_stamp", "carried_time",
+           "claims_csv", "render_again", "CLAIMS_FILE", "REPORT_FILES", "FINDINGS_PARQUET", "REPORT_TOP",
            "CLAIMS_PARQUET", "write_claims_parquet"]
 
 CLAIMS_FILE = "claims.csv"
