@@ -394,7 +394,10 @@ def _mark_moments(text: str, raw: list[dict], guesses) -> None:
 
 def _unify_restatements(raw, guesses, subjects) -> None:
     """The same exact figure stated twice in one article (a summary bullet
-    repeating the body) counts the same quantity: give it one key."""
+    repeating the body, a headline's amount and the body's: "the $355
+    million civil fraud ruling" / "fined the former president $355
+    million") counts the same quantity: give it one key. Amounts only in
+    one currency."""
     parent: dict[str, str] = {}
 
     def find(k: str) -> str:
@@ -404,8 +407,10 @@ def _unify_restatements(raw, guesses, subjects) -> None:
 
     groups: dict[tuple, list[int]] = {}
     for i, r in enumerate(raw):
-        if r["kind"] in ("count", "rate") and r["value"] >= 1000 and guesses[i].key:
-            groups.setdefault((r["value"], r["kind"], tuple(subjects[i][0])), []).append(i)
+        if r["kind"] in ("count", "rate", "amount") and r["value"] >= 1000 and guesses[i].key:
+            currency = r.get("unit", "") if r["kind"] == "amount" else ""
+            groups.setdefault((r["value"], r["kind"], currency,
+                               tuple(subjects[i][0])), []).append(i)
     for members in groups.values():
         keys = {guesses[i].key for i in members}
         first = sorted(keys)[0]

@@ -1486,6 +1486,14 @@ FRAME_CASES = [
      "2024-06-01", "$12.5 million", "metric", "fine"),
     ("Halvorsen Bank has been fined $12.5 million, the regulator said.", "2024-06-01",
      "$12.5 million", "metric", "fine"),
+    # ... not by the verb's subject ("a judge"); money "in" a thing is still that thing
+    ("On Friday a judge fined Halvorsen Bank $12.5 million.", "2024-06-01", "$12.5 million",
+     "metric", "fine"),
+    ("Halvorsen Bank paid $5 million in fees.", "2024-06-01", "$5 million", "metric", "fee"),
+    # ... and a headline restating the body's amount measures what the body says
+    ("Takeaways from the $355 million civil fraud ruling against Halvorsen\n\nOn Friday a "
+     "judge fined Halvorsen $355 million for inflating his assets.", "2024-02-17",
+     "$355 million", "metric", "fine"),
     ("The regulator imposed a $12.5 million penalty on Halvorsen Bank.", "2024-06-01",
      "$12.5 million", "metric", "fine"),
     ("Marlow Foods agreed to pay $3 million to settle the claims.", "2024-06-01", "$3 million",
@@ -1530,8 +1538,9 @@ FRAME_CASES = [
 
 @pytest.mark.parametrize("text, published, figure, column, expected", FRAME_CASES)
 def test_frame_case_table(text, published, figure, column, expected):
+    """(A figure written twice, as a headline and its body, holds for each.)"""
     df = extract_claims(text, published=published).set_index("text")
-    assert df.loc[figure, column] == expected
+    assert df.loc[[figure], column].tolist() == [expected] * len(df.loc[[figure]])
 
 
 def test_money_north_of_a_forecast_is_no_distance():

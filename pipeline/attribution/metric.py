@@ -372,6 +372,13 @@ class MetricFinder:
                 else ""
             if outcome:
                 return MetricGuess(outcome, "people", "metric_from_noun", replace_unit=rejected)
+        if noun is None and r.get("currency") \
+                and self._money_in(r, r["token_end"]) is None \
+                and (event := self._money_event(r)):
+            # "A judge fined Trump $355 million": an amount a verb of paying
+            # takes names what it is by the verb (a fine), not by the verb's
+            # subject; unless it is "in" a thing ("paid $5 million in fees")
+            return MetricGuess(key=event, how="metric_from_noun", replace_unit=rejected)
         if noun is None:
             noun = self.described(r)
             if noun is not None and not isinstance(noun, str) and self._sized_name(noun, r):
@@ -381,10 +388,6 @@ class MetricFinder:
                 people = attr()["place_size"]
                 return MetricGuess(people["metric"], people["unit"], "metric_from_noun",
                                    replace_unit=True)
-        if noun is None and r.get("currency") and (event := self._money_event(r)):
-            # "fined the former president $355 million": an amount a verb of
-            # paying takes names what it is by the verb (a fine)
-            return MetricGuess(key=event, how="metric_from_noun", replace_unit=rejected)
         if noun == "borrow" or noun is None:
             return MetricGuess(borrow=True, replace_unit=rejected)
         if own:
@@ -392,6 +395,21 @@ class MetricFinder:
         g = self.key_for(noun, "metric_from_noun", flow=own)
         g.replace_unit = rejected
         return g
+
+    def _money_in(self, r: dict, end: int) -> Token | None:
+        """What money is an amount of when it is "in" a thing ("$4.28 billion
+        in student debt", "$78 billion in relief"; not a form of payment,
+        synonyms.toml payment_forms: "$14.1 billion in cash"); else None."""
+        doc = self.ctx.doc
+        root = doc[r["token_start"]:end].root
+        for prep in root.children:
+            if prep.dep_ == "prep" and prep.lower_ == "in" and prep.i >= end:
+                obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
+                if obj is not None and obj.pos_ == "NOUN" and not obj.ent_type_ \
+                        and not self._empty(obj) and not _is_unit(obj) \
+                        and obj.lemma_.lower() not in _sets()["payment_forms"]:
+                    return obj
+        return None
 
     def _money_event(self, r: dict) -> str:
         """The noun of the verb of paying (synonyms.toml [money_events]) whose
@@ -597,17 +615,8 @@ class MetricFinder:
         inside = range(r["token_start"], end)
         tok = doc[end - 1]
         sets = _sets()
-        if r.get("currency"):
-            # "$4.28 billion in student debt", "$78 billion in relief": money
-            # "in" a thing is an amount of that thing
-            root = doc[r["token_start"]:end].root
-            for prep in root.children:
-                if prep.dep_ == "prep" and prep.lower_ == "in" and prep.i >= end:
-                    obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
-                    if obj is not None and obj.pos_ == "NOUN" and not obj.ent_type_ \
-                            and not self._empty(obj) and not _is_unit(obj) \
-                            and obj.lemma_.lower() not in sets["payment_forms"]:
-                        return "borrow" if self._anaphoric(obj) else obj
+        if r.get("currency") and (obj := self._money_in(r, end)) is not None:
+            return "borrow" if self._anaphoric(obj) else obj
         for _ in range(8):
             lemma = tok.lemma_.lower()
             if tok.pos_ in ("NOUN", "PROPN") and tok.i not in inside \
