@@ -352,8 +352,8 @@ def _precise(e: dict) -> bool:
     """A figure stated to the unit with many digits ("524", "56,649"; not
     "10.6 million" or "about 520"): explain.toml [tolerance] precise_digits."""
     v = abs(e["value"])
-    return align.specificity_of(v) >= cfg()["tolerance"]["precise_digits"] \
-        and e["high"] - e["low"] <= 1 and v >= 100
+    return v >= 100 and v == v and float(v).is_integer() and e["high"] - e["low"] <= 1 \
+        and align.specificity_of(v) >= cfg()["tolerance"]["precise_digits"]
 
 
 def worst_pair(f: Finding | list[dict], basis: str = STATED) -> tuple[dict, dict] | None:

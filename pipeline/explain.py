@@ -284,9 +284,14 @@ def find_cause(f: Finding, members: list[Claim], ctx: Context) -> tuple[str, lis
     for cause in cfg()["causes"]["order"]:
         if cause == "unexplained":
             break
-        if fixed and cause == "different_period":
-            continue
         ok, support = CHECKS[cause](f, members, ctx)
+        if ok and fixed and cause == "different_period" \
+                and {e.source_id for e in support} != {c.source_id for c in members}:
+            # a fixed property read on one day in one article only ("948-foot
+            # ship" / "984-foot ship ... on Wednesday"): no period explains it;
+            # each article naming its own day ("40.2 feet on Friday" / "35.6
+            # feet on Tuesday") still says why
+            continue
         if ok:
             return cause, support
     # no cue sentence says why; the frames may: a dimension one text states
@@ -300,9 +305,10 @@ def find_cause(f: Finding, members: list[Claim], ctx: Context) -> tuple[str, lis
 def measures_fixed_property(f: Finding) -> bool:
     """Whether the finding's metric measures a fixed property (explain.toml
     [causes.different_period] fixed_measure_words: a depth, a length), which
-    no period explains."""
+    a period explains only when each side names its own. Whole words of the
+    metric ("long-term mortgage rate" is no length)."""
     fixed = cfg()["causes"]["different_period"]["fixed_measure_words"]
-    return bool(set(norm_metric(f.metric).split()) & set(fixed))
+    return bool(set(str(f.metric or "").lower().split()) & set(fixed))
 
 
 def scale_factor(f: Finding) -> float | None:

@@ -176,11 +176,13 @@ def _weights() -> dict:
 @cache
 def lasting_after() -> str:
     """The regex of what follows a span written as an adjective that is how
-    long something lasts ("a 10-year prison sentence", "the 43-day U.S.
-    government shutdown": up to two words between; "a two-year maintenance
+    long something lasts ("a 10-year prison sentence"; one word between, and
+    before it an abbreviation in capitals: "the 43-day U.S. government
+    shutdown", not "a 40-year high amid war"; "a two-year maintenance
     period"; numbers.toml [span_adjective])."""
     sa = load("numbers")["span_adjective"]
-    return rf"(?:\s+[a-z.-]+){{0,2}}\s+(?:{_alt(sa['lasting'])})\b|\s+[a-z-]+\s+(?:{_alt(sa['period'])})\b"
+    return (rf"(?:\s+(?-i:[A-Z][A-Z.]+))?(?:\s+[a-z-]+)?\s+(?:{_alt(sa['lasting'])})\b"
+            rf"|\s+[a-z-]+\s+(?:{_alt(sa['period'])})\b")
 
 
 def _level_cues() -> re.Pattern:

@@ -93,7 +93,8 @@ def run_check(sources_dir: Path, claims_dir: Path, reports_dir: Path, model: str
         stamp = run_stamp(table, findings)
         doc = findings_document(articles, claims, findings, reprocessed=reprocessed,
                                 seconds=time.perf_counter() - started, stamp=stamp,
-                                generated_at=carried_time(Path(reports_dir) / FINDINGS_FILE, stamp))
+                                generated_at=carried_time(Path(reports_dir) / FINDINGS_FILE, stamp,
+                                                          len(articles)))
         write_claims(claims, claims_dir, table)
         del table  # written: not held while the reports are made
         write_claims_parquet(claims, claims_dir, claims_parquet)

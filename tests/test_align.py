@@ -60,6 +60,11 @@ def claim(source, sentence, text, value, kind="pct_change", subject="", metric="
     (" higher than a year earlier.", "Egg prices were nearly", {"window": {"year"}}),
     (" more than in 2023.", "Sales were", {}),
     (" more than expected.", "Sales were", {"reference": {"forecast"}}),
+    (" higher than three years ago.", "Prices were", {}),
+    (" higher than the 2019 level.", "Prices were", {}),
+    (" lower than originally planned.", "Costs were", {}),
+    (" higher than usual.", "Prices were", {}),
+    (" more than economists had forecast.", "Sales were", {"reference": {"forecast"}}),
 ])
 def test_dimensions_a_number_states(after, before, expect):
     got = {d: set(v) for d, v in align.dimensions(after, before).items()}

@@ -1480,8 +1480,9 @@ FRAME_CASES = [
      "$78 billion", "metric", "relief"),
     ("The film set records with $221 million in ticket sales.", "2025-01-15", "$221 million",
      "metric", "ticket revenue"),
-    # ... an amount a verb of paying takes is what the verb makes of it: a fine
-    # as "a $12.5 million penalty" is one (synonyms.toml [money_events])
+    # ... an amount a verb of imposing money takes is what the verb makes of it:
+    # a fine, as "a $12.5 million fine" is one (synonyms.toml [money_events]);
+    # not an amount paid, which the sentence's nouns say more of
     ("A regulator fined Halvorsen Bank $12.5 million on Tuesday for lax checks.",
      "2024-06-01", "$12.5 million", "metric", "fine"),
     ("Halvorsen Bank has been fined $12.5 million, the regulator said.", "2024-06-01",
@@ -1494,10 +1495,10 @@ FRAME_CASES = [
     ("Takeaways from the $355 million civil fraud ruling against Halvorsen\n\nOn Friday a "
      "judge fined Halvorsen $355 million for inflating his assets.", "2024-02-17",
      "$355 million", "metric", "fine"),
-    ("The regulator imposed a $12.5 million penalty on Halvorsen Bank.", "2024-06-01",
+    ("The regulator imposed a $12.5 million fine on Halvorsen Bank.", "2024-06-01",
      "$12.5 million", "metric", "fine"),
-    ("Marlow Foods agreed to pay $3 million to settle the claims.", "2024-06-01", "$3 million",
-     "metric", "payment"),
+    ("Marlow Foods agreed to pay $18 million to the state.", "2024-06-01", "$18 million",
+     "metric", "state"),
     # ... and one a verb of buying takes through "for" is the price, paid "in
     # cash" or not; money "in" a thing is still an amount of it
     ("Halvorsen Group has agreed to buy Marlow Foods for $14.1 billion in cash.", "2024-06-01",
@@ -1506,6 +1507,8 @@ FRAME_CASES = [
      "2024-06-01", "$14.9 billion", "metric", "price"),
     ("The government approved $78 billion in relief and $2 billion in cash grants.",
      "2024-06-01", "$78 billion", "metric", "relief"),
+    ("Halvorsen Group is sitting on $325 billion in cash.", "2024-06-01", "$325 billion",
+     "metric", "cash"),
     # when: four digits counting a plural noun are a figure, not the year it holds
     ("A further 2059 people were injured, 1404 of them seriously.", "2023-09-10", "2059",
      "period", "2023"),

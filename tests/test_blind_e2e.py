@@ -198,7 +198,6 @@ MET = [
     ("jeju_air_crash_muan_2024", "agreements", "je_a5_bombing_1987_115"),
     # "about 80 kilometers southwest of Marrakech" is a distance
     ("morocco_earthquake_toll_2023", "conflicts", "mo_c9_epicentre_distance"),
-    ("thanksgiving_gas_prices_2023", "conflicts", "g_c3_last_thanksgiving_gasbuddy_rounding"),
     # fresh9, as met when it joined
     ("mpox_emergency_africa_2024", "agreements", "mp_a1_confirmed_cases_2863"),
     ("mpox_emergency_africa_2024", "agreements", "mp_a2_africa_deaths_2024"),
@@ -240,12 +239,8 @@ FOUND = [
     # the only injury figure of its article: a possible conflict
     ("yunnan_ludian_quake_2014", "q_c3_injured_1300_vs_1881"),
     ("yunnan_ludian_quake_2014", "q_c4_injured_wednesday"),
-    # last Thanksgiving's national average from AAA ("just over $3.65") vs
-    # GasBuddy's ("$3.56"), once "New Yorkers paid nearly $4.00" is a payment
-    # of its own and no longer borrows the national average. (The same group
-    # holds the one-cent gap of "$3.57" / "$3.56": its rounding cause was
-    # lost to the group's, so g_c3 is only met, in MET.)
-    ("thanksgiving_gas_prices_2023", "g_c4_last_year_aaa_vs_gasbuddy"),
+    # two exact figures whose rounding intervals only touch ("$3.57" / "$3.56")
+    ("thanksgiving_gas_prices_2023", "g_c3_last_thanksgiving_gasbuddy_rounding"),
     # a fixed property (a depth, a ship's length) is never a different period
     ("yunnan_ludian_quake_2014", "q_c11_depth_usgs_vs_china"),
     ("baltimore_key_bridge_collapse_2024", "kb_c1_ship_length_948_vs_984"),

@@ -252,17 +252,23 @@ def test_different_period_cue_on_one_side():
     assert [e.cue for e in f.evidence if e.cue] == ["fiscal 2024"]
 
 
-@pytest.mark.parametrize("metric, cause", [
-    ("depth", "unexplained"),      # a quake's depth is not read on a day
-    ("magnitude", "unexplained"),
-    ("long cargo ship", "unexplained"),
-    ("death", "different_period"),  # a toll is: "as of Friday" says when
+@pytest.mark.parametrize("metric, b_sentence, cause", [
+    ("depth", "The agency put it at 12 in 2024.", "unexplained"),  # a quake's depth
+    ("magnitude", "The agency put it at 12 in 2024.", "unexplained"),
+    ("long cargo ship", "The agency put it at 12 in 2024.", "unexplained"),
+    # a toll is read on a day: "as of Friday" says when
+    ("death", "The agency put it at 12 in 2024.", "different_period"),
+    # "long-term" is no length (whole words of the metric)
+    ("long-term mortgage rate", "The agency put it at 12 in 2024.", "different_period"),
+    # each side naming its own day (a river's depth): the days still say why
+    ("depth", "As of Tuesday, the agency put it at 12 in 2024.", "different_period"),
 ])
-def test_a_fixed_property_is_never_explained_by_a_period(metric, cause):
+def test_a_fixed_property_is_explained_by_a_period_only_when_each_side_names_one(
+        metric, b_sentence, cause):
     """A depth, a magnitude, a length do not change from day to day
     (explain.toml fixed_measure_words): a period cue on one side is no cause."""
     f = only_conflict(*pair("As of Friday, the agency put it at 10 in 2024.", "10",
-                            "The agency put it at 12 in 2024.", "12", 10, 12, metric=metric))
+                            b_sentence, "12", 10, 12, metric=metric))
     assert f.cause == cause
 
 

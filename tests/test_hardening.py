@@ -432,18 +432,27 @@ def test_unchanged_result_keeps_its_time_and_a_new_one_gets_a_new_time(folder, t
         assert long_ago not in (tmp_path / "reports" / name).read_text(), name
 
 
-@pytest.mark.parametrize("head", [
-    "", "not json at all\n", '{"generated_at": 5, "run": {"id": "abc"}}\n',
-    '{\n  "run": {"id": "abc"},\n  "generated_at": "2001-02-03T04:05:06Z"\n}\n',
-    '{\n  "generated_at": "2001-02-03T04:05:06Z",\n  "run": {"id": "other"}\n}\n',
+def _head(when='"2001-02-03T04:05:06Z"', version=None, run='{"id": "abc", "articles": 3}'):
+    from pipeline import __version__
+    return (f'{{\n  "generated_at": {when},\n  "tool_version": "{version or __version__}",\n'
+            f'  "run": {run},\n  "sources": []\n}}\n')
+
+
+@pytest.mark.parametrize("head, carried", [
+    (_head(), True),
+    ("", False), ("not json at all\n", False),
+    ('{"generated_at": "2001-02-03T04:05:06Z", "run": {"id": "abc", "articles": 3}}\n', False),
+    (_head(when="5"), False),                                       # a time that is no string
+    (_head(run='{"id": "other", "articles": 3}'), False),          # another result
+    (_head(run='{"id": "abc", "articles": 4}'), False),            # another article count
+    (_head(version="0.0.0-old"), False),                          # another version of the tool
 ])
-def test_carried_time_needs_the_same_run_id_in_the_file_head(tmp_path, head):
+def test_carried_time_needs_the_same_result_articles_and_version(tmp_path, head, carried):
     from pipeline.report import carried_time
     path = tmp_path / "findings.json"
     path.write_text(head)
-    expected = "2001-02-03T04:05:06Z" if '"run": {"id": "abc"},\n  "generated' in head else None
-    assert carried_time(path, {"id": "abc"}) == expected
-    assert carried_time(tmp_path / "missing.json", {"id": "abc"}) is None
+    assert carried_time(path, {"id": "abc"}, 3) == ("2001-02-03T04:05:06Z" if carried else None)
+    assert carried_time(tmp_path / "missing.json", {"id": "abc"}, 3) is None
 
 
 # --- properties: no text makes extraction raise -----------------------------------

@@ -50,7 +50,7 @@ def _sets() -> dict[str, frozenset]:
                                           "scope_preps", "anaphoric_dets", "reporting_verbs",
                                           "share_verbs", "dimension_nouns",
                                           "compass_words", "distance_units",
-                                          "payment_forms")} | {
+                                          "payment_forms", "payment_verbs")} | {
         "ignore": frozenset(s["modifiers"]["ignore"])}
 
 
@@ -398,16 +398,19 @@ class MetricFinder:
 
     def _money_in(self, r: dict, end: int) -> Token | None:
         """What money is an amount of when it is "in" a thing ("$4.28 billion
-        in student debt", "$78 billion in relief"; not a form of payment,
-        synonyms.toml payment_forms: "$14.1 billion in cash"); else None."""
+        in student debt", "$78 billion in relief", "sitting on $325 billion in
+        cash"; not the form of a payment, synonyms.toml payment_forms after
+        payment_verbs: "buy U.S. Steel for $14.1 billion in cash"); else None."""
         doc = self.ctx.doc
         root = doc[r["token_start"]:end].root
+        sets = _sets()
         for prep in root.children:
             if prep.dep_ == "prep" and prep.lower_ == "in" and prep.i >= end:
                 obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
                 if obj is not None and obj.pos_ == "NOUN" and not obj.ent_type_ \
                         and not self._empty(obj) and not _is_unit(obj) \
-                        and obj.lemma_.lower() not in _sets()["payment_forms"]:
+                        and not (obj.lemma_.lower() in sets["payment_forms"]
+                                 and _verb_lemma(_paying_verb(root)) in sets["payment_verbs"]):
                     return obj
         return None
 
@@ -418,16 +421,11 @@ class MetricFinder:
         ([money_for_events]) that takes it through "for", mapped through the
         synonym classes; else ""."""
         num = self.ctx.doc[r["token_start"]:r["token_end"]].root
-        verb, events = num.head, money_events()
-        if num.dep_ == "pobj" and verb.lower_ == "for":
-            # "agreed to buy U.S. Steel for $14.1 billion": a price
-            verb, events = verb.head, money_events("money_for_events")
-        elif num.dep_ != "dobj":
+        verb = _paying_verb(num)
+        if verb is None:
             return ""
-        if verb.pos_ != "VERB":
-            return ""
-        word = _lemma_fix(verb.lower_, verb.lemma_.lower())
-        event = events.get(word, "")
+        events = money_events("money_for_events" if num.dep_ == "pobj" else "money_events")
+        event = events.get(_verb_lemma(verb), "")
         return synonym_classes().get(event, event)
 
     def _place_of_size(self, noun, r: dict) -> bool:
@@ -921,6 +919,24 @@ def object_event(noun: Token) -> str:
     verbs += [c for c in noun.children if c.dep_ == "acl"]
     return next((events[v.lemma_.lower()] for v in verbs
                  if v.pos_ == "VERB" and v.lemma_.lower() in events), "")
+
+
+def _paying_verb(num: Token) -> Token | None:
+    """The verb an amount is the direct object of ("fined Trump $350
+    million") or that takes it through "for" ("buy U.S. Steel for $14.1
+    billion"); else None."""
+    verb = num.head
+    if num.dep_ == "pobj" and verb.lower_ == "for":
+        verb = verb.head
+    elif num.dep_ != "dobj":
+        return None
+    return verb if verb.pos_ == "VERB" else None
+
+
+def _verb_lemma(verb: Token | None) -> str:
+    """A verb's lemma as synonyms.toml [lemma_fixes] corrects it ("fined"
+    -> "fine", not the model's "fin"); "" for none."""
+    return _lemma_fix(verb.lower_, verb.lemma_.lower()) if verb is not None else ""
 
 
 @cache

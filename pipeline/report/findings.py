@@ -48,12 +48,14 @@ def run_stamp(claims_text: str, findings) -> dict:
 _HEAD_LINES, _HEAD_LINE_CHARS = 4, 4096
 
 
-def carried_time(findings_path, stamp: dict) -> str | None:
+def carried_time(findings_path, stamp: dict, articles: int) -> str | None:
     """The last run's ``generated_at`` when its findings.json (at
-    ``findings_path``) carries the same run id as ``stamp``: a run that finds
-    the same as the last writes the same reports, byte for byte, so they stay
-    unchanged in version control and "generated at" says when this result
-    was first written. None when the result differs or there is no readable
+    ``findings_path``) carries the same run id as ``stamp``, from as many
+    ``articles`` and this version of the tool: a run that finds the same as
+    the last writes the same report.md and report.html, byte for byte, so
+    they stay unchanged in version control and "generated at" says when this
+    result was first written (findings.json still gives the run's own
+    seconds). None when anything of that differs or there is no readable
     last run. Reads only the file's first lines (an archive's findings.json
     runs to tens of MB)."""
     head: dict = {}
@@ -67,6 +69,7 @@ def carried_time(findings_path, stamp: dict) -> str | None:
         return None
     run, when = head.get("run"), head.get("generated_at")
     if isinstance(run, dict) and run.get("id") and run.get("id") == stamp.get("id") \
+            and run.get("articles") == articles and head.get("tool_version") == __version__ \
             and isinstance(when, str):
         return when
     return None
