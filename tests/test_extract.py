@@ -699,6 +699,22 @@ ROUND_NINE = [
 ]
 
 
+@pytest.mark.parametrize("text", [
+    "Inflation hit a 40-year high amid war in Ukraine.",
+    "Oil hit a six-month high on ceasefire hopes.",
+    "Stocks hit a 52-week high. Deal activity picked up.",
+    "Gold hit a two-month low after ceasefire news.",
+    "The 10-year Treasury yields show investors are nervous.",
+    "He was given a one-and-half-year ban.",
+])
+def test_a_span_labelling_a_market_level_is_no_claim(text):
+    """A span written as an adjective is how long something lasts only right
+    before a lasting noun (one word between, an abbreviation before it):
+    "a 40-year high amid war" is a level's label, not a war's length."""
+    spans = [t for t in extract_claims(text, published="2024-06-01")["text"] if "-" in t]
+    assert spans == []
+
+
 @pytest.mark.parametrize("text,figure,value,kind,direction,unit", ROUND_NINE)
 def test_round_nine(text, figure, value, kind, direction, unit):
     r = one(text, figure)
