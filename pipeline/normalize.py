@@ -394,10 +394,14 @@ def _mark_moments(text: str, raw: list[dict], guesses) -> None:
 
 def _unify_restatements(raw, guesses, subjects) -> None:
     """The same exact figure stated twice in one article (a summary bullet
-    repeating the body, a headline's amount and the body's: "the $355
-    million civil fraud ruling" / "fined the former president $355
-    million") counts the same quantity: give it one key. Amounts only in
-    one currency."""
+    repeating the body) counts the same quantity: give it one key. For
+    counts and rates the two keys become one everywhere in the article; an
+    amount stated twice in one currency (a headline's "$221 Million" and the
+    body's "$221M over 5 days") only has its own claims take the article's
+    more used key of the two (another figure keyed like one of them keeps
+    its key: one article's "$68 million a year" deferred and its "$68
+    million in the lottery" must not re-key the "$70 million" beside the
+    first)."""
     parent: dict[str, str] = {}
 
     def find(k: str) -> str:
@@ -406,11 +410,20 @@ def _unify_restatements(raw, guesses, subjects) -> None:
         return k
 
     groups: dict[tuple, list[int]] = {}
+    amounts: dict[tuple, list[int]] = {}
     for i, r in enumerate(raw):
-        if r["kind"] in ("count", "rate", "amount") and r["value"] >= 1000 and guesses[i].key:
-            currency = r.get("unit", "") if r["kind"] == "amount" else ""
-            groups.setdefault((r["value"], r["kind"], currency,
-                               tuple(subjects[i][0])), []).append(i)
+        if r["kind"] in ("count", "rate") and r["value"] >= 1000 and guesses[i].key:
+            groups.setdefault((r["value"], r["kind"], tuple(subjects[i][0])), []).append(i)
+        elif r["kind"] == "amount" and r["value"] >= 1000 and guesses[i].key:
+            amounts.setdefault((r["value"], r.get("unit", ""), tuple(subjects[i][0])),
+                               []).append(i)
+    used = Counter(g.key for g in guesses if g.key)
+    for members in amounts.values():
+        if len({guesses[i].key for i in members}) > 1:
+            chosen = max(sorted({guesses[i].key for i in members}),
+                         key=lambda k: (used[k], -len(k)))
+            for i in members:
+                guesses[i].key = chosen
     for members in groups.values():
         keys = {guesses[i].key for i in members}
         first = sorted(keys)[0]

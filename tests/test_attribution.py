@@ -1546,6 +1546,20 @@ def test_frame_case_table(text, published, figure, column, expected):
     assert df.loc[[figure], column].tolist() == [expected] * len(df.loc[[figure]])
 
 
+def test_an_amount_stated_twice_rekeys_only_its_own_claims():
+    """One article's "$68 million a year" deferred and its "$68 million in the
+    lottery" take one key between them; the "$70 million" beside the first
+    keeps its own (a whole key re-keyed made it a lottery "catch")."""
+    text = ("Halvorsen signs record deal\n\nOn paper that is a 10-year commitment of $70 "
+            "million a year, but almost all of it ($68 million a year) is deferred for a "
+            "decade.\n\nImagine you have just won $68 million in the lottery, with one catch: "
+            "you do not see a penny of it until 2034. Would $60 million make you happy? "
+            "$50 million?")
+    df = extract_claims(text, published="2023-12-12")
+    assert df.loc[df.text == "$70 million", "metric"].tolist() == ["commitment"]
+    assert len(set(df.loc[df.text == "$68 million", "metric"])) == 1
+
+
 def test_money_north_of_a_forecast_is_no_distance():
     """Only a length a compass direction "of" a place is a distance
     (synonyms.toml distance_units), not money "north of" estimates."""
