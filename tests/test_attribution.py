@@ -1509,6 +1509,12 @@ FRAME_CASES = [
      "2024-06-01", "$78 billion", "metric", "relief"),
     ("Halvorsen Group is sitting on $325 billion in cash.", "2024-06-01", "$325 billion",
      "metric", "cash"),
+    # what: a writer's opinion of a thing narrows nothing (synonyms.toml
+    # [modifiers] ignore: "scathing", "magnificent")
+    ("The judge issued a scathing 93-page opinion on Friday.", "2024-02-17", "93", "metric",
+     "page"),
+    ("Alongside the magnificent restoration site there is the money that paid for it: 843 "
+     "million euros in all.", "2024-12-02", "843 million euros", "metric", "restoration site"),
     # when: four digits counting a plural noun are a figure, not the year it holds
     ("A further 2059 people were injured, 1404 of them seriously.", "2023-09-10", "2059",
      "period", "2023"),

@@ -247,6 +247,8 @@ FOUND = [
     ("morocco_earthquake_toll_2023", "mo_c8_depth_8_vs_10"),
     # "658" / "672": two precise whole counts are no rounding of each other
     ("hajj_heat_deaths_2024", "haj_c6_egyptians_658_vs_672"),
+    # "a scathing 93-page opinion" / "the 92-page ruling": the opinion's pages
+    ("trump_civil_fraud_penalty_2024", "tf_c5_ruling_page_count"),
 ]
 
 
