@@ -1515,6 +1515,14 @@ FRAME_CASES = [
      "page"),
     ("Alongside the magnificent restoration site there is the money that paid for it: 843 "
      "million euros in all.", "2024-12-02", "843 million euros", "metric", "restoration site"),
+    # ... a part of a business a verb's "in" puts the count in narrows it (and an
+    # intensifier does not: the rise borrows the part's metric)
+    ("Halvorsen Motors sold 3.02 million vehicles in 2023, up 62% on the year before. It "
+     "sold 242,766 vehicles in export markets in 2023, up a whopping 334 per cent.",
+     "2024-01-03", "242,766", "metric", "export market vehicle"),
+    ("Halvorsen Motors sold 3.02 million vehicles in 2023, up 62% on the year before. It "
+     "sold 242,766 vehicles in export markets in 2023, up a whopping 334 per cent.",
+     "2024-01-03", "334 per cent", "metric", "export market vehicle"),
     # when: four digits counting a plural noun are a figure, not the year it holds
     ("A further 2059 people were injured, 1404 of them seriously.", "2023-09-10", "2059",
      "period", "2023"),

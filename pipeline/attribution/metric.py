@@ -50,7 +50,8 @@ def _sets() -> dict[str, frozenset]:
                                           "scope_preps", "anaphoric_dets", "reporting_verbs",
                                           "share_verbs", "dimension_nouns",
                                           "compass_words", "distance_units",
-                                          "payment_forms", "payment_verbs")} | {
+                                          "payment_forms", "payment_verbs",
+                                          "scope_nouns")} | {
         "ignore": frozenset(s["modifiers"]["ignore"])}
 
 
@@ -800,6 +801,14 @@ class MetricFinder:
                     take(child, depth + 1)
 
         take(noun, 0)
+        if noun.dep_ in ("dobj", "nsubjpass"):
+            # "sold 242,766 vehicles in export markets": a part of a business
+            # the verb puts the count in (synonyms.toml scope_nouns)
+            for prep in noun.head.children:
+                if prep.dep_ == "prep" and prep.lower_ == "in" and prep.i > noun.i:
+                    for obj in prep.children:
+                        if obj.dep_ == "pobj" and obj.lemma_.lower() in sets["scope_nouns"]:
+                            out.extend(_no_prep_subtree(obj))
         if noun.dep_ == "dobj" and _gerund_object(noun.head) == noun:
             out.append(noun.head)  # "Gaming revenue of $1.65bn": the gaming revenue
         return sorted(set(out), key=lambda t: t.i)
