@@ -396,8 +396,8 @@ def _unify_restatements(raw, guesses, subjects) -> None:
     """The same exact figure stated twice in one article (a summary bullet
     repeating the body) counts the same quantity: give it one key. For
     counts and rates the two keys become one everywhere in the article; an
-    amount stated twice in one currency (a headline's "$221 Million" and the
-    body's "$221M over 5 days") only has its own claims take the article's
+    amount stated twice in one currency ("its 5-day domestic debut of $221
+    Million", then "$221M over 5 days") only has its own claims take the article's
     more used key of the two (another figure keyed like one of them keeps
     its key: one article's "$68 million a year" deferred and its "$68
     million in the lottery" must not re-key the "$70 million" beside the
