@@ -351,8 +351,8 @@ def within_slack(a: dict, b: dict) -> bool:
 def _precise(e: dict) -> bool:
     """A figure stated to the unit with many digits ("524", "56,649"; not
     "10.6 million" or "about 520"): explain.toml [tolerance] precise_digits."""
-    v = abs(e["value"])
-    return v >= 100 and v == v and float(v).is_integer() and e["high"] - e["low"] <= 1 \
+    v = abs(e["value"])  # (a whole number of that many digits is 100 or more)
+    return float(v).is_integer() and e["high"] - e["low"] <= 1 \
         and align.specificity_of(v) >= cfg()["tolerance"]["precise_digits"]
 
 

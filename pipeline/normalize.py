@@ -415,7 +415,7 @@ def _unify_restatements(raw, guesses, subjects) -> None:
         if r["kind"] in ("count", "rate") and r["value"] >= 1000 and guesses[i].key:
             groups.setdefault((r["value"], r["kind"], tuple(subjects[i][0])), []).append(i)
         elif r["kind"] == "amount" and r["value"] >= 1000 and guesses[i].key:
-            amounts.setdefault((r["value"], r.get("unit", ""), tuple(subjects[i][0])),
+            amounts.setdefault((r["value"], r["unit"], tuple(subjects[i][0])),
                                []).append(i)
     used = Counter(g.key for g in guesses if g.key)
     for members in amounts.values():

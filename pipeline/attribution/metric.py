@@ -376,9 +376,10 @@ class MetricFinder:
         if noun is None and r.get("currency") \
                 and self._money_in(r, r["token_end"]) is None \
                 and (event := self._money_event(r)):
-            # "A judge fined Trump $355 million": an amount a verb of paying
-            # takes names what it is by the verb (a fine), not by the verb's
-            # subject; unless it is "in" a thing ("paid $5 million in fees")
+            # "A judge fined Trump $355 million": an amount a verb of imposing
+            # money takes names what it is by the verb (a fine), not by the
+            # verb's subject; unless it is "in" a thing ("fined $5 million in
+            # damages")
             return MetricGuess(key=event, how="metric_from_noun", replace_unit=rejected)
         if noun is None:
             noun = self.described(r)
@@ -416,9 +417,9 @@ class MetricFinder:
         return None
 
     def _money_event(self, r: dict) -> str:
-        """The noun of the verb of paying (synonyms.toml [money_events]) whose
-        direct object the amount is ("It fined Trump $350 million", "has been
-        fined $354.8 million", "agreed to pay $2 million"), or of buying
+        """The noun of the verb of imposing money (synonyms.toml
+        [money_events]) whose direct object the amount is ("It fined Trump
+        $350 million", "has been fined $354.8 million"), or of buying
         ([money_for_events]) that takes it through "for", mapped through the
         synonym classes; else ""."""
         num = self.ctx.doc[r["token_start"]:r["token_end"]].root
