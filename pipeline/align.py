@@ -36,7 +36,7 @@ from functools import cache, lru_cache
 from .attribution.metric import synonym_classes
 from .cues import HYPHEN
 from .keys import cfg as compare_cfg
-from .keys import magnitude, norm_subject, sign_interval, signed_kinds, singular
+from .keys import magnitude, norm_subject, sign_interval, signed_kinds, singular, time_units
 from .knowledge import load, measure_units
 from .model import Claim
 
@@ -88,6 +88,8 @@ def counts_things(c: Claim) -> bool:
 
 @lru_cache(maxsize=1 << 12)
 def _counts_things(kind: str, unit: str) -> bool:
+    if unit.strip().lower() in time_units():
+        return False  # "three years", "a two-and-half-month trial": a length of time
     if kind in _setting("align", "counted_kinds"):
         return True
     return kind in _setting("align", "counted_change_kinds") and unit.isalpha() \

@@ -32,7 +32,7 @@ from functools import cache
 
 from . import align, derive
 from .cues import first_cue
-from .keys import Key, claim_keys, comparable, magnitude, sign_interval, signed_kinds, cfg
+from .keys import Key, claim_keys, comparable, magnitude, sign_interval, signed_kinds, cfg, time_units
 from .knowledge import load
 from .model import Claim, Finding
 
@@ -492,7 +492,7 @@ def stated_finding(key: Key | None, members: list[Claim]) -> Finding | None:
     if kind == "agreement" and _loosely_worded(
             values, {c.claim_id for c in members if c.qualifier in rounds}):
         kind = "rounding"  # "nearly 30%" for 27.3%: compatible, but worth a note
-    elif kind == "agreement" and not any(c.unit in _time_units() for c in members) \
+    elif kind == "agreement" and not any(c.unit in time_units() for c in members) \
             and _loosely_worded(values, {c.claim_id for c in members
                                          if c.qualifier not in _EXACT}):
         # "at least 367" and "381": the floor holds, but the two articles give
@@ -516,11 +516,6 @@ def _one_value_across(values: list[dict], limit: int) -> bool:
              (hi, next((e for e in ordered if e["source_id"] != hi["source_id"]), None))]
     return all(b is None or one_value(a, b) for a, b in pairs)
 
-
-@cache
-def _time_units() -> frozenset[str]:
-    """Units of time (extract.toml not_claims time_units)."""
-    return frozenset(load("extract")["not_claims"]["time_units"])
 
 
 def _loosely_worded(values: list[dict], loose: set[str], limit: int = 12) -> bool:

@@ -487,6 +487,8 @@ def counted_noun(span: Span, cues: dict | None = None):
     tok = span[-1]
     for _ in range(3):
         if tok.pos_ in ("NOUN", "PROPN") and tok not in span and tok.lemma_.lower() not in skip:
+            if any(c.dep_ == "nummod" and c.pos_ == "NUM" and c not in span for c in tok.children):
+                return None  # "113.1 million nearly three months later": another figure's noun
             return tok
         if tok.head.i == tok.i:
             break

@@ -247,7 +247,24 @@ def rest_of(c: Claim) -> tuple[str, str, str, str]:
     conf = cfg()["compare"]
     return (str(c.period).strip(), c.kind,
             str(c.base_period or "").strip() if c.kind in conf["change_kinds"] else "",
-            str(c.unit or "").strip().lower() if c.kind in conf["unit_in_key"] else "")
+            unit_part(c.kind, c.unit))
+
+
+@cache
+def time_units() -> frozenset[str]:
+    """Units of time (extract.toml not_claims time_units)."""
+    return frozenset(load("extract")["not_claims"]["time_units"])
+
+
+def unit_part(kind: str, unit) -> str:
+    """The unit as a key holds it: for the kinds of explain.toml
+    unit_in_key ("100 a day" vs "100 a week", USD vs EUR), and for a count of
+    units of time ("three years" is no count of tickets, nor of months);
+    else "" (a count's noun varies: "reports", "tips")."""
+    unit = str(unit or "").strip().lower()
+    if kind in cfg()["compare"]["unit_in_key"] or unit in time_units():
+        return unit
+    return ""
 
 
 def subject_names(subjects) -> set[str]:
@@ -274,8 +291,7 @@ def _merge_within(names: dict[str, str], other: dict[str, str], rest: dict[str, 
 
 def level_key(subject_metric: tuple[str, str], period: str, kind: str, unit: str) -> Key:
     """The key a level (count or amount) at ``period`` would have."""
-    unit_part = unit.strip().lower() if kind in cfg()["compare"]["unit_in_key"] else ""
-    return subject_metric + (period, kind, "", unit_part)
+    return subject_metric + (period, kind, "", unit_part(kind, unit))
 
 
 def change_key(subject_metric: tuple[str, str], period: str, kind: str, base: str) -> Key:

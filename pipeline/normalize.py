@@ -134,6 +134,10 @@ def attribute(article: Article, doc: Doc, raw: list[dict]) -> list[Claim]:
     _list_leads(raw, sents, guesses, metrics, finder)
     _unify_restatements(raw, guesses, subjects)
     _mark_moments(ctx.text, raw, guesses)
+    for r, g in zip(raw, guesses):
+        # a figure sought or only possible is not the figure that came to be
+        if g.key and (m := metric.mood(doc, r)):
+            g.key = f"{g.key} ({m})"
 
     cells = table.cells(article.text) if any(
         sep in article.text for sep in ("|", "\t")) else {}
@@ -263,9 +267,15 @@ def _borrow_metrics(ctx, raw, sents, guesses, metrics) -> None:
         same = [j for j in range(len(raw)) if j != i and raw[j]["sent_start"] == raw[i]["sent_start"]
                 and guesses[j].key and (j < i or not guesses[j].borrow)]
         unit = raw[i]["unit"]
+        lasting = metric.counts_time(raw[i]) and bool(g.key)
+        if lasting:     # a length of time borrows only from another length
+            same = [j for j in same if raw[j]["unit"] == unit]
         same.sort(key=lambda j: (bool(unit) and raw[j]["unit"] != unit, j > i,
                                  abs(raw[j]["start_char"] - raw[i]["start_char"])))
         donor = same[0] if same else None
+        if donor is None and lasting:
+            guesses[i] = replace(g, borrow=False)   # "over one month to go": a length
+            continue
         if donor is None:
             donor = _earlier_donor(ctx, raw, guesses, i)
         if donor is not None:

@@ -1469,8 +1469,42 @@ FRAME_CASES = [
     # ... a count of units of time measures a length of time, borrowing nothing near it
     ("FIFA has passed one million tickets sold. With over one month to go before kick-off, "
      "sales are on track.", "2023-06-30", "one", "metric", "month"),
+    ("FIFA has passed one million tickets sold. With over one month to go before kick-off, "
+     "sales are on track.", "2023-06-30", "one", "unit", "month"),
+    # ... of what lasts, when the clause names it: its unit stays the time
     ("Moana 2 earned $225 million over its five-day opening. The show ran for three months.",
-     "2024-12-01", "three", "metric", "month"),
+     "2024-12-01", "three", "metric", "show"),
+    ("Moana 2 earned $225 million over its five-day opening. The show ran for three months.",
+     "2024-12-01", "three", "unit", "month"),
+    ("Prosecutors had asked for a sentence of as much as 50 years.", "2024-03-28",
+     "as much as 50", "unit", "year"),
+    ("At 53 days, the strike was shorter than the previous stoppage, which lasted 57 days in 2008.",
+     "2024-11-05", "57", "metric", "strike"),
+    # a figure asked for, recommended or only possible is not the one that came
+    # to be (synonyms.toml [modality])
+    ("Prosecutors had asked for a sentence of as much as 50 years.", "2024-03-28",
+     "as much as 50", "metric", "sentence (proposed)"),
+    ("The sentence was less than a quarter of the 105 years recommended by probation officers.",
+     "2024-03-28", "105", "metric", "sentence (proposed)"),
+    ("Officials said a 50-day strike could cost the company $3 billion.", "2024-11-05",
+     "50-day", "metric", "strike (possible)"),
+    ("The judge sentenced him to 25 years in prison.", "2024-03-28", "25", "metric",
+     "prison year"),
+    # an age is an age, whatever noun it sits by; an appositive age is its name's
+    ("Kaplan spoke of the 32-year-old Californian.", "2024-03-28", "32-year-old", "metric", "age"),
+    ("Prosecutors recommended that Bankman-Fried, 32, receive a long sentence.", "2024-03-28",
+     "32", "subject", "Bankman-Fried"),
+    ("Prosecutors recommended that Bankman-Fried, 32, receive a long sentence.", "2024-03-28",
+     "32", "metric", "age"),
+    # a power in gigawatts measures power
+    ("Spain's grid lost 15 gigawatts, equivalent to 60% of its demand, in five seconds.",
+     "2025-04-29", "15 gigawatts", "metric", "power"),
+    # "<place>, home to N people": that place's people (attribution.toml home_words)
+    ("Spain had 5 deaths. On the Iberian Peninsula, home to about 60 million people, traffic "
+     "was disrupted.", "2025-04-29", "about 60 million", "subject", "Iberian Peninsula"),
+    # "the cost of X stood at": X's (by its named owner); not "the number of X"
+    ("In 2020 the cost of India's lunar mission stood at Rs 615 crore.", "2023-08-23",
+     "Rs 615 crore", "subject", "India"),
     ("Moana 2 earned $225 million over its five-day opening.", "2024-12-01", "$225 million",
      "metric", "opening"),
     # ... money "in" a thing is an amount of that thing

@@ -92,12 +92,19 @@ FRESH8 = ("morocco_earthquake_toll_2023", "womens_world_cup_attendance_2023",
 #: of 27. Developed on since the twenty-third.
 FRESH9 = ("trump_civil_fraud_penalty_2024", "notre_dame_restoration_cost_2024",
           "mpox_emergency_africa_2024", "nippon_us_steel_deal_2023")
+#: four more (tests/data/FRESH10_SETS.md), gathered blind in the twenty-third
+#: session (amounts fixed to whole amounts before any run) and kept for
+#: measuring then (first run 2 of 17 conflicts, 1 of 2 causes right, 3 of 5
+#: raised unexpected, 12 of 21 agreements, 3 of 20 traps flagged). Developed
+#: on since the twenty-fourth.
+FRESH10 = ("alaska_door_plug_blowout_2024", "iberian_blackout_2025",
+           "bankman_fried_sentencing_2024", "chandrayaan3_mission_cost_2023")
 
 
 #: the folder under tests/data of each batch of sets (the rest are blind_e2e's)
 BATCHES = {"fresh": FRESH, "fresh2": FRESH2, "fresh3": FRESH3, "fresh4": FRESH4,
            "fresh5": FRESH5, "fresh6": FRESH6, "fresh7": FRESH7, "fresh8": FRESH8,
-           "fresh9": FRESH9, "heldout": HELDOUT}
+           "fresh9": FRESH9, "fresh10": FRESH10, "heldout": HELDOUT}
 
 
 #: traps still flagged when their set joined the asserted ones: the police
@@ -113,12 +120,21 @@ TRAPS_OPEN = {("hong_kong_extradition_marches_2019", "hk_t2_jun9_vs_jun16_police
               ("crowdstrike_delta_outage_2024", "cs_t2_delta_friday_vs_sunday"),
               # fresh9, flagged at low severity when it joined: the DRC's cases
               # vs the continent's (both sentences' subjects guessed)
-              ("mpox_emergency_africa_2024", "mp_t6_drc_vs_continent_cases")}
+              ("mpox_emergency_africa_2024", "mp_t6_drc_vs_continent_cases"),
+              # fresh10, flagged at low severity when it joined: "171 grounded
+              # planes" taken in as agreeing with "171 passengers" (the same
+              # three-digit value, one story); Spain's 49 million people vs the
+              # peninsula's 60 million (each its article's only such figure);
+              # "more than 95%" restored vs 99.16% (a bound against a value is
+              # a conflict in the other sets' expectations)
+              ("alaska_door_plug_blowout_2024", "as_t1_passengers_vs_grounded_planes"),
+              ("iberian_blackout_2025", "ib_t2_spain_vs_peninsula_population"),
+              ("iberian_blackout_2025", "ib_t4_more_than_95_vs_99_16")}
 
 
 #: every set the tests run
 ALL_SETS = SETS + HELDOUT + FRESH + FRESH2 + FRESH3 + FRESH4 + FRESH5 + FRESH6 + FRESH7 \
-    + FRESH8 + FRESH9
+    + FRESH8 + FRESH9 + FRESH10
 
 
 def set_dir(name):
@@ -214,6 +230,26 @@ MET = [
     ("student_loan_forgiveness_2024_25", "agreements", "sl_a1_dec_round_amount"),
     # "the 43-day U.S. government shutdown": how long it lasted
     ("tsa_thanksgiving_record_2025", "agreements", "tsa_a6_shutdown_length"),
+    # fresh10, as met when it joined
+    ("alaska_door_plug_blowout_2024", "agreements", "as_a2_passengers_171"),
+    ("alaska_door_plug_blowout_2024", "agreements", "as_a3_about_20_minutes"),
+    ("alaska_door_plug_blowout_2024", "agreements", "as_a4_alaska_max9_fleet_65"),
+    ("alaska_door_plug_blowout_2024", "agreements", "as_a5_grounded_planes_171"),
+    ("chandrayaan3_mission_cost_2023", "agreements", "cy_a2_cost_75_million"),
+    ("chandrayaan3_mission_cost_2023", "agreements", "cy_a3_interstellar_165"),
+    ("chandrayaan3_mission_cost_2023", "agreements", "cy_a4_the_martian_108"),
+    ("iberian_blackout_2025", "agreements", "ib_a2_60_percent_of_demand"),
+    ("iberian_blackout_2025", "agreements", "ib_a4_portugal_substations_85"),
+    ("iberian_blackout_2025", "agreements", "ib_a5_portugal_substations_89"),
+    ("bankman_fried_sentencing_2024", "agreements", "sb_a4_prosecutors_min_40"),
+    # a power in gigawatts measures power ("lost 15 gigawatts, equivalent to ...")
+    ("iberian_blackout_2025", "agreements", "ib_a1_lost_15_gw"),
+    # an age is an age ("the 32-year-old Californian", "Bankman-Fried, 32,")
+    ("bankman_fried_sentencing_2024", "agreements", "sb_a2_age_32"),
+    # "a prison term of no more than six and a half years" / "sought 6 1/2 years"
+    ("bankman_fried_sentencing_2024", "agreements", "sb_a5_defense_six_and_a_half"),
+    # the union's demand, read as asked for (synonyms.toml [modality])
+    ("boeing_machinists_strike_2024", "agreements", "boe_a7_union_demand"),
 ]
 #: conflicts found, with the cause the set expects.
 FOUND = [
@@ -249,6 +285,14 @@ FOUND = [
     ("hajj_heat_deaths_2024", "haj_c6_egyptians_658_vs_672"),
     # "a scathing 93-page opinion" / "the 92-page ruling": the opinion's pages
     ("trump_civil_fraud_penalty_2024", "tf_c5_ruling_page_count"),
+    # fresh10, as found when it joined
+    ("alaska_door_plug_blowout_2024", "as_c1_passengers_171_vs_174"),
+    ("iberian_blackout_2025", "ib_c1_deaths"),
+    # "the cost of India's Chandrayaan-3 moon mission" / "the budget of ...":
+    # the mission's, by its named owner
+    ("chandrayaan3_mission_cost_2023", "cy_c4_cost_dollars_under_80"),
+    # "the previous work stoppage, which lasted 57 days": the strike's length
+    ("boeing_machinists_strike_2024", "boe_c2_2008_strike_length"),
 ]
 
 

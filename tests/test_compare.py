@@ -703,3 +703,33 @@ def test_agreements_sharing_a_figure_are_one():
     # past the limit only the extremes from different articles are compared
     assert len(join_agreements([agree(a, b), agree(b, c)], limit=2)) == 1
     assert len(join_agreements([agree(a, b), agree(b, e)], limit=2)) == 2
+
+
+def test_a_length_of_time_is_no_count_of_things():
+    """Counts share a key whatever noun they count ("reports", "tips"), but
+    not a count of units of time: "over one month to go" and "one million
+    tickets" are two quantities, as are "three years" and "two months"."""
+    a = Story("one", "It had sold one million tickets with over one month to go.",
+              subject="FIFA", metric="ticket")
+    b = Story("two", "FIFA has sold 1.5 million tickets.", subject="FIFA", metric="ticket")
+    tickets = a.claim("one million", "count", 1e6, unit="ticket")
+    month = a.claim("one month", "count", 1, unit="month")
+    other = b.claim("1.5 million", "count", 1.5e6, unit="ticket")
+    claims, _ = everything(a, b)
+    keys = claim_keys(claims)
+    assert keys[tickets.claim_id] == keys[other.claim_id] != keys[month.claim_id]
+    found = compare(claims)
+    assert [f for f in found if f.type == "conflict" and other.claim_id in f.claims]
+    assert not [f for f in found if month.claim_id in f.claims]
+
+
+def test_names_that_differ_by_a_number_stay_apart():
+    """"Chandrayaan-2" and "Chandrayaan-3" spell alike and name two missions."""
+    from pipeline.attribution.canonical import subject_map
+    a = Story("one", "Chandrayaan-3 cost $75 million.", subject="Chandrayaan-3")
+    b = Story("two", "Chandrayaan-2 cost $96.5 million.", subject="Chandrayaan-2")
+    c = Story("three", "Chandrayaan 3 cost $75 million.", subject="Chandrayaan 3")
+    for s in (a, b, c):
+        s.claim("$", "amount", 1, unit="USD", metric="cost")
+    names = subject_map(everything(a, b, c)[0])
+    assert names["Chandrayaan-2"] != names["Chandrayaan-3"] == names["Chandrayaan 3"]

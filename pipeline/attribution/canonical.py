@@ -10,6 +10,7 @@ are near-identical spellings with the same head noun.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 from functools import cache
@@ -58,6 +59,9 @@ def _titles() -> frozenset[str]:
     return frozenset(attr()["name_titles"])
 
 
+#: the numbers in a name or key ("Chandrayaan-2", "covid-19 death")
+_DIGITS = re.compile(r"\d+")
+
 #: Above this many names or keys in one bucket, skip the pairwise fuzzy pass
 #: (exact, acronym and one-word merges still run), so big sets stay fast.
 FUZZY_BUCKET_LIMIT = 400
@@ -103,7 +107,10 @@ def subject_map(claims: list[Claim]) -> dict[str, str]:
                 if b.isupper() and abbreviates(b, a) or a.isupper() and abbreviates(a, b) \
                         or _prefix(normed[a], normed[b]) \
                         or fuzzy and min(len(normed[a]), len(normed[b])) > 6 \
+                        and _DIGITS.findall(a) == _DIGITS.findall(b) \
                         and fuzz.ratio(normed[a], normed[b]) >= threshold:
+                    # (not "Chandrayaan-2" / "Chandrayaan-3": a number names
+                    # another of its kind)
                     u.join(a, b)
     return _representatives(names, u, lambda ms: _pick(ms, counts))
 
@@ -150,7 +157,8 @@ def metric_map(claims: list[Claim]) -> dict[str, str]:
         if len(members) <= FUZZY_BUCKET_LIMIT:
             for i, a in enumerate(members):
                 for b in members[i + 1:]:
-                    if len(a.split()) == len(b.split()) and \
+                    if len(a.split()) == len(b.split()) \
+                            and _DIGITS.findall(a) == _DIGITS.findall(b) and \
                             fuzz.token_sort_ratio(a, b) >= threshold:
                         u.join(a, b)
     return _representatives(keys, u, lambda ms: max(ms, key=lambda k: (counts[k], -len(k), k)))

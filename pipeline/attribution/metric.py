@@ -92,13 +92,20 @@ def _time_words() -> frozenset[str]:
     return frozenset(syn()["words"]["time"]) | frozenset(load("extract")["not_claims"]["months"])
 
 
-def _counts_time(r: dict) -> bool:
+def counts_time(r: dict) -> bool:
     """A figure that counts units of time ("ran for three months", "with
     over one month to go"): a length of time is what it measures, not a
     figure near it ("its five-day opening" is the opening's: the time
     describes another noun)."""
     return r["kind"] == "count" and _only_time_words(str(r.get("unit") or "")) \
         and "-" not in str(r.get("text") or "")
+
+
+def _lasts(tok: Token, r: dict) -> bool:
+    """``tok`` is the time unit a figure counts ("a sentence of 50 years"):
+    a unit of how long something lasts, not what is measured, as "mph" is
+    not the winds."""
+    return counts_time(r) and _only_time_words(tok.lemma_.lower())
 
 
 def _only_time_words(key: str) -> bool:
@@ -117,8 +124,10 @@ def _measure_units() -> frozenset[str]:
 
 @cache
 def _currency_words() -> frozenset[str]:
-    """The currency words of numbers.toml ("dollars", "euros")."""
-    return frozenset(w.lower() for w in load("numbers")["currency"]["words"])
+    """The currency words of numbers.toml ("dollars", "euros") and the
+    currency marks written as letters before a figure ("Rs", "RM", "USD")."""
+    c = load("numbers")["currency"]
+    return frozenset(w.lower() for w in [*c["words"], *c["symbols"]] if w.isalpha())
 
 
 #: a hyphen or an en dash standing as a token between two words
@@ -244,6 +253,11 @@ def _unit_measures() -> dict[str, str]:
     return load("numbers")["unit_measures"]
 
 
+@cache
+def _unit_measures_always() -> frozenset[str]:
+    return frozenset(load("numbers")["unit_measures_always"]["units"])
+
+
 def _unit_measure(r: dict) -> str:
     """What a figure's unit of measure measures ("degC" -> temperature), or
     "" for counts, money and units not listed."""
@@ -301,12 +315,19 @@ class MetricFinder:
         if self._distance(r):
             return MetricGuess(key=syn()["words"]["distance_metric"], unit_noun=g.unit_noun,
                                how="metric_from_noun", replace_unit=g.replace_unit)
-        if g.key and _only_time_words(g.key) and not _counts_time(r):
+        if g.key and _only_time_words(g.key) and not counts_time(r):
             # "a 2.7% annual rate in June", "its five-day opening": a time
             # says when or how long, never what is measured
             g = MetricGuess(borrow=True, replace_unit=g.replace_unit)
+        elif g.key and _only_time_words(g.key):
+            # "which lasted 57 days in 2008" after "At 53 days, the strike":
+            # a length of time takes what lasts from a length in the same
+            # unit in its sentence, else stays a length of time
+            # (normalize._borrow_metrics)
+            g = MetricGuess(key=g.key, unit_noun=g.unit_noun, how=g.how, borrow=True)
         measure = _unit_measure(r)
-        if measure and (not g.key or g.borrow or _only_unit_words(g.key, r)):
+        always = str(r.get("unit") or "").split(" ")[0] in _unit_measures_always()
+        if measure and (not g.key or g.borrow or _only_unit_words(g.key, r) or always):
             # "1.55°C above ...", "1.6 degrees Celsius": the unit's own words
             # ("c", "degree") are not what is measured; its dimension is
             g = MetricGuess(key=measure, unit_noun=g.unit_noun, how="metric_from_noun",
@@ -500,7 +521,9 @@ class MetricFinder:
                     return None  # "the outbreak has led to 31 hospitalizations"
                 if tok.head.lower_ == "from" and not _moves(verb):
                     return None  # "cases come from 18 jurisdictions": where, not a level
-                obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+                # (an object after the figure is a misparse: "stood at Rs 615
+                # crore, less than half the budget of ...")
+                obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < tok.i), None)
                 if obj is not None:
                     # "the mapping flight put the fire at 47,300 acres": the
                     # object's level, not the subject's (who measured it)
@@ -554,10 +577,11 @@ class MetricFinder:
         "degrees") and the figure describes a noun of its own: "maximum
         sustained winds of 140 mph", "140 mph winds". What is measured is
         that noun, not the unit."""
-        if not _is_unit(tok):
+        if not (_is_unit(tok) or _lasts(tok, r)):
             return False
         noun = self.described(r)
-        return noun is not None and not isinstance(noun, str) and not _is_unit(noun)
+        return noun is not None and not isinstance(noun, str) and not _is_unit(noun) \
+            and not _lasts(noun, r)
 
     def _unit_word(self, r: dict) -> Token | None:
         """The figure's unit as written ("acres" of "47,300 acres"), or None."""
@@ -617,15 +641,18 @@ class MetricFinder:
         sets = _sets()
         if r.get("currency") and (obj := self._money_in(r, end)) is not None:
             return "borrow" if self._anaphoric(obj) else obj
+        came_to = False  # the figure reached the verb through "to"
         for _ in range(8):
             lemma = tok.lemma_.lower()
+            came_to = came_to or tok.dep_ == "prep" and tok.lower_ == "to"
             if tok.pos_ in ("NOUN", "PROPN") and tok.i not in inside \
                     and not self._figure_word(tok, r):
-                if _is_unit(tok):
-                    # "winds of 140 mph", "140 mph winds": the unit of measure;
+                if _is_unit(tok) or _lasts(tok, r):
+                    # "winds of 140 mph", "140 mph winds", "a sentence of 50
+                    # years": the unit of measure or of time;
                     # what is measured is further up, or after "of" ("10 inches of rain")
                     obj = self._prep_object(tok, ("of",), inside)
-                    if obj is not None and not _is_unit(obj):
+                    if obj is not None and not _is_unit(obj) and not _lasts(obj, r):
                         return "borrow" if self._anaphoric(obj) else obj
                 elif lemma in sets["change_nouns"] or self._empty(tok):
                     obj = self._prep_object(tok, ("in", "of", "among", "for"), inside)
@@ -638,6 +665,11 @@ class MetricFinder:
                 if obj is not None:
                     return "borrow" if self._anaphoric(obj) else obj
             if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in sets["reporting_verbs"]:
+                return None
+            if tok.pos_ in ("VERB", "AUX") and counts_time(r) and came_to \
+                    and any(c.dep_ == "dobj" for c in tok.children):
+                # "the judge sentenced him to 25 years": who acts does not
+                # last (as the strike that "shut the plants for 52 days" does)
                 return None
             if tok.pos_ in ("VERB", "AUX"):
                 # transitive first: "increased revenue by 12%"; then "reports went up"
@@ -941,6 +973,43 @@ def _paying_verb(num: Token) -> Token | None:
     elif num.dep_ != "dobj":
         return None
     return verb if verb.pos_ == "VERB" else None
+
+
+@cache
+def _modality() -> dict[str, frozenset[str]]:
+    return {k: frozenset(v) for k, v in syn()["modality"].items()}
+
+
+def mood(doc, r: dict) -> str:
+    """"proposed" when the figure is asked for, offered or recommended by
+    someone, "possible" when only a modal verb states it, else ""
+    (synonyms.toml [modality]). Read up the parse from the figure: the nouns
+    it belongs to ("a request for", "the 105 years recommended by"), the
+    first verb above it and, through complement clauses, the verbs those
+    complete ("recommended that Bankman-Fried receive 40 to 50 years")."""
+    m = _modality()
+    tok = doc[r["token_start"]:r["token_end"]].root
+    if tok.dep_ == "appos":
+        return ""  # "recommended that Bankman-Fried, 32, receive ...": his age
+    for _ in range(10):
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "NOUN":
+            if lemma in m["proposed_nouns"]:
+                return "proposed"
+            if any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in m["proposed_verbs"]
+                   for c in tok.children):
+                return "proposed"
+        if tok.pos_ == "VERB":
+            if lemma in m["proposed_verbs"]:
+                return "proposed"
+            if any(c.dep_ == "aux" and c.lower_ in m["possible_modals"] for c in tok.children):
+                return "possible"
+            if tok.dep_ not in ("ccomp", "xcomp"):
+                return ""
+        if tok.head.i == tok.i:
+            return ""
+        tok = tok.head
+    return ""
 
 
 def _verb_lemma(verb: Token | None) -> str:

@@ -659,6 +659,24 @@ class SubjectFinder:
                         got = [g for g in got if g[0] and g[1] == "in_sentence"]
                         if got:
                             return [g[0] for g in got], "in_sentence"
+            if child.dep_ == "prep" and child.lower_ in attr()["owner_preps"] \
+                    and tok.pos_ == "NOUN" and tok.lemma_.lower() not in empty_heads():
+                # "the cost of India's Chandrayaan-3 lunar mission": the
+                # thing the measure is of, by its name or its named owner
+                # (not "the number of Egyptians who died", "630 of the 658
+                # Egyptians": what is counted)
+                for obj in child.children:
+                    if obj.dep_ != "pobj":
+                        continue
+                    got = [n for m in self._members(obj) if m.ent_type_ != "NORP"
+                           and (n := self._one(m))[0] and n[1] == "in_sentence"]
+                    if got:
+                        return [g[0] for g in got], "in_sentence"
+                    owned = next(([name] for c in obj.children if c.dep_ in ("poss", "nmod")
+                                  and c.pos_ == "PROPN"
+                                  and (name := self._one(c)[0])), None)
+                    if owned:
+                        return owned, "in_sentence"
         return [], ""
 
     def _members(self, tok: Token) -> list[Token]:
@@ -776,7 +794,7 @@ class SubjectFinder:
         gapped = self._gapped_subject(doc[r["token_start"]:r["token_end"]].root)
         if gapped:
             return [gapped], "in_sentence"
-        place = self._place_of_counted(tok)
+        place = self._place_of_counted(tok) or self._home_of(r)
         if place:
             return place, "in_sentence"
         owner = self._owner_of_counted(r)
@@ -1137,6 +1155,25 @@ class SubjectFinder:
                 return list(dict.fromkeys(found))
         return []
 
+    def _home_of(self, r: dict) -> list[str]:
+        """"On the Iberian Peninsula, home to about 60 million people": the
+        place a "home to" set beside it names is where the figure lives
+        (attribution.toml home_words), whatever the clause is about."""
+        doc = self.ctx.doc
+        lead = attr()["home_words"]
+        i = r["token_start"]
+        while i > 0 and doc[i - 1].i >= r["token_start"] - 3 and doc[i - 1].lower_ not in lead \
+                and doc[i - 1].pos_ in ("ADV", "ADJ", "DET"):
+            i -= 1  # "about", "some", "more than"
+        words = [t.lower_ for t in doc[max(0, i - 3):i]]
+        for n in range(3, 1, -1):
+            if len(words) >= n and " ".join(words[-n:]) in lead and i - n - 1 >= 0 \
+                    and doc[i - n - 1].text == ",":
+                m = self.mentions.at(doc[i - n - 2]) if i - n - 2 >= 0 else None
+                if m is not None and m.label in ("GPE", "LOC"):
+                    return [m.name]
+        return []
+
     def _owner_of_counted(self, r: dict) -> tuple[str, str] | None:
         """The owner of the noun a figure quantifies ("Mike Trout's $426.5
         million contract", "Mahomes, whose $450m deal", "the $450 million
@@ -1146,6 +1183,9 @@ class SubjectFinder:
         when the noun has no named owner."""
         doc = self.ctx.doc
         root = doc[r["token_start"]:r["token_end"]].root
+        if root.dep_ == "appos" and (m := self.mentions.at(root.head)) is not None \
+                and m.label in self.owner_labels:
+            return m.name, "in_sentence"  # "Bankman-Fried, 32,": his
         owned = self._owned_figure(root, r)
         if owned is not None:
             return owned
