@@ -436,11 +436,21 @@ class Alignment:
     stated: tuple[str, ...] = ()
 
 
+@cache
+def _outcomes() -> frozenset[str]:
+    """What may befall people, as metrics name it (synonyms.toml
+    [people_outcomes]: death, case, injury, missing, ...)."""
+    return frozenset(load("synonyms")["people_outcomes"].values())
+
+
 def align(a: Frame, b: Frame) -> Alignment | None:
     """Whether two frames describe the same quantity, and how sure that is;
     None when their texts say they are different quantities."""
     if a.family != b.family:
         return None
+    outcomes_a, outcomes_b = a.measure & _outcomes(), b.measure & _outcomes()
+    if outcomes_a and outcomes_b and not outcomes_a & outcomes_b:
+        return None  # "5,300 dead" / "10,000 people still missing": two outcomes
     counted = counts_things(a.claim) and counts_things(b.claim)
     # "41 deaths" / "a death toll of 41": counted nouns differ, measures meet;
     # "146 structures" / "146 buildings": nouns differ, only the very same

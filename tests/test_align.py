@@ -804,3 +804,21 @@ def test_a_name_one_sentence_states_and_the_other_writes_is_one_entity():
     fs = frames_of(t, w)
     al = align.align(fs[t.claim_id], fs[w.claim_id])
     assert al is None or al.exact_only
+
+
+def test_two_outcomes_never_meet():
+    """"5,300 dead" and "10,000 people are still missing" (a sentence that
+    speaks of the toll too): what befell the people differs, so two
+    quantities; "wounded" and "injuries" are one outcome."""
+    a = claim("a", "More than 5,300 dead in Derna disaster", "5,300", 5300, kind="count",
+              subject="Derna", metric="death", period="2023", unit="people", direction="")
+    b = claim("b", "The death toll may climb further, with 10,000 people still missing.",
+              "10,000", 10000, kind="count", subject="Derna", metric="missing", period="2023",
+              unit="people", direction="")
+    c = claim("c", "The quake wounded 2,059 people.", "2,059", 2059, kind="count",
+              subject="Morocco", metric="injury", period="2023", unit="people", direction="")
+    d = claim("d", "The quake caused 2,059 injuries.", "2,059", 2059, kind="count",
+              subject="Morocco", metric="injury", period="2023", unit="injury", direction="")
+    fs = frames_of(a, b, c, d)
+    assert align.align(fs[a.claim_id], fs[b.claim_id]) is None
+    assert align.align(fs[c.claim_id], fs[d.claim_id]) is not None

@@ -1499,6 +1499,12 @@ FRAME_CASES = [
     # a power in gigawatts measures power
     ("Spain's grid lost 15 gigawatts, equivalent to 60% of its demand, in five seconds.",
      "2025-04-29", "15 gigawatts", "metric", "power"),
+    # what befell people, by the verb ("wounded 2,059") or by a participle the
+    # parse hangs the level on ("the total number of people hospitalized to 57")
+    ("The quake has killed at least 2,012 people and wounded 2,059.", "2023-09-10", "2,059",
+     "metric", "injury"),
+    ("Fourteen more people have been infected, which brings the total number of people "
+     "hospitalized to 57, the CDC said.", "2024-08-29", "57", "metric", "hospitalization"),
     # "<place>, home to N people": that place's people (attribution.toml home_words)
     ("Spain had 5 deaths. On the Iberian Peninsula, home to about 60 million people, traffic "
      "was disrupted.", "2025-04-29", "about 60 million", "subject", "Iberian Peninsula"),

@@ -293,6 +293,8 @@ FOUND = [
     ("chandrayaan3_mission_cost_2023", "cy_c4_cost_dollars_under_80"),
     # "the previous work stoppage, which lasted 57 days": the strike's length
     ("boeing_machinists_strike_2024", "boe_c2_2008_strike_length"),
+    # "brings the total number of people hospitalized to 57" counts hospitalizations
+    ("boars_head_listeria_2024", "bh_c3_hospitalized_jul_vs_aug"),
 ]
 
 

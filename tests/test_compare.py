@@ -733,3 +733,32 @@ def test_names_that_differ_by_a_number_stay_apart():
         s.claim("$", "amount", 1, unit="USD", metric="cost")
     names = subject_map(everything(a, b, c)[0])
     assert names["Chandrayaan-2"] != names["Chandrayaan-3"] == names["Chandrayaan 3"]
+
+
+def test_a_change_worked_out_from_an_outvoted_figure_is_no_conflict():
+    """An article's 2024 level that two other articles contradict (200 against
+    their 120) is already a stated conflict; the rise it implies with its own
+    2023 level (100%) is not also set against a third article's 20%. With
+    only one article against it, the figure is not outvoted and the derived
+    check stands."""
+    def stories(n_against: int):
+        a = Story("a", "It counted 100 cases in 2023 and 200 cases in 2024.")
+        a.claim("100", "count", 100, period="2023")
+        a.claim("200", "count", 200)
+        against = []
+        for i in range(n_against):
+            s = Story(f"b{i}", "It counted 120 cases in 2024.")
+            s.claim("120", "count", 120)
+            against.append(s)
+        d = Story("d", "Cases rose 20% in 2024.")
+        d.claim("20%", "pct_change", 20, 19.5, 20.5, direction="increase", base_period="2023")
+        return compare(everything(a, *against, d)[0])
+
+    def derived(found):
+        return [f for f in found if f.basis == "derived" and f.type == "conflict"
+                and "d" in f.sources]
+
+    outvoted = stories(2)
+    assert [f for f in outvoted if f.basis == "stated" and f.type == "conflict"]
+    assert not derived(outvoted)
+    assert derived(stories(1))

@@ -506,6 +506,11 @@ class MetricFinder:
                     return None  # "its source was at a depth of 10 km": the depth's
                     # (not "rose to an all-time high of $2,500 an ounce": gold's)
                 verb = tok.head.head
+                if tok.head.lower_ == "to" and verb.dep_ == "acl" and verb.tag_ == "VBN" \
+                        and verb.head.pos_ == "NOUN" and _outcome(verb):
+                    # "brings the total number of people hospitalized to 57"
+                    # (the parse hangs "to 57" on the participle): the people
+                    return verb.head
                 # a passive with "at" gives a level when it measures ("the
                 # toll was put at 300", "the missing are estimated at 10,000")
                 # or the figure counts nothing of its own; not "matches are
