@@ -1505,6 +1505,14 @@ FRAME_CASES = [
      "metric", "injury"),
     ("Fourteen more people have been infected, which brings the total number of people "
      "hospitalized to 57, the CDC said.", "2024-08-29", "57", "metric", "hospitalization"),
+    ("Rescuers called off the search for six people who are presumed dead.", "2024-03-27",
+     "six", "metric", "death"),
+    # a name after "for" on a figure compared, where the parse hangs the "for"
+    # on the verb; a name the model did not tag in a clause with its verb left out
+    ("Ana Moreno won 59.8% of the vote, according to the final count, against 27.5% for "
+     "Luis Ortega.", "2024-06-10", "27.5%", "subject", "Luis Ortega"),
+    ("Luis Ortega was second with 27.9% and Pablo Ruiz third with 10.4%.", "2024-06-10",
+     "10.4%", "subject", "Pablo Ruiz"),
     # "<place>, home to N people": that place's people (attribution.toml home_words)
     ("Spain had 5 deaths. On the Iberian Peninsula, home to about 60 million people, traffic "
      "was disrupted.", "2025-04-29", "about 60 million", "subject", "Iberian Peninsula"),

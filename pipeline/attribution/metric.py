@@ -182,6 +182,13 @@ def _outcome(verb: Token) -> str:
                  and (o := _noun_outcome(c, verb))), "")
 
 
+def _relative_subject(clause: Token) -> bool:
+    """A relative clause whose subject is its relative pronoun ("people
+    who died"), so it says what befell the noun it hangs on."""
+    return any(k.dep_ in ("nsubj", "nsubjpass") and k.lower_ in attr()["relative_pronouns"]
+               for k in clause.children)
+
+
 def _noun_outcome(noun: Token, verb: Token) -> str:
     """The outcome a noun counts when ``verb`` takes it ("claimed 140
     lives": death; synonyms.toml [noun_outcomes]), or ""."""
@@ -791,7 +798,10 @@ class MetricFinder:
                              and c.pos_ == "VERB" and c.i > noun.i and c != verb), verb)
             outcome = _outcome(verb) if verb is not None else ""
             for c in noun.children:  # "the people killed in crashes"
-                if not outcome and c.dep_ == "acl":
+                if not outcome and (c.dep_ == "acl" or c.dep_ == "relcl" and not nationality
+                                    and _relative_subject(c)):
+                    # (and "six people who are presumed dead"; not "658
+                    # Egyptians who died", a nationality's part of all deaths)
                     outcome = _outcome(c)
             before = [m for m in mods if m.dep_ == "amod" and _outcome_word(m)]
             if not outcome and before:  # "unemployed Americans"

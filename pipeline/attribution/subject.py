@@ -919,6 +919,9 @@ class SubjectFinder:
         India's population at 1.43 billion and China's slightly lower at
         1.43 billion": in a clause with its verb left out, the name before
         the preposition is the subject of the number after it."""
+        if num.dep_ == "nummod" and num.head.i == num.i + 1 and num.ent_type_ \
+                and num.head.ent_type_ == num.ent_type_:
+            num = num.head  # "with 10.4%": the "%" the figure is written with
         prep = num.head
         if num.dep_ != "pobj" or prep.dep_ != "prep" or prep.i == 0:
             return ""
@@ -928,14 +931,23 @@ class SubjectFinder:
         while k > prep.i - 4 and k > 0 and (self.ctx.doc[k].pos_ in ("ADJ", "ADV")
                                             or self.ctx.doc[k].lower_ in ("'s", "’s")):
             k -= 1
-        m = self.mentions.at(self.ctx.doc[k])
-        if m is None or m.label not in ("GPE", "LOC", "ORG", "ORG?", "NORP"):
+        doc = self.ctx.doc
+        m = self.mentions.at(doc[k])
+        if m is None and doc[k].pos_ == "PROPN" and doc[k].dep_ == "conj":
+            # a name the model did not tag, joined to the clause's subject
+            # ("Luis Ortega was second with 27.9% and Pablo Ruiz third with 10.4%")
+            name = self._one(doc[k])[0]
+            start = k
+            while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i == k:
+                start -= 1
+        elif m is None or m.label not in ("GPE", "LOC", "ORG", "ORG?", "NORP", "PERSON"):
             return ""
-        first = self.ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
-        if first is None or first.start == 0:
+        else:
+            first = doc.char_span(m.start, m.end, alignment_mode="expand")
+            name, start = m.name, first.start if first is not None else 0
+        if not name or start == 0:
             return ""
-        before = self.ctx.doc[first.start - 1]
-        return m.name if before.lower_ in ("and", "while", "but", "or") else ""
+        return name if doc[start - 1].lower_ in ("and", "while", "but", "or") else ""
 
     def _is_source(self, verb: Token, subj: Token, named: list[str]) -> bool:
         """"the government puts it at 4.3%", "authorities confirmed 23
@@ -1243,9 +1255,14 @@ class SubjectFinder:
                 return owned
         compared = root.dep_ == "pobj" and (root.head.lower_ in _compare_words() or (
             root.head.lower_ in ("with", "to") and root.head.head.lower_ == "compared"))
-        for child in root.children if compared else ():
-            # ("Congress approved $61 billion for Ukraine": for whom it is, not whose)
-            if child.dep_ == "prep" and child.lower_ == "for" and child.i == r["token_end"]:
+        doc = root.doc
+        end = max(r["token_end"], root.i + 1)   # (past a "%" the span leaves out)
+        after = [doc[end]] if compared and end < len(doc) else []
+        for child in after:
+            # ("Congress approved $61 billion for Ukraine": for whom it is, not
+            # whose; the parse may hang the "for" on the verb: "won 59.8% ...
+            # against 27.5% for Luis Ortega")
+            if child.dep_ == "prep" and child.lower_ == "for":
                 for obj in child.children:
                     m = self.mentions.at(obj) if obj.dep_ == "pobj" else None
                     if m is not None and m.label in self.owner_labels:
