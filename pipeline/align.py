@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 from functools import cache, lru_cache
 
-from .attribution.metric import synonym_classes
+from .attribution.metric import mood_of, synonym_classes
 from .cues import HYPHEN
 from .keys import cfg as compare_cfg
 from .keys import magnitude, norm_subject, sign_interval, signed_kinds, singular, time_units
@@ -451,6 +451,8 @@ def align(a: Frame, b: Frame) -> Alignment | None:
     outcomes_a, outcomes_b = a.measure & _outcomes(), b.measure & _outcomes()
     if outcomes_a and outcomes_b and not outcomes_a & outcomes_b:
         return None  # "5,300 dead" / "10,000 people still missing": two outcomes
+    if mood_of(a.claim.metric) != mood_of(b.claim.metric):
+        return None  # a sentence asked for is not the sentence imposed
     counted = counts_things(a.claim) and counts_things(b.claim)
     # "41 deaths" / "a death toll of 41": counted nouns differ, measures meet;
     # "146 structures" / "146 buildings": nouns differ, only the very same

@@ -153,7 +153,8 @@ def _premises_undisputed(derived: list[Finding], stated: list[Finding]) -> list[
         size = [len({e["source_id"] for e in camp}) for camp in camps]
         outvoted |= {e["claim_id"] for camp, n in zip(camps, size) if n < max(size)
                      for e in camp}
-    return [f for f in derived if f.type != "conflict" or not any(
+    # (an article's own figures that do not add up stay a finding)
+    return [f for f in derived if f.type != "conflict" or len(set(f.sources)) < 2 or not any(
         e["role"] == PREMISE and e["claim_id"] in outvoted for e in f.values)]
 
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .figures import fmt_number
-from .keys import Key, cfg, change_key, level_key, sign_interval
+from .keys import Key, cfg, change_key, level_key, sign_interval, unit_part
 from .model import Claim
 
 
@@ -116,8 +116,11 @@ def _iv(c: Claim) -> tuple[float, float]:
 
 
 def _same_unit(a: Claim, b: Claim) -> bool:
+    """Two levels whose difference means something: one kind, and units a
+    key would not tell apart (:func:`keys.unit_part`: a count of days is no
+    count of things)."""
     return a.kind == b.kind and (not a.unit or not b.unit or a.unit == b.unit
-                                 or a.kind not in cfg()["compare"]["unit_in_key"])
+                                 or unit_part(a.kind, a.unit) == unit_part(b.kind, b.unit))
 
 
 def level_pairs(sm, claims, levels, wanted) -> Iterator[Implied]:

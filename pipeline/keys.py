@@ -195,9 +195,16 @@ def similar_names(names: set[str], threshold: float) -> dict[str, set[str]] | No
                            dtype=np.uint8)
     for i, j in zip(*np.nonzero(scores)):
         n, m = names[i], names[j]
-        if i != j and _DIGITS.findall(n) == _DIGITS.findall(m):
+        if i != j and _DIGITS.findall(n) == _DIGITS.findall(m) and _paren(n) == _paren(m):
             out[n].add(m)
     return out
+
+
+def _paren(name: str) -> str:
+    """A wording's closing parenthesis ("sentence (proposed)", "job (cut)"):
+    two wordings that differ there never merge."""
+    head, _, tail = name.partition(" (")
+    return tail
 
 
 def fuzzy_merge(block: Counter, threshold: float,
@@ -252,8 +259,8 @@ def rest_of(c: Claim) -> tuple[str, str, str, str]:
 
 @cache
 def time_units() -> frozenset[str]:
-    """Units of time (extract.toml not_claims time_units)."""
-    return frozenset(load("extract")["not_claims"]["time_units"])
+    """Units of a length of time (explain.toml [compare] length_units)."""
+    return frozenset(cfg()["compare"]["length_units"])
 
 
 def unit_part(kind: str, unit) -> str:

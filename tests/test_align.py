@@ -822,3 +822,17 @@ def test_two_outcomes_never_meet():
     fs = frames_of(a, b, c, d)
     assert align.align(fs[a.claim_id], fs[b.claim_id]) is None
     assert align.align(fs[c.claim_id], fs[d.claim_id]) is not None
+
+
+def test_a_figure_asked_for_never_meets_one_that_came_to_be():
+    """"asked for a sentence of 30 years" and "received a sentence of 25
+    years": their metrics carry a mood ("(proposed)"), and align keeps
+    figures of two moods apart as it keeps two outcomes apart."""
+    a = claim("a", "Bankman-Fried received a sentence of 25 years on Thursday.", "25", 25,
+              kind="count", subject="Bankman-Fried", metric="sentence", period="2024",
+              unit="year", direction="")
+    b = claim("b", "Prosecutors had asked for a sentence of 30 years for Bankman-Fried.", "30",
+              30, kind="count", subject="Bankman-Fried", metric="sentence (proposed)",
+              period="2024", unit="year", direction="")
+    fs = frames_of(a, b)
+    assert align.align(fs[a.claim_id], fs[b.claim_id]) is None

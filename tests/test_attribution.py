@@ -1485,7 +1485,7 @@ FRAME_CASES = [
     ("Prosecutors had asked for a sentence of as much as 50 years.", "2024-03-28",
      "as much as 50", "metric", "sentence (proposed)"),
     ("The sentence was less than a quarter of the 105 years recommended by probation officers.",
-     "2024-03-28", "105", "metric", "sentence (proposed)"),
+     "2024-03-28", "105", "metric", "year (proposed)"),
     ("Officials said a 50-day strike could cost the company $3 billion.", "2024-11-05",
      "50-day", "metric", "strike (possible)"),
     ("The judge sentenced him to 25 years in prison.", "2024-03-28", "25", "metric",
@@ -1513,6 +1513,23 @@ FRAME_CASES = [
      "Luis Ortega.", "2024-06-10", "27.5%", "subject", "Luis Ortega"),
     ("Luis Ortega was second with 27.9% and Pablo Ruiz third with 10.4%.", "2024-06-10",
      "10.4%", "subject", "Pablo Ruiz"),
+    ("Spain had 5 deaths. Across Texas, which is home to more than 30 million residents, "
+     "schools closed.", "2025-04-29", "more than 30 million", "subject", "Texas"),
+    # (review of the twenty-fourth session's changes)
+    ("Bankman-Fried, who is 32 years old, was sentenced on Thursday.", "2024-03-28",
+     "32 years old", "metric", "age"),
+    ("Reporters asked why 300 people died.", "2024-06-20", "300", "metric", "death"),
+    ("Data suggest that 300 people died.", "2024-06-20", "300", "metric", "death"),
+    ("The death toll could be as high as 300.", "2024-06-20", "300", "metric",
+     "death (possible)"),
+    ("With over one month to go, organizers have sold 8.7 million tickets.", "2024-06-20",
+     "one", "metric", "month"),
+    ("The strike shut the plants for 52 days.", "2024-11-05", "52", "metric", "strike"),
+    ("The Delta outage lasted about 20 minutes on Friday.", "2024-07-20", "about 20", "unit",
+     "minute"),
+    ("Audi sold 5,000 RS models in 2023.", "2024-01-05", "5,000", "metric", "rs model"),
+    ("Judge Lewis Kaplan sentenced Bankman-Fried on Thursday to 25 years in prison, CNN "
+     "reported.", "2024-03-28", "25", "subject", "Bankman-Fried"),
     # "<place>, home to N people": that place's people (attribution.toml home_words)
     ("Spain had 5 deaths. On the Iberian Peninsula, home to about 60 million people, traffic "
      "was disrupted.", "2025-04-29", "about 60 million", "subject", "Iberian Peninsula"),

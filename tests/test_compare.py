@@ -723,16 +723,42 @@ def test_a_length_of_time_is_no_count_of_things():
     assert not [f for f in found if month.claim_id in f.claims]
 
 
-def test_names_that_differ_by_a_number_stay_apart():
-    """"Chandrayaan-2" and "Chandrayaan-3" spell alike and name two missions."""
+def _subject_names(*named: tuple[str, str]) -> dict[str, str]:
+    """canonical.subject_map over one-claim stories: (subject, sentence) each."""
     from pipeline.attribution.canonical import subject_map
-    a = Story("one", "Chandrayaan-3 cost $75 million.", subject="Chandrayaan-3")
-    b = Story("two", "Chandrayaan-2 cost $96.5 million.", subject="Chandrayaan-2")
-    c = Story("three", "Chandrayaan 3 cost $75 million.", subject="Chandrayaan 3")
-    for s in (a, b, c):
+    stories = []
+    for n, (subject, sentence) in enumerate(named):
+        s = Story(f"s{n}", sentence, subject=subject)
         s.claim("$", "amount", 1, unit="USD", metric="cost")
-    names = subject_map(everything(a, b, c)[0])
+        stories.append(s)
+    return subject_map(everything(*stories)[0])
+
+
+def test_names_that_differ_by_a_number_stay_apart():
+    """"Chandrayaan-2" and "Chandrayaan-3" spell alike and name two missions,
+    nor do they meet through a short name both start with."""
+    names = _subject_names(("Chandrayaan-3", "Chandrayaan-3 cost $75 million."),
+                           ("Chandrayaan-2", "Chandrayaan-2 cost $96.5 million."),
+                           ("Chandrayaan 3", "Chandrayaan 3 cost $75 million."))
     assert names["Chandrayaan-2"] != names["Chandrayaan-3"] == names["Chandrayaan 3"]
+    names = _subject_names(("Chandrayaan 2 mission", "Chandrayaan 2 mission cost $96 million."),
+                           ("Chandrayaan 3 mission", "Chandrayaan 3 mission cost $75 million."),
+                           ("Chandrayaan", "Chandrayaan cost $75 million."))
+    assert names["Chandrayaan 2 mission"] != names["Chandrayaan 3 mission"]
+
+
+def test_moods_keep_metric_wordings_apart():
+    """A metric asked for and one only possible never merge however alike
+    their words ("... (proposed)" / "... (possible)")."""
+    from pipeline.attribution.canonical import metric_map
+    keys = ["domestic box office ticket sale (proposed)", "domestic box office ticket sale (possible)"]
+    stories = []
+    for n, k in enumerate(keys):
+        s = Story(f"s{n}", "It counted 5 of them.", metric=k)
+        s.claim("5", "count", 5)
+        stories.append(s)
+    m = metric_map(everything(*stories)[0])
+    assert m[keys[0]] != m[keys[1]]
 
 
 def test_a_change_worked_out_from_an_outvoted_figure_is_no_conflict():

@@ -62,6 +62,22 @@ def _titles() -> frozenset[str]:
 #: the numbers in a name or key ("Chandrayaan-2", "covid-19 death")
 _DIGITS = re.compile(r"\d+")
 
+
+def numbers_differ(a: str, b: str) -> bool:
+    """Both wordings hold numbers and not the same ("Chandrayaan-2" /
+    "Chandrayaan-3"): a number names another of its kind. ("covid-19
+    hospitalization" / "covid hospitalization" may still be one.)"""
+    x, y = _DIGITS.findall(a), _DIGITS.findall(b)
+    return bool(x) and bool(y) and x != y
+
+
+def _numbered_longer(a: str, b: str) -> bool:
+    """The longer of two names, one starting the other, adds a number
+    ("Chandrayaan" / "Chandrayaan 2 mission", "Boeing" / "Boeing 737"): the
+    numbered one is one of its kind, not its short form."""
+    short, long = sorted((a, b), key=len)
+    return len(_DIGITS.findall(long)) > len(_DIGITS.findall(short))
+
 #: Above this many names or keys in one bucket, skip the pairwise fuzzy pass
 #: (exact, acronym and one-word merges still run), so big sets stay fast.
 FUZZY_BUCKET_LIMIT = 400
@@ -105,9 +121,9 @@ def subject_map(claims: list[Claim]) -> dict[str, str]:
         for i, a in enumerate(members):
             for b in members[i + 1:]:
                 if b.isupper() and abbreviates(b, a) or a.isupper() and abbreviates(a, b) \
-                        or _prefix(normed[a], normed[b]) \
+                        or _prefix(normed[a], normed[b]) and not _numbered_longer(a, b) \
                         or fuzzy and min(len(normed[a]), len(normed[b])) > 6 \
-                        and _DIGITS.findall(a) == _DIGITS.findall(b) \
+                        and not numbers_differ(a, b) \
                         and fuzz.ratio(normed[a], normed[b]) >= threshold:
                     # (not "Chandrayaan-2" / "Chandrayaan-3": a number names
                     # another of its kind)
@@ -157,8 +173,8 @@ def metric_map(claims: list[Claim]) -> dict[str, str]:
         if len(members) <= FUZZY_BUCKET_LIMIT:
             for i, a in enumerate(members):
                 for b in members[i + 1:]:
-                    if len(a.split()) == len(b.split()) \
-                            and _DIGITS.findall(a) == _DIGITS.findall(b) and \
+                    if len(a.split()) == len(b.split()) and _split(a)[1] == _split(b)[1] \
+                            and not numbers_differ(a, b) and \
                             fuzz.token_sort_ratio(a, b) >= threshold:
                         u.join(a, b)
     return _representatives(keys, u, lambda ms: max(ms, key=lambda k: (counts[k], -len(k), k)))

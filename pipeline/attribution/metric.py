@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # annotations only: a cached run never imports spaCy
     from spacy.tokens import Span, Token
 
+from ..keys import time_units
 from ..knowledge import load
 from .context import ArticleContext, attr, lower_words, syn
 
@@ -97,8 +98,8 @@ def counts_time(r: dict) -> bool:
     over one month to go"): a length of time is what it measures, not a
     figure near it ("its five-day opening" is the opening's: the time
     describes another noun)."""
-    return r["kind"] == "count" and _only_time_words(str(r.get("unit") or "")) \
-        and "-" not in str(r.get("text") or "")
+    unit = str(r.get("unit") or "").strip().lower()
+    return r["kind"] == "count" and unit in time_units() and "-" not in str(r.get("text") or "")
 
 
 def _lasts(tok: Token, r: dict) -> bool:
@@ -124,10 +125,15 @@ def _measure_units() -> frozenset[str]:
 
 @cache
 def _currency_words() -> frozenset[str]:
-    """The currency words of numbers.toml ("dollars", "euros") and the
-    currency marks written as letters before a figure ("Rs", "RM", "USD")."""
-    c = load("numbers")["currency"]
-    return frozenset(w.lower() for w in [*c["words"], *c["symbols"]] if w.isalpha())
+    """The currency words of numbers.toml ("dollars", "euros")."""
+    return frozenset(w.lower() for w in load("numbers")["currency"]["words"])
+
+
+@cache
+def _currency_marks() -> frozenset[str]:
+    """The currency marks of numbers.toml written as letters before a
+    figure, as written ("Rs", "RM", "USD"; not "rs" of "RS models")."""
+    return frozenset(w for w in load("numbers")["currency"]["symbols"] if w.isalpha())
 
 
 #: a hyphen or an en dash standing as a token between two words
@@ -313,8 +319,8 @@ class MetricFinder:
     def _figure_word(self, tok: Token, r: dict | None = None) -> bool:
         """A word of some figure's number, or, for a money figure, a word
         of its currency ("$221 million dollars")."""
-        return tok.i in self._figures \
-            or bool(r and r.get("currency")) and tok.lower_ in _currency_words()
+        return tok.i in self._figures or bool(r and r.get("currency")) \
+            and (tok.lower_ in _currency_words() or tok.text in _currency_marks())
 
     # -- the noun a claim describes -----------------------------------
     def guess(self, r: dict) -> MetricGuess:
@@ -514,7 +520,8 @@ class MetricFinder:
                     # (not "rose to an all-time high of $2,500 an ounce": gold's)
                 verb = tok.head.head
                 if tok.head.lower_ == "to" and verb.dep_ == "acl" and verb.tag_ == "VBN" \
-                        and verb.head.pos_ == "NOUN" and _outcome(verb):
+                        and verb.head.pos_ == "NOUN" and not self._empty(verb.head) \
+                        and _outcome(verb):
                     # "brings the total number of people hospitalized to 57"
                     # (the parse hangs "to 57" on the participle): the people
                     return verb.head
@@ -654,6 +661,7 @@ class MetricFinder:
         if r.get("currency") and (obj := self._money_in(r, end)) is not None:
             return "borrow" if self._anaphoric(obj) else obj
         came_to = False  # the figure reached the verb through "to"
+        came = None      # the token the walk came up from
         for _ in range(8):
             lemma = tok.lemma_.lower()
             came_to = came_to or tok.dep_ == "prep" and tok.lower_ == "to"
@@ -678,11 +686,24 @@ class MetricFinder:
                     return "borrow" if self._anaphoric(obj) else obj
             if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in sets["reporting_verbs"]:
                 return None
-            if tok.pos_ in ("VERB", "AUX") and counts_time(r) and came_to \
-                    and any(c.dep_ == "dobj" for c in tok.children):
-                # "the judge sentenced him to 25 years": who acts does not
-                # last (as the strike that "shut the plants for 52 days" does)
-                return None
+            if tok.pos_ in ("VERB", "AUX") and counts_time(r):
+                # a length of time lasts what the verb's subject does, when the
+                # length hangs on that verb ("the strike shut the plants for 52
+                # days", "the show ran for three months"), never its object;
+                # not when the figure reaches the verb through "to" past an
+                # object ("the judge sentenced him to 25 years": who acts does
+                # not last) nor from another clause ("with over one month to go,
+                # organizers have sold 8.7 million tickets")
+                if came is None or came.head.i != tok.i \
+                        or came.dep_ not in ("prep", "npadvmod", "dobj", "advmod") \
+                        or came.dep_ == "prep" and came.lower_ not in syn()["words"]["duration_preps"] \
+                        or came_to and any(c.dep_ == "dobj" for c in tok.children):
+                    return None
+                subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")
+                                and c.pos_ == "NOUN" and not self._empty(c)), None)
+                if subject is None:
+                    return None
+                return "borrow" if self._anaphoric(subject) else subject
             if tok.pos_ in ("VERB", "AUX"):
                 # transitive first: "increased revenue by 12%"; then "reports went up"
                 order = {"dobj": 0, "nsubjpass": 1, "nsubj": 2}
@@ -709,7 +730,7 @@ class MetricFinder:
                 return None
             if tok.head.i == tok.i:
                 return None
-            tok = tok.head
+            came, tok = tok, tok.head
         return None
 
     def _scope_from_subject(self, verb: Token) -> None:
@@ -995,12 +1016,22 @@ def _modality() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in syn()["modality"].items()}
 
 
+_MOOD = re.compile(r" \((proposed|possible)\)$")
+
+
+def mood_of(key: str) -> str:
+    """The mood a metric key carries (:func:`mood`: "proposed",
+    "possible"), or ""."""
+    m = _MOOD.search(str(key or ""))
+    return m.group(1) if m else ""
+
+
 def mood(doc, r: dict) -> str:
-    """"proposed" when the figure is asked for, offered or recommended by
-    someone, "possible" when only a modal verb states it, else ""
-    (synonyms.toml [modality]). Read up the parse from the figure: the nouns
-    it belongs to ("a request for", "the 105 years recommended by"), the
-    first verb above it and, through complement clauses, the verbs those
+    """"proposed" when the figure is asked for or recommended by someone,
+    "possible" when only a modal verb states it, else "" (synonyms.toml
+    [modality]). Read up the parse from the figure: the nouns it belongs to
+    ("a request for", "the 105 years recommended by"), the first verb above
+    it and, through complement clauses that ask no question, the verbs those
     complete ("recommended that Bankman-Fried receive 40 to 50 years")."""
     m = _modality()
     tok = doc[r["token_start"]:r["token_end"]].root
@@ -1014,13 +1045,16 @@ def mood(doc, r: dict) -> str:
             if any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in m["proposed_verbs"]
                    for c in tok.children):
                 return "proposed"
-        if tok.pos_ == "VERB":
-            if lemma in m["proposed_verbs"]:
+        if tok.pos_ in ("VERB", "AUX"):
+            # (a copula too: "the toll could be as high as 300")
+            if tok.pos_ == "VERB" and lemma in m["proposed_verbs"]:
                 return "proposed"
             if any(c.dep_ == "aux" and c.lower_ in m["possible_modals"] for c in tok.children):
                 return "possible"
-            if tok.dep_ not in ("ccomp", "xcomp"):
-                return ""
+            if tok.dep_ not in ("ccomp", "xcomp") or any(
+                    c.lower_ in m["question_words"] for c in tok.children
+                    if c.dep_ in ("mark", "advmod", "nsubj", "dobj") and c.i < tok.i):
+                return ""   # ("asked why 300 people died": a question, not a request)
         if tok.head.i == tok.i:
             return ""
         tok = tok.head

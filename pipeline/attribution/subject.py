@@ -125,6 +125,14 @@ def _compare_words() -> frozenset[str]:
 
 
 @cache
+def _home_pattern() -> re.Pattern:
+    """", home to " (attribution.toml home_words) right before a figure."""
+    words = sorted(attr()["home_words"], key=len, reverse=True)
+    return re.compile(r",\s*(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+                      + r")\s+$", re.I)
+
+
+@cache
 def _period_name() -> re.Pattern:
     """A quarter, half or fiscal year written as a name ("Q4", "FY2024")."""
     return re.compile(attr()["untagged_names"]["periods"], re.I)
@@ -810,6 +818,15 @@ class SubjectFinder:
                 # conjoined clause (and, but, or) with its own subject is not
                 # the other conjunct's subject's
                 # ("... was held in 1981, and it was won in 2:11": "it" is)
+            if tok.pos_ == "VERB" and came_from is not None and came_from.dep_ == "prep" \
+                    and came_from.lower_ == "to":
+                # "Judge Kaplan sentenced Bankman-Fried on Thursday to 25
+                # years": what the verb brings its named object to is the
+                # object's, not the subject's (who acts)
+                obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i < came_from.i), None)
+                m = self.mentions.at(obj) if obj is not None else None
+                if m is not None and m.label in self.owner_labels:
+                    return [m.name], "in_sentence"
             if tok.pos_ in ("VERB", "AUX") or tok.dep_ == "ROOT":
                 measured = self._measured_object(tok, came_from)
                 if measured is not None:
@@ -1171,20 +1188,15 @@ class SubjectFinder:
         """"On the Iberian Peninsula, home to about 60 million people": the
         place a "home to" set beside it names is where the figure lives
         (attribution.toml home_words), whatever the clause is about."""
+        m = _home_pattern().search(self.ctx.text, max(0, r["start_char"] - 60), r["start_char"])
+        if m is None:
+            return []
         doc = self.ctx.doc
-        lead = attr()["home_words"]
-        i = r["token_start"]
-        while i > 0 and doc[i - 1].i >= r["token_start"] - 3 and doc[i - 1].lower_ not in lead \
-                and doc[i - 1].pos_ in ("ADV", "ADJ", "DET"):
-            i -= 1  # "about", "some", "more than"
-        words = [t.lower_ for t in doc[max(0, i - 3):i]]
-        for n in range(3, 1, -1):
-            if len(words) >= n and " ".join(words[-n:]) in lead and i - n - 1 >= 0 \
-                    and doc[i - n - 1].text == ",":
-                m = self.mentions.at(doc[i - n - 2]) if i - n - 2 >= 0 else None
-                if m is not None and m.label in ("GPE", "LOC"):
-                    return [m.name]
-        return []
+        span = doc.char_span(m.start(), m.start() + 1, alignment_mode="expand")
+        if span is None or span.start == 0:
+            return []
+        place = self.mentions.at(doc[span.start - 1])
+        return [place.name] if place is not None and place.label in ("GPE", "LOC") else []
 
     def _owner_of_counted(self, r: dict) -> tuple[str, str] | None:
         """The owner of the noun a figure quantifies ("Mike Trout's $426.5
