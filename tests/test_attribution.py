@@ -1515,6 +1515,19 @@ FRAME_CASES = [
      "10.4%", "subject", "Pablo Ruiz"),
     ("Spain had 5 deaths. Across Texas, which is home to more than 30 million residents, "
      "schools closed.", "2025-04-29", "more than 30 million", "subject", "Texas"),
+    # a craft stands for the operator named before it; crew members are crew
+    ("Alaska Airlines Flight 1282 returned to Portland. \"The aircraft landed safely back at "
+     "Portland International Airport with 171 guests and 6 crew members,\" the airline said.",
+     "2024-01-06", "6", "subject", "Alaska Airlines"),
+    ("The jet landed with 171 guests and 6 crew members.", "2024-01-06", "6", "metric", "crew"),
+    # a figure in a thing the sentence takes as known keeps no mood from the verbs above
+    ("Ohtani's camp may be able to call the $700 million deal the richest contract ever.",
+     "2023-12-12", "$700 million", "metric", "deal"),
+    # a figure in brackets beside a name is the name's; what it measures is further up
+    ("India's budget for the mission ($75M) is less than the film Interstellar ($165M).",
+     "2023-08-24", "$165M", "metric", "film"),
+    ("India's budget for the mission ($75M) is less than the film Interstellar ($165M).",
+     "2023-08-24", "$165M", "subject", "Interstellar"),
     # (review of the twenty-fourth session's changes)
     ("Bankman-Fried, who is 32 years old, was sentenced on Thursday.", "2024-03-28",
      "32 years old", "metric", "age"),

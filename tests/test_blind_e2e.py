@@ -248,6 +248,8 @@ MET = [
     ("bankman_fried_sentencing_2024", "agreements", "sb_a2_age_32"),
     # "a prison term of no more than six and a half years" / "sought 6 1/2 years"
     ("bankman_fried_sentencing_2024", "agreements", "sb_a5_defense_six_and_a_half"),
+    # "The aircraft landed ... with 171 guests and 6 crew members": the airline's crew
+    ("alaska_door_plug_blowout_2024", "agreements", "as_a1_crew_six"),
     # the union's demand, read as asked for (synonyms.toml [modality])
     ("boeing_machinists_strike_2024", "agreements", "boe_a7_union_demand"),
 ]

@@ -358,7 +358,7 @@ class MetricFinder:
             elif self._figure_word(cand, r):
                 rejected = True  # "Revenue: $3866M, $2579M": another figure's "M"
             elif cand.pos_ in ("NOUN", "PROPN") and not self._empty(cand) \
-                    and self._counts(cand, r):
+                    and self._counts(cand, r) and not self._set_beside(cand, r):
                 noun = cand
             else:
                 rejected = True
@@ -602,6 +602,18 @@ class MetricFinder:
         return noun is not None and not isinstance(noun, str) and not _is_unit(noun) \
             and not _lasts(noun, r)
 
+    def _set_beside(self, name: Token, r: dict) -> bool:
+        """The figure is set beside ``name`` in apposition ("Chandrayaan-3
+        ($75M)", "the film Interstellar ($165M)"): the name is whose figure
+        it is, not what it counts."""
+        root = self.ctx.doc[r["token_start"]:r["token_end"]].root
+        while root.dep_ in ("nummod", "compound", "quantmod") and root.head.i > root.i \
+                and root.head.i < r["token_end"] + 1:
+            root = root.head
+        return name.pos_ == "PROPN" and root.dep_ == "appos" and root.head.i == name.i \
+            and self.ctx.text[:r["start_char"]].rstrip().endswith("(")
+        # (not a list of figures by name, "Ashe, 1; Avery, 4": those the list reads)
+
     def _unit_word(self, r: dict) -> Token | None:
         """The figure's unit as written ("acres" of "47,300 acres"), or None."""
         span = self.ctx.doc.char_span(r["start_char"], r["end_char"], alignment_mode="expand")
@@ -662,10 +674,17 @@ class MetricFinder:
             return "borrow" if self._anaphoric(obj) else obj
         came_to = False  # the figure reached the verb through "to"
         came = None      # the token the walk came up from
+        beside = False   # past a name the figure is set beside in brackets
         for _ in range(8):
             lemma = tok.lemma_.lower()
             came_to = came_to or tok.dep_ == "prep" and tok.lower_ == "to"
-            if tok.pos_ in ("NOUN", "PROPN") and tok.i not in inside \
+            if tok.pos_ == "PROPN" and came is not None and came.dep_ == "appos" \
+                    and self._set_beside(tok, r):
+                beside = True  # "India's budget for Chandrayaan-3 ($75M)": the name
+                # the figure is set beside is whose, what it measures is further up
+            elif beside and tok.pos_ == "PROPN":
+                return None  # (a list of names with figures: "Texas (309), New Mexico (42)")
+            elif tok.pos_ in ("NOUN", "PROPN") and tok.i not in inside \
                     and not self._figure_word(tok, r):
                 if _is_unit(tok) or _lasts(tok, r):
                     # "winds of 140 mph", "140 mph winds", "a sentence of 50
@@ -1045,6 +1064,12 @@ def mood(doc, r: dict) -> str:
             if any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in m["proposed_verbs"]
                    for c in tok.children):
                 return "proposed"
+            if any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "this", "that")
+                   for c in tok.children):
+                # a thing the sentence takes as known ("Ohtani's camp may be
+                # able to call the $700 million deal the richest"): the verbs
+                # above speak of it, not of whether it is so
+                return ""
         if tok.pos_ in ("VERB", "AUX"):
             # (a copula too: "the toll could be as high as 300")
             if tok.pos_ == "VERB" and lemma in m["proposed_verbs"]:
