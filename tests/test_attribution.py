@@ -901,6 +901,16 @@ def test_a_place_owning_where_things_are_names_whose_figure_it_is(text, figure, 
     assert row.subject == place
 
 
+def test_a_list_written_figure_first_gives_each_entry_its_place():
+    """"broke the deaths down by area: 1,293 in Al Haouz, 452 in Taroudant":
+    each figure is its place's, though the model tags not every name."""
+    df = extract_claims("Storm Bo hit the coast on Friday. The ministry broke the deaths down "
+                        "by area: 1,293 in Al Haouz, 452 in Taroudant, 41 in Ouarzazate and 15 "
+                        "in Marrakech.", published="2024-10-06").set_index("text")
+    assert df.loc["452", "subject"] == "Taroudant"
+    assert df.loc["41", "subject"] == "Ouarzazate"
+
+
 @pytest.mark.parametrize("text,expect", [
     ("Storm Bo hit the coast on Friday. As of Saturday, deaths from the storm by state were: "
      "North Carolina, 113 people; South Carolina, 48 people; and Georgia, 33 people.",
@@ -909,6 +919,10 @@ def test_a_place_owning_where_things_are_names_whose_figure_it_is(text, figure, 
     ("Storm Bo hit the coast on Friday. Confirmed cases by state: Texas (309), "
      "New Mexico (42) and Kansas (10).",
      {"309": ("Texas", "case"), "42": ("New Mexico", "case"), "10": ("Kansas", "case")}),
+    # names the model does not tag, in a list by bracket
+    ("Storm Bo hit the coast on Friday. Pell has the most deaths with 1,293, followed by "
+     "Taroudant (452 deaths), Chichaoua (191 deaths) and Tinguir (1).",
+     {"452": ("Taroudant", "death"), "191": ("Chichaoua", "death")}),
     # the model cuts the sentence after the lead's colon: the list still
     # counts what the lead names, and a name is no counted noun
     ("Storm Bo hit the coast on Friday. As of Monday, flood deaths by county were: Pell, 3; "

@@ -38,6 +38,12 @@ _INITIALS = re.compile(r"\b[A-Z][A-Z&]{1,9}\b")
 # start of the list or of an entry.
 _ENTRY_AFTER = re.compile(r"\s*(?:[,:(]|\s[-–—])\s*(?=[$€£]?\d)")
 _ENTRY_BEFORE = re.compile(r"(?:^|[;:(]|,|\band)\s*$")
+#: an entry of a list: "..., Taroudant (452 deaths), Chichaoua (191 deaths)"
+_ENTRY_BRACKET = re.compile(r"(?:[;:]|,|\band|\bby)\s+(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})"
+                            r"\s*\((?P<figure>[$€£]?\d[\d,.]*)")
+#: an entry of a list written figure first: ": 1,293 in Al Haouz, 452 in ..."
+_ENTRY_IN = re.compile(r"(?:[;:]|,|\band)\s*(?P<figure>[$€£]?\d[\d,.]*)\s+in\s+"
+                       r"(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})(?=\s*(?:[,;.]|and\b|$))")
 _ORG_LIKE = ("ORG", "PRODUCT", "FAC", "NORP")
 #: a word shaped as names are and common words are not: a digit beside
 #: letters, or a capital after a small letter ("23andMe", "eBay")
@@ -927,6 +933,17 @@ class SubjectFinder:
                         and (after := _ENTRY_AFTER.match(text, m.end, end)) \
                         and _ENTRY_BEFORE.search(text[max(start, m.start - 8):m.start]):
                     entries[after.end()] = (m.name, m.start)
+            # names the model did not tag, in lists written as lists are:
+            # "followed by Taroudant (452 deaths), Chichaoua (191 deaths)";
+            # "broke the deaths down by area: 1,293 in Al Haouz, 452 in
+            # Taroudant and 15 in Marrakech" (figures first, each in its place)
+            for pattern in (_ENTRY_BRACKET, _ENTRY_IN):
+                for e in pattern.finditer(text, start, end):
+                    at = e.start("name")
+                    if e.start("figure") in entries:
+                        continue
+                    m = next((m for m in self.mentions.items if m.start == at), None)
+                    entries[e.start("figure")] = (m.name if m else e.group("name"), at)
             names = {n for n, _ in entries.values()}
             self._lists[key] = entries if len(names) >= 2 else {}
         return self._lists[key]
