@@ -1542,6 +1542,21 @@ FRAME_CASES = [
      "2023-08-24", "$165M", "metric", "film"),
     ("India's budget for the mission ($75M) is less than the film Interstellar ($165M).",
      "2023-08-24", "$165M", "subject", "Interstellar"),
+    # (second review of the twenty-fourth session's changes)
+    ("Tesla delivered 386,810 vehicles in Q1, 466,140 in Q2 and 435,059 in Q3.", "2023-10-02",
+     "466,140", "subject", ""),
+    ("Sales of the device rose to 120 in January, 135 in February and 150 in March.",
+     "2024-04-02", "135", "subject", ""),
+    ("Police are searching for two men who killed five people in Dallas.", "2024-04-02", "two",
+     "metric", "man"),
+    ("Prosecutors sought the maximum sentence of 50 years for Bankman-Fried.", "2024-03-28",
+     "50", "metric", "maximum sentence (proposed)"),
+    ("He could face the maximum penalty of 20 years in prison.", "2024-03-28", "20", "metric",
+     "maximum penalty (possible)"),
+    ("Alaska Airlines Flight 1282 took off from Portland International Airport on Friday. The "
+     "plane was carrying 171 passengers.", "2024-01-06", "171", "subject", "Alaska Airlines"),
+    ("Apple sold the iPhone to 200 million customers in China.", "2024-01-06", "200 million",
+     "subject", "Apple;China"),
     # (review of the twenty-fourth session's changes)
     ("Bankman-Fried, who is 32 years old, was sentenced on Thursday.", "2024-03-28",
      "32 years old", "metric", "age"),

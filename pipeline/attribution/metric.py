@@ -189,10 +189,13 @@ def _outcome(verb: Token) -> str:
 
 
 def _relative_subject(clause: Token) -> bool:
-    """A relative clause whose subject is its relative pronoun ("people
-    who died"), so it says what befell the noun it hangs on."""
+    """A relative clause whose subject is its relative pronoun and whose verb
+    takes no object ("people who died", "who are presumed dead", "who were
+    injured"), so it says what befell the noun it hangs on; not what the noun
+    did to others ("two men who killed five people")."""
     return any(k.dep_ in ("nsubj", "nsubjpass") and k.lower_ in attr()["relative_pronouns"]
-               for k in clause.children)
+               for k in clause.children) \
+        and not any(k.dep_ == "dobj" for k in clause.children)
 
 
 def _noun_outcome(noun: Token, verb: Token) -> str:
@@ -610,7 +613,8 @@ class MetricFinder:
         while root.dep_ in ("nummod", "compound", "quantmod") and root.head.i > root.i \
                 and root.head.i < r["token_end"] + 1:
             root = root.head
-        return name.pos_ == "PROPN" and root.dep_ == "appos" and root.head.i == name.i \
+        return (name.pos_ == "PROPN" or name.text[:1].isupper() and not name.is_sent_start) \
+            and root.dep_ == "appos" and root.head.i == name.i \
             and self.ctx.text[:r["start_char"]].rstrip().endswith("(")
         # (not a list of figures by name, "Ashe, 1; Avery, 4": those the list reads)
 
@@ -678,10 +682,10 @@ class MetricFinder:
         for _ in range(8):
             lemma = tok.lemma_.lower()
             came_to = came_to or tok.dep_ == "prep" and tok.lower_ == "to"
-            if tok.pos_ == "PROPN" and came is not None and came.dep_ == "appos" \
-                    and self._set_beside(tok, r):
-                beside = True  # "India's budget for Chandrayaan-3 ($75M)": the name
-                # the figure is set beside is whose, what it measures is further up
+            if came is not None and came.dep_ == "appos" and self._set_beside(tok, r):
+                # "India's budget for Chandrayaan-3 ($75M)": the name the figure
+                # is set beside is whose, what it measures is further up
+                beside = True
             elif beside and tok.pos_ == "PROPN":
                 return None  # (a list of names with figures: "Texas (309), New Mexico (42)")
             elif tok.pos_ in ("NOUN", "PROPN") and tok.i not in inside \
@@ -1056,6 +1060,7 @@ def mood(doc, r: dict) -> str:
     tok = doc[r["token_start"]:r["token_end"]].root
     if tok.dep_ == "appos":
         return ""  # "recommended that Bankman-Fried, 32, receive ...": his age
+    came = None
     for _ in range(10):
         lemma = tok.lemma_.lower()
         if tok.pos_ == "NOUN":
@@ -1064,11 +1069,13 @@ def mood(doc, r: dict) -> str:
             if any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in m["proposed_verbs"]
                    for c in tok.children):
                 return "proposed"
-            if any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "this", "that")
-                   for c in tok.children):
-                # a thing the sentence takes as known ("Ohtani's camp may be
-                # able to call the $700 million deal the richest"): the verbs
-                # above speak of it, not of whether it is so
+            if came is not None and came.dep_ in ("nummod", "compound", "quantmod", "amod") \
+                    and any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "this", "that")
+                            for c in tok.children):
+                # a thing the sentence takes as known, the figure its own
+                # ("Ohtani's camp may be able to call the $700 million deal the
+                # richest"): the verbs above speak of it, not of whether it is
+                # so (not "sought the maximum sentence of 50 years")
                 return ""
         if tok.pos_ in ("VERB", "AUX"):
             # (a copula too: "the toll could be as high as 300")
@@ -1082,7 +1089,7 @@ def mood(doc, r: dict) -> str:
                 return ""   # ("asked why 300 people died": a question, not a request)
         if tok.head.i == tok.i:
             return ""
-        tok = tok.head
+        came, tok = tok, tok.head
     return ""
 
 

@@ -22,8 +22,9 @@ import numpy as np
 if TYPE_CHECKING:  # annotations only: a cached run never imports spaCy
     from spacy.tokens import Span, Token
 
-from ..keys import jurisdiction
-from .context import ArticleContext, attr, title_text
+from ..keys import jurisdiction, time_units
+from ..knowledge import load
+from .context import ArticleContext, attr, syn, title_text
 from .context import lower_words as context_lower_words
 from .metric import empty_heads
 
@@ -136,6 +137,13 @@ def _home_pattern() -> re.Pattern:
     words = sorted(attr()["home_words"], key=len, reverse=True)
     return re.compile(r",\s*(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
                       + r")\s+$", re.I)
+
+
+@cache
+def _time_names() -> frozenset[str]:
+    """Month and weekday names and time words (extract.toml months,
+    synonyms.toml [words] time), lower case."""
+    return frozenset(load("extract")["not_claims"]["months"]) | frozenset(syn()["words"]["time"])
 
 
 @cache
@@ -581,8 +589,10 @@ class Mentions:
 
 
 def _labels_for(kind: str) -> tuple[str, ...]:
+    """The mention labels a reference of ``kind`` (attribution.toml
+    [references]) may stand for."""
     return {"ORG": ("ORG", "ORG?", "PRODUCT", "FAC"), "GPE": ("GPE", "LOC"),
-            "PERSON": ("PERSON",)}[kind]
+            "PERSON": ("PERSON",), "OPERATOR": ("ORG", "ORG?")}[kind]
 
 
 class SubjectFinder:
@@ -633,8 +643,9 @@ class SubjectFinder:
             words = [clean_name(owner[0].text)] + [t.text for t in compounds] + [tok.text]
             name = self.mentions.canonical(" ".join(words))
             # later references ("the force") can now find it
+            kind = self.refs[tok.lemma_.lower()]
             self.mentions.add(Mention(owner[0].idx, tok.idx + len(tok.text), name,
-                                      self.refs[tok.lemma_.lower()], self.sent_no(tok)))
+                                      _labels_for(kind)[0], self.sent_no(tok)))
             return [name], "in_sentence"
         # "the U.S. unemployment rate", "officials in Louisiana": a place
         # naming whose figure it is
@@ -825,13 +836,16 @@ class SubjectFinder:
                 # the other conjunct's subject's
                 # ("... was held in 1981, and it was won in 2:11": "it" is)
             if tok.pos_ == "VERB" and came_from is not None and came_from.dep_ == "prep" \
-                    and came_from.lower_ == "to":
+                    and came_from.lower_ == "to" and (r.get("percent") or str(
+                        r.get("unit") or "").lower() in time_units()):
                 # "Judge Kaplan sentenced Bankman-Fried on Thursday to 25
                 # years": what the verb brings its named object to is the
                 # object's, not the subject's (who acts)
                 obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i < came_from.i), None)
                 m = self.mentions.at(obj) if obj is not None else None
-                if m is not None and m.label in self.owner_labels:
+                if m is not None and m.label in self.owner_labels and m.label != "PRODUCT":
+                    # (a length or a share, not a transfer: "sold the iPhone to
+                    # 200 million customers")
                     return [m.name], "in_sentence"
             if tok.pos_ in ("VERB", "AUX") or tok.dep_ == "ROOT":
                 measured = self._measured_object(tok, came_from)
@@ -940,8 +954,10 @@ class SubjectFinder:
             for pattern in (_ENTRY_BRACKET, _ENTRY_IN):
                 for e in pattern.finditer(text, start, end):
                     at = e.start("name")
-                    if e.start("figure") in entries:
-                        continue
+                    first = e.group("name").split()[0].lower().rstrip(".")
+                    if e.start("figure") in entries or first in _time_names() \
+                            or _period_name().fullmatch(e.group("name")):
+                        continue  # ("466,140 in Q2", "135 in February": when, not whose)
                     m = next((m for m in self.mentions.items if m.start == at), None)
                     entries[e.start("figure")] = (m.name if m else e.group("name"), at)
             names = {n for n, _ in entries.values()}
