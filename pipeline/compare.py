@@ -28,12 +28,11 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import Counter, defaultdict
-from functools import cache
 
 from . import align, derive
 from .cues import first_cue
-from .keys import Key, claim_keys, comparable, magnitude, sign_interval, signed_kinds, cfg, time_units
-from .knowledge import load
+from .keys import (Key, claim_keys, comparable, magnitude, sign_interval, signed_kinds, cfg,
+                   time_units)
 from .model import Claim, Finding
 
 #: Roles of a finding's value entries.
@@ -535,7 +534,6 @@ def _one_value_across(values: list[dict], limit: int) -> bool:
                        None)),
              (hi, next((e for e in ordered if e["source_id"] != hi["source_id"]), None))]
     return all(b is None or one_value(a, b) for a, b in pairs)
-
 
 
 def _loosely_worded(values: list[dict], loose: set[str], limit: int = 12) -> bool:

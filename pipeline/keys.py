@@ -203,8 +203,7 @@ def similar_names(names: set[str], threshold: float) -> dict[str, set[str]] | No
 def _paren(name: str) -> str:
     """A wording's closing parenthesis ("sentence (proposed)", "job (cut)"):
     two wordings that differ there never merge."""
-    head, _, tail = name.partition(" (")
-    return tail
+    return name.partition(" (")[2]
 
 
 def fuzzy_merge(block: Counter, threshold: float,

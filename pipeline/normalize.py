@@ -136,8 +136,8 @@ def attribute(article: Article, doc: Doc, raw: list[dict]) -> list[Claim]:
     _mark_moments(ctx.text, raw, guesses)
     for r, g in zip(raw, guesses):
         # a figure sought or only possible is not the figure that came to be
-        if g.key and (m := metric.mood(doc, r)):
-            g.key = f"{g.key} ({m})"
+        if g.key and not metric.mood_of(g.key) and (m := metric.mood(doc, r)):
+            g.key = f"{g.key} ({m})"   # (once, if two figures share one guess)
 
     cells = table.cells(article.text) if any(
         sep in article.text for sep in ("|", "\t")) else {}

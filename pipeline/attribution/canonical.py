@@ -78,6 +78,7 @@ def _numbered_longer(a: str, b: str) -> bool:
     short, long = sorted((a, b), key=len)
     return len(_DIGITS.findall(long)) > len(_DIGITS.findall(short))
 
+
 #: Above this many names or keys in one bucket, skip the pairwise fuzzy pass
 #: (exact, acronym and one-word merges still run), so big sets stay fast.
 FUZZY_BUCKET_LIMIT = 400

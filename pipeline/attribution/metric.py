@@ -717,9 +717,10 @@ class MetricFinder:
                 # object ("the judge sentenced him to 25 years": who acts does
                 # not last) nor from another clause ("with over one month to go,
                 # organizers have sold 8.7 million tickets")
+                preps = syn()["words"]["duration_preps"]
                 if came is None or came.head.i != tok.i \
                         or came.dep_ not in ("prep", "npadvmod", "dobj", "advmod") \
-                        or came.dep_ == "prep" and came.lower_ not in syn()["words"]["duration_preps"] \
+                        or came.dep_ == "prep" and came.lower_ not in preps \
                         or came_to and any(c.dep_ == "dobj" for c in tok.children):
                     return None
                 subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")
@@ -1069,9 +1070,10 @@ def mood(doc, r: dict) -> str:
             if any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in m["proposed_verbs"]
                    for c in tok.children):
                 return "proposed"
-            if came is not None and came.dep_ in ("nummod", "compound", "quantmod", "amod") \
-                    and any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "this", "that")
-                            for c in tok.children):
+            known = any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "this", "that")
+                        for c in tok.children)
+            if known and came is not None and came.dep_ in ("nummod", "compound", "quantmod",
+                                                             "amod"):
                 # a thing the sentence takes as known, the figure its own
                 # ("Ohtani's camp may be able to call the $700 million deal the
                 # richest"): the verbs above speak of it, not of whether it is

@@ -40,11 +40,13 @@ _INITIALS = re.compile(r"\b[A-Z][A-Z&]{1,9}\b")
 _ENTRY_AFTER = re.compile(r"\s*(?:[,:(]|\s[-–—])\s*(?=[$€£]?\d)")
 _ENTRY_BEFORE = re.compile(r"(?:^|[;:(]|,|\band)\s*$")
 #: an entry of a list: "..., Taroudant (452 deaths), Chichaoua (191 deaths)"
-_ENTRY_BRACKET = re.compile(r"(?:[;:]|,|\band|\bby)\s+(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})"
+_ENTRY_BRACKET = re.compile(r"(?:[;:]|,|\band|\bby)\s+"
+                            r"(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})"
                             r"\s*\((?P<figure>[$€£]?\d[\d,.]*)")
 #: an entry of a list written figure first: ": 1,293 in Al Haouz, 452 in ..."
 _ENTRY_IN = re.compile(r"(?:[;:]|,|\band)\s*(?P<figure>[$€£]?\d[\d,.]*)\s+in\s+"
-                       r"(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})(?=\s*(?:[,;.]|and\b|$))")
+                       r"(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})"
+                       r"(?=\s*(?:[,;.]|and\b|$))")
 _ORG_LIKE = ("ORG", "PRODUCT", "FAC", "NORP")
 #: a word shaped as names are and common words are not: a digit beside
 #: letters, or a capital after a small letter ("23andMe", "eBay")
@@ -841,7 +843,8 @@ class SubjectFinder:
                 # "Judge Kaplan sentenced Bankman-Fried on Thursday to 25
                 # years": what the verb brings its named object to is the
                 # object's, not the subject's (who acts)
-                obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i < came_from.i), None)
+                obj = next((c for c in tok.children
+                            if c.dep_ == "dobj" and c.i < came_from.i), None)
                 m = self.mentions.at(obj) if obj is not None else None
                 if m is not None and m.label in self.owner_labels and m.label != "PRODUCT":
                     # (a length or a share, not a transfer: "sold the iPhone to
