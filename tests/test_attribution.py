@@ -1542,6 +1542,9 @@ FRAME_CASES = [
      "2023-08-24", "$165M", "metric", "film"),
     ("India's budget for the mission ($75M) is less than the film Interstellar ($165M).",
      "2023-08-24", "$165M", "subject", "Interstellar"),
+    # a verb of imposing money names the amount it takes as object
+    ("Besides the 25-year prison term, Bankman-Fried has been ordered to forfeit $11.02 billion.",
+     "2024-03-28", "$11.02 billion", "metric", "forfeiture"),
     # (second review of the twenty-fourth session's changes)
     ("Tesla delivered 386,810 vehicles in Q1, 466,140 in Q2 and 435,059 in Q3.", "2023-10-02",
      "466,140", "subject", ""),
