@@ -1542,6 +1542,18 @@ FRAME_CASES = [
      "2023-08-24", "$165M", "metric", "film"),
     ("India's budget for the mission ($75M) is less than the film Interstellar ($165M).",
      "2023-08-24", "$165M", "subject", "Interstellar"),
+    # "For <name>," opening a clause scopes it to that name (attribution.toml
+    # fronted_owner_preps), not only to a place
+    ("The Games sold 9.5 million tickets. For the Paralympics, which open next month, more "
+     "than 2 million tickets have now been sold, the committee said.", "2030-08-12",
+     "more than 2 million", "subject", "Paralympics"),
+    # an owner's shares are its stock, not an empty "share of"
+    ("Orbix was fined $1.95 billion. Its shares were down 3 percent in afternoon trading.",
+     "2030-03-04", "3 percent", "metric", "share"),
+    # a name the model runs into the figure after it ends before the figure
+    ("EU fines Orbix 1.8 billion euros over app store rules\n\nThe European Commission on "
+     "Monday fined Orbix 1.84 billion euros for blocking rival apps.", "2030-03-04",
+     "1.8 billion euros", "subject", "Orbix"),
     # a verb of imposing money names the amount it takes as object
     ("Besides the 25-year prison term, Bankman-Fried has been ordered to forfeit $11.02 billion.",
      "2024-03-28", "$11.02 billion", "metric", "forfeiture"),

@@ -638,6 +638,8 @@ class MetricFinder:
         sets = _sets()
         if tok.lemma_.lower() not in sets["empty_heads"] and tok.lower_ not in sets["empty_heads"]:
             return False
+        if tok.tag_ == "NNS" and any(c.dep_ == "poss" for c in tok.children):
+            return False  # "Its shares were down 3 percent": an owner's shares, its stock
         return not any(c.dep_ in ("compound", "amod") and c.lower_ not in sets["ignore"]
                        and any(ch.isalpha() for ch in c.text) for c in tok.children)
 

@@ -142,6 +142,13 @@ def _home_pattern() -> re.Pattern:
 
 
 @cache
+def _scale_words() -> frozenset[str]:
+    """Scale words a figure is written with (numbers.toml [words.multipliers]:
+    "million", "billion", "crore")."""
+    return frozenset(w.lower() for w in load("numbers")["words"]["multipliers"])
+
+
+@cache
 def _time_names() -> frozenset[str]:
     """Month and weekday names and time words (extract.toml months,
     synonyms.toml [words] time), lower case."""
@@ -397,6 +404,10 @@ class Mentions:
                                   or ent.text.lower() in lower_words):
                 continue  # a common noun NER took for a group: "Pedestrians accounted for"
             span, label = self._extend(ent), ent.label_
+            cut = next((t.i for t in span[1:] if t.like_num and t.i + 1 < len(doc)
+                        and doc[t.i + 1].lower_ in _scale_words()), None)
+            if cut is not None:
+                span = doc[span.start:cut]  # "EU fines Orbix 1.8 billion euros": Orbix
             # (the model may take the "'s" into the owner: "Papa John's")
             owned = owned_run_end(doc, span.end - (2 if span[-1].dep_ == "case" else 1))
             if owned > 0:   # "Boar's Head" (the model may call "Boar" a place)
@@ -1025,6 +1036,14 @@ class SubjectFinder:
         verb's place_preps object is ("killed on Vantry's streets"). []
         if none."""
         preps, fronted = attr()["scope_preps"], attr()["fronted_scope_preps"]
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ in attr()["fronted_owner_preps"] \
+                    and prep.i < verb.i and prep.i == verb.sent.start:
+                owners = [m.name for obj in prep.children if obj.dep_ == "pobj"
+                          and (m := self.mentions.at(obj)) is not None
+                          and m.label in self.owner_labels and not self.is_publisher(m.name)]
+                if owners:
+                    return owners  # "For the Paralympics, ... tickets have been sold"
         for prep in verb.children:
             if prep.dep_ != "prep" or not (prep.lower_ in preps
                                            or prep.lower_ in fronted and prep.i < verb.i):
