@@ -1547,6 +1547,10 @@ FRAME_CASES = [
     ("The Games sold 9.5 million tickets. For the Paralympics, which open next month, more "
      "than 2 million tickets have now been sold, the committee said.", "2030-08-12",
      "more than 2 million", "subject", "Paralympics"),
+    # the amount of a verb of imposing money, under the currency word the parse
+    # makes the object, or hung on the one fined
+    ("The European Commission on Monday fined Orbix 1.84 billion euros for blocking rival "
+     "apps.", "2030-03-04", "1.84 billion euros", "metric", "fine"),
     # an owner's shares are its stock, not an empty "share of"
     ("Orbix was fined $1.95 billion. Its shares were down 3 percent in afternoon trading.",
      "2030-03-04", "3 percent", "metric", "share"),

@@ -361,7 +361,9 @@ class MetricFinder:
             elif self._figure_word(cand, r):
                 rejected = True  # "Revenue: $3866M, $2579M": another figure's "M"
             elif cand.pos_ in ("NOUN", "PROPN") and not self._empty(cand) \
-                    and self._counts(cand, r) and not self._set_beside(cand, r):
+                    and self._counts(cand, r) and not self._set_beside(cand, r) \
+                    and not (cand.pos_ == "PROPN" and r.get("currency") and self._money_event(r)):
+                # (not the one fined: "fined Orbix 1.84 billion euros")
                 noun = cand
             else:
                 rejected = True
@@ -461,6 +463,10 @@ class MetricFinder:
         synonym classes; else ""."""
         num = self.ctx.doc[r["token_start"]:r["token_end"]].root
         verb = _paying_verb(num)
+        if verb is None and (top := self._figure_top(r)) is not num:
+            # "fined Orbix 1.84 billion euros": the figure under the currency
+            # word the parse makes the object (or hangs on the first object)
+            num, verb = top, _paying_verb(top)
         if verb is None:
             return ""
         events = money_events("money_for_events" if num.dep_ == "pobj" else "money_events")
@@ -605,14 +611,20 @@ class MetricFinder:
         return noun is not None and not isinstance(noun, str) and not _is_unit(noun) \
             and not _lasts(noun, r)
 
-    def _set_beside(self, name: Token, r: dict) -> bool:
-        """The figure is set beside ``name`` in apposition ("Chandrayaan-3
-        ($75M)", "the film Interstellar ($165M)"): the name is whose figure
-        it is, not what it counts."""
+    def _figure_top(self, r: dict) -> Token:
+        """The figure's top token, past the word right after it that the
+        parse hangs it on ("1.84 billion euros": "euros")."""
         root = self.ctx.doc[r["token_start"]:r["token_end"]].root
         while root.dep_ in ("nummod", "compound", "quantmod") and root.head.i > root.i \
                 and root.head.i < r["token_end"] + 1:
             root = root.head
+        return root
+
+    def _set_beside(self, name: Token, r: dict) -> bool:
+        """The figure is set beside ``name`` in apposition ("Chandrayaan-3
+        ($75M)", "the film Interstellar ($165M)"): the name is whose figure
+        it is, not what it counts."""
+        root = self._figure_top(r)
         return (name.pos_ == "PROPN" or name.text[:1].isupper() and not name.is_sent_start) \
             and root.dep_ == "appos" and root.head.i == name.i \
             and self.ctx.text[:r["start_char"]].rstrip().endswith("(")
@@ -1032,6 +1044,9 @@ def _paying_verb(num: Token) -> Token | None:
     verb = num.head
     if num.dep_ == "pobj" and verb.lower_ == "for":
         verb = verb.head
+    elif num.dep_ == "appos" and verb.dep_ == "dobj":
+        verb = verb.head  # "fined Orbix 1.84 billion euros": the parse hangs
+        # the second object on the first
     elif num.dep_ != "dobj":
         return None
     return verb if verb.pos_ == "VERB" else None
