@@ -1033,8 +1033,10 @@ class SubjectFinder:
         scope_preps ("across the state", "throughout Texas"), named or
         referred to ("the state" -> the last state named); by "be in"
         ("41,800 acres are in Alder County"); or by a place owning what the
-        verb's place_preps object is ("killed on Vantry's streets"). []
-        if none."""
+        verb's place_preps object is ("killed on Vantry's streets"); or the
+        named entity of a "For <name>," that opens the clause (attribution.toml
+        fronted_owner_preps: "For the Paralympics, ... tickets have been
+        sold"). [] if none."""
         preps, fronted = attr()["scope_preps"], attr()["fronted_scope_preps"]
         for prep in verb.children:
             if prep.dep_ == "prep" and prep.lower_ in attr()["fronted_owner_preps"] \
