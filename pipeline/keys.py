@@ -26,7 +26,8 @@ from .numwords import phrase_key
 Key = tuple[str, str, str, str, str, str]
 
 _WORD = re.compile(r"[\w&]+")
-_DIGITS = re.compile(r"\d+")
+#: the numbers in a name or key ("Chandrayaan-2", "covid-19 death")
+DIGITS = re.compile(r"\d+")
 _POSSESSIVE = re.compile(r"['’]s?\b")
 
 
@@ -195,7 +196,7 @@ def similar_names(names: set[str], threshold: float) -> dict[str, set[str]] | No
                            dtype=np.uint8)
     for i, j in zip(*np.nonzero(scores)):
         n, m = names[i], names[j]
-        if i != j and _DIGITS.findall(n) == _DIGITS.findall(m) and _paren(n) == _paren(m):
+        if i != j and DIGITS.findall(n) == DIGITS.findall(m) and _paren(n) == _paren(m):
             out[n].add(m)
     return out
 

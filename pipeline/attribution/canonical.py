@@ -10,13 +10,13 @@ are near-identical spellings with the same head noun.
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import replace
 from functools import cache
 
 from rapidfuzz import fuzz
 
+from ..keys import DIGITS
 from ..model import Claim
 from .context import attr, syn
 from .subject import abbreviates, norm_name
@@ -59,15 +59,11 @@ def _titles() -> frozenset[str]:
     return frozenset(attr()["name_titles"])
 
 
-#: the numbers in a name or key ("Chandrayaan-2", "covid-19 death")
-_DIGITS = re.compile(r"\d+")
-
-
 def numbers_differ(a: str, b: str) -> bool:
     """Both wordings hold numbers and not the same ("Chandrayaan-2" /
     "Chandrayaan-3"): a number names another of its kind. ("covid-19
     hospitalization" / "covid hospitalization" may still be one.)"""
-    x, y = _DIGITS.findall(a), _DIGITS.findall(b)
+    x, y = DIGITS.findall(a), DIGITS.findall(b)
     return bool(x) and bool(y) and x != y
 
 
@@ -76,7 +72,7 @@ def _numbered_longer(a: str, b: str) -> bool:
     ("Chandrayaan" / "Chandrayaan 2 mission", "Boeing" / "Boeing 737"): the
     numbered one is one of its kind, not its short form."""
     short, long = sorted((a, b), key=len)
-    return len(_DIGITS.findall(long)) > len(_DIGITS.findall(short))
+    return len(DIGITS.findall(long)) > len(DIGITS.findall(short))
 
 
 #: Above this many names or keys in one bucket, skip the pairwise fuzzy pass

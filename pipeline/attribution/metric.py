@@ -88,7 +88,7 @@ def _forecasting(verb: Token) -> bool:
 
 
 @cache
-def _time_words() -> frozenset[str]:
+def time_words() -> frozenset[str]:
     """Month and weekday names and time units (synonyms.toml [words] time)."""
     return frozenset(syn()["words"]["time"]) | frozenset(load("extract")["not_claims"]["months"])
 
@@ -111,7 +111,7 @@ def _lasts(tok: Token, r: dict) -> bool:
 
 def _only_time_words(key: str) -> bool:
     words = re.findall(r"[a-z]+", key.lower())
-    return bool(words) and all(w in _time_words() for w in words)
+    return bool(words) and all(w in time_words() for w in words)
 
 
 @cache
@@ -1087,7 +1087,7 @@ def mood(doc, r: dict) -> str:
             if any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in m["proposed_verbs"]
                    for c in tok.children):
                 return "proposed"
-            known = any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "this", "that")
+            known = any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in m["known_dets"]
                         for c in tok.children)
             if known and came is not None and came.dep_ in ("nummod", "compound", "quantmod",
                                                              "amod"):

@@ -24,9 +24,9 @@ if TYPE_CHECKING:  # annotations only: a cached run never imports spaCy
 
 from ..keys import jurisdiction, time_units
 from ..knowledge import load
-from .context import ArticleContext, attr, syn, title_text
+from .context import ArticleContext, attr, title_text
 from .context import lower_words as context_lower_words
-from .metric import empty_heads
+from .metric import empty_heads, time_words
 
 _ACRONYM = re.compile(r"\(\s*(?:[A-Z]{2,8}\s*:\s*)?([A-Z][A-Za-z&]{1,9})\s*\)")
 #: a comparison window written as letters ("Y/Y", "Q/Q.", "M/M")
@@ -146,13 +146,6 @@ def _scale_words() -> frozenset[str]:
     """Scale words a figure is written with (numbers.toml [words.multipliers]:
     "million", "billion", "crore")."""
     return frozenset(w.lower() for w in load("numbers")["words"]["multipliers"])
-
-
-@cache
-def _time_names() -> frozenset[str]:
-    """Month and weekday names and time words (extract.toml months,
-    synonyms.toml [words] time), lower case."""
-    return frozenset(load("extract")["not_claims"]["months"]) | frozenset(syn()["words"]["time"])
 
 
 @cache
@@ -969,7 +962,7 @@ class SubjectFinder:
                 for e in pattern.finditer(text, start, end):
                     at = e.start("name")
                     first = e.group("name").split()[0].lower().rstrip(".")
-                    if e.start("figure") in entries or first in _time_names() \
+                    if e.start("figure") in entries or first in time_words() \
                             or _period_name().fullmatch(e.group("name")):
                         continue  # ("466,140 in Q2", "135 in February": when, not whose)
                     m = next((m for m in self.mentions.items if m.start == at), None)
