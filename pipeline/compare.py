@@ -28,6 +28,7 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import Counter, defaultdict
+from functools import cache
 
 from . import align, derive
 from .cues import first_cue
@@ -457,6 +458,13 @@ def verdict(a: dict, b: dict) -> str:
 _EXACT = ("", "exact")
 
 
+@cache
+def _bracketing() -> tuple[str, ...]:
+    """Qualifiers of a stated interval that brackets the figures inside it
+    (explain.toml [tolerance] bracketing: "between 9.9% and 10.8%")."""
+    return tuple(cfg()["tolerance"]["bracketing"])
+
+
 def _touching(a: dict, b: dict) -> bool:
     """Different values whose intervals meet at one edge only (up to float
     error)."""
@@ -512,8 +520,8 @@ def stated_finding(key: Key | None, members: list[Claim]) -> Finding | None:
             values, {c.claim_id for c in members if c.qualifier in rounds}):
         kind = "rounding"  # "nearly 30%" for 27.3%: compatible, but worth a note
     elif kind == "agreement" and not any(c.unit in time_units() for c in members) \
-            and _loosely_worded(values, {c.claim_id for c in members
-                                         if c.qualifier not in _EXACT}):
+            and _loosely_worded(values, {c.claim_id for c in members if c.qualifier
+                                         not in _EXACT + _bracketing()}):
         # "at least 367" and "381": the floor holds, but the two articles give
         # different figures (a running count read twice, or two counts); not
         # a length of time ("ran for more than three hours" / "a 3.5-hour show")

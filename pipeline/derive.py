@@ -6,7 +6,8 @@ From the claims of one article (never mixing articles):
   million") imply the change L1 - L0 and the relative change (L1 - L0) / L0;
 * a level and a change (absolute or relative) imply the other level;
 * a rate per day/week/month over a year implies the year's total;
-* a share in percent of a total another subject holds implies a count;
+* a share in percent of a total another subject holds, "p% of the N" in one
+  sentence, implies a count;
 * a part of a whole and "the remaining" figure in one sentence ("152 of the
   184 cases; the remaining 42") imply the rest, whole less part;
 * a relative rise of p% is a multiple of 1 + p/100, and the other way round.
@@ -252,8 +253,21 @@ def pct_multiple(sm, claims, levels, wanted) -> Iterator[Implied]:
                           f"{fmt_number(pct, 'pct_change')}")
 
 
+def _whole_of(part: Claim, whole: Claim) -> bool:
+    """``whole`` is the total ``part`` is a share of: the two stand in one
+    sentence as "p% of the N" ("made up 60% of the 10 million reports";
+    explain.toml [derive] part_of_words). Another subject's count of the
+    same thing is no total: in "she had 59% ... he received 6,189,002 votes"
+    the 6,189,002 is his share, not the whole of hers."""
+    if whole.sent_start != part.sent_start or whole.start_char <= part.start_char:
+        return False
+    between = part.sentence[part.end_char - part.sent_start:whole.start_char - part.sent_start]
+    return bool(_part_of().match(between))
+
+
 def shares(claims: list[Claim], keys: dict[str, Key], wanted) -> Iterator[Implied]:
-    """p% of a total held by another subject is a count for this subject."""
+    """p% of a total another subject holds, written "p% of the N", is a
+    count for this subject."""
     totals: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for c in claims:
         if c.kind == "count":
@@ -268,7 +282,7 @@ def shares(claims: list[Claim], keys: dict[str, Key], wanted) -> Iterator[Implie
         lo, hi = _iv(c)
         lo, hi = max(lo, 0.0), min(hi, 100.0)
         for t in totals.get((k[1], k[2]), ()):
-            if keys[t.claim_id][0] == k[0]:
+            if keys[t.claim_id][0] == k[0] or not _whole_of(c, t):
                 continue
             t_lo, t_hi = _iv(t)
             val = c.value / 100 * t.value

@@ -332,6 +332,18 @@ DERIVED_CASES = [
 ]
 
 
+def test_another_subjects_count_is_no_total_of_a_share():
+    """Two candidates' results: her 59% and his 6,189,002 votes are shares
+    of one whole, and his count is no total of hers ("p% of the N" names the
+    total; nothing else does)."""
+    a = Story("tally", "She had 35,833,293 votes, or 59% of the votes cast. "
+              "He received 6,189,002 votes.", metric="votes")
+    a.claim("35,833,293", "count", 35833293, subject="Sheinbaum")
+    a.claim("59%", "percent", 59, 58.5, 59.5, subject="Sheinbaum", unit="%")
+    a.claim("6,189,002", "count", 6189002, subject="Maynez")
+    assert [f for f in compare(a.claims) if f.basis == "derived"] == []
+
+
 def test_derived_case_table():
     for name, specs, want, absent in DERIVED_CASES:
         stories = []
@@ -604,6 +616,22 @@ def test_a_floor_met_by_a_different_figure_is_a_conflict_not_a_rounding_note():
                    qualifier="approx")
     conflicts, _ = by_type(compare(c.claims + b.claims))
     assert [f.cause for f in conflicts] == ["rounding"]
+
+
+def test_a_range_holding_another_figure_brackets_it():
+    """explain.toml [tolerance] bracketing: "between 9.9% and 10.8%" (a quick
+    count's interval) and the 10.3% counted later are an estimate and the
+    figure inside it, no conflict; a figure outside the range still is."""
+    def share(source, text, value, low, high, qualifier="exact"):
+        s = Story(source, f"He won {text} of the vote.", subject="Maynez", metric="vote")
+        return s.claim(text, "percent", value, low, high, qualifier=qualifier, unit="%")
+    quick = share("quick", "between 9.9% and 10.8%", 9.9, 9.9, 10.8, qualifier="range")
+    final = share("final", "10.3%", 10.3, 10.25, 10.35)
+    conflicts, agreements = by_type(compare([quick, final]))
+    assert conflicts == [] and [f.sources for f in agreements] == [["final", "quick"]]
+    outside = share("outside", "11.4%", 11.4, 11.35, 11.45)
+    conflicts, _ = by_type(compare([quick, outside]))
+    assert len(conflicts) == 1
 
 
 @pytest.mark.parametrize("a, b, cause", [
