@@ -1776,6 +1776,9 @@ CASES = [
      [(120, 'amount', None), (21, 'count', None), (300000, 'count', None), (50000, 'count', None)]),
     ('Of the 1,200 respondents, 38 per cent said they planned to cut spending, compared with 31 per cent a year ago.',
      [(1200, 'count', None), (38, 'percent', None), (31, 'percent', None)]),
+    # a share named with "the" after above/below is the one measured against
+    ('The winner took 61.2% of the vote, almost nine points above the 52.4% her rival won four years ago.',
+     [(61.2, 'percent', None), (9, None, 'increase'), (52.4, 'percent', None)]),
     ("The bourse's benchmark index ended 0.7 per cent lower at 6,874.23, with 312 stocks falling and 178 rising.",
      [(0.7, 'pct_change', 'decrease'), (6874.23, None, 'decrease'), (312, 'count', None), (178, 'count', None)]),
     ('The ringgit, which has depreciated about 4 per cent against the dollar so far this year, was quoted at 4.7015/7045 at noon.',

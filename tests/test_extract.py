@@ -492,6 +492,9 @@ def test_vague_amounts_are_not_compared():
     ("The euro dropped to 1.05 against the dollar.", "1.05", "count", "decrease"),
     ("Unemployment rose to 4.4% from 4.1% in May.", "4.4%", "percent", "increase"),
     ("Unemployment rose to 4.4% from 4.1% in May.", "4.1%", "percent", ""),   # the level it came from
+    # the share "above the" is the one measured against (extract.toml compared_before)
+    ("She took 61.2% of the vote, nine points above the 52.4% her rival won.", "52.4%", "percent",
+     ""),
     ("Rents climbed 7 per cent to an average of £1,250 a month.", "£1,250", "amount", "increase"),
     ("The ringgit weakened 0.5 per cent to 4.72 against the US dollar.", "0.5 per cent", "pct_change",
      "decrease"),
