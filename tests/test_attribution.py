@@ -1147,6 +1147,10 @@ def test_an_organisation_telling_a_clause_about_others_figures_is_their_source(
     # an outcome word right after the figure ("367 dead in ... quake")
     ("At least 367 dead in southwest Vantry quake", "At least 367", "death", "people"),
     ("The flood left 40 homeless and 12 injured.", "12", "injury", "people"),
+    # people named by who they are (synonyms.toml [words] people) count what befell them
+    ("Officials estimated that 670 villagers died in the landslide.", "670", "villager death",
+     "villager"),
+    ("The disaster displaced 1,650 survivors.", "1,650", "survivor (displace)", "survivor"),
 ])
 def test_an_outcome_verb_names_what_its_figure_counts(text, figure, metric, unit):
     row = extract_claims(text, published="2014-08-04").set_index("text").loc[figure]
