@@ -33,7 +33,7 @@ from functools import cache
 from . import align, derive
 from .cues import first_cue
 from .keys import (Key, claim_keys, comparable, magnitude, sign_interval, signed_kinds, cfg,
-                   time_units)
+                   scale_slip, sizes_apart, time_units)
 from .model import Claim, Finding
 
 #: Roles of a finding's value entries.
@@ -106,8 +106,7 @@ def sizes(members: list[Claim]) -> list[list[Claim]]:
     ordered = [c for _, c in sorted(zip(sizes_of, members), key=lambda p: p[0])]
     parts, part = [], [ordered[0]]
     for prev, c in zip(ordered, ordered[1:]):
-        ratio = abs(float(c.value)) / abs(float(prev.value))
-        if ratio > conf["key_max_ratio"] and not scale_slip(ratio):
+        if sizes_apart(float(prev.value), float(c.value)):
             parts.append(part)
             part = []
         part.append(c)
@@ -765,14 +764,6 @@ def far_apart(a: dict, b: dict) -> bool:
     if not x or x != x or y != y:
         return False
     return y / x > conf["max_ratio"] and not scale_slip(y / x)
-
-
-def scale_slip(ratio: float) -> bool:
-    """Whether two sizes ``ratio`` apart differ by a scale factor
-    (explain.toml [causes] scale_factors: thousand, million, billion), within
-    its scale_tolerance: a slip of "million" for "billion", one quantity."""
-    tol = cfg()["causes"]["scale_tolerance"]
-    return any(abs(ratio / k - 1) <= tol for k in cfg()["causes"]["scale_factors"])
 
 
 def derived_finding(source_id: str, results: list, entry_of=entry) -> Finding | None:

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .figures import fmt_number
-from .keys import Key, cfg, change_key, level_key, sign_interval, unit_part
+from .keys import Key, cfg, change_key, level_key, sign_interval, sizes_apart, unit_part
 from .model import Claim
 
 
@@ -129,8 +129,9 @@ def level_pairs(sm, claims, levels, wanted) -> Iterator[Implied]:
     for i, p0 in enumerate(periods):
         for p1 in periods[i + 1:]:
             l0, l1 = levels[p0], levels[p1]
-            if period_shape(p0) != period_shape(p1) or not _same_unit(l0, l1):
-                continue
+            if period_shape(p0) != period_shape(p1) or not _same_unit(l0, l1) \
+                    or sizes_apart(l0.value, l1.value):
+                continue  # ("beat the estimate of 473,253 from 14 analysts")
             k_change = change_key(sm, p1, "change", p0)
             k_pct = change_key(sm, p1, "pct_change", p0)
             if not (wanted(k_change) or wanted(k_pct)):

@@ -304,3 +304,22 @@ def level_key(subject_metric: tuple[str, str], period: str, kind: str, unit: str
 def change_key(subject_metric: tuple[str, str], period: str, kind: str, base: str) -> Key:
     """The key a change of ``kind`` from ``base`` to ``period`` would have."""
     return subject_metric + (period, kind, base, "")
+
+
+def scale_slip(ratio: float) -> bool:
+    """Whether two sizes ``ratio`` apart differ by a scale factor
+    (explain.toml [causes] scale_factors: thousand, million, billion), within
+    its scale_tolerance: a slip of "million" for "billion", one quantity."""
+    tol = cfg()["causes"]["scale_tolerance"]
+    return any(abs(ratio / k - 1) <= tol for k in cfg()["causes"]["scale_factors"])
+
+
+def sizes_apart(x: float, y: float) -> bool:
+    """Two sizes of one key too far apart to be one quantity read twice
+    (explain.toml [compare] key_max_ratio, not a scale slip): "14 analysts"
+    and "473,253" vehicles keyed alike are two quantities."""
+    x, y = sorted((abs(x), abs(y)))
+    if not x or x != x or y != y or y == math.inf:
+        return False
+    ratio = y / x
+    return ratio > cfg()["compare"]["key_max_ratio"] and not scale_slip(ratio)

@@ -344,6 +344,20 @@ def test_another_subjects_count_is_no_total_of_a_share():
     assert [f for f in compare(a.claims) if f.basis == "derived"] == []
 
 
+def test_levels_too_far_apart_imply_no_change():
+    """Two levels keyed alike 30,000 times apart ("the estimate of 473,253
+    from 14 analysts") are two quantities, not one at two periods
+    (explain.toml [compare] key_max_ratio): their "change" is checked
+    against nothing."""
+    a = Story("wire", "Deliveries grew 11% and beat the estimate of 473,253 from 14 analysts.",
+              metric="analyst")
+    a.claim("11%", "pct_change", 11, 10.5, 11.5, direction="increase", unit="%",
+            base_period="2023")
+    a.claim("473,253", "count", 473253, period="2024")
+    a.claim("14", "count", 14, period="2023")
+    assert [f for f in compare(a.claims) if f.basis == "derived"] == []
+
+
 def test_derived_case_table():
     for name, specs, want, absent in DERIVED_CASES:
         stories = []
