@@ -264,9 +264,10 @@ def _borrow_metrics(ctx, raw, sents, guesses, metrics) -> None:
     for i, g in enumerate(guesses):
         if not g.borrow:
             continue
-        same = [j for j in range(len(raw)) if j != i and raw[j]["sent_start"] == raw[i]["sent_start"]
-                and guesses[j].key and (j < i or not guesses[j].borrow)]
         unit = raw[i]["unit"]
+        same = [j for j in range(len(raw)) if j != i and raw[j]["sent_start"] == raw[i]["sent_start"]
+                and guesses[j].key and (j < i or not guesses[j].borrow)
+                and not metric.point_key(guesses[j].key, raw[i])]
         lasting = metric.counts_time(raw[i]) and bool(g.key)
         if lasting:     # a length of time borrows only from another length
             same = [j for j in same if raw[j]["unit"] == unit]
@@ -285,6 +286,8 @@ def _borrow_metrics(ctx, raw, sents, guesses, metrics) -> None:
             continue
         skip = set(range(raw[i]["token_start"], raw[i]["token_end"]))
         found = metrics.from_sentence(sents[i], skip)
+        if found is not None and metric.point_key(found.key, raw[i]):
+            found = None
         guesses[i] = found or metric.MetricGuess()
 
 
@@ -366,7 +369,8 @@ def _earlier_donor(ctx, raw, guesses, i) -> int | None:
         if lo is None:
             break
         earlier = [j for j in range(i) if guesses[j].key
-                   and lo <= raw[j]["start_char"] < raw[i]["sent_start"]]
+                   and lo <= raw[j]["start_char"] < raw[i]["sent_start"]
+                   and not metric.point_key(guesses[j].key, raw[i])]
         if earlier:
             return earlier[-1]
     return None

@@ -1627,8 +1627,26 @@ FRAME_CASES = [
      "$355 million", "metric", "fine"),
     ("The regulator imposed a $12.5 million fine on Halvorsen Bank.", "2024-06-01",
      "$12.5 million", "metric", "fine"),
+    # whose: a surname stands for the one person the article names in full with it
+    ("Democratic Gov. Ana Harlow leads the race. Harlow was backed by 48 percent of likely "
+     "voters.", "2024-10-08", "48 percent", "subject", "Ana Harlow"),
+    # ... the second share of a score is the rival's, the verb's object
+    # (attribution.toml rival_preps); not a level a move reaches
+    ("Governor Ana Harlow leads Tom Benton 49% to 42% among likely voters.", "2024-10-08",
+     "42%", "subject", "Tom Benton"),
+    ("Governor Ana Harlow leads Tom Benton 49% to 42% among likely voters.", "2024-10-08",
+     "49%", "subject", "Ana Harlow"),
+    ("Governor Ana Harlow leads her challenger Tom Benton by 6 points, 48% to 42%, a poll "
+     "found.", "2024-10-08", "42%", "subject", "Tom Benton"),
+    ("Ana Harlow saw her approval rise from 41% to 44%.", "2024-10-08", "44%", "subject",
+     "Ana Harlow"),
+    # what: points are what two shares differ by, never what a share is of
+    ("Governor Ana Harlow leads her challenger Tom Benton by 6 points, 48% to 42%, a poll "
+     "found.", "2024-10-08", "48%", "metric", ""),
+    # ... and paying makes a payment, which may add interest to a fine ("ordered
+    # to pay $454 million"), when no noun of the amount says more
     ("Marlow Foods agreed to pay $18 million to the state.", "2024-06-01", "$18 million",
-     "metric", "state"),
+     "metric", "payment"),
     # ... and one a verb of buying takes through "for" is the price, paid "in
     # cash" or not; money "in" a thing is still an amount of it
     ("Halvorsen Group has agreed to buy Marlow Foods for $14.1 billion in cash.", "2024-06-01",

@@ -109,6 +109,20 @@ def _lasts(tok: Token, r: dict) -> bool:
     return counts_time(r) and _only_time_words(tok.lemma_.lower())
 
 
+@cache
+def _point_words() -> frozenset[str]:
+    """What percentage points are called (explain.toml [causes] point_units)."""
+    return frozenset(load("explain")["causes"]["point_units"])
+
+
+def point_key(key: str, r: dict) -> bool:
+    """A percentage's key that names only points ("point" of "by 6 points,
+    48% to 42%"): what two percentages differ by, or a score, never what a
+    share is of."""
+    return r["kind"] in ("percent", "pct_change") and r.get("unit") == "%" \
+        and key.rstrip("s") in _point_words()
+
+
 def _only_time_words(key: str) -> bool:
     words = re.findall(r"[a-z]+", key.lower())
     return bool(words) and all(w in time_words() for w in words)
@@ -334,6 +348,11 @@ class MetricFinder:
         if g.key and _only_time_words(g.key) and not counts_time(r):
             # "a 2.7% annual rate in June", "its five-day opening": a time
             # says when or how long, never what is measured
+            g = MetricGuess(borrow=True, replace_unit=g.replace_unit)
+        elif g.key and point_key(g.key, r):
+            # "leads by 6 points, 48% to 42%": points are what two shares
+            # differ by, never what a share is of; borrowed, from a figure
+            # that names more than points (normalize._borrow_metrics)
             g = MetricGuess(borrow=True, replace_unit=g.replace_unit)
         elif g.key and _only_time_words(g.key):
             # "which lasted 57 days in 2008" after "At 53 days, the strike":

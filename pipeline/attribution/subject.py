@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import cache
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from typing import TYPE_CHECKING
 
@@ -124,6 +124,10 @@ def _not_names() -> re.Pattern:
     [untagged_names] periods and not_names: a quarter, a fiscal year, a virus)."""
     conf = attr()["untagged_names"]
     return re.compile(f"{conf['periods']}|{conf['not_names']}", re.I)
+
+
+#: a share right before " to " ("48% to 42%"): the first of a score
+_SCORE_FIRST = re.compile(r"\d[\d.,]*\s*(?:%|per\s*cent|percent)\s+to\s+$", re.I)
 
 
 @cache
@@ -454,6 +458,29 @@ class Mentions:
             sent = ctx.sent_no(tok.start) if tok is not None and len(tok) else 0
             self.items.append(Mention(s, e, name, lab, sent))
             last_end = e
+        # "Harlow was backed by 48 percent" after "Gov. Ana Harlow": a surname
+        # stands for the one person the article names in full with it, tagged
+        # or not (the model misses a lone surname it tagged in full)
+        full: dict[str, set[str]] = defaultdict(set)
+        for m in self.items:
+            if m.label == "PERSON" and len(m.name.split()) > 1:
+                full[m.name.split()[-1]].add(m.name)
+        alone = [k for k, names in full.items() if len(names) == 1]
+        if alone:
+            taken = [(m.start, m.end) for m in self.items]
+            pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, alone)) + r")(?![\w-])")
+            for hit in pattern.finditer(ctx.text):
+                if any(s < hit.end() and hit.start() < e for s, e in taken):
+                    continue
+                tok = doc.char_span(hit.start(), hit.end())
+                if tok is None or len(tok) != 1 or tok[0].pos_ != "PROPN" or tok[0].ent_type_:
+                    continue
+                self.items.append(Mention(hit.start(), hit.end(), hit.group(), "PERSON",
+                                          ctx.sent_no(tok.start)))
+            self.items.sort(key=lambda m: m.start)
+        self.items = [replace(m, name=next(iter(full[m.name])))
+                      if m.label == "PERSON" and len(full.get(m.name, ())) == 1 else m
+                      for m in self.items]
 
     @staticmethod
     def _same_names(found: list[tuple[int, int, str, str]], ctx: ArticleContext
@@ -828,6 +855,9 @@ class SubjectFinder:
         place = self._place_of_counted(tok) or self._home_of(r)
         if place:
             return place, "in_sentence"
+        rival = self._score_rival(r)
+        if rival:
+            return [rival], "in_sentence"
         owner = self._owner_of_counted(r)
         if owner:
             return ([owner[0]] if owner[0] else []), owner[1]
@@ -1295,6 +1325,40 @@ class SubjectFinder:
                     return "", "source"
                 return (name, how) if name else None
         return None
+
+    def _score_rival(self, r: dict) -> str:
+        """The second share of a score ("Harlow leads Benton 49% to 42%",
+        "... by 6 points, 48% to 42%") is the rival's: the name the clause's
+        verb takes as its object, or after one of attribution.toml
+        rival_preps ("a lead over Benton"). "" when the text is no score
+        (a "from ... to" move) or names no rival."""
+        text = self.ctx.text
+        before = text[max(r["sent_start"], r["start_char"] - 40):r["start_char"]]
+        m = _SCORE_FIRST.search(before)
+        if m is None or not r.get("percent") \
+                or re.search(r"\b(?:from|between)\s*$", before[:m.start()], re.I):
+            return ""
+        doc = self.ctx.doc
+        verb = doc[r["token_start"]]
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in self._move_verbs():
+            return ""     # "rose 2% to 4.1%": a level reached, not a rival's
+        rivals = [c for c in verb.children if c.dep_ == "dobj"] + [
+            o for p in verb.subtree if p.dep_ == "prep" and p.lower_ in attr()["rival_preps"]
+            and p.i < r["token_start"] for o in p.children if o.dep_ == "pobj"]
+        for obj in rivals:
+            m = self.mentions.at(obj)
+            if m is not None and m.label in self.owner_labels:
+                return m.name
+        return ""
+
+    @staticmethod
+    @cache
+    def _move_verbs() -> frozenset[str]:
+        """Verbs of a move: a figure "to" after one is a level reached."""
+        d = load("extract")["direction"]
+        return frozenset(d["increase"]) | frozenset(d["decrease"])
 
     def _owned_figure(self, root: Token, r: dict) -> tuple[str, str] | None:
         """Whose a figure is by what it is written with: a possessive on the
