@@ -1643,6 +1643,8 @@ FRAME_CASES = [
     # what: points are what two shares differ by, never what a share is of
     ("Governor Ana Harlow leads her challenger Tom Benton by 6 points, 48% to 42%, a poll "
      "found.", "2024-10-08", "48%", "metric", ""),
+    # ... a stock's plural shares are its stock, not an empty "share of"
+    ("Shares rose 6% in extended trading.", "2024-10-22", "6%", "metric", "share"),
     # ... and paying makes a payment, which may add interest to a fine ("ordered
     # to pay $454 million"), when no noun of the amount says more
     ("Marlow Foods agreed to pay $18 million to the state.", "2024-06-01", "$18 million",

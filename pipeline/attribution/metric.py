@@ -52,7 +52,7 @@ def _sets() -> dict[str, frozenset]:
                                           "share_verbs", "dimension_nouns",
                                           "compass_words", "distance_units",
                                           "payment_forms", "payment_verbs",
-                                          "scope_nouns")} | {
+                                          "scope_nouns", "stock_plurals")} | {
         "ignore": frozenset(s["modifiers"]["ignore"])}
 
 
@@ -671,6 +671,9 @@ class MetricFinder:
             return False
         if tok.tag_ == "NNS" and any(c.dep_ == "poss" for c in tok.children):
             return False  # "Its shares were down 3 percent": an owner's shares, its stock
+        if tok.tag_ == "NNS" and tok.lemma_.lower() in sets["stock_plurals"] \
+                and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+            return False  # "Shares rose 6% in extended trading": a stock
         return not any(c.dep_ in ("compound", "amod") and c.lower_ not in sets["ignore"]
                        and any(ch.isalpha() for ch in c.text) for c in tok.children)
 
