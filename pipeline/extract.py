@@ -536,6 +536,10 @@ _ELIDED_GAP = re.compile(r"(?:,|\band\b|\bwhile\b|\bwhereas\b|\bbut\b)", re.I)
 _COUNTED = ("count", "change")
 
 
+#: a figure right before a marker ("$1.38 per share"): the marker is its own
+_FIGURE_END = re.compile(r"\d\s*$")
+
+
 def _borrow_elided_units(claims: list[dict], text: str, doc: Doc) -> None:
     """"33 of the deaths and Mississippi for eight", "added 48,000 jobs, while
     manufacturing shed about 9,000": a bare count or change that ends
@@ -804,6 +808,8 @@ def classify(q: Quantity, span: Span, head, cues: dict, sent: Span, text: str) -
         unit = q.currency
         m = cues["money_per_re"].match(text, q.end)
         mb = None if m else cues["money_per_before_re"].search(text, max(0, q.start - 50), q.start)
+        if mb and _FIGURE_END.search(text, max(0, mb.start() - 12), mb.start()):
+            mb = None   # "or $1.38 per share, compared with $3.6 billion": that figure's unit
         if m or mb:     # "$2.14 a share", "earnings per share were $2.14" -> "USD per share"
             noun = (m or mb).group(1).lower()
             unit = f"{q.currency} per {cues['money_per'].get(noun) or cues['money_per_before'][noun]}"

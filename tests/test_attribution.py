@@ -1643,6 +1643,11 @@ FRAME_CASES = [
     # what: points are what two shares differ by, never what a share is of
     ("Governor Ana Harlow leads her challenger Tom Benton by 6 points, 48% to 42%, a poll "
      "found.", "2024-10-08", "48%", "metric", ""),
+    # when: a time past a figure compared with (and the figures restating it)
+    # is never a figure's before it
+    ("Corvane reported third-quarter revenue of $18.4 billion. Net income was $4.2 billion, "
+     "or $1.38 per share, compared with $3.6 billion, or $1.17 per share, a year ago.",
+     "2024-10-22", "$4.2 billion", "period", "2024-Q3"),
     # ... a stock's plural shares are its stock, not an empty "share of"
     ("Shares rose 6% in extended trading.", "2024-10-22", "6%", "metric", "share"),
     # ... and paying makes a payment, which may add interest to a fine ("ordered

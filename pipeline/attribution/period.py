@@ -753,6 +753,12 @@ def periods(ctx: ArticleContext, years: Years, sent: Span, r: dict,
         return t.start >= end and bool(_time_after_figure().fullmatch(ctx.text[end:t.start]))
     times = [t for t in times if not any(after(t, e) for s, e in compared.items()
                                          if s != own_base)]
+    # "Net income was $4.2 billion, or $1.38 per share, compared with $3.6
+    # billion, or $1.17 per share, a year ago": a time past a figure compared
+    # with (and the figures restating it) is never a figure's before it
+    then = min((s for s in compared if s > r["start_char"] and s != own_base), default=None)
+    if then is not None:
+        times = [t for t in times if t.start < then]
     based = [replace(t, cue="from") if t.cue not in compared_cues() else t for t in times
              if own_base in compared and after(t, compared[own_base])]
     # "Fares brought in $55.9 million ..., and the rest leans on a tax
