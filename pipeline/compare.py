@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 from collections import Counter, defaultdict
 from functools import cache
 
@@ -485,10 +486,10 @@ def stated_finding(key: Key | None, members: list[Claim]) -> Finding | None:
     if all(c.source_id == first for c in members):
         return None
     members = sorted(members, key=lambda c: (c.source_id, c.start_char))
-    sentence_of = {c.claim_id: c.sentence for c in members}
+    by_id = {c.claim_id: c for c in members}
 
     def counted(claim_id: str) -> bool:  # asked only of a few claims: lazily
-        return bool(first_cue("counting_method", sentence_of[claim_id] or ""))
+        return bool(first_cue("counting_method", own_clause(by_id[claim_id])))
 
     entries = [entry(c) for c in members]
     if key is None and len({c.kind in signed_kinds() for c in members}) > 1:
@@ -526,6 +527,22 @@ def stated_finding(key: Key | None, members: list[Claim]) -> Finding | None:
         # a length of time ("ran for more than three hours" / "a 3.5-hour show")
         kind = "conflict"
     return make_finding(kind, "stated", members, values, members)
+
+
+#: what ends a clause inside a sentence
+_CLAUSE_BREAK = re.compile(r"[;:]")
+
+
+def own_clause(c: Claim) -> str:
+    """The part of ``c``'s sentence between the semicolons or colons around
+    it: "earnings per share of $1.52 adjusted, versus $1.44 expected; revenue
+    of $18.4 billion, versus $17.9 billion expected" says nothing of how the
+    revenue was counted."""
+    text = c.sentence or ""
+    at = max(0, c.start_char - c.sent_start)
+    starts = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, at)]
+    end = _CLAUSE_BREAK.search(text, at)
+    return text[starts[-1] if starts else 0:end.start() if end else len(text)]
 
 
 def _one_value_across(values: list[dict], limit: int) -> bool:

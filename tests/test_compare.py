@@ -358,6 +358,20 @@ def test_levels_too_far_apart_imply_no_change():
     assert [f for f in compare(a.claims) if f.basis == "derived"] == []
 
 
+def test_a_method_word_of_another_clause_keeps_no_second_value():
+    """An article giving the actual figure and the one expected keeps only the
+    one others give: the "adjusted" of the earnings-per-share clause says
+    nothing of how the revenue after the semicolon was counted."""
+    a = Story("wire", "Revenue was $18.4 billion in the quarter.", metric="revenue")
+    a.claim("$18.4 billion", "amount", 18.4e9, 18.35e9, 18.45e9, unit="USD")
+    b = Story("tv", "Earnings per share were $1.52 adjusted, versus $1.44 expected; revenue "
+              "was $18.4 billion, versus $17.9 billion expected.", metric="revenue")
+    b.claim("$18.4 billion", "amount", 18.4e9, 18.35e9, 18.45e9, unit="USD")
+    b.claim("$17.9 billion", "amount", 17.9e9, 17.85e9, 17.95e9, unit="USD")
+    conflicts, agreements = by_type(compare(a.claims + b.claims))
+    assert conflicts == [] and len(agreements) == 1
+
+
 def test_derived_case_table():
     for name, specs, want, absent in DERIVED_CASES:
         stories = []
