@@ -456,6 +456,9 @@ def verdict(a: dict, b: dict) -> str:
 
 #: the qualifiers of a figure stated as it is (no "about", no bound)
 _EXACT = ("", "exact")
+#: ... and of one stated as a rounding ("about 3%" and "about 4%" meet only
+#: at an edge, as "3%" and "4%" do: two figures)
+_ROUNDED = ("approx",)
 
 
 @cache
@@ -503,7 +506,7 @@ def stated_finding(key: Key | None, members: list[Claim]) -> Finding | None:
     pair = _worst_cross_source(values)
     kind = verdict(*pair) if pair else "agreement"
     if kind == "agreement" and pair and _touching(*pair) and all(
-            c.qualifier in _EXACT for c in members if c.claim_id in
+            c.qualifier in _EXACT + _ROUNDED for c in members if c.claim_id in
             (pair[0]["claim_id"], pair[1]["claim_id"])):
         # two exact figures whose intervals only touch ("$3.57" and
         # "$3.56": each the other's rounding edge) are two printed figures,

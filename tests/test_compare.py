@@ -646,6 +646,21 @@ def test_a_floor_met_by_a_different_figure_is_a_conflict_not_a_rounding_note():
     assert [f.cause for f in conflicts] == ["rounding"]
 
 
+def test_two_roundings_meeting_at_an_edge_are_two_figures():
+    """"about 3%" and "about 4%" of a workforce meet only where one's
+    rounding ends and the other's begins, as "3%" and "4%" do: two figures,
+    a conflict; "about 3%" and "3.4%" overlap: at most a rounding note."""
+    def share(source, text, value, low, high, qualifier):
+        s = Story(source, f"The cuts are {text} of its staff.", subject="Corvane",
+                  metric="worker")
+        return s.claim(text, "percent", value, low, high, qualifier=qualifier, unit="%")
+    three = share("a", "about 3%", 3, 2.5, 3.5, "approx")
+    conflicts, _ = by_type(compare([three, share("b", "about 4%", 4, 3.5, 4.5, "approx")]))
+    assert len(conflicts) == 1
+    conflicts, _ = by_type(compare([three, share("c", "3.4%", 3.4, 3.35, 3.45, "exact")]))
+    assert [f.cause for f in conflicts] in ([], ["rounding"])
+
+
 def test_a_range_holding_another_figure_brackets_it():
     """explain.toml [tolerance] bracketing: "between 9.9% and 10.8%" (a quick
     count's interval) and the 10.3% counted later are an estimate and the
