@@ -1648,6 +1648,9 @@ FRAME_CASES = [
     ("Corvane reported third-quarter revenue of $18.4 billion. Net income was $4.2 billion, "
      "or $1.38 per share, compared with $3.6 billion, or $1.17 per share, a year ago.",
      "2024-10-22", "$4.2 billion", "period", "2024-Q3"),
+    # whose: a figure the model tags as a name ("288" as a facility) is never one
+    ("The toll had earlier been put at 288, which the Odisha government revised to 275 on "
+     "Sunday.", "2023-06-05", "275", "subject", "Odisha"),
     # ... a stock's plural shares are its stock, not an empty "share of"
     ("Shares rose 6% in extended trading.", "2024-10-22", "6%", "metric", "share"),
     # ... and paying makes a payment, which may add interest to a fine ("ordered

@@ -105,13 +105,20 @@ FRESH10 = ("alaska_door_plug_blowout_2024", "iberian_blackout_2025",
 #: traps flagged). Developed on since the twenty-fifth.
 FRESH11 = ("png_enga_landslide_2024", "apple_eu_music_streaming_fine_2024",
            "mexico_presidential_election_2024", "paris_2024_ticket_sales")
+#: four more (tests/data/FRESH12_SETS.md), gathered blind in the twenty-fifth
+#: session and measured blind then (first run, on the session's starting
+#: code: 3 of 25 conflicts, 1 of 3 causes right, 13 of 16 raised unexpected,
+#: 12 of 17 agreements, 2 of 18 traps flagged; 3/25, 1/3, 12/15, 12/17, 2/18
+#: with that session's changes before it joined). Developed on since.
+FRESH12 = ("odisha_balasore_train_crash_2023", "rwanda_marburg_outbreak_2024",
+           "microsoft_activision_deal_2023_24", "argentina_inflation_2023")
 
 
 #: the folder under tests/data of each batch of sets (the rest are blind_e2e's)
 BATCHES = {"fresh": FRESH, "fresh2": FRESH2, "fresh3": FRESH3, "fresh4": FRESH4,
            "fresh5": FRESH5, "fresh6": FRESH6, "fresh7": FRESH7, "fresh8": FRESH8,
            "fresh9": FRESH9, "fresh10": FRESH10, "fresh11": FRESH11,
-           "heldout": HELDOUT}
+           "fresh12": FRESH12, "heldout": HELDOUT}
 
 
 #: traps still flagged when their set joined the asserted ones: the police
@@ -145,12 +152,17 @@ TRAPS_OPEN = {("hong_kong_extradition_marches_2019", "hk_t2_jun9_vs_jun16_police
               # session): the $168 million in interest the fraud saved vs the
               # $100 million in prejudgment interest, both "interest" of
               # Donald Trump (a metric too coarse for two kinds of interest)
-              ("trump_civil_fraud_penalty_2024", "tf_t5_saved_interest_vs_prejudgment_interest")}
+              ("trump_civil_fraud_penalty_2024", "tf_t5_saved_interest_vs_prejudgment_interest"),
+              # fresh12, flagged when it joined: one low-severity finding
+              # holding the unidentified, the identified and the moved bodies
+              # of the Odisha crash (counts of bodies read as one quantity)
+              ("odisha_balasore_train_crash_2023", "od_t1_unidentified_vs_identified"),
+              ("odisha_balasore_train_crash_2023", "od_t2_bodies_moved_vs_identified")}
 
 
 #: every set the tests run
 ALL_SETS = SETS + HELDOUT + FRESH + FRESH2 + FRESH3 + FRESH4 + FRESH5 + FRESH6 + FRESH7 \
-    + FRESH8 + FRESH9 + FRESH10 + FRESH11
+    + FRESH8 + FRESH9 + FRESH10 + FRESH11 + FRESH12
 
 
 def set_dir(name):
@@ -293,6 +305,24 @@ MET = [
     # "$3.57 last year" / "$3.56": found, in one finding with AAA's "just over
     # $3.65" that drivers paid, whose cause is the worst pair's (different_period)
     ("thanksgiving_gas_prices_2023", "conflicts", "g_c3_last_thanksgiving_gasbuddy_rounding"),
+    # fresh12, as met when it joined
+    ("argentina_inflation_2023", "agreements", "ar_a1_annual_2023_211_4"),
+    ("argentina_inflation_2023", "agreements", "ar_a2_december_monthly_25_5"),
+    ("argentina_inflation_2023", "agreements", "ar_a3_november_monthly_12_8"),
+    ("argentina_inflation_2023", "agreements", "ar_a6_devaluation_50"),
+    ("microsoft_activision_deal_2023_24", "agreements", "ac_a1_deal_value_68_7_billion"),
+    ("microsoft_activision_deal_2023_24", "agreements", "ac_a2_job_cuts_1900"),
+    ("microsoft_activision_deal_2023_24", "agreements", "ac_a3_job_cuts_share_8_percent"),
+    ("microsoft_activision_deal_2023_24", "agreements", "ac_a4_gaming_workforce_22000"),
+    ("odisha_balasore_train_crash_2023", "agreements", "od_a1_injured_more_than_900"),
+    ("odisha_balasore_train_crash_2023", "agreements", "od_a4_state_revised_275"),
+    ("odisha_balasore_train_crash_2023", "conflicts", "od_c9_bodies_identified"),
+    ("rwanda_marburg_outbreak_2024", "agreements", "mb_a1_deaths_15"),
+    ("rwanda_marburg_outbreak_2024", "agreements", "mb_a3_42_day_rule"),
+    ("rwanda_marburg_outbreak_2024", "conflicts", "mb_c2_deaths"),
+    # "put at 288" tagged as a facility by the model: a figure, never a name
+    ("odisha_balasore_train_crash_2023", "agreements", "od_a2_unidentified_about_100"),
+    ("odisha_balasore_train_crash_2023", "agreements", "od_a3_first_toll_288"),
 ]
 #: conflicts found, with the cause the set expects.
 FOUND = [
@@ -347,6 +377,8 @@ FOUND = [
     ("bankman_fried_sentencing_2024", "sb_c1_forfeiture"),
     # "drivers paid a national average of just over $3.65" (AAA) / "$3.56" (GasBuddy)
     ("thanksgiving_gas_prices_2023", "g_c4_last_year_aaa_vs_gasbuddy"),
+    # fresh12, as found when it joined
+    ("argentina_inflation_2023", "ar_c3_year_to_date"),
 ]
 
 

@@ -397,6 +397,8 @@ class Mentions:
                 continue  # "a record 484,507 in Q4": a quarter, not a name
             if len(ent) > 1 and ent[0].like_num and ent[0].dep_ in ("nummod", "quantmod"):
                 continue  # "Breach Hits 100M Americans": a figure and what it counts
+            if all(t.like_num or t.is_punct for t in ent):
+                continue  # "put at 288" tagged as a facility: a figure, never a name
             if len(ent) == 1 and (ent[0].tag_ in ("NN", "NNS") or ent.text in lower_words
                                   or ent.text.lower() in lower_words):
                 continue  # a common noun NER took for a group: "Pedestrians accounted for"
