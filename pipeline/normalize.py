@@ -309,6 +309,14 @@ def _own_verb(doc, r: dict, donor: metric.MetricGuess) -> str:
             # (a donor that names no event takes this figure's: "produced a
             # total of 1,845,985 vehicles and delivered 1,808,581")
             return " ".join((words[:-1] if words[-1] in events else words) + [own])
+    if m is None and num.dep_ in ("nsubj", "nsubjpass") and num.head.pos_ == "VERB" \
+            and num.head.lemma_ != "be" and metric.counts_people(donor.unit_noun) \
+            and key in metric.outcomes():
+        # "At least 30 people have died and another 179 have been rushed to
+        # hospital": what befell the 179 is their own verb's, not a death
+        own = metric.outcome_of(num.head)
+        if own != key:
+            return own or f"{metric.head_class(donor.unit_noun)} ({num.head.lemma_.lower()})"
     if m is None or num.dep_ != "dobj" or num.head.pos_ != "VERB":
         return key
     verb = num.head.lemma_.lower() if metric.counts_people(donor.unit_noun) \

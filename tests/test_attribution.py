@@ -1147,6 +1147,10 @@ def test_an_organisation_telling_a_clause_about_others_figures_is_their_source(
     # an outcome word right after the figure ("367 dead in ... quake")
     ("At least 367 dead in southwest Vantry quake", "At least 367", "death", "people"),
     ("The flood left 40 homeless and 12 injured.", "12", "injury", "people"),
+    # a bare count with its own verb borrows what it counts, not what befell the other
+    ("At least 30 people have died and another 179 have been rushed to hospital.", "179",
+     "person (rush)", "people"),
+    ("Three people died and 12 were hospitalized.", "12", "hospitalization", "people"),
     # people named by who they are (synonyms.toml [words] people) count what befell them
     ("Officials estimated that 670 villagers died in the landslide.", "670", "villager death",
      "villager"),

@@ -323,6 +323,7 @@ MET = [
     # "put at 288" tagged as a facility by the model: a figure, never a name
     ("odisha_balasore_train_crash_2023", "agreements", "od_a2_unidentified_about_100"),
     ("odisha_balasore_train_crash_2023", "agreements", "od_a3_first_toll_288"),
+    ("odisha_balasore_train_crash_2023", "conflicts", "od_c5_injured_first_day"),
 ]
 #: conflicts found, with the cause the set expects.
 FOUND = [
@@ -380,6 +381,9 @@ FOUND = [
     # fresh12, as found when it joined
     ("argentina_inflation_2023", "ar_c3_year_to_date"),
 ]
+# (od_c5, "238 dead and more than 900 injured" / "288 ... and 850 injured", is
+# found since "another 179 have been rushed to hospital" counts no deaths,
+# with counting_method for a cause the set does not accept: MET, not FOUND)
 
 
 @pytest.fixture(scope="module")

@@ -202,6 +202,17 @@ def _outcome(verb: Token) -> str:
                  and (o := _noun_outcome(c, verb))), "")
 
 
+def outcome_of(verb: Token) -> str:
+    """What befalls the people ``verb`` is said of (:func:`_outcome`), or ""."""
+    return _outcome(verb)
+
+
+def outcomes() -> frozenset[str]:
+    """Every outcome a count of people may name ("death", "injury", ...:
+    synonyms.toml [people_outcomes] values)."""
+    return frozenset(syn().get("people_outcomes", {}).values())
+
+
 def _relative_subject(clause: Token) -> bool:
     """A relative clause whose subject is its relative pronoun and whose verb
     takes no object ("people who died", "who are presumed dead", "who were
