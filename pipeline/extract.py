@@ -1023,6 +1023,9 @@ def _verb_multiples(doc: Doc, cues: dict, claims: list[dict], sents: Sentences) 
         if low in cues["multiple_verbs"] and tok.pos_ not in ("VERB", "AUX") and not (
                 nxt is not None and nxt.pos_ in ("DET", "PRON") and tok.i > 0):
             continue
+        if low in cues["multiple_words"] and (nxt is None
+                                              or nxt.lower_ not in cues["times_compared"]):
+            continue  # "had been counted twice", "arrested twice since 2019": how often
         low_v, high_v = interval(float(value), 0.0, "exact")
         start = tok.idx
         qual, qstart = qualifier_before(sents.text, start)
