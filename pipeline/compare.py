@@ -67,39 +67,12 @@ def key_groups(usable: list[Claim], keys: dict[str, Key]) -> dict[Key, list[Clai
 
 def key_findings(groups: dict[Key, list[Claim]]) -> list[Finding]:
     """A finding for each key group that spans articles (for each of its
-    :func:`sizes` that does, and of its :func:`windows` where a conflict
-    would hold figures stated over different windows)."""
-    findings = []
-    for key, members in groups.items():
-        for part in sizes(members):
-            f = stated_finding(key, part)
-            if f is not None and f.type == "conflict":
-                split = windows(part)
-                if len(split) > 1:
-                    findings += [g for w in split if (g := stated_finding(key, w)) is not None]
-                    continue
-            if f is not None:
-                findings.append(f)
+    :func:`sizes` that does)."""
+    findings = [f for key, members in groups.items() for part in sizes(members)
+                if (f := stated_finding(key, part)) is not None]
     for f in findings:
         f.alignment = align.key_alignment(torn=f.type == "conflict" and _torn(f.values))
     return findings
-
-
-def windows(members: list[Claim]) -> list[list[Claim]]:
-    """A key group's claims by the window their sentences state
-    (frames.toml [dimensions.window]: "Monthly inflation was 25.5%" /
-    "annual inflation of 211.4%"): two windows stated are two quantities.
-    Claims that state none stand apart. One list when no two windows are
-    stated, or for figures that are no rates (a level's "from a year
-    earlier" is its change's window)."""
-    if members[0].kind not in cfg()["compare"]["window_kinds"]:
-        return [members]
-    by_window: dict[frozenset, list[Claim]] = defaultdict(list)
-    for fr in align.frames(members):
-        by_window[fr.dims.get("window", frozenset())].append(fr.claim)
-    if len([w for w in by_window if w]) < 2:
-        return [members]
-    return list(by_window.values())
 
 
 def _torn(values: list[dict]) -> bool:

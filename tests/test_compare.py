@@ -661,20 +661,6 @@ def test_two_roundings_meeting_at_an_edge_are_two_figures():
     assert [f.cause for f in conflicts] in ([], ["rounding"])
 
 
-def test_rates_over_two_stated_windows_are_two_quantities():
-    """explain.toml [compare] window_kinds: "Monthly inflation was 25.5%" and
-    "annual inflation of 211.4%" share a key (the window words narrow no
-    metric) but state two windows: no conflict; two annual rates still differ."""
-    def rate(source, sentence, text, value):
-        s = Story(source, sentence, subject="Argentina", metric="inflation")
-        return s.claim(text, "percent", value, value - 0.05, value + 0.05, unit="%")
-    monthly = rate("a", "Monthly inflation was 25.5% in December.", "25.5%", 25.5)
-    annual = rate("b", "It reported annual inflation of 211.4% on Thursday.", "211.4%", 211.4)
-    assert by_type(compare([monthly, annual]))[0] == []
-    other = rate("c", "Annual inflation reached 190.2% in the year.", "190.2%", 190.2)
-    assert len(by_type(compare([monthly, annual, other]))[0]) == 1
-
-
 def test_a_range_holding_another_figure_brackets_it():
     """explain.toml [tolerance] bracketing: "between 9.9% and 10.8%" (a quick
     count's interval) and the 10.3% counted later are an estimate and the
