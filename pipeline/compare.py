@@ -456,9 +456,14 @@ def verdict(a: dict, b: dict) -> str:
 
 #: the qualifiers of a figure stated as it is (no "about", no bound)
 _EXACT = ("", "exact")
-#: ... and of one stated as a rounding ("about 3%" and "about 4%" meet only
-#: at an edge, as "3%" and "4%" do: two figures)
-_ROUNDED = ("approx",)
+
+
+@cache
+def _rounded() -> tuple[str, ...]:
+    """Qualifiers of a figure stated as a rounding (explain.toml [tolerance]
+    approximate): "about 3%" and "about 4%" meet only at an edge, as "3%"
+    and "4%" do: two figures."""
+    return tuple(cfg()["tolerance"]["approximate"])
 
 
 @cache
@@ -506,7 +511,7 @@ def stated_finding(key: Key | None, members: list[Claim]) -> Finding | None:
     pair = _worst_cross_source(values)
     kind = verdict(*pair) if pair else "agreement"
     if kind == "agreement" and pair and _touching(*pair) and all(
-            c.qualifier in _EXACT + _ROUNDED for c in members if c.claim_id in
+            c.qualifier in _EXACT + _rounded() for c in members if c.claim_id in
             (pair[0]["claim_id"], pair[1]["claim_id"])):
         # two exact figures whose intervals only touch ("$3.57" and
         # "$3.56": each the other's rounding edge) are two printed figures,
@@ -532,8 +537,12 @@ def stated_finding(key: Key | None, members: list[Claim]) -> Finding | None:
     return make_finding(kind, "stated", members, values, members)
 
 
-#: what ends a clause inside a sentence
-_CLAUSE_BREAK = re.compile(r"[;:]")
+@cache
+def _clause_break() -> re.Pattern:
+    """What ends a clause inside a sentence (explain.toml [compare]
+    clause_marks), followed by a space: not the colon of "4:05 p.m."."""
+    marks = "".join(re.escape(m) for m in cfg()["compare"]["clause_marks"])
+    return re.compile(rf"[{marks}](?=\s|$)")
 
 
 def own_clause(c: Claim) -> str:
@@ -543,8 +552,8 @@ def own_clause(c: Claim) -> str:
     revenue was counted."""
     text = c.sentence or ""
     at = max(0, c.start_char - c.sent_start)
-    starts = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, at)]
-    end = _CLAUSE_BREAK.search(text, at)
+    starts = [m.end() for m in _clause_break().finditer(text, 0, at)]
+    end = _clause_break().search(text, at)
     return text[starts[-1] if starts else 0:end.start() if end else len(text)]
 
 

@@ -130,7 +130,7 @@ def level_pairs(sm, claims, levels, wanted) -> Iterator[Implied]:
         for p1 in periods[i + 1:]:
             l0, l1 = levels[p0], levels[p1]
             if period_shape(p0) != period_shape(p1) or not _same_unit(l0, l1) \
-                    or sizes_apart(l0.value, l1.value):
+                    or sizes_apart(l0.value, l1.value, "level_max_ratio"):
                 continue  # ("beat the estimate of 473,253 from 14 analysts")
             k_change = change_key(sm, p1, "change", p0)
             k_pct = change_key(sm, p1, "pct_change", p0)

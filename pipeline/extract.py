@@ -127,6 +127,9 @@ def _cues() -> dict:
             r"\b(" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in d["money_per"]["before"])
             + r")\b(?:(?!\b(?:" + "|".join(d["money_per"]["clause_breaks"])
             + r")\b)(?:[^.;:!?]|\.(?=\d)))*$", re.I),
+        # an amount of money right before a marker ("$1.38 per share"): the
+        # marker is that amount's (extract.toml [money_per] own_before)
+        "money_per_own_re": re.compile(d["money_per"]["own_before"] + r"\s*$", re.I),
         "money_per_re": re.compile(
             r"\s+(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in d["money_per"]["joiners"])
             + r")\s+(?:(?:" + "|".join(re.escape(w) for w in d["money_per"]["adjectives"]) + r")\s+)*("
@@ -536,10 +539,6 @@ _ELIDED_GAP = re.compile(r"(?:,|\band\b|\bwhile\b|\bwhereas\b|\bbut\b)", re.I)
 _COUNTED = ("count", "change")
 
 
-#: a figure right before a marker ("$1.38 per share"): the marker is its own
-_FIGURE_END = re.compile(r"\d\s*$")
-
-
 def _borrow_elided_units(claims: list[dict], text: str, doc: Doc) -> None:
     """"33 of the deaths and Mississippi for eight", "added 48,000 jobs, while
     manufacturing shed about 9,000": a bare count or change that ends
@@ -808,7 +807,7 @@ def classify(q: Quantity, span: Span, head, cues: dict, sent: Span, text: str) -
         unit = q.currency
         m = cues["money_per_re"].match(text, q.end)
         mb = None if m else cues["money_per_before_re"].search(text, max(0, q.start - 50), q.start)
-        if mb and _FIGURE_END.search(text, max(0, mb.start() - 12), mb.start()):
+        if mb and cues["money_per_own_re"].search(text, max(0, mb.start() - 40), mb.start()):
             mb = None   # "or $1.38 per share, compared with $3.6 billion": that figure's unit
         if m or mb:     # "$2.14 a share", "earnings per share were $2.14" -> "USD per share"
             noun = (m or mb).group(1).lower()

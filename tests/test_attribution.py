@@ -1634,6 +1634,12 @@ FRAME_CASES = [
     # whose: a surname stands for the one person the article names in full with it
     ("Democratic Gov. Ana Harlow leads the race. Harlow was backed by 48 percent of likely "
      "voters.", "2024-10-08", "48 percent", "subject", "Ana Harlow"),
+    # ... but not one the article also writes after a title (two people)
+    ("Hunter Biden was convicted on Tuesday. President Biden said he would not pardon his "
+     "son. Biden's approval rating fell to 38%.", "2024-06-12", "38%", "subject", "Biden"),
+    # ... a name that spells a number is still a name
+    ("7-Eleven said it would close 444 stores in North America.", "2024-06-12", "444",
+     "subject", "7-Eleven;North America"),
     # ... the second share of a score is the rival's, the verb's object
     # (attribution.toml rival_preps); not a level a move reaches
     ("Governor Ana Harlow leads Tom Benton 49% to 42% among likely voters.", "2024-10-08",
@@ -1657,10 +1663,14 @@ FRAME_CASES = [
      "Sunday.", "2023-06-05", "275", "subject", "Odisha"),
     # ... a stock's plural shares are its stock, not an empty "share of"
     ("Shares rose 6% in extended trading.", "2024-10-22", "6%", "metric", "share"),
-    # ... and paying makes a payment, which may add interest to a fine ("ordered
-    # to pay $454 million"), when no noun of the amount says more
+    # ... paying makes a payment, which may add interest to a fine ("ordered to
+    # pay $454 million") when no noun of the amount says more, nor a purpose
     ("Marlow Foods agreed to pay $18 million to the state.", "2024-06-01", "$18 million",
      "metric", "payment"),
+    ("Halvorsen was formally ordered to pay $454 million in the fraud case.", "2024-02-24",
+     "$454 million", "metric", "payment"),
+    ("Marlow Foods agreed to pay $700 million to settle an antitrust lawsuit.", "2024-06-01",
+     "$700 million", "metric", "antitrust lawsuit"),
     # ... and one a verb of buying takes through "for" is the price, paid "in
     # cash" or not; money "in" a thing is still an amount of it
     ("Halvorsen Group has agreed to buy Marlow Foods for $14.1 billion in cash.", "2024-06-01",

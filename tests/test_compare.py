@@ -646,6 +646,16 @@ def test_a_floor_met_by_a_different_figure_is_a_conflict_not_a_rounding_note():
     assert [f.cause for f in conflicts] == ["rounding"]
 
 
+def test_a_clock_time_does_not_end_a_clause():
+    """explain.toml [compare] clause_marks end a clause only before a space:
+    "at 4:05 p.m." keeps "On an adjusted basis" in the figure's clause."""
+    from pipeline.compare import own_clause
+    s = Story("a", "On an adjusted basis, the company said at 4:05 p.m., it earned $1.52 a "
+              "share; revenue was $18.4 billion.")
+    assert own_clause(s.claim("$1.52", "amount", 1.52)).startswith("On an adjusted basis")
+    assert own_clause(s.claim("$18.4 billion", "amount", 18.4e9)) == " revenue was $18.4 billion."
+
+
 def test_two_roundings_meeting_at_an_edge_are_two_figures():
     """"about 3%" and "about 4%" of a workforce meet only where one's
     rounding ends and the other's begins, as "3%" and "4%" do: two figures,

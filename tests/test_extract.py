@@ -334,7 +334,10 @@ def test_glued_x_is_a_multiple():
      "$2.02", "amount", 2.02, "exact", "USD per share"),
     ("E5_eps_marker_stops_at_clause_break", "EPS of $2.14 and revenue of $4.8 billion.", "$4.8 billion",
      "amount", 4.8e9, "exact", "USD"),
-    # ... a marker right after a figure is that figure's, not the next one's
+    # ... a marker after a quarter or a year still marks the amount after it
+    ("E5_per_share_after_a_quarter", "Microsoft reported Q3 EPS of $2.94.", "$2.94", "amount",
+     2.94, "exact", "USD per share"),
+    # ... a marker right after an amount is that amount's, not the next one's
     ("E5_per_share_of_the_figure_before", "Net income was $4.2 billion, or $1.38 per share, "
      "compared with $3.6 billion, or $1.17 per share, a year ago.", "$3.6 billion", "amount",
      3.6e9, "exact", "USD"),

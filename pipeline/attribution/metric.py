@@ -501,6 +501,10 @@ class MetricFinder:
             return ""
         events = money_events("money_for_events" if num.dep_ == "pobj" else "money_events")
         event = events.get(_verb_lemma(verb), "")
+        if event and any(c.dep_ in ("advcl", "xcomp") and c.i > num.i
+                         and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                         for c in verb.children):
+            return ""  # "agreed to pay $700 million to settle a lawsuit": its purpose says
         return synonym_classes().get(event, event)
 
     def _place_of_size(self, noun, r: dict) -> bool:

@@ -126,8 +126,24 @@ def _not_names() -> re.Pattern:
     return re.compile(f"{conf['periods']}|{conf['not_names']}", re.I)
 
 
-#: a share right before " to " ("48% to 42%"): the first of a score
-_SCORE_FIRST = re.compile(r"\d[\d.,]*\s*(?:%|per\s*cent|percent)\s+to\s+$", re.I)
+#: a token written in digits only ("288", "1,100")
+_DIGITS_ONLY = re.compile(r"[\d.,]+")
+
+@cache
+def _score_first() -> re.Pattern:
+    """A share right before " to " ("48% to 42%"): the first of a score
+    (its percent marks from numbers.toml [percent])."""
+    marks = sorted(load("numbers")["percent"]["percent"], key=len, reverse=True)
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s*") for w in marks)
+    return re.compile(rf"\d[\d.,]*\s*(?:{alt})\s+to\s+$", re.I)
+
+
+@cache
+def _score_not_after() -> re.Pattern:
+    """Words before a first share that make "N% to M%" a move, not a score
+    (attribution.toml [score_rival] not_after: "from", "between")."""
+    words = "|".join(map(re.escape, attr()["score_rival"]["not_after"]))
+    return re.compile(rf"\b(?:{words})\s*$", re.I)
 
 
 @cache
@@ -397,8 +413,9 @@ class Mentions:
                 continue  # "a record 484,507 in Q4": a quarter, not a name
             if len(ent) > 1 and ent[0].like_num and ent[0].dep_ in ("nummod", "quantmod"):
                 continue  # "Breach Hits 100M Americans": a figure and what it counts
-            if all(t.like_num or t.is_punct for t in ent):
+            if all(_DIGITS_ONLY.fullmatch(t.text) or t.is_punct for t in ent):
                 continue  # "put at 288" tagged as a facility: a figure, never a name
+                # (not "7-Eleven": a word for a number is part of a name)
             if len(ent) == 1 and (ent[0].tag_ in ("NN", "NNS") or ent.text in lower_words
                                   or ent.text.lower() in lower_words):
                 continue  # a common noun NER took for a group: "Pedestrians accounted for"
@@ -463,14 +480,35 @@ class Mentions:
         # "Harlow was backed by 48 percent" after "Gov. Ana Harlow": a surname
         # stands for the one person the article names in full with it, tagged
         # or not (the model misses a lone surname it tagged in full)
+        # (not a word the model takes for a place, "Rep. Jim Jordan ...
+        # Jordan hosts refugees" when it tags the country; a headline may
+        # name him first; not one the article also writes after a title, "Hunter Biden
+        # ... President Biden": two people. A company named after its founder,
+        # "Bill Ford ... Ford sold 2 million trucks", is still read as him)
+        single = defaultdict(set)
+        for _, _, t, lab in found:
+            if len(t.split()) == 1:
+                single[t].add(lab)
+        # (a word the model takes for a place and never for a person)
+        other = {t for t, labs in single.items()
+                 if "PERSON" not in labs and labs & {"GPE", "LOC", "FAC", "NORP"}}
         full: dict[str, set[str]] = defaultdict(set)
         for m in self.items:
             if m.label == "PERSON" and len(m.name.split()) > 1:
                 full[m.name.split()[-1]].add(m.name)
-        alone = [k for k, names in full.items() if len(names) == 1]
+        titles = tuple(attr()["name_titles"])
+        titled = re.compile(r"(?i:\b(?:" + "|".join(map(re.escape, titles)) + r"))\s+(\w[\w'-]*)")
+        ambiguous = {m.group(1) for m in titled.finditer(ctx.text)}
+        alone = {k for k, names in full.items()
+                 if len(names) == 1 and k not in other and k not in ambiguous}
+
+        def stands_for(start: int, word: str) -> bool:
+            before = ctx.text[max(0, start - 20):start].lower().rstrip()
+            return word in alone and not before.endswith(titles)
         if alone:
             taken = [(m.start, m.end) for m in self.items]
-            pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, alone)) + r")(?![\w-])")
+            pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(alone)))
+                                 + r")(?![\w-])")
             for hit in pattern.finditer(ctx.text):
                 if any(s < hit.end() and hit.start() < e for s, e in taken):
                     continue
@@ -481,7 +519,7 @@ class Mentions:
                                           ctx.sent_no(tok.start)))
             self.items.sort(key=lambda m: m.start)
         self.items = [replace(m, name=next(iter(full[m.name])))
-                      if m.label == "PERSON" and len(full.get(m.name, ())) == 1 else m
+                      if m.label == "PERSON" and stands_for(m.start, m.name) else m
                       for m in self.items]
 
     @staticmethod
@@ -1330,15 +1368,16 @@ class SubjectFinder:
 
     def _score_rival(self, r: dict) -> str:
         """The second share of a score ("Harlow leads Benton 49% to 42%",
-        "... by 6 points, 48% to 42%") is the rival's: the name the clause's
-        verb takes as its object, or after one of attribution.toml
-        rival_preps ("a lead over Benton"). "" when the text is no score
-        (a "from ... to" move) or names no rival."""
+        "... by 6 points, 48% to 42%") is the rival's: a name after one of
+        attribution.toml rival_preps ("chose Moreno 50% to 46% over Brown",
+        "a lead over Benton"), else the object of one of rival_verbs (lead,
+        beat: not "prefer Harris 48% to 40%", whose object has the first).
+        "" when the text is no score (a "from ... to" move, score_not_after)
+        or names no rival."""
         text = self.ctx.text
         before = text[max(r["sent_start"], r["start_char"] - 40):r["start_char"]]
-        m = _SCORE_FIRST.search(before)
-        if m is None or not r.get("percent") \
-                or re.search(r"\b(?:from|between)\s*$", before[:m.start()], re.I):
+        m = _score_first().search(before)
+        if m is None or not r.get("percent") or _score_not_after().search(before[:m.start()]):
             return ""
         doc = self.ctx.doc
         verb = doc[r["token_start"]]
@@ -1346,9 +1385,13 @@ class SubjectFinder:
             verb = verb.head
         if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in self._move_verbs():
             return ""     # "rose 2% to 4.1%": a level reached, not a rival's
-        rivals = [c for c in verb.children if c.dep_ == "dobj"] + [
-            o for p in verb.subtree if p.dep_ == "prep" and p.lower_ in attr()["rival_preps"]
-            and p.i < r["token_start"] for o in p.children if o.dep_ == "pobj"]
+        conf = attr()["score_rival"]
+        rivals = [o for p in verb.subtree if p.dep_ == "prep" and (
+                      p.lower_ in conf["preps"] or p.lower_ == "of"
+                      and p.head.lower_ in conf["of_heads"])
+                  for o in p.children if o.dep_ == "pobj"]
+        if verb.lemma_.lower() in conf["verbs"]:
+            rivals += [c for c in verb.children if c.dep_ == "dobj"]
         for obj in rivals:
             m = self.mentions.at(obj)
             if m is not None and m.label in self.owner_labels:
