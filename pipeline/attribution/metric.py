@@ -119,8 +119,14 @@ def point_key(key: str, r: dict) -> bool:
     """A percentage's key that names only points ("point" of "by 6 points,
     48% to 42%"): what two percentages differ by, or a score, never what a
     share is of."""
-    return r["kind"] in ("percent", "pct_change") and r.get("unit") == "%" \
+    return r["kind"] in _percent_kinds() and r.get("unit") == "%" \
         and key.rstrip("s") in _point_words()
+
+
+@cache
+def _percent_kinds() -> frozenset[str]:
+    """Kinds whose values are in percent (explain.toml [compare] percent_kinds)."""
+    return frozenset(load("explain")["compare"]["percent_kinds"])
 
 
 def _only_time_words(key: str) -> bool:

@@ -129,6 +129,15 @@ def _not_names() -> re.Pattern:
 #: a token written in digits only ("288", "1,100")
 _DIGITS_ONLY = re.compile(r"[\d.,]+")
 
+
+@cache
+def _titled() -> re.Pattern:
+    """A title (attribution.toml name_titles) and the word after it
+    ("President Biden")."""
+    titles = "|".join(map(re.escape, attr()["name_titles"]))
+    return re.compile(rf"(?i:\b(?:{titles}))\s+(\w[\w'-]*)")
+
+
 @cache
 def _score_first() -> re.Pattern:
     """A share right before " to " ("48% to 42%"): the first of a score
@@ -479,17 +488,16 @@ class Mentions:
             last_end = e
         # "Harlow was backed by 48 percent" after "Gov. Ana Harlow": a surname
         # stands for the one person the article names in full with it, tagged
-        # or not (the model misses a lone surname it tagged in full)
-        # (not a word the model takes for a place, "Rep. Jim Jordan ...
-        # Jordan hosts refugees" when it tags the country; a headline may
-        # name him first; not one the article also writes after a title, "Hunter Biden
-        # ... President Biden": two people. A company named after its founder,
-        # "Bill Ford ... Ford sold 2 million trucks", is still read as him)
+        # or not (the model misses a lone surname it tagged in full; a
+        # headline may name him first). Not a word the model takes for a
+        # place and never for a person ("Rep. Jim Jordan ... Jordan hosts
+        # refugees"), nor one the article also writes after a title ("Hunter
+        # Biden ... President Biden": two people). (A company named after its
+        # founder, "Bill Ford ... Ford sold 2 million trucks", is read as him.)
         single = defaultdict(set)
         for _, _, t, lab in found:
             if len(t.split()) == 1:
                 single[t].add(lab)
-        # (a word the model takes for a place and never for a person)
         other = {t for t, labs in single.items()
                  if "PERSON" not in labs and labs & {"GPE", "LOC", "FAC", "NORP"}}
         full: dict[str, set[str]] = defaultdict(set)
@@ -497,8 +505,7 @@ class Mentions:
             if m.label == "PERSON" and len(m.name.split()) > 1:
                 full[m.name.split()[-1]].add(m.name)
         titles = tuple(attr()["name_titles"])
-        titled = re.compile(r"(?i:\b(?:" + "|".join(map(re.escape, titles)) + r"))\s+(\w[\w'-]*)")
-        ambiguous = {m.group(1) for m in titled.finditer(ctx.text)}
+        ambiguous = {m.group(1) for m in _titled().finditer(ctx.text)}
         alone = {k for k, names in full.items()
                  if len(names) == 1 and k not in other and k not in ambiguous}
 
@@ -1369,11 +1376,11 @@ class SubjectFinder:
     def _score_rival(self, r: dict) -> str:
         """The second share of a score ("Harlow leads Benton 49% to 42%",
         "... by 6 points, 48% to 42%") is the rival's: a name after one of
-        attribution.toml rival_preps ("chose Moreno 50% to 46% over Brown",
-        "a lead over Benton"), else the object of one of rival_verbs (lead,
-        beat: not "prefer Harris 48% to 40%", whose object has the first).
-        "" when the text is no score (a "from ... to" move, score_not_after)
-        or names no rival."""
+        attribution.toml [score_rival] preps ("chose Moreno 50% to 46% over
+        Brown", "a lead over Benton"), else the object of one of its verbs
+        (lead, beat: not "prefer Harris 48% to 40%", whose object has the
+        first). "" when the text is no score (a "from ... to" move: its
+        not_after words; a verb of a move) or names no rival."""
         text = self.ctx.text
         before = text[max(r["sent_start"], r["start_char"] - 40):r["start_char"]]
         m = _score_first().search(before)
