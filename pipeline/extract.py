@@ -151,6 +151,7 @@ def _cues() -> dict:
         "year_min": nc["year_min"], "year_max": nc["year_max"],
         "time_units": set(nc.get("time_units", [])),
         "time_reference_after": set(nc.get("time_reference_after", [])),
+        "time_between_events": set(nc.get("time_between_events", [])),
         "period_after": set(nc["period_after"]),
         "period_before_month": set(nc["period_before_month"]),
         "period_keep_before": set(nc["period_keep_before"]),
@@ -293,7 +294,8 @@ def is_claim(q: Quantity, span: Span, cues: dict, text: str) -> bool:
     if nxt is not None and nxt.lower_ in cues["time_units"]:
         after = doc[span.end + 1] if span.end + 1 < len(doc) else None
         if after is not None and after.lower_ in cues["time_reference_after"] and not (
-                prev is not None and prev.lower_ in cues["duration_before"]):
+                prev is not None and prev.lower_ in cues["duration_before"]) \
+                and not _between_events(after, cues):
             return False
         if after is not None and (after.lower_ in cues["period_after"] or _to_a_month(doc, after, cues)) \
                 and not (prev is not None and prev.lower_ in cues["period_keep_before"]):
@@ -306,6 +308,14 @@ def is_claim(q: Quantity, span: Span, cues: dict, text: str) -> bool:
 
 
 _CLOCK = re.compile(r"(\d{1,2})(?:[.:]?(\d\d))?(?::\d\d)?")
+
+
+def _between_events(after, cues: dict) -> bool:
+    """"sealed 21 months after it was first announced": a time unit then
+    one of extract.toml time_between_events that opens a clause is the
+    length between two events, a figure ("26 years ago", "three days
+    later", "two weeks after that" say when)."""
+    return after.lower_ in cues["time_between_events"] and after.dep_ == "mark"
 
 
 def _clock_reading(q: Quantity, text: str) -> bool:

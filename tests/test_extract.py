@@ -579,9 +579,18 @@ def test_suspended_hyphen_range():
     "The phone supports 4G.", "We met at 10:30:00 sharp.", "The S&P/ASX 200 closed flat.",
     # how often, not a multiple ("twice as many" is one)
     "Some bodies had been counted twice.", "He has been arrested twice since 2019.",
+    # when, not how long ("26 years ago", "after the crash")
+    "He died three days later.", "She returned home 21 months after the crash.",
 ])
 def test_times_scores_and_names_stay_out(text):
     assert claims(text) == []
+
+
+def test_a_length_between_two_events_is_a_figure():
+    """extract.toml time_between_events: "21 months after it was first
+    announced" opens a clause, so the months are how long between them."""
+    [row] = claims("The deal was finally sealed 21 months after it was first announced.")
+    assert (row["value"], row["unit"]) == (21, "month")
 
 
 def test_the_base_of_a_rate_is_no_claim():
