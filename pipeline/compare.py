@@ -523,7 +523,7 @@ def stated_finding(key: Key | None, members: list[Claim]) -> Finding | None:
             < cfg()["tolerance"]["touching_min_digits"] else "rounding"
     if kind == "rounding" and any(counted(e["claim_id"]) for e in pair):
         kind = "conflict"  # close, but one says it was counted another way
-    rounds = set(cfg()["tolerance"]["approximate"])
+    rounds = set(_rounded())
     if kind == "agreement" and _loosely_worded(
             values, {c.claim_id for c in members if c.qualifier in rounds}):
         kind = "rounding"  # "nearly 30%" for 27.3%: compatible, but worth a note

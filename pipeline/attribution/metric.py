@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # annotations only: a cached run never imports spaCy
     from spacy.tokens import Span, Token
 
-from ..keys import time_units
+from ..keys import cfg, time_units
 from ..knowledge import load
 from .context import ArticleContext, attr, lower_words, syn
 
@@ -109,24 +109,12 @@ def _lasts(tok: Token, r: dict) -> bool:
     return counts_time(r) and _only_time_words(tok.lemma_.lower())
 
 
-@cache
-def _point_words() -> frozenset[str]:
-    """What percentage points are called (explain.toml [causes] point_units)."""
-    return frozenset(load("explain")["causes"]["point_units"])
-
-
 def point_key(key: str, r: dict) -> bool:
     """A percentage's key that names only points ("point" of "by 6 points,
-    48% to 42%"): what two percentages differ by, or a score, never what a
-    share is of."""
-    return r["kind"] in _percent_kinds() and r.get("unit") == "%" \
-        and key.rstrip("s") in _point_words()
-
-
-@cache
-def _percent_kinds() -> frozenset[str]:
-    """Kinds whose values are in percent (explain.toml [compare] percent_kinds)."""
-    return frozenset(load("explain")["compare"]["percent_kinds"])
+    48% to 42%"; explain.toml [causes] point_units): what two percentages
+    differ by, or a score, never what a share is of."""
+    return r["kind"] in cfg()["compare"]["percent_kinds"] and r.get("unit") == "%" \
+        and key.rstrip("s") in cfg()["causes"]["point_units"]
 
 
 def _only_time_words(key: str) -> bool:
@@ -193,7 +181,7 @@ def head_class(lemma: str) -> str:
     return classes[best[0]] if best else lemma
 
 
-def _outcome(verb: Token) -> str:
+def outcome_of(verb: Token) -> str:
     """What happening to people makes them a quantity of their own ("23
     people have died", "41 people are confirmed dead" -> death), from
     [people_outcomes] in synonyms.toml; "" if nothing does."""
@@ -206,11 +194,6 @@ def _outcome(verb: Token) -> str:
     # "52 people lost their lives"
     return next((o for c in verb.children if c.dep_ == "dobj"
                  and (o := _noun_outcome(c, verb))), "")
-
-
-def outcome_of(verb: Token) -> str:
-    """What befalls the people ``verb`` is said of (:func:`_outcome`), or ""."""
-    return _outcome(verb)
 
 
 def outcomes() -> frozenset[str]:
@@ -273,7 +256,7 @@ def _moves_a_level(verb: Token) -> bool:
     return _verb_in(verb, _level_words())
 
 
-def _moves(verb: Token) -> bool:
+def moves(verb: Token) -> bool:
     """A verb of change ("rose", "fell"; extract.toml's direction verbs):
     only after one does "from 10" give an earlier level."""
     return _verb_in(verb, _flow_cues())
@@ -444,7 +427,7 @@ class MetricFinder:
             num = doc[r["token_end"] - 1]
             if rejected and num.dep_ == "nummod":
                 num = num.head  # "injured nearly 2,000, flattening homes" (a misparse)
-            outcome = _outcome(_verb_of(num)) if num.dep_ in ("dobj", "nsubj", "nsubjpass") \
+            outcome = outcome_of(_verb_of(num)) if num.dep_ in ("dobj", "nsubj", "nsubjpass") \
                 else ""
             if outcome:
                 return MetricGuess(outcome, "people", "metric_from_noun", replace_unit=rejected)
@@ -570,7 +553,7 @@ class MetricFinder:
                 verb = tok.head.head
                 if tok.head.lower_ == "to" and verb.dep_ == "acl" and verb.tag_ == "VBN" \
                         and verb.head.pos_ == "NOUN" and not self._empty(verb.head) \
-                        and _outcome(verb):
+                        and outcome_of(verb):
                     # "brings the total number of people hospitalized to 57"
                     # (the parse hangs "to 57" on the participle): the people
                     return verb.head
@@ -587,7 +570,7 @@ class MetricFinder:
                     # "the missing are estimated at 10,000", "the toll was put at 300")
                 if r["head_i"] >= 0 and not _moves_a_level(verb) and not estimated_at:
                     return None  # "the outbreak has led to 31 hospitalizations"
-                if tok.head.lower_ == "from" and not _moves(verb):
+                if tok.head.lower_ == "from" and not moves(verb):
                     return None  # "cases come from 18 jurisdictions": where, not a level
                 # (an object after the figure is a misparse: "stood at Rs 615
                 # crore, less than half the budget of ...")
@@ -819,7 +802,7 @@ class MetricFinder:
         subject's modifiers narrow the object's metric; not the cause of an
         outcome ("A strong earthquake killed 367 people": deaths, not strong
         ones)."""
-        if _outcome(verb):
+        if outcome_of(verb):
             return
         for c in verb.children:
             if c.dep_ != "nsubj" or self._refers(c):
@@ -890,7 +873,7 @@ class MetricFinder:
                 verb = next((c for c in noun.children if c.dep_ == "acl"
                              and _forecasting(c)), None)
             if verb is not None and (_telling(verb) or _forecasting(verb)) \
-                    and not _outcome(verb):
+                    and not outcome_of(verb):
                 # "inspectors confirmed 146 buildings destroyed": the telling
                 # verb says nothing of what is counted; a verb on the noun does
                 # (so with a forecast: "55 million Americans are expected to
@@ -898,13 +881,13 @@ class MetricFinder:
                 verb = next((c for c in [*noun.children, *verb.children]
                              if c.dep_ in ("acl", "relcl", "oprd", "xcomp", "ccomp")
                              and c.pos_ == "VERB" and c.i > noun.i and c != verb), verb)
-            outcome = _outcome(verb) if verb is not None else ""
+            outcome = outcome_of(verb) if verb is not None else ""
             for c in noun.children:  # "the people killed in crashes"
                 if not outcome and (c.dep_ == "acl" or c.dep_ == "relcl" and not nationality
                                     and _relative_subject(c)):
                     # (and "six people who are presumed dead"; not "658
                     # Egyptians who died", a nationality's part of all deaths)
-                    outcome = _outcome(c)
+                    outcome = outcome_of(c)
             before = [m for m in mods if m.dep_ == "amod" and _outcome_word(m)]
             if not outcome and before:  # "unemployed Americans"
                 outcome = _outcome_word(before[0])

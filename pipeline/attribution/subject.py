@@ -26,7 +26,7 @@ from ..keys import jurisdiction, time_units
 from ..knowledge import load
 from .context import ArticleContext, attr, title_text
 from .context import lower_words as context_lower_words
-from .metric import empty_heads, time_words
+from .metric import empty_heads, moves, time_words
 
 _ACRONYM = re.compile(r"\(\s*(?:[A-Z]{2,8}\s*:\s*)?([A-Z][A-Za-z&]{1,9})\s*\)")
 #: a comparison window written as letters ("Y/Y", "Q/Q.", "M/M")
@@ -1390,7 +1390,7 @@ class SubjectFinder:
         verb = doc[r["token_start"]]
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
-        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in self._move_verbs():
+        if verb.pos_ not in ("VERB", "AUX") or moves(verb):
             return ""     # "rose 2% to 4.1%": a level reached, not a rival's
         conf = attr()["score_rival"]
         rivals = [o for p in verb.subtree if p.dep_ == "prep" and (
@@ -1404,13 +1404,6 @@ class SubjectFinder:
             if m is not None and m.label in self.owner_labels:
                 return m.name
         return ""
-
-    @staticmethod
-    @cache
-    def _move_verbs() -> frozenset[str]:
-        """Verbs of a move: a figure "to" after one is a level reached."""
-        d = load("extract")["direction"]
-        return frozenset(d["increase"]) | frozenset(d["decrease"])
 
     def _owned_figure(self, root: Token, r: dict) -> tuple[str, str] | None:
         """Whose a figure is by what it is written with: a possessive on the
