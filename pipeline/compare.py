@@ -69,7 +69,7 @@ def key_findings(groups: dict[Key, list[Claim]]) -> list[Finding]:
     """A finding for each key group that spans articles (for each of its
     :func:`sizes` that does)."""
     findings = [f for key, members in groups.items() for part in sizes(members)
-                if (f := stated_finding(key, part)) is not None]
+                for f in stated_findings(key, part)]
     for f in findings:
         f.alignment = align.key_alignment(torn=f.type == "conflict" and _torn(f.values))
     return findings
@@ -229,12 +229,12 @@ def framed_findings(aligned: list[tuple[list[Claim], align.Alignment, bool]]) ->
     alignment."""
     out = []
     for members, al, strict in aligned:
-        f = stated_finding(None, members)
-        # (a rounding note says the figures are compatible: as sure as an agreement)
-        if f is None or (f.type == "conflict" and f.cause != "rounding" and not strict):
-            continue
-        f.alignment = align.alignment_record(al)
-        out.append(f)
+        for f in stated_findings(None, members):
+            # (a rounding note says the figures are compatible: as sure as an agreement)
+            if f.type == "conflict" and f.cause != "rounding" and not strict:
+                continue
+            f.alignment = align.alignment_record(al)
+            out.append(f)
     return out
 
 
@@ -488,6 +488,28 @@ def _whole_units(e: dict) -> bool:
 
 
 # --- stated findings ------------------------------------------------------------
+
+def stated_findings(key: Key | None, members: list[Claim]) -> list[Finding]:
+    """The finding over ``members`` (:func:`stated_finding`); an agreement
+    whose figures overlap only through an open end and lie further apart than
+    explain.toml [tolerance] loose_relative ("more than 187,000" and "more
+    than 560,000") is one agreement for each camp that states one value in
+    two or more articles: compatible figures, not one confirmed."""
+    f = stated_finding(key, members)
+    if f is None:
+        return []
+    if f.type != "agreement" or len(f.values) < 2:
+        return [f]
+    camps = _camps(f.values)
+    near = cfg()["tolerance"]["loose_relative"]
+    sizes = sorted(abs(c[0]["value"]) for c in camps)
+    if all(b == 0 or (b - a) / b <= near for a, b in zip(sizes, sizes[1:])):
+        return [f]  # one value written loosely ("more than three hours" / 3.5)
+    camps = [c for c in camps if len({e["source_id"] for e in c}) > 1]
+    by_id = {c.claim_id: c for c in members}
+    return [make_finding("agreement", "stated", about, camp, about)
+            for camp in camps for about in [[by_id[e["claim_id"]] for e in camp]]]
+
 
 def stated_finding(key: Key | None, members: list[Claim]) -> Finding | None:
     first = members[0].source_id

@@ -52,13 +52,13 @@ def test_findings_json_has_the_contract_shape():
 
 
 def test_open_intervals_are_valid_json():
-    a, b = Story("one", "At least 20 cases in 2024."), Story("two", "There were 25 cases in 2024.")
-    a.claim("At least 20", "count", 20, 20, float("inf"), qualifier="at_least")
+    a, b = Story("one", "At least 24 cases in 2024."), Story("two", "There were 25 cases in 2024.")
+    a.claim("At least 24", "count", 24, 24, float("inf"), qualifier="at_least")
     b.claim("25", "count", 25, 24.5, 25.5)
     doc, _ = build(a, b)
     text = findings_json(doc)
     value = json.loads(text, parse_constant=strict)["findings"][0]["values"][0]
-    assert value["high"] is None and value["low"] == 20  # open above: null, not "inf"
+    assert value["high"] is None and value["low"] == 24  # open above: null, not "inf"
 
 
 def test_open_ends_are_empty_in_csv_and_null_in_json_and_read_back_either_way():
