@@ -1476,6 +1476,13 @@ FRAME_CASES = [
      "metric", "gold"),
     ("Home prices climbed to a median of $420,000 in May.", "2024-06-01", "$420,000",
      "metric", "home price"),
+    # ... an extreme a level verb reaches is its subject's level, not a "high"
+    ("The unemployment rate reached a record high of 20.4 per cent in April.", "2023-05-16",
+     "20.4 per cent", "metric", "unemployment rate"),
+    ("The unemployment rate hit a record 20.4 per cent in April.", "2023-05-16",
+     "20.4 per cent", "metric", "unemployment rate"),
+    ("Gold prices reached a record high of $2,500 an ounce.", "2024-06-01", "$2,500",
+     "metric", "gold price"),
     # ... past a participle, and a figure that is the subject of what befell it
     ("Libya: over 5,300 presumed dead, thousands missing after two dams collapse",
      "2023-09-14", "over 5,300", "metric", "death"),

@@ -256,6 +256,17 @@ def _moves_a_level(verb: Token) -> bool:
     return _verb_in(verb, _level_words())
 
 
+@cache
+def _extremes() -> frozenset[str]:
+    return frozenset(load("extract")["direction"]["extremes"])
+
+
+def _extreme(tok: Token) -> bool:
+    """A noun that names an extreme rather than a quantity ("a record
+    high", "a peak", "a record"; extract.toml [direction] extremes)."""
+    return tok.lemma_.lower() in _extremes() or tok.lower_ in _extremes()
+
+
 def moves(verb: Token) -> bool:
     """A verb of change ("rose", "fell"; extract.toml's direction verbs):
     only after one does "from 10" give an earlier level."""
@@ -544,6 +555,11 @@ class MetricFinder:
                 return None
             if tok.dep_ == "prep" and tok.lower_ == "of":
                 of = tok
+            if tok.dep_ in ("dobj", "attr") and tok.pos_ == "NOUN" and _extreme(tok) \
+                    and _moves_a_level(tok.head):
+                # "the rate reached a record high of 20.4 per cent", "hit a
+                # record 20.4 per cent": the extreme is the subject's level
+                return self._subject_of_level(tok.head)
             if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "from", "at") \
                     and tok.head.head.pos_ in ("VERB", "AUX"):
                 if of is not None and of.head.i == tok.i \
@@ -580,16 +596,21 @@ class MetricFinder:
                     # object's level, not the subject's (who measured it)
                     return None if obj.pos_ not in ("NOUN", "PROPN") or self._empty(obj) \
                         or self._refers(obj) or self._is_name(obj) else obj
-                for c in verb.children:
-                    if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN") \
-                            and not self._empty(c) and not self._refers(c) \
-                            and not self._is_name(c) and c.lemma_.lower() not in \
-                            _sets()["change_nouns"]:
-                        return c
-                    if c.dep_ in ("nsubj", "nsubjpass") and _people_named_by_outcome(c):
-                        return c  # "the missing are estimated at more than 10,000"
-                return None
+                return self._subject_of_level(verb)
             tok = tok.head
+        return None
+
+    def _subject_of_level(self, verb: Token) -> Token | None:
+        """The subject of a verb that gives its level, when it names a
+        quantity (not a name, a pronoun, an empty head or a change)."""
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN") \
+                    and not self._empty(c) and not self._refers(c) \
+                    and not self._is_name(c) and c.lemma_.lower() not in \
+                    _sets()["change_nouns"]:
+                return c
+            if c.dep_ in ("nsubj", "nsubjpass") and _people_named_by_outcome(c):
+                return c  # "the missing are estimated at more than 10,000"
         return None
 
     @staticmethod
@@ -728,6 +749,9 @@ class MetricFinder:
                 beside = True
             elif beside and tok.pos_ == "PROPN":
                 return None  # (a list of names with figures: "Texas (309), New Mexico (42)")
+            elif tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "attr") and _extreme(tok) \
+                    and _moves_a_level(tok.head) and self._subject_of_level(tok.head) is not None:
+                pass  # "the rate reached a record high of 20.4 per cent": the rate's
             elif tok.pos_ in ("NOUN", "PROPN") and tok.i not in inside \
                     and not self._figure_word(tok, r):
                 if _is_unit(tok) or _lasts(tok, r):
@@ -777,6 +801,8 @@ class MetricFinder:
                     # a place or group subject ("Louisiana accounted for ...")
                     # says whose figure it is, not what is counted
                     if child.pos_ not in ("NOUN", "PROPN") or self._is_name(child) \
+                            or child.dep_ == "dobj" and _extreme(child) and _moves_a_level(tok) \
+                            and self._subject_of_level(tok) is not None \
                             or child.ent_type_ in attr()["subject_labels"] \
                             or child.i in inside or self._figure_word(child, r) \
                             or self._refers(child) and not _measures(child) \
