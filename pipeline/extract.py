@@ -92,6 +92,11 @@ def _cues() -> dict:
         "level_before": set(direction["level_before"]),
         "compared_after": [[w] for w in direction["compared_after"]],
         "level_reached": [p.split() for p in direction["level_reached"]],
+        "level_extreme_re": re.compile(
+            r"\b(?:" + "|".join(map(re.escape, direction["level_before"]))
+            + r")\s+(?:a|an|the|its|their)\s+(?:(?:"
+            + "|".join(map(re.escape, direction["level_extreme_words"] + direction["extremes"]))
+            + r")\s+){1,3}(?:of\s+)?$", re.I),
         "level_before_re": re.compile(r"\b(?:" + "|".join(map(re.escape, direction["level_before"])) + r")\s+$",
                                       re.I),
         "verb_inc": set(direction["change_verbs_increase"]),
@@ -755,6 +760,7 @@ def classify(q: Quantity, span: Span, head, cues: dict, sent: Span, text: str) -
     level = q.role in ("from", "to") or (before_words[-1:] and before_words[-1] in cues["level_before"]
                                            and not after_words[:1] in cues["compared_after"]) \
         or before_words[-3:] in cues["level_reached"] \
+        or bool(cues["level_extreme_re"].search(text, max(0, q.start - 60), q.start)) \
         or any(before_words[-len(c):] == c for c in cues["compared_before"])   # "compared with 31%"
 
     def direction_near() -> str:

@@ -1483,6 +1483,8 @@ FRAME_CASES = [
      "20.4 per cent", "metric", "unemployment rate"),
     ("Gold prices reached a record high of $2,500 an ounce.", "2024-06-01", "$2,500",
      "metric", "gold price"),
+    ("Inflation climbed to a new all-time high of 5.1% in May.", "2024-06-01", "5.1%",
+     "metric", "inflation"),
     # ... past a participle, and a figure that is the subject of what befell it
     ("Libya: over 5,300 presumed dead, thousands missing after two dams collapse",
      "2023-09-14", "over 5,300", "metric", "death"),

@@ -536,6 +536,10 @@ def test_vague_amounts_are_not_compared():
     ("The index closed down 0.4%, with banks off 1.1%.", "1.1%", "pct_change", "decrease"),
     ("The slump wiped about $80 billion off its market value.", "about $80 billion", "change", "decrease"),
     ("The quake struck 40 km off the coast.", "40 km", "amount", ""),   # where, not a change
+    # a level reached past words that only call it an extreme (extract.toml level_extreme_words)
+    ("The youth jobless rate rose to a record 21.3% in June.", "21.3%", "percent", "increase"),
+    ("Inflation climbed to a new all-time high of 5.1% in May.", "5.1%", "percent", "increase"),
+    ("Sales rose by a record 12% in May.", "12%", "pct_change", "increase"),
 ])
 def test_direction_of_moves_levels_and_signed_lists(text, figure, kind, direction):
     row = extract_claims(text).set_index("text").loc[figure]

@@ -264,7 +264,20 @@ def _extremes() -> frozenset[str]:
 def _extreme(tok: Token) -> bool:
     """A noun that names an extreme rather than a quantity ("a record
     high", "a peak", "a record"; extract.toml [direction] extremes)."""
-    return tok.lemma_.lower() in _extremes() or tok.lower_ in _extremes()
+    return tok.pos_ == "NOUN" and (tok.lemma_.lower() in _extremes() or tok.lower_ in _extremes())
+
+
+def _reached_extreme(tok: Token) -> Token | None:
+    """The level verb that reaches ``tok``, an extreme, as its object or
+    through "to"/"at" ("reached a record high of", "climbed to an all-time
+    high of"); else None."""
+    if not _extreme(tok):
+        return None
+    if tok.dep_ in ("dobj", "attr") and _moves_a_level(tok.head):
+        return tok.head
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "at") and _moves_a_level(tok.head.head):
+        return tok.head.head
+    return None
 
 
 def moves(verb: Token) -> bool:
@@ -555,8 +568,7 @@ class MetricFinder:
                 return None
             if tok.dep_ == "prep" and tok.lower_ == "of":
                 of = tok
-            if tok.dep_ in ("dobj", "attr") and tok.pos_ == "NOUN" and _extreme(tok) \
-                    and _moves_a_level(tok.head):
+            if tok.dep_ in ("dobj", "attr") and _reached_extreme(tok) is not None:
                 # "the rate reached a record high of 20.4 per cent", "hit a
                 # record 20.4 per cent": the extreme is the subject's level
                 return self._subject_of_level(tok.head)
@@ -749,8 +761,8 @@ class MetricFinder:
                 beside = True
             elif beside and tok.pos_ == "PROPN":
                 return None  # (a list of names with figures: "Texas (309), New Mexico (42)")
-            elif tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "attr") and _extreme(tok) \
-                    and _moves_a_level(tok.head) and self._subject_of_level(tok.head) is not None:
+            elif (verb := _reached_extreme(tok)) is not None \
+                    and self._subject_of_level(verb) is not None:
                 pass  # "the rate reached a record high of 20.4 per cent": the rate's
             elif tok.pos_ in ("NOUN", "PROPN") and tok.i not in inside \
                     and not self._figure_word(tok, r):
@@ -801,7 +813,7 @@ class MetricFinder:
                     # a place or group subject ("Louisiana accounted for ...")
                     # says whose figure it is, not what is counted
                     if child.pos_ not in ("NOUN", "PROPN") or self._is_name(child) \
-                            or child.dep_ == "dobj" and _extreme(child) and _moves_a_level(tok) \
+                            or child.dep_ == "dobj" and _reached_extreme(child) is not None \
                             and self._subject_of_level(tok) is not None \
                             or child.ent_type_ in attr()["subject_labels"] \
                             or child.i in inside or self._figure_word(child, r) \
