@@ -232,6 +232,12 @@ def framed_findings(aligned: list[tuple[list[Claim], align.Alignment, bool]]) ->
         for f in stated_findings(None, members):
             # (a rounding note says the figures are compatible: as sure as an agreement)
             if f.type == "conflict" and f.cause != "rounding" and not strict:
+                # too weak an alignment for a conflict; the figures that state
+                # one value in two articles still agree ("79" and "at least
+                # 79" beside another article's "at least 78")
+                for g in camp_agreements([f]):
+                    g.alignment = align.alignment_record(al)
+                    out.append(g)
                 continue
             f.alignment = align.alignment_record(al)
             out.append(f)
@@ -480,6 +486,14 @@ def _touching(a: dict, b: dict) -> bool:
     return x != y and -gap(a, b) <= 1e-9 * max(x, y, 1.0)
 
 
+def _to_the_unit(e: dict) -> bool:
+    """A count of whole things written to the unit, not a round figure
+    ("78", "at least 79"; not "1,200" nor "about 80"): it does not round
+    into a neighbouring count, however close."""
+    v = float(e["value"])
+    return e["kind"] == "count" and v.is_integer() and v % 10 != 0
+
+
 def _whole_units(e: dict) -> bool:
     """A count of whole things stated to the unit ("12 states"): its
     interval is the unit's rounding, but no count of states rounds."""
@@ -669,6 +683,8 @@ def one_value(a: dict, b: dict) -> bool:
     compared by size unless both are signed)."""
     if gap(a, b) > 0:
         return False
+    if a["value"] != b["value"] and _to_the_unit(a) and _to_the_unit(b):
+        return False  # "at least 78 dead" and "79": two tallies, not one rounded
     (alo, ahi), (blo, bhi) = (a["low"], a["high"]), (b["low"], b["high"])
     x, y = a["value"], b["value"]
     if not (a["signed"] and b["signed"]):

@@ -892,3 +892,20 @@ def test_figures_that_meet_only_through_open_ends_are_not_one_agreement():
     # one article alone at a figure confirms nothing: only the pair is kept
     conflicts, agreements = by_type(compare(claims[:3]))
     assert [f.sources for f in agreements] == [["a", "b"]]
+
+
+@pytest.mark.parametrize("floor, other, conflict", [
+    (("at least 78", 78), ("79", 79), True),      # two tallies written to the unit
+    (("at least 78", 78), ("78", 78), False),     # one tally
+    (("more than 1,200", 1200), ("1,210", 1210), False),  # round figures: one value
+])
+def test_a_floor_and_a_close_count_to_the_unit_are_two_tallies(floor, other, conflict):
+    """"At least 78 dead" and "79 dead": frames.toml agree_rounding lets
+    "more than 27%" state 27.3%, but a count of whole things written to the
+    unit does not round into its neighbour (compare._to_the_unit)."""
+    a = Story("a", f"The shipwreck left {floor[0]} dead.", subject="Greece", metric="death")
+    b = Story("b", f"The shipwreck left {other[0]} dead.", subject="Greece", metric="death")
+    a.claim(floor[0], "count", floor[1], floor[1], INF, qualifier="at_least")
+    b.claim(other[0], "count", other[1], other[1] - 0.5, other[1] + 0.5)
+    conflicts, agreements = by_type(compare(a.claims + b.claims))
+    assert (len(conflicts), len(agreements)) == ((1, 0) if conflict else (0, 1))
