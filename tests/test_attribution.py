@@ -1485,6 +1485,16 @@ FRAME_CASES = [
      "metric", "gold price"),
     ("Inflation climbed to a new all-time high of 5.1% in May.", "2024-06-01", "5.1%",
      "metric", "inflation"),
+    # ... a nation's people named by what befell them, and "among" a population
+    ("A diplomat said 68 Indian nationals had died during the pilgrimage.", "2024-06-20", "68",
+     "metric", "indian death"),
+    ("Cases among unvaccinated children rose to 40.", "2024-06-20", "40", "metric",
+     "unvaccinated child case"),
+    ("The Health Ministry reported 13 deaths among the 58 confirmed cases.", "2024-06-20", "13",
+     "metric", "death"),
+    # ... "the total number of X" the parse hangs "to N" on a participle of
+    ("That figure takes the total number of deaths reported so far to 922, according to a "
+     "tally.", "2024-06-20", "922", "metric", "death"),
     # ... past a participle, and a figure that is the subject of what befell it
     ("Libya: over 5,300 presumed dead, thousands missing after two dams collapse",
      "2023-09-14", "over 5,300", "metric", "death"),

@@ -48,7 +48,8 @@ def synonym_classes() -> dict[str, str]:
 def _sets() -> dict[str, frozenset]:
     s = syn()
     return {k: frozenset(s["words"][k]) for k in ("people", "empty_heads", "change_nouns",
-                                          "scope_preps", "anaphoric_dets", "reporting_verbs",
+                                          "scope_preps", "population_preps", "anaphoric_dets",
+                                          "reporting_verbs",
                                           "share_verbs", "dimension_nouns",
                                           "compass_words", "distance_units",
                                           "payment_forms", "payment_verbs",
@@ -585,6 +586,12 @@ class MetricFinder:
                     # "brings the total number of people hospitalized to 57"
                     # (the parse hangs "to 57" on the participle): the people
                     return verb.head
+                if tok.head.lower_ == "to" and verb.dep_ == "acl" and verb.tag_ == "VBN" \
+                        and self._empty(verb.head) and not self._refers(verb.head) \
+                        and (counted := self._of_object(verb.head)) is not None \
+                        and not self._is_name(counted):
+                    # "takes the total number of deaths reported so far to 922"
+                    return counted
                 # a passive with "at" gives a level when it measures ("the
                 # toll was put at 300", "the missing are estimated at 10,000")
                 # or the figure counts nothing of its own; not "matches are
@@ -603,6 +610,9 @@ class MetricFinder:
                 # (an object after the figure is a misparse: "stood at Rs 615
                 # crore, less than half the budget of ...")
                 obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < tok.i), None)
+                if obj is not None and self._empty(obj) and not self._refers(obj):
+                    # "takes the total number of deaths reported so far to 922"
+                    obj = self._of_object(obj) or obj
                 if obj is not None:
                     # "the mapping flight put the fire at 47,300 acres": the
                     # object's level, not the subject's (who measured it)
@@ -965,6 +975,12 @@ class MetricFinder:
                                 and obj.ent_type_ not in ("GPE", "LOC", "DATE"):
                             if obj.lemma_.lower() not in sets["empty_heads"]:
                                 out.append(obj)  # (not "GDP of the equivalent of $4.5 trillion")
+                            take(obj, depth + 1)
+                elif depth < 2 and child.dep_ == "prep" and child.lower_ in sets["population_preps"]:
+                    for obj in child.children:
+                        if obj.dep_ == "pobj" and (obj.ent_type_ == "NORP"
+                                                   or counts_people(obj.lemma_.lower())):
+                            out.append(obj)
                             take(obj, depth + 1)
                 elif depth < 2 and child.dep_ == "acl" and (
                         child.lemma_.lower() in sets["scope_preps"]
