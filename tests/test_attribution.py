@@ -1492,6 +1492,10 @@ FRAME_CASES = [
      "unvaccinated child case"),
     ("The Health Ministry reported 13 deaths among the 58 confirmed cases.", "2024-06-20", "13",
      "metric", "death"),
+    # ... a list after a clause and a colon counts what the clause breaks down
+    ("In a statement, the agency broke the injuries down by county: 120 in Ashe, 45 in Avery "
+     "and 12 in Watauga.", "2024-06-20", "45", "metric", "injury"),
+    ("EPS: $0.99, $0.90, $1.47; -33% Q/Q, +10% Y/Y.", "2020-08-20", "$0.90", "metric", "eps"),
     # ... "the total number of X" the parse hangs "to N" on a participle of
     ("That figure takes the total number of deaths reported so far to 922, according to a "
      "tally.", "2024-06-20", "922", "metric", "death"),

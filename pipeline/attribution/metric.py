@@ -257,6 +257,27 @@ def _moves_a_level(verb: Token) -> bool:
     return _verb_in(verb, _level_words())
 
 
+def _list_colon(tok: Token, r: dict) -> Token | None:
+    """The colon between ``tok`` and the figure, when it ends a clause
+    that leads a list of figures ("the ministry broke the deaths down by
+    area: 1,293 in Al Haouz, 452 in ..."): the parse hung a listed figure on
+    a word of the lead. Not a label's colon ("EPS: $0.99", "consensus:
+    $1.41B": the label is what is counted) nor a title's ("Star Wars: The
+    Force Awakens")."""
+    if tok.i >= r["token_start"]:
+        return None
+    doc = tok.doc
+    colon = next((t for t in reversed(doc[tok.i:r["token_start"]]) if t.text == ":"), None)
+    if colon is None or colon.i + 1 >= len(doc):
+        return None
+    after = doc[colon.i + 1]
+    if not (after.like_num or after.is_currency):
+        return None
+    start = max((t.i + 1 for t in doc[tok.sent.start:colon.i] if t.text in ":;(["),
+                default=tok.sent.start)
+    return colon if any(t.pos_ in ("VERB", "AUX") for t in doc[start:colon.i]) else None
+
+
 @cache
 def _extremes() -> frozenset[str]:
     return frozenset(load("extract")["direction"]["extremes"])
@@ -400,7 +421,10 @@ class MetricFinder:
         rejected = False
         if r["kind"] in ("count", "change", "rate", "amount") and r["head_i"] >= 0:
             cand = doc[r["head_i"]]
-            if self._measured_noun(cand, r):
+            if _list_colon(cand, r) is not None:
+                rejected = True  # "the ministry broke the deaths down by area: 1,293 in
+                # Al Haouz" (the parse hangs a listed figure across the colon)
+            elif self._measured_noun(cand, r):
                 pass  # "winds of 140 mph": the unit stays the unit, the winds are measured
             elif self._figure_word(cand, r):
                 rejected = True  # "Revenue: $3866M, $2579M": another figure's "M"
@@ -774,6 +798,9 @@ class MetricFinder:
             elif (verb := _reached_extreme(tok)) is not None \
                     and self._subject_of_level(verb) is not None:
                 pass  # "the rate reached a record high of 20.4 per cent": the rate's
+            elif tok.pos_ in ("NOUN", "PROPN") and (colon := _list_colon(tok, r)) is not None:
+                # a listed figure counts what the list's lead names
+                return self._lead_noun(doc[tok.sent.start:colon.i], colon.idx, set(inside))
             elif tok.pos_ in ("NOUN", "PROPN") and tok.i not in inside \
                     and not self._figure_word(tok, r):
                 if _is_unit(tok) or _lasts(tok, r):
@@ -1043,18 +1070,23 @@ class MetricFinder:
     def from_lead(self, sent: Span, end_char: int, skip: set[int]) -> MetricGuess | None:
         """What a list's lead (the words before ``end_char``) counts: its
         first subject, object or head noun, or the noun it breaks down "by"
-        something ("Confirmed cases by state: Texas (309), ...")."""
-        for tok in sent:
-            if tok.idx >= end_char:
-                break
-            if tok.pos_ == "NOUN" and tok.i not in skip and not self._empty(tok) \
-                    and not self._figure_word(tok) \
-                    and (tok.dep_ in ("nsubj", "nsubjpass", "dobj", "ROOT")
-                         or any(c.dep_ == "prep" and c.lower_ == "by" for c in tok.children)) \
-                    and tok.lemma_.lower() not in _sets()["change_nouns"] \
-                    and tok.ent_type_ not in ("DATE", "TIME") and not self._is_name(tok):
-                return self.key_for(tok, "metric_from_sentence")
-        return None
+        something ("Confirmed cases by state: Texas (309), ..."); what a verb
+        breaks down or lists is its object before its subject ("the
+        ministry broke the deaths down by area: 1,293 in ...": deaths)."""
+        first = self._lead_noun(sent, end_char, skip)
+        return self.key_for(first, "metric_from_sentence") if first is not None else None
+
+    def _lead_noun(self, sent: Span, end_char: int, skip: set[int]) -> Token | None:
+        """The noun of :meth:`from_lead`."""
+        cands = [tok for tok in sent if tok.idx < end_char and tok.pos_ == "NOUN"
+                 and tok.i not in skip and not self._empty(tok) and not self._figure_word(tok)
+                 and (tok.dep_ in ("nsubj", "nsubjpass", "dobj", "ROOT")
+                      or any(c.dep_ == "prep" and c.lower_ == "by" for c in tok.children))
+                 and tok.lemma_.lower() not in _sets()["change_nouns"]
+                 and tok.ent_type_ not in ("DATE", "TIME") and not self._is_name(tok)]
+        objects = [t for t in cands if t.dep_ == "dobj"
+                   and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.head.children)]
+        return objects[0] if objects else cands[0] if cands else None
 
     def from_sentence(self, sent: Span, skip: set[int]) -> MetricGuess | None:
         """Last resort: the first counted-looking subject or object noun of
