@@ -35,6 +35,7 @@ import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .keys import time_units
 from .knowledge import load
 from .numbers import Quantity, find_quantities, interval, lasting_after, qualifier_before
 from .numwords import counts_after_year, words_value
@@ -571,8 +572,10 @@ def _borrow_elided_units(claims: list[dict], text: str, doc: Doc) -> None:
                     or not prev["unit"]:
                 break
             if _by_preposition(doc, prev) and _ELIDED_GAP.search(text, prev["end_char"],
-                                                                 c["start_char"]):
-                continue
+                                                                 c["start_char"]) \
+                    or str(prev["unit"]).lower() in time_units():
+                continue  # (nor a length of time: "179 more dead almost three days
+                # after the quake, taking the toll to close to 600": not 600 days)
             if _ELIDED_GAP.search(text, prev["end_char"], c["start_char"]) \
                     and _ELIDED_TAIL.match(text, c["end_char"]):
                 c["unit"] = prev["unit"]     # head_i stays -1: the noun is not this figure's

@@ -319,6 +319,11 @@ def test_glued_x_is_a_multiple():
      "eight", "count", 8, "exact", "death"),
     ("E3_partitive_past_a_figure", "Police arrested 12 of the 40 protesters.", "12",
      "count", 12, "exact", "protester"),
+    # ... but never a length of time: the count before it is
+    ("E3_elided_count_skips_a_length_of_time", "Another 179 people died almost three days after "
+     "a powerful earthquake hit the region, taking the overall toll to close to 600.",
+     "close to 600", "count", 600, "nearly",
+     "people"),
     # E4: "<unit> per <time unit>" is one compound unit
     ("E4_miles_per_hour_is_mph", "Winds reached 140 miles per hour at landfall.", "140 miles per hour",
      "amount", 140, "exact", "mph"),
