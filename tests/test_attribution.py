@@ -1492,6 +1492,9 @@ FRAME_CASES = [
      "unvaccinated child case"),
     ("The Health Ministry reported 13 deaths among the 58 confirmed cases.", "2024-06-20", "13",
      "metric", "death"),
+    # ... not what befalls the subject of another clause joined to it
+    ("The CDC estimates that 1,600 people get listeriosis each year and about 260 of them die.",
+     "2024-08-01", "1,600", "metric", "person (get)"),
     # ... a list after a clause and a colon counts what the clause breaks down
     ("In a statement, the agency broke the injuries down by county: 120 in Ashe, 45 in Avery "
      "and 12 in Watauga.", "2024-06-20", "45", "metric", "injury"),

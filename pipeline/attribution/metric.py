@@ -187,7 +187,11 @@ def outcome_of(verb: Token) -> str:
     people have died", "41 people are confirmed dead" -> death), from
     [people_outcomes] in synonyms.toml; "" if nothing does."""
     outcomes = syn().get("people_outcomes", {})
-    words = [verb] + [c for c in verb.children if c.dep_ in ("acomp", "oprd", "xcomp", "conj")]
+    # (not a verb joined with a subject of its own: "350 Pakistanis were on
+    # the boat ... and many may have died" counts who was aboard)
+    words = [verb] + [c for c in verb.children if c.dep_ in ("acomp", "oprd", "xcomp", "conj")
+                      and not (c.dep_ == "conj" and any(g.dep_ in ("nsubj", "nsubjpass")
+                                                        for g in c.children))]
     for w in words:
         for form in (w.lemma_.lower(), w.lower_):
             if form in outcomes:
