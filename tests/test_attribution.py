@@ -1536,6 +1536,11 @@ FRAME_CASES = [
      "2024-03-28", "105", "metric", "year (proposed)"),
     ("Officials said a 50-day strike could cost the company $3 billion.", "2024-11-05",
      "50-day", "metric", "strike (possible)"),
+    # ... nor one forecast (attribution.toml forecast_verbs)
+    ("Monthly inflation was 25.5% in December, slightly below the 30% the government had "
+     "forecast.", "2024-01-12", "30%", "metric", "inflation (expected)"),
+    ("Monthly inflation was 25.5% in December, slightly below the 30% the government had "
+     "forecast.", "2024-01-12", "25.5%", "metric", "inflation"),
     ("The judge sentenced him to 25 years in prison.", "2024-03-28", "25", "metric",
      "prison year"),
     # an age is an age, whatever noun it sits by; an appositive age is its name's

@@ -1173,7 +1173,7 @@ def _modality() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in syn()["modality"].items()}
 
 
-_MOOD = re.compile(r" \((proposed|possible)\)$")
+_MOOD = re.compile(r" \((proposed|possible|expected)\)$")
 
 
 def mood_of(key: str) -> str:
@@ -1185,7 +1185,9 @@ def mood_of(key: str) -> str:
 
 def mood(doc, r: dict) -> str:
     """"proposed" when the figure is asked for or recommended by someone,
-    "possible" when only a modal verb states it, else "" (synonyms.toml
+    "possible" when only a modal verb states it, "expected" when a noun it
+    belongs to is what someone forecast ("the 30% the government had
+    forecast"; attribution.toml forecast_verbs), else "" (synonyms.toml
     [modality]). Read up the parse from the figure: the nouns it belongs to
     ("a request for", "the 105 years recommended by"), the first verb above
     it and, through complement clauses that ask no question, the verbs those
@@ -1203,6 +1205,8 @@ def mood(doc, r: dict) -> str:
             if any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in m["proposed_verbs"]
                    for c in tok.children):
                 return "proposed"
+            if any(c.dep_ in ("acl", "relcl") and _forecasting(c) for c in tok.children):
+                return "expected"  # "below the 30% the government had forecast"
             known = any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in m["known_dets"]
                         for c in tok.children)
             if known and came is not None and came.dep_ in ("nummod", "compound", "quantmod",
