@@ -1495,6 +1495,10 @@ FRAME_CASES = [
     # ... not what befalls the subject of another clause joined to it
     ("The CDC estimates that 1,600 people get listeriosis each year and about 260 of them die.",
      "2024-08-01", "1,600", "metric", "person (get)"),
+    # ... a topic word stays before a phrasal verb's particle ("up" alone counts nothing)
+    ("Millions sign up for the new app\n\nPeople rushed to sign up. More sign up each hour, "
+     "and many sign in twice. The app had 30 million sign-ups by Friday.", "2023-07-07",
+     "30 million", "metric", "sign up"),
     # ... a list after a clause and a colon counts what the clause breaks down
     ("In a statement, the agency broke the injuries down by county: 120 in Ashe, 45 in Avery "
      "and 12 in Watauga.", "2024-06-20", "45", "metric", "injury"),

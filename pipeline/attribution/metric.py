@@ -53,7 +53,8 @@ def _sets() -> dict[str, frozenset]:
                                           "share_verbs", "dimension_nouns",
                                           "compass_words", "distance_units",
                                           "payment_forms", "payment_verbs",
-                                          "scope_nouns", "stock_plurals")} | {
+                                          "scope_nouns", "stock_plurals",
+                                          "particle_heads")} | {
         "ignore": frozenset(s["modifiers"]["ignore"])}
 
 
@@ -754,12 +755,14 @@ class MetricFinder:
 
     def _needs_modifier(self, mod: Token) -> bool:
         """"unemployment" in "unemployment rate" stays even when it is the
-        article's topic: "rate" alone counts nothing."""
+        article's topic: "rate" alone counts nothing; nor does "up" of
+        "sign-ups" (synonyms.toml particle_heads)."""
         head = mod.head
         while head.dep_ in ("compound", "amod") and head.head.i != head.i:
             head = head.head
         sets = _sets()
-        return head.lemma_.lower() in sets["empty_heads"] or head.lower_ in sets["empty_heads"]
+        return any(w in sets["empty_heads"] or head.pos_ == "NOUN" and w in sets["particle_heads"]
+                   for w in (head.lemma_.lower(), head.lower_))
 
     def _of_object(self, tok: Token) -> Token | None:
         """"the number of people" -> people."""
