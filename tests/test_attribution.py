@@ -1499,6 +1499,17 @@ FRAME_CASES = [
     ("Millions sign up for the new app\n\nPeople rushed to sign up. More sign up each hour, "
      "and many sign in twice. The app had 30 million sign-ups by Friday.", "2023-07-07",
      "30 million", "metric", "sign up"),
+    # ... what a thing costs someone is a cost, not the one who bears it
+    ("Analysts expect the strike to cost the operator £20 million over the two days.",
+     "2025-03-04", "£20 million", "metric", "cost"),
+    ("The midfielder is understood to be costing the Spanish champions an initial €103m.",
+     "2023-06-08", "€103m", "metric", "cost"),
+    # ... a change noun's compound is what changes ("a 12% pay rise"); a
+    # figure wanted or offered is not the one agreed
+    ("The union is demanding a 12% pay rise over two years.", "2025-03-04", "12%", "metric",
+     "earning (proposed)"),
+    ("The firm announced a 5% price increase.", "2025-03-04", "5%", "metric", "price"),
+    ("Workers want a 12% wage rise.", "2025-03-04", "12%", "metric", "earning (proposed)"),
     # ... a list after a clause and a colon counts what the clause breaks down
     ("In a statement, the agency broke the injuries down by county: 120 in Ashe, 45 in Avery "
      "and 12 in Watauga.", "2024-06-20", "45", "metric", "injury"),

@@ -819,6 +819,11 @@ class MetricFinder:
                         return "borrow" if self._anaphoric(obj) else obj
                 elif lemma in sets["change_nouns"] or self._empty(tok):
                     obj = self._prep_object(tok, ("in", "of", "among", "for"), inside)
+                    if obj is None and lemma in sets["change_nouns"]:
+                        # "a 12% pay rise", "a 5% price increase": what changes
+                        obj = next((c for c in tok.children if c.dep_ == "compound"
+                                    and c.pos_ == "NOUN" and c.i not in inside
+                                    and not self._empty(c)), None)
                     if obj is not None:
                         return "borrow" if self._anaphoric(obj) else obj
                 elif not self._is_name(tok):
@@ -1166,6 +1171,8 @@ def _paying_verb(num: Token) -> Token | None:
     elif num.dep_ == "appos" and verb.dep_ == "dobj":
         verb = verb.head  # "fined Orbix 1.84 billion euros": the parse hangs
         # the second object on the first
+    elif num.dep_ == "npadvmod" and any(c.dep_ == "dobj" and c.i < num.i for c in verb.children):
+        pass  # "costing the Spanish champions an initial €103m": a second object
     elif num.dep_ != "dobj":
         return None
     return verb if verb.pos_ == "VERB" else None
