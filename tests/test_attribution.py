@@ -1447,6 +1447,10 @@ FRAME_CASES = [
      "people, and the 1989 Korean Air crash in Libya, which left 80 dead.", "2024-12-30",
      "115", "period", "1987"),
     # ... a span of years
+    # ... never a period yet to come, stated paragraphs before
+    ("Rail strike halts trains\n\nMeridian has offered 5% this year and 3% next year.\n\n"
+     "Meridian said the walkout would cost it about £14 million a day.", "2025-03-04",
+     "about £14 million", "period", "2025"),
     ("Lionel Messi's deal with Barcelona between 2017 and 2021 added up to over $650m.",
      "2023-12-11", "over $650m", "period", "2017..2021"),
     ("The Ohtani agreement passes the $674 million deal Lionel Messi had with FC Barcelona "

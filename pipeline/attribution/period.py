@@ -256,8 +256,11 @@ class Years:
         """The latest period the article stated (not compared with) before
         ``char``: what a figure with no time of its own most likely means."""
         compare = compared_cues()
+        # (not one yet to come: "offered 5% this year and 3% next year" says
+        # nothing of when the walkout's cost a paragraph later falls)
         found = [t.period for t in self._stated if t.end <= char and t.cue not in compare
-                 and not t.anchored and ".." not in t.period]
+                 and not t.anchored and ".." not in t.period
+                 and not self.after_publication(t.period)]
         return found[-1] if found else ""
 
     def finer_in_focus(self, char: int, period: str) -> str:
