@@ -1449,6 +1449,7 @@ FRAME_CASES = [
     # ... a span of years
     # ... never a period yet to come, stated paragraphs before
     ("Rail strike halts trains\n\nMeridian has offered 5% this year and 3% next year.\n\n"
+     "Some 850,000 commuters were affected. The strike is set to last 48 hours.\n\n"
      "Meridian said the walkout would cost it about £14 million a day.", "2025-03-04",
      "about £14 million", "period", "2025"),
     ("Lionel Messi's deal with Barcelona between 2017 and 2021 added up to over $650m.",
