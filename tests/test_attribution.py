@@ -1490,6 +1490,8 @@ FRAME_CASES = [
      "metric", "gold price"),
     ("Inflation climbed to a new all-time high of 5.1% in May.", "2024-06-01", "5.1%",
      "metric", "inflation"),
+    # ... bodies found count the dead (synonyms.toml death)
+    ("Only seven bodies have been found so far.", "2024-05-27", "seven", "metric", "death"),
     # ... a nation's people named by what befell them, and "among" a population
     ("A diplomat said 68 Indian nationals had died during the pilgrimage.", "2024-06-20", "68",
      "metric", "indian death"),
