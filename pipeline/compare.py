@@ -487,11 +487,14 @@ def _touching(a: dict, b: dict) -> bool:
 
 
 def _to_the_unit(e: dict) -> bool:
-    """A count of whole things written to the unit, not a round figure
-    ("78", "at least 79"; not "1,200" nor "about 80"): it does not round
-    into a neighbouring count, however close."""
+    """A count of whole things written to the unit, exactly or as a bound,
+    not a round figure ("78", "at least 79"; not "1,200", "about 55"): it does
+    not round into a neighbouring count, however close (explain.toml
+    [tolerance] round_figure_base)."""
     v = float(e["value"])
-    return e["kind"] == "count" and v.is_integer() and v % 10 != 0
+    return e["kind"] == "count" and v.is_integer() \
+        and v % cfg()["tolerance"]["round_figure_base"] != 0 \
+        and (e["high"] - e["low"] <= 1 or math.isinf(e["low"]) or math.isinf(e["high"]))
 
 
 def _whole_units(e: dict) -> bool:
@@ -514,10 +517,12 @@ def stated_findings(key: Key | None, members: list[Claim]) -> list[Finding]:
         return []
     if f.type != "agreement" or len(f.values) < 2:
         return [f]
+    if not any(align.open_interval(e["low"], e["high"]) for e in f.values):
+        return [f]  # (a stated range holds the figures inside it)
     camps = _camps(f.values)
     near = cfg()["tolerance"]["loose_relative"]
-    sizes = sorted(abs(c[0]["value"]) for c in camps)
-    if all(b == 0 or (b - a) / b <= near for a, b in zip(sizes, sizes[1:])):
+    values = sorted(abs(c[0]["value"]) for c in camps)
+    if all(b == 0 or (b - a) / b <= near for a, b in zip(values, values[1:])):
         return [f]  # one value written loosely ("more than three hours" / 3.5)
     camps = [c for c in camps if len({e["source_id"] for e in c}) > 1]
     by_id = {c.claim_id: c for c in members}

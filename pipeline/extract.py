@@ -209,7 +209,7 @@ def extract_from_doc(doc: Doc) -> list[dict]:
             continue
         claims.append(_claim(q, span, cues, sents))
     _pair_levels(claims)
-    _borrow_elided_units(claims, text, doc)
+    _borrow_elided_units(claims, text, doc, cues)
     _apposed_moves(claims, text, cues)
     _level_up_from(claims, text)
     _level_closed_at(claims, text, cues)
@@ -555,7 +555,7 @@ _ELIDED_GAP = re.compile(r"(?:,|\band\b|\bwhile\b|\bwhereas\b|\bbut\b)", re.I)
 _COUNTED = ("count", "change")
 
 
-def _borrow_elided_units(claims: list[dict], text: str, doc: Doc) -> None:
+def _borrow_elided_units(claims: list[dict], text: str, doc: Doc, cues: dict) -> None:
     """"33 of the deaths and Mississippi for eight", "added 48,000 jobs, while
     manufacturing shed about 9,000": a bare count or change that ends
     its clause counts what the count before it in the sentence counts (its
@@ -573,13 +573,26 @@ def _borrow_elided_units(claims: list[dict], text: str, doc: Doc) -> None:
                 break
             if _by_preposition(doc, prev) and _ELIDED_GAP.search(text, prev["end_char"],
                                                                  c["start_char"]) \
-                    or str(prev["unit"]).lower() in time_units():
-                continue  # (nor a length of time: "179 more dead almost three days
-                # after the quake, taking the toll to close to 600": not 600 days)
+                    or _says_when(prev, text, cues):
+                continue  # (nor a length of time that says when: "179 more dead
+                # almost three days after the quake, taking the toll to close to
+                # 600": not 600 days; but "spent 69 days underground, and the
+                # rescue took 22": 22 days)
             if _ELIDED_GAP.search(text, prev["end_char"], c["start_char"]) \
                     and _ELIDED_TAIL.match(text, c["end_char"]):
                 c["unit"] = prev["unit"]     # head_i stays -1: the noun is not this figure's
             break
+
+
+def _says_when(claim: dict, text: str, cues: dict) -> bool:
+    """A length of time followed by a word that makes it say when ("three
+    days after", "two weeks ago": extract.toml time_reference_after)."""
+    if str(claim["unit"]).lower() not in time_units():
+        return False
+    words = re.findall(r"\w+", text[claim["end_char"]:claim["end_char"] + 24].lower())[:2]
+    if words and words[0] in time_units():
+        words = words[1:]  # past the unit: "three days after"
+    return bool(words) and words[0] in cues["time_reference_after"]
 
 
 def _by_preposition(doc: Doc, claim: dict) -> bool:
@@ -764,6 +777,7 @@ def classify(q: Quantity, span: Span, head, cues: dict, sent: Span, text: str) -
                                            and not after_words[:1] in cues["compared_after"]) \
         or before_words[-3:] in cues["level_reached"] \
         or bool(cues["level_extreme_re"].search(text, max(0, q.start - 60), q.start)) \
+        and not after_words[:1] in cues["compared_after"] \
         or any(before_words[-len(c):] == c for c in cues["compared_before"])   # "compared with 31%"
 
     def direction_near() -> str:

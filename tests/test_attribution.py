@@ -1517,6 +1517,19 @@ FRAME_CASES = [
      "earning (proposed)"),
     ("The firm announced a 5% price increase.", "2025-03-04", "5%", "metric", "price"),
     ("Workers want a 12% wage rise.", "2025-03-04", "12%", "metric", "earning (proposed)"),
+    # ... but not where the clause's verb breaks nothing down (synonyms.toml list_verbs)
+    ("Deaths outpaced rescues in every province: 1,293 in Al Haouz, 452 in Taroudant.",
+     "2023-09-10", "452", "metric", "death"),
+    # ... a figure with a noun of its own keeps it past an extreme or a participle
+    ("The museum reached a record high of 7 million visitors.", "2024-06-01", "7 million",
+     "metric", "visitor"),
+    ("The number of patients transferred to 14 hospitals rose to 300.", "2024-06-01", "14",
+     "metric", "hospital"),
+    # ... a cost names no one who bears it: the sentence's nouns say what it is
+    ("Rebuilding homes will cost $30bn.", "2024-06-01", "$30bn", "metric",
+     "rebuilding home (cost)"),
+    # ... a share of voters who want something is a poll's figure, not a demand
+    ("55% of voters want stricter laws.", "2024-06-01", "55%", "metric", "voter (want)"),
     # ... a list after a clause and a colon counts what the clause breaks down
     ("In a statement, the agency broke the injuries down by county: 120 in Ashe, 45 in Avery "
      "and 12 in Watauga.", "2024-06-20", "45", "metric", "injury"),

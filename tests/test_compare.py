@@ -909,3 +909,15 @@ def test_a_floor_and_a_close_count_to_the_unit_are_two_tallies(floor, other, con
     b.claim(other[0], "count", other[1], other[1] - 0.5, other[1] + 0.5)
     conflicts, agreements = by_type(compare(a.claims + b.claims))
     assert (len(conflicts), len(agreements)) == ((1, 0) if conflict else (0, 1))
+
+
+def test_a_stated_range_still_agrees_with_the_figures_inside_it():
+    """compare.stated_findings splits only agreements made through an open
+    end: "between 10,000 and 20,000" holds 12,000, far from its middle."""
+    texts = (("a", "between 10,000 and 20,000", 15_000, 10_000, 20_000, "range"),
+             ("b", "12,000", 12_000, 11_500, 12_500, "exact"))
+    claims = [Story(src, f"The crowd was {t} people.", subject="City", metric="crowd")
+              .claim(t, "count", v, lo, hi, qualifier=q) for src, t, v, lo, hi, q in texts]
+    conflicts, agreements = by_type(compare(claims))
+    assert not conflicts and [f.sources for f in agreements] == [["a", "b"]]
+

@@ -319,7 +319,10 @@ def test_glued_x_is_a_multiple():
      "eight", "count", 8, "exact", "death"),
     ("E3_partitive_past_a_figure", "Police arrested 12 of the 40 protesters.", "12",
      "count", 12, "exact", "protester"),
-    # ... but never a length of time: the count before it is
+    # ... a length of time that does not say when still lends its unit
+    ("E3_elided_count_borrows_a_length", "The 33 miners spent 69 days underground, and the rescue "
+     "took 22.", "22", "count", 22, "exact", "day"),
+    # ... but never a length of time that says when: the count before it is
     ("E3_elided_count_skips_a_length_of_time", "Another 179 people died almost three days after "
      "a powerful earthquake hit the region, taking the overall toll to close to 600.",
      "close to 600", "count", 600, "nearly",
@@ -545,6 +548,7 @@ def test_vague_amounts_are_not_compared():
     ("The youth jobless rate rose to a record 21.3% in June.", "21.3%", "percent", "increase"),
     ("Inflation climbed to a new all-time high of 5.1% in May.", "5.1%", "percent", "increase"),
     ("Sales rose by a record 12% in May.", "12%", "pct_change", "increase"),
+    ("Prices were a record 12% higher than a year ago.", "12%", "pct_change", "increase"),
 ])
 def test_direction_of_moves_levels_and_signed_lists(text, figure, kind, direction):
     row = extract_claims(text).set_index("text").loc[figure]

@@ -54,7 +54,7 @@ def _sets() -> dict[str, frozenset]:
                                           "compass_words", "distance_units",
                                           "payment_forms", "payment_verbs",
                                           "scope_nouns", "stock_plurals",
-                                          "particle_heads")} | {
+                                          "particle_heads", "list_verbs")} | {
         "ignore": frozenset(s["modifiers"]["ignore"])}
 
 
@@ -531,7 +531,8 @@ class MetricFinder:
     def _money_event(self, r: dict) -> str:
         """The noun of the verb of imposing money (synonyms.toml
         [money_events]) whose direct object the amount is ("It fined Trump
-        $350 million", "has been fined $354.8 million"), or of buying
+        $350 million", "has been fined $354.8 million"), of costing someone
+        ([money_borne_events]: "cost Real Madrid £113m"), or of buying
         ([money_for_events]) that takes it through "for", mapped through the
         synonym classes; else ""."""
         num = self.ctx.doc[r["token_start"]:r["token_end"]].root
@@ -544,6 +545,10 @@ class MetricFinder:
             return ""
         events = money_events("money_for_events" if num.dep_ == "pobj" else "money_events")
         event = events.get(_verb_lemma(verb), "")
+        if not event and num.dep_ != "pobj" and any(
+                c.dep_ in ("dobj", "dative") and c.i < num.i for c in verb.children):
+            # "could cost Real Madrid as much as £113m": one who bears it named
+            event = money_events("money_borne_events").get(_verb_lemma(verb), "")
         if event and any(c.dep_ in ("advcl", "xcomp") and c.i > num.i
                          and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
                          for c in verb.children):
@@ -598,7 +603,8 @@ class MetricFinder:
                 return None
             if tok.dep_ == "prep" and tok.lower_ == "of":
                 of = tok
-            if tok.dep_ in ("dobj", "attr") and _reached_extreme(tok) is not None:
+            if not self._own_noun(r) and tok.dep_ in ("dobj", "attr") \
+                    and _reached_extreme(tok) is not None:
                 # "the rate reached a record high of 20.4 per cent", "hit a
                 # record 20.4 per cent": the extreme is the subject's level
                 return self._subject_of_level(tok.head)
@@ -615,7 +621,8 @@ class MetricFinder:
                     # "brings the total number of people hospitalized to 57"
                     # (the parse hangs "to 57" on the participle): the people
                     return verb.head
-                if tok.head.lower_ == "to" and verb.dep_ == "acl" and verb.tag_ == "VBN" \
+                if r["head_i"] < 0 and tok.head.lower_ == "to" and verb.dep_ == "acl" \
+                        and verb.tag_ == "VBN" \
                         and self._empty(verb.head) and not self._refers(verb.head) \
                         and (counted := self._of_object(verb.head)) is not None \
                         and not self._is_name(counted):
@@ -650,6 +657,14 @@ class MetricFinder:
                 return self._subject_of_level(verb)
             tok = tok.head
         return None
+
+    def _own_noun(self, r: dict) -> bool:
+        """The figure counts a noun of its own ("7 million visitors"), not
+        only a unit ("$2,500 an ounce")."""
+        if r["head_i"] < 0:
+            return False
+        head = self.ctx.doc[r["head_i"]]
+        return not (_is_unit(head) or head.lower_ in str(r.get("unit") or "").lower().split())
 
     def _subject_of_level(self, verb: Token) -> Token | None:
         """The subject of a verb that gives its level, when it names a
@@ -1083,8 +1098,9 @@ class MetricFinder:
         """What a list's lead (the words before ``end_char``) counts: its
         first subject, object or head noun, or the noun it breaks down "by"
         something ("Confirmed cases by state: Texas (309), ..."); what a verb
-        breaks down or lists is its object before its subject ("the
-        ministry broke the deaths down by area: 1,293 in ...": deaths)."""
+        breaks down or lists (synonyms.toml list_verbs) is its object before
+        its subject ("the ministry broke the deaths down by area: 1,293 in
+        ...": deaths; not "Deaths outpaced rescues in every province: ...")."""
         first = self._lead_noun(sent, end_char, skip)
         return self.key_for(first, "metric_from_sentence") if first is not None else None
 
@@ -1097,7 +1113,7 @@ class MetricFinder:
                  and tok.lemma_.lower() not in _sets()["change_nouns"]
                  and tok.ent_type_ not in ("DATE", "TIME") and not self._is_name(tok)]
         objects = [t for t in cands if t.dep_ == "dobj"
-                   and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.head.children)]
+                   and t.head.lemma_.lower() in _sets()["list_verbs"]]
         return objects[0] if objects else cands[0] if cands else None
 
     def from_sentence(self, sent: Span, skip: set[int]) -> MetricGuess | None:
@@ -1188,7 +1204,7 @@ _MOOD = re.compile(r" \((proposed|possible|expected)\)$")
 
 def mood_of(key: str) -> str:
     """The mood a metric key carries (:func:`mood`: "proposed",
-    "possible"), or ""."""
+    "possible", "expected"), or ""."""
     m = _MOOD.search(str(key or ""))
     return m.group(1) if m else ""
 
@@ -1230,6 +1246,9 @@ def mood(doc, r: dict) -> str:
             # (a copula too: "the toll could be as high as 300")
             if tok.pos_ == "VERB" and lemma in m["proposed_verbs"]:
                 return "proposed"
+            if tok.pos_ == "VERB" and lemma in m["proposed_object_verbs"] \
+                    and came is not None and came.dep_ == "dobj":
+                return "proposed"  # "the union wants 12%"
             if any(c.dep_ == "aux" and c.lower_ in m["possible_modals"] for c in tok.children):
                 return "possible"
             if tok.dep_ not in ("ccomp", "xcomp") or any(

@@ -254,14 +254,15 @@ class Years:
 
     def stated_before(self, char: int) -> str:
         """The latest period the article stated (not compared with) before
-        ``char``: what a figure with no time of its own most likely means."""
+        ``char``: what a figure with no time of its own most likely means;
+        "" when that period is yet to come."""
         compare = compared_cues()
-        # (not one yet to come: "offered 5% this year and 3% next year" says
-        # nothing of when the walkout's cost a paragraph later falls)
         found = [t.period for t in self._stated if t.end <= char and t.cue not in compare
-                 and not t.anchored and ".." not in t.period
-                 and not self.after_publication(t.period)]
-        return found[-1] if found else ""
+                 and not t.anchored and ".." not in t.period]
+        # (none when that is one yet to come: "offered 5% this year and 3%
+        # next year" says nothing of when the walkout's cost a paragraph later
+        # falls; the caller falls back to the story's year)
+        return found[-1] if found and not self.after_publication(found[-1]) else ""
 
     def finer_in_focus(self, char: int, period: str) -> str:
         """The latest month, quarter or half of ``period``'s year stated
