@@ -354,6 +354,13 @@ def test_glued_x_is_a_multiple():
      "about 9,000", "change", 9000, "approx", "job"),
     ("E5_total_stays_usd", "It earned $512 million, or $2.14 a share.", "$512 million", "amount", 512e6,
      "exact", "USD"),
+    # an age written without its second hyphen, in years or months
+    ("age_year_old_spaced", "A 32-year old man was arrested.", "32-year old", "amount", 32, "exact",
+     "yo"),
+    ("age_month_old_spaced", "An 11-month old boy was diagnosed with polio.", "11-month old",
+     "amount", 11, "exact", "mo-old"),
+    ("age_month_old", "A 10-month-old child was diagnosed.", "10-month-old", "amount", 10, "exact",
+     "mo-old"),
     ("E5_quarter_of_the_noun_is_a_share", "A quarter of the workers quit.", "A quarter", "multiple", 0.25,
      "exact", "ratio"),
     ("E5_three_quarters_is_a_share", "Three quarters of voters agreed.", "Three quarters", "multiple",
