@@ -401,6 +401,8 @@ FOUND = [
     ("boars_head_listeria_2024", "bh_c3_hospitalized_jul_vs_aug"),
     # fresh11, as found when it joined
     ("png_enga_landslide_2024", "png_c3_bodies_found_sunday_vs_monday"),
+    # "Microsoft's £55billion takeover" (a scale word against the figure) / £56.5 billion
+    ("microsoft_activision_deal_2023_24", "ac_c2_deal_value_pounds"),
     # "an 11-month old boy" / "a 10-month-old child": two ages in months
     ("gaza_polio_vaccination_2024", "gp_c4_first_case_age_months"),
     # bodies recovered in Valencia count its dead (TRT's 202 vs The Dot News's 155)

@@ -472,6 +472,9 @@ MONEY_AND_RANGES = [
                                                  "exact", None)]),
     ("4 thousand 3 hundred people came.", [("4 thousand 3 hundred", 4300, None, None, "exact", None)]),
     ("votes of 2 or 5 were cast", [("2", 2, None, None, "exact", None), ("5", 5, None, None, "exact", None)]),
+    # a scale word written against the figure
+    ("Regulators cleared the £55billion takeover.", [("£55billion", 55e9, None, None, "exact", "GBP")]),
+    ("It was fined £2.5million.", [("£2.5million", 2.5e6, None, None, "exact", "GBP")]),
 ]
 
 
