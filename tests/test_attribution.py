@@ -1506,11 +1506,6 @@ FRAME_CASES = [
     ("Millions sign up for the new app\n\nPeople rushed to sign up. More sign up each hour, "
      "and many sign in twice. The app had 30 million sign-ups by Friday.", "2023-07-07",
      "30 million", "metric", "sign up"),
-    # ... what a thing costs someone is a cost, not the one who bears it
-    ("Analysts expect the strike to cost the operator £20 million over the two days.",
-     "2025-03-04", "£20 million", "metric", "cost"),
-    ("The midfielder is understood to be costing the Spanish champions an initial €103m.",
-     "2023-06-08", "€103m", "metric", "cost"),
     # ... a change noun's compound is what changes ("a 12% pay rise"); a
     # figure wanted or offered is not the one agreed
     ("The union is demanding a 12% pay rise over two years.", "2025-03-04", "12%", "metric",
@@ -1525,9 +1520,6 @@ FRAME_CASES = [
      "metric", "visitor"),
     ("The number of patients transferred to 14 hospitals rose to 300.", "2024-06-01", "14",
      "metric", "hospital"),
-    # ... a cost names no one who bears it: the sentence's nouns say what it is
-    ("Rebuilding homes will cost $30bn.", "2024-06-01", "$30bn", "metric",
-     "rebuilding home (cost)"),
     # ... a share of voters who want something is a poll's figure, not a demand
     ("55% of voters want stricter laws.", "2024-06-01", "55%", "metric", "voter (want)"),
     # ... a list after a clause and a colon counts what the clause breaks down
@@ -1819,3 +1811,19 @@ def test_money_north_of_a_forecast_is_no_distance():
                         "miles north of Boston.", published="2024-06-01").set_index("text")
     assert df.loc["$200 million", "metric"] != "distance"
     assert df.loc["30 miles", "metric"] == "distance"
+
+
+
+
+def test_a_cost_a_day_and_a_forecast_total_are_no_conflict():
+    """An invented strike story (tests/data/invented/rail_strike, written for
+    this test): "would cost it about £14 million a day" and analysts' "expect
+    the strike to cost Meridian £20 million over the two days" are a daily
+    cost and a forecast total. Reading "cost" as the amount's measure (tried
+    this session) made them one quantity, a high-severity false alarm; the
+    trains cancelled (2,600 vs over 2,400) stay a conflict."""
+    from pipeline import check_sources
+    result = check_sources(Path(__file__).parent / "data" / "invented" / "rail_strike")
+    conflicts = [{e["text"] for e in f.values} for f in result.findings if f.type == "conflict"]
+    assert not any(any("£" in t for t in texts) for texts in conflicts)
+    assert {"2,600", "Over 2,400"} in conflicts

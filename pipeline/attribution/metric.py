@@ -531,8 +531,7 @@ class MetricFinder:
     def _money_event(self, r: dict) -> str:
         """The noun of the verb of imposing money (synonyms.toml
         [money_events]) whose direct object the amount is ("It fined Trump
-        $350 million", "has been fined $354.8 million"), of costing someone
-        ([money_borne_events]: "cost Real Madrid £113m"), or of buying
+        $350 million", "has been fined $354.8 million"), or of buying
         ([money_for_events]) that takes it through "for", mapped through the
         synonym classes; else ""."""
         num = self.ctx.doc[r["token_start"]:r["token_end"]].root
@@ -545,10 +544,6 @@ class MetricFinder:
             return ""
         events = money_events("money_for_events" if num.dep_ == "pobj" else "money_events")
         event = events.get(_verb_lemma(verb), "")
-        if not event and num.dep_ != "pobj" and any(
-                c.dep_ in ("dobj", "dative") and c.i < num.i for c in verb.children):
-            # "could cost Real Madrid as much as £113m": one who bears it named
-            event = money_events("money_borne_events").get(_verb_lemma(verb), "")
         if event and any(c.dep_ in ("advcl", "xcomp") and c.i > num.i
                          and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
                          for c in verb.children):
@@ -1187,8 +1182,6 @@ def _paying_verb(num: Token) -> Token | None:
     elif num.dep_ == "appos" and verb.dep_ == "dobj":
         verb = verb.head  # "fined Orbix 1.84 billion euros": the parse hangs
         # the second object on the first
-    elif num.dep_ == "npadvmod" and any(c.dep_ == "dobj" and c.i < num.i for c in verb.children):
-        pass  # "costing the Spanish champions an initial €103m": a second object
     elif num.dep_ != "dobj":
         return None
     return verb if verb.pos_ == "VERB" else None
