@@ -642,7 +642,7 @@ class MetricFinder:
                 # crore, less than half the budget of ...")
                 obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < tok.i), None)
                 if obj is not None and self._empty(obj) and not self._refers(obj):
-                    # "takes the total number of deaths reported so far to 922"
+                    # "brought the number of deaths to 922": the object's "of"
                     obj = self._of_object(obj) or obj
                 if obj is not None:
                     # "the mapping flight put the fire at 47,300 acres": the
