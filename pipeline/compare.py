@@ -34,7 +34,7 @@ from functools import cache
 from . import align, derive
 from .cues import first_cue
 from .keys import (Key, claim_keys, comparable, magnitude, sign_interval, signed_kinds, cfg,
-                   scale_slip, sizes_apart, time_units)
+                   sizes_apart, time_units)
 from .model import Claim, Finding
 
 #: Roles of a finding's value entries.
@@ -829,13 +829,10 @@ def far_apart(a: dict, b: dict) -> bool:
     misstated: more than explain.toml's [derive] max_ratio, and not by a
     scale factor (a slip of "million" for "billion" is worth a finding).
     "3 million a day" times 365 is not the "eight" days it was topped."""
-    conf = cfg()["derive"]
-    if a["kind"] not in conf["level_kinds"] or b["kind"] not in conf["level_kinds"]:
+    kinds = cfg()["derive"]["level_kinds"]
+    if a["kind"] not in kinds or b["kind"] not in kinds:
         return False
-    x, y = sorted((abs(a["value"]), abs(b["value"])))
-    if not x or x != x or y != y:
-        return False
-    return y / x > conf["max_ratio"] and not scale_slip(y / x)
+    return sizes_apart(a["value"], b["value"], "max_ratio", "derive")
 
 
 def derived_finding(source_id: str, results: list, entry_of=entry) -> Finding | None:

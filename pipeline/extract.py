@@ -35,7 +35,6 @@ import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .keys import time_units
 from .knowledge import load
 from .numbers import Quantity, find_quantities, interval, lasting_after, qualifier_before
 from .numwords import counts_after_year, words_value
@@ -586,11 +585,12 @@ def _borrow_elided_units(claims: list[dict], text: str, doc: Doc, cues: dict) ->
 
 def _says_when(claim: dict, text: str, cues: dict) -> bool:
     """A length of time followed by a word that makes it say when ("three
-    days after", "two weeks ago": extract.toml time_reference_after)."""
-    if str(claim["unit"]).lower() not in time_units():
+    days after", "two weeks ago": extract.toml [not_claims] time_units and
+    time_reference_after, as :func:`is_claim` reads them)."""
+    if str(claim["unit"]).lower() not in cues["time_units"]:
         return False
     words = re.findall(r"\w+", text[claim["end_char"]:claim["end_char"] + 24].lower())[:2]
-    if words and words[0] in time_units():
+    if words and words[0] in cues["time_units"]:
         words = words[1:]  # past the unit: "three days after"
     return bool(words) and words[0] in cues["time_reference_after"]
 

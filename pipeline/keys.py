@@ -314,13 +314,14 @@ def scale_slip(ratio: float) -> bool:
     return any(abs(ratio / k - 1) <= tol for k in cfg()["causes"]["scale_factors"])
 
 
-def sizes_apart(x: float, y: float, limit: str = "key_max_ratio") -> bool:
+def sizes_apart(x: float, y: float, limit: str = "key_max_ratio",
+                section: str = "compare") -> bool:
     """Two sizes of one key too far apart to be one quantity read twice
-    (explain.toml [compare] key_max_ratio, or another [compare] ``limit``;
-    not a scale slip): "14 analysts" and "473,253" vehicles keyed alike are
-    two quantities."""
+    (explain.toml [compare] key_max_ratio, or another ``limit`` of another
+    ``section``; not a scale slip): "14 analysts" and "473,253" vehicles
+    keyed alike are two quantities."""
     x, y = sorted((abs(x), abs(y)))
     if not x or x != x or y != y or y == math.inf:
         return False
     ratio = y / x
-    return ratio > cfg()["compare"][limit] and not scale_slip(ratio)
+    return ratio > cfg()[section][limit] and not scale_slip(ratio)

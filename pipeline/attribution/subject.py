@@ -486,14 +486,18 @@ class Mentions:
             sent = ctx.sent_no(tok.start) if tok is not None and len(tok) else 0
             self.items.append(Mention(s, e, name, lab, sent))
             last_end = e
-        # "Harlow was backed by 48 percent" after "Gov. Ana Harlow": a surname
-        # stands for the one person the article names in full with it, tagged
-        # or not (the model misses a lone surname it tagged in full; a
-        # headline may name him first). Not a word the model takes for a
-        # place and never for a person ("Rep. Jim Jordan ... Jordan hosts
-        # refugees"), nor one the article also writes after a title ("Hunter
-        # Biden ... President Biden": two people). (A company named after its
-        # founder, "Bill Ford ... Ford sold 2 million trucks", is read as him.)
+        self._surnames(found, ctx)
+
+    def _surnames(self, found: list[tuple[int, int, str, str]], ctx: ArticleContext) -> None:
+        """"Harlow was backed by 48 percent" after "Gov. Ana Harlow": a
+        surname stands for the one person the article names in full with it,
+        tagged or not (the model misses a lone surname it tagged in full; a
+        headline may name him first). Not a word the model takes for a place
+        and never for a person ("Rep. Jim Jordan ... Jordan hosts refugees"),
+        nor one the article also writes after a title ("Hunter Biden ...
+        President Biden": two people). (A company named after its founder,
+        "Bill Ford ... Ford sold 2 million trucks", is read as him.)"""
+        doc = ctx.doc
         single = defaultdict(set)
         for _, _, t, lab in found:
             if len(t.split()) == 1:
