@@ -110,8 +110,9 @@ def attribute(article: Article, doc: Doc, raw: list[dict]) -> list[Claim]:
     # subjects: in the clause, else an earlier sentence of the paragraph, else the main subject
     subjects: list[tuple[list[str], str]] = [finder.for_claim(r) for r in raw]
     finder.owned_told(raw, subjects)
-    # a clause scoped to a wider place ("across the state") names whose
-    # figure it is, not what the article is about
+    # a clause scoped to a wider place ("across the state"), or whom an
+    # amount is for ("$17 billion for Israel"), names whose figure it is,
+    # not what the article is about
     main = finder.main_subject([(names[0], r["sent_start"]) for (names, how), r in zip(subjects, raw)
                                 if len(names) == 1 and how != "scope"])
     subjects = [(names, "in_sentence" if how == "scope" else how) for names, how in subjects]
@@ -266,8 +267,7 @@ def _borrow_metrics(ctx, raw, sents, guesses, metrics) -> None:
             continue
         unit = raw[i]["unit"]
         same = [j for j in range(len(raw)) if j != i and raw[j]["sent_start"] == raw[i]["sent_start"]
-                and guesses[j].key and (j < i or not guesses[j].borrow)
-                and not metric.point_key(guesses[j].key, raw[i])]
+                and (j < i or not guesses[j].borrow) and _lends(ctx, raw, guesses, j, i)]
         lasting = metric.counts_time(raw[i]) and bool(g.key)
         if lasting:     # a length of time borrows only from another length
             same = [j for j in same if raw[j]["unit"] == unit]
@@ -365,6 +365,22 @@ def _lead_sentence(sent, list_start: int):
     return before if before.text.rstrip().endswith(":") else None
 
 
+def _lends(ctx, raw, guesses, j, i) -> bool:
+    """Whether claim ``j``'s key can be lent to claim ``i``: not a key of
+    points to a share (:func:`metric.point_key`), nor the people a count
+    counts to a sum of money ("Three other Californians won $1 million":
+    the money is no Californian)."""
+    key = guesses[j].key
+    if not key or metric.point_key(key, raw[i]):
+        return False
+    if raw[i].get("currency") and not raw[j].get("currency") and raw[j]["kind"] == "count":
+        head = raw[j].get("head_i", -1)
+        noun = guesses[j].unit_noun
+        if metric.counts_people(noun) or head >= 0 and ctx.doc[head].ent_type_ == "NORP":
+            return False
+    return True
+
+
 def _earlier_donor(ctx, raw, guesses, i) -> int | None:
     """The nearest earlier claim with a key in this paragraph, else in the
     paragraph just before (headlines and bullets stand alone)."""
@@ -376,9 +392,8 @@ def _earlier_donor(ctx, raw, guesses, i) -> int | None:
     for lo in (start, before[-1][0] if before and before[-1][2] == "paragraph" else None):
         if lo is None:
             break
-        earlier = [j for j in range(i) if guesses[j].key
-                   and lo <= raw[j]["start_char"] < raw[i]["sent_start"]
-                   and not metric.point_key(guesses[j].key, raw[i])]
+        earlier = [j for j in range(i) if lo <= raw[j]["start_char"] < raw[i]["sent_start"]
+                   and _lends(ctx, raw, guesses, j, i)]
         if earlier:
             return earlier[-1]
     return None

@@ -1381,13 +1381,34 @@ FRAME_CASES = [
     ("Last year Japan's nominal GDP came to $4.2 trillion, against Germany's $4.4 trillion, "
      "or $4.5 trillion, depending on the currency conversion.", "2024-02-15", "$4.4 trillion",
      "subject", "Germany"),
-    # ... a name after "for" on a figure compared with; not who money is for
+    # ... a name after "for" on a figure compared with, and whom money is for
+    # (synonyms.toml allotment_preps): "$1 billion for Gaza" is Gaza's, not
+    # the donor's beside its "$3 billion for Israel" (twenty-seventh session;
+    # until then the donor's, which lined up every amount of an aid package)
     ("Japan's output was $4.2 trillion last year, against $4.5 trillion for Germany.",
      "2024-02-15", "$4.5 trillion", "subject", "Germany"),
     ("Congress approved $61 billion for Ukraine.", "2024-04-22", "$61 billion", "subject",
-     "Congress"),
+     "Ukraine"),
     ("The US pledged $3 billion for Israel and $1 billion for Gaza.", "2024-04-22",
-     "$1 billion", "subject", "US"),
+     "$1 billion", "subject", "Gaza"),
+    # ... through what the amount is in, or the verb it is the object of
+    ("One bill carried roughly $60 billion in aid for Ukraine, a second approximately "
+     "$26 billion for Israel.", "2024-04-22", "roughly $60 billion", "subject", "Ukraine"),
+    ("One bill carried roughly $60 billion in aid for Ukraine, a second approximately "
+     "$26 billion for Israel.", "2024-04-22", "approximately $26 billion", "subject", "Israel"),
+    # ... set beside another recipient by the parse, which is not what it measures
+    ("The Senate approved the package, which will channel $60 billion to support Ukraine, "
+     "$17 billion for Israel and $9 billion in humanitarian aid for Gaza.", "2024-04-24",
+     "$17 billion", "subject", "Israel"),
+    ("The Senate approved the package, which will channel $60 billion to support Ukraine, "
+     "$17 billion for Israel and $9 billion in humanitarian aid for Gaza.", "2024-04-24",
+     "$9 billion", "metric", "humanitarian aid"),
+    # ... not what a purchase is for: the thing bought
+    ("Corvana paid $14 billion for Harlow Motors.", "2024-04-22", "$14 billion", "subject",
+     "Corvana"),
+    # money won is a prize (synonyms.toml [money_events])
+    ("Three other Californians won $1 million in the drawing.", "2022-11-08", "$1 million",
+     "metric", "prize"),
     # ... not a quarter the model tags as a name
     ("Harlow Motors said on Tuesday that it delivered 1.8 million vehicles in 2023, a figure "
      "that includes a record 484,507 in Q4, the October-through-December quarter.",
@@ -1827,3 +1848,26 @@ def test_a_cost_a_day_and_a_forecast_total_are_no_conflict():
     conflicts = [{e["text"] for e in f.values} for f in result.findings if f.type == "conflict"]
     assert not any(any("£" in t for t in texts) for texts in conflicts)
     assert {"2,600", "Over 2,400"} in conflicts
+
+
+@pytest.mark.parametrize("text, figure", [
+    # a name the figure counts, or one joined to it that another figure counts
+    ("In Saturday's vote, 37 Democrats and 21 Republicans were opposed.", "21"),
+    # a group of people by party, faith or nation acting in the sentence before
+    ("Progressive Democrats have voiced anger at the bill. In Saturday's vote, 58 members "
+     "were opposed.", "58"),
+])
+def test_a_counted_or_acting_group_is_not_whose_figure(text, figure):
+    """What a figure counts is not whose it is, nor is a group that acts
+    in the sentence before (as a person there is not)."""
+    df = extract_claims(text, published="2024-04-21").set_index("text")
+    assert "Democrats" not in df.loc[figure, "subject"].split(";")
+    assert "Republicans" not in df.loc[figure, "subject"].split(";")
+
+
+def test_money_never_borrows_the_people_a_count_beside_it_counts():
+    """"Three other Californians shared $3 million": the money is no
+    Californian (normalize._lends)."""
+    df = extract_claims("Three other Californians shared $3 million in the drawing.",
+                        published="2022-11-08").set_index("text")
+    assert "californian" not in df.loc["$3 million", "metric"]

@@ -383,9 +383,15 @@ MET = [
     ("powerball_record_jackpot_2022", "agreements", "pb_a5_jackpot_2_04bn"),
     ("powerball_record_jackpot_2022", "agreements", "pb_a6_cash_997_6m"),
     ("powerball_record_jackpot_2022", "agreements", "pb_a7_cash_929_1m"),
-    ("powerball_record_jackpot_2022", "agreements", "pb_a8_retailer_bonus_1m"),
     ("us_foreign_aid_package_2024", "agreements", "fa_a6_house_republicans_for_ukraine_101"),
     ("us_foreign_aid_package_2024", "agreements", "fa_a7_total_95bn"),
+    # (pb_a8, the retailer's $1 million bonus, met when fresh14 joined, is
+    # missed since money won is a prize: it was met through one agreement
+    # lumping the set's $1 millions together, prizes, the bonus and "the shop
+    # will also receive $1 million"; the prizes now agree apart)
+    # whom an amount is for is whose it is: "$48 billion in Ukraine security
+    # aid" vs "$60.8 billion for Ukraine"
+    ("us_foreign_aid_package_2024", "conflicts", "fa_c3_ukraine_security_aid_48bn"),
     # found, each with a cause the set does not accept
     ("powerball_record_jackpot_2022", "conflicts", "pb_c2_cash_option_929_1m_vs_997_6m"),
     ("powerball_record_jackpot_2022", "conflicts", "pb_c6_california_schools_156_3m_vs_153_6m"),

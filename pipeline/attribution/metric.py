@@ -54,8 +54,16 @@ def _sets() -> dict[str, frozenset]:
                                           "compass_words", "distance_units",
                                           "payment_forms", "payment_verbs",
                                           "scope_nouns", "stock_plurals",
-                                          "particle_heads", "list_verbs")} | {
+                                          "particle_heads", "list_verbs",
+                                          "allotment_preps")} | {
         "ignore": frozenset(s["modifiers"]["ignore"])}
+
+
+@cache
+def _owner_labels() -> frozenset[str]:
+    """Entity labels of whose figure it is (attribution.toml subject_labels)
+    but for groups of people and products, which a figure may count."""
+    return frozenset(attr()["subject_labels"]) - {"NORP", "PRODUCT"}
 
 
 @cache
@@ -435,7 +443,8 @@ class MetricFinder:
                 rejected = True  # "Revenue: $3866M, $2579M": another figure's "M"
             elif cand.pos_ in ("NOUN", "PROPN") and not self._empty(cand) \
                     and self._counts(cand, r) and not self._set_beside(cand, r) \
-                    and not (cand.pos_ == "PROPN" and r.get("currency") and self._money_event(r)):
+                    and not (cand.pos_ == "PROPN" and r.get("currency") and self._money_event(r)) \
+                    and not self._allotted_beside(cand, self._figure_top(r), r):
                 # (not the one fined: "fined Orbix 1.84 billion euros")
                 noun = cand
             else:
@@ -735,6 +744,19 @@ class MetricFinder:
             and self.ctx.text[:r["start_char"]].rstrip().endswith("(")
         # (not a list of figures by name, "Ashe, 1; Avery, 4": those the list reads)
 
+    @staticmethod
+    def _allotted_beside(name: Token, root: Token, r: dict) -> bool:
+        """An amount (``root``, or the amount it is listed with) the parse
+        sets beside ``name`` in apposition while it names whom it is for
+        itself ("$60 billion to support Ukraine, $17 billion for Israel"):
+        the name is another amount's recipient, not what this one measures
+        (synonyms.toml allotment_preps)."""
+        return bool(r.get("currency")) and name.pos_ == "PROPN" \
+            and name.ent_type_ in _owner_labels() \
+            and root.dep_ == "appos" and root.head.i == name.i \
+            and any(c.dep_ == "prep" and c.lower_ in _sets()["allotment_preps"]
+                    for c in root.children)
+
     def _unit_word(self, r: dict) -> Token | None:
         """The figure's unit as written ("acres" of "47,300 acres"), or None."""
         span = self.ctx.doc.char_span(r["start_char"], r["end_char"], alignment_mode="expand")
@@ -836,7 +858,8 @@ class MetricFinder:
                                     and not self._empty(c)), None)
                     if obj is not None:
                         return "borrow" if self._anaphoric(obj) else obj
-                elif not self._is_name(tok):
+                elif not self._is_name(tok) and not (
+                        came is not None and self._allotted_beside(tok, came, r)):
                     return "borrow" if self._anaphoric(tok) else tok
             elif tok.pos_ == "NOUN" and self._empty(tok):      # "%", "times" inside the span
                 obj = self._prep_object(tok, ("of",), inside)

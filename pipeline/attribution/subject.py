@@ -189,6 +189,18 @@ def _news_agencies() -> frozenset[str]:
 
 
 @cache
+def allotment_preps() -> frozenset[str]:
+    """synonyms.toml allotment_preps: "$17 billion for Israel"."""
+    return frozenset(load("synonyms")["words"]["allotment_preps"])
+
+
+@cache
+def payment_verbs() -> frozenset[str]:
+    """synonyms.toml payment_verbs: "buy U.S. Steel for $14.1 billion"."""
+    return frozenset(load("synonyms")["words"]["payment_verbs"])
+
+
+@cache
 def _speech_verbs() -> frozenset[str]:
     return frozenset(attr()["speech_verbs"])
 
@@ -906,6 +918,11 @@ class SubjectFinder:
         place = self._place_of_counted(tok) or self._home_of(r)
         if place:
             return place, "in_sentence"
+        recipient = self._recipient(r)
+        if recipient:
+            # (whom an amount is for is whose it is, but not what the
+            # article is about: normalize leaves it out of the main subject)
+            return recipient, "scope"
         rival = self._score_rival(r)
         if rival:
             return [rival], "in_sentence"
@@ -955,8 +972,7 @@ class SubjectFinder:
                 for child in self._subjects_first(tok, r["token_start"]):
                     if child.dep_ in self.subject_deps and not (
                             r["token_start"] <= child.i < r["token_end"]) \
-                            and not (child.i == r.get("head_i", -1)
-                                     and self.mentions.at(child) is not None):
+                            and not self._counted_name(child, r):
                         # ("more than a million Americans have received ..."
                         # counts Americans: a name counted is not whose)
                         if reported and self._is_teller(child):
@@ -983,6 +999,18 @@ class SubjectFinder:
                 break
             came_from, tok = tok, tok.head
         return self._place_of_part(doc[r["token_start"]])
+
+    def _counted_name(self, subj: Token, r: dict) -> bool:
+        """A name the figure counts, or one joined to it that another figure
+        counts ("37 Democrats and 21 Republicans were opposed"): what is
+        counted, not whose figure it is."""
+        if self.mentions.at(subj) is None:
+            return False
+        members = self._members(subj)
+        return any(m.i == r.get("head_i", -1) for m in members) \
+            or any(c.dep_ == "nummod" and c.like_num for c in subj.children) \
+            and any(r["token_start"] <= c.i < r["token_end"]
+                    for m in members for c in m.children)
 
     def _subjects_first(self, verb: Token, figure: int) -> list[Token]:
         """A verb's children; when the parse gives it two subjects (a clause
@@ -1284,6 +1312,12 @@ class SubjectFinder:
         """Whether the article names ``name`` as a person."""
         return any(m.name == name and m.label == "PERSON" for m in self.mentions.items)
 
+    def is_group(self, name: str) -> bool:
+        """Whether the article names ``name`` only as a group of people (a
+        party, faith or nationality: "Democrats", "Palestinians")."""
+        labels = {m.label for m in self.mentions.items if m.name == name}
+        return labels == {"NORP"}
+
     def is_publisher(self, name: str) -> bool:
         """The outlet that published the article ("CNN", "Reuters"), from
         sources.csv, or a news agency any outlet quotes (attribution.toml
@@ -1313,6 +1347,35 @@ class SubjectFinder:
                      if (m := self.mentions.at(member)) is not None and m.label in ("GPE", "LOC")]
             if found:
                 return list(dict.fromkeys(found))
+        return []
+
+    def _recipient(self, r: dict) -> list[str]:
+        """"$17 billion for Israel", "$8 billion for allies in the
+        Indo-Pacific": whom an amount is for, named right after it by one of
+        synonyms.toml allotment_preps, is whose amount it is (not who grants
+        it: the clause's subject)."""
+        if not r.get("currency"):
+            return []
+        doc = self.ctx.doc
+        root = doc[r["token_start"]:r["token_end"]].root
+        while root.dep_ in ("nummod", "compound", "quantmod") and r["token_end"] >= root.head.i > root.i:
+            root = root.head  # "1.84 billion euros": past the currency word
+        # ("$60 billion in aid for Ukraine": through what the amount is in,
+        # or the verb it is the object of, up to the next figure)
+        holders = [root] + [o for c in root.children if c.dep_ == "prep" and c.lower_ == "in"
+                            and c.i >= r["token_end"] for o in c.children if o.dep_ == "pobj"]
+        if root.dep_ == "dobj" and root.head.lemma_.lower() not in payment_verbs():
+            holders.append(root.head)  # (what a payment is for is what it buys)
+        for prep in (c for h in holders for c in h.children):
+            if prep.dep_ != "prep" or prep.lower_ not in allotment_preps() \
+                    or prep.i < r["token_end"] \
+                    or any(t.like_num for t in doc[r["token_end"]:prep.i]):
+                continue
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    names, how = self.phrase(obj)
+                    if names and how == "in_sentence":
+                        return names
         return []
 
     def _home_of(self, r: dict) -> list[str]:
@@ -1509,10 +1572,12 @@ class SubjectFinder:
                 # publication reports"; "Apple said that iPhone sales rose"
                 # is still about Apple)
                 names, _ = self.phrase(tok)
-                # a person is who acts or speaks there; the next sentence's
-                # figures are not theirs ("Sheriff Delgado lifted orders.
-                # About 7,700 people remain ...")
-                names = [n for n in names if not self.is_person(n)]
+                # a person, or a group of people by party, faith or nation,
+                # is who acts or speaks there; the next sentence's figures are
+                # not theirs ("Sheriff Delgado lifted orders. About 7,700
+                # people remain ...", "Progressive Democrats have voiced
+                # anger. ... 21 Republicans were opposed")
+                names = [n for n in names if not self.is_person(n) and not self.is_group(n)]
                 if names:
                     return names
         for m in self.mentions.items:
