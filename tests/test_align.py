@@ -65,6 +65,9 @@ def claim(source, sentence, text, value, kind="pct_change", subject="", metric="
     (" lower than originally planned.", "Costs were", {}),
     (" higher than usual.", "Prices were", {}),
     (" more than economists had forecast.", "Sales were", {"reference": {"forecast"}}),
+    # a share "of the world's" population is a worldwide one, as "global" is
+    (" of the world's tiger population.", "India is home to approximately", {"scope": {"worldwide"}}),
+    (" of the global tiger population.", "India has about", {"scope": {"worldwide"}}),
 ])
 def test_dimensions_a_number_states(after, before, expect):
     got = {d: set(v) for d, v in align.dimensions(after, before).items()}

@@ -1871,3 +1871,25 @@ def test_money_never_borrows_the_people_a_count_beside_it_counts():
     df = extract_claims("Three other Californians shared $3 million in the drawing.",
                         published="2022-11-08").set_index("text")
     assert "californian" not in df.loc["$3 million", "metric"]
+
+
+def test_a_time_in_the_object_of_since_is_a_start_not_the_storys_month():
+    """"active since an eruption in January", late in a December story, is
+    when something began: the figures before it stay in the story's year,
+    not January's (attribution.toml start_verbs, and "since" a noun)."""
+    df = extract_claims("Death toll from Kelud eruption rises to 9\n\n\"The number of dead "
+                        "now stands at 9,\" a rescue official said.\n\nKelud has been active "
+                        "since an eruption in February that caused no casualties. It is one of "
+                        "more than 120 active volcanoes in the country.", published="2023-12-05")
+    assert set(df.loc[df.text == "9", "period"]) == {"2023"}
+
+
+@pytest.mark.parametrize("text, figure, metric", [
+    ("More than 50 climbers were rescued.", "More than 50", "climber (rescue)"),
+    ("Seven cyclists were injured on the bridge.", "Seven", "cyclist injury"),
+])
+def test_people_a_verb_befell_key_by_that_verb(text, figure, metric):
+    """Counts of people (synonyms.toml [words] people) key by what befell
+    them: climbers rescued are not climbers searched for."""
+    df = extract_claims(text, published="2023-12-05").set_index("text")
+    assert df.loc[figure, "metric"] == metric

@@ -175,7 +175,10 @@ def _patterns() -> dict:
         "year_span": re.compile(rf"{lead('12')}(?<=between )({YEAR})\s+and\s+({YEAR})\b",
                                 re.I),
         "year": re.compile(rf"{lead('12')}(?<![\d,.])({YEAR})(?![\d%])"),
-        "start": re.compile(rf"\b(?:{alt(a['start_verbs'])})\s+(?:in|on|around|during)?\s*"
+        # (and "since an eruption in January", "since the outbreak in March":
+        # a time in the object of "since" is a start too)
+        "start": re.compile(rf"(?:\b(?:{alt(a['start_verbs'])})\s+(?:in|on|around|during)?\s*"
+                            rf"|\bsince\s+(?:[\w'’-]+\s+){{1,3}}(?:in|on|during)\s+)"
                             rf"(?:(?:late|early|mid)-?\s*)?$", re.I),
         "cue": re.compile(rf"\b({alt(cues)})\s+(?:(?:at\s+)?least\s+|about\s+|in\s+|the\s+|"
                           rf"(?:in\s+)?the\s+same\s+\w+\s+(?:of|in)\s+)?$", re.I),
