@@ -1406,6 +1406,14 @@ FRAME_CASES = [
     # ... not what a purchase is for: the thing bought
     ("Corvana paid $14 billion for Harlow Motors.", "2024-04-22", "$14 billion", "subject",
      "Corvana"),
+    # a size or age set before a named thing is that thing's, not the
+    # clause subject's (money is not a size: "signed a $700 million deal")
+    ("The Maryland State Police recovered the body of 38-year-old Maynor Suazo on Friday.",
+     "2024-03-29", "38-year-old", "subject", "Maynor Suazo"),
+    ("Harlow Motors unveiled the 5-metre Corvana truck.", "2024-03-29", "5-metre", "subject",
+     "Corvana"),
+    ("Halvorsen signed a $700 million deal with the Dodgers.", "2023-12-12", "$700 million",
+     "subject", "Halvorsen"),
     # money won is a prize (synonyms.toml [money_events])
     ("Three other Californians won $1 million in the drawing.", "2022-11-08", "$1 million",
      "metric", "prize"),

@@ -929,6 +929,14 @@ class SubjectFinder:
         owner = self._owner_of_counted(r)
         if owner:
             return ([owner[0]] if owner[0] else []), owner[1]
+        described = self._described_by_size(r)
+        names, how = self.phrase(described) if described is not None else ([], "")
+        if names:
+            # "found the bodies of 35-year-old Alejandro Hernandez Fuentes": a
+            # size or age set before a named thing is that thing's, not the
+            # clause subject's (nor what the article is about: left out of
+            # the main subject, as a recipient is)
+            return names, "scope" if how == "in_sentence" else how
         came_from = None
         for _ in range(12):
             if came_from is not None and came_from.dep_ == "conj" \
@@ -1348,6 +1356,23 @@ class SubjectFinder:
             if found:
                 return list(dict.fromkeys(found))
         return []
+
+    def _described_by_size(self, r: dict) -> Token | None:
+        """The noun a measure is set before as its adjective ("35-year-old
+        Alejandro Hernandez Fuentes", "the 9,480-foot Marapi"), when that
+        noun is not its clause's subject; else None. Money is not a size:
+        "signed a $700 million contract" is the signer's."""
+        if r.get("currency") or not r.get("measure_unit") \
+                or not re.search(r"\d\s*-\s*[a-z]", r.get("text", "")):
+            return None
+        tok = self.ctx.doc[r["token_start"]:r["token_end"]].root
+        while tok.dep_ in ("nummod", "compound", "npadvmod", "amod", "nmod", "quantmod") \
+                and tok.head.i != tok.i and tok.head.i > tok.i:
+            tok = tok.head
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.i < r["token_end"] \
+                or tok.dep_ in self.subject_deps or tok.dep_ == "ROOT":
+            return None  # (a root noun is a misparse: "The 19-year-old joined Dortmund")
+        return tok
 
     def _recipient(self, r: dict) -> list[str]:
         """"$17 billion for Israel", "$8 billion for allies in the
