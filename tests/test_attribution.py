@@ -1414,6 +1414,12 @@ FRAME_CASES = [
      "Corvana"),
     ("Halvorsen signed a $700 million deal with the Dodgers.", "2023-12-12", "$700 million",
      "subject", "Halvorsen"),
+    # a count of places keys by the thing it locates (synonyms.toml
+    # located_preps): "tickets in 16 states" are not the states a game is
+    # played in; a verb's places stay plain
+    ("Twenty-two other tickets in 16 states won $1 million.", "2022-11-08", "16", "metric",
+     "state (ticket)"),
+    ("Powerball is played in 45 states.", "2022-11-08", "45", "metric", "state"),
     # money won is a prize (synonyms.toml [money_events])
     ("Three other Californians won $1 million in the drawing.", "2022-11-08", "$1 million",
      "metric", "prize"),

@@ -461,6 +461,10 @@ FOUND = [
     ("argentina_inflation_2023", "ar_c3_year_to_date"),
     # fresh14, as found when it joined: a toll read on three days
     ("marapi_volcano_eruption_2023", "mv_c1_death_toll_running"),
+    # a count of places keys by what it locates: "governorships in eight
+    # states" (state (governorship)) now measures governorships, as "nine
+    # governorships" does
+    ("mexico_presidential_election_2024", "mx_c4_governorships"),
 ]
 # (od_c5, "238 dead and more than 900 injured" / "288 ... and 850 injured", is
 # found since "another 179 have been rushed to hospital" counts no deaths,

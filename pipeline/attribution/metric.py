@@ -55,7 +55,7 @@ def _sets() -> dict[str, frozenset]:
                                           "payment_forms", "payment_verbs",
                                           "scope_nouns", "stock_plurals",
                                           "particle_heads", "list_verbs",
-                                          "allotment_preps")} | {
+                                          "allotment_preps", "located_preps")} | {
         "ignore": frozenset(s["modifiers"]["ignore"])}
 
 
@@ -517,7 +517,24 @@ class MetricFinder:
             self._scope_from_subject(self._clause_verb(noun))
         g = self.key_for(noun, "metric_from_noun", flow=own)
         g.replace_unit = rejected
+        if own and (holder := self._located_thing(noun)) is not None:
+            # "Twenty-two other tickets in 16 states won $1 million": the
+            # states the tickets were in, not the 45 states the game is
+            # played in
+            g.key = f"{g.key} ({holder.lemma_.lower()})"
         return g
+
+    def _located_thing(self, noun: Token) -> Token | None:
+        """The thing a count of places locates, when the places are the
+        object of "in"/"across" on a noun ("tickets in 16 states", "cases
+        across 13 countries"); else None (a verb's places stay plain: "played
+        in 45 states", "killed 227 across six states")."""
+        if noun.lemma_.lower() not in attr()["jurisdiction"]["place_words"] \
+                or noun.dep_ != "pobj" or noun.head.lower_ not in _sets()["located_preps"]:
+            return None
+        holder = noun.head.head
+        return holder if holder.pos_ == "NOUN" and not self._empty(holder) \
+            and holder.lemma_.lower() not in attr()["jurisdiction"]["place_words"] else None
 
     def _money_in(self, r: dict, end: int) -> Token | None:
         """What money is an amount of when it is "in" a thing ("$4.28 billion
