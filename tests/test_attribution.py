@@ -1420,6 +1420,12 @@ FRAME_CASES = [
     ("Twenty-two other tickets in 16 states won $1 million.", "2022-11-08", "16", "metric",
      "state (ticket)"),
     ("Powerball is played in 45 states.", "2022-11-08", "45", "metric", "state"),
+    # the verb that moves a level is not what befell the people counted
+    # ("the population fell to"); a verb done to them still is
+    ("China's population fell to 1.41 billion in 2022.", "2023-01-17", "1.41 billion",
+     "metric", "person"),
+    ("No new case was found this week, and 44 people have recovered.", "2024-10-20", "44",
+     "metric", "person (recover)"),
     # money won is a prize (synonyms.toml [money_events])
     ("Three other Californians won $1 million in the drawing.", "2022-11-08", "$1 million",
      "metric", "prize"),

@@ -464,7 +464,7 @@ class MetricFinder:
         if level is not None:
             # "Violent crime dropped to about 1,200 incidents": what is counted is
             # the subject; the article's noun stays the unit
-            g = self.key_for(level, "metric_from_noun", flow=False)
+            g = self.key_for(level, "metric_from_noun", flow=False, level=True)
             g.unit_noun = noun.lemma_.lower() if noun is not None else g.unit_noun
             g.replace_unit = rejected or noun is not None
             return g
@@ -978,7 +978,8 @@ class MetricFinder:
         return any(t.lower_ in self.name_words for t in chain)
 
     # -- noun -> key ----------------------------------------------------
-    def key_for(self, noun: Token, how: str, flow: bool = True) -> MetricGuess:
+    def key_for(self, noun: Token, how: str, flow: bool = True,
+                level: bool = False) -> MetricGuess:
         lemma = noun_lemma(noun)
         if noun.dep_ == "dobj" and (outcome := _noun_outcome(noun, noun.head)):
             return MetricGuess(key=outcome, unit_noun=lemma, how=how)  # "claimed 140 lives"
@@ -1033,7 +1034,10 @@ class MetricFinder:
                 # "people died" -> death; "teenage boys died" -> teenage boy death
                 plain = head == "person" or nationality
                 key = " ".join(words + ([] if plain else [head]) + [outcome])
-            elif verb is not None and verb.pos_ in ("VERB", "AUX") and verb.lemma_ != "be":
+            elif verb is not None and verb.pos_ in ("VERB", "AUX") and verb.lemma_ != "be" \
+                    and not (level and moves(verb)):
+                # (not the verb that moves a level the figure gives: "the
+                # population rose to 3,167" is the population's level)
                 key += f" ({verb.lemma_.lower()})"
         elif flow and self._flow_verb(noun):
             key += f" ({self._flow_verb(noun)})"
