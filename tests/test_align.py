@@ -68,6 +68,8 @@ def claim(source, sentence, text, value, kind="pct_change", subject="", metric="
     # a share "of the world's" population is a worldwide one, as "global" is
     (" of the world's tiger population.", "India is home to approximately", {"scope": {"worldwide"}}),
     (" of the global tiger population.", "India has about", {"scope": {"worldwide"}}),
+    # ... not a description ("the world's largest carmaker")
+    (" vehicles in Japan.", "Toyota, the world's largest carmaker, sold", {}),
 ])
 def test_dimensions_a_number_states(after, before, expect):
     got = {d: set(v) for d, v in align.dimensions(after, before).items()}

@@ -1403,27 +1403,45 @@ FRAME_CASES = [
     ("The Senate approved the package, which will channel $60 billion to support Ukraine, "
      "$17 billion for Israel and $9 billion in humanitarian aid for Gaza.", "2024-04-24",
      "$9 billion", "metric", "humanitarian aid"),
-    # ... not what a purchase is for: the thing bought
+    # ... not what a purchase is for: the thing bought; nor what a verb other
+    # than one of granting (attribution.toml grant_verbs) sends somewhere
     ("Corvana paid $14 billion for Harlow Motors.", "2024-04-22", "$14 billion", "subject",
      "Corvana"),
+    ("Corvana offered $14 billion for Harlow Motors.", "2024-04-22", "$14 billion", "subject",
+     "Corvana"),
+    ("Rivaland exported $150 billion in cars to Norland last year.", "2024-04-22",
+     "$150 billion", "subject", "Rivaland"),
+    # ... nor another figure's owner ("to Trump's $130 million"); a title
+    # with a number in it is a name ("Moana 2")
+    ("Harris raised $361 million in August to Trump's $130 million.", "2024-09-01",
+     "$361 million", "subject", "Harris"),
+    ("Thanksgiving Day itself brought a record $28 million for Moana 2, nearly double the "
+     "$15 million mark set by Frozen 2.", "2024-12-01", "$28 million", "subject", "Moana 2"),
     # a size or age set before a named thing is that thing's, not the
     # clause subject's (money is not a size: "signed a $700 million deal")
     ("The Maryland State Police recovered the body of 38-year-old Maynor Suazo on Friday.",
      "2024-03-29", "38-year-old", "subject", "Maynor Suazo"),
     ("Harlow Motors unveiled the 5-metre Corvana truck.", "2024-03-29", "5-metre", "subject",
      "Corvana"),
-    ("Halvorsen signed a $700 million deal with the Dodgers.", "2023-12-12", "$700 million",
+    ("Halvorsen signed a $700-million deal with the Dodgers.", "2023-12-12", "$700-million",
      "subject", "Halvorsen"),
+    # ... a named thing: not a place the noun is from ("a 45-year-old man from
+    # Leeds" is no age of Leeds)
+    ("Police in Harrow arrested a 45-year-old man from Leeds on Friday.", "2024-03-29",
+     "45-year-old", "subject", "Harrow"),
     # a count of places keys by the thing it locates (synonyms.toml
     # located_preps): "tickets in 16 states" are not the states a game is
     # played in; a verb's places stay plain
     ("Twenty-two other tickets in 16 states won $1 million.", "2022-11-08", "16", "metric",
      "state (ticket)"),
     ("Powerball is played in 45 states.", "2022-11-08", "45", "metric", "state"),
+    ("Rain fell over the weekend in four states.", "2022-11-08", "four", "metric", "state"),
     # the verb that moves a level is not what befell the people counted
     # ("the population fell to"); a verb done to them still is
     ("China's population fell to 1.41 billion in 2022.", "2023-01-17", "1.41 billion",
      "metric", "person"),
+    ("China's population stood at 1.41 billion at the end of 2022.", "2023-01-17",
+     "1.41 billion", "metric", "person"),
     ("No new case was found this week, and 44 people have recovered.", "2024-10-20", "44",
      "metric", "person (recover)"),
     # money won is a prize (synonyms.toml [money_events])

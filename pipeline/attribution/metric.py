@@ -55,15 +55,15 @@ def _sets() -> dict[str, frozenset]:
                                           "payment_forms", "payment_verbs",
                                           "scope_nouns", "stock_plurals",
                                           "particle_heads", "list_verbs",
-                                          "allotment_preps", "located_preps")} | {
+                                          "located_preps")} | {
         "ignore": frozenset(s["modifiers"]["ignore"])}
 
 
 @cache
 def _owner_labels() -> frozenset[str]:
-    """Entity labels of whose figure it is (attribution.toml subject_labels)
-    but for groups of people and products, which a figure may count."""
-    return frozenset(attr()["subject_labels"]) - {"NORP", "PRODUCT"}
+    """Entity labels of whose figure it is that a figure never counts
+    (attribution.toml subject_labels less counted_labels)."""
+    return frozenset(attr()["subject_labels"]) - frozenset(attr()["counted_labels"])
 
 
 @cache
@@ -533,8 +533,11 @@ class MetricFinder:
                 or noun.dep_ != "pobj" or noun.head.lower_ not in _sets()["located_preps"]:
             return None
         holder = noun.head.head
+        lemma = holder.lemma_.lower()
+        # (not a time: "over the weekend in four states")
         return holder if holder.pos_ == "NOUN" and not self._empty(holder) \
-            and holder.lemma_.lower() not in attr()["jurisdiction"]["place_words"] else None
+            and lemma not in attr()["jurisdiction"]["place_words"] \
+            and lemma not in time_words() else None
 
     def _money_in(self, r: dict, end: int) -> Token | None:
         """What money is an amount of when it is "in" a thing ("$4.28 billion
@@ -743,13 +746,7 @@ class MetricFinder:
             and not _lasts(noun, r)
 
     def _figure_top(self, r: dict) -> Token:
-        """The figure's top token, past the word right after it that the
-        parse hangs it on ("1.84 billion euros": "euros")."""
-        root = self.ctx.doc[r["token_start"]:r["token_end"]].root
-        while root.dep_ in ("nummod", "compound", "quantmod") and root.head.i > root.i \
-                and root.head.i < r["token_end"] + 1:
-            root = root.head
-        return root
+        return figure_top(self.ctx.doc, r)
 
     def _set_beside(self, name: Token, r: dict) -> bool:
         """The figure is set beside ``name`` in apposition ("Chandrayaan-3
@@ -767,11 +764,11 @@ class MetricFinder:
         sets beside ``name`` in apposition while it names whom it is for
         itself ("$60 billion to support Ukraine, $17 billion for Israel"):
         the name is another amount's recipient, not what this one measures
-        (synonyms.toml allotment_preps)."""
+        (attribution.toml allotment_preps)."""
         return bool(r.get("currency")) and name.pos_ == "PROPN" \
             and name.ent_type_ in _owner_labels() \
             and root.dep_ == "appos" and root.head.i == name.i \
-            and any(c.dep_ == "prep" and c.lower_ in _sets()["allotment_preps"]
+            and any(c.dep_ == "prep" and c.lower_ in attr()["allotment_preps"]
                     for c in root.children)
 
     def _unit_word(self, r: dict) -> Token | None:
@@ -1035,7 +1032,7 @@ class MetricFinder:
                 plain = head == "person" or nationality
                 key = " ".join(words + ([] if plain else [head]) + [outcome])
             elif verb is not None and verb.pos_ in ("VERB", "AUX") and verb.lemma_ != "be" \
-                    and not (level and moves(verb)):
+                    and not (level and _moves_a_level(verb)):
                 # (not the verb that moves a level the figure gives: "the
                 # population rose to 3,167" is the population's level)
                 key += f" ({verb.lemma_.lower()})"
@@ -1168,6 +1165,22 @@ class MetricFinder:
                     and tok.ent_type_ not in ("DATE", "TIME") and not self._is_name(tok):
                 return self.key_for(tok, "metric_from_sentence")
         return None
+
+
+def figure_top(doc, r: dict) -> Token:
+    """The figure's top token, past the word right after it that the parse
+    hangs it on ("1.84 billion euros": "euros")."""
+    root = doc[r["token_start"]:r["token_end"]].root
+    while root.dep_ in ("nummod", "compound", "quantmod") and root.head.i > root.i \
+            and root.head.i < r["token_end"] + 1:
+        root = root.head
+    return root
+
+
+def payment_verbs() -> frozenset[str]:
+    """synonyms.toml payment_verbs: what a verb of paying takes through
+    "for" is what is bought ("paid $14 billion for Harlow Motors")."""
+    return _sets()["payment_verbs"]
 
 
 def _gerund_object(tok: Token) -> Token | None:

@@ -176,10 +176,11 @@ def _patterns() -> dict:
                                 re.I),
         "year": re.compile(rf"{lead('12')}(?<![\d,.])({YEAR})(?![\d%])"),
         # (and "since an eruption in January", "since the outbreak in March":
-        # a time in the object of "since" is a start too)
-        "start": re.compile(rf"(?:\b(?:{alt(a['start_verbs'])})\s+(?:in|on|around|during)?\s*"
-                            rf"|\bsince\s+(?:[\w'’-]+\s+){{1,3}}(?:in|on|during)\s+)"
+        # a time in the object of "since" is a start too: start_preps)
+        "start": re.compile(rf"\b(?:{alt(a['start_verbs'])})\s+(?:in|on|around|during)?\s*"
                             rf"(?:(?:late|early|mid)-?\s*)?$", re.I),
+        "start_prep": re.compile(rf"\b(?:{alt(a['start_preps'])})\s+(?:[\w'’-]+\s+){{1,3}}"
+                                 rf"(?:in|on|during)\s+(?:(?:late|early|mid)-?\s*)?$", re.I),
         "cue": re.compile(rf"\b({alt(cues)})\s+(?:(?:at\s+)?least\s+|about\s+|in\s+|the\s+|"
                           rf"(?:in\s+)?the\s+same\s+\w+\s+(?:of|in)\s+)?$", re.I),
         "focus": re.compile(rf"{lead('t')}\bthe\s+({alt(a['focus_periods'])})\b", re.I),
@@ -362,8 +363,11 @@ def _find_times(ctx: ArticleContext, sent: Span, ref: int | None,
         taken.append((s, e))
         m = p["cue"].search(text[max(0, s - 30):s])
         cue = m.group(1).lower() if m else ""
-        if p["start"].search(text[max(0, s - 40):s]):
-            cue = "since"  # "the outbreak that began in January": a start, not the period
+        before = text[max(0, s - 40):s]
+        if p["start"].search(before) or p["start_prep"].search(before):
+            # "the outbreak that began in January", "since an eruption in
+            # January": a start, not the period
+            cue = "since"
         out.append(Time(base + s, base + e, period, cue=cue, **kw))
 
     def unyeared(first_month: int) -> str:

@@ -26,7 +26,7 @@ from ..keys import jurisdiction, time_units
 from ..knowledge import load
 from .context import ArticleContext, attr, title_text
 from .context import lower_words as context_lower_words
-from .metric import empty_heads, moves, time_words
+from .metric import empty_heads, figure_top, moves, payment_verbs, time_words
 
 _ACRONYM = re.compile(r"\(\s*(?:[A-Z]{2,8}\s*:\s*)?([A-Z][A-Za-z&]{1,9})\s*\)")
 #: a comparison window written as letters ("Y/Y", "Q/Q.", "M/M")
@@ -186,18 +186,6 @@ def _period_name() -> re.Pattern:
 @cache
 def _news_agencies() -> frozenset[str]:
     return frozenset(norm_name(n) for n in attr()["news_agencies"])
-
-
-@cache
-def allotment_preps() -> frozenset[str]:
-    """synonyms.toml allotment_preps: "$17 billion for Israel"."""
-    return frozenset(load("synonyms")["words"]["allotment_preps"])
-
-
-@cache
-def payment_verbs() -> frozenset[str]:
-    """synonyms.toml payment_verbs: "buy U.S. Steel for $14.1 billion"."""
-    return frozenset(load("synonyms")["words"]["payment_verbs"])
 
 
 @cache
@@ -930,7 +918,11 @@ class SubjectFinder:
         if owner:
             return ([owner[0]] if owner[0] else []), owner[1]
         described = self._described_by_size(r)
-        names, how = self.phrase(described) if described is not None else ([], "")
+        named = [] if described is None else [
+            m.name for m in (self.mentions.at(t) for t in [described, *described.children]
+                             if t.dep_ in ("compound", "nmod") or t is described)
+            if m is not None and m.label in self.owner_labels and m.label != "NORP"]
+        names, how = list(dict.fromkeys(named)), "in_sentence"
         if names:
             # "found the bodies of 35-year-old Alejandro Hernandez Fuentes": a
             # size or age set before a named thing is that thing's, not the
@@ -1016,9 +1008,9 @@ class SubjectFinder:
             return False
         members = self._members(subj)
         return any(m.i == r.get("head_i", -1) for m in members) \
-            or any(c.dep_ == "nummod" and c.like_num for c in subj.children) \
-            and any(r["token_start"] <= c.i < r["token_end"]
-                    for m in members for c in m.children)
+            or (any(c.dep_ == "nummod" and c.like_num for c in subj.children)
+                and any(r["token_start"] <= c.i < r["token_end"]
+                        for m in members for c in m.children))
 
     def _subjects_first(self, verb: Token, figure: int) -> list[Token]:
         """A verb's children; when the parse gives it two subjects (a clause
@@ -1363,7 +1355,7 @@ class SubjectFinder:
         noun is not its clause's subject; else None. Money is not a size:
         "signed a $700 million contract" is the signer's."""
         if r.get("currency") or not r.get("measure_unit") \
-                or not re.search(r"\d\s*-\s*[a-z]", r.get("text", "")):
+                or not re.search(r"\d\s*-\s*[a-z]", r.get("text", ""), re.I):
             return None
         tok = self.ctx.doc[r["token_start"]:r["token_end"]].root
         while tok.dep_ in ("nummod", "compound", "npadvmod", "amod", "nmod", "quantmod") \
@@ -1376,28 +1368,34 @@ class SubjectFinder:
 
     def _recipient(self, r: dict) -> list[str]:
         """"$17 billion for Israel", "$8 billion for allies in the
-        Indo-Pacific": whom an amount is for, named right after it by one of
-        synonyms.toml allotment_preps, is whose amount it is (not who grants
-        it: the clause's subject)."""
+        Indo-Pacific": whom an amount is for, named after it by one of
+        attribution.toml allotment_preps (on the amount, on what it is in,
+        or on a verb of granting, grant_verbs), is whose amount it is (not
+        who grants it: the clause's subject)."""
         if not r.get("currency"):
             return []
         doc = self.ctx.doc
-        root = doc[r["token_start"]:r["token_end"]].root
-        while root.dep_ in ("nummod", "compound", "quantmod") and r["token_end"] >= root.head.i > root.i:
-            root = root.head  # "1.84 billion euros": past the currency word
+        a = attr()
+        root = figure_top(doc, r)  # "1.84 billion euros": past the currency word
         # ("$60 billion in aid for Ukraine": through what the amount is in,
-        # or the verb it is the object of, up to the next figure)
+        # or a verb of granting it is the object of, up to the next figure;
+        # not what a payment buys: "paid $14 billion for Harlow Motors")
         holders = [root] + [o for c in root.children if c.dep_ == "prep" and c.lower_ == "in"
                             and c.i >= r["token_end"] for o in c.children if o.dep_ == "pobj"]
-        if root.dep_ == "dobj" and root.head.lemma_.lower() not in payment_verbs():
-            holders.append(root.head)  # (what a payment is for is what it buys)
+        if root.dep_ == "dobj" and root.head.lemma_.lower() in a["grant_verbs"] \
+                and root.head.lemma_.lower() not in payment_verbs():
+            holders.append(root.head)
         for prep in (c for h in holders for c in h.children):
-            if prep.dep_ != "prep" or prep.lower_ not in allotment_preps() \
+            if prep.dep_ != "prep" or prep.lower_ not in a["allotment_preps"] \
                     or prep.i < r["token_end"] \
                     or any(t.like_num for t in doc[r["token_end"]:prep.i]):
                 continue
             for obj in prep.children:
-                if obj.dep_ == "pobj":
+                # (not another figure's owner: "raised $361 million to Trump's
+                # $130 million")
+                if obj.dep_ == "pobj" and not obj.like_num and not any(
+                        t.tag_ == "$" or t.ent_type_ == "MONEY"
+                        for t in doc[obj.left_edge.i:obj.i + 1]):
                     names, how = self.phrase(obj)
                     if names and how == "in_sentence":
                         return names
@@ -1598,7 +1596,8 @@ class SubjectFinder:
                 # is still about Apple)
                 names, _ = self.phrase(tok)
                 # a person, or a group of people by party, faith or nation,
-                # is who acts or speaks there; the next sentence's figures are
+                # named as a sentence's subject is who acts or speaks there;
+                # the next sentence's figures are the place's or the story's,
                 # not theirs ("Sheriff Delgado lifted orders. About 7,700
                 # people remain ...", "Progressive Democrats have voiced
                 # anger. ... 21 Republicans were opposed")
