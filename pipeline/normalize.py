@@ -267,7 +267,11 @@ def _borrow_metrics(ctx, raw, sents, guesses, metrics) -> None:
             continue
         unit = raw[i]["unit"]
         same = [j for j in range(len(raw)) if j != i and raw[j]["sent_start"] == raw[i]["sent_start"]
-                and (j < i or not guesses[j].borrow) and _lends(ctx, raw, guesses, j, i)]
+                and (j < i or not guesses[j].borrow) and _lends(ctx, raw, guesses, j, i)
+                and not (guesses[j].own_in and raw[i].get("currency"))]
+        # (an amount "in" its own thing lends it to no other amount beside
+        # it: "$60 billion to support Ukraine, ..., $9 billion in humanitarian
+        # aid for Gaza" are not both humanitarian aid)
         lasting = metric.counts_time(raw[i]) and bool(g.key)
         if lasting:     # a length of time borrows only from another length
             same = [j for j in same if raw[j]["unit"] == unit]

@@ -1403,6 +1403,10 @@ FRAME_CASES = [
     ("The Senate approved the package, which will channel $60 billion to support Ukraine, "
      "$17 billion for Israel and $9 billion in humanitarian aid for Gaza.", "2024-04-24",
      "$9 billion", "metric", "humanitarian aid"),
+    # ... and what one amount is "in" lends itself to no amount beside it
+    ("The Senate approved the package, which will channel $60 billion to support Ukraine, "
+     "$17 billion for Israel and $9 billion in humanitarian aid for Gaza.", "2024-04-24",
+     "$17 billion", "metric", "package"),
     # ... not what a purchase is for: the thing bought; nor what a verb other
     # than one of granting (attribution.toml grant_verbs) sends somewhere
     ("Corvana paid $14 billion for Harlow Motors.", "2024-04-22", "$14 billion", "subject",

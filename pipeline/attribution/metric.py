@@ -369,6 +369,7 @@ class MetricGuess:
     how: str = "metric_missing"
     borrow: bool = False     # take the key of a nearby claim
     replace_unit: bool = False  # the extractor's noun was not what is counted
+    own_in: bool = False     # an amount "in" its own thing ("$9 billion in humanitarian aid")
 
 
 class MetricFinder:
@@ -502,8 +503,11 @@ class MetricFinder:
             # verb's subject; unless it is "in" a thing ("fined $5 million in
             # damages")
             return MetricGuess(key=event, how="metric_from_noun", replace_unit=rejected)
+        own_in = False
         if noun is None:
             noun = self.described(r)
+            own_in = bool(r.get("currency")) and noun is not None and not isinstance(noun, str) \
+                and noun == self._money_in(r, r["token_end"])
             if noun is not None and not isinstance(noun, str) and self._sized_name(noun, r):
                 noun = self._unit_word(r) or noun
             if r["kind"] == "count" and self._place_of_size(noun, r):
@@ -517,6 +521,7 @@ class MetricFinder:
             self._scope_from_subject(self._clause_verb(noun))
         g = self.key_for(noun, "metric_from_noun", flow=own)
         g.replace_unit = rejected
+        g.own_in = own_in
         if own and (holder := self._located_thing(noun)) is not None:
             # "Twenty-two other tickets in 16 states won $1 million": the
             # states the tickets were in, not the 45 states the game is
