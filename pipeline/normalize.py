@@ -114,7 +114,8 @@ def attribute(article: Article, doc: Doc, raw: list[dict]) -> list[Claim]:
     # amount is for ("$17 billion for Israel"), names whose figure it is,
     # not what the article is about
     main = finder.main_subject([(names[0], r["sent_start"]) for (names, how), r in zip(subjects, raw)
-                                if len(names) == 1 and how != "scope"])
+                                if len(names) == 1 and how != "scope"],
+                               scoped={n for names, how in subjects if how == "scope" for n in names})
     subjects = [(names, "in_sentence" if how == "scope" else how) for names, how in subjects]
     for i, (names, how) in enumerate(subjects):
         if names:

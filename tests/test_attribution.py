@@ -1935,3 +1935,23 @@ def test_people_a_verb_befell_key_by_that_verb(text, figure, metric):
     them: climbers rescued are not climbers searched for."""
     df = extract_claims(text, published="2023-12-05").set_index("text")
     assert df.loc[figure, "metric"] == metric
+
+
+def test_each_amount_of_a_package_is_its_recipients():
+    """An invented aid story (tests/data/invented/aid_package): whom an
+    amount is for is whose it is, and a name only recipients give is not
+    the article's main subject. Before, the donor (or a recipient guessed
+    for the whole article) owned every amount: Estmark's $9 billion agreed
+    under Parliament's name, and one article's $40 billion total stood in a
+    high-severity conflict with Norland's $25 and $26 billion."""
+    from pipeline import check_sources
+    result = check_sources(Path(__file__).parent / "data" / "invented" / "aid_package")
+    conflicts = [f for f in result.findings if f.type == "conflict"]
+    assert [{e["text"] for e in f.values} for f in conflicts] == [
+        {"$25 billion", "$26 billion"}]
+    assert {e["source_id"] for e in conflicts[0].values} == {"a_ledger", "b_courier", "c_wire"}
+    estmark = [f for f in result.findings if f.type == "agreement"
+               and {e["text"] for e in f.values} == {"$9 billion"}]
+    assert len(estmark) == 1 and estmark[0].subject == "Estmark"
+    assert conflicts[0].subject == "Norland"
+

@@ -1702,7 +1702,7 @@ class SubjectFinder:
             tok = tok.head
         return False
 
-    def main_subject(self, found: list[tuple[str, int]]) -> str:
+    def main_subject(self, found: list[tuple[str, int]], scoped: set[str] = frozenset()) -> str:
         """The article's main subject: of the names that own its claims
         (``found``: name and the start of the claim's sentence; not a person
         it quotes), one its title names first, then the one that owns claims
@@ -1738,8 +1738,11 @@ class SubjectFinder:
         # (across articles, canonicalize may still give the place the figures
         # describe)
         title = title_text(self.ctx.article).lower()
+        # (nor a name only figures' places or recipients give, ``scoped``:
+        # "$26 billion for Norland" does not make the package Norland's)
         orgs = Counter(m.name for m in self.mentions.items
-                       if m.label in ("ORG", "ORG?", "GPE", "LOC") and not self.is_publisher(m.name))
+                       if m.label in ("ORG", "ORG?", "GPE", "LOC") and not self.is_publisher(m.name)
+                       and m.name not in scoped)
         tellers = set(self.told_by.values())
         ranked = sorted(orgs, key=lambda n: (n in tellers, self.is_source_name(n),
                                              n.lower() not in title, -orgs[n]))
