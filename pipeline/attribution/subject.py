@@ -1702,14 +1702,16 @@ class SubjectFinder:
             tok = tok.head
         return False
 
-    def main_subject(self, found: list[tuple[str, int]], scoped: set[str] = frozenset()) -> str:
+    def main_subject(self, found: list[tuple[str, int]],
+                     scoped: frozenset[str] | set[str] = frozenset()) -> str:
         """The article's main subject: of the names that own its claims
         (``found``: name and the start of the claim's sentence; not a person
         it quotes), one its title names first, then the one that owns claims
         in most sentences (a sentence listing ten figures is one statement),
         then the one named first (news names its subject early). Else the
         organisation or place it mentions most, one named in its title
-        first."""
+        first, but not a name only ``scoped`` claims give (a recipient, a
+        clause's place)."""
         # a person quoted in the article is not what the whole article is about
         speakers = self._speakers()
         named = [(n, s) for n, s in found if n not in speakers and not self.is_publisher(n)]
