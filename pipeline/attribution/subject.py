@@ -922,13 +922,12 @@ class SubjectFinder:
             m.name for m in (self.mentions.at(t) for t in [described, *described.children]
                              if t.dep_ in ("compound", "nmod") or t is described)
             if m is not None and m.label in self.owner_labels and m.label != "NORP"]
-        names, how = list(dict.fromkeys(named)), "in_sentence"
-        if names:
+        if named:
             # "found the bodies of 35-year-old Alejandro Hernandez Fuentes": a
             # size or age set before a named thing is that thing's, not the
             # clause subject's (nor what the article is about: left out of
             # the main subject, as a recipient is)
-            return names, "scope" if how == "in_sentence" else how
+            return list(dict.fromkeys(named)), "scope"
         came_from = None
         for _ in range(12):
             if came_from is not None and came_from.dep_ == "conj" \
