@@ -74,7 +74,8 @@ def _cues() -> dict:
                                                             + direction["close_verbs"]))
                                    + r")\b", re.I),
         "to_extreme_at_re": re.compile(
-            r"\b([a-z]+)\s+to\s+(?:its|their|a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:"
+            r"\b([a-z]+)\s+to\s+(?:" + "|".join(map(re.escape, direction["extreme_dets"]))
+            + r")\s+(?:[\w-]+\s+){0,2}?(?:"
             + "|".join(map(re.escape, direction["extremes"])) + r")\b[^.;:!?,]{0,40}?\s+at\s+$", re.I),
         "particles": set(direction["move_particles"]),
         # between two percentages joined by "and", only words that say where
@@ -94,7 +95,7 @@ def _cues() -> dict:
         "level_reached": [p.split() for p in direction["level_reached"]],
         "level_extreme_re": re.compile(
             r"\b(?:" + "|".join(map(re.escape, direction["level_before"]))
-            + r")\s+(?:a|an|the|its|their)\s+(?:(?:"
+            + r")\s+(?:" + "|".join(map(re.escape, direction["extreme_dets"])) + r")\s+(?:(?:"
             + "|".join(map(re.escape, direction["level_extreme_words"] + direction["extremes"]))
             + r")\s+){1,3}(?:of\s+)?$", re.I),
         "level_before_re": re.compile(r"\b(?:" + "|".join(map(re.escape, direction["level_before"])) + r")\s+$",

@@ -381,7 +381,7 @@ def _lends(ctx, raw, guesses, j, i) -> bool:
     if raw[i].get("currency") and not raw[j].get("currency") and raw[j]["kind"] == "count":
         head = raw[j].get("head_i", -1)
         noun = guesses[j].unit_noun
-        if metric.counts_people(noun) or head >= 0 and ctx.doc[head].ent_type_ == "NORP":
+        if metric.counts_people(noun) or (head >= 0 and ctx.doc[head].ent_type_ == "NORP"):
             return False
     return True
 

@@ -445,7 +445,7 @@ class MetricFinder:
             elif cand.pos_ in ("NOUN", "PROPN") and not self._empty(cand) \
                     and self._counts(cand, r) and not self._set_beside(cand, r) \
                     and not (cand.pos_ == "PROPN" and r.get("currency") and self._money_event(r)) \
-                    and not self._allotted_beside(cand, self._figure_top(r), r):
+                    and not self._allotted_beside(cand, figure_top(self.ctx.doc, r), r):
                 # (not the one fined: "fined Orbix 1.84 billion euros")
                 noun = cand
             else:
@@ -570,7 +570,7 @@ class MetricFinder:
         synonym classes; else ""."""
         num = self.ctx.doc[r["token_start"]:r["token_end"]].root
         verb = _paying_verb(num)
-        if verb is None and (top := self._figure_top(r)) is not num:
+        if verb is None and (top := figure_top(self.ctx.doc, r)) is not num:
             # "fined Orbix 1.84 billion euros": the figure under the currency
             # word the parse makes the object (or hangs on the first object)
             num, verb = top, _paying_verb(top)
@@ -750,14 +750,11 @@ class MetricFinder:
         return noun is not None and not isinstance(noun, str) and not _is_unit(noun) \
             and not _lasts(noun, r)
 
-    def _figure_top(self, r: dict) -> Token:
-        return figure_top(self.ctx.doc, r)
-
     def _set_beside(self, name: Token, r: dict) -> bool:
         """The figure is set beside ``name`` in apposition ("Chandrayaan-3
         ($75M)", "the film Interstellar ($165M)"): the name is whose figure
         it is, not what it counts."""
-        root = self._figure_top(r)
+        root = figure_top(self.ctx.doc, r)
         return (name.pos_ == "PROPN" or name.text[:1].isupper() and not name.is_sent_start) \
             and root.dep_ == "appos" and root.head.i == name.i \
             and self.ctx.text[:r["start_char"]].rstrip().endswith("(")
@@ -1180,12 +1177,6 @@ def figure_top(doc, r: dict) -> Token:
             and root.head.i < r["token_end"] + 1:
         root = root.head
     return root
-
-
-def payment_verbs() -> frozenset[str]:
-    """synonyms.toml payment_verbs: what a verb of paying takes through
-    "for" is what is bought ("paid $14 billion for Harlow Motors")."""
-    return _sets()["payment_verbs"]
 
 
 def _gerund_object(tok: Token) -> Token | None:

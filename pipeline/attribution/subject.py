@@ -26,7 +26,7 @@ from ..keys import jurisdiction, time_units
 from ..knowledge import load
 from .context import ArticleContext, attr, title_text
 from .context import lower_words as context_lower_words
-from .metric import empty_heads, figure_top, moves, payment_verbs, time_words
+from .metric import empty_heads, figure_top, moves, time_words
 
 _ACRONYM = re.compile(r"\(\s*(?:[A-Z]{2,8}\s*:\s*)?([A-Z][A-Za-z&]{1,9})\s*\)")
 #: a comparison window written as letters ("Y/Y", "Q/Q.", "M/M")
@@ -917,17 +917,11 @@ class SubjectFinder:
         owner = self._owner_of_counted(r)
         if owner:
             return ([owner[0]] if owner[0] else []), owner[1]
-        described = self._described_by_size(r)
-        named = [] if described is None else [
-            m.name for m in (self.mentions.at(t) for t in [described, *described.children]
-                             if t.dep_ in ("compound", "nmod") or t is described)
-            if m is not None and m.label in self.owner_labels and m.label != "NORP"]
-        if named:
-            # "found the bodies of 35-year-old Alejandro Hernandez Fuentes": a
-            # size or age set before a named thing is that thing's, not the
-            # clause subject's (nor what the article is about: left out of
-            # the main subject, as a recipient is)
-            return list(dict.fromkeys(named)), "scope"
+        sized = self._size_owner(r)
+        if sized:
+            # (nor what the article is about: left out of the main subject,
+            # as a recipient is)
+            return sized, "scope"
         came_from = None
         for _ in range(12):
             if came_from is not None and came_from.dep_ == "conj" \
@@ -1348,22 +1342,27 @@ class SubjectFinder:
                 return list(dict.fromkeys(found))
         return []
 
-    def _described_by_size(self, r: dict) -> Token | None:
-        """The noun a measure is set before as its adjective ("35-year-old
-        Alejandro Hernandez Fuentes", "the 9,480-foot Marapi"), when that
-        noun is not its clause's subject; else None. Money is not a size:
-        "signed a $700 million contract" is the signer's."""
+    def _size_owner(self, r: dict) -> list[str]:
+        """"found the bodies of 35-year-old Alejandro Hernandez Fuentes",
+        "the 9,480-foot Marapi volcano": a size or age set before a named
+        thing (the noun or its compound, not a nationality) is that thing's,
+        not its clause subject's, when the noun is not the clause's subject;
+        else []. Money is not a size: "signed a $700 million contract" is the
+        signer's."""
         if r.get("currency") or not r.get("measure_unit") \
                 or not re.search(r"\d\s*-\s*[a-z]", r.get("text", ""), re.I):
-            return None
+            return []
         tok = self.ctx.doc[r["token_start"]:r["token_end"]].root
         while tok.dep_ in ("nummod", "compound", "npadvmod", "amod", "nmod", "quantmod") \
                 and tok.head.i != tok.i and tok.head.i > tok.i:
             tok = tok.head
         if tok.pos_ not in ("NOUN", "PROPN") or tok.i < r["token_end"] \
                 or tok.dep_ in self.subject_deps or tok.dep_ == "ROOT":
-            return None  # (a root noun is a misparse: "The 19-year-old joined Dortmund")
-        return tok
+            return []  # (a root noun is a misparse: "The 19-year-old joined Dortmund")
+        named = [m.name for t in [tok] + [c for c in tok.children if c.dep_ in ("compound", "nmod")]
+                 if (m := self.mentions.at(t)) is not None
+                 and m.label in self.owner_labels and m.label != "NORP"]
+        return list(dict.fromkeys(named))
 
     def _recipient(self, r: dict) -> list[str]:
         """"$17 billion for Israel", "$8 billion for allies in the
@@ -1378,11 +1377,11 @@ class SubjectFinder:
         root = figure_top(doc, r)  # "1.84 billion euros": past the currency word
         # ("$60 billion in aid for Ukraine": through what the amount is in,
         # or a verb of granting it is the object of, up to the next figure;
-        # not what a payment buys: "paid $14 billion for Harlow Motors")
+        # grant_verbs holds no verb of paying: "paid $14 billion for Harlow
+        # Motors" is a price)
         holders = [root] + [o for c in root.children if c.dep_ == "prep" and c.lower_ == "in"
                             and c.i >= r["token_end"] for o in c.children if o.dep_ == "pobj"]
-        if root.dep_ == "dobj" and root.head.lemma_.lower() in a["grant_verbs"] \
-                and root.head.lemma_.lower() not in payment_verbs():
+        if root.dep_ == "dobj" and root.head.lemma_.lower() in a["grant_verbs"]:
             holders.append(root.head)
         for prep in (c for h in holders for c in h.children):
             if prep.dep_ != "prep" or prep.lower_ not in a["allotment_preps"] \
