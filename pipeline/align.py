@@ -1101,12 +1101,15 @@ def _components(edges: list[tuple[int, int, Alignment]], fs: list[Frame],
         yield sorted(members, key=lambda k: (fs[k].claim.source_id, fs[k].claim.start_char)), weakest[r]
 
 
-def key_alignment(torn: bool = False) -> dict:
+def key_alignment(torn: bool = False, time_only: bool = False) -> dict:
     """The alignment of claims that share a comparison key; ``torn``: one
     article gives two different values under the key, which may then hold
-    two quantities (weak: a possible conflict, at low severity)."""
-    if torn:
-        return {"score": 1.0, "reasons": [reason("key"), reason("torn")], "weak": True}
+    two quantities; ``time_only``: the key's metric says only how long
+    ("12 years after the quake" / "to continue for about 30 years"). Either
+    is weak: a possible conflict, at low severity."""
+    weak = [reason(name) for name, on in (("torn", torn), ("time_only", time_only)) if on]
+    if weak:
+        return {"score": 1.0, "reasons": [reason("key"), *weak], "weak": True}
     return {"score": 1.0, "reasons": [reason("key")]}
 
 

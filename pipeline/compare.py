@@ -32,6 +32,7 @@ from collections import Counter, defaultdict
 from functools import cache
 
 from . import align, derive
+from .attribution.metric import time_words
 from .cues import first_cue
 from .keys import (Key, claim_keys, comparable, magnitude, sign_interval, signed_kinds, cfg,
                    sizes_apart, time_units)
@@ -71,8 +72,17 @@ def key_findings(groups: dict[Key, list[Claim]]) -> list[Finding]:
     findings = [f for key, members in groups.items() for part in sizes(members)
                 for f in stated_findings(key, part)]
     for f in findings:
-        f.alignment = align.key_alignment(torn=f.type == "conflict" and _torn(f.values))
+        conflict = f.type == "conflict"
+        f.alignment = align.key_alignment(torn=conflict and _torn(f.values),
+                                          time_only=conflict and _time_only(f.metric))
     return findings
+
+
+def _time_only(metric: str) -> bool:
+    """A metric made only of words of time (synonyms.toml [words] time:
+    "year", "hour"): it says how long, not what lasted."""
+    words = str(metric or "").split()
+    return bool(words) and all(w in time_words() for w in words)
 
 
 def _torn(values: list[dict]) -> bool:

@@ -93,6 +93,7 @@ def _cues() -> dict:
         "level_before": set(direction["level_before"]),
         "compared_after": [[w] for w in direction["compared_after"]],
         "level_reached": [p.split() for p in direction["level_reached"]],
+        "level_leads": frozenset(load("numbers")["ranges"]["level_leads"]),
         "level_extreme_re": re.compile(
             r"\b(?:" + "|".join(map(re.escape, direction["level_before"]))
             + r")\s+(?:" + "|".join(map(re.escape, direction["extreme_dets"])) + r")\s+(?:(?:"
@@ -375,21 +376,27 @@ def _claim(q: Quantity, span: Span, cues: dict, sents: Sentences) -> dict:
     kind, direction, unit = classify(q, span, head, cues, sent, sents.text)
     if not direction and kind in _REACHED and not q.ratio:
         direction = reached_direction(span, q.start, cues, q.role == "to")
+    value, low, high = q.value, q.low, q.high
+    stated = (q.range_low, q.range_high) if q.qualifier == "range" else (value, value)
+    if direction == "decrease" and kind in _MOVES and value < 0:
+        # "a -46.7% decrease", "Kospi -0.3%": the size of a fall, as "fell
+        # 46.7%" gives it; its sign is the direction
+        value, low, high, stated = -value, -high, -low, (-stated[1], -stated[0])
     return {
         "start_char": q.start, "end_char": q.end, "text": q.text,
-        "kind": kind, "value": q.value, "low": q.low, "high": q.high,
+        "kind": kind, "value": value, "low": low, "high": high,
         "qualifier": q.qualifier, "direction": direction, "unit": unit,
         "sent_start": sent.start_char, "sent_end": sent.end_char,
         "token_start": span.start, "token_end": span.end,
         "head_i": head.i if head is not None else -1,
         "percent": q.percent, "points": q.points, "currency": q.currency,
         "measure_unit": bool(q.unit), "role": q.role, "ratio": q.ratio,
-        "stated_low": q.range_low if q.qualifier == "range" else q.value,
-        "stated_high": q.range_high if q.qualifier == "range" else q.value,
+        "stated_low": stated[0], "stated_high": stated[1],
     }
 
 
 _LEVELS = ("count", "amount", "percent")
+_MOVES = ("pct_change", "change")
 _BRACKETED_AFTER_PERCENT = re.compile(r"\d\s?%\s*\(\s*$")
 # ... and a rate can be reached too: "fell by half to around 2,500 a day"
 _REACHED = _LEVELS + ("rate",)
@@ -456,6 +463,8 @@ def _reached_by_words(doc: Doc, first: int, cues: dict, reach: int = 6) -> str:
     "to" right before the figure, within the clause (not a comparative, which
     says how a *change* moved; nor up/down, unless the figure is the "to"
     level of "went up from 5% to 19%", ``reach`` > 6)."""
+    while first > 0 and doc[first - 1].lower_ in cues["level_leads"] and reach > 6:
+        first -= 1              # "rose from 1.2 billion to a record 1.5 billion"
     lead = 1
     if first >= 3 and [t.lower_ for t in doc[first - 3:first]] in cues["level_reached"]:
         lead = 3                # "fell as low as $72.30", "rose as high as 4.9%"

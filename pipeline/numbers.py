@@ -591,6 +591,16 @@ def _join_ranges(text: str, qs: list[Quantity]) -> list[Quantity]:
     while i < len(qs):
         a = qs[i]
         b = qs[i + 1] if i + 1 < len(qs) else None
+        if b is not None and i + 2 < len(qs) and _is_bare_year(text, b) \
+                and _YEAR_IN_GAP.fullmatch(text, a.end, b.start):
+            # "rose from 1.207 billion tons in 2019 to 1.568 billion in 2023":
+            # the two levels around the year that dates the first
+            c = qs[i + 2]
+            levels = _from_to(text, a, c, " " + text[b.end:c.start].lstrip(" ,"))
+            if levels is not None and levels[0].role == "from":
+                out.extend([levels[0], b, levels[1]])
+                i += 3
+                continue
         if b is not None:
             joined = _pair(text, a, b)
             if joined is not None:
@@ -683,13 +693,25 @@ def _spelled(text: str, q: Quantity) -> bool:
 
 
 _CLAUSE_END = re.compile(r"[;:!?\n]|\.(?!\d)")
-_FROM_TO_GAP = re.compile(r"\s+(?:[a-z’'-]+\s+){0,3}?to\s+", re.I)
+# what may follow a level that leaves out the unit of the level before it
+_ELIDED_UNIT_AFTER = re.compile(r"\s*(?:[,.;:)]|$|(?:in|on|at|by|as|after|before|during|for)\b)",
+                                re.I)
+# the year that dates the first of two levels ("from 36.2 million in 2023 to ...")
+_YEAR_IN_GAP = re.compile(r"\s+(?:in|during|for|by)\s+(?:fiscal\s+|the\s+year\s+)?", re.I)
+
+
+@cache
+def _from_to_gap() -> re.Pattern:
+    """What stands between A and B of "from A to B": up to three words, "to",
+    and up to two of numbers.toml [ranges] level_leads."""
+    leads = _alt(load("numbers")["ranges"]["level_leads"])
+    return re.compile(rf"\s+(?:[a-z’'-]+\s+){{0,3}}?to\s+(?:(?:{leads})\s+){{0,2}}", re.I)
 
 
 def _from_to(text: str, a: Quantity, b: Quantity, gap: str) -> list[Quantity] | None:
     """"dropped from 36.2 million reports to 20.5 million": two levels (roles
     from/to) when a change word comes before; else "from 200 to 300" is a range."""
-    if not _FROM_TO_GAP.fullmatch(gap) or a.percent != b.percent or a.currency != b.currency \
+    if not _from_to_gap().fullmatch(gap) or a.percent != b.percent or a.currency != b.currency \
             or a.unit and b.unit and a.unit != b.unit:
         return None
     opener = _RANGE_OPEN.search(text[max(0, a.start - 9):a.start])
@@ -701,6 +723,8 @@ def _from_to(text: str, a: Quantity, b: Quantity, gap: str) -> list[Quantity] | 
             return None          # "will cut 5,000 to 7,000 jobs": a range (_pair joins it)
         if not opener:           # "fell by 2.4 million to 25.4 million": a change, then a level
             return [a, b]
+        if a.unit and not b.unit and _ELIDED_UNIT_AFTER.match(text, b.end):
+            b = replace(b, unit=a.unit)  # "from 1.207 billion tons to 1.568 billion in 2023"
         return [replace(a, role="from"), replace(b, role="to")]
     if gap.strip().lower() != "to" or not opener or a.qualifier != "exact" or b.qualifier != "exact" \
             or not (a.value < b.value or _below_zero_down(a, b)):

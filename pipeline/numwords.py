@@ -45,16 +45,19 @@ def counts_after_year(doc, start: int, end: int) -> bool:
     that a figure is never also a year."""
     if end >= len(doc):
         return False
-    time_units, year_before = _year_words()
+    time_units, year_before, year_nouns = _year_words()
     nxt, prev = doc[end], doc[start - 1] if start else None
-    return nxt.tag_ == "NNS" and nxt.lower_ not in time_units \
+    if prev is not None and prev.pos_ == "PROPN" and prev.text[:1].isupper():
+        return False    # "Paris 2024", "Olympics 2024 organizers"
+    return nxt.tag_ == "NNS" and nxt.lower_ not in time_units and nxt.lower_ not in year_nouns \
         and (prev is None or prev.lower_ not in year_before)
 
 
 @cache
-def _year_words() -> tuple[frozenset[str], frozenset[str]]:
+def _year_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     nc = load("extract")["not_claims"]
-    return frozenset(nc["time_units"]), frozenset(nc["year_before_words"])
+    return frozenset(nc["time_units"]), frozenset(nc["year_before_words"]), \
+        frozenset(nc["year_nouns"])
 
 
 def phrase_key(text: str) -> str:

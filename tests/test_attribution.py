@@ -252,6 +252,21 @@ def test_canonicalize_keeps_different_metrics_apart():
     ("Death toll from outbreak rises to nine\n\nNine people have died, officials said. "
      "Some recalled products have sell-by dates into October 2024.", "2024-08-29",
      [("nine", "", "2024", ""), ("Nine", "", "2024", "")]),
+    # a month before a noun of figures dates them, and "the month" after it
+    # is that month ("March statistics showed ... Revenues for the month")
+    ("Traffic showed signs of recovery in early 2025. March statistics showed a 2.4 per cent "
+     "increase in ships. Revenues for the month also climbed 8.8 per cent.", "2025-04-20",
+     [("2.4 per cent", "", "2025-03", None), ("8.8 per cent", "", "2025-03", None)]),
+    # ... but a month dating a document is when it came out
+    ("The October report estimated that the plant generated $3.6 billion in 2022.", "2023-12-20",
+     [("$3.6 billion", "", "2022", None)]),
+    # a month after "through" in a sentence of plans is a deadline, not the
+    # time the figure holds ("by 2030" is none either)
+    ("The operator plans to release 7,800 tons of water over 17 days and 31,200 tons through "
+     "March.", "2023-08-25", [("31,200 tons", "", "2023", None)]),
+    # a year a plural noun of figures carries dates them and counts nothing
+    ("Official data put 2023 earnings at $10.25 billion.", "2025-01-10",
+     [("$10.25 billion", "", "2023", None)]),
 ])
 def test_periods_and_subjects_case_table(text, published, expect):
     df = extract_claims(text, published=published)
@@ -317,6 +332,8 @@ def test_a_unit_of_measure_is_not_what_is_measured(text, figure, metric):
     ("The company cut 500 jobs and kept 200.", "200", "job", "job"),
     ("Louisiana accounted for 33 of the deaths and Mississippi for eight.", "eight", "death",
      "death"),
+    # "a record" names no quantity: the revenue that hit it is measured
+    ("Annual revenue hit a record $10.25 billion in 2023.", "$10.25 billion", "USD", "revenue"),
 ])
 def test_what_a_figure_counts_when_its_noun_is_elsewhere(text, figure, unit, metric):
     row = extract_claims(text).set_index("text").loc[figure]

@@ -921,3 +921,21 @@ def test_a_stated_range_still_agrees_with_the_figures_inside_it():
     conflicts, agreements = by_type(compare(claims))
     assert not conflicts and [f.sources for f in agreements] == [["a", "b"]]
 
+
+
+def test_a_key_that_names_only_a_length_of_time_gives_a_possible_conflict_only():
+    """"Over 12 years after the quake" / "to continue for about 30 years":
+    a key whose metric is only a word of time says how long, not what lasted;
+    two such figures may be two quantities, so a conflict is weak (explain
+    makes it a low "possible conflict"). A key naming what lasted is not."""
+    def pair(metric):
+        a = Story("one", "Over 12 years after the quake, the plant still stands.", metric=metric)
+        a.claim("12", "count", 12, 11.5, 12.5, unit="year")
+        b = Story("two", "The release will continue for about 30 years.", metric=metric)
+        b.claim("about 30", "count", 30, 27, 33, unit="year", qualifier="approx")
+        return [f for f in compare(everything(a, b)[0]) if f.type == "conflict"]
+    [weak] = pair("year")
+    assert weak.alignment["weak"]
+    assert any("length of time" in r for r in weak.alignment["reasons"])
+    [firm] = pair("release")
+    assert not firm.alignment.get("weak")

@@ -139,6 +139,13 @@ REGRESSIONS = [
      ("count", 10, 10, 15, "range", "")),
     ("led_to_is_no_tally", "The flooding led to 3 to 5 deaths a day.", "3 to 5",
      ("rate", 3, 3, 5, "range", "")),
+    # a fall written with a sign is its size, as "fell 46.7%" gives it
+    ("signed_fall_is_its_size", "Dues came to $428 million, a -46.7% decrease from $804.6 million.",
+     "-46.7%", ("pct_change", 46.7, 46.65, 46.75, "exact", "decrease")),
+    ("signed_move_in_a_list", "Markets were mixed: the Hang Seng -1.2%, the Nikkei +0.6%.", "-1.2%",
+     ("pct_change", 1.2, 1.15, 1.25, "exact", "decrease")),
+    ("negative_level_keeps_its_sign", "The deposit rate stands at -0.5%.", "-0.5%",
+     ("percent", -0.5, -0.55, -0.45, "exact", "")),
 ]
 
 
@@ -166,9 +173,26 @@ def test_regression(name, text, figure, expected):
     "Its five-day opening and the 10-year yield made news.",
     # a year before a plural noun, after a preposition of time
     "In 2023 sales at the chain slipped.",
+    # ... before a plural noun of figures, or after a name
+    "Officials will publish 2023 earnings next week.",
+    "He won in the 2018 elections.",
+    "PARIS (AP) — Olympics 2024 organizers were upbeat.",
 ])
 def test_not_claims(text):
     assert claims(text) == [], [(r["text"], r["kind"]) for r in claims(text)]
+
+
+def test_from_to_levels_around_a_year_share_the_first_ones_unit():
+    # "from A tons in 2019 to a record B in 2023": two levels, the year
+    # between them dates the first, the second leaves out its unit
+    rows = claims("Cargo tonnage rose from 1.207 billion tons in 2019 to a record 1.568 billion "
+                  "in 2023.")
+    assert [(r["text"], r["kind"], r["unit"], r["period"]) for r in rows] == [
+        ("1.207 billion tons", "amount", "t", "2019"), ("1.568 billion", "amount", "t", "2023")]
+    assert rows[1]["direction"] == "increase"
+    # ... not a unit across to a counted noun of its own
+    rows = claims("Loads grew from 5 tons in 2019 to 300 trucks in 2023.")
+    assert [r["unit"] for r in rows] == ["t", "truck"]
 
 
 def test_from_to_after_change_verb_is_two_levels():

