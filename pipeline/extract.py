@@ -94,6 +94,8 @@ def _cues() -> dict:
         "compared_after": [[w] for w in direction["compared_after"]],
         "level_reached": [p.split() for p in direction["level_reached"]],
         "level_leads": frozenset(load("numbers")["ranges"]["level_leads"]),
+        "position_words": frozenset(d["change"]["position_words"]),
+        "distance_units": frozenset(load("synonyms")["words"]["distance_units"]),
         "level_extreme_re": re.compile(
             r"\b(?:" + "|".join(map(re.escape, direction["level_before"]))
             + r")\s+(?:" + "|".join(map(re.escape, direction["extreme_dets"])) + r")\s+(?:(?:"
@@ -782,6 +784,9 @@ def classify(q: Quantity, span: Span, head, cues: dict, sent: Span, text: str) -
         t = doc[nxt] if nxt < sent.end else None
         if t is not None and t.dep_ == "amod" and t.head.i > t.i and t.head.pos_ == "NOUN":
             after_words = [""] + after_words[1:]    # "three smaller fires": what they are, not a move
+        elif after_words[0] in cues["level_words"] and q.unit in cues["distance_units"] \
+                and next((w for w in after_words[1:3] if w != "the"), "") in cues["position_words"]:
+            after_words = [""] + after_words[1:]    # "3,800 meters below the surface": a depth
     noun = head.lemma_.lower() if head is not None else ""
     level = q.role in ("from", "to") or (before_words[-1:] and before_words[-1] in cues["level_before"]
                                            and not after_words[:1] in cues["compared_after"]) \

@@ -334,6 +334,9 @@ def test_a_unit_of_measure_is_not_what_is_measured(text, figure, metric):
      "death"),
     # "a record" names no quantity: the revenue that hit it is measured
     ("Annual revenue hit a record $10.25 billion in 2023.", "$10.25 billion", "USD", "revenue"),
+    # the words of a two-word unit are the unit's, not what it measures
+    ("Roughly 130 cubic meters of water becomes contaminated.", "Roughly 130 cubic meters", "m3",
+     "water"),
 ])
 def test_what_a_figure_counts_when_its_noun_is_elsewhere(text, figure, unit, metric):
     row = extract_claims(text).set_index("text").loc[figure]

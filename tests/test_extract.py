@@ -820,3 +820,22 @@ def test_round_nine_not_claims(text):
 ])
 def test_round_nine_figures(text, figures):
     assert [r["text"] for r in claims(text)] == figures
+
+
+@pytest.mark.parametrize("text,figure,kind,direction,unit", [
+    # units of two words are units, the figure's own ("400" alone was a count)
+    ("The wreck lies 400 nautical miles off the coast.", "400 nautical miles", "amount", "",
+     "nmi"),
+    ("The first discharge totalled 7,800 cubic metres of water.", "7,800 cubic metres", "amount",
+     "", "m3"),
+    ("Every day, the plant produces 100m³ of contaminated water.", "100m³", "amount", "", "m3"),
+    # a length below or above a place it is measured from is a depth or a
+    # height, not a move; below a figure it compares with, a move
+    ("The Titanic lies approximately 3,800 meters below the surface.",
+     "approximately 3,800 meters", "amount", "", "m"),
+    ("The summit stands 2,891 metres above sea level.", "2,891 metres", "amount", "", "m"),
+    ("The river rose to 2 metres above normal.", "2 metres", "change", "increase", "m"),
+])
+def test_units_of_two_words_and_lengths_from_a_place(text, figure, kind, direction, unit):
+    r = one(text, figure)
+    assert (r["kind"], r["direction"], r["unit"]) == (kind, direction, unit), r

@@ -134,11 +134,12 @@ def _only_time_words(key: str) -> bool:
 
 @cache
 def _measure_units() -> frozenset[str]:
-    """The one-word units of measure in numbers.toml ("mph", "miles"), and
-    the currency words that are weights too ("pounds" of meat)."""
+    """The one-word units of measure in numbers.toml ("mph", "miles"), the
+    words that make two-word units ("cubic", [unit_modifiers]), and the
+    currency words that are weights too ("pounds" of meat)."""
     n = load("numbers")
     return frozenset(key.lower() for key in [*n["units"], *n["currency"]["weights"]["words"]]
-                     if " " not in key)
+                     if " " not in key) | frozenset(n["unit_modifiers"]["words"])
 
 
 @cache
