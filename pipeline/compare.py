@@ -70,12 +70,28 @@ def key_findings(groups: dict[Key, list[Claim]]) -> list[Finding]:
     """A finding for each key group that spans articles (for each of its
     :func:`sizes` that does)."""
     findings = [f for key, members in groups.items() for part in sizes(members)
-                for f in stated_findings(key, part)]
+                for f in stated_findings(key, part) if not _windows_apart(f, members)]
     for f in findings:
         conflict = f.type == "conflict"
         f.alignment = align.key_alignment(torn=conflict and _torn(f.values),
                                           time_only=conflict and _time_only(f.metric))
     return findings
+
+
+def _windows_apart(f: Finding, members: list[Claim]) -> bool:
+    """A key conflict whose differing figures each state another comparison
+    window ("Monthly inflation was 25.5%" / "annual inflation of 211.4%"):
+    different quantities the key could not tell apart (frames.toml
+    [dimensions.window]), so no finding. Frames are read from the key
+    group's own claims, the same in every engine."""
+    if f.type != "conflict":
+        return False
+    own = [c for c in members if c.claim_id in set(f.claims)]
+    windows = {fr.claim.claim_id: fr.dims.get("window") for fr in align.frames(own, own)}
+    differing = [(windows[a["claim_id"]], windows[b["claim_id"]])
+                 for i, a in enumerate(f.values) for b in f.values[i + 1:]
+                 if a["source_id"] != b["source_id"] and gap(a, b) > 0]
+    return bool(differing) and all(x and y and not x & y for x, y in differing)
 
 
 def _time_only(metric: str) -> bool:

@@ -939,3 +939,21 @@ def test_a_key_that_names_only_a_length_of_time_gives_a_possible_conflict_only()
     assert any("length of time" in r for r in weak.alignment["reasons"])
     [firm] = pair("release")
     assert not firm.alignment.get("weak")
+
+
+def test_a_key_conflict_between_a_monthly_and_an_annual_figure_is_no_finding():
+    """"Monthly inflation was 25.5%" / "annual inflation of 211.4%": one key
+    (the window words are no metric words), two comparison windows the texts
+    state: different quantities, not a conflict. The same window stated on
+    both sides, or on one only, still conflicts."""
+    def pair(first, second):
+        a = Story("one", f"{first} inflation was 25.5% in December.", subject="Argentina",
+                  metric="inflation", period="2023-12")
+        a.claim("25.5%", "percent", 25.5, 25.45, 25.55, unit="%")
+        b = Story("two", f"The country reported {second} inflation of 211.4% on Thursday.",
+                  subject="Argentina", metric="inflation", period="2023-12")
+        b.claim("211.4%", "percent", 211.4, 211.35, 211.45, unit="%")
+        return [f for f in compare(everything(a, b)[0]) if f.type == "conflict"]
+    assert pair("Monthly", "annual") == []
+    assert len(pair("Annual", "annual")) == 1
+    assert len(pair("Headline", "annual")) == 1
