@@ -219,7 +219,8 @@ def _year() -> re.Pattern:
 def rate_totals(sm, claims, levels, wanted) -> Iterator[Implied]:
     year = _year()
     for c in claims:
-        factor = per_year_factor(c.unit) if c.kind == "rate" else None
+        # (not a rate's growth: "an additional six vessels per day")
+        factor = per_year_factor(c.unit) if c.kind == "rate" and not c.direction else None
         key = level_key(sm, str(c.period), "count", "")
         if factor is None or not year.match(str(c.period)) or not wanted(key):
             continue

@@ -872,7 +872,11 @@ def classify(q: Quantity, span: Span, head, cues: dict, sent: Span, text: str) -
     m = cues["rate_re"].match(text[q.end:q.end + 60])
     if m:
         per = cues["rate"][re.sub(r"\s+", " ", m.group(1).lower())]
-        return "rate", "", f"{noun} {per}".strip()
+        # "by an additional six to eight vessels per day": a rate that grows
+        # (or shrinks) by so much, which way a quantity comparative says
+        d = ("decrease" if before_words[-1] in cues["dec"] else "increase") \
+            if before_words[-1:] and before_words[-1] in cues["quantity_comparatives"] else ""
+        return "rate", d, f"{noun} {per}".strip()
     if noun in cues["measure_nouns"] and head.lower_ in cues["measure_nouns"]:
         # "5,544 total gallons of crude": a unit of measure a word away from
         # the figure is still its unit, not a counted noun

@@ -337,6 +337,22 @@ DERIVED_CASES = [
 ]
 
 
+def test_a_rate_that_grows_gives_no_years_total():
+    """"raise capacity by an additional six to eight vessels per day" is a
+    rate's growth (the extractor gives it a direction), not a rate: times
+    365 it is no year's total to check a yearly count against."""
+    a = Story("plan", "It will raise capacity by an additional six to eight vessels per day.",
+              metric="vessel")
+    a.claim("six to eight", "rate", 6, 6, 8, qualifier="range", unit="vessel per day",
+            direction="increase")
+    a.claim("six to eight", "rate", 6, 6, 8, qualifier="range", unit="vessel per day")
+    b = Story("year", "Only 13,213 vessels passed in 2024.", metric="vessel")
+    b.claim("13,213", "count", 13213, 13212.5, 13213.5, unit="vessel")
+    with_growth = [f for f in compare([a.claims[0], *b.claims]) if f.basis == "derived"]
+    with_level = [f for f in compare([a.claims[1], *b.claims]) if f.basis == "derived"]
+    assert with_growth == [] and len(with_level) == 1
+
+
 def test_another_subjects_count_is_no_total_of_a_share():
     """Two candidates' results: her 59% and his 6,189,002 votes are shares
     of one whole, and his count is no total of hers ("p% of the N" names the

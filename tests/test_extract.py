@@ -835,6 +835,10 @@ def test_round_nine_figures(text, figures):
      "approximately 3,800 meters", "amount", "", "m"),
     ("The summit stands 2,891 metres above sea level.", "2,891 metres", "amount", "", "m"),
     ("The river rose to 2 metres above normal.", "2 metres", "change", "increase", "m"),
+    # a rate that grows by so much says which way
+    ("It will raise capacity by an additional six to eight vessels per day.", "six to eight",
+     "rate", "increase", "vessel per day"),
+    ("The canal handles about 70 vessels per day.", "about 70", "rate", "", "vessel per day"),
 ])
 def test_units_of_two_words_and_lengths_from_a_place(text, figure, kind, direction, unit):
     r = one(text, figure)
