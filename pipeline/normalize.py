@@ -120,8 +120,13 @@ def attribute(article: Article, doc: Doc, raw: list[dict]) -> list[Claim]:
     for i, (names, how) in enumerate(subjects):
         if names:
             continue
+        # (not whoever tells this figure: "According to Berkeley Earth, the
+        # average global temperature ... was 1.54C" is no figure of Berkeley
+        # Earth's, though the article may name it most)
+        fallback = ([main], "fallback") if main and main != finder.according_to(raw[i]) \
+            else ([], "none")
         if how == "source":             # the clause names who published it
-            subjects[i] = ([main], "fallback") if main else ([], "none")
+            subjects[i] = fallback
             continue
         for prev in ctx.previous_sentences(sents[i]):
             found = finder.for_sentence(prev)
@@ -129,7 +134,7 @@ def attribute(article: Article, doc: Doc, raw: list[dict]) -> list[Claim]:
                 subjects[i] = (found, "from_context")
                 break
         else:
-            subjects[i] = ([main], "fallback") if main else ([], "none")
+            subjects[i] = fallback
 
     guesses = [metrics.guess(r) for r in raw]
     _borrow_metrics(ctx, raw, sents, guesses, metrics)

@@ -1975,3 +1975,22 @@ def test_each_amount_of_a_package_is_its_recipients():
     assert len(estmark) == 1 and estmark[0].subject == "Estmark"
     assert conflicts[0].subject == "Norland"
 
+
+
+@pytest.mark.parametrize("text,figure,source", [
+    # who a figure is "according to" is its source, never its owner by
+    # default, though the article names nobody else
+    ("According to Berkeley Earth, the average global temperature for 2023 was 1.54C above "
+     "the preindustrial average.", "1.54C", "Berkeley Earth"),
+    ("According to the CDC, 59 people have been sickened.", "59", "CDC"),
+])
+def test_who_a_figure_is_according_to_is_no_fallback_owner(text, figure, source):
+    row = extract_claims(text, published="2024-01-10").set_index("text").loc[figure]
+    assert (row.subject, row.source) == ("", source)
+
+
+def test_an_owner_telling_its_own_figures_still_owns_them():
+    row = extract_claims("For 2023 as a whole, Tesla said deliveries rose 38% to 1.81 million "
+                         "and production rose 35% to 1.85 million.",
+                         published="2024-01-03").set_index("text").loc["35%"]
+    assert row.subject == "Tesla"

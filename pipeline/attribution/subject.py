@@ -1213,15 +1213,12 @@ class SubjectFinder:
         "the Bureau of Labor Statistics reported"); "" if none."""
         if r["start_char"] in self.told_by:
             return self.told_by[r["start_char"]]  # "the USGS measured the quake at 6.1"
+        according = self.according_to(r)
+        if according:
+            return according
         doc = self.ctx.doc
         num = doc[r["token_start"]]
-        sent = num.sent
         verbs = set(attr()["source_verbs"])
-        for tok in sent:
-            if tok.lower_ == "according" and tok.i + 1 < sent.end and doc[tok.i + 1].lower_ == "to":
-                for obj in doc[tok.i + 1].children:
-                    if obj.dep_ == "pobj" and (m := self.mentions.at(obj) or self._issuer(obj)):
-                        return m.name
         tok, came_from = num, None
         for _ in range(12):
             # (a verb of speech only over the clause it tells: "the economy
@@ -1234,6 +1231,19 @@ class SubjectFinder:
             if tok.head.i == tok.i:
                 break
             came_from, tok = tok, tok.head
+        return ""
+
+    def according_to(self, r: dict) -> str:
+        """The name "according to" gives in the figure's sentence
+        ("according to Berkeley Earth", "according to an update from the
+        CDC"); "" if none."""
+        doc = self.ctx.doc
+        sent = doc[r["token_start"]].sent
+        for tok in sent:
+            if tok.lower_ == "according" and tok.i + 1 < sent.end and doc[tok.i + 1].lower_ == "to":
+                for obj in doc[tok.i + 1].children:
+                    if obj.dep_ == "pobj" and (m := self.mentions.at(obj) or self._issuer(obj)):
+                        return m.name
         return ""
 
     def _issuer(self, doc_noun: Token) -> Mention | None:
