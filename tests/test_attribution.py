@@ -130,6 +130,11 @@ def test_a_bare_figure_sizing_a_place_counts_its_people(text, figure):
     # an official acronym may leave out the part after the name's last "and"
     ("CDC", "Centers for Disease Control and Prevention", True),
     ("CDP", "Centers for Disease Control and Prevention", False),
+    # ... and the legal-form words after a name, kept or left out
+    ("TEPCO", "Tokyo Electric Power Company Holdings, Inc.", True),
+    ("TEPCO", "Tokyo Electric Power Company", True),
+    ("NWF", "Northwind Foods Inc.", True),
+    ("TEC", "Tokyo Electric Power Company Holdings, Inc.", False),
 ])
 def test_abbreviates(acr, name, ok):
     assert abbreviates(acr, name) is ok

@@ -82,7 +82,26 @@ def abbreviates(acr: str, name: str) -> bool:
     """True if ``acr`` can stand for ``name``: its initials ("NCMEC"), or
     letters taken in order from the name's words, starting with the first
     word's initial and using every word's initial ("NWF" for "Northwind
-    Foods")."""
+    Foods"); also for the name without trailing legal-form words
+    (attribution.toml name_suffixes) that an acronym leaves out, one at a
+    time ("TEPCO" for "Tokyo Electric Power Company Holdings, Inc.", as for
+    "Tokyo Electric Power Company")."""
+    if _abbreviates(acr, name, norm_name(name)):
+        return True
+    words = name.replace(",", " ").split()
+    suffixes = set(attr()["name_suffixes"])
+    while len(words) > 2 and words[-1].lower() in suffixes:
+        if _abbreviates(acr, " ".join(words), " ".join(words)):
+            return True
+        words = words[:-1]
+        if _abbreviates(acr, " ".join(words), " ".join(words)):
+            return True
+    return False
+
+
+def _abbreviates(acr: str, name: str, letters_of: str) -> bool:
+    """:func:`abbreviates` for one form of the name; ``letters_of``: the
+    text whose letters the acronym may take."""
     letters = re.sub(r"[^A-Za-z]", "", acr).upper()
     if name.isupper() and " " not in name.strip():
         return False                            # two acronyms ("NHS", "NHSE")
@@ -101,7 +120,7 @@ def abbreviates(acr: str, name: str) -> bool:
     it = iter(letters)
     if not all(ch in it for ch in full):        # every initial, in order
         return False
-    it = iter(re.sub(r"[^A-Za-z]", "", norm_name(name)).upper())
+    it = iter(re.sub(r"[^A-Za-z]", "", letters_of).upper())
     return all(ch in it for ch in letters)      # and only letters of the name
 
 
