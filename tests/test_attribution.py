@@ -339,6 +339,10 @@ def test_a_unit_of_measure_is_not_what_is_measured(text, figure, metric):
      "death"),
     # "a record" names no quantity: the revenue that hit it is measured
     ("Annual revenue hit a record $10.25 billion in 2023.", "$10.25 billion", "USD", "revenue"),
+    # a negated verb: what did not befall them ("did not die" is no death)
+    ("More than 19 million voters did not turn out.", "More than 19 million", "voter",
+     "voter (not turn)"),
+    ("Five people did not die.", "Five", "people", "person (not die)"),
     # the words of a two-word unit are the unit's, not what it measures
     ("Roughly 130 cubic meters of water becomes contaminated.", "Roughly 130 cubic meters", "m3",
      "water"),

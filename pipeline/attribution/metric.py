@@ -197,6 +197,8 @@ def outcome_of(verb: Token) -> str:
     people have died", "41 people are confirmed dead" -> death), from
     [people_outcomes] in synonyms.toml; "" if nothing does."""
     outcomes = syn().get("people_outcomes", {})
+    if _negated(verb):
+        return ""  # "27.5 million did not vote", "no one died": nothing befell them
     # (not a verb joined with a subject of its own: "350 Pakistanis were on
     # the boat ... and many may have died" counts who was aboard)
     words = [verb] + [c for c in verb.children if c.dep_ in ("acomp", "oprd", "xcomp", "conj")
@@ -209,6 +211,11 @@ def outcome_of(verb: Token) -> str:
     # "52 people lost their lives"
     return next((o for c in verb.children if c.dep_ == "dobj"
                  and (o := _noun_outcome(c, verb))), "")
+
+
+def _negated(verb: Token) -> bool:
+    """The verb is negated ("did not vote", "never arrived")."""
+    return any(c.dep_ == "neg" for c in verb.children)
 
 
 def outcomes() -> frozenset[str]:
@@ -1037,8 +1044,9 @@ class MetricFinder:
             elif verb is not None and verb.pos_ in ("VERB", "AUX") and verb.lemma_ != "be" \
                     and not (level and _moves_a_level(verb)):
                 # (not the verb that moves a level the figure gives: "the
-                # population rose to 3,167" is the population's level)
-                key += f" ({verb.lemma_.lower()})"
+                # population rose to 3,167" is the population's level; and
+                # "19,333,865 did not vote" counts who did not)
+                key += f" ({'not ' if _negated(verb) else ''}{verb.lemma_.lower()})"
         elif flow and self._flow_verb(noun):
             key += f" ({self._flow_verb(noun)})"
         elif (event := object_event(noun)) and event not in key.split():
