@@ -343,6 +343,9 @@ def test_a_unit_of_measure_is_not_what_is_measured(text, figure, metric):
     ("More than 19 million voters did not turn out.", "More than 19 million", "voter",
      "voter (not turn)"),
     ("Five people did not die.", "Five", "people", "person (not die)"),
+    # a clock's words measure nothing: the count's noun is lent on
+    ("The count of bathers was 1.01 crore at 12 noon. The count reached 1.18 crore at 2pm.",
+     "1.18 crore", "bather", "bather"),
     # the words of a two-word unit are the unit's, not what it measures
     ("Roughly 130 cubic meters of water becomes contaminated.", "Roughly 130 cubic meters", "m3",
      "water"),

@@ -817,6 +817,9 @@ def test_round_nine_not_claims(text):
     # a count before an airliner model a space joined to it ("50 787" as 50,787)
     ("The Gulf carrier ordered 50 787 Dreamliners on Tuesday.", ["50"]),
     ("It has about 30 787 jets and 10 777 freighters.", ["about 30", "10"]),
+    # a clock's hour is no figure ("at 12 noon", "at midnight")
+    ("The count of bathers was 81.09 lakh at 10 am and 1.01 crore at 12 noon.",
+     ["81.09 lakh", "1.01 crore"]),
 ])
 def test_round_nine_figures(text, figures):
     assert [r["text"] for r in claims(text)] == figures
