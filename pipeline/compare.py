@@ -32,7 +32,7 @@ from collections import Counter, defaultdict
 from functools import cache
 
 from . import align, derive
-from .attribution.metric import time_words
+from .attribution.metric import only_time_words
 from .cues import first_cue
 from .keys import (Key, claim_keys, comparable, magnitude, sign_interval, signed_kinds, cfg,
                    sizes_apart, time_units)
@@ -73,8 +73,9 @@ def key_findings(groups: dict[Key, list[Claim]]) -> list[Finding]:
                 for f in stated_findings(key, part) if not _windows_apart(f, members)]
     for f in findings:
         conflict = f.type == "conflict"
-        f.alignment = align.key_alignment(torn=conflict and _torn(f.values),
-                                          time_only=conflict and _time_only(f.metric))
+        f.alignment = align.key_alignment(
+            torn=conflict and _torn(f.values),
+            time_only=conflict and only_time_words(str(f.metric or "")))
     return findings
 
 
@@ -83,10 +84,12 @@ def _windows_apart(f: Finding, members: list[Claim]) -> bool:
     window ("Monthly inflation was 25.5%" / "annual inflation of 211.4%"):
     different quantities the key could not tell apart (frames.toml
     [dimensions.window]), so no finding. Frames are read from the key
-    group's own claims, the same in every engine."""
-    if f.type != "conflict":
-        return False
-    own = [c for c in members if c.claim_id in set(f.claims)]
+    group's own claims, the same in every engine (a stretch is then cut only
+    at the group's own figures, not at a sentence's others)."""
+    if f.type != "conflict" or len(f.values) > cfg()["compare"]["window_pairs_limit"]:
+        return False  # (a big group is left as it is: pairs would cost too much)
+    ids = set(f.claims)
+    own = [c for c in members if c.claim_id in ids]
     windows = {fr.claim.claim_id: fr.dims.get("window") for fr in align.frames(own, own)}
     differing = [(windows[a["claim_id"]], windows[b["claim_id"]])
                  for i, a in enumerate(f.values) for b in f.values[i + 1:]
@@ -94,11 +97,6 @@ def _windows_apart(f: Finding, members: list[Claim]) -> bool:
     return bool(differing) and all(x and y and not x & y for x, y in differing)
 
 
-def _time_only(metric: str) -> bool:
-    """A metric made only of words of time (synonyms.toml [words] time:
-    "year", "hour"): it says how long, not what lasted."""
-    words = str(metric or "").split()
-    return bool(words) and all(w in time_words() for w in words)
 
 
 def _torn(values: list[dict]) -> bool:

@@ -26,7 +26,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from .figures import fmt_number
-from .keys import Key, cfg, change_key, level_key, sign_interval, sizes_apart, unit_part
+from .keys import (Key, cfg, change_key, level_key, per_part, sign_interval, sizes_apart,
+                   unit_part)
 from .model import Claim
 
 
@@ -158,7 +159,10 @@ def level_and_change(sm, claims, levels, wanted) -> Iterator[Implied]:
         if not signed or not p0 or math.isinf(lo) or math.isinf(hi):
             continue
         v = -abs(c.value) if c.direction == "decrease" else c.value
-        l0, l1 = levels.get(p0), levels.get(p1)
+        # (a level and a change per something else are no two ends of one
+        # move: "13,213 vessels" and "an additional six vessels per day")
+        l0, l1 = (lv if lv is not None and per_part(lv.unit) == per_part(c.unit) else None
+                  for lv in (levels.get(p0), levels.get(p1)))
         if l1 is not None and not wanted(level_key(sm, p0, l1.kind, l1.unit)):
             l1 = None
         if l0 is not None and not wanted(level_key(sm, p1, l0.kind, l0.unit)):
@@ -219,8 +223,7 @@ def _year() -> re.Pattern:
 def rate_totals(sm, claims, levels, wanted) -> Iterator[Implied]:
     year = _year()
     for c in claims:
-        # (not a rate's growth: "an additional six vessels per day")
-        factor = per_year_factor(c.unit) if c.kind == "rate" and not c.direction else None
+        factor = per_year_factor(c.unit) if c.kind == "rate" else None
         key = level_key(sm, str(c.period), "count", "")
         if factor is None or not year.match(str(c.period)) or not wanted(key):
             continue

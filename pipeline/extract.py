@@ -398,7 +398,6 @@ def _claim(q: Quantity, span: Span, cues: dict, sents: Sentences) -> dict:
 
 
 _LEVELS = ("count", "amount", "percent")
-_MOVES = ("pct_change", "change")
 _BRACKETED_AFTER_PERCENT = re.compile(r"\d\s?%\s*\(\s*$")
 # ... and a rate can be reached too: "fell by half to around 2,500 a day"
 _REACHED = _LEVELS + ("rate",)
@@ -872,11 +871,13 @@ def classify(q: Quantity, span: Span, head, cues: dict, sent: Span, text: str) -
     m = cues["rate_re"].match(text[q.end:q.end + 60])
     if m:
         per = cues["rate"][re.sub(r"\s+", " ", m.group(1).lower())]
-        # "by an additional six to eight vessels per day": a rate that grows
-        # (or shrinks) by so much, which way a quantity comparative says
-        d = ("decrease" if before_words[-1] in cues["dec"] else "increase") \
-            if before_words[-1:] and before_words[-1] in cues["quantity_comparatives"] else ""
-        return "rate", d, f"{noun} {per}".strip()
+        # "by an additional six to eight vessels per day": a change of a rate
+        # by so much (never the rate, nor a year's total times 365), which
+        # way a quantity comparative says
+        if before_words[-1:] and before_words[-1] in cues["quantity_comparatives"]:
+            d = "decrease" if before_words[-1] in cues["dec"] else "increase"
+            return "change", d, f"{noun} {per}".strip()
+        return "rate", "", f"{noun} {per}".strip()
     if noun in cues["measure_nouns"] and head.lower_ in cues["measure_nouns"]:
         # "5,544 total gallons of crude": a unit of measure a word away from
         # the figure is still its unit, not a counted noun

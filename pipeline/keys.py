@@ -266,12 +266,21 @@ def time_units() -> frozenset[str]:
 def unit_part(kind: str, unit) -> str:
     """The unit as a key holds it: for the kinds of explain.toml
     unit_in_key ("100 a day" vs "100 a week", USD vs EUR), and for a count of
-    units of time ("three years" is no count of tickets, nor of months);
-    else "" (a count's noun varies: "reports", "tips")."""
+    units of time ("three years" is no count of tickets, nor of months); what
+    follows "per" for other kinds ("per week"); else "" (a count's noun
+    varies: "reports", "tips")."""
     unit = str(unit or "").strip().lower()
     if kind in cfg()["compare"]["unit_in_key"] or unit in time_units():
         return unit
-    return ""
+    # a change of a rate ("an additional 2,000 cars per week", "up $0.12
+    # per share") is no change of a total: its "per" stays
+    return per_part(unit)
+
+
+def per_part(unit) -> str:
+    """What a unit counts per ("per week" of "car per week"), or ""."""
+    unit = str(unit or "").strip().lower()
+    return unit[unit.index(" per ") + 1:] if " per " in unit else ""
 
 
 def subject_names(subjects) -> set[str]:

@@ -592,7 +592,7 @@ def _join_ranges(text: str, qs: list[Quantity]) -> list[Quantity]:
         a = qs[i]
         b = qs[i + 1] if i + 1 < len(qs) else None
         if b is not None and i + 2 < len(qs) and _is_bare_year(text, b) \
-                and _YEAR_IN_GAP.fullmatch(text, a.end, b.start):
+                and _year_in_gap().fullmatch(text, a.end, b.start):
             # "rose from 1.207 billion tons in 2019 to 1.568 billion in 2023":
             # the two levels around the year that dates the first
             c = qs[i + 2]
@@ -693,11 +693,21 @@ def _spelled(text: str, q: Quantity) -> bool:
 
 
 _CLAUSE_END = re.compile(r"[;:!?\n]|\.(?!\d)")
-# what may follow a level that leaves out the unit of the level before it
-_ELIDED_UNIT_AFTER = re.compile(r"\s*(?:[,.;:)]|$|(?:in|on|at|by|as|after|before|during|for)\b)",
-                                re.I)
-# the year that dates the first of two levels ("from 36.2 million in 2023 to ...")
-_YEAR_IN_GAP = re.compile(r"\s+(?:in|during|for|by)\s+(?:fiscal\s+|the\s+year\s+)?", re.I)
+@cache
+def _elided_unit_after() -> re.Pattern:
+    """What may follow a level that leaves out the unit of the level before
+    it (numbers.toml [ranges] elided_unit_after)."""
+    words = _alt(load("numbers")["ranges"]["elided_unit_after"])
+    return re.compile(rf"\s*(?:[,.;:)]|$|(?:{words})\b)", re.I)
+
+
+@cache
+def _year_in_gap() -> re.Pattern:
+    """The words before the year that dates the first of two levels ("from
+    36.2 million in 2023 to ..."; numbers.toml [ranges] year_in_gap)."""
+    r = load("numbers")["ranges"]
+    return re.compile(rf"\s+(?:{_alt(r['year_in_gap'])})\s+(?:(?:{_alt(r['year_in_gap_leads'])})\s+)?",
+                      re.I)
 
 
 @cache
@@ -723,7 +733,7 @@ def _from_to(text: str, a: Quantity, b: Quantity, gap: str) -> list[Quantity] | 
             return None          # "will cut 5,000 to 7,000 jobs": a range (_pair joins it)
         if not opener:           # "fell by 2.4 million to 25.4 million": a change, then a level
             return [a, b]
-        if a.unit and not b.unit and _ELIDED_UNIT_AFTER.match(text, b.end):
+        if a.unit and not b.unit and _elided_unit_after().match(text, b.end):
             b = replace(b, unit=a.unit)  # "from 1.207 billion tons to 1.568 billion in 2023"
         return [replace(a, role="from"), replace(b, role="to")]
     if gap.strip().lower() != "to" or not opener or a.qualifier != "exact" or b.qualifier != "exact" \

@@ -40,15 +40,14 @@ def lead(chars: str = "", words=()) -> str:
 def counts_after_year(doc, start: int, end: int) -> bool:
     """Whether four digits in the years' range, tokens ``start``..``end`` of
     ``doc``, count the plural noun right after them ("2059 people") rather
-    than name a year ("In 2023 sales rose"); see extract.toml [not_claims]
-    year_before_words. Read by the extractor and by the period finder, so
-    that a figure is never also a year."""
+    than name a year ("In 2023 sales rose") or date a noun of figures ("put
+    2023 earnings at"); see extract.toml [not_claims] year_before_words and
+    year_nouns. Read by the extractor and by the period finder, so that a
+    figure is never also a year."""
     if end >= len(doc):
         return False
     time_units, year_before, year_nouns = _year_words()
     nxt, prev = doc[end], doc[start - 1] if start else None
-    if prev is not None and prev.pos_ == "PROPN" and prev.text[:1].isupper():
-        return False    # "Paris 2024", "Olympics 2024 organizers"
     return nxt.tag_ == "NNS" and nxt.lower_ not in time_units and nxt.lower_ not in year_nouns \
         and (prev is None or prev.lower_ not in year_before)
 

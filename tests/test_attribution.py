@@ -269,6 +269,11 @@ def test_canonicalize_keeps_different_metrics_apart():
     # time the figure holds ("by 2030" is none either)
     ("The operator plans to release 7,800 tons of water over 17 days and 31,200 tons through "
      "March.", "2023-08-25", [("31,200 tons", "", "2023", None)]),
+    # ... not a past "through March" near a word of plans used otherwise,
+    # nor a lower-case word that spells a month
+    ("Retail sales rose 4% in the year through March, more than expected.", "2023-04-20",
+     [("4%", "", "2023-03", None)]),
+    ("The recall could mar sales, which rose 8%.", "2023-04-20", [("8%", "", "2023", None)]),
     # a year a plural noun of figures carries dates them and counts nothing
     ("Official data put 2023 earnings at $10.25 billion.", "2025-01-10",
      [("$10.25 billion", "", "2023", None)]),
@@ -346,9 +351,14 @@ def test_a_unit_of_measure_is_not_what_is_measured(text, figure, metric):
     # a clock's words measure nothing: the count's noun is lent on
     ("The count of bathers was 1.01 crore at 12 noon. The count reached 1.18 crore at 2pm.",
      "1.18 crore", "bather", "bather"),
-    # the words of a two-word unit are the unit's, not what it measures
+    # the words of a two-word unit are the unit's, not what it measures:
+    # what it is of, else what the unit measures
     ("Roughly 130 cubic meters of water becomes contaminated.", "Roughly 130 cubic meters", "m3",
      "water"),
+    ("The vessel was seized 400 nautical miles off the coast.", "400 nautical miles", "nmi",
+     "distance"),
+    # "a record" names no quantity; records counted are records
+    ("Hackers stole 500 million records in the breach.", "500 million", "record", "record"),
 ])
 def test_what_a_figure_counts_when_its_noun_is_elsewhere(text, figure, unit, metric):
     row = extract_claims(text).set_index("text").loc[figure]

@@ -48,6 +48,7 @@ def synonym_classes() -> dict[str, str]:
 def _sets() -> dict[str, frozenset]:
     s = syn()
     return {k: frozenset(s["words"][k]) for k in ("people", "empty_heads", "change_nouns",
+                                          "singular_empty_heads",
                                           "scope_preps", "population_preps", "anaphoric_dets",
                                           "reporting_verbs",
                                           "share_verbs", "dimension_nouns",
@@ -116,7 +117,7 @@ def _lasts(tok: Token, r: dict) -> bool:
     """``tok`` is the time unit a figure counts ("a sentence of 50 years"):
     a unit of how long something lasts, not what is measured, as "mph" is
     not the winds."""
-    return counts_time(r) and _only_time_words(tok.lemma_.lower())
+    return counts_time(r) and only_time_words(tok.lemma_.lower())
 
 
 def point_key(key: str, r: dict) -> bool:
@@ -127,7 +128,9 @@ def point_key(key: str, r: dict) -> bool:
         and key.rstrip("s") in cfg()["causes"]["point_units"]
 
 
-def _only_time_words(key: str) -> bool:
+def only_time_words(key: str) -> bool:
+    """A key made only of words of time (:func:`time_words`: "year", "noon",
+    "june"): it says when or how long, not what."""
     words = re.findall(r"[a-z]+", key.lower())
     return bool(words) and all(w in time_words() for w in words)
 
@@ -135,11 +138,17 @@ def _only_time_words(key: str) -> bool:
 @cache
 def _measure_units() -> frozenset[str]:
     """The one-word units of measure in numbers.toml ("mph", "miles"), the
-    words that make two-word units ("cubic", [unit_modifiers]), and the
-    currency words that are weights too ("pounds" of meat)."""
+    words before a unit that make a unit of two words ("cubic" of "cubic
+    metres"), and the currency words that are weights too ("pounds" of
+    meat)."""
     n = load("numbers")
-    return frozenset(key.lower() for key in [*n["units"], *n["currency"]["weights"]["words"]]
-                     if " " not in key) | frozenset(n["unit_modifiers"]["words"])
+    one_word = {key.lower() for key in [*n["units"], *n["currency"]["weights"]["words"]]
+                if " " not in key}
+    # the words before a unit that make a unit of two ("cubic metres",
+    # "nautical miles", "square feet"), never what is measured
+    leading = {w for key in n["units"] if " " in key and key.split()[-1].lower() in one_word
+               for w in key.lower().split()[:-1]}
+    return frozenset(one_word | leading)
 
 
 @cache
@@ -413,7 +422,7 @@ class MetricFinder:
         if self._distance(r):
             return MetricGuess(key=syn()["words"]["distance_metric"], unit_noun=g.unit_noun,
                                how="metric_from_noun", replace_unit=g.replace_unit)
-        if g.key and _only_time_words(g.key) and not counts_time(r):
+        if g.key and only_time_words(g.key) and not counts_time(r):
             # "a 2.7% annual rate in June", "its five-day opening": a time
             # says when or how long, never what is measured
             g = MetricGuess(borrow=True, replace_unit=g.replace_unit)
@@ -422,7 +431,7 @@ class MetricFinder:
             # differ by, never what a share is of; borrowed, from a figure
             # that names more than points (normalize._borrow_metrics)
             g = MetricGuess(borrow=True, replace_unit=g.replace_unit)
-        elif g.key and _only_time_words(g.key):
+        elif g.key and only_time_words(g.key):
             # "which lasted 57 days in 2008" after "At 53 days, the strike":
             # a length of time takes what lasts from a length in the same
             # unit in its sentence, else stays a length of time
@@ -737,7 +746,7 @@ class MetricFinder:
         doc = self.ctx.doc
         end = r["token_end"]
         for tok in doc[end:min(len(doc), end + 4)]:
-            if tok.ent_type_ in ("DATE", "TIME") or _only_time_words(tok.lemma_.lower()):
+            if tok.ent_type_ in ("DATE", "TIME") or only_time_words(tok.lemma_.lower()):
                 return None  # "41,577 last year": when, not what
             if tok.pos_ == "NOUN" and not self._empty(tok) and all(
                     t.head.i == tok.i or t.head.i in range(t.i + 1, tok.i + 1)
@@ -799,7 +808,8 @@ class MetricFinder:
         """A head that names no quantity by itself ("the numbers", "a
         total"); "the unemployment rate" names one through its modifier."""
         sets = _sets()
-        if tok.lemma_.lower() not in sets["empty_heads"] and tok.lower_ not in sets["empty_heads"]:
+        if tok.lemma_.lower() not in sets["empty_heads"] and tok.lower_ not in sets["empty_heads"] \
+                and tok.lower_ not in sets["singular_empty_heads"]:
             return False
         if tok.tag_ == "NNS" and any(c.dep_ == "poss" for c in tok.children):
             return False  # "Its shares were down 3 percent": an owner's shares, its stock

@@ -163,8 +163,9 @@ def _patterns() -> dict:
         "month_alone": re.compile(
             rf"{lead(words=month_preps)}\b(?:{alt(month_preps)})\s+({month})\b(?!\.?\s*\d)",
             re.I),
+        # (a capitalised month only: "could mar sales", "may tally" name none)
         "month_noun": re.compile(
-            rf"{lead(words=months)}\b({month})\s+(?:{alt(a['month_nouns'])})\b", re.I),
+            rf"\b({alt([m.capitalize() for m in months])})\s+(?:{alt(a['month_nouns'])})\b"),
         "month_year": re.compile(rf"{lead(words=months)}\b({month})\.?,?\s+({YEAR})\b", re.I),
         # "as of March 18", "on Oct. 5": a day of the reference year (its
         # year only: two readings of a running count on two days are one
@@ -419,7 +420,7 @@ def _find_times(ctx: ArticleContext, sent: Span, ref: int | None,
             add(m.start(), m.end(), year)
     for m in found["month_alone"] + found["month_noun"]:
         month = p["months"][m.group(1).lower()]
-        if p["deadline"].search(text, 0, m.start(1)) and p["plan"].search(text):
+        if p["deadline"].search(text, 0, m.start(1)) and p["plan"].search(text, 0, m.start(1)):
             # "plans to release 31,200 tons through March": a deadline yet to
             # come, not the time the figure holds (as "by 2030" is not)
             taken.append((m.start(), m.end()))
