@@ -297,6 +297,15 @@ def test_several_subjects_join_with_semicolon():
     assert (row.period, row.base_period) == ("2024", "2023")
 
 
+@pytest.mark.parametrize("one,other", [
+    # one thing by two names (synonyms.toml [classes]): one metric
+    ("The tournament has 64 matches in all.", "The tournament has 64 games in all."),
+    ("The walkout lasted 53 days.", "The strike lasted 53 days."),
+])
+def test_synonyms_of_what_is_counted_share_a_metric(one, other):
+    assert extract_claims(one).metric.tolist() == extract_claims(other).metric.tolist()
+
+
 def test_metric_keys_separate_scopes_and_flows():
     df = extract_claims("Acme added 500 jobs in 2024 and cut 200 jobs in 2023. Reports of fraud "
                         "rose 20% while total reports fell 5%.")
