@@ -366,6 +366,10 @@ def test_a_unit_of_measure_is_not_what_is_measured(text, figure, metric):
      "water"),
     ("The vessel was seized 400 nautical miles off the coast.", "400 nautical miles", "nmi",
      "distance"),
+    # a length an adjective of dimension follows, or "as deep as" leads
+    ("The volcano is 2,891 metres high.", "2,891 metres", "m", "height"),
+    ("The submersible is built to go as deep as 4,000 meters.", "4,000 meters", "m", "depth"),
+    ("The 22-foot submersible vanished.", "22-foot", "ft", "submersible"),
     # "a record" names no quantity; records counted are records
     ("Hackers stole 500 million records in the breach.", "500 million", "record", "record"),
 ])

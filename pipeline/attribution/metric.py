@@ -422,6 +422,9 @@ class MetricFinder:
         if self._distance(r):
             return MetricGuess(key=syn()["words"]["distance_metric"], unit_noun=g.unit_noun,
                                how="metric_from_noun", replace_unit=g.replace_unit)
+        if dimension := self._dimension(r):
+            return MetricGuess(key=dimension, unit_noun=g.unit_noun, how="metric_from_noun",
+                               replace_unit=g.replace_unit)
         if g.key and only_time_words(g.key) and not counts_time(r):
             # "a 2.7% annual rate in June", "its five-day opening": a time
             # says when or how long, never what is measured
@@ -622,6 +625,26 @@ class MetricFinder:
                 and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i:
             verb = verb.head
         return verb
+
+    def _dimension(self, r: dict) -> str:
+        """The dimension a length states by an adjective ("2,891 metres high",
+        "as deep as 4,000 meters": synonyms.toml [dimension_adjectives]), or
+        ""."""
+        if r["kind"] != "amount" or str(r.get("unit") or "") not in _sets()["distance_units"]:
+            return ""
+        adjectives = syn()["dimension_adjectives"]
+        doc = self.ctx.doc
+        after = r["token_end"]
+        while after < len(doc) and doc[after].idx < r["end_char"]:
+            after += 1  # past the unit ("300 metres")
+        if after < len(doc) and doc[after].lower_ in adjectives and doc[after].pos_ == "ADJ":
+            return adjectives[doc[after].lower_]
+        first = r["token_start"]
+        before = [t.lower_ for t in doc[max(0, first - 3):first]]
+        if len(before) == 3 and before[0] == "as" and before[2] == "as" \
+                and before[1] in adjectives:
+            return adjectives[before[1]]
+        return ""
 
     def _distance(self, r: dict) -> bool:
         """A length a compass direction "of" a place ("about 80 kilometers
