@@ -807,6 +807,23 @@ def test_a_dateline_is_where_a_story_was_filed_not_whose_figures():
     assert df.set_index("text").loc["58", "subject"] == "Cedar Flat Fire"
 
 
+@pytest.mark.parametrize("opening", ["BEIJING--", "BEIJING -- ", "BEIJING (Reuters) - "])
+def test_a_dateline_with_or_without_spaces_around_its_dash(opening):
+    df = extract_claims(f"Youth jobless rate hits record\n\n{opening}The jobless rate for young "
+                        "people rose to 21.3% in June.", published="2023-07-20")
+    assert "BEIJING" not in set(df.subject)
+
+
+def test_a_persons_employer_is_not_what_an_article_is_about():
+    # "Peking University professor Zhang Dandan": where she works, no owner
+    text = ("Professor's estimate revives debate\n\nThe jobless rate for young people was "
+            "19.7% in March. Peking University professor Zhang Dandan put it near 50%. Zhang "
+            "Dandan of Peking University wrote that 16 million were not counted. Peking University "
+            "professor Zhang Dandan said so again.")
+    df = extract_claims(text, published="2023-07-20")
+    assert "Peking University" not in set(df.subject)
+
+
 def test_buildings_are_counted_by_what_happened_to_them():
     df = extract_claims("The fire destroyed 58 homes. Residents of another 3,100 homes were told "
                         "to be ready to leave.", published="2026-08-13")

@@ -1729,6 +1729,26 @@ class SubjectFinder:
             tok = tok.head
         return False
 
+    def _affiliation(self, m: Mention) -> bool:
+        """A name that says where a person works ("Peking University professor
+        Zhang Dandan", "Zhang Dandan of Peking University"): a compound, maybe
+        through a title noun, of a person's name, or the object of "of"/"at"
+        after one; not what an article is about."""
+        span = self.ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        tok = span.root
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("of", "at") \
+                and tok.head.head.ent_type_ == "PERSON":
+            return True
+        for _ in range(3):
+            if tok.dep_ != "compound" or tok.head.i == tok.i:
+                return False
+            tok = tok.head
+            if tok.ent_type_ == "PERSON":
+                return True
+        return False
+
     def main_subject(self, found: list[tuple[str, int]],
                      scoped: frozenset[str] | set[str] = frozenset()) -> str:
         """The article's main subject: of the names that own its claims
@@ -1771,7 +1791,7 @@ class SubjectFinder:
         # "$26 billion for Norland" does not make the package Norland's)
         orgs = Counter(m.name for m in self.mentions.items
                        if m.label in ("ORG", "ORG?", "GPE", "LOC") and not self.is_publisher(m.name)
-                       and m.name not in scoped)
+                       and m.name not in scoped and not self._affiliation(m))
         tellers = set(self.told_by.values())
         ranked = sorted(orgs, key=lambda n: (n in tellers, self.is_source_name(n),
                                              n.lower() not in title, -orgs[n]))
