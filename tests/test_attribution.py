@@ -824,6 +824,14 @@ def test_a_persons_employer_is_not_what_an_article_is_about():
     assert "Peking University" not in set(df.subject)
 
 
+def test_a_word_of_an_office_alone_is_a_person_not_an_owner():
+    # "The Chairman of ..." (capitalised, no name the model tags): who spoke
+    df = extract_claims("Canal revenue halves\n\nThe Chairman of the Suez Canal Authority, Osama "
+                        "Rabie, announced this in an interview. Transit dues paid by ships came "
+                        "to $428 million.", published="2024-02-10")
+    assert df.set_index("text").loc["$428 million", "subject"] != "Chairman"
+
+
 def test_buildings_are_counted_by_what_happened_to_them():
     df = extract_claims("The fire destroyed 58 homes. Residents of another 3,100 homes were told "
                         "to be ready to leave.", published="2026-08-13")

@@ -1331,8 +1331,10 @@ class SubjectFinder:
                    for t in head.subtree)
 
     def is_person(self, name: str) -> bool:
-        """Whether the article names ``name`` as a person."""
-        return any(m.name == name and m.label == "PERSON" for m in self.mentions.items)
+        """Whether the article names ``name`` as a person, or ``name`` is a
+        word of an office alone ("Chairman": attribution.toml person_titles)."""
+        return name.lower() in attr()["person_titles"] \
+            or any(m.name == name and m.label == "PERSON" for m in self.mentions.items)
 
     def is_group(self, name: str) -> bool:
         """Whether the article names ``name`` only as a group of people (a
