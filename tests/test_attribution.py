@@ -824,6 +824,12 @@ def test_a_persons_employer_is_not_what_an_article_is_about():
     assert "Peking University" not in set(df.subject)
 
 
+def test_a_comparison_window_in_capitals_is_no_owner():
+    df = extract_claims("Year over year (YOY), fuel oil costs are down 21.4%. YOY, 11 states "
+                        "have averages below $3.", published="2023-11-20")
+    assert "YOY" not in set(df.subject)
+
+
 def test_a_word_of_an_office_alone_is_a_person_not_an_owner():
     # "The Chairman of ..." (capitalised, no name the model tags): who spoke
     df = extract_claims("Canal revenue halves\n\nThe Chairman of the Suez Canal Authority, Osama "

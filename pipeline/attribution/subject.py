@@ -435,8 +435,8 @@ class Mentions:
             if len(ent) > 1 and ent[-1].lower_ in attr()["time_zone_words"] \
                     or ent.text.strip() in attr()["time_zones"]:
                 continue  # "(Beijing Time)", "10:11 p.m. GMT": when, not who
-            if _WINDOW.fullmatch(ent.text.strip()):
-                continue  # "+50% Y/Y": a comparison window, not a name
+            if _WINDOW.fullmatch(ent.text.strip()) or ent.text.strip().lower() in time_words():
+                continue  # "+50% Y/Y", "Year over year (YOY)": a comparison window, not a name
             if _period_name().fullmatch(ent.text.strip()):
                 continue  # "a record 484,507 in Q4": a quarter, not a name
             if len(ent) > 1 and ent[0].like_num and ent[0].dep_ in ("nummod", "quantmod"):
@@ -849,8 +849,10 @@ class SubjectFinder:
             chain = _possessive_name(chain)
             if len(chain) == 1 and tok.lower_ in self.mentions.lower_words:
                 return "", ""  # "Pedestrians accounted for ...": a common noun
-            if any(t.ent_type_ in attr()["time_labels"] for t in chain):
-                return "", ""  # "Thanksgiving offers plenty ...": a time, not an owner
+            if any(t.ent_type_ in attr()["time_labels"] or t.lower_ in time_words()
+                   for t in chain):
+                return "", ""  # "Thanksgiving offers plenty ...", "YOY, 11 states ...":
+                # a time or a comparison window, not an owner
             return self.mentions.canonical(chain[0].doc[chain[0].i:chain[-1].i + 1].text), \
                 "in_sentence"
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.refs and any(
