@@ -403,9 +403,8 @@ MET = [
     # found, each with a cause the set does not accept
     ("powerball_record_jackpot_2022", "conflicts", "pb_c2_cash_option_929_1m_vs_997_6m"),
     ("powerball_record_jackpot_2022", "conflicts", "pb_c6_california_schools_156_3m_vs_153_6m"),
-    # one thing by two names (synonyms.toml [classes] strike, match)
+    # one thing by two names (synonyms.toml [classes] strike)
     ("boeing_machinists_strike_2024", "agreements", "boe_a6_strike_days"),
-    ("womens_world_cup_attendance_2023", "agreements", "ww_a3_matches_64"),
     # fresh15, as met when it joined
     ("fukushima_treated_water_release_2023", "agreements", "fk_a4_fiscal_year_31200_tons"),
     ("fukushima_treated_water_release_2023", "agreements", "fk_a5_500_olympic_pools"),

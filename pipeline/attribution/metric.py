@@ -138,9 +138,10 @@ def only_time_words(key: str) -> bool:
 @cache
 def _measure_units() -> frozenset[str]:
     """The one-word units of measure in numbers.toml ("mph", "miles"), the
-    words before a unit that make a unit of two words ("cubic" of "cubic
-    metres"), and the currency words that are weights too ("pounds" of
-    meat)."""
+    words before the last of a unit of several words when that last is a
+    unit itself ("cubic" of "cubic metres"; "micrograms", "per" of
+    "micrograms per cubic metre"), and the currency words that are weights
+    too ("pounds" of meat)."""
     n = load("numbers")
     one_word = {key.lower() for key in [*n["units"], *n["currency"]["weights"]["words"]]
                 if " " not in key}
@@ -207,7 +208,8 @@ def outcome_of(verb: Token) -> str:
     [people_outcomes] in synonyms.toml; "" if nothing does."""
     outcomes = syn().get("people_outcomes", {})
     if _negated(verb):
-        return ""  # "27.5 million did not vote", "no one died": nothing befell them
+        return ""  # "27.5 million did not vote", "five people did not die": nothing
+        # befell them (a negation on the verb only: "None of the 300 died" is not read)
     # (not a verb joined with a subject of its own: "350 Pakistanis were on
     # the boat ... and many may have died" counts who was aboard)
     words = [verb] + [c for c in verb.children if c.dep_ in ("acomp", "oprd", "xcomp", "conj")
@@ -422,7 +424,10 @@ class MetricFinder:
         if self._distance(r):
             return MetricGuess(key=syn()["words"]["distance_metric"], unit_noun=g.unit_noun,
                                how="metric_from_noun", replace_unit=g.replace_unit)
-        if dimension := self._dimension(r):
+        if (not g.key or g.borrow or _only_unit_words(g.key, r)) \
+                and (dimension := self._dimension(r)):
+            # (only when nothing else is named: "Mount Marapi is 2,891 metres
+            # high" and "ash 5,000 metres high" measure two things)
             return MetricGuess(key=dimension, unit_noun=g.unit_noun, how="metric_from_noun",
                                replace_unit=g.replace_unit)
         if g.key and only_time_words(g.key) and not counts_time(r):
@@ -629,7 +634,7 @@ class MetricFinder:
     def _dimension(self, r: dict) -> str:
         """The dimension a length states by an adjective ("2,891 metres high",
         "as deep as 4,000 meters": synonyms.toml [dimension_adjectives]), or
-        ""."""
+        "". The metric only of a length that names nothing else it measures."""
         if r["kind"] != "amount" or str(r.get("unit") or "") not in _sets()["distance_units"]:
             return ""
         adjectives = syn()["dimension_adjectives"]

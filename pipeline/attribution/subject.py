@@ -82,12 +82,15 @@ def abbreviates(acr: str, name: str) -> bool:
     """True if ``acr`` can stand for ``name``: its initials ("NCMEC"), or
     letters taken in order from the name's words, starting with the first
     word's initial and using every word's initial ("NWF" for "Northwind
-    Foods"); also for the name without trailing legal-form words
-    (attribution.toml name_suffixes) that an acronym leaves out, one at a
-    time ("TEPCO" for "Tokyo Electric Power Company Holdings, Inc.", as for
+    Foods"); an acronym of three letters or more also for the name with
+    its trailing legal-form words (attribution.toml name_suffixes), whole
+    or shorn of them one at a time, taking letters from the words kept
+    ("TEPCO" for "Tokyo Electric Power Company Holdings, Inc.", as for
     "Tokyo Electric Power Company")."""
     if _abbreviates(acr, name, norm_name(name)):
         return True
+    if len(re.sub(r"[^A-Za-z]", "", acr)) < 3:
+        return False  # ("BA" is no "Bank of America Corp.", "US" no "Unity Software Inc.")
     words = name.replace(",", " ").split()
     suffixes = set(attr()["name_suffixes"])
     while len(words) > 2 and words[-1].lower() in suffixes:
@@ -205,6 +208,13 @@ def _period_name() -> re.Pattern:
 @cache
 def _news_agencies() -> frozenset[str]:
     return frozenset(norm_name(n) for n in attr()["news_agencies"])
+
+
+@cache
+def _windows() -> frozenset[str]:
+    """Comparison windows in letters ("YOY", "YTD": attribution.toml
+    window_words): never a name."""
+    return frozenset(attr()["window_words"])
 
 
 @cache
@@ -435,7 +445,7 @@ class Mentions:
             if len(ent) > 1 and ent[-1].lower_ in attr()["time_zone_words"] \
                     or ent.text.strip() in attr()["time_zones"]:
                 continue  # "(Beijing Time)", "10:11 p.m. GMT": when, not who
-            if _WINDOW.fullmatch(ent.text.strip()) or ent.text.strip().lower() in time_words():
+            if _WINDOW.fullmatch(ent.text.strip()) or ent.text.strip().lower() in _windows():
                 continue  # "+50% Y/Y", "Year over year (YOY)": a comparison window, not a name
             if _period_name().fullmatch(ent.text.strip()):
                 continue  # "a record 484,507 in Q4": a quarter, not a name
@@ -849,8 +859,8 @@ class SubjectFinder:
             chain = _possessive_name(chain)
             if len(chain) == 1 and tok.lower_ in self.mentions.lower_words:
                 return "", ""  # "Pedestrians accounted for ...": a common noun
-            if any(t.ent_type_ in attr()["time_labels"] or t.lower_ in time_words()
-                   for t in chain):
+            if any(t.ent_type_ in attr()["time_labels"] for t in chain) \
+                    or len(chain) == 1 and tok.lower_ in _windows():
                 return "", ""  # "Thanksgiving offers plenty ...", "YOY, 11 states ...":
                 # a time or a comparison window, not an owner
             return self.mentions.canonical(chain[0].doc[chain[0].i:chain[-1].i + 1].text), \
@@ -1734,15 +1744,18 @@ class SubjectFinder:
         return False
 
     def _affiliation(self, m: Mention) -> bool:
-        """A name that says where a person works ("Peking University professor
-        Zhang Dandan", "Zhang Dandan of Peking University"): a compound, maybe
-        through a title noun, of a person's name, or the object of "of"/"at"
-        after one; not what an article is about."""
+        """An organisation that says where a person works ("Peking University
+        professor Zhang Dandan", "Zhang Dandan of Peking University"): a
+        compound, maybe through a title noun, of a person's name, or the object
+        of one of attribution.toml affiliation_preps after one; not what an
+        article is about."""
+        if m.label not in ("ORG", "ORG?"):
+            return False  # ("Texas Gov. Greg Abbott": the place a governor serves)
         span = self.ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None or not len(span):
             return False
         tok = span.root
-        if tok.dep_ == "pobj" and tok.head.lower_ in ("of", "at") \
+        if tok.dep_ == "pobj" and tok.head.lower_ in attr()["affiliation_preps"] \
                 and tok.head.head.ent_type_ == "PERSON":
             return True
         for _ in range(3):
