@@ -97,8 +97,6 @@ def _windows_apart(f: Finding, members: list[Claim]) -> bool:
     return bool(differing) and all(x and y and not x & y for x, y in differing)
 
 
-
-
 def _torn(values: list[dict]) -> bool:
     """Whether one source gives two figures the group keeps that are further
     apart than two readings of one count (frames.toml reading_max_ratio:

@@ -693,6 +693,8 @@ def _spelled(text: str, q: Quantity) -> bool:
 
 
 _CLAUSE_END = re.compile(r"[;:!?\n]|\.(?!\d)")
+
+
 @cache
 def _elided_unit_after() -> re.Pattern:
     """What may follow a level that leaves out the unit of the level before
@@ -706,8 +708,8 @@ def _year_in_gap() -> re.Pattern:
     """The words before the year that dates the first of two levels ("from
     36.2 million in 2023 to ..."; numbers.toml [ranges] year_in_gap)."""
     r = load("numbers")["ranges"]
-    return re.compile(rf"\s+(?:{_alt(r['year_in_gap'])})\s+(?:(?:{_alt(r['year_in_gap_leads'])})\s+)?",
-                      re.I)
+    preps, leads = _alt(r["year_in_gap"]), _alt(r["year_in_gap_leads"])
+    return re.compile(rf"\s+(?:{preps})\s+(?:(?:{leads})\s+)?", re.I)
 
 
 @cache
