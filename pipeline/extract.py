@@ -877,6 +877,9 @@ def classify(q: Quantity, span: Span, head, cues: dict, sent: Span, text: str) -
         if before_words[-1:] and before_words[-1] in cues["quantity_comparatives"]:
             d = "decrease" if before_words[-1] in cues["dec"] else "increase"
             return "change", d, f"{noun} {per}".strip()
+        if before_words[-1:] == ["by"] and (d := _change_direction(before_words, after_words,
+                                                                   cues)):
+            return "change", d, f"{noun} {per}".strip()  # "crossings increased by 300 a day"
         return "rate", "", f"{noun} {per}".strip()
     if noun in cues["measure_nouns"] and head.lower_ in cues["measure_nouns"]:
         # "5,544 total gallons of crude": a unit of measure a word away from

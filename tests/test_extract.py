@@ -844,6 +844,9 @@ def test_round_nine_figures(text, figures):
     ("The plant produced an additional 2,000 cars per week in March.", "2,000", "change",
      "increase", "car per week"),
     ("The canal handles about 70 vessels per day.", "about 70", "rate", "", "vessel per day"),
+    ("Migrant crossings increased by 300 a day in 2023.", "300", "change", "increase",
+     "crossing per day"),
+    ("Crossings averaged 2,500 a day.", "2,500", "rate", "", "crossing per day"),
 ])
 def test_units_of_two_words_and_lengths_from_a_place(text, figure, kind, direction, unit):
     r = one(text, figure)
