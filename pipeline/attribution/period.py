@@ -165,7 +165,8 @@ def _patterns() -> dict:
             re.I),
         # (a capitalised month only: "could mar sales", "may tally" name none)
         "month_noun": re.compile(
-            rf"\b({alt([m.capitalize() for m in months])})\s+(?:{alt(a['month_nouns'])})\b"),
+            rf"{lead(words=months)}\b({alt([m.capitalize() for m in months])})"
+            rf"\s+(?:{alt(a['month_nouns'])})\b"),
         "month_year": re.compile(rf"{lead(words=months)}\b({month})\.?,?\s+({YEAR})\b", re.I),
         # "as of March 18", "on Oct. 5": a day of the reference year (its
         # year only: two readings of a running count on two days are one

@@ -1267,15 +1267,20 @@ class SubjectFinder:
     def according_to(self, r: dict) -> str:
         """The name "according to" gives in the figure's sentence
         ("according to Berkeley Earth", "according to an update from the
-        CDC"); "" if none."""
+        CDC"); "" if none. Read once per sentence (normalize asks for the
+        claims without an owner, :meth:`source_of` for every claim)."""
         doc = self.ctx.doc
         sent = doc[r["token_start"]].sent
-        for tok in sent:
-            if tok.lower_ == "according" and tok.i + 1 < sent.end and doc[tok.i + 1].lower_ == "to":
-                for obj in doc[tok.i + 1].children:
-                    if obj.dep_ == "pobj" and (m := self.mentions.at(obj) or self._issuer(obj)):
-                        return m.name
-        return ""
+        key = ("according_to", sent.start)
+        if key not in self.ctx.memo:
+            self.ctx.memo[key] = next(
+                (m.name for tok in sent
+                 if tok.lower_ == "according" and tok.i + 1 < sent.end
+                 and doc[tok.i + 1].lower_ == "to"
+                 for obj in doc[tok.i + 1].children
+                 if obj.dep_ == "pobj" and (m := self.mentions.at(obj) or self._issuer(obj))),
+                "")
+        return self.ctx.memo[key]
 
     def _issuer(self, doc_noun: Token) -> Mention | None:
         """Who issued a document a common noun names: "an update from the
