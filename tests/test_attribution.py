@@ -138,6 +138,11 @@ def test_a_bare_figure_sizing_a_place_counts_its_people(text, figure):
     # (two letters are too few to read through legal-form words)
     ("BA", "Bank of America Corp.", False),
     ("US", "Unity Software Inc.", False),
+    # a name of one word has no initials to spell an acronym with
+    ("CNN", "Coronation", False),
+    ("AAA", "Atlanta", False),
+    ("FAA", "FlightRadar24.com", False),
+    ("RPD", "Riverton police department", True),
 ])
 def test_abbreviates(acr, name, ok):
     assert abbreviates(acr, name) is ok

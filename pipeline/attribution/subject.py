@@ -81,8 +81,9 @@ def norm_name(name: str) -> str:
 def abbreviates(acr: str, name: str) -> bool:
     """True if ``acr`` can stand for ``name``: its initials ("NCMEC"), or
     letters taken in order from the name's words, starting with the first
-    word's initial and using every word's initial ("NWF" for "Northwind
-    Foods"); an acronym of three letters or more also for the name with
+    word's initial and using every word's initial, of a name of two words
+    or more ("NWF" for "Northwind Foods", "RPD" for "Riverton police
+    department", but "CNN" for no "Coronation"); an acronym of three letters or more also for the name with
     its trailing legal-form words (attribution.toml name_suffixes), whole
     or shorn of them one at a time, taking letters from the words kept
     ("TEPCO" for "Tokyo Electric Power Company Holdings, Inc.", as for
@@ -118,8 +119,8 @@ def _abbreviates(acr: str, name: str, letters_of: str) -> bool:
     head = re.split(r"\s+(?:and|&)\s+", name.strip())
     if len(head) > 1 and len(head[0].split()) > 1 and initials(" and ".join(head[:-1])) == letters:
         return True
-    if len(letters) < 3 or letters[0] != full[0]:
-        return False
+    if len(letters) < 3 or letters[0] != full[0] or len(name.split()) < 2:
+        return False                            # ("CNN" is no "Coronation")
     it = iter(letters)
     if not all(ch in it for ch in full):        # every initial, in order
         return False
