@@ -2075,3 +2075,20 @@ def test_an_owner_telling_its_own_figures_still_owns_them():
                          "and production rose 35% to 1.85 million.",
                          published="2024-01-03").set_index("text").loc["35%"]
     assert row.subject == "Tesla"
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # a breakdown by place: each figure is its own place's, and the place
+    # names whose figure it is, never what it measures
+    ("Sales rose 5% in Germany, 3% in France and 2% in Italy.", "2023-03-10",
+     {"5%": ("Germany", "revenue"), "3%": ("France", "revenue"), "2%": ("Italy", "revenue")}),
+    ("Cases rose 12% in Texas and 8% in Oklahoma.", "2025-03-10",
+     {"12%": ("Texas", "case"), "8%": ("Oklahoma", "case")}),
+    ("Unemployment fell to 4.1% in Ohio and 3.9% in Michigan.", "2025-03-10",
+     {"4.1%": ("Ohio", "unemployment rate"), "3.9%": ("Michigan", "unemployment rate")}),
+    ("The blackout cut internet traffic 90% in Portugal and 80% in Spain.", "2025-04-29",
+     {"90%": ("Portugal", "internet traffic"), "80%": ("Spain", "internet traffic")}),
+])
+def test_each_figure_of_a_breakdown_by_place_is_that_places(text, published, expected):
+    rows = extract_claims(text, published=published).set_index("text")
+    assert {t: (rows.loc[t].subject, rows.loc[t].metric) for t in expected} == expected

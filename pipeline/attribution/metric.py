@@ -1003,8 +1003,9 @@ class MetricFinder:
                     continue
                 for obj in child.children:
                     if obj.dep_ == "pobj" and obj.pos_ in ("NOUN", "PROPN") \
-                            and not self._empty(obj):
-                        return obj
+                            and not self._empty(obj) \
+                            and not (child.lower_ == "in" and obj.ent_type_ in ("GPE", "LOC")):
+                        return obj  # (not "3% in France": where, not what)
         return None
 
     def _refers(self, tok: Token) -> bool:
