@@ -35,6 +35,7 @@ import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .attribution.metric import name_before
 from .knowledge import load
 from .numbers import Quantity, find_quantities, interval, lasting_after, qualifier_before
 from .numwords import counts_after_year, words_value
@@ -213,6 +214,7 @@ def extract_from_doc(doc: Doc) -> list[dict]:
         claims.append(_claim(q, span, cues, sents))
     _pair_levels(claims)
     _borrow_elided_units(claims, text, doc, cues)
+    _listed_moves(claims, doc)
     _apposed_moves(claims, text, cues)
     _level_up_from(claims, text)
     _level_closed_at(claims, text, cues)
@@ -592,6 +594,21 @@ def _borrow_elided_units(claims: list[dict], text: str, doc: Doc, cues: dict) ->
                     and _ELIDED_TAIL.match(text, c["end_char"]):
                 c["unit"] = prev["unit"]     # head_i stays -1: the noun is not this figure's
             break
+
+
+def _listed_moves(claims: list[dict], doc: Doc) -> None:
+    """"the S&P 500 was down 1.8%, the Nasdaq Composite 2% and the Dow
+    1.6%": a percentage listed after a name (:func:`metric.name_before`)
+    with no direction of its own moves as the percentage before it in its
+    sentence does, when that one is a change."""
+    for n, c in enumerate(claims):
+        if n == 0 or c["direction"] or not c["percent"] \
+                or name_before(doc, c["token_start"]) is None:
+            continue
+        prev = claims[n - 1]
+        if prev["sent_start"] == c["sent_start"] and prev["percent"] and prev["direction"] \
+                and prev["kind"] in _MOVES:
+            c["kind"], c["direction"] = prev["kind"], prev["direction"]
 
 
 def _says_when(claim: dict, text: str, cues: dict) -> bool:

@@ -136,6 +136,7 @@ def attribute(article: Article, doc: Doc, raw: list[dict]) -> list[Claim]:
         else:
             subjects[i] = fallback
 
+    _alternatives(ctx.text, raw, subjects)
     guesses = [metrics.guess(r) for r in raw]
     _borrow_metrics(ctx, raw, sents, guesses, metrics)
     _list_leads(raw, sents, guesses, metrics, finder)
@@ -437,6 +438,20 @@ def _mark_moments(text: str, raw: list[dict], guesses) -> None:
             name = min(found)[1]
             if not guesses[i].key.startswith(name + " "):
                 guesses[i].key = f"{name} {guesses[i].key}"
+
+
+_OR_GAP = re.compile(r",?\s+or\s+")
+
+
+def _alternatives(text: str, raw: list[dict], subjects: list[tuple[list[str], str]]) -> None:
+    """"the Dow Jones Industrial Average 1.6% or 543 points", "rose $2
+    billion, or 5%": a figure set after another by "or" restates it in
+    another unit, and is whose that one is."""
+    for i in range(1, len(raw)):
+        prev, r = raw[i - 1], raw[i]
+        if prev["sent_start"] == r["sent_start"] and subjects[i - 1][0] \
+                and _OR_GAP.fullmatch(text, prev["end_char"], r["start_char"]):
+            subjects[i] = subjects[i - 1]
 
 
 def _unify_restatements(raw, guesses, subjects) -> None:

@@ -2092,3 +2092,36 @@ def test_an_owner_telling_its_own_figures_still_owns_them():
 def test_each_figure_of_a_breakdown_by_place_is_that_places(text, published, expected):
     rows = extract_claims(text, published=published).set_index("text")
     assert {t: (rows.loc[t].subject, rows.loc[t].metric) for t in expected} == expected
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # a list whose verb only its first item writes: each figure is the
+    # name's before it, moves as the first does, and counts what it counts
+    ("The slide weighed on the wider market: the S&P 500 was down 1.8%, the Nasdaq Composite "
+     "2% and the Dow Jones Industrial Average 1.6% or 543 points.", "2023-03-10",
+     {"1.8%": ("S&P", "pct_change", "decrease"),
+      "2%": ("Nasdaq Composite", "pct_change", "decrease"),
+      "1.6%": ("Dow Jones Industrial Average", "pct_change", "decrease"),
+      # ("or" restates the figure before it in another unit: the Dow's)
+      "543": ("Dow Jones Industrial Average", "change", "decrease")}),
+    ("Shares of Apple rose 3%, Microsoft 2% and Amazon 1.5%.", "2023-03-10",
+     {"3%": ("Apple", "pct_change", "increase"), "2%": ("Microsoft", "pct_change", "increase"),
+      "1.5%": ("Amazon", "pct_change", "increase")}),
+])
+def test_each_item_of_a_list_with_one_verb_is_its_names(text, published, expected):
+    rows = extract_claims(text, published=published).set_index("text")
+    assert {t: (rows.loc[t].subject, rows.loc[t].kind, rows.loc[t].direction)
+            for t in expected} == expected
+
+
+def test_a_listed_count_counts_what_the_first_item_counts():
+    rows = extract_claims("Texas reported 309 cases, New Mexico 42 and Oklahoma 12.",
+                          published="2025-03-10").set_index("text")
+    assert [(rows.loc[t].subject, rows.loc[t].metric) for t in ("309", "42", "12")] == [
+        ("Texas", "case"), ("New Mexico", "case"), ("Oklahoma", "case")]
+
+
+def test_shares_of_a_company_are_its_stock():
+    row = extract_claims("Shares of U.S. Steel were up more than 27%.",
+                         published="2023-12-18").set_index("text").loc["more than 27%"]
+    assert row.subject == "U.S. Steel"

@@ -310,6 +310,30 @@ def _list_colon(tok: Token, r: dict) -> Token | None:
     return colon if any(t.pos_ in ("VERB", "AUX") for t in doc[start:colon.i]) else None
 
 
+def name_before(doc, start: int):
+    """The name (a run of proper nouns, a number inside it: "the S&P 500")
+    right before the figure at token ``start``, when a comma or "and" (and
+    "the") comes before the name and a number before that in the sentence:
+    an item of a list whose verb only its first item writes ("Apple rose
+    3%, Microsoft 2% and Amazon 1.5%", "Texas reported 309 cases, New
+    Mexico 42"); else None."""
+    sent_start = doc[start].sent.start
+    end = k = start - 1
+    while k >= sent_start and (doc[k].pos_ == "PROPN" or doc[k].like_num and k < end
+                               and k > sent_start and doc[k + 1].pos_ == "PROPN"
+                               and doc[k - 1].pos_ == "PROPN"):
+        k -= 1
+    if k == end or k < sent_start:
+        return None
+    first = k + 1
+    if doc[k].lower_ == "the":
+        k -= 1
+    if k < sent_start or doc[k].lower_ not in (",", "and") \
+            or not any(t.like_num for t in doc[sent_start:k]):
+        return None
+    return doc[first:end + 1]
+
+
 @cache
 def _extremes() -> frozenset[str]:
     return frozenset(load("extract")["direction"]["extremes"])
@@ -456,6 +480,10 @@ class MetricFinder:
 
     def _guess(self, r: dict) -> MetricGuess:
         doc = self.ctx.doc
+        if name_before(doc, r["token_start"]) is not None:
+            # "Texas reported 309 cases, New Mexico 42": the name before a
+            # listed figure is whose; what it counts is the list's first item's
+            return MetricGuess(borrow=True)
         noun = None
         rejected = False
         if r["kind"] in ("count", "change", "rate", "amount") and r["head_i"] >= 0:

@@ -26,7 +26,7 @@ from ..keys import jurisdiction, time_units
 from ..knowledge import load
 from .context import ArticleContext, attr, title_text
 from .context import lower_words as context_lower_words
-from .metric import empty_heads, figure_top, moves, time_words
+from .metric import empty_heads, figure_top, moves, name_before, time_words
 
 _ACRONYM = re.compile(r"\(\s*(?:[A-Z]{2,8}\s*:\s*)?([A-Z][A-Za-z&]{1,9})\s*\)")
 #: a comparison window written as letters ("Y/Y", "Q/Q.", "M/M")
@@ -139,6 +139,12 @@ def clean_name(name: str) -> str:
                 words[-1] = words[-1][: -len(suffix)]
                 break
     return " ".join(words)
+
+
+def _stock(tok: Token) -> bool:
+    """"Shares" as a company's stock (synonyms.toml stock_plurals, plural),
+    not "a share of" a whole."""
+    return tok.tag_ == "NNS" and tok.lemma_.lower() in load("synonyms")["words"]["stock_plurals"]
 
 
 @cache
@@ -799,9 +805,11 @@ class SubjectFinder:
                         if got:
                             return [g[0] for g in got], "in_sentence"
             if child.dep_ == "prep" and child.lower_ in attr()["owner_preps"] \
-                    and tok.pos_ == "NOUN" and tok.lemma_.lower() not in empty_heads():
+                    and tok.pos_ == "NOUN" and (tok.lemma_.lower() not in empty_heads()
+                                                or _stock(tok)):
                 # "the cost of India's Chandrayaan-3 lunar mission": the
                 # thing the measure is of, by its name or its named owner
+                # ("shares of Apple": a company's stock)
                 # (not "the number of Egyptians who died", "630 of the 658
                 # Egyptians": what is counted)
                 for obj in child.children:
@@ -932,7 +940,8 @@ class SubjectFinder:
         if listed:
             return [listed], "in_sentence"
         tok = doc[r["token_start"]]
-        gapped = self._gapped_subject(doc[r["token_start"]:r["token_end"]].root)
+        gapped = self._gapped_subject(doc[r["token_start"]:r["token_end"]].root) \
+            or self._gapped_name(r)
         if gapped:
             return [gapped], "in_sentence"
         place = self._place_of_counted(tok) or self._home_of(r) or self._figure_in_place(r)
@@ -1139,6 +1148,19 @@ class SubjectFinder:
         if not name or start == 0:
             return ""
         return name if doc[start - 1].lower_ in ("and", "while", "but", "or") else ""
+
+    def _gapped_name(self, r: dict) -> str:
+        """"Apple rose 3%, Microsoft 2% and Amazon 1.5%", "the S&P 500 was
+        down 1.8%, the Nasdaq Composite 2%": the name right before a later
+        figure of a list whose verb only its first item writes is whose
+        that figure is (:func:`metric.name_before`); "" if none."""
+        span = name_before(self.ctx.doc, r["token_start"])
+        if span is None:
+            return ""
+        m = self.mentions.at(span[-1])
+        if m is not None:
+            return m.name if m.label in self.owner_labels else ""
+        return span.text
 
     def _is_source(self, verb: Token, subj: Token, named: list[str]) -> bool:
         """"the government puts it at 4.3%", "authorities confirmed 23
