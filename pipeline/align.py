@@ -154,6 +154,7 @@ def dimensions(after: str, before: str) -> dict[str, frozenset[str]]:
     first, before it for dimensions the words after it do not state."""
     by_text = _setting("align", "by_text")
     after_only = _setting("align", "after_only")
+    inside_others = _setting("align", "not_inside_others")
     out: dict[str, frozenset[str]] = {}
     for part, fill_only in ((after, False), (before, True)):
         if not part:
@@ -167,14 +168,26 @@ def dimensions(after: str, before: str) -> dict[str, frozenset[str]]:
             continue
         cues = _cues()
         found: dict[str, set[str]] = defaultdict(set)
+        spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)  # (start, end, value)
         for dim, value, _, patterns in (cues[i] for i in hits):
             if fill_only and (dim in out or dim in after_only):
                 continue
             for p in patterns:
                 if m := p.search(part):
                     found[dim].add(_as_written(m.group()) if dim in by_text else value)
+                    spans[dim].append((m.start(), m.end(), value))
                     if dim not in by_text:
                         break
+        for dim in inside_others & found.keys():
+            # ("above the 20th-century average": the baseline's word, not
+            # what the figure is the average of)
+            kept = {v for s, _, v in spans[dim] if not any(
+                o_s <= s < o_e for other, own in spans.items() if other != dim
+                for o_s, o_e, _ in own)}
+            if kept:
+                found[dim] = kept
+            else:
+                del found[dim]
         for dim, values in found.items():
             out[dim] = frozenset(values)
     return out

@@ -80,21 +80,33 @@ def key_findings(groups: dict[Key, list[Claim]]) -> list[Finding]:
 
 
 def _windows_apart(f: Finding, members: list[Claim]) -> bool:
-    """A key conflict whose differing figures each state another comparison
-    window ("Monthly inflation was 25.5%" / "annual inflation of 211.4%"):
-    different quantities the key could not tell apart (frames.toml
-    [dimensions.window]), so no finding. Frames are read from the key
-    group's own claims, the same in every engine (a stretch is then cut only
-    at the group's own figures, not at a sentence's others)."""
+    """A key conflict whose differing figures are each told apart by what
+    their texts state: another comparison window or summary of one (both
+    sides state one, frames.toml [align] key_apart: "Monthly inflation was
+    25.5%" / "annual inflation of 211.4%", "an average audience of 18.8
+    million" / "viewing peaked at 20.4 million"), or a narrowed measure one
+    side states (one_sided_differs: "saw at least part of the game");
+    different quantities the key could not tell apart, so no finding.
+    Frames are read from the key group's own claims, the same in every
+    engine (a stretch is then cut only at the group's own figures, not at a
+    sentence's others)."""
     if f.type != "conflict" or len(f.values) > cfg()["compare"]["window_pairs_limit"]:
         return False  # (a big group is left as it is: pairs would cost too much)
     ids = set(f.claims)
     own = [c for c in members if c.claim_id in ids]
-    windows = {fr.claim.claim_id: fr.dims.get("window") for fr in align.frames(own, own)}
-    differing = [(windows[a["claim_id"]], windows[b["claim_id"]])
+    dims = {fr.claim.claim_id: fr.dims for fr in align.frames(own, own)}
+    both_sides = align.cfg()["align"]["key_apart"]
+    one_side = align.cfg()["align"]["one_sided_differs"]
+
+    def apart(x: dict, y: dict) -> bool:
+        return any(x.get(d) and y.get(d) and not x[d] & y[d] for d in both_sides) \
+            or any((x.get(d) or y.get(d)) and not (x.get(d) and y.get(d) and x[d] & y[d])
+                   for d in one_side)
+
+    differing = [(dims[a["claim_id"]], dims[b["claim_id"]])
                  for i, a in enumerate(f.values) for b in f.values[i + 1:]
                  if a["source_id"] != b["source_id"] and gap(a, b) > 0]
-    return bool(differing) and all(x and y and not x & y for x, y in differing)
+    return bool(differing) and all(apart(x, y) for x, y in differing)
 
 
 def _torn(values: list[dict]) -> bool:

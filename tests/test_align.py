@@ -33,7 +33,13 @@ def claim(source, sentence, text, value, kind="pct_change", subject="", metric="
     (", economists polled by LSEG had forecast.", "A gain of", {"reference": {"forecast"}}),
     (" above the pre-industrial average.", "Temperatures were", {"reference": {"baseline"}}),
     # a span of years named as the baseline
-    (" above 1850-1900.", "The year averaged", {"reference": {"baseline"}}),
+    (" above 1850-1900.", "The year averaged", {"reference": {"baseline"},
+                                                 "statistic": {"average"}}),
+    # the summary a figure gives: an average (not a baseline's "average") or a peak
+    (" million viewers.", "The coronation drew an average audience of 18.8",
+     {"statistic": {"average"}}),
+    (" million just after midday.", "Viewing peaked at 20.4", {"statistic": {"peak"}}),
+    (" above the 20th-century average of 57.0F.", "It was", {"reference": {"baseline"}}),
     (" warmer than the 1850-1900 level.", "It was", {"reference": {"baseline"}}),
     (", not seasonally adjusted.", "Gasoline rose", {"method": {"unadjusted"}}),
     (" as of Tuesday.", "The toll stood at", {"moment": {"tuesday"}}),

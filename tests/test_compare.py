@@ -975,3 +975,27 @@ def test_a_key_conflict_between_a_monthly_and_an_annual_figure_is_no_finding():
     assert pair("Monthly", "annual") == []
     assert len(pair("Annual", "annual")) == 1
     assert len(pair("Headline", "annual")) == 1
+
+
+@pytest.mark.parametrize("first, second, conflicts", [
+    # an average and a peak of one audience are two quantities ...
+    ("The coronation drew an average audience of 18.8 million",
+     "Viewing of the coronation peaked at 20.4 million", 0),
+    ("Output averaged 18.8 million barrels a day", "Output reached a peak of 20.4 million", 0),
+    # ... the same summary on both sides, or one stated on one side only,
+    # still conflicts
+    ("The coronation drew an average audience of 18.8 million",
+     "The coronation drew an average audience of 20.4 million", 1),
+    ("The coronation drew an audience of 18.8 million",
+     "Viewing of the coronation peaked at 20.4 million", 1),
+    # a baseline's "average" summarises nothing of the figure's
+    ("Output was 18.8 million above the 1990-2000 average",
+     "Viewing of the coronation peaked at 20.4 million", 1),
+])
+def test_a_key_conflict_between_an_average_and_a_peak_is_no_finding(first, second, conflicts):
+    a = Story("one", f"{first} on Saturday.", subject="UK", metric="viewer", period="2023-05")
+    a.claim("18.8 million", "count", 18.8e6, 18.75e6, 18.85e6, unit="viewer")
+    b = Story("two", f"{second} on Saturday.", subject="UK", metric="viewer", period="2023-05")
+    b.claim("20.4 million", "count", 20.4e6, 20.35e6, 20.45e6, unit="viewer")
+    found = [f for f in compare(everything(a, b)[0]) if f.type == "conflict"]
+    assert len(found) == conflicts
