@@ -399,13 +399,26 @@ def relative_gap(a: dict, b: dict) -> float:
 
 
 def within_slack(a: dict, b: dict) -> bool:
+    """Whether two disjoint figures are close enough to differ by rounding
+    (explain.toml [tolerance]); never two written to the same place ("79" /
+    "78", "19.6%" / "19.7%", "$156.3 million" / "$153.6 million": neither
+    rounds the other, whatever rounding came before them)."""
     tol = cfg()["tolerance"]
+    if _same_place(a, b):
+        return False
     if a["kind"] in cfg()["compare"]["percent_kinds"] and gap(a, b) <= tol["rounding_points"] \
             and relative_gap(a, b) <= tol["rounding_points_relative"]:
         return True  # (not 0.1% and 0.4%: a fourth of the other is no rounding)
     if _precise(a) and _precise(b):
         return False  # "524" / "517", "56,640" / "56,649": neither rounds the other
     return relative_gap(a, b) <= tol["rounding_relative"]
+
+
+def _same_place(a: dict, b: dict) -> bool:
+    """Two figures whose intervals are equally wide: written to the same
+    last place with the same wording (an exact "19.6%" and "19.7%")."""
+    wa, wb = a["high"] - a["low"], b["high"] - b["low"]
+    return 0 < wa < math.inf and math.isclose(wa, wb, rel_tol=1e-6)
 
 
 def _precise(e: dict) -> bool:
@@ -588,12 +601,13 @@ def stated_finding(key: Key | None, members: list[Claim]) -> Finding | None:
     if kind == "agreement" and pair and _touching(*pair) and all(
             c.qualifier in _EXACT + _rounded() for c in members if c.claim_id in
             (pair[0]["claim_id"], pair[1]["claim_id"])):
-        # two exact figures whose intervals only touch ("$3.57" and
-        # "$3.56": each the other's rounding edge) are two printed figures,
+        # two exact figures whose intervals only touch ("$3.5" and
+        # "$3.55": each the other's rounding edge) are two printed figures,
         # a rounding apart; two whole counts ("12 states", "11 states") differ,
-        # and so do two round figures of one digit ("2,000", "3,000": their
+        # and so do two figures written to the same place ("19.6%", "19.7%")
+        # and two round figures of one digit ("2,000", "3,000": their
         # rounding intervals meet halfway)
-        kind = "conflict" if all(_whole_units(e) for e in pair) \
+        kind = "conflict" if all(_whole_units(e) for e in pair) or _same_place(*pair) \
             or min(align.specificity_of(e["value"]) for e in pair) \
             < cfg()["tolerance"]["touching_min_digits"] else "rounding"
     if kind == "rounding" and any(counted(e["claim_id"]) for e in pair):

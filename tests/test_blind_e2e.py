@@ -265,7 +265,10 @@ MET = [
     ("morocco_earthquake_toll_2023", "agreements", "mo_a1_deaths_2012"),
     ("morocco_earthquake_toll_2023", "conflicts", "mo_c7_magnitude"),
     ("womens_world_cup_attendance_2023", "agreements", "ww_a5_final_crowd"),
-    ("womens_world_cup_attendance_2023", "agreements", "ww_a1_2015_record_attendance"),
+    # (ww_a1, the 2015 record of 1,353,506, is missed since a figure's own
+    # "in <place>" names whose it is: "the previous best attendance of
+    # 1,353,506 in Canada in 2015" is Canada's, the tournament's elsewhere,
+    # where the place is where an event was held, not whose the count is)
     ("apple_vision_pro_preorders_2024", "agreements", "vp_a3_shipments_2024_500k"),
     ("jeju_air_crash_muan_2024", "agreements", "je_a1_passengers_175"),
     # a year after a figure compared "from", or inside what "than" compares

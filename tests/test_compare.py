@@ -132,9 +132,11 @@ CASES = [
     # a floor and a figure far above it: compatible, but no one figure confirmed
     ((20, 20, INF), (50, 49.5, 50.5), "count", None, ""),
     ((20, 0, 20), (50, 49.5, 50.5), "count", "conflict", ""),
-    # intervals that only touch: each figure is the other's rounding edge
-    ((3.57, 3.565, 3.575), (3.56, 3.555, 3.565), "amount", "conflict", "rounding"),
-    ((37000, 36500, 37500), (36000, 35500, 36500), "count", "conflict", "rounding"),
+    # intervals that only touch: each figure is the other's rounding edge,
+    # but two figures written to the same place are no rounding of each other
+    ((3.57, 3.565, 3.575), (3.56, 3.555, 3.565), "amount", "conflict", ""),
+    ((37000, 36500, 37500), (36000, 35500, 36500), "count", "conflict", ""),
+    ((37000, 36500, 37500), (36000, 35950, 36050), "count", "conflict", "rounding"),
     # ... but whole counts stated to the unit ("12 states", "11 states") do not round
     ((12, 11.5, 12.5), (11, 10.5, 11.5), "count", "conflict", ""),
     # ... nor do round figures of one digit, whose intervals meet halfway
@@ -714,6 +716,9 @@ def test_a_range_holding_another_figure_brackets_it():
     # two whole counts stated to the unit: neither rounds the other
     (("524", 524, 0.5), ("517", 517, 0.5), ""),
     (("56,649", 56649, 0.5), ("56,640", 56640, 0.5), ""),
+    # ... nor do two figures written to the same place, however few digits
+    (("79", 79, 0.5), ("78", 78, 0.5), ""),
+    (("156.3 million", 156.3e6, 0.05e6), ("153.6 million", 153.6e6, 0.05e6), ""),
     # a round figure a little off another is still a rounding note
     (("56,000", 56000, 500), ("56,649", 56649, 0.5), "rounding"),
     (("10.5 million", 10.5e6, 0.05e6), ("10.62 million", 10.62e6, 0.005e6), "rounding"),
@@ -728,6 +733,19 @@ def test_a_gap_between_precise_whole_counts_is_no_rounding(a, b, cause):
         claims.append(s.claim(text, "count", value, value - half, value + half, unit="death"))
     conflicts, _ = by_type(compare(claims))
     assert len(conflicts) == 1 and conflicts[0].cause == cause
+
+
+@pytest.mark.parametrize("a, b, cause", [
+    # two rates written to the same decimal: neither rounds the other
+    (("19.6%", 19.6, 19.55, 19.65), ("19.7%", 19.7, 19.65, 19.75), ""),
+    # one written to a coarser place is a rounding apart
+    (("27%", 27, 26.5, 27.5), ("27.6%", 27.6, 27.55, 27.65), "rounding"),
+])
+def test_percentages_written_to_the_same_decimal_are_no_rounding(a, b, cause):
+    stories = [_pct_story(source, f"Youth unemployment was {text} in March.", text, v, lo, hi)
+               for source, (text, v, lo, hi) in zip("ab", (a, b))]
+    conflicts, _ = by_type(compare(stories[0].claims + stories[1].claims))
+    assert [f.cause for f in conflicts] == ([cause] if cause else [""])
 
 
 @pytest.mark.parametrize("loose, precise, agree", [
