@@ -49,13 +49,17 @@ def cfg() -> dict:
 
 
 @cache
-def _cues() -> list[tuple[str, str, frozenset[str], tuple[re.Pattern, ...]]]:
-    """(dimension, value, trigger words, cue patterns) for every value."""
+def _cues() -> list[tuple[str, str, frozenset[str], tuple[tuple[re.Pattern, str], ...]]]:
+    """(dimension, value, trigger words, (cue pattern, where)) for every
+    value; where: "" (the words after the number or before it), "after" or
+    "before" (a value's after_cues and before_cues)."""
     out = []
     for dim, values in cfg()["dimensions"].items():
         for value, spec in values.items():
-            out.append((dim, value, frozenset(spec["words"]),
-                        tuple(re.compile(c, re.I) for c in spec["cues"])))
+            cues = [(re.compile(c, re.I), where) for key, where in
+                    (("cues", ""), ("after_cues", "after"), ("before_cues", "before"))
+                    for c in spec.get(key, ())]
+            out.append((dim, value, frozenset(spec["words"]), tuple(cues)))
     return out
 
 
@@ -169,10 +173,13 @@ def dimensions(after: str, before: str) -> dict[str, frozenset[str]]:
         cues = _cues()
         found: dict[str, set[str]] = defaultdict(set)
         spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)  # (start, end, value)
+        where = "before" if fill_only else "after"
         for dim, value, _, patterns in (cues[i] for i in hits):
             if fill_only and (dim in out or dim in after_only):
                 continue
-            for p in patterns:
+            for p, only in patterns:
+                if only and only != where:
+                    continue
                 if m := p.search(part):
                     found[dim].add(_as_written(m.group()) if dim in by_text else value)
                     spans[dim].append((m.start(), m.end(), value))

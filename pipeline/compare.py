@@ -70,7 +70,7 @@ def key_findings(groups: dict[Key, list[Claim]]) -> list[Finding]:
     """A finding for each key group that spans articles (for each of its
     :func:`sizes` that does)."""
     findings = [f for key, members in groups.items() for part in sizes(members)
-                for f in stated_findings(key, part) if not _windows_apart(f, members)]
+                for f in stated_findings(key, part) if not _stated_apart(f, members)]
     for f in findings:
         conflict = f.type == "conflict"
         f.alignment = align.key_alignment(
@@ -79,13 +79,11 @@ def key_findings(groups: dict[Key, list[Claim]]) -> list[Finding]:
     return findings
 
 
-def _windows_apart(f: Finding, members: list[Claim]) -> bool:
-    """A key conflict whose differing figures are each told apart by what
-    their texts state: another comparison window or summary of one (both
-    sides state one, frames.toml [align] key_apart: "Monthly inflation was
-    25.5%" / "annual inflation of 211.4%", "an average audience of 18.8
-    million" / "viewing peaked at 20.4 million"), or a narrowed measure one
-    side states (one_sided_differs: "saw at least part of the game");
+def _stated_apart(f: Finding, members: list[Claim]) -> bool:
+    """A key conflict whose differing figures each state another comparison
+    window or summary ("Monthly inflation was 25.5%" / "annual inflation of
+    211.4%", "an average audience of 18.8 million" / "viewing peaked at 20.4
+    million": frames.toml [align] key_apart, stated on both sides):
     different quantities the key could not tell apart, so no finding.
     Frames are read from the key group's own claims, the same in every
     engine (a stretch is then cut only at the group's own figures, not at a
@@ -95,18 +93,12 @@ def _windows_apart(f: Finding, members: list[Claim]) -> bool:
     ids = set(f.claims)
     own = [c for c in members if c.claim_id in ids]
     dims = {fr.claim.claim_id: fr.dims for fr in align.frames(own, own)}
-    both_sides = align.cfg()["align"]["key_apart"]
-    one_side = align.cfg()["align"]["one_sided_differs"]
-
-    def apart(x: dict, y: dict) -> bool:
-        return any(x.get(d) and y.get(d) and not x[d] & y[d] for d in both_sides) \
-            or any((x.get(d) or y.get(d)) and not (x.get(d) and y.get(d) and x[d] & y[d])
-                   for d in one_side)
-
+    apart = align.cfg()["align"]["key_apart"]
     differing = [(dims[a["claim_id"]], dims[b["claim_id"]])
                  for i, a in enumerate(f.values) for b in f.values[i + 1:]
                  if a["source_id"] != b["source_id"] and gap(a, b) > 0]
-    return bool(differing) and all(apart(x, y) for x, y in differing)
+    return bool(differing) and all(
+        any(x.get(d) and y.get(d) and not x[d] & y[d] for d in apart) for x, y in differing)
 
 
 def _torn(values: list[dict]) -> bool:

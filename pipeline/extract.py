@@ -35,7 +35,6 @@ import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .attribution.metric import name_before
 from .knowledge import load
 from .numbers import Quantity, find_quantities, interval, lasting_after, qualifier_before
 from .numwords import counts_after_year, words_value
@@ -596,14 +595,52 @@ def _borrow_elided_units(claims: list[dict], text: str, doc: Doc, cues: dict) ->
             break
 
 
+@cache
+def _listed() -> dict:
+    return load("extract")["listed_items"]
+
+
+def name_before(doc: Doc, start: int, end_char: int | None = None) -> Span | None:
+    """The name (a run of proper nouns, none of them a date) right before the
+    figure at token ``start``, when one of extract.toml [listed_items]
+    joiners (and a determiner) comes before the name and a figure that is no
+    date before that in the sentence: an item of a list whose verb only its
+    first item writes ("Apple rose 3%, Microsoft 2% and Amazon 1.5%",
+    "Texas reported 309 cases, New Mexico 42"); else None. With
+    ``end_char`` (where the figure ends), only a figure that stands alone
+    after it (alone_before, or the sentence's end): "and Samsung 8 million
+    tablets" names what it counts."""
+    conf = _listed()
+    sent = doc[start].sent
+    end = k = start - 1
+    while k >= sent.start and doc[k].pos_ == "PROPN":
+        k -= 1
+    if k == end or k < sent.start:
+        return None
+    name = doc[k + 1:end + 1]
+    if any(t.ent_type_ in ("DATE", "TIME") for t in name):
+        return None  # ("rose 3% in January, February 2%": when, not whose)
+    if doc[k].lower_ in conf["dets"]:
+        k -= 1
+    if k < sent.start or doc[k].lower_ not in conf["joiners"] \
+            or not any(t.like_num and t.ent_type_ not in ("DATE", "TIME")
+                       for t in doc[sent.start:k]):
+        return None
+    if end_char is not None:
+        after = next((t for t in doc[start:sent.end] if t.idx >= end_char), None)
+        if after is not None and after.lower_ not in conf["alone_before"]:
+            return None
+    return name
+
+
 def _listed_moves(claims: list[dict], doc: Doc) -> None:
     """"the S&P 500 was down 1.8%, the Nasdaq Composite 2% and the Dow
-    1.6%": a percentage listed after a name (:func:`metric.name_before`)
-    with no direction of its own moves as the percentage before it in its
-    sentence does, when that one is a change."""
+    1.6%": a percentage that stands alone after a listed name
+    (:func:`name_before`) with no direction of its own moves as the
+    percentage before it in its sentence does, when that one is a change."""
     for n, c in enumerate(claims):
         if n == 0 or c["direction"] or not c["percent"] \
-                or name_before(doc, c["token_start"]) is None:
+                or name_before(doc, c["token_start"], c["end_char"]) is None:
             continue
         prev = claims[n - 1]
         if prev["sent_start"] == c["sent_start"] and prev["percent"] and prev["direction"] \

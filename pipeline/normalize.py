@@ -440,17 +440,21 @@ def _mark_moments(text: str, raw: list[dict], guesses) -> None:
                 guesses[i].key = f"{name} {guesses[i].key}"
 
 
-_OR_GAP = re.compile(r",?\s+or\s+")
+@cache
+def _restating() -> re.Pattern:
+    words = "|".join(map(re.escape, load("extract")["listed_items"]["restating"]))
+    return re.compile(rf",?\s+(?:{words})\s+", re.I)
 
 
 def _alternatives(text: str, raw: list[dict], subjects: list[tuple[list[str], str]]) -> None:
     """"the Dow Jones Industrial Average 1.6% or 543 points", "rose $2
-    billion, or 5%": a figure set after another by "or" restates it in
-    another unit, and is whose that one is."""
+    billion, or 5%": a figure set after another by "or" (extract.toml
+    [listed_items] restating) restates it in another unit, and is whose that
+    one is."""
     for i in range(1, len(raw)):
         prev, r = raw[i - 1], raw[i]
         if prev["sent_start"] == r["sent_start"] and subjects[i - 1][0] \
-                and _OR_GAP.fullmatch(text, prev["end_char"], r["start_char"]):
+                and _restating().fullmatch(text, prev["end_char"], r["start_char"]):
             subjects[i] = subjects[i - 1]
 
 

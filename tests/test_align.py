@@ -35,10 +35,15 @@ def claim(source, sentence, text, value, kind="pct_change", subject="", metric="
     # a span of years named as the baseline
     (" above 1850-1900.", "The year averaged", {"reference": {"baseline"},
                                                  "statistic": {"average"}}),
-    # the summary a figure gives: an average (not a baseline's "average") or a peak
-    (" million viewers.", "The coronation drew an average audience of 18.8",
-     {"statistic": {"average"}}),
-    (" million just after midday.", "Viewing peaked at 20.4", {"statistic": {"peak"}}),
+    # the summary a figure gives: an average (not a baseline's "average") or
+    # a peak, right before or after the figure, never elsewhere in its
+    # sentence, and not "off-peak"
+    (" viewers.", "The coronation drew an average audience of ", {"statistic": {"average"}}),
+    (" average viewers across all platforms.", "It delivered ", {"statistic": {"average"}}),
+    (" just after midday.", "Viewing peaked at ", {"statistic": {"peak"}}),
+    (" visitors, with traffic peaking after totality.", "The state drew ", {}),
+    (" visitors, who spent an average of", "The state drew ", {}),
+    (" passengers in off-peak hours.", "Trains carried ", {}),
     (" above the 20th-century average of 57.0F.", "It was", {"reference": {"baseline"}}),
     (" warmer than the 1850-1900 level.", "It was", {"reference": {"baseline"}}),
     (", not seasonally adjusted.", "Gasoline rose", {"method": {"unadjusted"}}),

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # annotations only: a cached run never imports spaCy
     from spacy.tokens import Span, Token
 
+from ..extract import name_before
 from ..keys import cfg, time_units
 from ..knowledge import load
 from .context import ArticleContext, attr, lower_words, syn
@@ -310,30 +311,6 @@ def _list_colon(tok: Token, r: dict) -> Token | None:
     return colon if any(t.pos_ in ("VERB", "AUX") for t in doc[start:colon.i]) else None
 
 
-def name_before(doc, start: int):
-    """The name (a run of proper nouns, a number inside it: "the S&P 500")
-    right before the figure at token ``start``, when a comma or "and" (and
-    "the") comes before the name and a number before that in the sentence:
-    an item of a list whose verb only its first item writes ("Apple rose
-    3%, Microsoft 2% and Amazon 1.5%", "Texas reported 309 cases, New
-    Mexico 42"); else None."""
-    sent_start = doc[start].sent.start
-    end = k = start - 1
-    while k >= sent_start and (doc[k].pos_ == "PROPN" or doc[k].like_num and k < end
-                               and k > sent_start and doc[k + 1].pos_ == "PROPN"
-                               and doc[k - 1].pos_ == "PROPN"):
-        k -= 1
-    if k == end or k < sent_start:
-        return None
-    first = k + 1
-    if doc[k].lower_ == "the":
-        k -= 1
-    if k < sent_start or doc[k].lower_ not in (",", "and") \
-            or not any(t.like_num for t in doc[sent_start:k]):
-        return None
-    return doc[first:end + 1]
-
-
 @cache
 def _extremes() -> frozenset[str]:
     return frozenset(load("extract")["direction"]["extremes"])
@@ -480,7 +457,7 @@ class MetricFinder:
 
     def _guess(self, r: dict) -> MetricGuess:
         doc = self.ctx.doc
-        if name_before(doc, r["token_start"]) is not None:
+        if name_before(doc, r["token_start"], r["end_char"]) is not None:
             # "Texas reported 309 cases, New Mexico 42": the name before a
             # listed figure is whose; what it counts is the list's first item's
             return MetricGuess(borrow=True)

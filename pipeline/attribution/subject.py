@@ -22,11 +22,12 @@ import numpy as np
 if TYPE_CHECKING:  # annotations only: a cached run never imports spaCy
     from spacy.tokens import Span, Token
 
+from ..extract import name_before
 from ..keys import jurisdiction, time_units
 from ..knowledge import load
 from .context import ArticleContext, attr, title_text
 from .context import lower_words as context_lower_words
-from .metric import empty_heads, figure_top, moves, name_before, time_words
+from .metric import empty_heads, figure_top, moves, time_words
 
 _ACRONYM = re.compile(r"\(\s*(?:[A-Z]{2,8}\s*:\s*)?([A-Z][A-Za-z&]{1,9})\s*\)")
 #: a comparison window written as letters ("Y/Y", "Q/Q.", "M/M")
@@ -944,7 +945,7 @@ class SubjectFinder:
             or self._gapped_name(r)
         if gapped:
             return [gapped], "in_sentence"
-        place = self._place_of_counted(tok) or self._home_of(r) or self._figure_in_place(r)
+        place = self._place_of_counted(tok) or self._home_of(r)
         if place:
             return place, "in_sentence"
         recipient = self._recipient(r)
@@ -1021,9 +1022,22 @@ class SubjectFinder:
                             return [], "source"
                         if names:
                             # "Helene has killed 57 people in Buncombe County":
-                            # the subject's figure in that place, not its total
-                            return names + [p for p in self._in_place(tok, doc[r["token_start"]])
-                                            if p not in names], how
+                            # the subject's figure in that place, not its total;
+                            # a figure's own place ("Two people in Pennsylvania
+                            # and five in New Jersey") stands for the subject's
+                            own = self._figure_in_place(r)
+                            if own:
+                                places = {m.name for m in self.mentions.items
+                                          if m.label in ("GPE", "LOC")}
+                                names = [n for n in names if n not in places]
+                            return names + [p for p in (own or self._in_place(
+                                tok, doc[r["token_start"]])) if p not in names], how
+                # "Sales rose 5% in Germany, 3% in France": a figure's own
+                # place, when the clause names no owner ("Apple's sales rose
+                # 5% in China" stays Apple's, in China)
+                own = self._figure_in_place(r)
+                if own:
+                    return own, "in_sentence"
                 # "Across the state, fires have burned 201,000 acres": a
                 # clause scoped to a place by a preposition belongs to it
                 place = self._clause_place(tok, doc[r["token_start"]])
@@ -1032,7 +1046,8 @@ class SubjectFinder:
             if tok.head.i == tok.i:
                 break
             came_from, tok = tok, tok.head
-        return self._place_of_part(doc[r["token_start"]])
+        own = self._figure_in_place(r)
+        return (own, "in_sentence") if own else self._place_of_part(doc[r["token_start"]])
 
     def _counted_name(self, subj: Token, r: dict) -> bool:
         """A name the figure counts, or one joined to it that another figure
@@ -1153,14 +1168,17 @@ class SubjectFinder:
         """"Apple rose 3%, Microsoft 2% and Amazon 1.5%", "the S&P 500 was
         down 1.8%, the Nasdaq Composite 2%": the name right before a later
         figure of a list whose verb only its first item writes is whose
-        that figure is (:func:`metric.name_before`); "" if none."""
+        that figure is (:func:`extract.name_before`); "" if none."""
         span = name_before(self.ctx.doc, r["token_start"])
         if span is None:
             return ""
         m = self.mentions.at(span[-1])
+        if m is not None and m.end > span.end_char:
+            # the model's name runs into the figure ("Asia 2", "Kennedy 2%")
+            return self.mentions.canonical(span.text) if m.label in self.owner_labels else ""
         if m is not None:
             return m.name if m.label in self.owner_labels else ""
-        return span.text
+        return self.mentions.canonical(span.text)
 
     def _is_source(self, verb: Token, subj: Token, named: list[str]) -> bool:
         """"the government puts it at 4.3%", "authorities confirmed 23
@@ -1423,8 +1441,10 @@ class SubjectFinder:
                 and root.head.idx < r["end_char"]:
             root = root.head  # "5%": the sign the figure is written with
         found = self._places_in(root, -1)
-        after = root.i + 1
         doc = self.ctx.doc
+        after = root.i + 1
+        while after < len(doc) and doc[after].idx < r["end_char"]:
+            after += 1  # past the figure's own words ("5 per cent")
         if not found and after < len(doc) and doc[after].lower_ == "in" \
                 and doc[after].dep_ == "prep" and doc[after].head in root.ancestors:
             # "rose 5% in Germany, 3% in France", "fell to 4.1% in Ohio": a
