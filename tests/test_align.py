@@ -852,3 +852,22 @@ def test_a_figure_asked_for_never_meets_one_that_came_to_be():
               period="2024", unit="year", direction="")
     fs = frames_of(a, b)
     assert align.align(fs[a.claim_id], fs[b.claim_id]) is None
+
+
+def test_a_peak_and_an_average_never_meet_and_a_peak_on_one_side_is_a_counting_method():
+    """Two summaries of one audience ("an average audience of 18.8 million" /
+    "viewing peaked at 20.4 million") are two quantities; a peak against a
+    figure that states no summary may be the same audience counted another
+    way (frames.toml cause_of.statistic)."""
+    def uk(source, sentence, text, value):
+        return claim(source, sentence, text, value, kind="count", unit="viewer",
+                     metric="viewer", subject="UK", period="2023", direction="")
+    average = uk("a", "The coronation drew an average audience of 18.8 million viewers.",
+                 "18.8 million", 18.8e6)
+    peak = uk("b", "Viewing of the coronation peaked at 20.4 million viewers.",
+              "20.4 million", 20.4e6)
+    plain = uk("c", "The coronation was watched by 19 million viewers.", "19 million", 19e6)
+    fs = frames_of(average, peak, plain)
+    assert align.align(fs[average.claim_id], fs[peak.claim_id]) is None
+    al = align.align(fs[peak.claim_id], fs[plain.claim_id])
+    assert al is not None and al.cause == "counting_method"
