@@ -606,15 +606,23 @@ def name_before(doc: Doc, start: int, end_char: int | None = None) -> Span | Non
     joiners (and a determiner) comes before the name and a figure that is no
     date before that in the sentence: an item of a list whose verb only its
     first item writes ("Apple rose 3%, Microsoft 2% and Amazon 1.5%",
-    "Texas reported 309 cases, New Mexico 42"); else None. With
+    "Texas reported 309 cases, New Mexico 42"), or a name with the way it
+    moved after "with" or a joiner ("with Europe up 3% and Asia up 2%");
+    else None. With
     ``end_char`` (where the figure ends), only a figure that stands alone
     after it (alone_before, or the sentence's end): "and Samsung 8 million
     tablets" names what it counts."""
     conf = _listed()
     sent = doc[start].sent
     end = k = start - 1
-    while k >= sent.start and doc[k].pos_ == "PROPN":
-        k -= 1
+    # "with Europe up 3% and Asia up 2%": a name and the way it moved
+    moved = k >= sent.start and doc[k].lower_ in conf["moved"]
+    if moved:
+        end = k = k - 1
+    while k >= sent.start and (doc[k].pos_ == "PROPN" or moved and doc[k].like_num
+                               and k == end and k > sent.start
+                               and doc[k - 1].pos_ == "PROPN"):
+        k -= 1  # (moved, a number may end the name: "the S&P 500 off 0.8%")
     if k == end or k < sent.start:
         return None
     name = doc[k + 1:end + 1]
@@ -622,7 +630,11 @@ def name_before(doc: Doc, start: int, end_char: int | None = None) -> Span | Non
         return None  # ("rose 3% in January, February 2%": when, not whose)
     if doc[k].lower_ in conf["dets"]:
         k -= 1
-    if k < sent.start or doc[k].lower_ not in conf["joiners"] \
+    if k < sent.start:
+        return None
+    if moved and doc[k].lower_ in conf["joiners"] + conf["moved_joiners"]:
+        pass  # (a clause of its own: no list needed before it)
+    elif doc[k].lower_ not in conf["joiners"] \
             or not any(t.like_num and t.ent_type_ not in ("DATE", "TIME")
                        for t in doc[sent.start:k]):
         return None

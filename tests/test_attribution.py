@@ -2114,6 +2114,18 @@ def test_each_item_of_a_list_with_one_verb_is_its_names(text, published, expecte
             for t in expected} == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a name with the way it moved is a small clause of its own
+    ("Stocks rose on Tuesday, with Europe up 3% and Asia up 2%.",
+     {"3%": ("Europe", "increase"), "2%": ("Asia", "increase")}),
+    ("Markets fell, with the Nasdaq down 1.2% and the S&P 500 off 0.8%.",
+     {"1.2%": ("Nasdaq", "decrease"), "0.8%": ("S&P 500", "decrease")}),
+])
+def test_a_name_and_the_way_it_moved_own_the_figure_after_them(text, expected):
+    rows = extract_claims(text, published="2023-03-10").set_index("text")
+    assert {t: (rows.loc[t].subject, rows.loc[t].direction) for t in expected} == expected
+
+
 def test_a_listed_count_counts_what_the_first_item_counts():
     rows = extract_claims("Texas reported 309 cases, New Mexico 42 and Oklahoma 12.",
                           published="2025-03-10").set_index("text")
