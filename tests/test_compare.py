@@ -870,6 +870,18 @@ def test_names_that_differ_by_a_number_stay_apart():
     assert names["Chandrayaan 2 mission"] != names["Chandrayaan 3 mission"]
 
 
+def test_names_that_swap_a_word_stay_apart_and_spelling_variants_meet():
+    """"US Census Bureau" / "UK Census Bureau" spell alike and name two
+    bodies (synonyms.toml [fuzzy] word_threshold); "President Zelenskyy" /
+    "President Zelensky" are one man spelt two ways."""
+    names = _subject_names(("US Census Bureau", "The US Census Bureau cost $1 billion."),
+                           ("UK Census Bureau", "The UK Census Bureau cost $1 billion."))
+    assert names["US Census Bureau"] != names["UK Census Bureau"]
+    names = _subject_names(("President Zelenskyy", "President Zelenskyy spent $1 billion."),
+                           ("President Zelensky", "President Zelensky spent $1 billion."))
+    assert names["President Zelenskyy"] == names["President Zelensky"]
+
+
 def test_moods_keep_metric_wordings_apart():
     """A metric asked for and one only possible never merge however alike
     their words ("... (proposed)" / "... (possible)")."""

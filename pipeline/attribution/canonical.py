@@ -67,6 +67,16 @@ def numbers_differ(a: str, b: str) -> bool:
     return bool(x) and bool(y) and x != y
 
 
+def _word_swapped(a: str, b: str) -> bool:
+    """Two names of as many words, one of them another word altogether ("us
+    census bureau" / "uk census bureau"): two bodies, however alike the
+    rest; a spelling variant changes a word only a little ("zelenskyy" /
+    "zelensky")."""
+    wa, wb = a.split(), b.split()
+    return len(wa) == len(wb) > 1 and any(
+        x != y and fuzz.ratio(x, y) < syn()["fuzzy"]["word_threshold"] for x, y in zip(wa, wb))
+
+
 def _numbered_longer(a: str, b: str) -> bool:
     """The longer of two names, one starting the other, adds a number
     ("Chandrayaan" / "Chandrayaan 2 mission", "Boeing" / "Boeing 737"): the
@@ -120,7 +130,7 @@ def subject_map(claims: list[Claim]) -> dict[str, str]:
                 if b.isupper() and abbreviates(b, a) or a.isupper() and abbreviates(a, b) \
                         or _prefix(normed[a], normed[b]) and not _numbered_longer(a, b) \
                         or fuzzy and min(len(normed[a]), len(normed[b])) > 6 \
-                        and not numbers_differ(a, b) \
+                        and not numbers_differ(a, b) and not _word_swapped(normed[a], normed[b]) \
                         and fuzz.ratio(normed[a], normed[b]) >= threshold:
                     # (not "Chandrayaan-2" / "Chandrayaan-3": a number names
                     # another of its kind)
