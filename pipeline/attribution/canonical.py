@@ -15,6 +15,7 @@ from dataclasses import replace
 from functools import cache
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from ..keys import DIGITS
 from ..model import Claim
@@ -68,13 +69,18 @@ def numbers_differ(a: str, b: str) -> bool:
 
 
 def _word_swapped(a: str, b: str) -> bool:
-    """Two names of as many words, one of them another word altogether ("us
-    census bureau" / "uk census bureau"): two bodies, however alike the
-    rest; a spelling variant changes a word only a little ("zelenskyy" /
-    "zelensky")."""
+    """Two names or keys of as many words, one of them another word
+    altogether ("us census bureau" / "uk census bureau", "male worker" /
+    "female worker"): two things, however alike the rest. A spelling
+    variant changes a longer word by at most synonyms.toml [fuzzy]
+    word_edits ("zelenskyy" / "zelensky"), or writes it out ("gas" /
+    "gasoline")."""
     wa, wb = a.split(), b.split()
+    edits = syn()["fuzzy"]["word_edits"]
     return len(wa) == len(wb) > 1 and any(
-        x != y and fuzz.ratio(x, y) < syn()["fuzzy"]["word_threshold"] for x, y in zip(wa, wb))
+        x != y and not (x.startswith(y) or y.startswith(x))
+        and (min(len(x), len(y)) <= 3 or Levenshtein.distance(x, y) > edits)
+        for x, y in zip(wa, wb))
 
 
 def _numbered_longer(a: str, b: str) -> bool:
@@ -181,7 +187,7 @@ def metric_map(claims: list[Claim]) -> dict[str, str]:
             for i, a in enumerate(members):
                 for b in members[i + 1:]:
                     if len(a.split()) == len(b.split()) and _split(a)[1] == _split(b)[1] \
-                            and not numbers_differ(a, b) and \
+                            and not numbers_differ(a, b) and not _word_swapped(a, b) and \
                             fuzz.token_sort_ratio(a, b) >= threshold:
                         u.join(a, b)
     return _representatives(keys, u, lambda ms: max(ms, key=lambda k: (counts[k], -len(k), k)))
