@@ -887,27 +887,26 @@ def test_names_that_swap_a_word_stay_apart_and_spelling_variants_meet():
     (["national regular gas average", "national regular gasoline average"], True),
 ])
 def test_metric_wordings_that_swap_a_word_stay_apart(keys, merged):
+    m = _metric_names(keys)
+    assert (m[keys[0]] == m[keys[1]]) is merged
+
+
+def _metric_names(keys: list[str]) -> dict[str, str]:
+    """canonical.metric_map over one-claim stories, one per key."""
     from pipeline.attribution.canonical import metric_map
     stories = []
     for n, k in enumerate(keys):
         s = Story(f"s{n}", "It counted 5 of them.", metric=k)
         s.claim("5", "count", 5)
         stories.append(s)
-    m = metric_map(everything(*stories)[0])
-    assert (m[keys[0]] == m[keys[1]]) is merged
+    return metric_map(everything(*stories)[0])
 
 
 def test_moods_keep_metric_wordings_apart():
     """A metric asked for and one only possible never merge however alike
     their words ("... (proposed)" / "... (possible)")."""
-    from pipeline.attribution.canonical import metric_map
     keys = ["domestic box office ticket sale (proposed)", "domestic box office ticket sale (possible)"]
-    stories = []
-    for n, k in enumerate(keys):
-        s = Story(f"s{n}", "It counted 5 of them.", metric=k)
-        s.claim("5", "count", 5)
-        stories.append(s)
-    m = metric_map(everything(*stories)[0])
+    m = _metric_names(keys)
     assert m[keys[0]] != m[keys[1]]
 
 
