@@ -2153,3 +2153,15 @@ def test_a_listed_figure_with_its_own_noun_counts_it(text, expected):
 def test_whose_a_listed_or_placed_figure_is(text, figure, subject):
     row = extract_claims(text, published="2024-03-10").set_index("text").loc[figure]
     assert row.subject == subject
+
+
+def test_an_audience_is_of_what_it_watched_and_counts_viewers():
+    """"viewers who watched Queen Elizabeth II's funeral": the funeral's
+    (its named owner's) audience, not the story's coronation; an audience
+    and viewers count the same people (synonyms.toml [classes] viewer)."""
+    rows = extract_claims("King Charles III's Coronation was watched by an audience of 18 "
+                          "million. That is below the average of 26.5 million viewers who "
+                          "watched Queen Elizabeth II's funeral.",
+                          published="2023-05-07").set_index("text")
+    assert rows.loc["26.5 million"].subject == "Elizabeth II"
+    assert rows.loc["18 million"].metric == rows.loc["26.5 million"].metric == "viewer"

@@ -1558,6 +1558,18 @@ class SubjectFinder:
                     if child.dep_ == "nsubj" and (m := self.mentions.at(child)) is not None \
                             and m.label in self.owner_labels:
                         return m.name, "in_sentence"
+            # "26.5 million viewers who watched Queen Elizabeth II's
+            # funeral": what the counted watched, by its name or its owner's
+            if clause.dep_ == "relcl" and clause.i > noun.i \
+                    and clause.lemma_.lower() in attr()["audience_verbs"]:
+                for obj in clause.children:
+                    if obj.dep_ != "dobj":
+                        continue
+                    named = [m for t in [obj, *(c for c in obj.children if c.dep_ == "poss")]
+                             if (m := self.mentions.at(t)) is not None
+                             and m.label in self.owner_labels]
+                    if named:
+                        return named[0].name, "in_sentence"
         return None
 
     def _possessed(self, noun: Token, r: dict, named: bool = False) -> tuple[str, str] | None:
