@@ -501,7 +501,17 @@ def severity(f: Finding) -> str:
     cap = rules.get("cap", {}).get(f.cause)
     if cap and SEVERITY_ORDER.index(cap) > SEVERITY_ORDER.index(level):
         level = cap
+    if pair and _open_alike(*pair):
+        level = "low"  # ("more than 18 million" / "more than 19M": both may hold)
     return level
+
+
+def _open_alike(a: dict, b: dict) -> bool:
+    """Two bounds open the same way ("more than 18 million", "more than
+    19M"): neither contradicts the other, so their gap is never more than
+    a low-severity difference."""
+    return math.isinf(a["high"]) and math.isinf(b["high"]) \
+        or math.isinf(a["low"]) and math.isinf(b["low"])
 
 
 # --- words --------------------------------------------------------------------------

@@ -297,6 +297,23 @@ def test_rounding_note_is_low():
     assert (f.cause, f.severity) == ("rounding", "low")
 
 
+def test_two_bounds_open_the_same_way_are_at_most_low():
+    """"more than 18 million" / "more than 19 million": both may hold, so
+    however far apart their floors, the note is low (a bound against a
+    figure keeps its severity)."""
+    def count(source, text, value, low, high):
+        s = Story(source, f"The coronation was watched by {text} viewers in 2023.")
+        s.claim(text, "count", value, low, high,
+                qualifier="more_than" if high == INF else "exact")
+        return s
+    f = only_conflict(count("a", "more than 18 million", 18e6, 18e6, INF),
+                      count("b", "more than 19 million", 19e6, 19e6, INF))
+    assert f.severity == "low"
+    f = only_conflict(count("a", "more than 18 million", 18e6, 18e6, INF),
+                      count("b", "21 million", 21e6, 20.5e6, 21.5e6))
+    assert f.severity != "low"
+
+
 def test_opposite_directions_are_high():
     a, b = Story("up", "Cases rose 2% in 2024."), Story("down", "Cases fell 3% in 2024.")
     a.claim("2%", "pct_change", 2, 1.5, 2.5, direction="increase", base_period="2023")
