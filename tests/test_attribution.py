@@ -2165,3 +2165,11 @@ def test_an_audience_is_of_what_it_watched_and_counts_viewers():
                           published="2023-05-07").set_index("text")
     assert rows.loc["26.5 million"].subject == "Elizabeth II"
     assert rows.loc["18 million"].metric == rows.loc["26.5 million"].metric == "viewer"
+
+
+def test_customers_and_users_are_one_count():
+    """A service's customers and its users count the same people
+    (synonyms.toml [classes] user)."""
+    a = extract_claims("Hackers stole data of 6.9 million customers.", published="2023-12-05")
+    b = extract_claims("Hackers stole data of 6.9 million users.", published="2023-12-05")
+    assert a.metric.iloc[0] == b.metric.iloc[0] == "user"
