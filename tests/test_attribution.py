@@ -2173,3 +2173,11 @@ def test_customers_and_users_are_one_count():
     a = extract_claims("Hackers stole data of 6.9 million customers.", published="2023-12-05")
     b = extract_claims("Hackers stole data of 6.9 million users.", published="2023-12-05")
     assert a.metric.iloc[0] == b.metric.iloc[0] == "user"
+
+
+def test_a_time_with_its_determiner_says_when_not_what():
+    """"cancel another 1,300 flights that day": the day is when, not a kind
+    of flight."""
+    rows = extract_claims("Delta went on to cancel another 1,300 flights that day.",
+                          published="2024-07-22").set_index("text")
+    assert rows.loc["1,300"].metric == "flight"

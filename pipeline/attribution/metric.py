@@ -1165,6 +1165,8 @@ class MetricFinder:
                 continue
             if self._is_name(t) or t.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
                 continue
+            if lemma in time_words() and any(c.dep_ == "det" for c in t.children):
+                continue  # ("1,300 flights that day": when, not which flights)
             # a place says whose figure it is (the subject), not what is
             # counted; "AI-generated" (tagged as a place) stays a modifier
             if t.ent_type_ in ("GPE", "LOC") and not (
