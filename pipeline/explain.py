@@ -25,7 +25,7 @@ from .attribution.period import closed_by
 from .compare import DERIVED, STATED, gap, is_self_check, worst_pair
 from .cues import first_cue
 from .figures import PERCENT_KINDS, fmt_number, fmt_plain
-from .keys import cfg, norm_metric
+from .keys import cfg, magnitude, norm_metric
 from .knowledge import load
 from .labels import name as source_name, naming, source_labels
 from .model import Article, Claim, Evidence, Finding
@@ -507,11 +507,15 @@ def severity(f: Finding) -> str:
 
 
 def _open_alike(a: dict, b: dict) -> bool:
-    """Two bounds open the same way ("more than 18 million", "more than
-    19M"): neither contradicts the other, so their gap is never more than
-    a low-severity difference."""
-    return math.isinf(a["high"]) and math.isinf(b["high"]) \
-        or math.isinf(a["low"]) and math.isinf(b["low"])
+    """Two floors ("more than 18 million", "more than 19M"; "fell more than
+    5%" and "more than 20%"): neither contradicts the other, so their gap
+    is never more than a low-severity difference. Sizes are compared unless
+    both entries are signed, as compare.gap does."""
+    if not (a["signed"] and b["signed"]):
+        (alo, ahi), (blo, bhi) = magnitude(a["low"], a["high"]), magnitude(b["low"], b["high"])
+    else:
+        (alo, ahi), (blo, bhi) = (a["low"], a["high"]), (b["low"], b["high"])
+    return math.isinf(ahi) and math.isinf(bhi) or math.isinf(alo) and math.isinf(blo)
 
 
 # --- words --------------------------------------------------------------------------

@@ -600,6 +600,12 @@ def _listed() -> dict:
     return load("extract")["listed_items"]
 
 
+def moved_before(doc: Doc, start: int) -> bool:
+    """The word right before the figure at token ``start`` is the way a name
+    moved ("with Europe up 3%": extract.toml [listed_items] moved)."""
+    return start > 0 and doc[start - 1].lower_ in _listed()["moved"]
+
+
 def name_before(doc: Doc, start: int, end_char: int | None = None) -> Span | None:
     """The name (a run of proper nouns, none of them a date) right before the
     figure at token ``start``, when one of extract.toml [listed_items]
@@ -616,7 +622,7 @@ def name_before(doc: Doc, start: int, end_char: int | None = None) -> Span | Non
     sent = doc[start].sent
     end = k = start - 1
     # "with Europe up 3% and Asia up 2%": a name and the way it moved
-    moved = k >= sent.start and doc[k].lower_ in conf["moved"]
+    moved = k >= sent.start and moved_before(doc, start)
     if moved:
         end = k = k - 1
     while k >= sent.start and (doc[k].pos_ == "PROPN" or moved and doc[k].like_num

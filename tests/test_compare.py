@@ -872,7 +872,7 @@ def test_names_that_differ_by_a_number_stay_apart():
 
 def test_names_that_swap_a_word_stay_apart_and_spelling_variants_meet():
     """"US Census Bureau" / "UK Census Bureau" spell alike and name two
-    bodies (synonyms.toml [fuzzy] word_threshold); "President Zelenskyy" /
+    bodies (synonyms.toml [fuzzy] word_edits); "President Zelenskyy" /
     "President Zelensky" are one man spelt two ways."""
     names = _subject_names(("US Census Bureau", "The US Census Bureau cost $1 billion."),
                            ("UK Census Bureau", "The UK Census Bureau cost $1 billion."))
@@ -880,6 +880,13 @@ def test_names_that_swap_a_word_stay_apart_and_spelling_variants_meet():
     names = _subject_names(("President Zelenskyy", "President Zelenskyy spent $1 billion."),
                            ("President Zelensky", "President Zelensky spent $1 billion."))
     assert names["President Zelenskyy"] == names["President Zelensky"]
+    # two letters swapped is one edit; a short word may stand for a long one
+    names = _subject_names(("National Theatre", "The National Theatre cost $1 billion."),
+                           ("National Theater", "The National Theater cost $1 billion."),
+                           ("Fort Worth Police", "Fort Worth Police cost $1 billion."),
+                           ("Ft Worth Police", "Ft Worth Police cost $1 billion."))
+    assert names["National Theatre"] == names["National Theater"]
+    assert names["Fort Worth Police"] == names["Ft Worth Police"]
 
 
 @pytest.mark.parametrize("keys, merged", [

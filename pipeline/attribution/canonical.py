@@ -15,7 +15,7 @@ from dataclasses import replace
 from functools import cache
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from ..keys import DIGITS
 from ..model import Claim
@@ -73,14 +73,23 @@ def _word_swapped(a: str, b: str) -> bool:
     altogether ("us census bureau" / "uk census bureau", "male worker" /
     "female worker"): two things, however alike the rest. A spelling
     variant changes a longer word by at most synonyms.toml [fuzzy]
-    word_edits ("zelenskyy" / "zelensky"), or writes it out ("gas" /
-    "gasoline")."""
+    word_edits (a swap of two letters is one edit: "zelenskyy" /
+    "zelensky", "centre" / "center"), or writes it out ("gas" / "gasoline",
+    "ft" / "fort")."""
     wa, wb = a.split(), b.split()
-    edits = syn()["fuzzy"]["word_edits"]
-    return len(wa) == len(wb) > 1 and any(
-        x != y and not (x.startswith(y) or y.startswith(x))
-        and (min(len(x), len(y)) <= 3 or Levenshtein.distance(x, y) > edits)
-        for x, y in zip(wa, wb))
+    return len(wa) == len(wb) > 1 and any(_other_word(x, y) for x, y in zip(wa, wb))
+
+
+def _other_word(x: str, y: str) -> bool:
+    """:func:`_word_swapped` for one pair of words."""
+    if x == y or x.startswith(y) or y.startswith(x):
+        return False
+    conf = syn()["fuzzy"]
+    short, long = sorted((x, y), key=len)
+    if len(short) <= conf["short_word"]:
+        it = iter(long)  # "ft" / "fort": its letters, the first first
+        return not (short[0] == long[0] and all(ch in it for ch in short))
+    return OSA.distance(x, y) > conf["word_edits"]
 
 
 def _numbered_longer(a: str, b: str) -> bool:

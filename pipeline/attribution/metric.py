@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # annotations only: a cached run never imports spaCy
     from spacy.tokens import Span, Token
 
-from ..extract import name_before
+from ..extract import moved_before, name_before
 from ..keys import cfg, time_units
 from ..knowledge import load
 from .context import ArticleContext, attr, lower_words, syn
@@ -457,9 +457,15 @@ class MetricFinder:
 
     def _guess(self, r: dict) -> MetricGuess:
         doc = self.ctx.doc
-        if name_before(doc, r["token_start"], r["end_char"]) is not None:
+        start = r["token_start"]
+        before = doc[doc[start].sent.start:start]
+        if name_before(doc, start, r["end_char"]) is not None and (
+                not moved_before(doc, start)
+                or any(t.like_num and moved_before(doc, t.i) for t in before)):
             # "Texas reported 309 cases, New Mexico 42": the name before a
-            # listed figure is whose; what it counts is the list's first item's
+            # listed figure is whose; what it counts is the list's first
+            # item's ("with Europe up 3% and Asia up 2%" too; not "inflation
+            # was 3.4%, with the Dow up 1%": a clause of its own)
             return MetricGuess(borrow=True)
         noun = None
         rejected = False

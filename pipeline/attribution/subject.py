@@ -1529,7 +1529,9 @@ class SubjectFinder:
     def _owner_of_counted(self, r: dict) -> tuple[str, str] | None:
         """The owner of the noun a figure quantifies ("Mike Trout's $426.5
         million contract", "Mahomes, whose $450m deal", "the $450 million
-        extension Mahomes signed"): whose figure it is, before any clause
+        extension Mahomes signed"; an audience's, what it watched: "26.5
+        million viewers who watched Queen Elizabeth II's funeral", unless a
+        named subject drew it): whose figure it is, before any clause
         subject ("Ohtani's deal goes past Mahomes' $503 million deal" is
         Mahomes'); ("", "source") for an outlet's ("Reuters' estimate"); None
         when the noun has no named owner."""
@@ -1561,7 +1563,8 @@ class SubjectFinder:
             # "26.5 million viewers who watched Queen Elizabeth II's
             # funeral": what the counted watched, by its name or its owner's
             if clause.dep_ == "relcl" and clause.i > noun.i \
-                    and clause.lemma_.lower() in attr()["audience_verbs"]:
+                    and clause.lemma_.lower() in attr()["audience_verbs"] \
+                    and not self._drawn_by_name(noun):
                 for obj in clause.children:
                     if obj.dep_ != "dobj":
                         continue
@@ -1571,6 +1574,14 @@ class SubjectFinder:
                     if named:
                         return named[0].name, "in_sentence"
         return None
+
+    def _drawn_by_name(self, noun: Token) -> bool:
+        """"Fox News drew 4.2 million viewers who watched Trump's speech": the
+        noun is the object of a verb whose subject is a name, the audience's
+        owner before what it watched."""
+        return noun.dep_ == "dobj" and any(
+            c.dep_ == "nsubj" and (m := self.mentions.at(c)) is not None
+            and m.label in self.owner_labels for c in noun.head.children)
 
     def _possessed(self, noun: Token, r: dict, named: bool = False) -> tuple[str, str] | None:
         """Whose ``noun`` is by a possessive written before the figure (only
