@@ -593,12 +593,12 @@ def stated_finding(key: Key | None, members: list[Claim]) -> Finding | None:
     if kind == "agreement" and pair and _touching(*pair) and all(
             c.qualifier in _EXACT + _rounded() for c in members if c.claim_id in
             (pair[0]["claim_id"], pair[1]["claim_id"])):
-        # two exact figures whose intervals only touch ("$3.5" and
-        # "$3.55": each the other's rounding edge) are two printed figures,
-        # a rounding apart; two whole counts ("12 states", "11 states") differ,
-        # and so do two figures written to the same place ("19.6%", "19.7%")
-        # and two round figures of one digit ("2,000", "3,000": their
-        # rounding intervals meet halfway)
+        # two exact figures whose intervals only touch (each the other's
+        # rounding edge) are two printed figures, a rounding apart; but two
+        # whole counts ("12 states", "11 states") differ, and so do two
+        # figures written to the same place ("$3.57", "$3.56"; "19.6%",
+        # "19.7%") and two round figures of one digit ("2,000", "3,000":
+        # their rounding intervals meet halfway)
         kind = "conflict" if all(_whole_units(e) for e in pair) or _same_place(*pair) \
             or min(align.specificity_of(e["value"]) for e in pair) \
             < cfg()["tolerance"]["touching_min_digits"] else "rounding"

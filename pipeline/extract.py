@@ -614,10 +614,9 @@ def name_before(doc: Doc, start: int, end_char: int | None = None) -> Span | Non
     first item writes ("Apple rose 3%, Microsoft 2% and Amazon 1.5%",
     "Texas reported 309 cases, New Mexico 42"), or a name with the way it
     moved after "with" or a joiner ("with Europe up 3% and Asia up 2%");
-    else None. With
-    ``end_char`` (where the figure ends), only a figure that stands alone
-    after it (alone_before, or the sentence's end): "and Samsung 8 million
-    tablets" names what it counts."""
+    else None. With ``end_char`` (where the figure ends), only a figure
+    that stands alone after it (alone_before, or the sentence's end): "and
+    Samsung 8 million tablets" names what it counts."""
     conf = _listed()
     sent = doc[start].sent
     end = k = start - 1

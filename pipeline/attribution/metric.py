@@ -458,10 +458,10 @@ class MetricFinder:
     def _guess(self, r: dict) -> MetricGuess:
         doc = self.ctx.doc
         start = r["token_start"]
-        before = doc[doc[start].sent.start:start]
         if name_before(doc, start, r["end_char"]) is not None and (
-                not moved_before(doc, start)
-                or any(t.like_num and moved_before(doc, t.i) for t in before)):
+                not moved_before(doc, start) or any(
+                    t.like_num and moved_before(doc, t.i)
+                    for t in doc[doc[start].sent.start:start])):
             # "Texas reported 309 cases, New Mexico 42": the name before a
             # listed figure is whose; what it counts is the list's first
             # item's ("with Europe up 3% and Asia up 2%" too; not "inflation

@@ -84,11 +84,11 @@ def abbreviates(acr: str, name: str) -> bool:
     letters taken in order from the name's words, starting with the first
     word's initial and using every word's initial, of a name of two words
     or more ("NWF" for "Northwind Foods", "RPD" for "Riverton police
-    department", but "CNN" for no "Coronation"); an acronym of three letters or more also for the name with
-    its trailing legal-form words (attribution.toml name_suffixes), whole
-    or shorn of them one at a time, taking letters from the words kept
-    ("TEPCO" for "Tokyo Electric Power Company Holdings, Inc.", as for
-    "Tokyo Electric Power Company")."""
+    department", but "CNN" for no "Coronation"); an acronym of three
+    letters or more also for the name with its trailing legal-form words
+    (attribution.toml name_suffixes), whole or shorn of them one at a time,
+    taking letters from the words kept ("TEPCO" for "Tokyo Electric Power
+    Company Holdings, Inc.", as for "Tokyo Electric Power Company")."""
     if _abbreviates(acr, name, norm_name(name)):
         return True
     if len(re.sub(r"[^A-Za-z]", "", acr)) < 3:
