@@ -610,10 +610,13 @@ def stated_finding(key: Key | None, members: list[Claim]) -> Finding | None:
         kind = "rounding"  # "nearly 30%" for 27.3%: compatible, but worth a note
     elif kind == "agreement" and not any(c.unit in time_units() for c in members) \
             and _loosely_worded(values, {c.claim_id for c in members if c.qualifier
-                                         not in _EXACT + _bracketing()}):
+                                         not in _EXACT + _bracketing()
+                                         and align.specificity_of(c.value) > 1}):
         # "at least 367" and "381": the floor holds, but the two articles give
         # different figures (a running count read twice, or two counts); not
-        # a length of time ("ran for more than three hours" / "a 3.5-hour show")
+        # a length of time ("ran for more than three hours" / "a 3.5-hour show"),
+        # nor a bound of one digit, a round description of the figure ("held
+        # over $200 billion in assets" / "$209 billion")
         kind = "conflict"
     return make_finding(kind, "stated", members, values, members)
 

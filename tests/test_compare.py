@@ -671,6 +671,20 @@ def test_a_floor_met_by_a_different_figure_is_a_conflict_not_a_rounding_note():
     assert [f.cause for f in conflicts] == ["rounding"]
 
 
+def test_a_floor_of_one_digit_describes_the_figure_above_it():
+    """"held over $200 billion in assets" / "$209 billion": a round floor is
+    a description of the figure, not a second figure (a floor of more
+    digits, "at least 367", still is)."""
+    def assets(source, text, value, low, high, qualifier="exact"):
+        s = Story(source, f"The bank held {text} in assets.", subject="SVB", metric="asset")
+        s.claim(text, "amount", value, low, high, qualifier=qualifier, unit="USD")
+        return s
+    floor = assets("a", "over $200 billion", 200e9, 200e9, INF, qualifier="more_than")
+    exact = assets("b", "$209 billion", 209e9, 208.5e9, 209.5e9)
+    conflicts, agreements = by_type(compare(floor.claims + exact.claims))
+    assert not conflicts and len(agreements) == 1
+
+
 def test_a_clock_time_does_not_end_a_clause():
     """explain.toml [compare] clause_marks end a clause only before a space:
     "at 4:05 p.m." keeps "On an adjusted basis" in the figure's clause."""
