@@ -373,12 +373,18 @@ def signed_value(c: Claim, signed: bool) -> float:
     return v
 
 
+def compared_intervals(a: dict, b: dict) -> tuple[tuple[float, float], tuple[float, float]]:
+    """The two entries' intervals as they compare: their magnitudes when
+    either entry has no known sign."""
+    if a["signed"] and b["signed"]:
+        return (a["low"], a["high"]), (b["low"], b["high"])
+    return magnitude(a["low"], a["high"]), magnitude(b["low"], b["high"])
+
+
 def gap(a: dict, b: dict) -> float:
     """How far apart two entries' intervals are (<= 0: they overlap). Compares
     magnitudes when either entry has no known sign."""
-    (alo, ahi), (blo, bhi) = (a["low"], a["high"]), (b["low"], b["high"])
-    if not (a["signed"] and b["signed"]):
-        (alo, ahi), (blo, bhi) = magnitude(alo, ahi), magnitude(blo, bhi)
+    (alo, ahi), (blo, bhi) = compared_intervals(a, b)
     # inf - inf is NaN: two ends open the same way never prove a gap
     gaps = [g for g in (alo - bhi, blo - ahi) if g == g]
     return max(gaps) if gaps else -math.inf
@@ -733,10 +739,10 @@ def one_value(a: dict, b: dict) -> bool:
         return False
     if a["value"] != b["value"] and _to_the_unit(a) and _to_the_unit(b):
         return False  # "at least 78 dead" and "79": two tallies, not one rounded
-    (alo, ahi), (blo, bhi) = (a["low"], a["high"]), (b["low"], b["high"])
+    (alo, ahi), (blo, bhi) = compared_intervals(a, b)
     x, y = a["value"], b["value"]
     if not (a["signed"] and b["signed"]):
-        (alo, ahi), (blo, bhi), x, y = magnitude(alo, ahi), magnitude(blo, bhi), abs(x), abs(y)
+        x, y = abs(x), abs(y)
     return align.one_value(x, alo, ahi, y, blo, bhi)
 
 

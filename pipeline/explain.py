@@ -22,10 +22,10 @@ from typing import Protocol
 
 from . import sentences
 from .attribution.period import closed_by
-from .compare import DERIVED, STATED, gap, is_self_check, worst_pair
+from .compare import DERIVED, STATED, compared_intervals, gap, is_self_check, worst_pair
 from .cues import first_cue
 from .figures import PERCENT_KINDS, fmt_number, fmt_plain
-from .keys import cfg, magnitude, norm_metric
+from .keys import cfg, norm_metric
 from .knowledge import load
 from .labels import name as source_name, naming, source_labels
 from .model import Article, Claim, Evidence, Finding
@@ -510,11 +510,8 @@ def _open_alike(a: dict, b: dict) -> bool:
     """Two floors ("more than 18 million", "more than 19M"; "fell more than
     5%" and "more than 20%"): neither contradicts the other, so their gap
     is never more than a low-severity difference. Sizes are compared unless
-    both entries are signed, as compare.gap does."""
-    if not (a["signed"] and b["signed"]):
-        (alo, ahi), (blo, bhi) = magnitude(a["low"], a["high"]), magnitude(b["low"], b["high"])
-    else:
-        (alo, ahi), (blo, bhi) = (a["low"], a["high"]), (b["low"], b["high"])
+    both entries are signed (compare.compared_intervals)."""
+    (alo, ahi), (blo, bhi) = compared_intervals(a, b)
     return math.isinf(ahi) and math.isinf(bhi) or math.isinf(alo) and math.isinf(blo)
 
 

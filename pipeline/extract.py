@@ -600,6 +600,22 @@ def _listed() -> dict:
     return load("extract")["listed_items"]
 
 
+@cache
+def _time_labels() -> frozenset[str]:
+    """The model's labels of dates and times (attribution.toml time_labels)."""
+    return frozenset(load("attribution")["time_labels"])
+
+
+def token_after(doc: Doc, start: int, end_char: int) -> int:
+    """The index of the first token from ``start`` on that begins at or
+    after ``end_char`` (where a figure ends, past its own words: "5 per
+    cent", "300 metres"); ``len(doc)`` if none."""
+    i = start
+    while i < len(doc) and doc[i].idx < end_char:
+        i += 1
+    return i
+
+
 def moved_before(doc: Doc, start: int) -> bool:
     """The word right before the figure at token ``start`` is the way a name
     moved ("with Europe up 3%": extract.toml [listed_items] moved)."""
@@ -631,21 +647,21 @@ def name_before(doc: Doc, start: int, end_char: int | None = None) -> Span | Non
     if k == end or k < sent.start:
         return None
     name = doc[k + 1:end + 1]
-    if any(t.ent_type_ in ("DATE", "TIME") for t in name):
+    times = _time_labels()
+    if any(t.ent_type_ in times for t in name):
         return None  # ("rose 3% in January, February 2%": when, not whose)
     if doc[k].lower_ in conf["dets"]:
         k -= 1
     if k < sent.start:
         return None
-    if moved and doc[k].lower_ in conf["joiners"] + conf["moved_joiners"]:
-        pass  # (a clause of its own: no list needed before it)
-    elif doc[k].lower_ not in conf["joiners"] \
-            or not any(t.like_num and t.ent_type_ not in ("DATE", "TIME")
-                       for t in doc[sent.start:k]):
+    # (a name that moved is a clause of its own: no list needed before it)
+    clause = moved and doc[k].lower_ in conf["joiners"] + conf["moved_joiners"]
+    if not clause and (doc[k].lower_ not in conf["joiners"] or not any(
+            t.like_num and t.ent_type_ not in times for t in doc[sent.start:k])):
         return None
     if end_char is not None:
-        after = next((t for t in doc[start:sent.end] if t.idx >= end_char), None)
-        if after is not None and after.lower_ not in conf["alone_before"]:
+        after = token_after(doc, start, end_char)
+        if after < sent.end and doc[after].lower_ not in conf["alone_before"]:
             return None
     return name
 

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # annotations only: a cached run never imports spaCy
     from spacy.tokens import Span, Token
 
-from ..extract import moved_before, name_before
+from ..extract import moved_before, name_before, token_after
 from ..keys import cfg, time_units
 from ..knowledge import load
 from .context import ArticleContext, attr, lower_words, syn
@@ -127,6 +127,12 @@ def point_key(key: str, r: dict) -> bool:
     differ by, or a score, never what a share is of."""
     return r["kind"] in cfg()["compare"]["percent_kinds"] and r.get("unit") == "%" \
         and key.rstrip("s") in cfg()["causes"]["point_units"]
+
+
+def stock_plural(tok: Token) -> bool:
+    """"Shares" (synonyms.toml stock_plurals, in the plural): a company's
+    stock, not "a share of" a whole."""
+    return tok.tag_ == "NNS" and tok.lemma_.lower() in _sets()["stock_plurals"]
 
 
 def only_time_words(key: str) -> bool:
@@ -650,9 +656,7 @@ class MetricFinder:
             return ""
         adjectives = syn()["dimension_adjectives"]
         doc = self.ctx.doc
-        after = r["token_end"]
-        while after < len(doc) and doc[after].idx < r["end_char"]:
-            after += 1  # past the unit ("300 metres")
+        after = token_after(doc, r["token_end"], r["end_char"])  # past the unit ("300 metres")
         if after < len(doc) and doc[after].lower_ in adjectives and doc[after].pos_ == "ADJ":
             return adjectives[doc[after].lower_]
         first = r["token_start"]
@@ -852,7 +856,7 @@ class MetricFinder:
             return False
         if tok.tag_ == "NNS" and any(c.dep_ == "poss" for c in tok.children):
             return False  # "Its shares were down 3 percent": an owner's shares, its stock
-        if tok.tag_ == "NNS" and tok.lemma_.lower() in sets["stock_plurals"] \
+        if stock_plural(tok) \
                 and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
             return False  # "Shares rose 6% in extended trading": a stock
         return not any(c.dep_ in ("compound", "amod") and c.lower_ not in sets["ignore"]

@@ -22,12 +22,12 @@ import numpy as np
 if TYPE_CHECKING:  # annotations only: a cached run never imports spaCy
     from spacy.tokens import Span, Token
 
-from ..extract import name_before
+from ..extract import name_before, token_after
 from ..keys import jurisdiction, time_units
 from ..knowledge import load
 from .context import ArticleContext, attr, title_text
 from .context import lower_words as context_lower_words
-from .metric import empty_heads, figure_top, moves, time_words
+from .metric import empty_heads, figure_top, moves, stock_plural, time_words
 
 _ACRONYM = re.compile(r"\(\s*(?:[A-Z]{2,8}\s*:\s*)?([A-Z][A-Za-z&]{1,9})\s*\)")
 #: a comparison window written as letters ("Y/Y", "Q/Q.", "M/M")
@@ -140,12 +140,6 @@ def clean_name(name: str) -> str:
                 words[-1] = words[-1][: -len(suffix)]
                 break
     return " ".join(words)
-
-
-def _stock(tok: Token) -> bool:
-    """"Shares" as a company's stock (synonyms.toml stock_plurals, plural),
-    not "a share of" a whole."""
-    return tok.tag_ == "NNS" and tok.lemma_.lower() in load("synonyms")["words"]["stock_plurals"]
 
 
 @cache
@@ -807,7 +801,7 @@ class SubjectFinder:
                             return [g[0] for g in got], "in_sentence"
             if child.dep_ == "prep" and child.lower_ in attr()["owner_preps"] \
                     and tok.pos_ == "NOUN" and (tok.lemma_.lower() not in empty_heads()
-                                                or _stock(tok)):
+                                                or stock_plural(tok)):
                 # "the cost of India's Chandrayaan-3 lunar mission": the
                 # thing the measure is of, by its name or its named owner
                 # ("shares of Apple": a company's stock)
@@ -1254,9 +1248,13 @@ class SubjectFinder:
     def _places_in(self, holder: Token, after: int) -> list[str]:
         """The places (GPE, LOC) of every "in <place>" on ``holder`` past
         token ``after``, each place joined there ("in Texas and Kansas")."""
-        return [m.name for prep in holder.children
+        return [p for prep in holder.children
                 if prep.dep_ == "prep" and prep.lower_ == "in" and prep.i > after
-                for obj in prep.children if obj.dep_ == "pobj"
+                for p in self._prep_places(prep)]
+
+    def _prep_places(self, prep: Token) -> list[str]:
+        """The places (GPE, LOC) ``prep`` takes, each place joined there."""
+        return [m.name for obj in prep.children if obj.dep_ == "pobj"
                 for member in self._members(obj)
                 if (m := self.mentions.at(member)) is not None and m.label in ("GPE", "LOC")]
 
@@ -1442,17 +1440,12 @@ class SubjectFinder:
             root = root.head  # "5%": the sign the figure is written with
         found = self._places_in(root, -1)
         doc = self.ctx.doc
-        after = root.i + 1
-        while after < len(doc) and doc[after].idx < r["end_char"]:
-            after += 1  # past the figure's own words ("5 per cent")
+        after = token_after(doc, root.i + 1, r["end_char"])  # past "5 per cent"
         if not found and after < len(doc) and doc[after].lower_ == "in" \
                 and doc[after].dep_ == "prep" and doc[after].head in root.ancestors:
             # "rose 5% in Germany, 3% in France", "fell to 4.1% in Ohio": a
             # place right after the figure, hung on a word above it
-            found = [m.name for obj in doc[after].children if obj.dep_ == "pobj"
-                     for member in self._members(obj)
-                     if (m := self.mentions.at(member)) is not None
-                     and m.label in ("GPE", "LOC")]
+            found = self._prep_places(doc[after])
         return list(dict.fromkeys(found))
 
     def _size_owner(self, r: dict) -> list[str]:
