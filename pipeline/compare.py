@@ -83,8 +83,11 @@ def _stated_apart(f: Finding, members: list[Claim]) -> bool:
     """A key conflict whose differing figures each state another comparison
     window or summary ("Monthly inflation was 25.5%" / "annual inflation of
     211.4%", "an average audience of 18.8 million" / "viewing peaked at 20.4
-    million": frames.toml [align] key_apart, stated on both sides):
-    different quantities the key could not tell apart, so no finding.
+    million": frames.toml [align] key_apart, stated on both sides), or of
+    which one narrows the measure and the other does not ("each of the two
+    pipelines held 300 million cubic metres" / "about 800 million cubic
+    meters in the three lines": one_sided_differs): different quantities
+    the key could not tell apart, so no finding.
     Frames are read from the key group's own claims, the same in every
     engine (a stretch is then cut only at the group's own figures, not at a
     sentence's others)."""
@@ -94,11 +97,13 @@ def _stated_apart(f: Finding, members: list[Claim]) -> bool:
     own = [c for c in members if c.claim_id in ids]
     dims = {fr.claim.claim_id: fr.dims for fr in align.frames(own, own)}
     apart = align.cfg()["align"]["key_apart"]
+    one_sided = align.cfg()["align"]["one_sided_differs"]
     differing = [(dims[a["claim_id"]], dims[b["claim_id"]])
                  for i, a in enumerate(f.values) for b in f.values[i + 1:]
                  if a["source_id"] != b["source_id"] and gap(a, b) > 0]
     return bool(differing) and all(
-        any(x.get(d) and y.get(d) and not x[d] & y[d] for d in apart) for x, y in differing)
+        any(x.get(d) and y.get(d) and not x[d] & y[d] for d in apart)
+        or any(bool(x.get(d)) != bool(y.get(d)) for d in one_sided) for x, y in differing)
 
 
 def _torn(values: list[dict]) -> bool:

@@ -64,7 +64,8 @@ def _cues() -> dict:
         "dec": set(direction["decrease"]),
         "inc": set(direction["increase"]),
         "neutral": set(direction["neutral"]),
-        "phrasal": {tuple(k.split()): "down" for k in direction["phrasal_down"]},
+        "phrasal": {tuple(k.split()): "down" for k in direction["phrasal_down"]}
+        | {tuple(k.split()): "" for k in direction["phrasal_none"]},
         "clause_breaks": set(direction["clause_breaks"]),
         "closed_at_re": re.compile(r"\b(?:(" + "|".join(map(re.escape, direction["closed_comparatives"]))
                                    + r")|(?:to\s+)?(?:" + "|".join(map(re.escape, direction["close_verbs"]))
@@ -275,7 +276,7 @@ def is_claim(q: Quantity, span: Span, cues: dict, text: str) -> bool:
             and not (prev is not None and prev.pos_ == "VERB"):
         return False    # "Section 230", "issue 5" (not "will issue 250 million", "could top 10m")
     if not (q.words or q.currency or q.percent or q.unit) and q.qualifier == "exact" \
-            and _in_name(span, cues):
+            and (_in_name(span, cues) or numbered_name(span, text)):
         return False  # "Moana 2", "Windows 11": a number that is part of a title
     if prev is not None and prev.lower_.rstrip(".") in cues["months"] and q.value < 32 \
             and not q.currency and not q.percent:
@@ -353,6 +354,34 @@ def _in_name(span: Span, cues: dict) -> bool:
         i -= 1
     words = first.doc[max(i, 0):first.i]
     return any(t.text[:1].isupper() and t.is_alpha for t in words)
+
+
+#: words after a number that make it a share or a score, never a name's
+_SCORE_NEXT = frozenset({"%", "percent", "per", "pc", "pct", "to", "-", "–", "—", "of", "points"})
+
+
+def numbered_name(span: Span, text: str) -> bool:
+    """A bare whole number of at most three digits right after a capitalised
+    proper noun that the model left out of the name ("The Nord Stream 2
+    pipeline", "Apollo 11 landed"): part of the name, unless it counts the
+    plural noun after it ("In Texas 42 people died"), a proper noun goes on
+    after it, or it stands in a list of figures ("Texas reported 309 cases,
+    New Mexico 42": a figure before it in the sentence that follows no
+    name)."""
+    doc = span.doc
+    prev = doc[span.start - 1] if span.start > 0 else None
+    if prev is None or prev.pos_ != "PROPN" or not prev.text[:1].isupper() \
+            or not prev.is_alpha or prev.is_sent_start \
+            or not text[prev.idx + len(prev.text):span.start_char].isspace() \
+            or not span.text.isdigit() or len(span.text) > 3:
+        return False    # (not a year: "Paris 2024" is Paris, in 2024)
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and (nxt.tag_ in ("NNS", "NNPS") or nxt.like_num or nxt.pos_ == "PROPN"
+                            or nxt.lower_ in _SCORE_NEXT):
+        return False    # (nor "leads Tom Benton 49% to 42%", "beat Spain 2-1"; a
+                        # name going on past it, "South 32 Ltd", may be read either way)
+    return not any(t.like_num and not (t.i > 0 and doc[t.i - 1].pos_ == "PROPN")
+                   for t in doc[span.sent.start:prev.i])
 
 
 def is_year(q: Quantity, span: Span, cues: dict) -> bool:
@@ -442,12 +471,13 @@ def reached_direction(span: Span, q_start: int, cues: dict, to_level: bool = Fal
 
 def _particle_direction(verb, cues: dict) -> str:
     """"inched up 0.2% to $2,345": the verb's particle says which way ("gave
-    up" is a fall: extract.toml phrasal_down); so does an adverb the parse
+    up" is a fall: extract.toml phrasal_down; "added up" none: phrasal_none);
+    so does an adverb the parse
     hangs on it ("edged up 0.4% to $9,310", "up" as advmod)."""
     for child in verb.children:
         if child.dep_ == "prt":
-            if cues["phrasal"].get((verb.lower_, child.lower_)):
-                return "decrease"
+            if (verb.lower_, child.lower_) in cues["phrasal"]:
+                return "decrease" if cues["phrasal"][verb.lower_, child.lower_] else ""
             return _direction_of(child.lower_, cues)
     for child in verb.children:
         if child.dep_ == "advmod" and child.i > verb.i and _direction_of(child.lower_, cues):
@@ -546,15 +576,17 @@ def counted_noun(span: Span, cues: dict | None = None):
 
 
 def partitive_noun(span: Span, skip: set):
-    """"33 of the deaths", "12 of the 40 protesters": the noun after "of"
-    (past determiners, figures and adjectives), or None."""
+    """"33 of the deaths", "12 of the 40 protesters", "10 of its 1,354
+    diamonds": the noun after "of" (past determiners, possessive pronouns,
+    figures and adjectives), or None."""
     doc = span.doc
     if span.end >= len(doc) or doc[span.end].lower_ != "of":
         return None
     for t in doc[span.end + 1:min(len(doc), span.end + 6)]:
         if t.pos_ in ("NOUN", "PROPN"):
             return t if t.pos_ == "NOUN" and t.lemma_.lower() not in skip else None
-        if t.pos_ not in ("DET", "NUM", "ADJ") and t.lower_ not in ("'s", "’s"):
+        if t.pos_ not in ("DET", "NUM", "ADJ") and t.lower_ not in ("'s", "’s") \
+                and not (t.pos_ == "PRON" and t.dep_ == "poss"):
             return None
     return None
 
@@ -859,9 +891,9 @@ def classify(q: Quantity, span: Span, head, cues: dict, sent: Span, text: str) -
     """(kind, direction, unit) for one quantity in sentence ``sent`` of ``text``."""
     doc = span.doc
     before_words, after_words = _words_around(doc, q, span, sent, 6, 6)
-    for i in range(1, len(before_words)):     # "gave up 3%": a fall
+    for i in range(1, len(before_words)):     # "gave up 3%": a fall; "made up of": no way
         word = cues["phrasal"].get((before_words[i - 1], before_words[i]))
-        if word:
+        if word is not None:
             before_words[i] = word
     if after_words and after_words[0] in cues["change_after"] and after_words[0] not in cues["quantity_comparatives"]:
         nxt = span.end

@@ -1058,9 +1058,47 @@ def test_a_key_conflict_between_a_monthly_and_an_annual_figure_is_no_finding():
      "The state drew 20.4 million visitors, spending an average of 50 dollars each", 1),
 ])
 def test_a_key_conflict_between_an_average_and_a_peak_is_no_finding(first, second, conflicts):
-    a = Story("one", f"{first} on Saturday.", subject="UK", metric="viewer", period="2023-05")
-    a.claim("18.8 million", "count", 18.8e6, 18.75e6, 18.85e6, unit="viewer")
-    b = Story("two", f"{second} on Saturday.", subject="UK", metric="viewer", period="2023-05")
-    b.claim("20.4 million", "count", 20.4e6, 20.35e6, 20.45e6, unit="viewer")
-    found = [f for f in compare(everything(a, b)[0]) if f.type == "conflict"]
-    assert len(found) == conflicts
+    assert _key_conflicts(f"{first} on Saturday.", ("18.8 million", 18.8e6, 0.05e6),
+                          f"{second} on Saturday.", ("20.4 million", 20.4e6, 0.05e6),
+                          kind="count", unit="viewer", subject="UK", metric="viewer",
+                          period="2023-05") == conflicts
+
+
+def _key_conflicts(first: str, one: tuple, second: str, other: tuple, kind: str, unit: str,
+                   **story) -> int:
+    """How many conflicts compare raises between two one-claim stories of
+    one key: ``one`` / ``other`` are (text, value, half its precision)."""
+    stories = []
+    for name, sentence, (text, value, half) in (("one", first, one), ("two", second, other)):
+        s = Story(name, sentence, **story)
+        s.claim(text, kind, value, value - half, value + half, unit=unit)
+        stories.append(s)
+    return len([f for f in compare(everything(*stories)[0]) if f.type == "conflict"])
+
+
+@pytest.mark.parametrize("first, second, conflicts", [
+    # a figure for each of several things is not their total ...
+    ("Nord Stream said each of the two pipelines held 300 million cubic metres of gas",
+     "Gazprom said there were about 800 million cubic metres of gas in the three lines", 0),
+    ("The two lines held 300 million cubic metres of gas each",
+     "Gazprom said there were about 800 million cubic metres of gas in the three lines", 0),
+    # ... "each" on both sides, or a time word after it, still conflicts
+    ("Nord Stream said each of the two pipelines held 300 million cubic metres of gas",
+     "Gazprom said each of the lines held 800 million cubic metres of gas", 1),
+    ("Each year 300 million cubic metres of gas leak",
+     "Gazprom said about 800 million cubic metres of gas leak every year", 1),
+])
+def test_a_key_conflict_between_a_figure_for_each_and_a_total_is_no_finding(first, second,
+                                                                            conflicts):
+    assert _key_conflicts(f"{first} on Tuesday.", ("300 million cubic metres", 300e6, 0.5e6),
+                          f"{second} on Tuesday.", ("800 million cubic metres", 800e6, 0.5e6),
+                          kind="amount", unit="m3", subject="Nord Stream", metric="gas",
+                          period="2022") == conflicts
+
+
+def test_a_name_and_the_same_name_numbered_stay_apart():
+    """"Nord Stream" / "Nord Stream 2" spell alike; the number names one of
+    its kind (the pipeline's second line), as "Chandrayaan-3" does."""
+    names = _subject_names(("Nord Stream", "Nord Stream cost $1 billion."),
+                           ("Nord Stream 2", "Nord Stream 2 cost $1 billion."))
+    assert names["Nord Stream"] != names["Nord Stream 2"]

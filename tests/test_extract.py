@@ -851,3 +851,39 @@ def test_round_nine_figures(text, figures):
 def test_units_of_two_words_and_lengths_from_a_place(text, figure, kind, direction, unit):
     r = one(text, figure)
     assert (r["kind"], r["direction"], r["unit"]) == (kind, direction, unit), r
+
+
+@pytest.mark.parametrize("text,figure,kind,direction,unit", [
+    # "of its": a possessive pronoun before the noun a part counts
+    ("The crown keeps its 56 emeralds and is missing 10 of its 1,354 diamonds.", "10", "count",
+     "", "diamond"),
+    ("The crown still has all 56 of its emeralds.", "56", "count", "", "emerald"),
+    ("Some 33 of their deaths were in Texas.", "Some 33", "count", "", "death"),
+    # a verb whose particle says no way: a composition, not a rise
+    ("Le Figaro reports that the crown is made up of 1,354 diamonds.", "1,354", "count", "",
+     "diamond"),
+    ("Women made up 45 of the 100 seats.", "45", "count", "", "seat"),
+    # ... where other particles still move ("gave up" a fall, "took ... up" a rise)
+    ("The stock gave up 3% on Friday.", "3%", "pct_change", "decrease", "%"),
+    ("The central bank took its policy rate up 0.25 points to 5.5%.", "0.25", "change",
+     "increase", "point"),
+])
+def test_parts_of_a_whole_and_particles_of_no_direction(text, figure, kind, direction, unit):
+    r = one(text, figure)
+    assert (r["kind"], r["direction"], r["unit"]) == (kind, direction, unit), r
+
+
+@pytest.mark.parametrize("text,figures", [
+    # a number the model left out of a name is the name's ("Nord Stream 2")
+    ("The Nord Stream 2 pipeline held 300 million cubic meters.", ["300 million cubic meters"]),
+    ("Apollo 11 landed with 3 astronauts.", ["3"]),
+    ("It is twice the thrust of a Saturn 5, the moon rocket.", ["twice"]),
+    # ... not one that counts the plural after it, nor one of a list of figures
+    ("In Texas 42 people died.", ["42"]),
+    ("Texas reported 309 cases, New Mexico 42.", ["309", "42"]),
+    ("The Dow fell 300 points, the Nasdaq 120.", ["300", "120"]),
+    # ... nor a share or a score after a name
+    ("Governor Ana Harlow leads Tom Benton 49% to 42% among likely voters.", ["49%", "42%"]),
+])
+def test_a_number_in_a_name_is_no_figure(text, figures):
+    assert [r["text"] for r in claims(text)] == figures

@@ -179,12 +179,14 @@ def _q3_found(rows: list[dict], want: float, req: str = "", res: dict | None = N
 @pytest.mark.skipif(not Q3.is_file(), reason=f"quantulum3 cases not found at {Q3}")
 def test_quantulum3_cases():
     """Every quantity of quantulum3's own test file, by value. Lost on purpose
-    and counted as misses (11 of 148, 7.4%; a news reader must not read them
+    and counted as misses (12 of 148, 8.1%; a news reader must not read them
     as claims):
 
     * bare years: "in 1979", "the 1960s", "in 2013", "in 2005", "in 2011" (a
       period that dates other figures, not a figure to compare; 5);
-    * numbers in names and identifiers: "Voyager 2", "English 101" (2);
+    * numbers in names and identifiers: "Voyager 2", "English 101",
+      "South 32 Ltd" (a company; extract.numbered_name, since the thirtieth
+      session: "Nord Stream 2", "Apollo 11" are no counts) (3);
     * a unit named with no figure and no amount of anything: "Oh look, a
       penny!" (a coin), "A kibibyte is ..." (a definition) (2); "a gallon
       of beer", "more than a foot of snow" are read (numbers.toml
@@ -209,7 +211,7 @@ def test_quantulum3_cases():
             else:
                 misses.append(f"{case['req'][:70]!r}: want {r['surface']!r}={r['value']}")
     rate = _report("quantulum3 quantities.json", hits, total, misses)
-    # target 0.95 (issue 16); 11 of 148 are lost on purpose (see above), so
-    # 137/148 (0.926) is the most a news reader's extractor gets, and is
+    # target 0.95 (issue 16); 12 of 148 are lost on purpose (see above), so
+    # 136/148 (0.919) is the most a news reader's extractor gets, and is
     # reached. The floor keeps it from slipping.
-    assert rate >= 0.925
+    assert rate >= 0.918

@@ -145,10 +145,12 @@ def subject_map(claims: list[Claim]) -> dict[str, str]:
                 if b.isupper() and abbreviates(b, a) or a.isupper() and abbreviates(a, b) \
                         or _prefix(normed[a], normed[b]) and not _numbered_longer(a, b) \
                         or fuzzy and min(len(normed[a]), len(normed[b])) > 6 \
-                        and not numbers_differ(a, b) and not _word_swapped(normed[a], normed[b]) \
+                        and DIGITS.findall(a) == DIGITS.findall(b) \
+                        and not _word_swapped(normed[a], normed[b]) \
                         and fuzz.ratio(normed[a], normed[b]) >= threshold:
-                    # (not "Chandrayaan-2" / "Chandrayaan-3": a number names
-                    # another of its kind)
+                    # (not "Chandrayaan-2" / "Chandrayaan-3", nor "Nord
+                    # Stream" / "Nord Stream 2": a number names another of
+                    # its kind)
                     u.join(a, b)
     return _representatives(names, u, lambda ms: _pick(ms, counts))
 

@@ -22,7 +22,7 @@ import numpy as np
 if TYPE_CHECKING:  # annotations only: a cached run never imports spaCy
     from spacy.tokens import Span, Token
 
-from ..extract import name_before, token_after
+from ..extract import name_before, numbered_name, token_after
 from ..keys import jurisdiction, time_units
 from ..knowledge import load
 from .context import ArticleContext, attr, title_text
@@ -276,6 +276,17 @@ def owned_run_end(doc, i: int) -> int:
     return end if len(re.findall(rf"(?<!\w){name}(?!\w)", doc.text)) > 1 else -1
 
 
+def _numbered(doc: Doc, found: tuple[int, int, str, str]) -> tuple[int, int, str, str]:
+    """A name and the number the model left out of it ("Nord Stream" + " 2",
+    extract.numbered_name): the name of one of its kind."""
+    s, e, t, lab = found
+    end = doc.char_span(s, e, alignment_mode="expand")
+    if end is None or end.end >= len(doc) or not numbered_name(doc[end.end:end.end + 1], doc.text):
+        return found
+    nxt = doc[end.end]
+    return s, nxt.idx + len(nxt), doc.text[s:nxt.idx + len(nxt)], lab
+
+
 def initials(name: str) -> str:
     joiners = set(attr()["name_joiners"])
     words = re.findall(r"[A-Za-z][\w'’-]*", name)
@@ -488,6 +499,7 @@ class Mentions:
         if listed:
             found = [f for f in found if not any(f[0] < e and s < f[1] for s, e, _, _ in listed)]
             found += listed
+        found = [_numbered(doc, f) for f in found]
         # overlapping mentions: the longest wins ("the National Center for
         # Missing" inside the learned "National Center for Missing and ...")
         chosen: list[tuple[int, int, str, str]] = []
