@@ -53,6 +53,11 @@ def claim(source, sentence, text, value, kind="pct_change", subject="", metric="
     (" trucks each carrying ", "Police found ", {}),
     (" people die", "Each year ", {}),
     (" of gas in the three lines", "There were about ", {}),
+    # a yearly rate right after the figure; a change over several years
+    (" a year.", "The population is growing at a rate of ", {"window": {"year"}}),
+    (" in four years.", "India now has 3,682 tigers, a rise of almost ", {"window": {"years"}}),
+    (" over the past five years", "Prices are up ", {"window": {"years"}}),
+    (" a year later.", "It had grown ", {}),
     (" above the 20th-century average of 57.0F.", "It was", {"reference": {"baseline"}}),
     (" warmer than the 1850-1900 level.", "It was", {"reference": {"baseline"}}),
     (", not seasonally adjusted.", "Gasoline rose", {"method": {"unadjusted"}}),

@@ -887,3 +887,14 @@ def test_parts_of_a_whole_and_particles_of_no_direction(text, figure, kind, dire
 ])
 def test_a_number_in_a_name_is_no_figure(text, figures):
     assert [r["text"] for r in claims(text)] == figures
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # a population of a common noun counts that noun
+    ("India's tiger population rose to 3,682 in 2022.", "3,682", "tiger"),
+    ("The student population grew to 12,000.", "12,000", "student"),
+    # ... a place's, or the world's, counts people
+    ("China's population fell to 1.41 billion.", "1.41 billion", "person"),
+])
+def test_a_population_of_a_thing_counts_the_thing(text, figure, metric):
+    assert one(text, figure)["metric"] == metric

@@ -57,7 +57,8 @@ def _sets() -> dict[str, frozenset]:
                                           "payment_forms", "payment_verbs",
                                           "scope_nouns", "stock_plurals",
                                           "particle_heads", "list_verbs",
-                                          "located_preps")} | {
+                                          "located_preps", "population_heads",
+                                          "population_not_of")} | {
         "ignore": frozenset(s["modifiers"]["ignore"])}
 
 
@@ -198,6 +199,18 @@ def _narrows(tok: Token) -> bool:
 def _is_unit(tok: Token) -> bool:
     units = _measure_units()
     return tok.lower_ in units or tok.lemma_.lower() in units
+
+
+def _population_of(noun: Token, mods: list[Token]) -> Token | None:
+    """The common noun right before a head of synonyms.toml population_heads
+    that says what it counts ("tiger population"), or None."""
+    if noun.lemma_.lower() not in _sets()["population_heads"] or not noun.i:
+        return None
+    before = noun.doc[noun.i - 1]
+    if before in mods and before.pos_ == "NOUN" and before.dep_ == "compound" \
+            and before.lemma_.lower() not in _sets()["population_not_of"]:
+        return before
+    return None
 
 
 def head_class(lemma: str) -> str:
@@ -1055,6 +1068,9 @@ class MetricFinder:
             if phrase in synonym_classes():
                 head = synonym_classes()[phrase]
                 mods = [m for m in mods if m is not before]
+        counted = _population_of(noun, mods)
+        if counted is not None:     # "tiger population": tigers
+            head, mods = head_class(noun_lemma(counted)), [m for m in mods if m is not counted]
         self._extra = []
         # words that only repeat the head ("jobless" beside "unemployment rate")
         classes = synonym_classes()
