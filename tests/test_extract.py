@@ -895,6 +895,12 @@ def test_a_number_in_a_name_is_no_figure(text, figures):
     ("The student population grew to 12,000.", "12,000", "student"),
     # ... a place's, or the world's, counts people
     ("China's population fell to 1.41 billion.", "1.41 billion", "person"),
+    # a plural head that names nothing alone counts itself with a figure of
+    # its own ("all six numbers"), not the clause subject's noun
+    ("No ticket matched all six numbers to take the top prize.", "six", "number"),
+    ("The numbers show 45 deaths.", "45", "death"),
+    ("A total of 94 people died.", "94", "death"),
 ])
-def test_a_population_of_a_thing_counts_the_thing(text, figure, metric):
+def test_a_population_of_a_thing_counts_the_thing_and_numbers_count_numbers(text, figure,
+                                                                          metric):
     assert one(text, figure)["metric"] == metric

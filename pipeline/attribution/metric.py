@@ -49,7 +49,7 @@ def synonym_classes() -> dict[str, str]:
 def _sets() -> dict[str, frozenset]:
     s = syn()
     return {k: frozenset(s["words"][k]) for k in ("people", "empty_heads", "change_nouns",
-                                          "singular_empty_heads",
+                                          "singular_empty_heads", "counted_plural_heads",
                                           "scope_preps", "population_preps", "anaphoric_dets",
                                           "reporting_verbs",
                                           "share_verbs", "dimension_nouns",
@@ -869,6 +869,9 @@ class MetricFinder:
             return False
         if tok.tag_ == "NNS" and any(c.dep_ == "poss" for c in tok.children):
             return False  # "Its shares were down 3 percent": an owner's shares, its stock
+        if tok.tag_ == "NNS" and tok.lemma_.lower() in sets["counted_plural_heads"] \
+                and any(c.dep_ == "nummod" and c.like_num for c in tok.children):
+            return False  # "matched all six numbers": numbers, counted
         if stock_plural(tok) \
                 and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
             return False  # "Shares rose 6% in extended trading": a stock
