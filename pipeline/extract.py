@@ -238,13 +238,27 @@ def _figure_before(text: str, q: Quantity, name_start: int) -> Quantity | None:
                  if p.num_start + line == q.num_start), None)
 
 
+#: where :func:`doc_text` keeps a Doc's text (in ``Doc.user_data``)
+_TEXT_KEY = "claimcheck_text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc: spaCy rebuilds it from every token
+    on each access (a Doc's text never changes; :func:`pipeline.nlp._joined`
+    clears a piece's user data before joining pieces)."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
 class Sentences:
     """The Doc's text and the sentence of a token, found by bisection:
     ``Doc.text`` and ``Span.sent`` walk the whole Doc on every call, which is
     slow on long articles."""
 
     def __init__(self, doc: Doc):
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.spans = list(doc.sents) if len(doc) else []
         self.starts = [s.start for s in self.spans]
 

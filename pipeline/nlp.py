@@ -127,7 +127,7 @@ def line_breaks(doc: Doc) -> Doc:
     if len(doc) < 2:
         return doc
     starts = doc.to_array("IDX")
-    for pos in sentence_starts(doc.text):
+    for pos in sentence_starts(extract.doc_text(doc)):
         i = int(np.searchsorted(starts, pos))
         if 0 < i < len(doc) and starts[i] == pos:
             doc[i].is_sent_start = True

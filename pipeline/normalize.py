@@ -28,6 +28,7 @@ if TYPE_CHECKING:  # annotations only: a cached run never imports spaCy
 from .attribution import canonical, context, metric, period, subject, table
 from .attribution.context import attr
 from .cues import reference_after
+from .extract import doc_text
 from .knowledge import load, measure_units
 from .model import Article, Claim
 
@@ -370,7 +371,7 @@ def _lead_sentence(sent, list_start: int):
     """The sentence before one that opens with its list, when it ends in a
     colon: the model often cuts "deaths by county were: Ashe, 1; Avery, 4"
     after the colon, leaving the list's lead in a sentence of its own."""
-    if sent.start == 0 or sent.doc.text[sent.start_char:list_start].strip():
+    if sent.start == 0 or doc_text(sent.doc)[sent.start_char:list_start].strip():
         return None
     before = sent.doc[sent.start - 1].sent
     return before if before.text.rstrip().endswith(":") else None

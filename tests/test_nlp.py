@@ -122,6 +122,24 @@ def test_headline_is_its_own_sentence():
         "Reports fall 19% as encryption spreads", "The agency said so."]
 
 
+def test_a_docs_text_is_built_once_and_a_joined_doc_reads_its_own():
+    """extract.doc_text keeps Doc.text (rebuilt from every token on each
+    access); a long article's joined doc must not keep a piece's text."""
+    from pipeline.extract import doc_text
+    nlp = load_nlp()
+    doc = nlp("Reports fall 19% as encryption spreads\nThe agency said so.")
+    assert doc_text(doc) == doc.text
+    assert doc_text(doc) is doc_text(doc)
+    long = "\n".join(f"Line {n} says 4{n} people came." for n in range(400))
+    limit, nlp.max_length = nlp.max_length, 2000
+    try:
+        [(article, joined)] = parse(nlp, [ingest.make_article(long, "long")])
+    finally:
+        nlp.max_length = limit
+    assert len(article.text) > 2000 and doc_text(joined) == joined.text
+    assert len(doc_text(joined)) == len(article.text)  # the whole, not a piece
+
+
 # --- loading and processes ------------------------------------------------------
 
 def test_only_needed_components_are_loaded():

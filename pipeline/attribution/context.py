@@ -14,6 +14,7 @@ import numpy as np
 if TYPE_CHECKING:  # annotations only: a cached run never imports spaCy
     from spacy.tokens import Doc, Span
 
+from ..extract import doc_text
 from ..knowledge import load
 from ..model import Article
 
@@ -132,7 +133,7 @@ def build(article: Article, doc: Doc) -> ArticleContext:
     counted noun in the title itself ("Sex trafficking reports rise"):
     as modifiers they restate the topic and do not narrow a metric."""
     blocks = [(b.start, b.end, b.kind) for b in article.blocks]
-    text = doc.text
+    text = doc_text(doc)
     title = title_text(article)
     pos = article.text.find(title) if title else -1
     span = doc.char_span(pos, pos + len(title), alignment_mode="expand") if pos >= 0 else None

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 import numpy as np
+from spacy.attrs import ORTH
 
 if TYPE_CHECKING:  # annotations only: a cached run never imports spaCy
     from spacy.tokens import Span, Token
@@ -276,15 +277,17 @@ def owned_run_end(doc, i: int) -> int:
     return end if len(re.findall(rf"(?<!\w){name}(?!\w)", doc.text)) > 1 else -1
 
 
-def _numbered(doc: Doc, found: tuple[int, int, str, str]) -> tuple[int, int, str, str]:
+def _numbered(doc: Doc, text: str, found: tuple[int, int, str, str]
+              ) -> tuple[int, int, str, str]:
     """A name and the number the model left out of it ("Nord Stream" + " 2",
-    extract.numbered_name): the name of one of its kind."""
+    extract.numbered_name; ``text`` is the doc's): the name of one of its
+    kind."""
     s, e, t, lab = found
     end = doc.char_span(s, e, alignment_mode="expand")
-    if end is None or end.end >= len(doc) or not numbered_name(doc[end.end:end.end + 1], doc.text):
+    if end is None or end.end >= len(doc) or not numbered_name(doc[end.end:end.end + 1], text):
         return found
     nxt = doc[end.end]
-    return s, nxt.idx + len(nxt), doc.text[s:nxt.idx + len(nxt)], lab
+    return s, nxt.idx + len(nxt), text[s:nxt.idx + len(nxt)], lab
 
 
 def initials(name: str) -> str:
@@ -499,7 +502,7 @@ class Mentions:
         if listed:
             found = [f for f in found if not any(f[0] < e and s < f[1] for s, e, _, _ in listed)]
             found += listed
-        found = [_numbered(doc, f) for f in found]
+        found = [_numbered(doc, ctx.text, f) for f in found]
         # overlapping mentions: the longest wins ("the National Center for
         # Missing" inside the learned "National Center for Missing and ...")
         chosen: list[tuple[int, int, str, str]] = []
@@ -611,10 +614,15 @@ class Mentions:
         tagged = {t for _, _, t, _ in found}
         skip = set(attr()["subject_labels"]) | set(attr()["time_labels"])
         seen: dict[str, list] = defaultdict(list)
-        for tok in doc:
-            if tok.pos_ == "PROPN" and tok.ent_type_ not in skip \
-                    and len(tok.text) >= conf["min_length"] and _ODD_NAME.search(tok.text) \
-                    and not not_names.fullmatch(tok.text):
+        # (only the tokens whose word has the shape: each distinct word is
+        # tested once, not each token)
+        orths = doc.to_array(ORTH) if len(doc) else np.zeros(0, dtype=np.uint64)
+        words = doc.vocab.strings
+        odd = [o for o in np.unique(orths).tolist() if len(w := words[o]) >= conf["min_length"]
+               and _ODD_NAME.search(w) and not not_names.fullmatch(w)]
+        for i in np.flatnonzero(np.isin(orths, odd)).tolist() if odd else ():
+            tok = doc[i]
+            if tok.pos_ == "PROPN" and tok.ent_type_ not in skip:
                 seen[tok.text].append(tok)
         lower = context_lower_words(ctx)
         out = []
