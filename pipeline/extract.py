@@ -370,32 +370,45 @@ def _in_name(span: Span, cues: dict) -> bool:
     return any(t.text[:1].isupper() and t.is_alpha for t in words)
 
 
+#: entity types of a word a figure may follow without being part of its name
+#: (the model takes a rocket, "the Saturn 5", for a person too often to add
+#: PERSON: a person's figures come in lists, which are read as lists)
+_NOT_NUMBERED = frozenset({"GPE", "LOC", "NORP"})
 #: words after a number that make it a share or a score, never a name's
 _SCORE_NEXT = frozenset({"%", "percent", "per", "pc", "pct", "to", "-", "–", "—", "of", "points"})
 
 
 def numbered_name(span: Span, text: str) -> bool:
     """A bare whole number of at most three digits right after a capitalised
-    proper noun that the model left out of the name ("The Nord Stream 2
-    pipeline", "Apollo 11 landed"): part of the name, unless it counts the
-    plural noun after it ("In Texas 42 people died"), a proper noun goes on
-    after it, or it stands in a list of figures ("Texas reported 309 cases,
-    New Mexico 42": a figure before it in the sentence that follows no
-    name)."""
+    proper noun, not a place or a people, that the model left out of
+    the name ("The Nord Stream 2 pipeline", "a Saturn 5 rocket"): part of
+    the name, unless it counts the plural noun after it ("its Saturn 5
+    rockets"), a proper noun goes on after it, or it stands in a list of
+    figures (a figure before it in the sentence that follows no name, or
+    another name and number after it: "Chiefs 25, Niners 22")."""
     doc = span.doc
     prev = doc[span.start - 1] if span.start > 0 else None
     if prev is None or prev.pos_ != "PROPN" or not prev.text[:1].isupper() \
             or not prev.is_alpha or prev.is_sent_start \
+            or prev.ent_type_ in _NOT_NUMBERED \
             or not text[prev.idx + len(prev.text):span.start_char].isspace() \
             or not span.text.isdigit() or len(span.text) > 3:
-        return False    # (not a year: "Paris 2024" is Paris, in 2024)
+        return False    # (not a year: "Paris 2024" is Paris, in 2024; nor a
+                        # place's or a people's figure: "Texas 309", "Democrats 51")
     nxt = doc[span.end] if span.end < len(doc) else None
     if nxt is not None and (nxt.tag_ in ("NNS", "NNPS") or nxt.like_num or nxt.pos_ == "PROPN"
                             or nxt.lower_ in _SCORE_NEXT):
         return False    # (nor "leads Tom Benton 49% to 42%", "beat Spain 2-1"; a
                         # name going on past it, "South 32 Ltd", may be read either way)
-    return not any(t.like_num and not (t.i > 0 and doc[t.i - 1].pos_ == "PROPN")
-                   for t in doc[span.sent.start:prev.i])
+    sent = span.sent
+
+    def listed(t) -> bool:  # (not a date, nor the same name numbered again:
+        # "Nord Stream 1 and Nord Stream 2", "a Saturn 5, the Saturn 5")
+        return t.like_num and t.ent_type_ not in ("DATE", "TIME") and t.i > 0 \
+            and doc[t.i - 1].text != prev.text
+    earlier = any(listed(t) for t in doc[sent.start:prev.i])
+    paired_after = any(listed(t) and doc[t.i - 1].pos_ == "PROPN" for t in doc[span.end:sent.end])
+    return not (earlier or paired_after)
 
 
 def is_year(q: Quantity, span: Span, cues: dict) -> bool:

@@ -46,18 +46,22 @@ def claim(source, sentence, text, value, kind="pct_change", subject="", metric="
     (" passengers in off-peak hours.", "Trains carried ", {}),
     # a figure for each of several things ("each of the two pipelines held"),
     # not a time ("Each year ...") nor what the next figure is per
-    (" cubic metres of gas.", "Nord Stream said each of the two pipelines held ",
-     {"measure": {"each"}}),
+    (" cubic metres of gas.", "Nord Stream said each held ", {"measure": {"each"}}),
+    (" civilians.", "Russia and Ukraine accused each other of killing ", {}),
+    (" deaths.", "Officials in each county said the statewide toll reached ", {}),
     (" each.", "The two lines held ", {"measure": {"each"}}),
     (" apiece in May.", "The tickets sold for $", {"measure": {"each"}}),
     (" trucks each carrying ", "Police found ", {}),
     (" people die", "Each year ", {}),
     (" of gas in the three lines", "There were about ", {}),
-    # a yearly rate right after the figure; a change over several years
+    # a yearly rate right after the figure (not a time after an event)
     (" a year.", "The population is growing at a rate of ", {"window": {"year"}}),
+    (" a year later.", "It had grown ", {}),
+    (" a year after the crash.", "Traffic fell ", {}),
+    # a change over several years right after the figure, not a record
     (" in four years.", "India now has 3,682 tigers, a rise of almost ", {"window": {"years"}}),
     (" over the past five years", "Prices are up ", {"window": {"years"}}),
-    (" a year later.", "It had grown ", {}),
+    (" in March, the biggest increase in two years", "Prices rose ", {}),
     (" above the 20th-century average of 57.0F.", "It was", {"reference": {"baseline"}}),
     (" warmer than the 1850-1900 level.", "It was", {"reference": {"baseline"}}),
     (", not seasonally adjusted.", "Gasoline rose", {"method": {"unadjusted"}}),

@@ -884,6 +884,10 @@ def test_parts_of_a_whole_and_particles_of_no_direction(text, figure, kind, dire
     ("The Dow fell 300 points, the Nasdaq 120.", ["300", "120"]),
     # ... nor a share or a score after a name
     ("Governor Ana Harlow leads Tom Benton 49% to 42% among likely voters.", ["49%", "42%"]),
+    # ... nor a place's, a people's or a person's figure in a list
+    ("Cases by state: Texas 309, New Mexico 42, Oklahoma 12.", ["309", "42", "12"]),
+    ("Democrats 51, Republicans 49.", ["51", "49"]),
+    ("In Texas 42 died and 300 were injured.", ["42", "300"]),
 ])
 def test_a_number_in_a_name_is_no_figure(text, figures):
     assert [r["text"] for r in claims(text)] == figures
@@ -898,6 +902,13 @@ def test_a_number_in_a_name_is_no_figure(text, figures):
     # a plural head that names nothing alone counts itself with a figure of
     # its own ("all six numbers"), not the clause subject's noun
     ("No ticket matched all six numbers to take the top prize.", "six", "number"),
+    # ... not a place or a part of people, nor a unit's parts
+    ("Japan's working-age population fell to 74 million.", "74 million", "working-age person"),
+    ("Lead levels in Flint reached 15 parts per billion.", "15", "lead level"),
+    # a currency written out after the figure is no metric ("200 billion US
+    # dollars" and "$200 billion" are written two ways)
+    ("South Africa spent 3.65 billion US dollars.", "3.65 billion US dollars", ""),
+    ("South Africa spent $3.6 billion.", "$3.6 billion", ""),
     ("The numbers show 45 deaths.", "45", "death"),
     ("A total of 94 people died.", "94", "death"),
 ])

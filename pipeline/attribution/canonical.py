@@ -10,6 +10,7 @@ are near-identical spellings with the same head noun.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 from functools import cache
@@ -92,6 +93,11 @@ def _other_word(x: str, y: str) -> bool:
     return OSA.distance(x, y) > conf["word_edits"]
 
 
+#: a number written as a name's last word ("Nord Stream 2", "Apollo 11",
+#: "Chandrayaan-3")
+_TRAILING_NUMBER = re.compile(r"[\s-]\d{1,3}$")
+
+
 def _numbered_longer(a: str, b: str) -> bool:
     """The longer of two names, one starting the other, adds a number
     ("Chandrayaan" / "Chandrayaan 2 mission", "Boeing" / "Boeing 737"): the
@@ -145,7 +151,8 @@ def subject_map(claims: list[Claim]) -> dict[str, str]:
                 if b.isupper() and abbreviates(b, a) or a.isupper() and abbreviates(a, b) \
                         or _prefix(normed[a], normed[b]) and not _numbered_longer(a, b) \
                         or fuzzy and min(len(normed[a]), len(normed[b])) > 6 \
-                        and DIGITS.findall(a) == DIGITS.findall(b) \
+                        and not numbers_differ(a, b) \
+                        and bool(_TRAILING_NUMBER.search(a)) == bool(_TRAILING_NUMBER.search(b)) \
                         and not _word_swapped(normed[a], normed[b]) \
                         and fuzz.ratio(normed[a], normed[b]) >= threshold:
                     # (not "Chandrayaan-2" / "Chandrayaan-3", nor "Nord

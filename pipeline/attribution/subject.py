@@ -23,7 +23,7 @@ from spacy.attrs import ORTH
 if TYPE_CHECKING:  # annotations only: a cached run never imports spaCy
     from spacy.tokens import Span, Token
 
-from ..extract import name_before, numbered_name, token_after
+from ..extract import doc_text, name_before, numbered_name, token_after
 from ..keys import jurisdiction, time_units
 from ..knowledge import load
 from .context import ArticleContext, attr, title_text
@@ -274,7 +274,7 @@ def owned_run_end(doc, i: int) -> int:
     if end == k + 1 or tok.head.i < end - 1:
         return -1
     name = re.sub("['’]", "['’]", re.escape(doc[tok.i:end].text))  # either apostrophe
-    return end if len(re.findall(rf"(?<!\w){name}(?!\w)", doc.text)) > 1 else -1
+    return end if len(re.findall(rf"(?<!\w){name}(?!\w)", doc_text(doc))) > 1 else -1
 
 
 def _numbered(doc: Doc, text: str, found: tuple[int, int, str, str]
@@ -620,7 +620,8 @@ class Mentions:
         words = doc.vocab.strings
         odd = [o for o in np.unique(orths).tolist() if len(w := words[o]) >= conf["min_length"]
                and _ODD_NAME.search(w) and not not_names.fullmatch(w)]
-        for i in np.flatnonzero(np.isin(orths, odd)).tolist() if odd else ():
+        for i in np.flatnonzero(np.isin(orths, np.asarray(odd, dtype=np.uint64))).tolist() \
+                if odd else ():
             tok = doc[i]
             if tok.pos_ == "PROPN" and tok.ent_type_ not in skip:
                 seen[tok.text].append(tok)
