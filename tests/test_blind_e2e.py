@@ -202,7 +202,14 @@ TRAPS_OPEN = {("hong_kong_extradition_marches_2019", "hk_t2_jun9_vs_jun16_police
               # one bill vs 15 Republican senators against the package, two
               # votes whose sentences each hold their own tally ("366-58",
               # "79-18"), read as one count of Republicans opposed
-              ("us_foreign_aid_package_2024", "fa_t4_senate_vs_house_republicans_against")}
+              ("us_foreign_aid_package_2024", "fa_t4_senate_vs_house_republicans_against"),
+              # fresh17, flagged at low severity since the thirtieth session
+              # (not when it joined): "the crown is made up of 1,354 diamonds"
+              # was a rise until "made up of" said no direction; now the
+              # crown's diamonds count against the tiara's "1,998 diamonds" in
+              # another article, both sentences' owners (a crown, a tiara:
+              # common nouns) unread and the articles' subjects guessed
+              ("louvre_jewel_heist_2025", "lv_t1_crown_vs_tiara_diamonds")}
 
 
 #: every set the tests run
