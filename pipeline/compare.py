@@ -84,9 +84,9 @@ def _stated_apart(f: Finding, members: list[Claim]) -> bool:
     window or summary ("Monthly inflation was 25.5%" / "annual inflation of
     211.4%", "an average audience of 18.8 million" / "viewing peaked at 20.4
     million": frames.toml [align] key_apart, stated on both sides), or of
-    which one narrows the measure and the other does not ("each of the two
-    pipelines held 300 million cubic metres" / "about 800 million cubic
-    meters in the three lines": one_sided_differs): different quantities
+    which one narrows the measure and the other does not ("the pipelines
+    each held 300 million cubic metres" / "about 800 million cubic meters
+    in the three lines": one_sided_differs): different quantities
     the key could not tell apart, so no finding.
     Frames are read from the key group's own claims, the same in every
     engine (a stretch is then cut only at the group's own figures, not at a

@@ -382,8 +382,8 @@ def numbered_name(span: Span, text: str) -> bool:
     """A bare whole number of at most three digits right after a capitalised
     proper noun, not a place or a people, that the model left out of
     the name ("The Nord Stream 2 pipeline", "a Saturn 5 rocket"): part of
-    the name, unless it counts the plural noun after it ("its Saturn 5
-    rockets"), a proper noun goes on after it, or it stands in a list of
+    the name, unless it counts the plural noun after it ("gave Smith 40
+    votes"), a proper noun goes on after it, or it stands in a list of
     figures (a figure before it in the sentence that follows no name, or
     another name and number after it: "Chiefs 25, Niners 22")."""
     doc = span.doc
@@ -499,8 +499,8 @@ def reached_direction(span: Span, q_start: int, cues: dict, to_level: bool = Fal
 def _particle_direction(verb, cues: dict) -> str:
     """"inched up 0.2% to $2,345": the verb's particle says which way ("gave
     up" is a fall: extract.toml phrasal_down; "added up" none: phrasal_none);
-    so does an adverb the parse
-    hangs on it ("edged up 0.4% to $9,310", "up" as advmod)."""
+    so does an adverb the parse hangs on it ("edged up 0.4% to $9,310", "up"
+    as advmod)."""
     for child in verb.children:
         if child.dep_ == "prt":
             if (verb.lower_, child.lower_) in cues["phrasal"]:
