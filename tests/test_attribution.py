@@ -1279,10 +1279,12 @@ def test_a_holiday_is_when_not_whose_figure():
 
 
 @pytest.mark.parametrize("text,figure,metric", [
+    # (people who travel are travelers, as "55 million travelers" says:
+    # synonyms.toml [people_outcomes], since the thirtieth session)
     ("Over 55 million Americans are expected to travel for the holiday, AAA says.",
-     "Over 55 million", "american (travel)"),
+     "Over 55 million", "traveler"),
     ("With more than 55 million Americans expected to travel, prices fell.",
-     "more than 55 million", "american (travel)"),
+     "more than 55 million", "traveler"),
     ("AAA predicts that just over 49 million Americans will drive this year.",
      "just over 49 million", "american (drive)"),
 ])

@@ -909,6 +909,11 @@ def test_a_number_in_a_name_is_no_figure(text, figures):
     # dollars" and "$200 billion" are written two ways)
     ("South Africa spent 3.65 billion US dollars.", "3.65 billion US dollars", ""),
     ("South Africa spent $3.6 billion.", "$3.6 billion", ""),
+    # people who travel or visit are travelers or visitors, as the nouns say
+    ("Up to 3.7 million people are expected to travel to see the eclipse.", "Up to 3.7 million",
+     "traveler"),
+    ("Some 4 million travellers passed through.", "Some 4 million", "traveler"),
+    ("About 2 million people visited the park.", "About 2 million", "visitor"),
     ("The numbers show 45 deaths.", "45", "death"),
     ("A total of 94 people died.", "94", "death"),
 ])
