@@ -481,6 +481,8 @@ MET = [
     ("total_solar_eclipse_2024", "agreements", "ec_a5_indiana_direct_177_5_million"),
     ("total_solar_eclipse_2024", "agreements", "ec_a6_ohio_direct_166_million"),
     ("total_solar_eclipse_2024", "agreements", "ec_a7_states_in_path_15"),
+    # people expected to travel are travelers (thirtieth session)
+    ("tsa_thanksgiving_record_2025", "agreements", "tsa_a3_aaa_thanksgiving_travelers"),
     # found, each with a cause the set does not accept
     ("coronation_tv_audience_2023", "conflicts", "cr_c7_us_audience"),
     ("silicon_valley_bank_collapse_2023", "conflicts", "sv_c2_capital_raise"),
@@ -563,6 +565,13 @@ FOUND = [
     # fresh15, as found when it joined
     ("suez_canal_revenue_red_sea_2024", "sc_c2_january_ships_fall"),
     ("titan_submersible_search_2023", "ti_c1_oxygen_left_running"),
+    # fresh17, as found when it joined
+    ("louvre_jewel_heist_2025", "lv_c2_haul_value_dollars"),
+    ("qatar_world_cup_cost_deaths_2022", "qw_c2_stadium_cost"),
+    ("qatar_world_cup_cost_deaths_2022", "qw_c3_brazil_2014_cost"),
+    # "India's tiger population rose to 3,167" counts tigers, as "India now
+    # has 3,682 tigers" does (thirtieth session)
+    ("india_tiger_census_2022_23", "tg_c1_population_3167_vs_3682"),
 ]
 # (od_c5, "238 dead and more than 900 injured" / "288 ... and 850 injured", is
 # found since "another 179 have been rushed to hospital" counts no deaths,
