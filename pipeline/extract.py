@@ -370,41 +370,43 @@ def _in_name(span: Span, cues: dict) -> bool:
     return any(t.text[:1].isupper() and t.is_alpha for t in words)
 
 
-#: entity types of a word a figure may follow without being part of its name
-#: (the model takes a rocket, "the Saturn 5", for a person too often to add
-#: PERSON: a person's figures come in lists, which are read as lists)
-_NOT_NUMBERED = frozenset({"GPE", "LOC", "NORP"})
-#: words after a number that make it a share or a score, never a name's
-_SCORE_NEXT = frozenset({"%", "percent", "per", "pc", "pct", "to", "-", "–", "—", "of", "points"})
+@cache
+def _numbered() -> tuple[int, frozenset[str], frozenset[str]]:
+    """extract.toml [not_claims] numbered_name_*: (most digits, labels of
+    words it never follows, words it never comes before)."""
+    nc = load("extract")["not_claims"]
+    return (nc["numbered_name_digits"], frozenset(nc["numbered_name_not_after"]),
+            frozenset(nc["numbered_name_not_before"]))
 
 
 def numbered_name(span: Span, text: str) -> bool:
-    """A bare whole number of at most three digits right after a capitalised
-    proper noun, not a place or a people, that the model left out of
-    the name ("The Nord Stream 2 pipeline", "a Saturn 5 rocket"): part of
-    the name, unless it counts the plural noun after it ("gave Smith 40
-    votes"), a proper noun goes on after it, or it stands in a list of
-    figures (a figure before it in the sentence that follows no name, or
-    another name and number after it: "Chiefs 25, Niners 22")."""
+    """A bare whole number (of at most extract.toml numbered_name_digits
+    digits) right after a capitalised proper noun, not a place or a people,
+    that the model left out of the name ("The Nord Stream 2 pipeline", "a
+    Saturn 5 rocket"): part of the name, unless it counts the plural noun
+    after it ("gave Smith 40 votes"), a proper noun or a word of
+    numbered_name_not_before goes on after it, or it stands in a list of
+    figures (a figure before the name in the sentence, or another name and
+    figure after it, "Chiefs 25, Niners 22"; neither a date nor the same
+    name numbered again)."""
     doc = span.doc
+    digits, not_after, not_before = _numbered()
     prev = doc[span.start - 1] if span.start > 0 else None
     if prev is None or prev.pos_ != "PROPN" or not prev.text[:1].isupper() \
-            or not prev.is_alpha or prev.is_sent_start \
-            or prev.ent_type_ in _NOT_NUMBERED \
+            or not prev.is_alpha or prev.is_sent_start or prev.ent_type_ in not_after \
             or not text[prev.idx + len(prev.text):span.start_char].isspace() \
-            or not span.text.isdigit() or len(span.text) > 3:
-        return False    # (not a year: "Paris 2024" is Paris, in 2024; nor a
-                        # place's or a people's figure: "Texas 309", "Democrats 51")
+            or not span.text.isdigit() or len(span.text) > digits:
+        return False
     nxt = doc[span.end] if span.end < len(doc) else None
-    if nxt is not None and (nxt.tag_ in ("NNS", "NNPS") or nxt.like_num or nxt.pos_ == "PROPN"
-                            or nxt.lower_ in _SCORE_NEXT):
-        return False    # (nor "leads Tom Benton 49% to 42%", "beat Spain 2-1"; a
-                        # name going on past it, "South 32 Ltd", may be read either way)
+    if nxt is not None and (nxt.tag_ == "NNS" or nxt.like_num or nxt.pos_ == "PROPN"
+                            or nxt.lower_ in not_before):
+        return False    # (a name going on past it, "South 32 Ltd", may be read either way)
     sent = span.sent
+    times = _time_labels()
 
     def listed(t) -> bool:  # (not a date, nor the same name numbered again:
         # "Nord Stream 1 and Nord Stream 2", "a Saturn 5, the Saturn 5")
-        return t.like_num and t.ent_type_ not in ("DATE", "TIME") and t.i > 0 \
+        return t.like_num and t.ent_type_ not in times and t.i > 0 \
             and doc[t.i - 1].text != prev.text
     earlier = any(listed(t) for t in doc[sent.start:prev.i])
     paired_after = any(listed(t) and doc[t.i - 1].pos_ == "PROPN" for t in doc[span.end:sent.end])

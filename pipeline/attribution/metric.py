@@ -209,7 +209,7 @@ def _population_of(noun: Token, mods: list[Token]) -> Token | None:
     before = noun.doc[noun.i - 1]
     if before in mods and before.pos_ == "NOUN" and before.dep_ == "compound" \
             and before.lemma_.lower() not in _sets()["population_not_of"] \
-            and not (before.i and noun.doc[before.i - 1].text in ("-", "‐", "–")):
+            and not (before.i and noun.doc[before.i - 1].text in _HYPHENS):
         return before
     return None
 
@@ -432,16 +432,10 @@ class MetricFinder:
         (the "M" of "$2579M", not a unit after it: "47,300 acres"), and a
         money figure's currency written after it ("200 billion US dollars"),
         are never what another figure measures."""
-        self._figures = {i for r in raw for i in range(r["token_start"], r["token_end"])}
-        doc, words = self.ctx.doc, _currency_words()
-        for r in raw:   # "200 billion US dollars": the currency written after it
-            j = r["token_end"]
-            if not r.get("currency") or j >= len(doc):
-                continue
-            if doc[j].lower_ in words:
-                self._figures.add(j)
-            elif j + 1 < len(doc) and f"{doc[j].lower_} {doc[j + 1].lower_}" in words:
-                self._figures.update((j, j + 1))
+        doc = self.ctx.doc
+        self._figures = {i for r in raw for i in range(
+            r["token_start"], token_after(doc, r["token_end"], r["end_char"]) if r.get("currency")
+            else r["token_end"])}   # ("US dollars" of "200 billion US dollars": the figure's)
 
     def _figure_word(self, tok: Token, r: dict | None = None) -> bool:
         """A word of some figure's number, or, for a money figure, a word
