@@ -8,7 +8,7 @@ table, for one finished run:
 
     python -m tests.blind_e2e_scorer /tmp/blind/jobs tests/data/blind_e2e/jobs
 
-or to check and score every set (tests/data/blind_e2e, tests/data/fresh to fresh17
+or to check and score every set (tests/data/blind_e2e, tests/data/fresh to fresh18
 and, when present, ../shared/corpus) and print one row per set and a total: conflict recall, cause accuracy,
 conflicts raised that match no expectation, agreement recall, traps flagged:
 
@@ -107,7 +107,7 @@ def table(rows: dict[str, dict[str, int]]) -> str:
 
 
 def default_sets() -> list[Path]:
-    """tests/data/blind_e2e, tests/data/fresh to fresh17 (real
+    """tests/data/blind_e2e, tests/data/fresh to fresh18 (real
     coverage, FRESH*_SETS.md) and, when present, ../shared/corpus; not
     tests/data/heldout nor any newer fresh batch still kept unseen (run them
     by naming their folders: they are kept for measuring, not developing)."""
@@ -115,7 +115,7 @@ def default_sets() -> list[Path]:
     sets = sorted(p for p in (here / "data" / "blind_e2e").iterdir() if p.is_dir())
     for fresh in ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8",
                   "fresh9", "fresh10", "fresh11", "fresh12",
-                  "fresh13", "fresh14", "fresh15", "fresh16", "fresh17"):
+                  "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18"):
         sets += sorted(p for p in (here / "data" / fresh).iterdir() if p.is_dir())
     corpus = here.parent.parent / "shared" / "corpus"
     if corpus.is_dir():
