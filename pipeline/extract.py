@@ -216,6 +216,7 @@ def extract_from_doc(doc: Doc) -> list[dict]:
     _borrow_elided_units(claims, text, doc, cues)
     _listed_moves(claims, doc)
     _apposed_moves(claims, text, cues)
+    _converted_moves(claims, text)
     _level_up_from(claims, text)
     _level_closed_at(claims, text, cues)
     _coordinated_moves(claims, text, cues)
@@ -796,6 +797,34 @@ def _apposed_moves(claims: list[dict], text: str, cues: dict) -> None:
             b["kind"], b["direction"] = _MOVED_KIND[b["kind"]], a["direction"]
 
 
+#: a figure in brackets right after another ("2.39 trillion yuan ($333
+#: billion)", "4.5 million square miles (11.7 million square kilometers)",
+#: "$40 million (£31.1 million, €37 million)")
+_OPENS_BRACKET = re.compile(r"\s*[(\[]\s*")
+_ENDS_BRACKETED = re.compile(r"\s*[)\],;]")
+
+
+def converted(text: str, a: dict, b: dict) -> bool:
+    """``b`` restates ``a`` in another currency or unit of measure, in
+    brackets right after it: one quantity, written twice."""
+    if a["sent_start"] != b["sent_start"] \
+            or not _OPENS_BRACKET.fullmatch(text, a["end_char"], b["start_char"]) \
+            or not _ENDS_BRACKETED.match(text, b["end_char"]):
+        return False
+    if a["currency"] and b["currency"]:
+        return True
+    return bool(a["measure_unit"] and b["measure_unit"])
+
+
+def _converted_moves(claims: list[dict], text: str) -> None:
+    """"a decrease of 130,000 square kilometers (50,000 square miles)": a
+    change converted in brackets is the same change, which way it goes too."""
+    for a, b in zip(claims, claims[1:]):
+        if a["kind"] == "change" and b["kind"] == "amount" and not b["direction"] \
+                and not b["role"] and converted(text, a, b):
+            b["kind"], b["direction"] = "change", a["direction"]
+
+
 @cache
 def _up_from() -> re.Pattern:
     """Up to eight words (or years: four digits in the centuries of
@@ -1007,7 +1036,9 @@ def classify(q: Quantity, span: Span, head, cues: dict, sent: Span, text: str) -
         if m or mb:     # "$2.14 a share", "earnings per share were $2.14" -> "USD per share"
             noun = (m or mb).group(1).lower()
             unit = f"{q.currency} per {cues['money_per'].get(noun) or cues['money_per_before'][noun]}"
-        return ("change" if d else "amount"), d or "", unit
+        # ("a difference of $5 million": a change that says no way, as "a
+        # gap of 300 people" is)
+        return ("change" if d is not None else "amount"), d or "", unit
     if q.unit:
         d = None if after_words[:1] and after_words[0] in cues["place_after_measure"] \
             else _change_direction(before_words, after_words, cues)   # "40 km off the coast"
@@ -1015,7 +1046,7 @@ def classify(q: Quantity, span: Span, head, cues: dict, sent: Span, text: str) -
             d = _size_of_move(doc, span, q, cues)
         if q.unit in cues["duration_units"]:    # "a 12-year prison sentence": 12 years, as a count
             return ("change" if d else "count"), d or "", q.unit
-        return ("change" if d else "amount"), d or "", q.unit
+        return ("change" if d is not None else "amount"), d or "", q.unit
     m = cues["rate_re"].match(text[q.end:q.end + 60])
     if m:
         per = cues["rate"][re.sub(r"\s+", " ", m.group(1).lower())]

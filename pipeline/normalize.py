@@ -28,7 +28,7 @@ if TYPE_CHECKING:  # annotations only: a cached run never imports spaCy
 from .attribution import canonical, context, metric, period, subject, table
 from .attribution.context import attr
 from .cues import reference_after
-from .extract import doc_text
+from .extract import converted, doc_text
 from .knowledge import load, measure_units
 from .model import Article, Claim
 
@@ -139,6 +139,7 @@ def attribute(article: Article, doc: Doc, raw: list[dict]) -> list[Claim]:
 
     _alternatives(ctx.text, raw, subjects)
     guesses = [metrics.guess(r) for r in raw]
+    _converted_twins(ctx.text, raw, guesses)
     _borrow_metrics(ctx, raw, sents, guesses, metrics)
     _list_leads(raw, sents, guesses, metrics, finder)
     _unify_restatements(raw, guesses, subjects)
@@ -457,6 +458,23 @@ def _alternatives(text: str, raw: list[dict], subjects: list[tuple[list[str], st
         if prev["sent_start"] == r["sent_start"] and subjects[i - 1][0] \
                 and _restating().fullmatch(text, prev["end_char"], r["start_char"]):
             subjects[i] = subjects[i - 1]
+
+
+def _converted_twins(text: str, raw: list[dict], guesses) -> None:
+    """A figure converted in brackets right after another measures what
+    that one does: the one whose own words name it lends its key to the
+    other ("2.39 trillion yuan ($333 billion) in liabilities": the parse
+    hangs "in liabilities" on the yuan; "more than US$300 billion (S$402.3
+    billion) of total liabilities": on the Singapore dollars). When both
+    name something, the first figure's stands."""
+    for i in range(1, len(raw)):
+        if raw[i - 1]["kind"] != raw[i]["kind"] or not converted(text, raw[i - 1], raw[i]):
+            continue
+        a, b = guesses[i - 1], guesses[i]
+        if a.key and not a.borrow:
+            guesses[i] = replace(a, replace_unit=b.replace_unit)
+        elif b.key and not b.borrow:
+            guesses[i - 1] = replace(b, replace_unit=a.replace_unit)
 
 
 def _unify_restatements(raw, guesses, subjects) -> None:

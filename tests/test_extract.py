@@ -920,3 +920,42 @@ def test_a_number_in_a_name_is_no_figure(text, figures):
 def test_a_population_of_a_thing_counts_the_thing_and_numbers_count_numbers(text, figure,
                                                                           metric):
     assert one(text, figure)["metric"] == metric
+
+
+@pytest.mark.parametrize("text,figure,kind,direction,metric", [
+    # a figure converted in brackets measures what the figure before it does,
+    # whichever of the two the parse hangs the measured noun on
+    ("The group has 100 billion yuan ($14 billion) in liabilities.", "$14 billion", "amount", "",
+     "debt"),
+    ("The group has 100 billion yuan ($14 billion) in liabilities.", "100 billion yuan", "amount",
+     "", "debt"),
+    ("The developer, which has more than US$300 billion (S$402.3 billion) of total liabilities, "
+     "was ordered to liquidate.", "more than US$300 billion", "amount", "", "debt"),
+    ("The firm holds about $3 billion (£2.4 billion) in cash.", "£2.4 billion", "amount", "",
+     "cash"),
+    # ... and a change converted is the same change, the same way
+    ("The ice showed a decrease of 130,000 square kilometers (50,000 square miles) from the "
+     "previous record low.", "50,000 square miles", "change", "decrease", "area"),
+    # a level participle right after a noun: the noun is what is measured
+    ("Evergrande has liabilities exceeding $325 billion (£256 billion).",
+     "exceeding $325 billion", "amount", "", "debt"),
+    ("The company has debts amounting to $2 billion.", "$2 billion", "amount", "", "debt"),
+    ("The storm caused damage exceeding $5 billion.", "exceeding $5 billion", "amount", "",
+     "damage"),
+    # ... not a verb the parse hangs far off ("increased" is the inflation's)
+    ("Core inflation, a gauge that leaves out food and energy because their prices swing "
+     "widely, increased by a tenth of a percentage point to an annual rate of 2.9%.", "2.9%",
+     "percent", "increase", "food"),
+    # "in" after a figure the parse hangs on the verb says where, unless the
+    # figure's conversion in brackets stands between them
+    ("A judge ordered the company to pay $355M in a long-awaited civil fraud ruling.", "$355M",
+     "amount", "", "payment"),
+    # a difference of money or of a measure that says no way is a change, as
+    # "a gap of 300 people" is
+    ("There is a difference of $5 million between the two bids.", "$5 million", "change", "",
+     "bid"),
+    ("There is a gap of 300 people between the counts.", "300", "change", "", "person"),
+])
+def test_conversions_in_brackets_and_level_participles(text, figure, kind, direction, metric):
+    r = one(text, figure)
+    assert (r["kind"], r["direction"], r["metric"]) == (kind, direction, metric), r

@@ -612,8 +612,22 @@ class MetricFinder:
         doc = self.ctx.doc
         root = doc[r["token_start"]:end].root
         sets = _sets()
-        for prep in root.children:
-            if prep.dep_ == "prep" and prep.lower_ == "in" and prep.i >= end:
+        if root.head.i == r["head_i"] and (_is_unit(root.head)
+                                          or root.head.lower_ in _currency_words()):
+            root = root.head  # "100 billion yuan": the currency word the parse makes the head
+        preps = list(root.children)
+        if root.dep_ == "dobj" and root.head.pos_ in ("VERB", "AUX"):
+            # "which has 2.39 trillion yuan ($333 billion) in liabilities":
+            # the parse hangs "in" on the verb past the bracket (only right
+            # past it: "ordered Trump to pay $355M in a civil fraud ruling"
+            # says where, as the parse has it)
+            after = max(end, root.i + 1)
+            closing = next((t.i for t in doc[after:root.sent.end] if t.text in ")]"), None) \
+                if doc[after:after + 1].text in ("(", "[") else None
+            preps += [c for c in root.head.children if closing is not None and c.i == closing + 1]
+        for prep in preps:
+            if prep.dep_ == "prep" and prep.i >= end and (
+                    prep.lower_ == "in" or prep.lower_ == "of" and prep.head.i == root.i):
                 obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
                 if obj is not None and obj.pos_ == "NOUN" and not obj.ent_type_ \
                         and not self._empty(obj) and not _is_unit(obj) \
@@ -984,6 +998,17 @@ class MetricFinder:
                 if subject is None:
                     return None
                 return "borrow" if self._anaphoric(subject) else subject
+            if tok.pos_ == "VERB" and tok.dep_ == "acl" and tok.tag_ in ("VBG", "VBN") \
+                    and 0 < tok.i - tok.head.i <= 2 and came is not None \
+                    and (came.dep_ == "dobj" or came.dep_ == "prep" and came.lower_ in ("to", "at")) \
+                    and _moves_a_level(tok) and (noun := tok.head).pos_ == "NOUN" \
+                    and not self._empty(noun) and not self._is_name(noun) \
+                    and noun.lemma_.lower() not in sets["change_nouns"]:
+                # "liabilities exceeding $325 billion", "losses totalling $4
+                # billion", "a debt amounting to $2 billion": the noun the
+                # participle of a level right after it describes is what the
+                # figure measures
+                return "borrow" if self._anaphoric(noun) else noun
             if tok.pos_ in ("VERB", "AUX"):
                 # transitive first: "increased revenue by 12%"; then "reports went up"
                 order = {"dobj": 0, "nsubjpass": 1, "nsubj": 2}
