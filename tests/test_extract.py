@@ -959,3 +959,43 @@ def test_a_population_of_a_thing_counts_the_thing_and_numbers_count_numbers(text
 def test_conversions_in_brackets_and_level_participles(text, figure, kind, direction, metric):
     r = one(text, figure)
     assert (r["kind"], r["direction"], r["metric"]) == (kind, direction, metric), r
+
+
+@pytest.mark.parametrize("text,figure,kind,period,base", [
+    # "from 2019 to 2024" is a span of years, never a figure: a total over it
+    # holds the span; a change reads its first year as its base
+    ("From 2019 to 2024, a total of 121,902 ships passed through the canal.", "121,902", "count",
+     "2019..2024", ""),
+    ("The canal earned $39 billion from 2019 to 2024.", "$39 billion", "amount", "2019..2024", ""),
+    ("Prices rose 20% from 2019 to 2024.", "20%", "pct_change", "2024", "2019"),
+    # ... and a span in the sentence before is no base of a change after it
+    ("The canal generated $39.9 billion from 2019 through 2024. Disruption caused a dramatic "
+     "61 per cent drop in 2024.", "61 per cent", "pct_change", "2024", "2023"),
+])
+def test_a_span_of_years_from_one_to_another(text, figure, kind, period, base):
+    rows = claims(text)
+    assert all(not r["text"].lower().startswith("from") for r in rows), rows
+    r = one(text, figure)
+    assert (r["kind"], r["period"], r["base_period"]) == (kind, period, base), r
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # a relative clause of a level on a noun: the noun is what is measured
+    ("The boxer filed for bankruptcy in 2003 after associates helped whittle away his career "
+     "earnings, which totaled over $400 million.", "over $400 million", "career earning"),
+    # "in" a thing with its determiner says where or when, not what
+    ("Three other players won $1 million in the drawing.", "$1 million", "prize"),
+    # a participle with no subject: the level of its clause's subject
+    # (not the sentence before's ship numbers)
+    ("Ship numbers fell to 13,213 in 2024. Cargo tonnage followed the same pattern, rising from "
+     "1.207 billion tons in 2019 to a record 1.568 billion in 2023, before falling sharply to "
+     "525 million tons in 2024.", "525 million tons", "cargo tonnage"),
+    ("Ship numbers fell to 13,213 in 2024. Cargo tonnage followed the same pattern, rising from "
+     "1.207 billion tons in 2019 to a record 1.568 billion in 2023, before falling sharply to "
+     "525 million tons in 2024.", "1.568 billion", "cargo tonnage"),
+    # ... unless the figure counts a noun of its own
+    ("Netflix reported that the event set a record, peaking at 65 million concurrent streams.",
+     "65 million", "concurrent stream"),
+])
+def test_what_a_level_clause_measures(text, figure, metric):
+    assert one(text, figure)["metric"] == metric

@@ -607,8 +607,11 @@ class MetricFinder:
     def _money_in(self, r: dict, end: int) -> Token | None:
         """What money is an amount of when it is "in" a thing ("$4.28 billion
         in student debt", "$78 billion in relief", "sitting on $325 billion in
-        cash"; not the form of a payment, synonyms.toml payment_forms after
-        payment_verbs: "buy U.S. Steel for $14.1 billion in cash"); else None."""
+        cash") or "of" it ("US$110 million of Evergrande's liabilities"); not
+        the form of a payment, synonyms.toml payment_forms after
+        payment_verbs: "buy U.S. Steel for $14.1 billion in cash"; not a
+        thing "in" with its determiner, which says where or when ("won $1
+        million in the drawing", "earned $300m in his career"); else None."""
         doc = self.ctx.doc
         root = doc[r["token_start"]:end].root
         sets = _sets()
@@ -631,6 +634,8 @@ class MetricFinder:
                 obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
                 if obj is not None and obj.pos_ == "NOUN" and not obj.ent_type_ \
                         and not self._empty(obj) and not _is_unit(obj) \
+                        and not (prep.lower_ == "in" and any(
+                            c.dep_ in ("det", "poss") for c in obj.children)) \
                         and not (obj.lemma_.lower() in sets["payment_forms"]
                                  and _verb_lemma(_paying_verb(root)) in sets["payment_verbs"]):
                     return obj
@@ -775,7 +780,7 @@ class MetricFinder:
                     # object's level, not the subject's (who measured it)
                     return None if obj.pos_ not in ("NOUN", "PROPN") or self._empty(obj) \
                         or self._refers(obj) or self._is_name(obj) else obj
-                return self._subject_of_level(verb)
+                return self._subject_of_level(verb, climb=not self._own_noun(r))
             tok = tok.head
         return None
 
@@ -787,17 +792,29 @@ class MetricFinder:
         head = self.ctx.doc[r["head_i"]]
         return not (_is_unit(head) or head.lower_ in str(r.get("unit") or "").lower().split())
 
-    def _subject_of_level(self, verb: Token) -> Token | None:
+    def _subject_of_level(self, verb: Token, climb: bool = False) -> Token | None:
         """The subject of a verb that gives its level, when it names a
-        quantity (not a name, a pronoun, an empty head or a change)."""
-        for c in verb.children:
-            if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN") \
-                    and not self._empty(c) and not self._refers(c) \
-                    and not self._is_name(c) and c.lemma_.lower() not in \
-                    _sets()["change_nouns"]:
-                return c
-            if c.dep_ in ("nsubj", "nsubjpass") and _people_named_by_outcome(c):
-                return c  # "the missing are estimated at more than 10,000"
+        quantity (not a name, a pronoun, an empty head or a change); with
+        ``climb`` (a figure with no noun of its own), for a participle with
+        no subject of its own, the subject of the clause it hangs on ("Cargo
+        tonnage followed the same pattern, rising from 1.207 billion tons ...
+        before falling to 525 million tons"; not "the event set a record,
+        peaking at 65 million concurrent streams": the streams')."""
+        for _ in range(3):
+            for c in verb.children:
+                if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN") \
+                        and not self._empty(c) and not self._refers(c) \
+                        and not self._is_name(c) and c.lemma_.lower() not in \
+                        _sets()["change_nouns"]:
+                    return c
+                if c.dep_ in ("nsubj", "nsubjpass") and _people_named_by_outcome(c):
+                    return c  # "the missing are estimated at more than 10,000"
+            if not climb or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children) \
+                    or verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "pcomp"):
+                return None
+            verb = verb.head.head if verb.dep_ == "pcomp" else verb.head  # (through "before")
+            if verb.pos_ not in ("VERB", "AUX"):
+                return None
         return None
 
     @staticmethod
@@ -998,17 +1015,13 @@ class MetricFinder:
                 if subject is None:
                     return None
                 return "borrow" if self._anaphoric(subject) else subject
-            if tok.pos_ == "VERB" and tok.dep_ == "acl" and tok.tag_ in ("VBG", "VBN") \
-                    and 0 < tok.i - tok.head.i <= 2 and came is not None \
-                    and (came.dep_ == "dobj" or came.dep_ == "prep" and came.lower_ in ("to", "at")) \
-                    and _moves_a_level(tok) and (noun := tok.head).pos_ == "NOUN" \
-                    and not self._empty(noun) and not self._is_name(noun) \
-                    and noun.lemma_.lower() not in sets["change_nouns"]:
+            if self._describes_level(tok, came):
                 # "liabilities exceeding $325 billion", "losses totalling $4
-                # billion", "a debt amounting to $2 billion": the noun the
-                # participle of a level right after it describes is what the
-                # figure measures
-                return "borrow" if self._anaphoric(noun) else noun
+                # billion", "a debt amounting to $2 billion", "his career
+                # earnings, which totaled over $400 million": the noun a
+                # participle or relative clause of a level describes is what
+                # the figure measures
+                return "borrow" if self._anaphoric(tok.head) else tok.head
             if tok.pos_ in ("VERB", "AUX"):
                 # transitive first: "increased revenue by 12%"; then "reports went up"
                 order = {"dobj": 0, "nsubjpass": 1, "nsubj": 2}
@@ -1039,6 +1052,29 @@ class MetricFinder:
                 return None
             came, tok = tok, tok.head
         return None
+
+    def _describes_level(self, verb: Token, came: Token | None) -> bool:
+        """``verb``, a verb of a level the figure is the object of (or
+        reaches through "to"/"at"), describes the noun it hangs on: as a
+        participle right after it ("liabilities exceeding"), or as a
+        relative clause whose subject is the relative pronoun ("earnings,
+        which totaled"); the noun names a quantity."""
+        if verb.pos_ != "VERB" or came is None or not (
+                came.dep_ == "dobj" or came.dep_ == "prep" and came.lower_ in ("to", "at")) \
+                or not _moves_a_level(verb):
+            return False
+        if verb.dep_ == "acl":
+            # (not a verb the parse hangs far off: "Core inflation, a gauge
+            # that leaves out food ..., increased by ... to 2.9%")
+            if verb.tag_ not in ("VBG", "VBN") or not 0 < verb.i - verb.head.i <= 2:
+                return False
+        elif verb.dep_ != "relcl" or not any(
+                c.dep_ == "nsubj" and c.lower_ in attr()["relative_pronouns"]
+                for c in verb.children):
+            return False
+        noun = verb.head
+        return noun.pos_ == "NOUN" and not self._empty(noun) and not self._is_name(noun) \
+            and noun.lemma_.lower() not in _sets()["change_nouns"]
 
     def _scope_from_subject(self, verb: Token) -> None:
         """"Its snack division increased revenue by 12%": a common-noun

@@ -178,6 +178,10 @@ def _patterns() -> dict:
         # 2019 to 2023", which a change reads as its base and its period)
         "year_span": re.compile(rf"{lead('12')}(?<=between )({YEAR})\s+and\s+({YEAR})\b",
                                 re.I),
+        # "from 2019 to 2024": a total's span; a change reads its first year
+        # as its base and its last as its period (periods)
+        "year_from_span": re.compile(
+            rf"{lead('12')}(?<=from )({YEAR})\s+(?:to|through|until)\s+({YEAR})\b(?![\d%])", re.I),
         "year": re.compile(rf"{lead('12')}(?<![\d,.])({YEAR})(?![\d%])"),
         # (and "since an eruption in January", "since the outbreak in March":
         # a time in the object of "since" is a start too: start_preps)
@@ -336,7 +340,7 @@ def find_times(ctx: ArticleContext, sent: Span, ref: int | None,
 #: The patterns :func:`_find_times` reads, in the order it reads them.
 _SCANNED = ("month_span", "part", "part_after", "month_year", "rel_month", "month_day",
             "month_alone", "month_noun", "relative", "months_ended", "focus", "focus_adj",
-            "year_range", "year_span", "year")
+            "year_range", "year_span", "year_from_span", "year")
 
 
 def _scan(ctx: ArticleContext, sent: Span) -> dict[str, list[re.Match]]:
@@ -441,7 +445,7 @@ def _find_times(ctx: ArticleContext, sent: Span, ref: int | None,
         add(m.start(), m.end(), "", focus=p["focus_words"][m.group(1).lower()], relative=True)
     for m in found["focus_adj"]:
         add(m.start(), m.end(), "", focus=p["focus_adj_words"][m.group(1).lower()], relative=True)
-    for m in found["year_range"] + found["year_span"]:
+    for m in found["year_range"] + found["year_span"] + found["year_from_span"]:
         a, b = m.group(1), m.group(2)
         b = a[:2] + b if len(b) == 2 else b
         if int(b) > int(a):
@@ -711,6 +715,16 @@ def _time_of_described(ctx: ArticleContext, r: dict, times: list[Time]) -> Time 
     return next((t for t in times if lo <= t.start < hi and (t.period or t.anchored)), None)
 
 
+def _from_and_to(t: Time) -> list[Time]:
+    """A span "from 2019 to 2024" read by a change: the base it changed
+    from, then the period it changed to."""
+    first, _, last = t.period.partition("..")
+    if t.cue != "from" or not last or "-" in t.period:
+        return [t]
+    return [replace(t, end=t.start + len(first), period=first),
+            replace(t, start=t.end - len(last), period=last, cue="to")]
+
+
 def _sentence_frame(ctx: ArticleContext, sent: Span, years: Years) -> tuple[str, str]:
     """(period, base) a sentence states, for use as context by the next ones:
     not a time in a clause apart from its main one ("topping the $125 million
@@ -726,7 +740,10 @@ def _sentence_frame(ctx: ArticleContext, sent: Span, years: Years) -> tuple[str,
                    and ".." not in t.period), "")
     base = ""
     for t in times:
-        if t.cue in compare and t.cue != "since":
+        # (not a span's first year: "generated $39.9 billion from 2019
+        # through 2024" dates a total, and the next sentence's "61 per cent
+        # drop in 2024" is no change since 2019)
+        if t.cue in compare and t.cue != "since" and ".." not in t.period:
             base = _base_of(ctx, t, period)
             if base and base != period:
                 break
@@ -740,6 +757,8 @@ def periods(ctx: ArticleContext, years: Years, sent: Span, r: dict,
     confidence level in attribution.toml."""
     kind = r["kind"]
     times = find_times(ctx, sent, years.ref, years.pub)
+    if kind in CHANGE_KINDS:
+        times = [part for t in times for part in _from_and_to(t)]
     # "1.6°C above the 1850-1900 average": a baseline is what the figure is
     # measured against, neither its period nor a base period
     after = ctx.text[r["end_char"]:min(sent.end_char, r["end_char"] + attr()["baseline_reach"])]
