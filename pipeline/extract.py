@@ -933,13 +933,20 @@ def subject_of_change(span: Span, cues: dict):
 def _words_around(doc: Doc, q: Quantity, span: Span, sent: Span, before: int,
                   after: int) -> tuple[list[str], list[str]]:
     """Lower-case words before the claim's first character and after its
-    last one, within the sentence."""
+    last one (past a conversion in brackets), within the sentence."""
     first = span.start
     while first > sent.start and doc[first - 1].idx >= q.start:
         first -= 1
     last = span.end
     while last < sent.end and doc[last].idx < q.end:
         last += 1
+    if last < sent.end and doc[last].text in ("(", "["):
+        # "1.03 million square kilometers (398,000 square miles) below the
+        # record": the words after a figure's conversion in brackets are its
+        close = next((t.i for t in doc[last + 1:min(sent.end, last + 10)] if t.text in (")", "]")),
+                     None)
+        if close is not None and any(t.like_num for t in doc[last + 1:close]):
+            last = close + 1
     lo = max(sent.start, first - before)
     hi = min(sent.end, last + after)
     return [t.lower_ for t in doc[lo:first]], [t.lower_ for t in doc[last:hi]]

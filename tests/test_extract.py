@@ -955,6 +955,10 @@ def test_a_population_of_a_thing_counts_the_thing_and_numbers_count_numbers(text
     ("There is a difference of $5 million between the two bids.", "$5 million", "change", "",
      "bid"),
     ("There is a gap of 300 people between the counts.", "300", "change", "", "person"),
+    # the words after a figure's conversion in brackets are the figure's
+    ("This year's maximum is 1.03 million square kilometers (398,000 square miles) below the "
+     "previous record low, set in 1986.", "1.03 million square kilometers", "change", "decrease",
+     "maximum"),
 ])
 def test_conversions_in_brackets_and_level_participles(text, figure, kind, direction, metric):
     r = one(text, figure)
@@ -996,6 +1000,14 @@ def test_a_span_of_years_from_one_to_another(text, figure, kind, period, base):
     # ... unless the figure counts a noun of its own
     ("Netflix reported that the event set a record, peaking at 65 million concurrent streams.",
      "65 million", "concurrent stream"),
+    # the unit a verb of a level or of measuring takes is not what is measured
+    ("On February 21, 2023, sea ice extent measured 1.79 million square kilometers (691,000 "
+     "square miles).", "1.79 million square kilometers", "extent"),
+    # ... though acres burned are what a fire's figure measures
+    ("The Cedar Flat Fire has burned 41,800 acres.", "41,800 acres", "acre"),
+    # the cause of an outcome a participle states does not narrow what it counts
+    ("Officials said the controlled release of chemicals had affected local waterways, "
+     "killing about 3,500 fish.", "about 3,500", "fish"),
 ])
 def test_what_a_level_clause_measures(text, figure, metric):
     assert one(text, figure)["metric"] == metric

@@ -355,6 +355,18 @@ def _reached_extreme(tok: Token) -> Token | None:
     return None
 
 
+def _states_a_level(verb: Token) -> bool:
+    """A verb that states its subject's level or measure with no movement
+    ("stood at", "reached", "measured"; synonyms.toml level_verbs,
+    attribution.toml measure_verbs), not one of change ("lost", "rose")."""
+    return _verb_in(verb, _stating_verbs())
+
+
+@cache
+def _stating_verbs() -> frozenset[str]:
+    return frozenset(syn()["words"]["level_verbs"]) | frozenset(attr()["measure_verbs"])
+
+
 def moves(verb: Token) -> bool:
     """A verb of change ("rose", "fell"; extract.toml's direction verbs):
     only after one does "from 10" give an earlier level."""
@@ -577,7 +589,10 @@ class MetricFinder:
                                    replace_unit=True)
         if noun == "borrow" or noun is None:
             return MetricGuess(borrow=True, replace_unit=rejected)
-        if own:
+        if own and not (noun.head.pos_ == "VERB" and outcome_of(noun.head)):
+            # (not the cause of an outcome a participle states: "the
+            # controlled release ... affected local waterways, killing about
+            # 3,500 fish" counts fish, not controlled ones)
             self._scope_from_subject(self._clause_verb(noun))
         g = self.key_for(noun, "metric_from_noun", flow=own)
         g.replace_unit = rejected
@@ -1024,6 +1039,10 @@ class MetricFinder:
                 return "borrow" if self._anaphoric(tok.head) else tok.head
             if tok.pos_ in ("VERB", "AUX"):
                 # transitive first: "increased revenue by 12%"; then "reports went up"
+                # (not the unit a verb of a level or of measuring takes: "sea
+                # ice extent measured 1.79 million square kilometers" measures
+                # the extent; "burned 47,300 acres" the acres, "the grid lost
+                # 15 gigawatts" power)
                 order = {"dobj": 0, "nsubjpass": 1, "nsubj": 2}
                 for child in sorted((c for c in tok.children if c.dep_ in order),
                                     key=lambda c: order[c.dep_]):
@@ -1035,6 +1054,8 @@ class MetricFinder:
                             and self._subject_of_level(tok) is not None \
                             or child.ent_type_ in attr()["subject_labels"] \
                             or child.i in inside or self._figure_word(child, r) \
+                            or came is not None and child.i == came.i and child.dep_ == "dobj" \
+                            and _is_unit(child) and _states_a_level(tok) \
                             or self._refers(child) and not _measures(child) \
                             or child.lemma_.lower() in sets["change_nouns"]:
                         continue
