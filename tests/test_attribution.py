@@ -308,6 +308,11 @@ def test_several_subjects_join_with_semicolon():
 @pytest.mark.parametrize("one,other", [
     # one thing by two names (synonyms.toml [classes]): one metric
     ("The walkout lasted 53 days.", "The strike lasted 53 days."),
+    # an extent is an area
+    ("The extent of Antarctic sea ice fell to 1.91 million square kilometers.",
+     "The area of Antarctic sea ice fell to 1.91 million square kilometers."),
+    # liabilities and debts are what a borrower owes
+    ("The developer has liabilities of $300 billion.", "The developer has debts of $300 billion."),
 ])
 def test_synonyms_of_what_is_counted_share_a_metric(one, other):
     assert extract_claims(one).metric.tolist() == extract_claims(other).metric.tolist()
