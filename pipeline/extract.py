@@ -798,22 +798,23 @@ def _apposed_moves(claims: list[dict], text: str, cues: dict) -> None:
 
 
 #: a figure in brackets right after another ("2.39 trillion yuan ($333
-#: billion)", "4.5 million square miles (11.7 million square kilometers)",
-#: "$40 million (£31.1 million, €37 million)")
+#: billion)", "4.5 million square miles (11.7 million square kilometers)";
+#: only the first of a list in brackets: "$40 million (£31.1 million, ...")
 _OPENS_BRACKET = re.compile(r"\s*[(\[]\s*")
 _ENDS_BRACKETED = re.compile(r"\s*[)\],;]")
 
 
 def converted(text: str, a: dict, b: dict) -> bool:
     """``b`` restates ``a`` in another currency or unit of measure, in
-    brackets right after it: one quantity, written twice."""
+    brackets right after it: one quantity, written twice (not a figure in
+    the same currency or unit: "$2 billion ($1.9 billion, adjusted)")."""
     if a["sent_start"] != b["sent_start"] \
             or not _OPENS_BRACKET.fullmatch(text, a["end_char"], b["start_char"]) \
             or not _ENDS_BRACKETED.match(text, b["end_char"]):
         return False
-    if a["currency"] and b["currency"]:
-        return True
-    return bool(a["measure_unit"] and b["measure_unit"])
+    if a.get("currency") and b.get("currency"):
+        return a["currency"] != b["currency"]
+    return bool(a.get("measure_unit") and b.get("measure_unit")) and a["unit"] != b["unit"]
 
 
 def _converted_moves(claims: list[dict], text: str) -> None:
@@ -930,6 +931,9 @@ def subject_of_change(span: Span, cues: dict):
     return None
 
 
+_YEAR_ALONE = re.compile(r"1[89]\d\d|20\d\d")
+
+
 def _words_around(doc: Doc, q: Quantity, span: Span, sent: Span, before: int,
                   after: int) -> tuple[list[str], list[str]]:
     """Lower-case words before the claim's first character and after its
@@ -940,12 +944,16 @@ def _words_around(doc: Doc, q: Quantity, span: Span, sent: Span, before: int,
     last = span.end
     while last < sent.end and doc[last].idx < q.end:
         last += 1
-    if last < sent.end and doc[last].text in ("(", "["):
+    if last + 1 < sent.end and doc[last].text in ("(", "[") \
+            and (doc[last + 1].is_digit and not _YEAR_ALONE.fullmatch(doc[last + 1].text)
+                 or doc[last + 1].is_currency or doc[last + 1].like_num and not doc[last + 1].is_alpha):
         # "1.03 million square kilometers (398,000 square miles) below the
-        # record": the words after a figure's conversion in brackets are its
+        # record", "nearly one-third (133 per cent) more than": the words
+        # after a figure's restatement in brackets are its (not after
+        # "(2019)" or "(one of the largest)")
         close = next((t.i for t in doc[last + 1:min(sent.end, last + 10)] if t.text in (")", "]")),
                      None)
-        if close is not None and any(t.like_num for t in doc[last + 1:close]):
+        if close is not None:
             last = close + 1
     lo = max(sent.start, first - before)
     hi = min(sent.end, last + after)
@@ -1051,6 +1059,8 @@ def classify(q: Quantity, span: Span, head, cues: dict, sent: Span, text: str) -
             else _change_direction(before_words, after_words, cues)   # "40 km off the coast"
         if d is None and not q.role:
             d = _size_of_move(doc, span, q, cues)
+        # (a length of time that says no way stays a length: "a gap of 12
+        # years" is how long, not a change)
         if q.unit in cues["duration_units"]:    # "a 12-year prison sentence": 12 years, as a count
             return ("change" if d else "count"), d or "", q.unit
         return ("change" if d is not None else "amount"), d or "", q.unit

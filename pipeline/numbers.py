@@ -720,13 +720,6 @@ def _from_to_gap() -> re.Pattern:
     return re.compile(rf"\s+(?:[a-z’'-]+\s+){{0,3}}?to\s+(?:(?:{leads})\s+){{0,2}}", re.I)
 
 
-#: a word after a figure that it may count ("from 1950 to 2010 points"); not
-#: a word that starts the next phrase ("from 2019 to 2024, a total of")
-_COUNTED_AFTER = re.compile(
-    r"[ \t]+(?!(?:and|or|but|by|in|on|at|for|from|with|when|while|as|the|a|an|was|were|is|are"
-    r"|had|has|have|it|its|their|this|that|despite|after|before|than)\b)[A-Za-z]", re.I)
-
-
 def _from_to(text: str, a: Quantity, b: Quantity, gap: str) -> list[Quantity] | None:
     """"dropped from 36.2 million reports to 20.5 million": two levels (roles
     from/to) when a change word comes before; else "from 200 to 300" is a range."""
@@ -737,8 +730,7 @@ def _from_to(text: str, a: Quantity, b: Quantity, gap: str) -> list[Quantity] | 
     if not opener and gap.strip().lower() != "to":
         return None
     if opener and gap.strip().lower() == "to" and _looks_like_years(text, a, b, both_full=True) \
-            and a.value < b.value and not (a.unit or b.unit or a.points or b.points) \
-            and not _COUNTED_AFTER.match(text, b.end):
+            and a.value < b.value and not (a.unit or b.unit or a.points or b.points):
         return [replace(a, role="year"), replace(b, role="year")]   # "from 2019 to 2024"
     back = _CLAUSE_END.split(text[max(0, a.start - 70):a.start])[-1]
     if _vocab()["level_cues"].search(back):

@@ -942,6 +942,10 @@ def test_a_population_of_a_thing_counts_the_thing_and_numbers_count_numbers(text
     ("The company has debts amounting to $2 billion.", "$2 billion", "amount", "", "debt"),
     ("The storm caused damage exceeding $5 billion.", "exceeding $5 billion", "amount", "",
      "damage"),
+    # ... not things counted each worth it, nor a conversion in the same currency
+    ("Homes topping $1 million now make up 8% of sales.", "topping $1 million", "amount", "",
+     "revenue"),
+    ("Profit was $2 billion ($1.9 billion, adjusted).", "$2 billion", "amount", "", "net income"),
     # ... not a verb the parse hangs far off ("increased" is the inflation's)
     ("Core inflation, a gauge that leaves out food and energy because their prices swing "
      "widely, increased by a tenth of a percentage point to an annual rate of 2.9%.", "2.9%",
@@ -972,6 +976,10 @@ def test_conversions_in_brackets_and_level_participles(text, figure, kind, direc
      "2019..2024", ""),
     ("The canal earned $39 billion from 2019 to 2024.", "$39 billion", "amount", "2019..2024", ""),
     ("Prices rose 20% from 2019 to 2024.", "20%", "pct_change", "2024", "2019"),
+    ("Deaths from 2019 to 2024 numbered 1,200.", "1,200", "count", "2019..2024", ""),
+    # (a fiscal year stays whole: "from 2022-23 to 2023-24")
+    ("Spending rose 12% from 2022-23 to 2023-24.", "12%", "pct_change", "2023..2024",
+     "2022..2023"),
     # ... and a span in the sentence before is no base of a change after it
     ("The canal generated $39.9 billion from 2019 through 2024. Disruption caused a dramatic "
      "61 per cent drop in 2024.", "61 per cent", "pct_change", "2024", "2023"),
@@ -1001,8 +1009,9 @@ def test_a_span_of_years_from_one_to_another(text, figure, kind, period, base):
     ("Netflix reported that the event set a record, peaking at 65 million concurrent streams.",
      "65 million", "concurrent stream"),
     # the unit a verb of a level or of measuring takes is not what is measured
-    ("On February 21, 2023, sea ice extent measured 1.79 million square kilometers (691,000 "
-     "square miles).", "1.79 million square kilometers", "extent"),
+    ("The peak's height measured 2,891 metres.", "2,891 metres", "peak height"),
+    # ... nor without a subject of its own (a speed)
+    ("Drivers exceeding 70 mph face fines.", "exceeding 70 mph", "mph"),
     # ... though acres burned are what a fire's figure measures
     ("The Cedar Flat Fire has burned 41,800 acres.", "41,800 acres", "acre"),
     # the cause of an outcome a participle states does not narrow what it counts
@@ -1011,3 +1020,10 @@ def test_a_span_of_years_from_one_to_another(text, figure, kind, period, base):
 ])
 def test_what_a_level_clause_measures(text, figure, metric):
     assert one(text, figure)["metric"] == metric
+
+
+def test_two_multiples_side_by_side_are_no_conversion():
+    """A bracket between two figures that carry no unit reads no unit
+    (a multiple has none)."""
+    assert [r["kind"] for r in claims("Revenue tripled (threefold) last year.")] == \
+        ["multiple", "multiple"]

@@ -1030,7 +1030,7 @@ class MetricFinder:
                 if subject is None:
                     return None
                 return "borrow" if self._anaphoric(subject) else subject
-            if self._describes_level(tok, came):
+            if self._describes_level(tok, came, r):
                 # "liabilities exceeding $325 billion", "losses totalling $4
                 # billion", "a debt amounting to $2 billion", "his career
                 # earnings, which totaled over $400 million": the noun a
@@ -1039,10 +1039,11 @@ class MetricFinder:
                 return "borrow" if self._anaphoric(tok.head) else tok.head
             if tok.pos_ in ("VERB", "AUX"):
                 # transitive first: "increased revenue by 12%"; then "reports went up"
-                # (not the unit a verb of a level or of measuring takes: "sea
-                # ice extent measured 1.79 million square kilometers" measures
-                # the extent; "burned 47,300 acres" the acres, "the grid lost
-                # 15 gigawatts" power)
+                # (not the unit a verb of a level or of measuring takes from
+                # its subject: "sea ice extent measured 1.79 million square
+                # kilometers" measures the extent; "burned 47,300 acres" the
+                # acres, "the grid lost 15 gigawatts" power, "drivers
+                # exceeding 70 mph" speed)
                 order = {"dobj": 0, "nsubjpass": 1, "nsubj": 2}
                 for child in sorted((c for c in tok.children if c.dep_ in order),
                                     key=lambda c: order[c.dep_]):
@@ -1056,6 +1057,7 @@ class MetricFinder:
                             or child.i in inside or self._figure_word(child, r) \
                             or came is not None and child.i == came.i and child.dep_ == "dobj" \
                             and _is_unit(child) and _states_a_level(tok) \
+                            and any(c.dep_ == "nsubj" for c in tok.children) \
                             or self._refers(child) and not _measures(child) \
                             or child.lemma_.lower() in sets["change_nouns"]:
                         continue
@@ -1074,13 +1076,15 @@ class MetricFinder:
             came, tok = tok, tok.head
         return None
 
-    def _describes_level(self, verb: Token, came: Token | None) -> bool:
-        """``verb``, a verb of a level the figure is the object of (or
-        reaches through "to"/"at"), describes the noun it hangs on: as a
+    def _describes_level(self, verb: Token, came: Token | None, r: dict) -> bool:
+        """``verb``, a verb of a level an amount of money is the object of
+        (or reaches through "to"/"at"), describes the noun it hangs on: as a
         participle right after it ("liabilities exceeding"), or as a
         relative clause whose subject is the relative pronoun ("earnings,
-        which totaled"); the noun names a quantity."""
-        if verb.pos_ != "VERB" or came is None or not (
+        which totaled"). Not a noun of people or things counted (synonyms.toml
+        people): "homes topping $1 million" are homes each worth that, not
+        a sum; nor a measure other than money ("drivers exceeding 70 mph")."""
+        if not r.get("currency") or verb.pos_ != "VERB" or came is None or not (
                 came.dep_ == "dobj" or came.dep_ == "prep" and came.lower_ in ("to", "at")) \
                 or not _moves_a_level(verb):
             return False
@@ -1095,7 +1099,8 @@ class MetricFinder:
             return False
         noun = verb.head
         return noun.pos_ == "NOUN" and not self._empty(noun) and not self._is_name(noun) \
-            and noun.lemma_.lower() not in _sets()["change_nouns"]
+            and noun.lemma_.lower() not in _sets()["change_nouns"] \
+            and noun.lemma_.lower() not in _sets()["people"]
 
     def _scope_from_subject(self, verb: Token) -> None:
         """"Its snack division increased revenue by 12%": a common-noun

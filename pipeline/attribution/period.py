@@ -40,6 +40,7 @@ class Time:
     cue: str = ""       # the role cue before it ("than", "from", "since", ...)
     relative: bool = False
     focus: str = ""     # "the quarter": the quarter in focus ("Q", "H", "-")
+    from_to: bool = False  # "from 2019 to 2024": a change's base, then its period
 
     def resolve(self, anchor: str) -> str:
         if not self.anchored:
@@ -445,11 +446,12 @@ def _find_times(ctx: ArticleContext, sent: Span, ref: int | None,
         add(m.start(), m.end(), "", focus=p["focus_words"][m.group(1).lower()], relative=True)
     for m in found["focus_adj"]:
         add(m.start(), m.end(), "", focus=p["focus_adj_words"][m.group(1).lower()], relative=True)
-    for m in found["year_range"] + found["year_span"] + found["year_from_span"]:
-        a, b = m.group(1), m.group(2)
-        b = a[:2] + b if len(b) == 2 else b
-        if int(b) > int(a):
-            add(m.start(), m.end(), f"{a}..{b}")
+    for name in ("year_range", "year_span", "year_from_span"):
+        for m in found[name]:
+            a, b = m.group(1), m.group(2)
+            b = a[:2] + b if len(b) == 2 else b
+            if int(b) > int(a):
+                add(m.start(), m.end(), f"{a}..{b}", from_to=name == "year_from_span")
     for m in found["year"]:
         if _year_is_name(ctx, base + m.start()) or _year_counts(ctx, base + m.start()) \
                 or _future(text[:m.start()]):
@@ -718,9 +720,9 @@ def _time_of_described(ctx: ArticleContext, r: dict, times: list[Time]) -> Time 
 def _from_and_to(t: Time) -> list[Time]:
     """A span "from 2019 to 2024" read by a change: the base it changed
     from, then the period it changed to."""
-    first, _, last = t.period.partition("..")
-    if t.cue != "from" or not last or "-" in t.period:
+    if not t.from_to:
         return [t]
+    first, _, last = t.period.partition("..")
     return [replace(t, end=t.start + len(first), period=first),
             replace(t, start=t.end - len(last), period=last, cue="to")]
 
