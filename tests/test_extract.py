@@ -959,6 +959,9 @@ def test_a_population_of_a_thing_counts_the_thing_and_numbers_count_numbers(text
     ("There is a difference of $5 million between the two bids.", "$5 million", "change", "",
      "bid"),
     ("There is a gap of 300 people between the counts.", "300", "change", "", "person"),
+    # a comparative after a dash is an aside about the thing, not a difference
+    ("On Sunday the volcano threw an ash tower 3,000 metres (9,800 feet) – taller than the "
+     "volcano itself – into the sky.", "3,000 metres", "amount", "", "volcano"),
     # the words after a figure's conversion in brackets are the figure's
     ("This year's maximum is 1.03 million square kilometers (398,000 square miles) below the "
      "previous record low, set in 1986.", "1.03 million square kilometers", "change", "decrease",
