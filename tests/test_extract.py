@@ -980,6 +980,11 @@ def test_conversions_in_brackets_and_level_participles(text, figure, kind, direc
     ("The canal earned $39 billion from 2019 to 2024.", "$39 billion", "amount", "2019..2024", ""),
     ("Prices rose 20% from 2019 to 2024.", "20%", "pct_change", "2024", "2019"),
     ("Deaths from 2019 to 2024 numbered 1,200.", "1,200", "count", "2019..2024", ""),
+    # ... a span opening the sentence dates each of its figures
+    ("From 2019 to 2024, a total of 121,902 ships passed through the canal, carrying 7.154 "
+     "billion tons of net cargo.", "7.154 billion tons", "amount", "2019..2024", ""),
+    # ... a span after a change is the change's: the level reached holds its last year
+    ("Sales rose 5% from 2019 to 2024, reaching $3 billion.", "$3 billion", "amount", "2024", ""),
     # (a fiscal year stays whole: "from 2022-23 to 2023-24")
     ("Spending rose 12% from 2022-23 to 2023-24.", "12%", "pct_change", "2023..2024",
      "2022..2023"),

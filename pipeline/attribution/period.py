@@ -761,6 +761,12 @@ def periods(ctx: ArticleContext, years: Years, sent: Span, r: dict,
     times = find_times(ctx, sent, years.ref, years.pub)
     if kind in CHANGE_KINDS:
         times = [part for t in times for part in _from_and_to(t)]
+    else:
+        # "rose 5% from 2019 to 2024, reaching $3 billion": a span after a
+        # change is the change's; the level reached holds its last year
+        times = [_from_and_to(t)[-1] if t.from_to and any(
+            s["kind"] in CHANGE_KINDS and s["end_char"] <= t.start for s in siblings) else t
+            for t in times]
     # "1.6°C above the 1850-1900 average": a baseline is what the figure is
     # measured against, neither its period nor a base period
     after = ctx.text[r["end_char"]:min(sent.end_char, r["end_char"] + attr()["baseline_reach"])]
@@ -825,7 +831,12 @@ def periods(ctx: ArticleContext, years: Years, sent: Span, r: dict,
         times = [t for t in times if not (t.anchored and t.cue in compare)]
         # "rose 0.3% from September and 3.9% from a year earlier, to $36.42":
         # a compared time before an earlier figure belongs to that figure
-        times = [t for t in times if not (t.cue in compare and earlier and t.start < earlier[-1])]
+        # (not a span before every figure: "From 2019 to 2024, ... 121,902
+        # ships ..., carrying 7.154 billion tons" dates each of them; "rose 5%
+        # from 2019 to 2024, reaching $3 billion" only the change)
+        first = min(s["start_char"] for s in siblings)
+        times = [t for t in times if not (t.cue in compare and earlier and t.start < earlier[-1]
+                                          and not (t.from_to and t.start < first))]
 
     times = [replace(t, period=years.in_focus(t.start, t.focus)) if t.focus else t
              for t in times]
