@@ -1005,6 +1005,9 @@ def test_a_span_of_years_from_one_to_another(text, figure, kind, period, base):
      "earnings, which totaled over $400 million.", "over $400 million", "career earning"),
     # "in" a thing with its determiner says where or when, not what
     ("Three other players won $1 million in the drawing.", "$1 million", "prize"),
+    # money donated is a donation, whoever gets it
+    ("Norfolk Southern donates $1.1 million to East Palestine as locals turn to GoFundMe.",
+     "$1.1 million", "donation"),
     # a participle with no subject: the level of its clause's subject
     # (not the sentence before's ship numbers)
     ("Ship numbers fell to 13,213 in 2024. Cargo tonnage followed the same pattern, rising from "
