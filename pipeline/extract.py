@@ -37,7 +37,7 @@ from spacy.tokens import Doc, Span
 
 from .knowledge import load
 from .numbers import Quantity, find_quantities, interval, lasting_after, qualifier_before
-from .numwords import counts_after_year, words_value
+from .numwords import FULL_YEAR, counts_after_year, words_value
 
 Doc.set_extension("numeric_claims", default=None, force=True)
 
@@ -931,9 +931,6 @@ def subject_of_change(span: Span, cues: dict):
     return None
 
 
-_YEAR_ALONE = re.compile(r"1[89]\d\d|20\d\d")
-
-
 def _words_around(doc: Doc, q: Quantity, span: Span, sent: Span, before: int,
                   after: int) -> tuple[list[str], list[str]]:
     """Lower-case words before the claim's first character and after its
@@ -945,7 +942,7 @@ def _words_around(doc: Doc, q: Quantity, span: Span, sent: Span, before: int,
     while last < sent.end and doc[last].idx < q.end:
         last += 1
     if last + 1 < sent.end and doc[last].text in ("(", "[") \
-            and (doc[last + 1].is_digit and not _YEAR_ALONE.fullmatch(doc[last + 1].text)
+            and (doc[last + 1].is_digit and not FULL_YEAR.fullmatch(doc[last + 1].text)
                  or doc[last + 1].is_currency or doc[last + 1].like_num and not doc[last + 1].is_alpha):
         # "1.03 million square kilometers (398,000 square miles) below the
         # record", "nearly one-third (133 per cent) more than": the words

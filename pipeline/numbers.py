@@ -27,7 +27,7 @@ from functools import cache
 
 from .knowledge import load
 from .numwords import alt as _alt
-from .numwords import digits_value, parse_figures, words_value
+from .numwords import FULL_YEAR, digits_value, parse_figures, words_value
 from .numwords import phrase_key as _phrase_key
 
 INF = math.inf
@@ -820,7 +820,7 @@ def _shared_scale_words(raw_a: str, raw_b: str, a: Quantity, b: Quantity) -> flo
 
 def _is_bare_year(text: str, q: Quantity) -> bool:
     return not (q.percent or q.currency or q.unit) and \
-        re.fullmatch(r"1[89]\d\d|20\d\d", text[q.num_start:q.num_end]) is not None
+        FULL_YEAR.fullmatch(text[q.num_start:q.num_end]) is not None
 
 
 def _looks_like_years(text: str, a: Quantity, b: Quantity, both_full: bool = False) -> bool:
@@ -828,6 +828,6 @@ def _looks_like_years(text: str, a: Quantity, b: Quantity, both_full: bool = Fal
     not ranges."""
     raw_a = text[a.num_start:a.num_end]
     raw_b = text[b.num_start:b.num_end]
-    second = r"1[89]\d\d|20\d\d" if both_full else r"\d\d|1[89]\d\d|20\d\d"
-    return (re.fullmatch(r"1[89]\d\d|20\d\d", raw_a) is not None
+    second = FULL_YEAR.pattern if both_full else rf"\d\d|{FULL_YEAR.pattern}"
+    return (FULL_YEAR.fullmatch(raw_a) is not None
             and re.fullmatch(second, raw_b) is not None and not a.percent and not a.currency)

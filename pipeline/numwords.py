@@ -782,9 +782,14 @@ def _ratios(text: str, figs: list) -> list:
     return out
 
 
+#: a figure written as a year of the last three centuries ("1986", "2024"),
+#: as numbers.py and extract.py read one too
+FULL_YEAR = re.compile(r"1[89]\d\d|20\d\d")
+
+
 def _is_year_like(text: str, fig) -> bool:
     raw = text[fig[0]:fig[1]]
-    return re.fullmatch(r"1[89]\d\d|20\d\d", raw) is not None
+    return FULL_YEAR.fullmatch(raw) is not None
 
 
 def words_value(text: str) -> float | None:
